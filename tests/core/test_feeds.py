@@ -1,0 +1,214 @@
+"""Feeds of every dialect: detection from content, items -> documents, teaser pages fetched."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from helpers.httpserver import LocalServer, words
+
+from tui.core.sources import FeedError, looks_like_feed, parse_feed_file, resolve_sources
+from tui.core.sources.feeds import iso_date, parse_feed
+
+LONG = words(120, "long")
+SHORT = "A short teaser of the story."
+
+RSS091 = f"""<?xml version="1.0" encoding="ISO-8859-1"?>
+<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"
+ "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+<rss version="0.91"><channel><title>Old Wire</title><link>http://news.test/</link>
+<description>d</description><language>en</language>
+<item><title>Caf\xe9 opens</title><link>http://news.test/cafe</link>
+<description>{LONG} caf\xe9</description></item></channel></rss>""".encode("latin-1")
+
+RSS20 = f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Daily &amp; Wire</title><link>http://news.test/</link><description>x</description>
+<item><title>Full story</title><link>http://news.test/full</link><guid>full-1</guid>
+<description>{SHORT}</description>
+<content:encoded><![CDATA[<p>{LONG}</p><p>Second paragraph.</p>]]></content:encoded>
+<pubDate>Tue, 11 Oct 2022 09:00:00 +0900</pubDate><dc:creator>Jo Reporter</dc:creator></item>
+<item><title>No link at all</title><guid isPermaLink="false">tag-42</guid>
+<description>{LONG}</description></item>
+</channel></rss>""".encode()
+
+RSS10 = f"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="http://news.test/"><title>RDF Wire</title><link>http://news.test/</link>
+<description>d</description><items><rdf:Seq><rdf:li resource="http://news.test/r1"/></rdf:Seq>
+</items></channel>
+<item rdf:about="http://news.test/r1"><title>R one</title><link>http://news.test/r1</link>
+<description>{LONG}</description><dc:date>2022-10-11T09:00:00+09:00</dc:date>
+<dc:creator>Ann Writer</dc:creator></item></rdf:RDF>""".encode()
+
+RSS090 = f"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns="http://my.netscape.com/rdf/simple/0.9/">
+<channel><title>Ninety</title><link>http://news.test/</link><description>d</description></channel>
+<item><title>Ninety one</title><link>http://news.test/n1</link></item></rdf:RDF>""".encode()
+
+ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>
+<link href="http://news.test/"/><updated>2022-10-11T00:00:00Z</updated><id>urn:feed</id>
+<author><name>Desk</name></author>
+<entry><title type="html">Atom &lt;em&gt;story&lt;/em&gt;</title>
+<link rel="alternate" href="http://news.test/atom1"/><id>urn:a1</id>
+<published>2022-10-11T09:30:00+02:00</published><updated>2022-10-12T00:00:00Z</updated>
+<summary>{SHORT}</summary><content type="html">&lt;p&gt;{LONG}&lt;/p&gt;</content></entry>
+</feed>""".encode()
+
+JSONFEED = json.dumps({
+    "version": "https://jsonfeed.org/version/1.1", "title": "Json Wire",
+    "home_page_url": "http://news.test/", "authors": [{"name": "Feed Desk"}],
+    "items": [
+        {"id": "j1", "url": "http://news.test/j1", "title": "Json one",
+         "content_html": f"<p>{LONG}</p>", "summary": SHORT,
+         "date_published": "2022-10-11T09:00:00-04:00", "authors": [{"name": "Kim"}]},
+        {"id": "j2", "title": "Json two", "content_text": LONG},
+    ],
+}).encode()
+
+DIALECTS = {"rss091": RSS091, "rss20": RSS20, "rss10": RSS10, "rss090": RSS090, "atom": ATOM,
+            "json": JSONFEED}
+
+
+@pytest.mark.parametrize("name", sorted(DIALECTS))
+def test_every_dialect_is_detected_from_content(name):
+    assert looks_like_feed(DIALECTS[name])
+    assert looks_like_feed(DIALECTS[name].decode("latin-1"))
+
+
+@pytest.mark.parametrize("text", [
+    b"<!doctype html><html><body><p>page</p></body></html>",
+    b"Just some plain text about rss and feeds.",
+    b'<?xml version="1.0"?><note><to>x</to></note>',
+    b'{"version": 2, "items": []}',
+    b"<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'></rdf:RDF>",
+    b"\x89PNG\r\n\x1a\n\x00\x00",
+    b"",
+])
+def test_non_feeds_are_not_feeds(text):
+    assert not looks_like_feed(text)
+
+
+def test_rss20_items_and_hints():
+    docs = parse_feed_file(RSS20, origin="http://news.test/feed")
+    full, nolink = docs
+    assert full.origin == "http://news.test/full" and full.kind == "html"
+    assert "Second paragraph" in full.content
+    assert full.hints == {
+        "title": "Full story", "date": "2022-10-11T09:00:00+09:00", "author": "Jo Reporter",
+        "source": "Daily & Wire", "summary": SHORT, "url": "http://news.test/full",
+        "feed": "http://news.test/feed",
+    }
+    assert nolink.origin.startswith("http://news.test/feed#") and "tag-42" in nolink.origin
+    assert nolink.kind == "text" and "summary" not in nolink.hints
+
+
+def test_rss091_legacy_encoding():
+    [doc] = parse_feed_file(RSS091, origin="f")
+    assert doc.hints["title"] == "Café opens" and doc.content.endswith("café")
+    assert doc.hints["source"] == "Old Wire"
+
+
+def test_rdf_dialects():
+    [r1] = parse_feed_file(RSS10, origin="f")
+    assert r1.origin == "http://news.test/r1" and r1.hints["author"] == "Ann Writer"
+    assert r1.hints["date"] == "2022-10-11T09:00:00+09:00" and r1.hints["source"] == "RDF Wire"
+    [n1] = parse_feed_file(RSS090, origin="f")
+    assert n1.origin == "http://news.test/n1" and n1.hints["title"] == "Ninety one"
+
+
+def test_atom_entry():
+    [doc] = parse_feed_file(ATOM, origin="f")
+    assert doc.hints["title"] == "Atom story"  # markup in a title is dropped
+    assert doc.hints["date"] == "2022-10-11T09:30:00+02:00"
+    assert doc.hints["author"] == "Desk" and doc.kind == "html" and LONG in doc.content
+    assert doc.hints["summary"] == SHORT
+
+
+def test_json_feed():
+    one, two = parse_feed_file(JSONFEED, origin="http://news.test/feed.json")
+    assert one.origin == "http://news.test/j1" and one.kind == "html"
+    assert one.hints["author"] == "Kim" and one.hints["date"] == "2022-10-11T09:00:00-04:00"
+    assert two.origin == "http://news.test/feed.json#j2" and two.kind == "text"
+    assert two.hints["author"] == "Feed Desk"
+
+
+def test_feed_file_on_disk(tmp_path):
+    path = tmp_path / "wire.dat"
+    path.write_bytes(ATOM)
+    [doc] = parse_feed_file(path)
+    assert doc.hints["feed"] == str(path)
+
+
+@pytest.mark.parametrize("data", [
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>',
+    b'{"version": "https://jsonfeed.org/version/1", "items": 3}',
+    b"<html><body>nope</body></html>",
+])
+def test_broken_feeds_raise(data):
+    with pytest.raises(FeedError):
+        parse_feed(data, "http://x/feed")
+
+
+def test_teasers_ask_for_their_page():
+    rss = RSS20.replace(b"<p>Second paragraph.</p>", b"").replace(LONG.encode(), b"short")
+    feed = parse_feed(rss, "http://news.test/feed")
+    assert feed.items[0].page_url == "http://news.test/full"
+    assert feed.items[1].page_url is None  # no link: nothing to fetch
+
+
+@pytest.mark.parametrize("raw,iso", [
+    ("Tue, 11 Oct 2022 09:00:00 GMT", "2022-10-11T09:00:00+00:00"),
+    ("2022-10-11T09:00:00Z", "2022-10-11T09:00:00+00:00"),
+    ("2022-10-11", "2022-10-11"),
+    ("not a date", None),
+    ("", None),
+])
+def test_iso_date(raw, iso):
+    assert iso_date(raw) == iso
+
+
+def _teaser_rss(base: str) -> bytes:
+    items = "".join(
+        f"<item><title>Story {i}</title><link>{base}/story{i}</link>"
+        f"<description>Teaser {i}.</description><author>a{i}@x (Au {i})</author>"
+        f"<pubDate>Tue, 11 Oct 2022 0{i}:00:00 GMT</pubDate></item>"
+        for i in range(3)
+    )
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Teasers</title>'
+            f"{items}</channel></rss>").encode()
+
+
+def test_served_feeds_of_each_dialect_by_content_not_type():
+    with LocalServer() as srv:
+        for name, data in DIALECTS.items():
+            srv.route(f"/{name}.php", body=data, content_type="text/plain")
+        srv.route("/page", body=b"<html><body><p>A page.</p></body></html>")
+        urls = [srv.url(f"/{n}.php") for n in DIALECTS] + [srv.url("/page")]
+        docs, failures = resolve_sources(urls, fetch_pages=False, timeout=0.5, retries=0)
+    assert failures == []
+    sources = {d.hints.get("source") for d in docs}
+    assert {"Old Wire", "Daily & Wire", "RDF Wire", "Ninety", "Atom Wire", "Json Wire"} <= sources
+    page = docs[-1]
+    assert page.kind == "html" and page.origin.endswith("/page") and page.hints == {}
+
+
+def test_teaser_pages_are_fetched_and_keep_feed_hints():
+    with LocalServer() as srv:
+        srv.route("/feed", body=_teaser_rss(srv.base), content_type="application/rss+xml")
+        srv.route("/story0", body=f"<html><body><p>{LONG}</p></body></html>".encode())
+        srv.route("/story1", status=301, headers={"Location": "/story1b"})
+        srv.route("/story1b", body=b"<html><body><p>Moved story.</p></body></html>")
+        # /story2 is a dead link: the teaser stays
+        docs, failures = resolve_sources([srv.url("/feed")], timeout=0.5, retries=0)
+    assert failures == []
+    s0, s1, s2 = docs
+    assert s0.kind == "html" and LONG in s0.content and s0.hints["title"] == "Story 0"
+    assert s0.hints["source"] == "Teasers" and s0.hints["summary"] == "Teaser 0."
+    assert s0.hints["date"] == "2022-10-11T00:00:00+00:00"
+    assert s1.origin == srv.url("/story1") and s1.hints["url"] == srv.url("/story1b")
+    assert s2.content == "Teaser 2." and s2.kind == "text"

@@ -1,0 +1,63 @@
+"""`wiredesk` (open the app) and `wiredesk demo` (the app on the bundled sample articles)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def register(sub) -> None:
+    p = sub.add_parser("demo", help="open the app on the bundled sample articles",
+                       description="Open the app on a fresh workspace holding the five bundled "
+                       "sample articles (a temporary one, unless --workspace is given).")
+    p.add_argument("--workspace", "-w", metavar="DIR",
+                   help="keep the demo workspace in DIR instead of a temporary folder")
+    p.add_argument("--no-app", action="store_true",
+                   help="only build the workspace and print where it is")
+    p.set_defaults(func=run_demo)
+
+
+def sample_files() -> list[Path]:
+    return sorted(SAMPLES.glob("*.txt"))
+
+
+def load_samples(ws) -> None:
+    from tui.core.ingest import collect
+
+    got = collect([str(p) for p in sample_files()])
+    ws.ingest(got.docs, failures=got.failures)
+
+
+def run_demo(args, ws) -> int:
+    from tui.core.workspace import Workspace
+
+    root = getattr(args, "workspace", None)
+    tmp = None
+    if root is None:
+        tmp = tempfile.mkdtemp(prefix="wiredesk-demo-")
+        root = Path(tmp) / "workspace"
+    try:
+        demo_ws = Workspace.open(root)
+        if not len(demo_ws):
+            load_samples(demo_ws)
+        if args.no_app:
+            print(demo_ws.root)
+            tmp = None  # the caller asked for the folder: keep it
+            return 0
+        return run_app(demo_ws.root, args)
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run_open(args, ws) -> int:
+    return run_app(ws.opened.root, args)
+
+
+def run_app(root: Path, args) -> int:
+    from tui.app import run
+
+    return run(root, keymap=getattr(args, "keymap", None))

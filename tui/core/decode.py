@@ -1,0 +1,132 @@
+"""Bytes to text: BOMs, UTF-8, UTF-16, declared charsets, and legacy single-byte pages.
+
+Order of evidence: a byte-order mark; strict UTF-8; a charset the page or server declares; a
+statistical guess (charset-normalizer, already required by trafilatura) when it is confident;
+cp1252 (what browsers use for "latin-1" pages); latin-1, which never fails. Binary data (NUL
+bytes outside UTF-16/32, many control bytes) is refused with :class:`DecodeError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+MAX_BYTES = 16 * 1024 * 1024  # larger inputs are refused, not truncated silently
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+
+
+_LATIN_SINGLE_BYTE = {
+    "ascii", "latin-1", "iso8859-1", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-9",
+    "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "cp1250", "cp1252",
+    "cp1254", "cp1257", "cp850", "cp852", "cp437", "mac-roman", "mac-latin2",
+}
+
+
+class DecodeError(ValueError):
+    pass
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode ``data`` to ``str``; raises :class:`DecodeError` for binary or oversized input."""
+    if len(data) > MAX_BYTES:
+        raise DecodeError(
+            f"too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)"
+        )
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace")
+    if not data:
+        return ""
+    utf16 = _sniff_utf16(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
+    if _looks_binary(data):
+        raise DecodeError("binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for enc in (declared, _declared_in(data)):
+        enc = _known(enc)
+        if enc and enc not in ("utf-8", "ascii"):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                pass
+    guess = _guess(data)
+    if guess:
+        return data.decode(guess, errors="replace")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _known(enc: str | None) -> str | None:
+    if not enc:
+        return None
+    try:
+        return codecs.lookup(enc.strip().lower()).name
+    except LookupError:
+        return None
+
+
+def _declared_in(data: bytes) -> str | None:
+    head = data[:4096]
+    m = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    if odd > 0.4 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.4 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(sample) * 0.05
+
+
+def _guess(data: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover
+        return None
+    best = from_bytes(data[:65536]).best()
+    if best is None or best.chaos > 0.2:
+        return None
+    enc = _known(best.encoding)
+    if enc in _LATIN_SINGLE_BYTE and _cp1252_ok(data):
+        # Western pages are far more common than Central European ones, and the statistics
+        # cannot tell them apart on short texts: prefer what browsers do.
+        return "cp1252"
+    return enc
+
+
+def _cp1252_ok(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -1,0 +1,187 @@
+"""Same-language alignment: sentences first, then words inside aligned sentences.
+
+The method of the NewsEdits study of article revisions: match identical sentences in order,
+then, inside each unmatched stretch, pair sentences that are edits of one another; a sentence
+found elsewhere in the other text (verbatim or lightly edited) is a move, reported once.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz, process
+
+from .model import Change, Comparison, Row, Sentence
+from .words import word_diff
+
+EDIT_CUTOFF = 55.0  # character similarity (0-100) for two sentences to be edits of each other
+MOVE_CUTOFF = 75.0  # stricter for a pair far apart: a moved and edited sentence
+MIN_MOVE_TOKENS = 4  # shorter sentences ("He said.") repeat too often to call them moved
+MAX_PAIRING_CELLS = 20_000  # above this, a stretch is laid out by position (unrelated texts)
+
+
+def _ntok(s: Sentence) -> int:
+    return s.key.count(" ") + 1 if s.key else 0
+
+
+def _pair_stretch(ka: list[str], kb: list[str], dels: list[int], ins: list[int]) -> list[tuple[int, int]]:
+    """Monotone pairs (a, b) of similar sentences maximising total similarity."""
+    if not dels or not ins or len(dels) * len(ins) > MAX_PAIRING_CELLS:
+        return []
+    n = len(ins)
+    sim = [[fuzz.ratio(ka[d], kb[j], score_cutoff=EDIT_CUTOFF) for j in ins] for d in dels]
+    best = [[0.0] * (n + 1) for _ in range(len(dels) + 1)]
+    for x in range(1, len(dels) + 1):
+        row, prev, s = best[x], best[x - 1], sim[x - 1]
+        for y in range(1, n + 1):
+            v = max(prev[y], row[y - 1])
+            if s[y - 1]:
+                v = max(v, prev[y - 1] + s[y - 1])
+            row[y] = v
+    pairs: list[tuple[int, int]] = []
+    x, y = len(dels), n
+    while x and y:
+        if best[x][y] == best[x - 1][y]:
+            x -= 1
+        elif best[x][y] == best[x][y - 1]:
+            y -= 1
+        else:
+            pairs.append((dels[x - 1], ins[y - 1]))
+            x, y = x - 1, y - 1
+    return pairs[::-1]
+
+
+def _moves(a: list[Sentence], b: list[Sentence], dels: list[int], ins: list[int]) -> dict[int, int]:
+    """Moved sentences among the unmatched ones: verbatim first, then lightly edited."""
+    found: dict[int, int] = {}
+    by_key: dict[str, list[int]] = {}
+    for j in ins:
+        if _ntok(b[j]) >= MIN_MOVE_TOKENS:
+            by_key.setdefault(b[j].key, []).append(j)
+    rest = []
+    for i in dels:
+        if _ntok(a[i]) < MIN_MOVE_TOKENS:
+            continue
+        if by_key.get(a[i].key):
+            found[i] = by_key[a[i].key].pop(0)
+        else:
+            rest.append(i)
+    free = {j: b[j].key for js in by_key.values() for j in js}
+    for i in rest:
+        if not free:
+            break
+        hit = process.extractOne(a[i].key, free, scorer=fuzz.ratio, score_cutoff=MOVE_CUTOFF)
+        if hit:
+            found[i] = hit[2]
+            del free[hit[2]]
+    return found
+
+
+def align_same(a: list[Sentence], b: list[Sentence]) -> Comparison:
+    ka, kb = [s.key for s in a], [s.key for s in b]
+    blocks = SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
+    pairs: dict[int, int] = {}
+    for tag, i1, i2, j1, j2 in blocks:
+        if tag == "replace":
+            pairs.update(_pair_stretch(ka, kb, list(range(i1, i2)), list(range(j1, j2))))
+    paired_b = set(pairs.values())
+    loose_a = [i for t, i1, i2, _, _ in blocks if t != "equal" for i in range(i1, i2) if i not in pairs]
+    loose_b = [j for t, _, _, j1, j2 in blocks if t != "equal" for j in range(j1, j2) if j not in paired_b]
+    moves = _moves(a, b, loose_a, loose_b)
+    return _Builder(a, b, pairs, moves).build(blocks)
+
+
+class _Builder:
+    """Lays the alignment out as rows in reading order and collects the changes."""
+
+    def __init__(self, a: list[Sentence], b: list[Sentence], pairs: dict[int, int], moves: dict[int, int]):
+        self.a, self.b, self.pairs, self.moves = a, b, pairs, moves
+        self.moved_b = {j: i for i, j in moves.items()}
+        self.rows: list[Row] = []
+        self.changes: list[Change] = []
+        self.move_change: dict[int, int] = {}  # a index -> change index
+        self.move_spans: dict[int, tuple] = {}  # a index -> (left spans, right spans)
+        self.matched = 0
+
+    def build(self, blocks: list[tuple[str, int, int, int, int]]) -> Comparison:
+        for tag, i1, i2, j1, j2 in blocks:
+            if tag == "equal":
+                for i, j in zip(range(i1, i2), range(j1, j2)):
+                    self.matched += _ntok(self.a[i])
+                    self._row("same", i, j, ((self.a[i].text, ""),), ((self.b[j].text, ""),))
+            else:
+                self._stretch(range(i1, i2), range(j1, j2))
+        total = sum(map(_ntok, self.a)) + sum(map(_ntok, self.b))
+        sim = 2 * self.matched / total if total else 1.0
+        return Comparison(self.a, self.b, self.rows, self.changes, sim, "words", hunks(self.rows))
+
+    def _stretch(self, ia: range, jb: range) -> None:
+        cuts = [(i, self.pairs[i]) for i in ia if i in self.pairs]
+        pa, pb = ia.start, jb.start
+        for i, j in cuts + [(ia.stop, jb.stop)]:
+            self._loose(list(range(pa, i)), list(range(pb, j)))
+            if i < ia.stop:
+                wd = word_diff(self.a[i].text, self.b[j].text)
+                self.matched += wd.matched
+                self.changes.append(Change("change", i, j, wd.ops))
+                self._row("change", i, j, wd.lspans, wd.rspans, len(self.changes) - 1)
+            pa, pb = i + 1, j + 1
+
+    def _loose(self, left: list[int], right: list[int]) -> None:
+        """Unpaired sentences: moves at both ends; deletions beside insertions share rows."""
+        while left or right:
+            i = left[0] if left else None
+            j = right[0] if right else None
+            if i is not None and i not in self.moves and j is not None and j not in self.moved_b:
+                self.changes.append(Change("replace", i, j))
+                self._row("replace", i, j, ((self.a[i].text, "del"),), ((self.b[j].text, "ins"),),
+                          len(self.changes) - 1)
+                left.pop(0), right.pop(0)
+            elif i is not None:
+                left.pop(0)
+                if i in self.moves:
+                    self._move_end(i, None)
+                else:
+                    self.changes.append(Change("delete", i, None))
+                    self._row("delete", i, None, ((self.a[i].text, "del"),), (), len(self.changes) - 1)
+            else:
+                right.pop(0)
+                if j in self.moved_b:
+                    self._move_end(None, j)
+                else:
+                    self.changes.append(Change("insert", None, j))
+                    self._row("insert", None, j, (), ((self.b[j].text, "ins"),), len(self.changes) - 1)
+
+    def _move_end(self, i: int | None, j: int | None) -> None:
+        src = i if i is not None else self.moved_b[j]
+        dst = self.moves[src]
+        if src not in self.move_change:
+            wd = word_diff(self.a[src].text, self.b[dst].text, base="move")
+            self.matched += wd.matched
+            ops = wd.ops if any(op.tag != "equal" for op in wd.ops) else ()
+            self.changes.append(Change("move", src, dst, ops))
+            self.move_change[src] = len(self.changes) - 1
+            self.move_spans[src] = (wd.lspans, wd.rspans)
+        ls, rs = self.move_spans[src]
+        if i is not None:
+            self._row("move", i, None, ls, (), self.move_change[src])
+        else:
+            self._row("move", None, j, (), rs, self.move_change[src])
+
+    def _row(self, kind, i, j, ls, rs, change: int | None = None) -> None:
+        para = (i is not None and self.a[i].first) or (j is not None and self.b[j].first)
+        self.rows.append(Row(kind, i, j, tuple(ls), tuple(rs), para, change))
+
+
+def hunks(rows: list[Row]) -> list[tuple[int, int]]:
+    """Runs [start, end) of consecutive changed rows: what next/previous change steps through."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for k, row in enumerate(rows + [None]):
+        changed = row is not None and row.change is not None
+        if changed and start is None:
+            start = k
+        elif not changed and start is not None:
+            out.append((start, k))
+            start = None
+    return out

@@ -1,0 +1,80 @@
+"""Plain data of a comparison: sentences, aligned rows, changes, moves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Span tags: "" unchanged, "del" deleted words, "ins" inserted words, "chg" replaced words,
+# "move" the unchanged text of a moved sentence, "uniq" text unique to one version of a story.
+Span = tuple[str, str]
+
+# Row kinds. Same language: same, change (words edited), replace (unrelated sentences side by
+# side), delete, insert, move (one row at each end of a move). Two languages: aligned.
+CHANGE_KINDS = frozenset({"change", "replace", "delete", "insert", "move"})
+
+
+@dataclass(frozen=True, slots=True)
+class CompareItem:
+    """One version or article of a story, as the comparison view shows it."""
+
+    id: str
+    outlet: str | None
+    date: str | None
+    lang: str | None
+    title: str | None
+    text: str  # the cleaned body, paragraphs separated by blank lines
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str  # surface text, whitespace collapsed
+    key: str  # normalised tokens joined by single spaces: equality ignores quotes and dashes
+    para: int  # paragraph index
+    first: bool  # first sentence of its paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class WordOp:
+    """One step of a word-level edit: ``tag`` is equal, delete, insert or replace."""
+
+    tag: str
+    a: str  # the text in A ("" for insert)
+    b: str  # the text in B ("" for delete)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change, reported once (a moved sentence is one change, shown on two rows)."""
+
+    kind: str  # change, replace, delete, insert, move
+    left: int | None  # sentence index in A
+    right: int | None  # sentence index in B
+    ops: tuple[WordOp, ...] = ()  # word edits for change and edited moves
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One aligned row: a sentence of A beside a sentence of B, or beside a gap (None)."""
+
+    kind: str
+    left: int | None
+    right: int | None
+    lspans: tuple[Span, ...]
+    rspans: tuple[Span, ...]
+    para: bool  # a paragraph starts here on either side
+    change: int | None = None  # index into Comparison.changes
+
+
+@dataclass(slots=True)
+class Comparison:
+    a: list[Sentence]
+    b: list[Sentence]
+    rows: list[Row]
+    changes: list[Change]
+    similarity: float  # 0..1
+    method: str  # "words" (same language) or "anchors" (two languages)
+    hunks: list[tuple[int, int]] = field(default_factory=list)  # runs of changed rows [start, end)
+
+    @property
+    def moves(self) -> list[Change]:
+        return [c for c in self.changes if c.kind == "move"]

@@ -1,0 +1,139 @@
+"""What an export carries per article, built from plain model objects.
+
+Every text field is passed through :func:`safe_text`: exported files are read in terminals,
+spreadsheets and browsers, so terminal escape sequences and control characters (everything
+in Unicode category Cc except newline and tab) are removed, line ends become ``\\n``, and lone
+surrogates (which no UTF-8 file can hold) are dropped. Nothing else is changed: Rich markup,
+Markdown or HTML in a note are kept as text and escaped by each format as that format needs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from tui.core.model import Article
+
+# CSI (ESC [ ... final), OSC/DCS/PM/APC/SOS strings (ending in BEL or ESC \), other ESC x.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[ -/]*[0-~]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+class StoryLike(Protocol):
+    id: str
+    title: str
+    article_ids: Sequence[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportItem:
+    """One exported article. ``date`` is ISO 8601 as cleaning gave it; times are UTC ISO."""
+
+    id: str
+    title: str
+    source: str | None
+    author: str | None
+    date: str | None
+    lang: str | None
+    origin: str
+    story_id: str | None
+    story_title: str | None
+    tags: tuple[str, ...]
+    starred: bool
+    read: bool
+    note: str
+    note_version_ingested: str | None  # ingest time of the version the note was written on
+    ingested: str | None  # ingest time of the newest version (CSL "accessed")
+
+    def as_dict(self) -> dict:
+        """The JSON shape: stable keys, in this order."""
+        story = {"id": self.story_id, "title": self.story_title} if self.story_id else None
+        return {
+            "id": self.id, "title": self.title, "source": self.source, "author": self.author,
+            "date": self.date, "lang": self.lang, "origin": self.origin, "story": story,
+            "tags": list(self.tags), "starred": self.starred, "read": self.read,
+            "note": self.note, "note_version_ingested": self.note_version_ingested,
+        }
+
+
+def safe_text(value: str) -> str:
+    """Text without escape sequences or control characters (newline and tab kept)."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("", _ESCAPES.sub("", value))
+
+
+def _opt(value: object) -> str | None:
+    if value is None:
+        return None
+    text = safe_text(str(value)).strip()
+    return text or None
+
+
+def has_triage(article: Article) -> bool:
+    """The default export selection: articles with a note, a tag or a star."""
+    t = article.triage
+    return bool(t.note.strip() or t.tags or t.starred)
+
+
+def item_from(article: Article, story_id: str | None = None,
+              story_title: str | None = None) -> ExportItem:
+    """One :class:`ExportItem` for ``article`` (story defaults to the article's own id)."""
+    t, meta = article.triage, article.meta
+    noted = next((v.ingested for v in article.versions if v.hash == t.note_version), None)
+    story_id = story_id if story_id is not None else article.story
+    return ExportItem(
+        id=safe_text(article.id),
+        title=_opt(meta.get("title")) or "(untitled)",
+        source=_opt(meta.get("source")),
+        author=_opt(meta.get("author")),
+        date=_opt(meta.get("date")),
+        lang=_opt(meta.get("lang")),
+        origin=safe_text(article.origin),
+        story_id=_opt(story_id),
+        story_title=_opt(story_title) if story_id else None,
+        tags=tuple(sorted({x for x in (safe_text(tag).strip() for tag in t.tags) if x},
+                          key=lambda x: (x.casefold(), x))),
+        starred=bool(t.starred),
+        read=bool(t.read),
+        note=safe_text(t.note),
+        note_version_ingested=_opt(noted),
+        ingested=_opt(article.versions[-1].ingested) if article.versions else None,
+    )
+
+
+def items_from(articles: Iterable[Article], stories: Iterable[StoryLike] = ()) -> list[ExportItem]:
+    """Export items in a stable order: by story id (no story last), then date, then id."""
+    story_of: dict[str, StoryLike] = {}
+    for story in stories:
+        for aid in story.article_ids:
+            story_of[aid] = story
+    items = []
+    for article in articles:
+        story = story_of.get(article.id)
+        items.append(item_from(article, story.id if story else None,
+                               story.title if story else None))
+    return sort_items(items)
+
+
+def sort_items(items: Iterable[ExportItem]) -> list[ExportItem]:
+    return sorted(items, key=lambda i: (i.story_id is None, i.story_id or "", i.date or "",
+                                        i.id))
+
+
+def group_by_story(items: Sequence[ExportItem]) -> list[tuple[str | None, str | None,
+                                                               list[ExportItem]]]:
+    """Consecutive items of one story, as (story id, story title, items)."""
+    groups: list[tuple[str | None, str | None, list[ExportItem]]] = []
+    for item in items:
+        if groups and groups[-1][0] == item.story_id:
+            groups[-1][2].append(item)
+        else:
+            groups.append((item.story_id, item.story_title, [item]))
+    return groups

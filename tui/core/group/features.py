@@ -1,0 +1,146 @@
+"""Evidence drawn from one article: words for same-language comparison, and names, numbers
+and shared-script n-grams that survive translation (for comparison across languages)."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from anyascii import anyascii
+
+_WORD = re.compile(r"\w+")
+_NUM = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\u3040-\u309f\uac00-\ud7af]+")
+_HAN_KATA = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\u30a0-\u30ff]+|[\uac00-\ud7af]+")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+_ARABIC_PREFIX = re.compile(r"^(?:[وفبلك]?ال|لل)(?=\w{3})")
+_SKELETON_MAP = str.maketrans({"c": "k", "q": "k", "g": "j", "z": "s", "p": "b", "v": "f", "x": "k"})
+_DROP = re.compile(r"[aeiouywh'`\W\d_]")
+_DOUBLE = re.compile(r"(.)\1+")
+_MAX_CJK_CHARS = 6000
+
+
+@dataclass(slots=True)
+class Features:
+    """What grouping keeps of one text before weighting."""
+
+    words: Counter  # same-language terms: lower-cased words, CJK character bigrams
+    cross: dict[str, str]  # cross-language key -> a surface form (names, numbers, CJK bigrams)
+    group: str  # language group: primary language subtag, else the dominant script
+
+
+def language_group(lang: str | None, text: str) -> str:
+    """``en-GB`` and ``en`` share a group; without a language tag, guess the script."""
+    if lang:
+        return lang.split("-")[0].split("_")[0].lower()
+    counts: Counter = Counter()
+    for ch in text[:2000]:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "X").split(" ")[0]
+            counts[name] += 1
+    return ("script:" + counts.most_common(1)[0][0].lower()) if counts else "und"
+
+
+def parse_day(value: str | None) -> int | None:
+    """The proleptic ordinal of an ISO date or date-time, else ``None``."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def skeleton(word: str) -> str:
+    """A spelling-independent key for a name: Latin letters, consonant classes, no vowels.
+
+    ``Trump``, ``Трамп``, ``ترامب`` and ``ट्रम्प`` all become ``trmb``.
+    """
+    s = anyascii(word).lower().replace("ph", "f").replace("ck", "k")
+    s = _DROP.sub("", s.translate(_SKELETON_MAP))
+    return _DOUBLE.sub(r"\1", s)
+
+
+def number_key(raw: str) -> str | None:
+    """Normalise a number written with any digits and separators; ``None`` for 0-9."""
+    digits = "".join(str(unicodedata.digit(c)) if c.isdigit() else "." for c in raw)
+    parts = digits.split(".")
+    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
+        value = "".join(parts)
+    else:
+        value = parts[0] + ("." + "".join(parts[1:]) if len(parts) > 1 else "")
+    value = value.lstrip("0") or "0"
+    if "." not in value and len(value) < 2:
+        return None
+    return value.rstrip("0").rstrip(".") if "." in value else value
+
+
+def _cjk_terms(run: str, words: Counter, cross: dict[str, str]) -> None:
+    for block in _HAN_KATA.findall(run):
+        grams = [block[i : i + 2] for i in range(len(block) - 1)] or [block]
+        words.update(grams)
+        if "\u30a0" <= block[0] <= "\u30ff":
+            continue
+        for gram in grams:
+            cross.setdefault("h:" + gram, gram)
+    for kata in _KATAKANA.findall(run):
+        key = skeleton(kata)
+        if len(key) >= 3:
+            cross.setdefault("k:" + key, kata)
+
+
+def extract(title: str, body: str, lang: str | None) -> Features:
+    """Words (title counted twice), cross-language keys, language group."""
+    text = f"{title}\n{title}\n{body}"
+    group = language_group(lang, text)
+    words: Counter = Counter()
+    cross: dict[str, str] = {}
+    lowered: set[str] = set()
+    capitalised: list[str] = []
+    cjk_budget = _MAX_CJK_CHARS
+    for token in _WORD.findall(text):
+        if _CJK.search(token):
+            if cjk_budget > 0:
+                cjk_budget -= len(token)
+                for run in _CJK.findall(token):
+                    _cjk_terms(run, words, cross)
+            token = _CJK.sub(" ", token).strip()
+            if not token:
+                continue
+            for part in token.split():
+                words[part.lower()] += 1
+            continue
+        low = token.lower()
+        words[low] += 1
+        first = token[0]
+        if first.isdigit():
+            continue
+        if first.isupper():
+            capitalised.append(token)
+        elif first.islower():
+            lowered.add(low)
+        elif len(token) >= 3:  # a script without case: any word may be a name
+            bare = _ARABIC_PREFIX.sub("", token)
+            key = skeleton(bare)
+            if len(key) >= 3:
+                cross.setdefault("k:" + key, bare)
+    for token in capitalised:
+        if token.lower() in lowered or len(token) < 3:
+            continue
+        key = skeleton(token)
+        if len(key) >= 3:
+            cross.setdefault("k:" + key, token)
+    for raw in _NUM.findall(text):
+        key = number_key(raw)
+        if key is not None:
+            cross.setdefault("n:" + key, raw)
+    return Features(words=words, cross=cross, group=group)
+
+
+def sublinear(count: int) -> float:
+    """Dampened term frequency."""
+    return 1.0 + math.log(count)

@@ -1,0 +1,314 @@
+"""Incremental story grouping: each new article joins a story or starts one."""
+
+from __future__ import annotations
+
+import pickle
+import re
+from array import array
+
+from rapidfuzz import fuzz
+
+from .corrections import Corrections
+from .features import Features, extract, parse_day
+from .index import TermIndex
+from .model import DocEntry, GroupDoc, Params, Placement, story_id_for
+from .scoring import StoryScore, cross_candidates, in_window, mono_candidates, shared_evidence
+
+_SPACE = re.compile(r"\s+")
+
+
+class Grouper:
+    """Holds the candidate index, the stories and the reader's corrections."""
+
+    def __init__(self, corrections: Corrections | None = None, params: Params | None = None):
+        self.corrections = corrections or Corrections()
+        self.params = params or Params()
+        self.words = TermIndex()
+        self.cross = TermIndex()
+        self._docs: dict[str, DocEntry] = {}
+        self._slots: list[DocEntry | None] = []
+        self._stories: dict[str, list[str]] = {}
+        self._spans: dict[str, tuple[int, int]] = {}
+        self._origins: dict[str, str] = {}
+
+    # ----- adding -------------------------------------------------------------------------
+    def add_many(self, docs: list[GroupDoc], known: dict[str, str] | None = None) -> dict[str, str]:
+        """Place articles in order. ``known`` (article -> story, e.g. from the workspace files)
+        replays earlier placements exactly instead of deciding again. Returns every changed
+        article's story."""
+        fresh = [d for d in docs if d.id not in self._docs]
+        feats = {d.id: extract(d.title or "", d.body or "", d.lang) for d in fresh}
+        for d in fresh:  # frequencies from the whole batch first: better weights early on
+            self.words.count(feats[d.id].words)
+            self.cross.count(feats[d.id].cross)
+        changes: dict[str, str] = {}
+        for d in docs:
+            if d.id in feats:
+                story = (known or {}).get(d.id)
+                changes.update(self._place(self._entry(d, feats[d.id]), story))
+            else:
+                changes.update(self.update(d))
+        return changes
+
+    def add(self, doc: GroupDoc) -> dict[str, str]:
+        """Place one article; same return as ``add_many``."""
+        return self.add_many([doc])
+
+    def update(self, doc: GroupDoc) -> dict[str, str]:
+        """A new version of an article already here: re-index it, keep its story."""
+        old = self._docs.get(doc.id)
+        if old is None:
+            return self.add(doc)
+        self._unindex(old)
+        feats = extract(doc.title or "", doc.body or "", doc.lang)
+        self.words.count(feats.words)
+        self.cross.count(feats.cross)
+        entry = self._entry(doc, feats, slot=old.slot)
+        entry.placement, entry.partner, entry.score, entry.how = (
+            old.placement, old.partner, old.score, old.how)
+        self._docs[doc.id] = entry
+        self._slots[entry.slot] = entry
+        self._post(entry)
+        self._widen(entry.placement.story, entry.day)
+        return {}
+
+    def remove(self, article_id: str) -> None:
+        """Forget an article (and the corrections that name it)."""
+        entry = self._docs.pop(article_id, None)
+        if entry is None:
+            return
+        self._unindex(entry)
+        self._slots[entry.slot] = None
+        self._leave(entry)
+        self.corrections.forget(article_id)
+        if self._origins.get(entry.origin) == article_id:
+            del self._origins[entry.origin]
+
+    # ----- reading ------------------------------------------------------------------------
+    def placement(self, article_id: str) -> Placement:
+        return self._docs[article_id].placement
+
+    def stories(self) -> dict[str, list[str]]:
+        """Story id -> article ids, in the order they joined."""
+        return {sid: list(ids) for sid, ids in self._stories.items()}
+
+    def story_of(self, article_id: str) -> str:
+        return self._docs[article_id].placement.story
+
+    def explain(self, article_id: str) -> list[str]:
+        """Human lines: why this article is in its story."""
+        entry = self._docs[article_id]
+        p = entry.placement
+        size = len(self._stories.get(p.story, []))
+        lines = [f"story {p.story} ({size} article{'s' if size != 1 else ''})"]
+        if entry.how == "correction":
+            lines.append("placed here by a correction (merge, split or move)")
+        elif entry.how == "recorded":
+            lines.append("placed as recorded in the workspace")
+        elif entry.how == "founded":
+            lines.append("started this story: no earlier article was close enough")
+        elif entry.how == "version":
+            lines.append(f"same origin as {p.copy_of}: another version of that article")
+        else:
+            kind = "same-language" if entry.how == "same-language" else "cross-language"
+            lines.append(f"closest article {entry.partner} ({kind} similarity {entry.score:.2f})")
+        if p.sameness == "copy":
+            lines.append(f"near-identical text: a copy of {p.copy_of}")
+        if p.evidence:
+            lines.append("shared: " + ", ".join(p.evidence))
+        return lines
+
+    # ----- corrections --------------------------------------------------------------------
+    def merge(self, story_ids: list[str]) -> dict[str, str]:
+        """Join stories into the first one; every member is pinned there."""
+        ids = [s for s in story_ids if s in self._stories]
+        if len(ids) < 2:
+            return {}
+        target, changes = ids[0], {}
+        heads = [self._stories[s][0] for s in ids]
+        for head in heads[1:]:
+            self.corrections.link(heads[0], head)
+        for sid in ids:
+            for aid in list(self._stories[sid]):
+                changes.update(self._pin(aid, target))
+        return changes
+
+    def split(self, story_id: str, article_ids: list[str]) -> dict[str, str]:
+        """The given articles leave ``story_id`` into a new story of their own."""
+        members = self._stories.get(story_id, [])
+        leaving = [a for a in members if a in set(article_ids)]
+        staying = [a for a in members if a not in set(leaving)]
+        if not leaving or not staying:
+            return {}
+        new = story_id_for("split:" + ",".join(sorted(leaving)), self._stories)
+        self.corrections.separate(leaving[0], staying[0])
+        changes: dict[str, str] = {}
+        for aid in staying:
+            changes.update(self._pin(aid, story_id))
+        for aid in leaving:
+            changes.update(self._pin(aid, new))
+        return changes
+
+    def move(self, article_id: str, story_id: str) -> dict[str, str]:
+        """Put one article in another story, for good."""
+        entry = self._docs[article_id]
+        for other in self._stories.get(entry.placement.story, []):
+            if other != article_id:
+                self.corrections.separate(article_id, other)
+                break
+        return self._pin(article_id, story_id)
+
+    # ----- cache --------------------------------------------------------------------------
+    def to_state(self) -> bytes:
+        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def from_state(cls, data: bytes) -> Grouper:
+        obj = pickle.loads(data)
+        if not isinstance(obj, cls):
+            raise TypeError("not a Grouper state")
+        return obj
+
+    # ----- internals ----------------------------------------------------------------------
+    def _entry(self, doc: GroupDoc, feats: Features, slot: int | None = None) -> DocEntry:
+        terms, weights = self.words.weigh(feats.words, self.params.keep_terms)
+        keys = sorted((self.cross.intern(k), k) for k in feats.cross)
+        keys.sort(key=lambda p: (self.cross.df[p[0]] < 2, self.cross.df[p[0]], p[0]))
+        cross = array("i", sorted(k for k, _ in keys[: self.params.cross_keys]))
+        norm = sum(self.cross.idf(k) for k in cross)
+        lead = _SPACE.sub(" ", (doc.body or "")[:400]).strip().lower()
+        return DocEntry(
+            id=doc.id, slot=len(self._slots) if slot is None else slot, title=doc.title or "",
+            lead=lead, source=doc.source, origin=doc.origin or "", lang=doc.lang,
+            group=feats.group, day=parse_day(doc.date), date=doc.date, terms=terms,
+            weights=weights, cross=cross, cross_norm=norm or 1.0, placement=Placement(story=""),
+        )
+
+    def _post(self, entry: DocEntry) -> None:
+        n = self.params.query_terms
+        self.words.post(entry.slot, entry.terms[:n], entry.weights[:n])
+        self.cross.post(entry.slot, entry.cross, [0.0] * len(entry.cross))
+
+    def _unindex(self, entry: DocEntry) -> None:
+        self.words.unpost(entry.slot, entry.terms[: self.params.query_terms])
+        self.cross.unpost(entry.slot, entry.cross)
+        self.words.count([self.words.terms[t] for t in entry.terms], -1)
+        self.cross.count([self.cross.terms[k] for k in entry.cross], -1)
+
+    def _place(self, entry: DocEntry, story: str | None) -> dict[str, str]:
+        self._docs[entry.id] = entry
+        self._slots.append(entry)
+        if story is not None:
+            entry.placement, entry.how = Placement(story=story), "recorded"
+        else:
+            self._decide(entry)
+        if entry.origin and entry.origin not in self._origins:
+            self._origins[entry.origin] = entry.id
+        self._post(entry)
+        self._join(entry, entry.placement.story)
+        return {entry.id: entry.placement.story}
+
+    def _decide(self, entry: DocEntry) -> None:
+        pinned = self.corrections.pinned.get(entry.id)
+        if pinned is not None:
+            entry.placement, entry.how = Placement(story=pinned), "correction"
+            return
+        first = self._docs.get(self._origins.get(entry.origin, ""))
+        if first is not None and first.id != entry.id:
+            entry.placement = Placement(first.placement.story, "version", first.id)
+            entry.how, entry.partner = "version", first.id
+            return
+        must, cannot = self.corrections.partners(entry.id)
+        for other in must:
+            if other in self._docs:
+                entry.placement = Placement(story=self._docs[other].placement.story)
+                entry.how, entry.partner = "correction", other
+                return
+        banned = {self._docs[o].placement.story for o in cannot if o in self._docs}
+        scores = self._score(entry, banned)
+        self._choose(entry, scores)
+
+    def _score(self, entry: DocEntry, banned: set[str]) -> dict[str, StoryScore]:
+        p = self.params
+        scores: dict[str, StoryScore] = {}
+        for sim, other in mono_candidates(entry, self.words, self._slots, p):
+            sid = other.placement.story
+            if sid in banned or not in_window(entry.day, self._spans.get(sid), p.window_days):
+                continue
+            s = scores.setdefault(sid, StoryScore())
+            if sim > s.mono:
+                s.mono, s.mono_partner = sim, other.id
+        for sim, other in cross_candidates(entry, self.cross, self._slots, p):
+            sid = other.placement.story
+            if sid in banned or not in_window(entry.day, self._spans.get(sid), p.window_days):
+                continue
+            s = scores.setdefault(sid, StoryScore())
+            if sim > s.cross:
+                s.cross, s.cross_partner = sim, other.id
+        return scores
+
+    def _choose(self, entry: DocEntry, scores: dict[str, StoryScore]) -> None:
+        p = self.params
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1].mono, kv[0]))
+        if ranked and ranked[0][1].mono >= p.join:
+            sid, s = ranked[0]
+            self._adopt(entry, sid, s.mono_partner, s.mono, "same-language")
+            return
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1].cross, kv[0]))
+        if ranked and ranked[0][1].cross >= p.cross_join:
+            runner = ranked[1][1].cross if len(ranked) > 1 else 0.0
+            if ranked[0][1].cross >= p.cross_margin * runner:
+                sid, s = ranked[0]
+                self._adopt(entry, sid, s.cross_partner, s.cross, "cross-language")
+                return
+        entry.placement = Placement(story=story_id_for(entry.id, self._stories))
+
+    def _adopt(self, entry: DocEntry, sid: str, partner_id: str | None, score: float, how: str):
+        partner = self._docs[partner_id] if partner_id else None
+        placement = Placement(story=sid)
+        if partner is not None:
+            placement.evidence = shared_evidence(entry, partner, self.words, self.cross)
+            if how == "same-language" and self._is_copy(entry, partner):
+                placement.sameness = "copy"
+                placement.copy_of = partner.placement.copy_of or partner.id
+        entry.placement, entry.partner, entry.score, entry.how = placement, partner_id, score, how
+
+    def _is_copy(self, entry: DocEntry, other: DocEntry) -> bool:
+        query = dict(zip(entry.terms, entry.weights))
+        cos = sum(w * query.get(t, 0.0) for t, w in zip(other.terms, other.weights))
+        if cos < self.params.copy_cosine:
+            return False
+        return fuzz.ratio(entry.lead, other.lead) >= self.params.copy_ratio
+
+    def _pin(self, article_id: str, story_id: str) -> dict[str, str]:
+        self.corrections.pin(article_id, story_id)
+        entry = self._docs.get(article_id)
+        if entry is None or entry.placement.story == story_id:
+            return {}
+        self._leave(entry)
+        entry.placement = Placement(story=story_id)
+        entry.how, entry.partner, entry.score = "correction", None, 0.0
+        self._join(entry, story_id)
+        return {article_id: story_id}
+
+    def _join(self, entry: DocEntry, sid: str) -> None:
+        self._stories.setdefault(sid, []).append(entry.id)
+        self._widen(sid, entry.day)
+
+    def _widen(self, sid: str, day: int | None) -> None:
+        if day is not None:
+            lo, hi = self._spans.get(sid, (day, day))
+            self._spans[sid] = (min(lo, day), max(hi, day))
+
+    def _leave(self, entry: DocEntry) -> None:
+        sid = entry.placement.story
+        members = self._stories.get(sid, [])
+        if entry.id in members:
+            members.remove(entry.id)
+        self._spans.pop(sid, None)
+        if not members:
+            self._stories.pop(sid, None)
+            return
+        for aid in members:
+            self._widen(sid, self._docs[aid].day)
+

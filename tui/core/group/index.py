@@ -1,0 +1,78 @@
+"""Interned terms with document frequencies and capped postings, for finding candidates
+without comparing a new article with every article."""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+
+from .features import sublinear
+
+
+class TermIndex:
+    """One vocabulary: term ids, document frequencies, postings (doc slot, weight)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.terms: list[str] = []
+        self.surfaces: list[str] = []  # the first spelling seen of each term
+        self.df = array("i")
+        self.n_docs = 0
+        self.post_docs: dict[int, array] = {}
+        self.post_weights: dict[int, array] = {}
+
+    def intern(self, term: str, surface: str | None = None) -> int:
+        tid = self.ids.get(term)
+        if tid is None:
+            tid = self.ids[term] = len(self.terms)
+            self.terms.append(term)
+            self.surfaces.append(surface or term)
+            self.df.append(0)
+        return tid
+
+    def count(self, terms: dict[str, str] | Iterable[str], sign: int = 1) -> None:
+        """Add (or with ``sign=-1`` take back) one document's distinct terms to the frequencies."""
+        surfaces = terms if isinstance(terms, dict) else {}
+        for term in terms:
+            self.df[self.intern(term, surfaces.get(term))] += sign
+        self.n_docs += sign
+
+    def idf(self, tid: int) -> float:
+        return math.log((self.n_docs + 1) / (self.df[tid] + 1)) + 1.0
+
+    def weigh(self, counts: Counter, keep: int) -> tuple[array, array]:
+        """Top ``keep`` terms of an l2-normalised sublinear tf-idf vector, heaviest first."""
+        pairs = [(sublinear(c) * self.idf(self.intern(t)), self.ids[t]) for t, c in counts.items()]
+        norm = math.sqrt(sum(w * w for w, _ in pairs)) or 1.0
+        pairs.sort(key=lambda p: (-p[0], p[1]))
+        top = pairs[:keep]
+        return array("i", [t for _, t in top]), array("f", [w / norm for w, _ in top])
+
+    def post(self, slot: int, tids: Iterable[int], weights: Iterable[float]) -> None:
+        for tid, w in zip(tids, weights):
+            docs = self.post_docs.get(tid)
+            if docs is None:
+                docs = self.post_docs[tid] = array("i")
+                self.post_weights[tid] = array("f")
+            docs.append(slot)
+            self.post_weights[tid].append(w)
+
+    def unpost(self, slot: int, tids: Iterable[int]) -> None:
+        for tid in tids:
+            docs = self.post_docs.get(tid)
+            if docs is None:
+                continue
+            weights = self.post_weights[tid]
+            for i in range(len(docs) - 1, -1, -1):
+                if docs[i] == slot:
+                    del docs[i]
+                    del weights[i]
+
+    def recent(self, tid: int, cap: int) -> tuple[array, array]:
+        """The last ``cap`` postings of a term (newest articles)."""
+        docs = self.post_docs.get(tid)
+        if docs is None:
+            return array("i"), array("f")
+        return docs[-cap:], self.post_weights[tid][-cap:]

@@ -1,0 +1,82 @@
+"""Plain data of grouping: what goes in, what comes out, and the tuning knobs."""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class GroupDoc:
+    """One article as grouping sees it. ``date`` is an ISO date or date-time, or ``None``."""
+
+    id: str
+    title: str
+    body: str
+    lang: str | None = None
+    date: str | None = None
+    source: str | None = None
+    origin: str = ""
+
+
+@dataclass(slots=True)
+class Placement:
+    """Where an article sits and why: ``sameness`` is ``coverage``, ``copy`` or ``version``."""
+
+    story: str
+    sameness: str = "coverage"
+    copy_of: str | None = None
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    """One setting for every kind of collection (tuned on dev sets, never per set)."""
+
+    keep_terms: int = 64  # terms kept per article vector
+    query_terms: int = 32  # heaviest terms used to look up candidates (and posted)
+    cross_keys: int = 80  # cross-language keys kept per article (rarest first)
+    posting_cap: int = 400  # newest postings read per term
+    verify: int = 40  # candidates scored exactly
+    common_share: float = 0.05  # terms in more than this share of articles are not looked up
+    join: float = 0.30  # same-language cosine to join a story
+    cross_join: float = 0.12  # cross-language score to join a story
+    cross_margin: float = 1.4  # best cross-language story must beat the runner-up by this factor
+    window_days: int = 7  # a dated article joins a story only within this many days of it
+    copy_cosine: float = 0.90  # near-identical vectors ...
+    copy_ratio: float = 90.0  # ... and leads this similar (rapidfuzz ratio) make a copy
+
+
+@dataclass(slots=True)
+class DocEntry:
+    """What the grouper keeps of one article (never the full text)."""
+
+    id: str
+    slot: int
+    title: str
+    lead: str
+    source: str | None
+    origin: str
+    lang: str | None
+    group: str
+    day: int | None
+    date: str | None
+    terms: array
+    weights: array
+    cross: array
+    cross_norm: float
+    placement: Placement
+    partner: str | None = None
+    score: float = 0.0
+    how: str = "founded"  # founded | same-language | cross-language | version | correction
+
+
+def story_id_for(seed: str, taken: dict) -> str:
+    """12 hex characters from an article id (or a split's ids), unique among ``taken``."""
+    text = seed
+    while True:
+        sid = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+        if sid not in taken:
+            return sid
+        text += "'"

@@ -1,0 +1,106 @@
+"""Candidate look-up and verification: which stories a new article could join, and how well."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .index import TermIndex
+from .model import DocEntry, Params
+
+
+@dataclass(slots=True)
+class StoryScore:
+    """Best same-language and cross-language evidence for one story."""
+
+    mono: float = 0.0
+    mono_partner: str | None = None
+    cross: float = 0.0
+    cross_partner: str | None = None
+    partners: list[str] = field(default_factory=list)
+
+
+def dot(query: dict[int, float], doc: DocEntry) -> float:
+    """Cosine of two truncated, l2-normalised vectors."""
+    get = query.get
+    return sum(w * get(t, 0.0) for t, w in zip(doc.terms, doc.weights))
+
+
+def _limit(index: TermIndex, params: Params) -> int:
+    return max(50, int(params.common_share * index.n_docs))
+
+
+def mono_candidates(
+    doc: DocEntry, words: TermIndex, slots: list[DocEntry | None], params: Params
+) -> list[tuple[float, DocEntry]]:
+    """Same-language articles sharing heavy terms, scored by exact cosine, best first."""
+    limit = _limit(words, params)
+    acc: dict[int, float] = defaultdict(float)
+    n = params.query_terms
+    for tid, w in zip(doc.terms[:n], doc.weights[:n]):
+        if words.df[tid] > limit:
+            continue
+        docs, weights = words.recent(tid, params.posting_cap)
+        for slot, x in zip(docs, weights):
+            acc[slot] += w * x
+    ranked = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))
+    query = dict(zip(doc.terms, doc.weights))
+    out = []
+    for slot, _ in ranked[: params.verify * 2]:
+        other = slots[slot]
+        if other is None or other.group != doc.group:
+            continue
+        out.append((dot(query, other), other))
+        if len(out) >= params.verify:
+            break
+    out.sort(key=lambda p: (-p[0], p[1].slot))
+    return out
+
+
+def cross_candidates(
+    doc: DocEntry, cross: TermIndex, slots: list[DocEntry | None], params: Params
+) -> list[tuple[float, DocEntry]]:
+    """Articles in other languages sharing names, numbers or CJK bigrams, best first."""
+    limit = _limit(cross, params)
+    acc: dict[int, float] = defaultdict(float)
+    for kid in doc.cross:
+        if cross.df[kid] > limit:
+            continue
+        idf = cross.idf(kid)
+        docs, _ = cross.recent(kid, params.posting_cap)
+        for slot in docs:
+            acc[slot] += idf
+    out = []
+    for slot, shared in acc.items():
+        other = slots[slot]
+        if other is None or other.group == doc.group:
+            continue
+        out.append((shared / math.sqrt(doc.cross_norm * other.cross_norm or 1.0), other))
+    out.sort(key=lambda p: (-p[0], p[1].slot))
+    return out[: params.verify]
+
+
+def in_window(day: int | None, span: tuple[int, int] | None, days: int) -> bool:
+    """A dated article fits a dated story only within ``days`` of its span."""
+    if day is None or span is None:
+        return True
+    return span[0] - days <= day <= span[1] + days
+
+
+def shared_evidence(
+    doc: DocEntry, other: DocEntry, words: TermIndex, cross: TermIndex, limit: int = 8
+) -> list[str]:
+    """Names, numbers and heavy terms two articles share, strongest first."""
+    shared = sorted(set(doc.cross) & set(other.cross), key=lambda k: (cross.df[k], k))
+    out = [cross.surfaces[k] for k in shared if not cross.terms[k].startswith("h:")][: limit // 2]
+    mine = dict(zip(doc.terms, doc.weights))
+    common = [(w * mine[t], t) for t, w in zip(other.terms, other.weights) if t in mine]
+    common.sort(key=lambda p: (-p[0], p[1]))
+    for _, t in common:
+        if len(out) >= limit:
+            break
+        term = words.terms[t]
+        if term not in out:
+            out.append(term)
+    return out

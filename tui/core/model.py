@@ -1,0 +1,101 @@
+"""Plain data shared by every part of the core."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+# Fields of a cleaned article, in the order SPEC's JSON gives them.
+META_FIELDS = ("title", "author", "source", "date", "dateline", "lang", "summary")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """What cleaning one document gives: its body and what we could read of its metadata.
+
+    ``body`` holds paragraphs separated by one blank line. ``date`` is ISO 8601 (a date, or a
+    date-time with offset when the time is known). Unknown fields are ``None``.
+    """
+
+    body: str
+    title: str | None = None
+    author: str | None = None
+    source: str | None = None
+    date: str | None = None
+    dateline: str | None = None
+    lang: str | None = None
+    summary: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One document as it arrives, before cleaning.
+
+    ``kind`` is ``text``, ``html`` or ``md``. ``hints`` carries metadata the source already
+    knows (a JSON Lines record's title, a feed item's date...); it wins over what cleaning
+    guesses, field by field.
+    """
+
+    origin: str
+    content: str
+    kind: str = "text"
+    hints: dict = field(default_factory=dict)
+
+    def outlet_key(self) -> str | None:
+        """Which outlet's page furniture this document shares: the web host of its URL, else
+        the source it names; None when unknown (a local file with no source hint)."""
+        url = self.hints.get("url") or self.origin
+        if url.startswith(("http://", "https://")):
+            host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+            return host.removeprefix("www.") or None
+        src = self.hints.get("source")
+        return src.strip().lower() if src else None
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One distinct content seen for an article's origin."""
+
+    hash: str  # content hash of the raw document (hex)
+    ingested: str  # ISO date-time, UTC, seconds
+    raw_file: str  # path of the raw text relative to the workspace
+    body_file: str  # path of the cleaned body relative to the workspace
+
+
+@dataclass(slots=True)
+class Triage:
+    tags: list[str] = field(default_factory=list)
+    starred: bool = False
+    read: bool = False
+    note: str = ""
+    note_version: str | None = None  # hash of the version the note was written against
+    note_updated: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """An article: one origin, one or more versions, its metadata and the reader's triage.
+
+    ``meta`` holds the metadata of the newest version (keys of ``META_FIELDS``).
+    """
+
+    id: str
+    origin: str
+    kind: str
+    meta: dict
+    versions: list[Version]
+    triage: Triage = field(default_factory=Triage)
+    story: str | None = None
+    sameness: str = "coverage"  # "coverage", "copy" or "version" (see tui.core.group)
+    copy_of: str | None = None
+    added: str = ""
+
+    @property
+    def newest(self) -> Version:
+        return self.versions[-1]
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title") or "(untitled)"

@@ -1,0 +1,253 @@
+"""Feeds (RSS 0.9x/1.0/2.0 and Atom through feedparser; JSON Feed 1.x) -> feed items.
+
+Each entry becomes a :class:`FeedItem`: a :class:`RawDocument` whose origin is the entry link
+(else the feed URL + ``#`` + the entry id) and whose hints carry the feed's title, date, author
+and summary, plus ``page_url`` when the entry holds only a short summary and the full page is
+worth fetching.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import html
+import email.utils
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import quote, urljoin
+
+import feedparser
+import lxml.etree
+import lxml.html
+
+from tui.core.model import RawDocument
+from tui.core.sources.sniff import kind_of
+
+SHORT_WORDS = 80  # an entry with fewer words than this is a teaser: fetch its page
+SUMMARY_WORDS = 150  # a longer "summary" is the body itself, not a summary
+_MARKUP = re.compile(r"<(?:[A-Za-z][\w:-]*|/[A-Za-z][\w:-]*|!--)[^<>]*>")
+_SAFE = "/:@!$&'()*+,;=-._~"  # characters kept as they are in a fallback origin's fragment
+
+
+class FeedError(ValueError):
+    """The data is not a feed we can read; the message says why."""
+
+
+@dataclass(slots=True)
+class FeedItem:
+    doc: RawDocument
+    page_url: str | None = None  # fetch this page for the full text (None: the entry is enough)
+
+
+@dataclass(slots=True)
+class Feed:
+    url: str
+    title: str | None
+    items: list[FeedItem] = field(default_factory=list)
+
+
+def parse_feed(data: bytes | str, url: str, content_type: str | None = None) -> Feed:
+    """Read a feed of any supported dialect; raises :class:`FeedError` when it is not one."""
+    kind = kind_of(data, content_type)
+    if kind == "feed-json":
+        return _parse_json_feed(data, url)
+    if kind != "feed-xml":
+        raise FeedError("not a feed (no RSS, Atom or JSON Feed found)")
+    return _parse_xml_feed(data, url, content_type)
+
+
+def _parse_xml_feed(data: bytes | str, url: str, content_type: str | None) -> Feed:
+    headers = {"content-location": url}
+    if content_type:
+        headers["content-type"] = content_type
+    parsed = feedparser.parse(data, response_headers=headers, sanitize_html=True)
+    # Malformed XML is common and feedparser recovers what it can; only an unusable one fails.
+    entries = [e for e in parsed.entries if e.get("title") or e.get("link") or e.get("summary")]
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(problem, feedparser.CharacterEncodingOverride):
+        problem = None
+    if not entries and (problem or not parsed.get("version")):
+        raise FeedError(f"broken feed ({_short(problem)})" if problem else "broken feed")
+    meta = parsed.feed
+    feed = Feed(url=url, title=_plain(meta.get("title")) or None)
+    feed_author = _plain(meta.get("author")) or None
+    for entry in entries:
+        content, is_html = _xml_entry_content(entry)
+        feed.items.append(
+            _item(
+                url=url,
+                feed_title=feed.title,
+                link=entry.get("link"),
+                entry_id=entry.get("id"),
+                title=_plain(entry.get("title")),
+                content=content,
+                is_html=is_html,
+                summary=entry.get("summary") or "",
+                date=_xml_date(entry),
+                author=_plain(entry.get("author")) or feed_author,
+            )
+        )
+    return feed
+
+
+def _xml_entry_content(entry) -> tuple[str, bool]:
+    """The richest body of an entry (its content, else its summary) and whether it is HTML."""
+    contents = [c for c in entry.get("content") or [] if c.get("value")]
+    if contents:
+        best = max(contents, key=lambda c: len(c["value"]))
+        return _body(best["value"], best.get("type"))
+    detail = entry.get("summary_detail") or {}
+    return _body(entry.get("summary") or "", detail.get("type"))
+
+
+def _xml_date(entry) -> str | None:
+    for key in ("published", "updated", "created"):
+        iso = iso_date(entry.get(key))
+        if iso:
+            return iso
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            stamp = calendar.timegm(parsed)
+            return datetime.fromtimestamp(stamp, timezone.utc).isoformat()
+    return None
+
+
+def _parse_json_feed(data: bytes | str, url: str) -> Feed:
+    try:
+        obj = json.loads(data)
+    except ValueError as exc:
+        raise FeedError(f"broken JSON feed ({exc})") from None
+    items = obj.get("items")
+    if not isinstance(items, list):
+        raise FeedError("broken JSON feed (no list of items)")
+    feed = Feed(url=url, title=_plain(_text(obj.get("title"))) or None)
+    feed_author = _json_author(obj)
+    base = _text(obj.get("feed_url")) or url
+    for entry in items:
+        if not isinstance(entry, dict):
+            continue
+        content_html = _text(entry.get("content_html"))
+        summary = _text(entry.get("summary"))
+        if content_html:
+            content, is_html = _body(content_html, "html")
+        else:
+            content, is_html = _text(entry.get("content_text")) or summary, False
+        link = _text(entry.get("url")) or _text(entry.get("external_url"))
+        feed.items.append(
+            _item(
+                url=url,
+                feed_title=feed.title,
+                link=urljoin(base, link) if link else None,
+                entry_id=_text(entry.get("id")) or None,
+                title=_plain(_text(entry.get("title"))),
+                content=content,
+                is_html=is_html,
+                summary=summary,
+                date=iso_date(_text(entry.get("date_published")))
+                or iso_date(_text(entry.get("date_modified"))),
+                author=_json_author(entry) or feed_author,
+            )
+        )
+    return feed
+
+
+def _json_author(obj: dict) -> str | None:
+    authors = obj.get("authors")
+    if not isinstance(authors, list):
+        authors = [obj.get("author")]
+    names = [_text(a.get("name")) for a in authors if isinstance(a, dict)]
+    return ", ".join(n for n in names if n) or None
+
+
+def _item(
+    *,
+    url: str,
+    feed_title: str | None,
+    link: str | None,
+    entry_id: str | None,
+    title: str,
+    content: str,
+    is_html: bool,
+    summary: str,
+    date: str | None,
+    author: str | None,
+) -> FeedItem:
+    link = link.strip() if link and link.strip().startswith(("http://", "https://")) else None
+    origin = link or f"{url}#{quote(entry_id or _fallback_id(title, date, content), safe=_SAFE)}"
+    body_words = len(_plain(content).split())
+    plain_summary = _plain(summary)
+    teaser = body_words < SHORT_WORDS
+    hints = {
+        "title": title or None,
+        "date": date,
+        "author": author,
+        "source": feed_title,
+        "summary": plain_summary
+        if plain_summary and (teaser or plain_summary != _plain(content))
+        and len(plain_summary.split()) <= SUMMARY_WORDS
+        else None,
+        "url": link,
+        "feed": url,
+    }
+    doc = RawDocument(
+        origin=origin,
+        content=content,
+        kind="html" if is_html else "text",
+        hints={k: v for k, v in hints.items() if v},
+    )
+    return FeedItem(doc=doc, page_url=link if teaser else None)
+
+
+def iso_date(value: str | None) -> str | None:
+    """An RFC 822 or ISO 8601 date string as ISO 8601, keeping its offset; None if unreadable."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if parsed.tzinfo is None and len(value) <= 10:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def _body(value: str, declared: str | None) -> tuple[str, bool]:
+    """``(content, is_html)``: HTML only when there is markup; entities of bare text decoded."""
+    if _MARKUP.search(value):
+        return value, True
+    if declared and "html" in declared:
+        return html.unescape(value), False
+    return value, False
+
+
+def _plain(value: str | None) -> str:
+    """Text of a possibly-HTML string, whitespace collapsed."""
+    if not value:
+        return ""
+    if "<" in value or "&" in value:
+        try:
+            value = lxml.html.fragment_fromstring(value, create_parent="div").text_content()
+        except (ValueError, lxml.etree.ParserError):
+            pass
+    return " ".join(value.split())
+
+
+def _short(problem: Exception) -> str:
+    return " ".join(str(problem).split())[:200] or type(problem).__name__
+
+
+def _text(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _fallback_id(title: str, date: str | None, content: str) -> str:
+    """An entry with neither link nor id: name it by its title and date (stable across fetches)."""
+    key = "\n".join(filter(None, (title, date))) or content
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,158 @@
+"""The feeds a workspace follows, kept in ``feeds.toml`` beside the rest of the workspace.
+
+The file is deterministic and human-readable: one ``[[feed]]`` table per subscription, in the
+order they were added, with the validators (ETag / Last-Modified) and the last check's outcome.
+Writes are atomic and happen under the workspace's writer lock (:meth:`Subscriptions.modify`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tomllib
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import tomli_w
+
+from tui.core.sources.opml import read_opml, write_opml
+from tui.core.workspace.atomic import write_atomic
+from tui.core.workspace.lock import WriterLock
+
+FILE_NAME = "feeds.toml"
+SCHEMA = 1
+HEADER = "# Wiredesk subscriptions: edit with care (`wiredesk feeds add|remove|import`).\n"
+
+
+class SubscriptionsError(ValueError):
+    """``feeds.toml`` is damaged or a URL is unusable; the message names the file or URL."""
+
+
+@dataclass(slots=True)
+class Subscription:
+    url: str
+    title: str | None = None
+    added: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    last_checked: str | None = None
+    last_status: str | None = None  # "ok", "unchanged" (304) or "failed"
+    last_error: str | None = None
+
+    def as_dict(self) -> dict:
+        """Known fields only (TOML has no null), in declaration order."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+class Subscriptions:
+    """The subscription list of one workspace folder."""
+
+    def __init__(self, root: Path, feeds: list[Subscription] | None = None) -> None:
+        self.root = Path(root)
+        self._feeds: dict[str, Subscription] = {f.url: f for f in feeds or []}
+
+    @property
+    def path(self) -> Path:
+        return self.root / FILE_NAME
+
+    @classmethod
+    def load(cls, root: Path) -> "Subscriptions":
+        """Read ``feeds.toml`` (absent: no subscriptions); raises SubscriptionsError if damaged."""
+        path = Path(root) / FILE_NAME
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls(root)
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SubscriptionsError(f"{path}: {exc}") from None
+        known = {f.name for f in fields(Subscription)}
+        feeds = []
+        for n, entry in enumerate(data.get("feed") or [], 1):
+            if not isinstance(entry, dict) or not isinstance(entry.get("url"), str):
+                raise SubscriptionsError(f"{path}: feed #{n} has no url")
+            feeds.append(Subscription(**{k: _str(v) for k, v in entry.items() if k in known}))
+        return cls(root, feeds)
+
+    @classmethod
+    @contextlib.contextmanager
+    def modify(cls, root: Path) -> Iterator["Subscriptions"]:
+        """Load, change and save under the workspace writer lock (nothing saved on error)."""
+        with WriterLock(root):
+            subs = cls.load(root)
+            yield subs
+            subs.write()
+
+    def list(self) -> list[Subscription]:
+        return list(self._feeds.values())
+
+    def get(self, url: str) -> Subscription | None:
+        return self._feeds.get(url)
+
+    def __contains__(self, url: str) -> bool:
+        return url in self._feeds
+
+    def __len__(self) -> int:
+        return len(self._feeds)
+
+    def add(self, url: str, title: str | None = None) -> bool:
+        """Subscribe to ``url``; False when already subscribed. Raises on a non-http(s) URL."""
+        url = normalize_url(url)
+        if url in self._feeds:
+            return False
+        self._feeds[url] = Subscription(url=url, title=title or None, added=now_iso())
+        return True
+
+    def remove(self, url: str) -> bool:
+        """Unsubscribe; False when ``url`` was not subscribed."""
+        url = url.strip()
+        with contextlib.suppress(SubscriptionsError):
+            url = normalize_url(url)
+        return self._feeds.pop(url, None) is not None
+
+    def import_opml(self, text: str | bytes) -> list[str]:
+        """Subscribe to every feed of an OPML document; returns the URLs newly added."""
+        added = []
+        for url, title in read_opml(text):
+            with contextlib.suppress(SubscriptionsError):
+                if self.add(url, title):
+                    added.append(normalize_url(url))
+        return added
+
+    def export_opml(self) -> str:
+        return write_opml([(f.url, f.title) for f in self._feeds.values()])
+
+    def to_toml(self) -> str:
+        doc = {"schema": SCHEMA, "feed": [f.as_dict() for f in self._feeds.values()]}
+        return HEADER + tomli_w.dumps(doc)
+
+    def save(self) -> None:
+        """Write ``feeds.toml`` atomically under the writer lock."""
+        with WriterLock(self.root):
+            self.write()
+
+    def write(self) -> None:
+        """Write ``feeds.toml`` atomically; the caller holds the writer lock."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.path, self.to_toml())
+
+
+def normalize_url(url: str) -> str:
+    """The URL as stored: trimmed, scheme and host lower-cased; raises on non-http(s) URLs."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise SubscriptionsError(f"{url}: not an http(s) URL")
+    netloc = parts.netloc.lower() if "@" not in parts.netloc else parts.netloc
+    return parts._replace(scheme=parts.scheme.lower(), netloc=netloc).geturl()
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _str(value) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)

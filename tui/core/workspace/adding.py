@@ -1,0 +1,142 @@
+"""Adding documents to a workspace: dedupe, version, clean, store, then group.
+
+An exact duplicate (the same content, from any origin) is skipped. The same origin with new
+content becomes a new version of its article, unless cleaning gives the same body as before
+(only the page furniture changed), which counts as unchanged. Files are written without a
+sync each, then made durable together before the command returns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from tui.core.model import Article, Cleaned, RawDocument, Version
+from tui.core.textutil import normalize_ws, safe_line, safe_text
+from tui.core.workspace.atomic import sync_dirs, write_atomic
+from tui.core.workspace.paths import ARTICLES, RAW, TEXTS, text_paths
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)  # article ids
+    updated: list[str] = field(default_factory=list)  # article ids given a new version
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin, existing id)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+
+    def as_dict(self) -> dict:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "duplicates": [{"origin": o, "id": i} for o, i in self.duplicates],
+            "failed": [{"source": s, "reason": r} for s, r in self.failed],
+        }
+
+
+def content_hash(text: str) -> str:
+    """Hash of a document's content, blind to line endings and trailing spaces."""
+    norm = "\n".join(line.rstrip() for line in unicodedata.normalize("NFC", text).splitlines())
+    return hashlib.sha256(norm.strip().encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def clean_doc(doc: RawDocument, furniture=None) -> Cleaned:
+    """Cleaned text and metadata; JSON Lines records (kind "record") are taken as the body."""
+    from tui.core.clean import clean, detect_lang
+
+    h = doc.hints
+    if doc.kind == "record":
+        body = normalize_ws(safe_text(doc.content))
+        first = body.split("\n\n", 1)[0]
+        return Cleaned(
+            body=body, title=h.get("title") or _first_sentence(first), author=h.get("author"),
+            source=h.get("source"), date=h.get("date"), dateline=None,
+            lang=h.get("lang") or detect_lang(body), summary=h.get("summary"))
+    c = clean(doc, furniture=furniture)
+    body = safe_text(c.body)
+    fields = {k: (safe_line(v) if isinstance(v, str) else v) for k, v in c.as_dict().items()
+              if k != "body"}
+    return Cleaned(body=body, **fields)
+
+
+def _first_sentence(text: str, limit: int = 120) -> str:
+    for stop in (". ", "? ", "! ", "。"):
+        i = text.find(stop)
+        if 0 < i < limit:
+            return text[: i + 1].strip()
+    return text[:limit].rsplit(" ", 1)[0] if len(text) > limit else text
+
+
+def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
+           on_progress: Progress | None = None) -> tuple[IngestReport, list[Article]]:
+    """Store ``docs`` in ``ws`` (the caller holds the lock). Returns the report and the new or
+    changed articles, which the caller then groups."""
+    rep = IngestReport()
+    docs = list(docs)
+    touched: dict[str, Article] = {}
+    seen_hashes = dict(ws._by_hash)
+    if furniture is not None:
+        for d in docs:
+            key = d.outlet_key()
+            if d.kind != "record" and key:
+                furniture.observe(key, d.content)
+    for n, doc in enumerate(docs, 1):
+        if on_progress:
+            on_progress(n, len(docs), doc.origin)
+        h = content_hash(doc.content)
+        if h in seen_hashes:
+            rep.duplicates.append((doc.origin, seen_hashes[h]))
+            continue
+        try:
+            cleaned = clean_doc(doc, furniture)
+        except Exception as e:  # a cleaner bug must not lose the rest of the batch
+            rep.failed.append((doc.origin, f"could not be cleaned ({type(e).__name__}: {e})"))
+            continue
+        if not cleaned.body.strip():
+            rep.failed.append((doc.origin, "no article text found"))
+            continue
+        existing = touched.get(ws._by_origin.get(doc.origin, "")) or ws.by_origin(doc.origin)
+        if existing is not None and ws.body(existing).strip() == cleaned.body.strip():
+            rep.duplicates.append((doc.origin, existing.id))
+            seen_hashes[h] = existing.id
+            continue
+        aid = existing.id if existing else _new_id(h, ws, touched)
+        raw_rel, body_rel = text_paths(aid, h, doc.kind)
+        write_atomic(ws.root / raw_rel, doc.content, sync=False)
+        write_atomic(ws.root / body_rel, cleaned.body + "\n", sync=False)
+        version = Version(hash=h, ingested=now, raw_file=raw_rel, body_file=body_rel)
+        meta = {k: v for k, v in cleaned.as_dict().items() if k != "body"}
+        if existing:
+            existing.versions.append(version)
+            existing.meta = {k: meta.get(k) or existing.meta.get(k) for k in meta}
+            a = existing
+            if aid not in rep.added and aid not in rep.updated:
+                rep.updated.append(aid)
+        else:
+            a = Article(id=aid, origin=doc.origin, kind=doc.kind, meta=meta,
+                        versions=[version], added=now)
+            rep.added.append(aid)
+        touched[aid] = a
+        ws._by_origin[doc.origin] = aid
+        ws._by_hash[h] = aid
+        seen_hashes[h] = aid
+        ws._articles[aid] = a
+    return rep, list(touched.values())
+
+
+def _new_id(h: str, ws, touched) -> str:
+    for n in range(12, 17):
+        aid = h[:n]
+        if aid not in ws._articles and aid not in touched:
+            return aid
+    raise RuntimeError("content hash collision")
+
+
+def finish(ws, articles: list[Article]) -> None:
+    """Write the article records and make everything durable."""
+    for a in articles:
+        ws.write_article(a, sync=False)
+    sync_dirs([ws.root / ARTICLES, ws.root / TEXTS, ws.root / RAW])

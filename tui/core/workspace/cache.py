@@ -1,0 +1,58 @@
+"""The disposable cache: parsed article records and the grouping index, in ``.cache/``.
+
+It only speeds opening. Each record is kept with its file's (mtime, size); on open every
+article file is stat-ed and any file that changed, appeared or vanished is read again from the
+TOML. Deleting ``.cache/`` loses nothing: it is rebuilt from the TOML files.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+from tui.core.workspace.atomic import write_atomic
+from tui.core.workspace.paths import ARTICLES, CACHE
+
+CACHE_FORMAT = 3
+
+
+def scan_article_files(root: Path) -> dict[str, tuple[int, int]]:
+    """Relative path -> (mtime_ns, size) for every article file."""
+    out: dict[str, tuple[int, int]] = {}
+    base = root / ARTICLES
+    try:
+        shards = list(os.scandir(base))
+    except FileNotFoundError:
+        return out
+    for shard in shards:
+        if not shard.is_dir(follow_symlinks=False):
+            continue
+        with os.scandir(shard.path) as it:
+            for e in it:
+                if e.name.endswith(".toml") and not e.name.startswith("."):
+                    st = e.stat(follow_symlinks=False)
+                    out[f"{shard.name}/{e.name}"] = (st.st_mtime_ns, st.st_size)
+    return out
+
+
+def load(root: Path, name: str):
+    path = root / CACHE / name
+    try:
+        with open(path, "rb") as f:
+            data = pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+            IndexError, TypeError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+        return None
+    return data
+
+
+def save(root: Path, name: str, data: dict) -> None:
+    data = dict(data, format=CACHE_FORMAT)
+    try:
+        write_atomic(root / CACHE / name, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL),
+                     sync=False)
+    except OSError:
+        pass  # a cache that cannot be written is only slower next time

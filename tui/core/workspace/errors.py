@@ -1,0 +1,18 @@
+"""Workspace errors: each carries a one-line message a person can act on."""
+
+from tui.core.workspace.lock import WorkspaceLocked
+
+
+class WorkspaceError(Exception):
+    """The workspace cannot be used as asked (damaged settings file, newer schema...)."""
+
+
+class UnknownId(WorkspaceError):
+    pass
+
+
+class AmbiguousId(WorkspaceError):
+    pass
+
+
+__all__ = ["AmbiguousId", "UnknownId", "WorkspaceError", "WorkspaceLocked"]

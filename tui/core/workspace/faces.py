@@ -1,0 +1,52 @@
+"""A story's face: representative title, outlets, languages, date span and counts."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from tui.core.model import Article
+from tui.core.workspace.records import Story, StoryState
+
+
+def build_stories(articles: Iterable[Article], states: dict[str, StoryState]) -> list[Story]:
+    members: dict[str, list[Article]] = defaultdict(list)
+    for a in articles:
+        members[a.story or a.id].append(a)
+    out = [face(sid, arts, states.get(sid)) for sid, arts in members.items()]
+    out.sort(key=lambda s: (-s.size, _neg(s.date_last), s.id))
+    return out
+
+
+def face(sid: str, arts: list[Article], state: StoryState | None = None) -> Story:
+    arts = sorted(arts, key=lambda a: (a.meta.get("date") or "9999", a.added, a.id))
+    dates = sorted(d[:10] for a in arts if (d := a.meta.get("date")))
+    langs = Counter(a.meta.get("lang") or "?" for a in arts)
+    main_lang = langs.most_common(1)[0][0]
+    sources = sorted({a.meta["source"] for a in arts if a.meta.get("source")}, key=str.lower)
+    return Story(
+        id=sid,
+        article_ids=[a.id for a in arts],
+        title=(state.title if state and state.title else representative_title(arts, main_lang)),
+        sources=sources,
+        langs=[lang for lang, _ in langs.most_common() if lang != "?"],
+        date_first=dates[0] if dates else None,
+        date_last=dates[-1] if dates else None,
+        unread=sum(not a.triage.read for a in arts),
+        starred=sum(a.triage.starred for a in arts),
+        archived=bool(state and state.archived),
+    )
+
+
+def representative_title(arts: list[Article], lang: str) -> str:
+    """The earliest original (not a copy) in the story's main language with a real title."""
+    pool = [a for a in arts if a.sameness != "copy" and a.meta.get("lang") in (lang, None)] or arts
+    titled = [a for a in pool if a.meta.get("title")]
+    return (titled or pool)[0].title
+
+
+def _neg(date: str | None) -> str:
+    """Sort key that puts newer dates first inside an ascending sort."""
+    if not date:
+        return "~"
+    return "".join(chr(0x7E - (ord(c) - 0x20)) if " " <= c <= "~" else c for c in date)

@@ -1,0 +1,110 @@
+"""The workspace side of grouping: feeding the grouper, keeping its index in the cache, and
+writing its decisions and the user's corrections into the TOML files.
+
+The truth is each article's ``story`` field and ``corrections.toml``. The grouper's candidate
+index is derived data: it is cached in ``.cache/grouper.pickle`` and rebuilt from the articles
+(in the order they were added) when it is missing or does not match them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+
+import tomli_w
+
+from tui.core.model import Article
+from tui.core.workspace import cache
+from tui.core.workspace.atomic import write_atomic
+from tui.core.workspace.errors import WorkspaceError
+from tui.core.workspace.paths import CORRECTIONS
+
+
+def group_doc(ws, a: Article):
+    from tui.core.group import GroupDoc
+
+    m = a.meta
+    return GroupDoc(id=a.id, title=m.get("title") or "", body=ws.body(a), lang=m.get("lang"),
+                    date=m.get("date"), source=m.get("source"), origin=a.origin)
+
+
+def signature(ws) -> str:
+    h = hashlib.sha256()
+    for a in sorted(ws.articles(), key=lambda a: a.id):
+        h.update(f"{a.id} {a.newest.hash} {a.story}\n".encode())
+    h.update(corrections_text(ws).encode())
+    return h.hexdigest()
+
+
+def corrections_text(ws) -> str:
+    try:
+        return (ws.root / CORRECTIONS).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ""
+    except OSError as e:
+        raise WorkspaceError(f"{CORRECTIONS}: cannot read ({e.strerror or e})") from None
+
+
+def load_corrections(ws):
+    from tui.core.group import Corrections
+
+    text = corrections_text(ws)
+    if not text:
+        return Corrections()
+    try:
+        return Corrections.from_toml_dict(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as e:
+        raise WorkspaceError(f"{CORRECTIONS}: damaged ({e}); fix it or run `wiredesk doctor`") from None
+
+
+def save_corrections(ws, corrections) -> None:
+    head = "# Corrections to story grouping (merge, split, move); later ingests respect them.\n"
+    write_atomic(ws.root / CORRECTIONS, head + tomli_w.dumps(corrections.to_toml_dict()))
+
+
+def grouper(ws):
+    """The grouper for this workspace, from the cache when it matches the articles."""
+    from tui.core.group import Grouper
+
+    sig = signature(ws)
+    data = cache.load(ws.root, "grouper.pickle")
+    if data and data.get("sig") == sig:
+        try:
+            return Grouper.from_state(data["state"])
+        except Exception:  # a stale or foreign pickle is only a slower start
+            pass
+    g = Grouper(load_corrections(ws))
+    arts = sorted(ws.articles(), key=lambda a: (a.added, a.id))
+    if arts:
+        docs = [group_doc(ws, a) for a in arts]
+        known = {a.id: a.story for a in arts if a.story}
+        g.add_many(docs, known=known)
+    return g
+
+
+def save_grouper(ws, g) -> None:
+    cache.save(ws.root, "grouper.pickle", {"sig": signature(ws), "state": g.to_state()})
+
+
+def apply_changes(ws, g, changes: dict[str, str]) -> list[Article]:
+    """Write the grouper's placements into the articles; returns the articles that changed."""
+    changed = []
+    for aid, sid in sorted(changes.items()):
+        a = ws._articles.get(aid)
+        if a is None:
+            continue
+        p = g.placement(aid)
+        new = (sid, p.sameness, p.copy_of)
+        if (a.story, a.sameness, a.copy_of) != new:
+            a.story, a.sameness, a.copy_of = new
+            changed.append(a)
+    return changed
+
+
+def place(ws, g, added: list[Article], updated: list[Article]) -> list[Article]:
+    changes: dict[str, str] = {}
+    if added:
+        changes.update(g.add_many([group_doc(ws, a) for a in added]))
+    for a in updated:
+        changes.update(g.update(group_doc(ws, a)))
+    return apply_changes(ws, g, changes)

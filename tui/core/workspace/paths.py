@@ -1,0 +1,42 @@
+"""Where a workspace lives and how its folder is laid out."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+SETTINGS = "wiredesk.toml"
+ARTICLES = "articles"
+TEXTS = "texts"
+RAW = "raw"
+STORIES = "stories"
+CORRECTIONS = "corrections.toml"
+FILTERS = "filters.toml"
+CACHE = ".cache"
+
+GITIGNORE = ".cache/\n.lock\n*.tmp\n"
+
+
+def default_root() -> Path:
+    env = os.environ.get("WIREDESK_WORKSPACE")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("wiredesk", appauthor=False)) / "workspace"
+
+
+def article_path(root: Path, aid: str) -> Path:
+    return root / ARTICLES / aid[:2] / f"{aid}.toml"
+
+
+def text_paths(aid: str, vhash: str, kind: str) -> tuple[str, str]:
+    """Relative paths of a version's raw text and cleaned body."""
+    ext = {"html": "html", "md": "md"}.get(kind, "txt")
+    stem = f"{aid[:2]}/{aid}-{vhash[:10]}"
+    return f"{RAW}/{stem}.{ext}", f"{TEXTS}/{stem}.txt"
+
+
+def story_path(root: Path, sid: str) -> Path:
+    return root / STORIES / f"{sid}.toml"

@@ -1,0 +1,126 @@
+"""Articles and stories to and from their TOML records (the workspace's truth).
+
+One article is one file, ``articles/<id[:2]>/<id>.toml``; keys are written in a fixed order so
+a change makes a small diff. Empty fields are left out (TOML has no null).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+
+import tomli_w
+
+from tui.core.model import META_FIELDS, Article, Triage, Version
+
+
+@dataclass(slots=True)
+class StoryState:
+    """What the reader decided about a story (``stories/<id>.toml``); absent means defaults."""
+
+    id: str
+    archived: bool = False
+    title: str | None = None  # a title the reader chose over the representative one
+
+
+@dataclass(slots=True)
+class Story:
+    """A story as shown: its articles and its face."""
+
+    id: str
+    article_ids: list[str]
+    title: str = ""
+    sources: list[str] = field(default_factory=list)
+    langs: list[str] = field(default_factory=list)
+    date_first: str | None = None
+    date_last: str | None = None
+    unread: int = 0
+    starred: int = 0
+    archived: bool = False
+
+    @property
+    def size(self) -> int:
+        return len(self.article_ids)
+
+
+def article_to_toml(a: Article) -> str:
+    doc: dict = {"id": a.id, "origin": a.origin, "kind": a.kind, "added": a.added}
+    if a.story:
+        doc["story"] = a.story
+    doc["sameness"] = a.sameness
+    if a.copy_of:
+        doc["copy_of"] = a.copy_of
+    doc["meta"] = {k: a.meta[k] for k in META_FIELDS if a.meta.get(k)}
+    t = a.triage
+    tri: dict = {"tags": sorted(set(t.tags)), "starred": t.starred, "read": t.read}
+    if t.note:
+        tri["note"] = t.note
+    if t.note_version:
+        tri["note_version"] = t.note_version
+    if t.note_updated:
+        tri["note_updated"] = t.note_updated
+    doc["triage"] = tri
+    doc["versions"] = [
+        {"hash": v.hash, "ingested": v.ingested, "raw": v.raw_file, "body": v.body_file}
+        for v in a.versions
+    ]
+    return tomli_w.dumps(doc, multiline_strings=True)
+
+
+def article_from_dict(d: dict) -> Article:
+    tri = d.get("triage", {})
+    tags = tri.get("tags", [])
+    if not isinstance(tags, list):
+        raise ValueError("triage.tags must be a list of strings")
+    versions = [
+        Version(hash=str(v["hash"]), ingested=str(v["ingested"]), raw_file=str(v["raw"]),
+                body_file=str(v["body"]))
+        for v in d.get("versions", [])
+    ]
+    if not versions:
+        raise ValueError("an article needs at least one [[versions]] entry")
+    meta = {k: _meta_value(d.get("meta", {}).get(k)) for k in META_FIELDS}
+    return Article(
+        id=str(d["id"]),
+        origin=str(d.get("origin", "")),
+        kind=str(d.get("kind", "text")),
+        meta=meta,
+        versions=versions,
+        triage=Triage(
+            tags=[str(x) for x in tags],
+            starred=bool(tri.get("starred", False)),
+            read=bool(tri.get("read", False)),
+            note=str(tri.get("note", "")),
+            note_version=tri.get("note_version"),
+            note_updated=_meta_value(tri.get("note_updated")),
+        ),
+        story=d.get("story"),
+        sameness=str(d.get("sameness", "coverage")),
+        copy_of=d.get("copy_of"),
+        added=str(d.get("added", "")),
+    )
+
+
+def _meta_value(v):
+    """TOML dates a person typed by hand (date = 2022-10-11) come back as ISO strings."""
+    if v is None:
+        return None
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    return str(v)
+
+
+def parse_toml(text: str) -> dict:
+    return tomllib.loads(text)
+
+
+def story_state_to_toml(s: StoryState) -> str:
+    doc: dict = {"id": s.id, "archived": s.archived}
+    if s.title:
+        doc["title"] = s.title
+    return tomli_w.dumps(doc)
+
+
+def story_state_from_dict(d: dict) -> StoryState:
+    return StoryState(id=str(d["id"]), archived=bool(d.get("archived", False)),
+                      title=d.get("title"))

@@ -1,0 +1,373 @@
+"""The workspace: a folder of TOML files that holds every article, story and triage decision.
+
+Reading never locks (files are replaced atomically). Every change takes the writer lock,
+re-reads what other processes changed since, writes the few files concerned atomically, and
+updates the disposable cache. See docs/WORKSPACE.md for the layout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+
+import tomli_w
+
+from tui.core.model import Article
+from tui.core.workspace import cache
+from tui.core.workspace.atomic import write_atomic
+from tui.core.workspace.errors import AmbiguousId, UnknownId, WorkspaceError
+from tui.core.workspace.lock import WriterLock
+from tui.core.workspace.paths import (
+    ARTICLES, CACHE, GITIGNORE, SCHEMA_VERSION, SETTINGS, STORIES, article_path, default_root,
+    story_path,
+)
+from tui.core.workspace.records import (
+    Story, StoryState, article_from_dict, article_to_toml, story_state_from_dict,
+    story_state_to_toml,
+)
+from tui.core.workspace.faces import build_stories
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace(
+        "+00:00", "Z")
+
+
+class Workspace:
+    def __init__(self, root: Path, *, lock_timeout: float = 10.0) -> None:
+        self.root = Path(root)
+        self.lock = WriterLock(self.root, timeout=lock_timeout)
+        self.problems: list[str] = []  # damaged files: "path line N: reason"
+        self._articles: dict[str, Article] = {}
+        self._sig: dict[str, tuple[int, int]] = {}
+        self._story_states: dict[str, StoryState] = {}
+        self._stories: list[Story] | None = None
+        self._by_origin: dict[str, str] = {}
+        self._by_hash: dict[str, str] = {}
+
+    # ---- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, root: Path | str | None = None, *, create: bool = True,
+             lock_timeout: float | None = None) -> "Workspace":
+        root = Path(root).expanduser() if root else default_root()
+        if lock_timeout is None:
+            lock_timeout = _env_float("WIREDESK_LOCK_TIMEOUT", 10.0)
+        settings = root / SETTINGS
+        if not settings.exists():
+            if root.exists() and any(p for p in root.iterdir() if p.name != ".lock"):
+                raise WorkspaceError(
+                    f"{root} is not a Wiredesk workspace (no {SETTINGS}); "
+                    "point --workspace at an empty or existing workspace folder")
+            if not create:
+                raise WorkspaceError(f"no workspace at {root}")
+            cls._create(root)
+        ws = cls(root, lock_timeout=lock_timeout)
+        ws._read_settings()
+        ws._load()
+        return ws
+
+    @staticmethod
+    def _create(root: Path) -> None:
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            doc = {"workspace": {"schema": SCHEMA_VERSION, "created": now_iso()}}
+            head = ("# Wiredesk workspace. Layout and editing rules: docs/WORKSPACE.md in the "
+                    "Wiredesk sources.\n")
+            write_atomic(root / SETTINGS, head + tomli_w.dumps(doc))
+            write_atomic(root / ".gitignore", GITIGNORE)
+        except OSError as e:
+            raise WorkspaceError(f"cannot create a workspace at {root}: {e.strerror or e}") from None
+
+    def _read_settings(self) -> None:
+        path = self.root / SETTINGS
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as e:
+            raise WorkspaceError(f"{path}: cannot read ({e.strerror or e})") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise WorkspaceError(f"{path}: damaged ({e}); run `wiredesk doctor`") from None
+        schema = data.get("workspace", {}).get("schema", 1)
+        if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+            raise WorkspaceError(
+                f"{path}: schema {schema!r} is newer than this Wiredesk understands "
+                f"({SCHEMA_VERSION}); upgrade Wiredesk")
+        self.settings = data
+
+    def _load(self) -> None:
+        """Read every article, reusing cached records whose file did not change."""
+        sig = cache.scan_article_files(self.root)
+        cached = cache.load(self.root, "articles.pickle") or {}
+        old_sig, old_recs = cached.get("sig", {}), cached.get("records", {})
+        arts: dict[str, Article] = {}
+        problems = []
+        dirty = set(sig) != set(old_sig)
+        for rel, s in sig.items():
+            a = old_recs.get(rel) if old_sig.get(rel) == s else None
+            if a is None:
+                dirty = True
+                a, problem = self._read_article(self.root / ARTICLES / rel)
+                if problem:
+                    problems.append(problem)
+                    continue
+            arts[a.id] = a
+        self.problems = problems
+        self._articles = dict(sorted(arts.items()))
+        self._sig = sig
+        self._index()
+        self._story_states = self._read_story_states()
+        self._stories = None
+        if dirty:
+            recs = {rel: self._articles[rel.split("/")[1][:-5]] for rel in sig
+                    if rel.split("/")[1][:-5] in self._articles}
+            cache.save(self.root, "articles.pickle", {"sig": sig, "records": recs})
+
+    def _read_article(self, path: Path) -> tuple[Article | None, str | None]:
+        rel = path.relative_to(self.root)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            a = article_from_dict(data)
+        except OSError as e:
+            return None, f"{rel}: cannot read ({e.strerror or e})"
+        except UnicodeDecodeError as e:
+            return None, f"{rel}: not UTF-8 text ({e.reason} at byte {e.start})"
+        except tomllib.TOMLDecodeError as e:
+            return None, f"{rel}: {e}"
+        except (KeyError, ValueError, TypeError) as e:
+            return None, f"{rel}: missing or wrong field ({e})"
+        if a.id != path.stem:
+            return None, f"{rel}: id {a.id!r} does not match the file name"
+        return a, None
+
+    def _index(self) -> None:
+        self._by_origin = {a.origin: a.id for a in self._articles.values()}
+        self._by_hash = {v.hash: a.id for a in self._articles.values() for v in a.versions}
+
+    def _read_story_states(self) -> dict[str, StoryState]:
+        out = {}
+        folder = self.root / STORIES
+        if not folder.is_dir():
+            return out
+        for p in sorted(folder.glob("*.toml")):
+            try:
+                s = story_state_from_dict(tomllib.loads(p.read_text(encoding="utf-8")))
+                out[s.id] = s
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as e:
+                self.problems.append(f"{p.relative_to(self.root)}: {e}")
+        return out
+
+    def changed_on_disk(self) -> bool:
+        """True when another process changed article files since this one last read them."""
+        return cache.scan_article_files(self.root) != self._sig
+
+    def reload(self) -> None:
+        self._load()
+
+    # ---- reading -------------------------------------------------------------------------
+    def articles(self) -> list[Article]:
+        return list(self._articles.values())
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def get(self, aid: str) -> Article:
+        try:
+            return self._articles[aid]
+        except KeyError:
+            raise UnknownId(f"no article with id {aid!r}") from None
+
+    def resolve(self, prefix: str) -> Article:
+        return self._articles[_resolve(prefix, self._articles, "article")]
+
+    def resolve_story(self, prefix: str) -> Story:
+        stories = {s.id: s for s in self.stories()}
+        return stories[_resolve(prefix, stories, "story")]
+
+    def by_origin(self, origin: str) -> Article | None:
+        aid = self._by_origin.get(origin)
+        return self._articles.get(aid) if aid else None
+
+    def stories(self) -> list[Story]:
+        """Stories, largest first (then newest, then id)."""
+        if self._stories is None:
+            self._stories = build_stories(self._articles.values(), self._story_states)
+        return self._stories
+
+    def story_of(self, aid: str) -> Story | None:
+        sid = self.get(aid).story
+        return next((s for s in self.stories() if s.id == sid), None)
+
+    def body(self, a: Article, version: int = -1) -> str:
+        return self._read_text(a.versions[version].body_file)
+
+    def raw(self, a: Article, version: int = -1) -> str:
+        return self._read_text(a.versions[version].raw_file)
+
+    def _read_text(self, rel: str) -> str:
+        path = self.root / rel
+        try:
+            return path.read_text(encoding="utf-8", errors="replace")
+        except OSError as e:
+            raise WorkspaceError(f"{rel}: cannot read ({e.strerror or e})") from None
+
+    # ---- writing -------------------------------------------------------------------------
+    def write_article(self, a: Article, *, sync: bool = True) -> None:
+        path = article_path(self.root, a.id)
+        write_atomic(path, article_to_toml(a), sync=sync)
+        self._articles[a.id] = a
+        st = path.stat()
+        self._sig[f"{a.id[:2]}/{a.id}.toml"] = (st.st_mtime_ns, st.st_size)
+        self._stories = None
+
+    def save_cache(self) -> None:
+        recs = {f"{aid[:2]}/{aid}.toml": a for aid, a in self._articles.items()}
+        cache.save(self.root, "articles.pickle", {"sig": dict(self._sig), "records": recs})
+
+    def begin(self) -> "Workspace":
+        """Take the writer lock and catch up with changes other processes made."""
+        self.lock.acquire()
+        try:
+            if self.changed_on_disk():
+                self._load()
+        except BaseException:
+            self.lock.release()
+            raise
+        return self
+
+    def __enter__(self) -> "Workspace":
+        return self.begin()
+
+    def __exit__(self, *exc) -> None:
+        self.lock.release()
+
+    def update_triage(self, aid: str, *, add_tags=(), remove_tags=(), starred=None, read=None,
+                      note=None) -> Article:
+        """Change one article's triage and save it (a small file, atomically)."""
+        with self:
+            a = self.get(aid)
+            t = a.triage
+            tags = [x for x in t.tags if x not in set(remove_tags)]
+            tags += [x for x in add_tags if x not in tags]
+            t.tags = sorted(tags)
+            if starred is not None:
+                t.starred = starred
+            if read is not None:
+                t.read = read
+            if note is not None:
+                t.note = note
+                t.note_version = a.newest.hash if note else None
+                t.note_updated = now_iso() if note else None
+            self.write_article(a)
+            self.save_cache()
+            return a
+
+    def set_story_state(self, sid: str, *, archived: bool | None = None,
+                        title: str | None = None) -> StoryState:
+        with self:
+            st = self._story_states.get(sid) or StoryState(id=sid)
+            if archived is not None:
+                st.archived = archived
+            if title is not None:
+                st.title = title or None
+            write_atomic(story_path(self.root, sid), story_state_to_toml(st))
+            self._story_states[sid] = st
+            self._stories = None
+            return st
+
+    # ---- ingest and grouping --------------------------------------------------------------
+    def ingest(self, docs, *, on_progress=None, failures=()) -> "IngestReport":
+        """Add documents: new articles, new versions, duplicates skipped; then group them."""
+        from tui.core.workspace import adding, grouping
+
+        with self:
+            furniture = self._furniture()
+            rep, touched = adding.ingest(self, docs, now=now_iso(), furniture=furniture,
+                                         on_progress=on_progress)
+            rep.failed[:0] = list(failures)
+            if touched:
+                g = grouping.grouper(self)
+                added = [a for a in touched if a.id in set(rep.added)]
+                updated = [a for a in touched if a.id not in set(rep.added)]
+                changed = grouping.place(self, g, added, updated)
+                adding.finish(self, list({a.id: a for a in touched + changed}.values()))
+                self.save_cache()
+                grouping.save_grouper(self, g)
+                cache.save(self.root, "furniture.pickle", {"model": furniture.to_dict()})
+            self._stories = None
+            return rep
+
+    def _furniture(self):
+        from tui.core.clean import FurnitureModel
+
+        data = cache.load(self.root, "furniture.pickle")
+        if data:
+            try:
+                return FurnitureModel.from_dict(data["model"])
+            except Exception:  # rebuilt below from the raw pages
+                pass
+        from tui.core.model import RawDocument
+
+        model = FurnitureModel()
+        for a in self._articles.values():
+            key = RawDocument(a.origin, "", a.kind, dict(a.meta)).outlet_key()
+            if a.kind in ("text", "html", "md") and key:
+                model.observe(key, self.raw(a, 0))
+        return model
+
+    def correct(self, op: str, *args) -> list[str]:
+        """Apply a grouping correction (merge, split, move); returns the changed article ids."""
+        from tui.core.workspace import adding, grouping
+
+        with self:
+            g = grouping.grouper(self)
+            changes = getattr(g, op)(*args)
+            changed = grouping.apply_changes(self, g, changes)
+            grouping.save_corrections(self, g.corrections)
+            adding.finish(self, changed)
+            self.save_cache()
+            grouping.save_grouper(self, g)
+            self._stories = None
+            return [a.id for a in changed]
+
+    def explain(self, aid: str) -> list[str]:
+        from tui.core.workspace import grouping
+
+        return grouping.grouper(self).explain(aid)
+
+    def tags(self) -> list[str]:
+        return sorted({t for a in self._articles.values() for t in a.triage.tags})
+
+    def cache_dir(self) -> Path:
+        return self.root / CACHE
+
+
+def _env_float(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+def _resolve(prefix: str, table: dict, what: str) -> str:
+    p = prefix.strip().lower()
+    if p in table:
+        return p
+    if not p:
+        raise UnknownId(f"empty {what} id")
+    hits = [k for k in table if k.startswith(p)]
+    if not hits:
+        raise UnknownId(f"no {what} with id {prefix!r}")
+    if len(hits) > 1:
+        shown = ", ".join(sorted(hits)[:4])
+        raise AmbiguousId(f"{what} id {prefix!r} is ambiguous: {shown}{'...' if len(hits) > 4 else ''}")
+    return hits[0]
+
+
+def group_by_story(articles) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for a in articles:
+        out[a.story or a.id].append(a.id)
+    return out
+
