@@ -27,7 +27,7 @@ def articles(draw) -> list[Article]:
     out = []
     for n in range(draw(st.integers(0, 4))):
         meta = {k: draw(_meta_value) for k in ("title", "author", "source", "lang")}
-        meta["date"] = draw(st.none() | st.sampled_from(["2022-10-11", "2022",
+        meta["date"] = draw(st.none() | st.sampled_from(["2022-10-11", "2022", "2022-13-45",
                                                          "2022-10-11T09:00:00+09:00"])
                             | _any_text)
         out.append(Article(

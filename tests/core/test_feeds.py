@@ -94,7 +94,7 @@ def test_non_feeds_are_not_feeds(text):
 
 
 def test_rss20_items_and_hints():
-    docs = parse_feed_file(RSS20, origin="http://news.test/feed")
+    docs, _ = parse_feed_file(RSS20, origin="http://news.test/feed")
     full, nolink = docs
     assert full.origin == "http://news.test/full" and full.kind == "html"
     assert "Second paragraph" in full.content
@@ -108,21 +108,21 @@ def test_rss20_items_and_hints():
 
 
 def test_rss091_legacy_encoding():
-    [doc] = parse_feed_file(RSS091, origin="f")
+    [doc], _ = parse_feed_file(RSS091, origin="f")
     assert doc.hints["title"] == "Café opens" and doc.content.endswith("café")
     assert doc.hints["source"] == "Old Wire"
 
 
 def test_rdf_dialects():
-    [r1] = parse_feed_file(RSS10, origin="f")
+    [r1], _ = parse_feed_file(RSS10, origin="f")
     assert r1.origin == "http://news.test/r1" and r1.hints["author"] == "Ann Writer"
     assert r1.hints["date"] == "2022-10-11T09:00:00+09:00" and r1.hints["source"] == "RDF Wire"
-    [n1] = parse_feed_file(RSS090, origin="f")
+    [n1], _ = parse_feed_file(RSS090, origin="f")
     assert n1.origin == "http://news.test/n1" and n1.hints["title"] == "Ninety one"
 
 
 def test_atom_entry():
-    [doc] = parse_feed_file(ATOM, origin="f")
+    [doc], _ = parse_feed_file(ATOM, origin="f")
     assert doc.hints["title"] == "Atom story"  # markup in a title is dropped
     assert doc.hints["date"] == "2022-10-11T09:30:00+02:00"
     assert doc.hints["author"] == "Desk" and doc.kind == "html" and LONG in doc.content
@@ -130,7 +130,7 @@ def test_atom_entry():
 
 
 def test_json_feed():
-    one, two = parse_feed_file(JSONFEED, origin="http://news.test/feed.json")
+    (one, two), _ = parse_feed_file(JSONFEED, origin="http://news.test/feed.json")
     assert one.origin == "http://news.test/j1" and one.kind == "html"
     assert one.hints["author"] == "Kim" and one.hints["date"] == "2022-10-11T09:00:00-04:00"
     assert two.origin == "http://news.test/feed.json#j2" and two.kind == "text"
@@ -140,8 +140,14 @@ def test_json_feed():
 def test_feed_file_on_disk(tmp_path):
     path = tmp_path / "wire.dat"
     path.write_bytes(ATOM)
-    [doc] = parse_feed_file(path)
-    assert doc.hints["feed"] == str(path)
+    [doc], failures = parse_feed_file(path)
+    assert doc.hints["feed"] == str(path) and failures == []
+    assert parse_feed_file(tmp_path / "missing.xml") == (
+        [], [(str(tmp_path / "missing.xml"), "No such file or directory")])
+    bad = tmp_path / "bad.rss"
+    bad.write_bytes(b"<rss><channel><item><title>")
+    docs, [(name, reason)] = parse_feed_file(bad)
+    assert docs == [] and name == str(bad) and reason.startswith("broken feed")
 
 
 @pytest.mark.parametrize("data", [
@@ -185,8 +191,9 @@ def _teaser_rss(base: str) -> bytes:
 
 def test_served_feeds_of_each_dialect_by_content_not_type():
     with LocalServer() as srv:
-        for name, data in DIALECTS.items():
-            srv.route(f"/{name}.php", body=data, content_type="text/plain")
+        for n, (name, data) in enumerate(DIALECTS.items()):
+            ctype = ("text/plain", "application/octet-stream", "text/html", None)[n % 4]
+            srv.route(f"/{name}.php", body=data, content_type=ctype)
         srv.route("/page", body=b"<html><body><p>A page.</p></body></html>")
         urls = [srv.url(f"/{n}.php") for n in DIALECTS] + [srv.url("/page")]
         docs, failures = resolve_sources(urls, fetch_pages=False, timeout=0.5, retries=0)
@@ -212,3 +219,30 @@ def test_teaser_pages_are_fetched_and_keep_feed_hints():
     assert s0.hints["date"] == "2022-10-11T00:00:00+00:00"
     assert s1.origin == srv.url("/story1") and s1.hints["url"] == srv.url("/story1b")
     assert s2.content == "Teaser 2." and s2.kind == "text"
+
+
+def test_entries_sharing_one_link_keep_their_own_origins():
+    items = "".join(
+        f"<item><title>Brief {i}</title><link>http://news.test/</link><guid>b{i}</guid>"
+        f"<description>Brief number {i}.</description></item>" for i in range(2))
+    data = (f'<rss version="2.0"><channel><title>B</title><language>en-GB</language>{items}'
+            f"</channel></rss>").encode()
+    feed = parse_feed(data, "http://news.test/feed")
+    assert [i.doc.origin for i in feed.items] == ["http://news.test/#b0", "http://news.test/#b1"]
+    assert [i.page_url for i in feed.items] == [None, None]  # the home page is no article
+    assert feed.items[0].doc.hints["lang"] == "en"
+
+
+def test_html_entries_become_small_pages():
+    [doc], _ = parse_feed_file(ATOM, origin="f")
+    assert doc.content.startswith("<!DOCTYPE html>") and "<article>" in doc.content
+    assert "<title>Atom story</title>" in doc.content
+
+
+def test_author_names():
+    items = ("<item><title>a</title><author>jo@x.test (Jo Smith)</author></item>"
+             "<item><title>b</title><author>only@x.test</author></item>")
+    data = (f'<rss version="2.0"><channel><title>T</title>'
+            f"<managingEditor>ed@x.test (Ed)</managingEditor>{items}</channel></rss>").encode()
+    a, b = parse_feed(data, "http://x.test/f").items
+    assert a.doc.hints["author"] == "Jo Smith" and "author" not in b.doc.hints

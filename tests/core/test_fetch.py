@@ -20,7 +20,8 @@ def srv():
 
 
 def test_ok_page_keeps_headers(srv):
-    srv.route("/a", body=b"<html><p>hi</p></html>", etag='"e1"', last_modified="Mon, 01 Jan 2024 00:00:00 GMT")
+    srv.route("/a", body=b"<html><p>hi</p></html>", etag='"e1"',
+              last_modified="Mon, 01 Jan 2024 00:00:00 GMT")
     [r] = fetch_many([srv.url("/a")], **FAST)
     assert r.ok and r.status == 200 and r.content == b"<html><p>hi</p></html>"
     assert r.etag == '"e1"' and r.last_modified.startswith("Mon")
@@ -79,8 +80,10 @@ def test_binary_content_type_is_refused(srv):
     assert r.error == "not a web page or feed (content type image/png)"
 
 
-def test_invalid_url_is_reported():
-    [r] = fetch_many(["ftp://example.invalid/x"], **FAST)
+@pytest.mark.parametrize("url", ["ftp://example.invalid/x", "http://", "http://[::1",
+                                 "https://xn--/", "http://127.0.0.1:99999/", "", "mailto:a@b"])
+def test_invalid_url_is_reported(url):
+    [r] = fetch_many([url], **FAST)
     assert r.error == "not a valid http(s) URL"
 
 

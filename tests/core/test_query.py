@@ -39,7 +39,8 @@ def test_example_string_parses_into_every_field():
 
 @pytest.mark.parametrize("query", [
     "", "tag:a", "tag:a,b", 'tag:"new york" tag:"a,b",c', "-tag:x +y -z", "starred -starred",
-    "read", "-read", "unread", "archived", "-archived", "unstarred", "outlet:AP from:2022 to:2023-01",
+    "read", "-read", "unread", "archived", "-archived", "unstarred",
+    "outlet:AP from:2022 to:2023-01",
     '"tag:literal" "unread" -- word', 'source:"the times" lang:pt-BR', 'a "b c" \\d',
     'tag:"quo\\"te" "back\\\\slash"', "https://x.org/a?b=c", "+starred tag:a,b tag:c",
 ])
@@ -72,6 +73,8 @@ def test_bad_values_raise():
         parse("tag:")
     with pytest.raises(QueryError):
         Filter(date_to="2022/10/01")
+    with pytest.raises(QueryError):
+        parse("-source:x")
 
 
 def test_matches_tags_case_insensitively():

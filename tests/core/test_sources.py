@@ -104,6 +104,13 @@ def test_opml_import_export_roundtrip(tmp_path):
     assert other.get("http://a.test/feed?x=1&y=2").title == "A & B"
 
 
+def test_opml_with_bare_ampersands_is_read(tmp_path):
+    opml = '<opml version="1.1"><body><outline text="Q & A" xmlUrl="http://q.test/?a=1&b=2"/>'
+    subs = Subscriptions.load(tmp_path)
+    assert subs.import_opml(opml + "</body></opml>") == ["http://q.test/?a=1&b=2"]
+    assert subs.get("http://q.test/?a=1&b=2").title == "Q & A"
+
+
 @pytest.mark.parametrize("text", ["<html><body/></html>", "not xml at all <", ""])
 def test_bad_opml_is_an_error(tmp_path, text):
     with pytest.raises(OpmlError):
@@ -181,7 +188,8 @@ def test_refresh_new_unchanged_updated_failed(srv, tmp_path):
     assert (ok.status, ok.title, ok.items, ok.new, ok.updated) == ("ok", "Wire", 2, 2, 0)
     assert ingest.seen[f"{base}/b"].endswith("page b v1</p></body></html>")
     assert dead.status == "failed" and dead.error == "HTTP 404 Not Found"
-    assert page.status == "failed" and page.error == f"a web page, not a feed (its feed is {base}/feed)"
+    assert page.status == "failed"
+    assert page.error == f"a web page, not a feed (its feed is {base}/feed)"
     assert progress and progress[0][1] == 3
     stored = Subscriptions.load(tmp_path)
     feed = stored.get(f"{base}/feed")

@@ -45,7 +45,8 @@ def run_stories(args, ws) -> int:
             continue
         arts = [ws.get(i) for i in st.article_ids]
         if flt is not None:
-            arts = [a for a in arts if flt.matches(a, st)]
+            arts = [a for a in arts if flt.matches(
+                a, st, body=ws.body(a) if flt.needs_body else None)]
             if not arts:
                 continue
         result.append((st, arts))

@@ -2,8 +2,11 @@
 
 Order of evidence: a byte-order mark; strict UTF-8; a charset the page or server declares; a
 statistical guess (charset-normalizer, already required by trafilatura) when it is confident;
-cp1252 (what browsers use for "latin-1" pages); latin-1, which never fails. Binary data (NUL
-bytes outside UTF-16/32, many control bytes) is refused with :class:`DecodeError`.
+cp1252 (what browsers use for "latin-1" pages), whose five unassigned bytes fall back to
+latin-1, so it never fails. Mostly-UTF-8 text with a few stray legacy bytes (a UTF-8 page with
+a pasted cp1252 quote) keeps its UTF-8 and reads the stray bytes as cp1252. Binary data (known
+file signatures, NUL bytes outside UTF-16/32, many control bytes) is refused with
+:class:`DecodeError`; a few stray NUL bytes in text are dropped.
 """
 
 from __future__ import annotations
@@ -24,6 +27,11 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 
 
+_SIGNATURES = (
+    b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF",
+    b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"OggS", b"ID3", b"\x00asm", b"MZ\x90",
+)
+_UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _LATIN_SINGLE_BYTE = {
     "ascii", "latin-1", "iso8859-1", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-9",
     "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "cp1250", "cp1252",
@@ -51,10 +59,14 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         return data.decode(utf16, errors="replace")
     if _looks_binary(data):
         raise DecodeError("binary data, not text")
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors=_LEGACY)
     for enc in (declared, _declared_in(data)):
         enc = _known(enc)
         if enc and enc not in ("utf-8", "ascii"):
@@ -65,11 +77,26 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     guess = _guess(data)
     if guess:
         return data.decode(guess, errors="replace")
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    return data.decode("cp1252", errors=_LEGACY)
 
+
+def _legacy_bytes(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Error handler: undecodable bytes read as cp1252, its unassigned bytes as latin-1."""
+    bad = err.object[err.start:err.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
+
+
+_LEGACY = "wiredesk-legacy"
+codecs.register_error(_LEGACY, _legacy_bytes)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid UTF-8 multi-byte sequences outnumber the bytes that are not UTF-8."""
+    multi = len(_UTF8_MULTI.findall(data))
+    if multi < 2:
+        return False
+    bad = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    return multi >= bad
 
 def _known(enc: str | None) -> str | None:
     if not enc:
@@ -102,9 +129,11 @@ def _sniff_utf16(data: bytes) -> str | None:
 
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
-    if b"\x00" in sample:
+    if sample.startswith(_SIGNATURES):
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    if sample.count(0) > max(2, len(sample) // 100):
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (0, 9, 10, 12, 13, 27))
     return controls > len(sample) * 0.05
 
 

@@ -1,7 +1,8 @@
 """Filters over articles, shared by the app's search bar, ``stories`` and ``export``.
 
-A :class:`Filter` is a plain value; :func:`parse` reads the compact search syntax (after elfeed
-and newsboat) and :meth:`Filter.to_string` writes it back, so saved filters are stored as text.
+A :class:`Filter` is a plain value; :func:`parse_filter` (alias :func:`parse`) reads the
+compact search syntax (after elfeed and newsboat) and :meth:`Filter.to_string` writes it back,
+so saved filters are stored as text.
 
 Syntax (terms are ANDed; values with spaces go in double quotes, ``\\`` escapes inside them)::
 
@@ -171,14 +172,16 @@ class Filter:
         return " ".join(out)
 
 
-def parse(query: str) -> Filter:
+def parse_filter(query: str) -> Filter:
     """Read a search string (see the module docstring); raises :class:`QueryError`."""
     values: dict[str, object] = {}
     tags: dict[str, list[str]] = {"all": [], "any": [], "none": []}
     words: list[str] = []
     for segs in _tokens(query):
         token = "".join(seg for seg, _ in segs)
-        if segs[0][1] or not token:  # starts with a quote: free text, whatever it says
+        if not token:
+            continue
+        if segs[0][1]:  # starts with a quote: free text, whatever it says
             words.append(token)
             continue
         sign = token[0] if token[0] in "+-" and len(token) > 1 else ""
@@ -192,6 +195,8 @@ def parse(query: str) -> Filter:
             if not value:
                 raise QueryError(f"{key}: needs a value")
             if name != "tag":
+                if sign == "-":
+                    raise QueryError(f"only tags can be excluded (-tag:x), not {key}:")
                 values[name] = value
                 continue
             first = segs[0][0].partition(":")[2]
@@ -205,6 +210,9 @@ def parse(query: str) -> Filter:
     return Filter(tags_any=tuple(tags["any"]), tags_all=tuple(tags["all"]),
                   tags_none=tuple(tags["none"]), text=" ".join(_quote_term(w) for w in words),
                   **values)  # type: ignore[arg-type]
+
+
+parse = parse_filter
 
 
 def combine(a: Filter, b: Filter) -> Filter:

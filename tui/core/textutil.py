@@ -13,12 +13,16 @@ import re
 import unicodedata
 
 # C0 controls but tab and newline, DEL, C1 controls; bidi embeddings, overrides and isolates
-# (U+202A-U+202E, U+2066-U+2069); zero-width no-break space used as BOM.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
-# A whole escape sequence, so its parameters do not survive as junk text.
+# (U+202A-U+202E, U+2066-U+2069); zero-width no-break space used as BOM; lone surrogates
+# (from JSON "\\ud800" escapes), which cannot even be written to a UTF-8 file.
+_UNSAFE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+# A whole escape sequence, so its parameters do not survive as junk text. String sequences
+# (OSC, DCS...) end at BEL or ST; an unterminated one is cut at the end of its line, so a stray
+# ESC cannot swallow the rest of an article.
 _ESC_SEQ = re.compile(
-    r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL / ST (window title, OSC 52 clipboard)
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"(?:\x1b\]|\x9d(?=\d+;))[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # OSC: title, OSC 52
+    r"|\x1b[PX^_][^\x1b\x9c\n]*(?:\x1b\\|\x9c)?"  # DCS, SOS, PM, APC strings
     r"|\x1b\[[0-?]*[ -/]*[@-~]"  # CSI (colours, cursor moves)
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
     r"|\x1b[@-Z\\-_]"  # other two-byte escapes

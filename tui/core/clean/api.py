@@ -1,10 +1,152 @@
-from __future__ import annotations
-from ..model import Cleaned, RawDocument
-from .lang import detect_lang, stopwords_for
-from .text import select, paragraphs
+"""``clean()``: one RawDocument (text, Markdown or HTML) to a Cleaned body and its metadata."""
 
-def clean(doc: RawDocument, *, furniture=None) -> Cleaned:
-    lines = doc.content.splitlines()
-    lang = detect_lang(doc.content)
-    keep = select(lines, stopwords_for(lang))
-    return Cleaned(body=paragraphs(lines, keep), lang=lang)
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..model import META_FIELDS, Cleaned, RawDocument
+from . import meta
+from .dates import parse_date
+from .furniture import FurnitureModel
+from .lang import detect_lang, stopwords_for
+from .markdown import strip_markdown
+from .text import select
+
+_SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NORM = re.compile(r"[\W_]+")
+_SENT = re.compile(r"(?<=[.!?。！？؟])[\"'”’»)]*\s+")
+_DENSE_LANGS = {"zh", "ja", "th", "lo", "km", "my", "bo"}
+# Languages a script settles by itself: the body cannot be in another one.
+_ONE_SCRIPT = {"he", "el", "bn", "ta", "te", "gu", "pa", "kn", "ml", "si", "th", "lo", "bo",
+               "my", "ka", "am", "km", "hy", "ko", "or"}
+_MAX_CHARS = 4_000_000  # beyond this a "page" is not an article; the tail is ignored
+
+
+def clean(doc: RawDocument, *, furniture: FurnitureModel | None = None) -> Cleaned:
+    """Clean one document. Never raises: on any failure the plain text is kept as it is."""
+    try:
+        return _clean(doc, furniture)
+    except Exception:  # noqa: BLE001 - the contract is "never raises on any input"
+        text = _CONTROL.sub("", str(getattr(doc, "content", "") or ""))[:_MAX_CHARS]
+        body = "\n\n".join(_SPACE.sub(" ", p).strip() for p in re.split(r"\n\s*\n", text)
+                           if p.strip())
+        return _with_hints(Cleaned(body=body), getattr(doc, "hints", None) or {})
+
+
+def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
+    content = _CONTROL.sub("", doc.content if isinstance(doc.content, str) else "")[:_MAX_CHARS]
+    content = content.replace("\r\n", "\n").replace("\r", "\n")
+    hints = doc.hints if isinstance(doc.hints, dict) else {}
+    outlet = _outlet(doc.origin, hints)
+    found: dict = {}
+    if doc.kind == "html":
+        from .html import extract  # imported lazily: lxml and trafilatura are heavy
+
+        content, found = extract(content, doc.origin)
+    elif doc.kind == "md":
+        content = strip_markdown(content)
+    if furniture is not None and outlet:
+        furniture.observe(outlet, content)
+        known = (lambda line: furniture.is_furniture(outlet, line))
+    else:
+        known = None
+    fields = clean_text(content, known, html=doc.kind == "html")
+    for k, v in found.items():  # what the HTML's own metadata says beats guesses from text
+        if v:
+            fields[k] = v
+    return _with_hints(Cleaned(**fields), hints)
+
+
+def clean_text(text: str, known=None, html: bool = False) -> dict:
+    """Body and metadata of a plain-text page, as a dict of Cleaned's fields."""
+    lines = [" ".join(ln.split()) for ln in text.split("\n")]
+    lang = detect_lang(text)
+    keep = select(lines, stopwords_for(lang), known, lenient=html,
+                  dense_script=lang in _DENSE_LANGS)
+    keep = _dedupe(lines, keep)
+    keep = _drop_lead_teaser(lines, keep)
+    first = keep[0] if keep else len(lines)
+    header = [ln for ln in lines[max(0, first - 40):first] if ln]
+    body = "\n\n".join(lines[i] for i in keep)
+    body_words = meta.words(" ".join(lines[i] for i in keep[:4]))
+    out = meta.header_fields(header, body_words)
+    place, wire = meta.dateline(lines[keep[0]] if keep else "")
+    if place:
+        out["dateline"] = place
+    if wire and "source" not in out:
+        out["source"] = wire
+    if "source" not in out:
+        src = meta.credit_source([ln for ln in lines if ln])
+        if src:
+            out["source"] = src
+    if not out.get("title"):
+        out["title"] = meta.lead_title(body)
+    out["lang"] = lang if lang in _ONE_SCRIPT or len(body) > 2000 else detect_lang(body) or lang
+    out["body"] = body
+    return {k: out.get(k) for k in ("body", *META_FIELDS)}
+
+
+def _dedupe(lines: list[str], keep: list[int]) -> list[int]:
+    """Drop a kept line whose every sentence the article repeats further down: a teaser above
+    the article, a headline repeated, a duplicated block."""
+    norm = [_NORM.sub(" ", lines[i].lower()).strip() for i in keep]
+    full = " | ".join(norm)
+    ends, pos = [], 0
+    for t in norm:
+        pos += len(t) + 3
+        ends.append(pos)
+    out = []
+    for n, i in enumerate(keep):
+        if n + 1 == len(keep):
+            out.append(i)
+            break
+        parts = [p for p in (_NORM.sub(" ", s.lower()).strip() for s in _SENT.split(lines[i]))
+                 if len(p.split()) >= 3]
+        if parts and all(full.find(p, ends[n]) >= 0 for p in parts):
+            continue
+        out.append(i)
+    return out
+
+
+def _drop_lead_teaser(lines: list[str], keep: list[int]) -> list[int]:
+    """A standfirst sits above the byline/date; the article starts below them. When a byline
+    or a short date line comes after the first one or two kept lines, those lines are header."""
+    if len(keep) < 4:
+        return keep
+    for n in (1, 2):
+        lo, hi = keep[n - 1], keep[n]
+        between = [ln for ln in lines[lo + 1:hi] if ln]
+        if any(_is_byline_or_date(ln) for ln in between):
+            head_words = sum(len(lines[i].split()) for i in keep[:n])
+            total = sum(len(lines[i].split()) for i in keep)
+            if head_words <= 0.25 * total:
+                return keep[n:]
+    return keep
+
+
+def _is_byline_or_date(line: str) -> bool:
+    if len(line.split()) > 20:
+        return False
+    return bool(meta.byline(line) != (None, None) or parse_date(line))
+
+
+def _outlet(origin: str, hints: dict) -> str | None:
+    for value in (hints.get("url"), origin):
+        if isinstance(value, str) and "://" in value:
+            host = urlsplit(value).hostname or ""
+            return host.removeprefix("www.") or None
+    src = hints.get("source")
+    return str(src).strip().lower() if src else None
+
+
+def _with_hints(c: Cleaned, hints: dict) -> Cleaned:
+    fields = {k: getattr(c, k) for k in ("body", *META_FIELDS)}
+    for k in META_FIELDS:
+        v = hints.get(k)
+        if v not in (None, ""):
+            fields[k] = str(v).strip()
+    if fields.get("date"):
+        fields["date"] = parse_date(fields["date"]) or fields["date"]
+    return Cleaned(**fields)

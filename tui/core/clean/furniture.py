@@ -1,3 +1,60 @@
-"""Placeholder."""
+"""Learn an outlet's furniture: lines that recur on several of its pages (menus, footers, appeals).
+
+A line counts as furniture for an outlet only once it has been seen on at least ``min_pages``
+different pages of that outlet, so text that appears on one page only is never removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+_SPACE = re.compile(r"\s+")
+
+
+def _key(line: str) -> str:
+    norm = _SPACE.sub(" ", line).strip().lower()
+    return hashlib.blake2b(norm.encode("utf-8", "replace"), digest_size=8).hexdigest()
+
+
 class FurnitureModel:
-    pass
+    """Per outlet: how many distinct pages each (normalised) line appeared on."""
+
+    def __init__(self, min_pages: int = 3, max_lines: int = 20000) -> None:
+        self.min_pages = max(2, int(min_pages))
+        self.max_lines = max_lines
+        self._lines: dict[str, dict[str, int]] = {}  # outlet -> line hash -> pages
+        self._pages: dict[str, set[str]] = {}  # outlet -> hashes of pages already observed
+
+    def observe(self, outlet_key: str, raw_text: str) -> None:
+        """Count each distinct line of one page (observing the same page twice counts once)."""
+        page = hashlib.blake2b((raw_text or "").encode("utf-8", "replace"),
+                               digest_size=8).hexdigest()
+        seen = self._pages.setdefault(outlet_key, set())
+        if page in seen:
+            return
+        seen.add(page)
+        counts = self._lines.setdefault(outlet_key, {})
+        for key in {_key(ln) for ln in (raw_text or "").splitlines() if ln.strip()}:
+            if key in counts or len(counts) < self.max_lines:
+                counts[key] = counts.get(key, 0) + 1
+
+    def is_furniture(self, outlet_key: str, line: str) -> bool:
+        """True when ``line`` recurred on at least ``min_pages`` pages of this outlet."""
+        return self._lines.get(outlet_key, {}).get(_key(line), 0) >= self.min_pages
+
+    def pages(self, outlet_key: str) -> int:
+        return len(self._pages.get(outlet_key, ()))
+
+    def to_dict(self) -> dict:
+        return {"min_pages": self.min_pages, "max_lines": self.max_lines,
+                "outlets": {o: {"lines": dict(c), "pages": sorted(self._pages.get(o, ()))}
+                            for o, c in self._lines.items()}}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> FurnitureModel:
+        model = cls(data.get("min_pages", 3), data.get("max_lines", 20000))
+        for outlet, entry in (data.get("outlets") or {}).items():
+            model._lines[outlet] = {str(k): int(v) for k, v in entry.get("lines", {}).items()}
+            model._pages[outlet] = set(entry.get("pages", []))
+        return model

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 # Frequent function words per language (lower case). Used both to tell languages apart and to
@@ -52,20 +51,30 @@ STOPWORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
           " було був була вони тільки або їх її вже",
     "bg": "и в не на че с по как това той да от за но е са се тя така всички със във"
           " беше бяха те само или",
+    "ar": "في من على إلى أن عن مع التي الذي هذا هذه كان قد ما لا كما بين بعد أو ثم وقد وفي"
+          " إن التي الى عن منذ خلال حيث عند تم كانت ذلك لم هو هي",
+    "fa": "و در به از که این را با است برای آن یک خود تا بر هم نیز شده می اند",
+    "hi": "के है में की और से को का एक यह पर भी ने कि हैं था जो कर लिए तो गया",
     "sr": "и у не на да је се за од са као што али то су из по ће био била они",
 }.items()}
 
-# Scripts whose presence settles the language (or narrows it to one family).
-_SCRIPT_LANG = {
-    "ARABIC": "ar", "HEBREW": "he", "GREEK": "el", "DEVANAGARI": "hi", "BENGALI": "bn",
-    "TAMIL": "ta", "TELUGU": "te", "GUJARATI": "gu", "GURMUKHI": "pa", "KANNADA": "kn",
-    "MALAYALAM": "ml", "THAI": "th", "GEORGIAN": "ka", "ARMENIAN": "hy", "HANGUL": "ko",
-    "ETHIOPIC": "am", "KHMER": "km", "LAO": "lo", "MYANMAR": "my", "SINHALA": "si",
-    "ORIYA": "or", "TIBETAN": "bo", "HIRAGANA": "ja", "KATAKANA": "ja", "CJK": "zh",
-    "CYRILLIC": "ru", "LATIN": "en",
+# Scripts (as character ranges) whose presence settles the language or narrows it to a family.
+_SCRIPTS = {
+    "ar": "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff", "he": "\u0590-\u05ff",
+    "el": "\u0370-\u03ff\u1f00-\u1fff", "hi": "\u0900-\u097f", "bn": "\u0980-\u09ff",
+    "pa": "\u0a00-\u0a7f", "gu": "\u0a80-\u0aff", "or": "\u0b00-\u0b7f", "ta": "\u0b80-\u0bff",
+    "te": "\u0c00-\u0c7f", "kn": "\u0c80-\u0cff", "ml": "\u0d00-\u0d7f", "si": "\u0d80-\u0dff",
+    "th": "\u0e00-\u0e7f", "lo": "\u0e80-\u0eff", "bo": "\u0f00-\u0fff", "my": "\u1000-\u109f",
+    "ka": "\u10a0-\u10ff", "am": "\u1200-\u139f", "km": "\u1780-\u17ff", "hy": "\u0530-\u058f",
+    "ko": "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f", "ja": "\u3040-\u30ff",
+    "zh": "\u3400-\u4dbf\u4e00-\u9fff", "ru": "\u0400-\u04ff",
+    "en": "A-Za-z\u00c0-\u024f\u1e00-\u1eff",
 }
-_PERSIAN = set("پچژگی")
-_URDU = set("ٹڈڑںےھ")
+_SCRIPT_RE = {k: re.compile(f"[{v}]") for k, v in _SCRIPTS.items()}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_PERSIAN = "پچژگی"
+_URDU = "ٹڈڑںےھ"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Letters a language cannot be written without (absent: that language is unlikely).
 _MARKS = {"cs": "ěščřžůý", "pl": "ąęłńśźżó", "ro": "ăâîșşțţ", "tr": "ğışçöü", "hu": "őűáéöü",
@@ -74,57 +83,55 @@ _MARKS = {"cs": "ěščřžůý", "pl": "ąęłńśźżó", "ro": "ăâîșşț�
           "bg": "ъщ", "sr": "ђћџјљњ"}
 
 
-def _script(ch: str) -> str | None:
-    try:
-        name = unicodedata.name(ch)
-    except ValueError:
-        return None
-    head = name.split(" ", 1)[0]
-    return head if head in _SCRIPT_LANG else None
-
-
 def detect_lang(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text."""
     sample = (text or "")[:6000]
-    scripts: Counter[str] = Counter()
-    for ch in sample:
-        if ch.isalpha():
-            s = _script(ch)
-            if s:
-                scripts[s] += 1
-    if not scripts or sum(scripts.values()) < 3:
+    wide = "".join(_NON_ASCII.findall(sample))
+    counts = {k: len(r.findall(wide)) for k, r in _SCRIPT_RE.items()} if wide else {}
+    counts["en"] = counts.get("en", 0) + len(_ASCII_LETTERS.findall(sample))
+    counts.setdefault("ja", 0)
+    total = sum(counts.values())
+    if total < 3:
         return None
-    total = sum(scripts.values())
-    if scripts["HIRAGANA"] + scripts["KATAKANA"] > 0.05 * total:
+    if counts["ja"] > 0.05 * total:  # kana: Japanese, even when most characters are kanji
         return "ja"
-    top = scripts.most_common(1)[0][0]
-    if top == "ARABIC":
-        letters = Counter(ch for ch in sample if _script(ch) == "ARABIC")
-        if sum(letters[c] for c in _URDU) > 0.02 * total:
+    top = max(counts, key=counts.__getitem__)
+    if top == "ar":
+        if sum(sample.count(c) for c in _URDU) > 0.02 * total:
             return "ur"
-        if sum(letters[c] for c in _PERSIAN) > 0.02 * total and letters["ي"] < letters["ی"]:
+        if sum(sample.count(c) for c in _PERSIAN) > 0.02 * total and (
+                sample.count("ي") < sample.count("ی")):
             return "fa"
         return "ar"
-    if top in ("LATIN", "CYRILLIC"):
-        return _by_stopwords(sample, cyrillic=top == "CYRILLIC") or _SCRIPT_LANG[top]
-    return _SCRIPT_LANG[top]
+    if top in ("en", "ru"):
+        return _by_stopwords(sample, cyrillic=top == "ru") or top
+    return top
 
 
 _CYRILLIC_LANGS = ("ru", "uk", "bg", "sr")
+_INDEX: dict[str, list[str]] = {}
+for _lang, _words in STOPWORDS.items():
+    for _w in _words:
+        _INDEX.setdefault(_w, []).append(_lang)
+_OTHER_SCRIPT = ("ar", "fa", "hi")
 
 
 def _by_stopwords(sample: str, cyrillic: bool) -> str | None:
-    prose = " ".join(ln for ln in sample.splitlines() if len(ln.split()) >= 8) or sample
+    prose = (" ".join(ln for ln in sample.splitlines() if len(ln.split()) >= 8) or sample)[:3000]
     words = [w.lower() for w in _WORD.findall(prose)]
     if not words:
         return None
     counts = Counter(words)
     low = prose.lower()
+    scores: dict[str, float] = {}
+    for w, n in counts.items():
+        for lang in _INDEX.get(w, ()):
+            scores[lang] = scores.get(lang, 0) + n
     best, best_score = None, 0.0
-    for lang, stops in STOPWORDS.items():
-        if (lang in _CYRILLIC_LANGS) != cyrillic:
+    for lang, hits in scores.items():
+        if lang in _OTHER_SCRIPT or (lang in _CYRILLIC_LANGS) != cyrillic:
             continue
-        score = sum(n for w, n in counts.items() if w in stops) / (len(stops) ** 0.3)
+        score = hits / (len(STOPWORDS[lang]) ** 0.3)
         marks = _MARKS.get(lang)
         if marks and sum(low.count(c) for c in marks) < 0.002 * len(low):
             score *= 0.3
@@ -136,5 +143,6 @@ def _by_stopwords(sample: str, cyrillic: bool) -> str | None:
 
 
 def stopwords_for(lang: str | None) -> frozenset[str]:
-    """Stop words of ``lang`` (English's when unknown, since most furniture words are English)."""
-    return STOPWORDS.get(lang or "en", STOPWORDS["en"])
+    """Stop words of ``lang``: English's when the language is unknown (most page furniture is
+    English), none for a language without a list (lines are then judged without them)."""
+    return STOPWORDS["en"] if lang is None else STOPWORDS.get(lang, frozenset())

@@ -7,18 +7,20 @@ from dataclasses import dataclass
 
 # Scripts written without spaces between words: count characters instead of tokens.
 _DENSE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e80-\u0eff\u1000-\u109f]")
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_END = re.compile(r"[.!?;:。！？؟।…]['\"”’»)\]]*$")
 _BULLET = re.compile(r"^(?:[*•·▪■►▸>+o-]|\d{1,3}[.)]?)\s")
-_CONTROLS = re.compile(r"^[\W\d_]*$")
+_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¿¡-–—…*•|/"
+_CLOSERS = "\"'”’»)] "
+_ENDERS = set(".!?;:。！？؟।…")
+_LETTER = re.compile(r"[^\W\d_]")
+_CJK_COMMA = re.compile(r"[、，,。]")
 
-# Furniture found on news pages everywhere, by kind. Each pattern is matched against a whole
-# (short) line or against the start/end of a line; they describe page furniture in general,
-# not any one site.
-FURNITURE: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in {
+# Furniture found on news pages everywhere, by kind; general page furniture, not any one site.
+# LINE patterns describe a whole line (or its start); INNER patterns may sit anywhere in a line
+# and only run on lines that hold one of their trigger words (that keeps the cleaner fast).
+_LINE = {
     "share": r"^(?:share|tweet|e-?mail|print|pin|save|copy link|whatsapp|facebook|twitter|"
              r"linkedin|reddit|messenger|telegram|flipboard|pocket|comments?|\d+\s+comments?)"
-             r"(?:\s+(?:this|on|via|article|story|link|it))*\W*$|sharing button|^follow us\b|"
+             r"(?:\s+(?:this|on|via|article|story|link|it))*\W*$|^follow us\b|"
              r"^share (?:this|on|via)\b|^(?:click|tap) to share",
     "ticker": r"^(?:breaking(?: news)?|latest(?: news)?|just in|live|trending(?: now)?|"
               r"top stories|most (?:read|popular|viewed|shared)|editor'?s picks?|"
@@ -28,11 +30,30 @@ FURNITURE: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in {
                r"further reading|more news|related coverage|related topics|related articles|"
                r"what to read next|don'?t miss|must read|also see|next article|previous article)"
                r"\b.{0,40}$",
+    "caption": r"^(?:photo|image|picture|credit|source|illustration|video|graphic)s?\s*:",
+    "contact": r"^(?:e-?mail|phone|tel|telephone|fax|contact(?: us)?|address|call us)\s*[:.]|"
+               r"^[\w.+-]+@[\w-]+\.[\w.]+$|^\+?\d[\d\s().-]{7,}$",
+    "copyright": r"^(?:©|\(c\)|copyright\b)",
+    "comments": r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)\b.{0,30}$|"
+                r"^(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|"
+                r"conversation)|show comments|view comments|top rated comments|reader comments)\W*$|"
+                r"^.{0,80}\b(?:says|said|wrote|replied):$|"
+                r"^\W*\d+\s+(?:comments?|responses?|replies) (?:to|on)\b|"
+                r"^(?:reply|report|like|upvote|flag)(?:\s*\W\s*\w+){0,3}$",
+    "stamp": r"^(?:\d+|an?) (?:minutes?|hours?|days?|weeks?|months?|years?) ago\b.{0,20}$",
+    "ad": r"^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|promoted|"
+          r"story continues below(?: advertisement)?|continue reading(?: below)?|"
+          r"scroll to continue|skip (?:to|ad)\b.*|loading\W*|close|menu|search|"
+          r"left menu|right menu|toggle navigation|back to top|home)\W*$",
+}
+_AGENCY_WORDS = r"afp|ap|reuters|getty|epa|xinhua|kyodo|yonhap|ians|pti|ani|shutterstock|ansa|dpa"
+_INNER = {
+    "share": r"sharing button",
     "caption": r"\((?:[^()]*\b(?:photo|photos|image|images|picture|credit|file|pool|"
-               r"afp|ap|reuters|getty|epa|xinhua|kyodo|yonhap|ians|pti|ani)\b[^()]*)\)\W*$|"
-               r"^(?:photo|image|picture|credit|source|illustration|video|graphic)s?\s*:|"
-               r"\bgetty images\b|/\s*(?:getty|afp|ap|reuters|epa|shutterstock)\b|"
-               r"\b(?:photo|image|picture)s? (?:by|credit|courtesy)\b|\(file photo\)",
+               + _AGENCY_WORDS + r")\b[^()]*)\)\W*$|"
+               r"\bgetty images\b|/\s*(?:" + _AGENCY_WORDS + r")\b|"
+               r"\b(?:photo|image|picture)s? (?:by|credit|courtesy)\b|\(file photo\)|"
+               r"^\W*(?:file photo|photo|image)\b",
     "appeal": r"\bsupport (?:our|independent|quality|objective|unbiased) journalism\b|"
               r"\b(?:make|your) (?:a )?contribution\b|\bdonate\b|\bbecome a (?:member|"
               r"supporter|subscriber)\b|\bsubscribe (?:now|today|to)\b|\bsign up\b|"
@@ -42,26 +63,28 @@ FURNITURE: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in {
                   r"\bviews expressed\b|\bdo(?:es)? not necessarily reflect\b|"
                   r"\b(?:use|uses) cookies\b|\bcookie policy\b|\bprivacy policy\b|"
                   r"\bterms (?:of|and) (?:use|service|conditions)\b|\bpublished from a wire\b",
-    "contact": r"^(?:e-?mail|phone|tel|telephone|fax|contact(?: us)?|address|call us)\s*[:.]|"
-               r"^[\w.+-]+@[\w-]+\.[\w.]+$|^\+?\d[\d\s().-]{7,}$",
-    "copyright": r"^(?:©|\(c\)|copyright\b)|©\s*\d{4}|\ball rights reserved\b",
-    "comments": r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)\b.{0,30}$|"
-                r"^(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|"
-                r"conversation)|show comments|view comments|top rated comments|reader comments|"
-                r"(?:\d+\.\s*)?\S+(?: \S+)? (?:says|said|wrote):)\W*$|"
-                r"^.{0,80}\b(?:says|said|wrote|replied):$|"
-                r"^\W*\d+\s+(?:comments?|responses?|replies) (?:to|on)\b|"
-                r"^(?:\d+|an?) (?:minutes?|hours?|days?|weeks?|months?|years?) ago\b.{0,20}$|"
-                r"^(?:reply|report|like|upvote|flag)(?:\s*\W\s*\w+){0,3}$",
-    "ad": r"^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|promoted|"
-          r"story continues below(?: advertisement)?|continue reading(?: below)?|"
-          r"scroll to continue|skip (?:to|ad)\b.*|loading\W*|close|menu|search|"
-          r"left menu|right menu|toggle navigation|back to top|home)\W*$",
-}.items()}
-
-# Bylines, datelines and their bits: header evidence, never body.
-BYLINE = re.compile(r"^(?:by|from|von|par|por|di|door|av)(?=[\s:]|[A-Z]{2})\s*:?\s*[A-Z\u00c0-\u024f]",
-                    re.U)
+    "copyright": r"©\s*\d{4}|\ball rights reserved\b",
+}
+# Words (or characters) without which no INNER pattern can match a line.
+_TRIGGERS = frozenset(
+    "sharing photo photos image images picture pictures credit credits file pool getty support"
+    " contribution contributions donate donation donations become subscribe subscribed"
+    " subscriber subscribers subscription sign newsletter newsletters trial paywall cannot"
+    " edited auto-generated syndicated affiliate commission views reflect cookie cookies"
+    " privacy terms wire rights afp ap reuters epa xinhua kyodo yonhap ians pti ani"
+    " shutterstock ansa dpa".split())
+_LINE_ANY = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LINE.items()))  # on lower case
+LINE = {k: re.compile(v, re.I) for k, v in _LINE.items()}
+INNER = {k: re.compile(v, re.I) for k, v in _INNER.items()}
+# Caption shape without a credit: who stands where in a picture, and when it was taken.
+_POSITIONS = re.compile(r"\((?:l|r|c|left|right|cent(?:er|re)|top|bottom|front|back)\)|"
+                        r", (?:left|right|cent(?:er|re)|second from (?:left|right)),")
+_MONTH_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? "
+                         r"\d{1,2}, \d{4}\b", re.I)
+ORDER = ("counter", "share", "ticker", "related", "caption", "appeal", "disclaimer", "contact",
+         "copyright", "comments", "stamp", "ad")
+# Kinds that are unmistakable inside a long line; the others only describe short lines.
+_LONG_OK = ("disclaimer", "copyright", "caption")
 
 
 @dataclass(slots=True)
@@ -72,37 +95,58 @@ class Line:
     words: int
     ends: bool  # ends like a sentence
     stop: float  # share of tokens that are function words of the page's language
-    caps: float  # share of tokens that start with a capital
     bullet: bool
     pipes: int
     furniture: str | None
 
 
-def measure(text: str, stops: frozenset[str]) -> Line:
-    """Measure one stripped, non-blank line."""
-    tokens = _TOKEN.findall(text)
-    dense = len(_DENSE.findall(text))
-    words = len(text.split()) + dense // 2
-    n = max(len(tokens), 1)
-    stop = sum(1 for t in tokens if t.lower() in stops) / n
-    caps = sum(1 for t in tokens if t[:1].isupper()) / n
-    if dense > len(tokens):  # no spaces to count words or stop words: judge by punctuation
-        stop = 0.3 if re.search(r"[、，,。]", text) else 0.1
-    return Line(text, words, bool(_END.search(text)), stop, caps,
-                bool(_BULLET.match(text)), text.count(" | ") + text.count(" · "),
-                furniture_kind(text, words))
+def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = False
+                 ) -> list[Line]:
+    """Measure stripped, non-blank, single-spaced lines. ``dense_script``: the page's language
+    is written without spaces between words (Chinese, Japanese, Thai...)."""
+    out = []
+    for ln in lines:
+        low = ln.lower()
+        toks = [t.strip(_PUNCT) for t in low.split()]
+        n = len(toks)
+        dense = len(_DENSE.findall(ln)) if dense_script else 0
+        stop = (sum(1 for t in toks if t in stops) / n) if stops and n else 0.3
+        if dense > n:  # no spaces to count words or stop words: judge by punctuation
+            stop = 0.3 if _CJK_COMMA.search(ln) else 0.1
+        tail = ln.rstrip(_CLOSERS)
+        words = n + dense // 2
+        line = Line(ln, words, bool(tail) and tail[-1] in _ENDERS, stop,
+                    bool(_BULLET.match(ln)), ln.count(" | ") + ln.count(" · "), None)
+        line.furniture = _kind(ln, low, toks, words)
+        out.append(line)
+    return out
 
 
-def furniture_kind(text: str, words: int) -> str | None:
-    """The kind of page furniture this line is, or None. Long prose lines are only caught by
-    kinds that are unmistakable inside a sentence (captions, disclaimers, copyright)."""
-    if _CONTROLS.match(text):
+def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
+    found = set()
+    if not _LETTER.search(ln):
         return "counter"
-    for kind, pat in FURNITURE.items():
-        if words > 40 and kind not in ("disclaimer", "copyright"):
-            continue
-        if words > 25 and kind in ("appeal", "share", "related", "contact"):
-            continue
-        if pat.search(text):
-            return kind
-    return None
+    if words <= 16:
+        m = _LINE_ANY.match(low)
+        if m:
+            found.add(m.lastgroup)
+    if "©" in ln or "/" in ln or not _TRIGGERS.isdisjoint(toks):
+        for kind, pat in INNER.items():
+            if kind not in found and pat.search(ln):
+                found.add(kind)
+    if ("(" in low or " left," in low or " right," in low or " from left" in low) and (
+            _POSITIONS.search(low) and (_MONTH_DATE.search(ln) or "photo" in low)):
+        found.add("caption")
+    return next((c for c in ORDER if c in found and _fits(c, words)), None) if found else None
+
+
+def _fits(kind: str, words: int) -> bool:
+    """Long prose lines are only caught by kinds unmistakable inside a sentence."""
+    if words > 40:
+        return kind in _LONG_OK
+    return not (words > 25 and kind in ("appeal", "share", "related", "contact"))
+
+
+def furniture_kind(text: str) -> str | None:
+    """The kind of page furniture one line is, or None."""
+    return measure_page([" ".join(text.split())], frozenset())[0].furniture

@@ -4,31 +4,34 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
-from .lines import Line, measure
+from .lines import Line, measure_page
 
 _SPACE = re.compile(r"\s+")
 SANDWICH = 1
 SHORT = 12.0
-RUN_CAP = 10
+LENIENT_SHORT = 1.0
+SHORT_FIRST = 3.0
+FALLBACK_MIN = 60.0
 BULLET = 0.5
-RUN_EXP = 0.0
 EXTRA_MIN = 40.0
 EXTRA_SHARE = 0.35
 BARRIER = 50.0
 # Furniture that closes the article: what follows is another page section.
-BARRIERS = {"comments", "related", "ticker", "copyright", "repeat"}
+BARRIERS = {"comments", "related", "ticker", "copyright", "repeat", "appeal"}
 REPEAT_WALL = 3
 COMMENT_AFTER = 30.0
 COMMENT_SCALE = 0.25
 
 
-def prose_value(ln: Line) -> float:
-    """Evidence, in words, that a line is body (positive) or not (negative)."""
+def prose_value(ln: Line, lenient: bool = False) -> float:
+    """Evidence, in words, that a line is body (positive) or not (negative). ``lenient`` is for
+    text an extractor already chose (HTML): short lines there are mostly headings and lists."""
     if ln.furniture:
         return -BARRIER if ln.furniture in BARRIERS else -3.0 - 0.5 * ln.words
     w = ln.words
-    v = -SHORT
+    v = -LENIENT_SHORT if lenient else -SHORT
     if w >= 8 and ln.stop >= 0.12 and (ln.ends or w >= 18):
         v = float(w)
     elif w >= 20 and ln.stop >= 0.08:
@@ -40,6 +43,16 @@ def prose_value(ln: Line) -> float:
     elif ln.bullet and v > 0:
         v *= BULLET
     return v
+
+
+def _plain_value(ln: Line) -> float:
+    """Fallback evidence for pages without prose: any line of a few words that is not a menu
+    item or furniture counts."""
+    if ln.furniture or ln.pipes >= 2:
+        return -6.0
+    if ln.bullet or ln.words < 3:
+        return -3.0
+    return 0.5 * ln.words
 
 
 def best_run(values: list[float]) -> tuple[int, int, float]:
@@ -55,16 +68,22 @@ def best_run(values: list[float]) -> tuple[int, int, float]:
     return best
 
 
-def select(lines: list[str], stops: frozenset[str]) -> list[int]:
-    """Indices (into ``lines``) of the body lines, in order."""
+def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool] | None = None,
+           lenient: bool = False, dense_script: bool = False) -> list[int]:
+    """Indices (into ``lines``: stripped, single-spaced) of the body lines, in order. ``known(line)`` says a line is
+    furniture learned from other pages of the same outlet."""
     idx = [i for i, s in enumerate(lines) if s.strip()]
-    info = [measure(_SPACE.sub(" ", lines[i]).strip(), stops) for i in idx]
+    info = measure_page([lines[i] for i in idx], stops, dense_script)
+    if known:
+        for ln in info:
+            if not ln.furniture and known(ln.text):
+                ln.furniture = "learned"
     seen = Counter(ln.text.lower() for ln in info)
     for ln in info:  # a line the page repeats is a template (share bar, teaser, headline)
         n = seen[ln.text.lower()]
         if n > 1 and not ln.furniture and re.search(r"[^\W\d_]", ln.text):
             ln.furniture = "repeat" if n >= REPEAT_WALL else "duplicate"
-    values = [prose_value(ln) for ln in info]
+    values = [prose_value(ln, lenient) for ln in info]
     after = False  # past a comments heading that follows prose: readers' text, not the article
     acc = 0.0
     for k, ln in enumerate(info):
@@ -73,14 +92,18 @@ def select(lines: list[str], stops: frozenset[str]) -> list[int]:
         acc += max(values[k], 0)
         if after and values[k] > 0:
             values[k] *= COMMENT_SCALE
-    run = 0  # consecutive non-prose lines cost more and more: a heading is cheap, a menu is not
+    run = 0  # a lone short line between paragraphs (a subheading) is cheap, a menu is not
     for k, v in enumerate(values):
         run = run + 1 if v <= 0 else 0
-        if run > 1:
-            values[k] = v * min(run, RUN_CAP) ** RUN_EXP
+        if run == 1 and v == -SHORT and not lenient:
+            values[k] = -SHORT_FIRST
     a, b, total = best_run(values)
-    if total <= 0:
-        return []
+    if total < FALLBACK_MIN:  # no prose to speak of (results, tables, lists): take the
+        values = [_plain_value(ln) for ln in info]  # longest stretch of non-menu lines
+        a, b, total = best_run(values)
+        if total <= 0:
+            return []
+        return [idx[k] for k in range(a, b) if values[k] > 0]
     keep = set(range(a, b))
     # Further runs as strong as a good share of the main one (articles split by a widget).
     # Never across a barrier (a comments or related heading): what lies beyond is another section.
@@ -111,8 +134,3 @@ def _sandwiched(values: list[float], k: int, keep: set[int]) -> bool:
     before = any(values[j] > 0 and j in keep for j in range(max(0, k - gap), k))
     after = any(values[j] > 0 and j in keep for j in range(k + 1, k + 1 + gap))
     return before and after
-
-
-def paragraphs(lines: list[str], keep: list[int]) -> str:
-    """Join kept lines into paragraphs separated by one blank line."""
-    return "\n\n".join(_SPACE.sub(" ", lines[i]).strip() for i in keep)

@@ -112,7 +112,7 @@ class _Builder:
             else:
                 self._stretch(range(i1, i2), range(j1, j2))
         total = sum(map(_ntok, self.a)) + sum(map(_ntok, self.b))
-        sim = 2 * self.matched / total if total else 1.0
+        sim = min(1.0, 2 * self.matched / total) if total else 1.0
         return Comparison(self.a, self.b, self.rows, self.changes, sim, "words", hunks(self.rows))
 
     def _stretch(self, ia: range, jb: range) -> None:
@@ -123,8 +123,11 @@ class _Builder:
             if i < ia.stop:
                 wd = word_diff(self.a[i].text, self.b[j].text)
                 self.matched += wd.matched
-                self.changes.append(Change("change", i, j, wd.ops))
-                self._row("change", i, j, wd.lspans, wd.rspans, len(self.changes) - 1)
+                if wd.changed:
+                    self.changes.append(Change("change", i, j, wd.ops))
+                    self._row("change", i, j, wd.lspans, wd.rspans, len(self.changes) - 1)
+                else:  # only spacing differs
+                    self._row("same", i, j, wd.lspans, wd.rspans)
             pa, pb = i + 1, j + 1
 
     def _loose(self, left: list[int], right: list[int]) -> None:
@@ -158,7 +161,7 @@ class _Builder:
         if src not in self.move_change:
             wd = word_diff(self.a[src].text, self.b[dst].text, base="move")
             self.matched += wd.matched
-            ops = wd.ops if any(op.tag != "equal" for op in wd.ops) else ()
+            ops = wd.ops if wd.changed else ()
             self.changes.append(Change("move", src, dst, ops))
             self.move_change[src] = len(self.changes) - 1
             self.move_spans[src] = (wd.lspans, wd.rspans)
@@ -173,15 +176,20 @@ class _Builder:
         self.rows.append(Row(kind, i, j, tuple(ls), tuple(rs), para, change))
 
 
+_BLOCK_KINDS = frozenset({"delete", "insert", "replace"})
+
+
 def hunks(rows: list[Row]) -> list[tuple[int, int]]:
-    """Runs [start, end) of consecutive changed rows: what next/previous change steps through."""
+    """Rows [start, end) that next/previous change steps through: each edited or moved
+    sentence on its own, a run of deleted, inserted or replaced sentences together."""
     out: list[tuple[int, int]] = []
-    start = None
-    for k, row in enumerate(rows + [None]):
-        changed = row is not None and row.change is not None
-        if changed and start is None:
-            start = k
-        elif not changed and start is not None:
-            out.append((start, k))
-            start = None
+    for k, row in enumerate(rows):
+        if row.change is None:
+            continue
+        prev = rows[k - 1] if k else None
+        if (out and out[-1][1] == k and row.kind in _BLOCK_KINDS
+                and prev is not None and prev.kind in _BLOCK_KINDS):
+            out[-1] = (out[-1][0], k + 1)
+        else:
+            out.append((k, k + 1))
     return out

@@ -14,7 +14,7 @@ from .text import sentences
 def script(text: str) -> str | None:
     """The dominant writing system of a text (first word of the Unicode names of its letters)."""
     counts: Counter[str] = Counter()
-    for ch in text[:3000]:
+    for ch in text[:1000]:
         if ch.isalpha():
             counts[unicodedata.name(ch, "?").split(" ", 1)[0]] += 1
     return counts.most_common(1)[0][0] if counts else None

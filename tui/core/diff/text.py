@@ -11,35 +11,41 @@ import re
 
 from .model import Sentence
 
-_TRANS = str.maketrans(
-    {
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-        "\u2212": "-", "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-    }
-)
-_DASHES = re.compile(r"-{2,}")
-# Words (with inner apostrophes and hyphens), or runs of other non-space characters.
-TOKEN = re.compile(r"\w+(?:['\u2019\-\u2010\u2011]\w+)*|[^\w\s]+")
+_MAP = {
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+}
+_SPECIAL = re.compile("[" + "".join(_MAP) + "]")
+# A run of dashes and the spaces around it: "a -- b", "a\u2014b" and "a - b" read the same.
+_DASH_RUN = re.compile(r" ?-+ ?")
+# Words (with inner apostrophes), or runs of other characters (punctuation, dashes).
+TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]+")
 _PARAS = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-# A sentence may end after . ! ? ... and closing quotes/brackets, before whitespace; CJK and
-# Arabic/Urdu full stops end one even without a space.
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+|[\u3002\uff01\uff1f\u061f\u06d4]+\s*")
-_ABBREV = re.compile(
-    r"(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Mt|"
-    r"No|Vol|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
-    r"[A-Z]\.[A-Z])\.$"
+# Sentence ends: . ! ? ... (and closing quotes or brackets) before a space and a character that
+# is not a lowercase letter; CJK full stops end one even without a space.
+_SPLIT = re.compile(
+    r"([.!?\u2026\u061f\u06d4][\"'\u201d\u2019\u00bb)\]]{0,2})\s+(?![a-z\u00df-\u00ff\u0430-\u045f])"
+    r"|([\u3002\uff01\uff1f])\s*(?=\S)"
+)
+# Words after which a full stop is usually not the end of a sentence.
+_ABBREV = frozenset(
+    "Mr Mrs Ms Dr Prof Sr Jr St Gen Col Lt Sgt Capt Gov Sen Rep Rev Mt No Vol vs etc Inc Corp "
+    "Co Ltd Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
 
 
 def norm(s: str) -> str:
-    """Normalised form of a piece of text: quotes, dashes and spaces made uniform."""
-    return _DASHES.sub("-", s.translate(_TRANS))
+    """Quotes, dashes, ellipses and odd spaces made uniform."""
+    if not s.isascii():
+        s = _SPECIAL.sub(lambda m: _MAP[m.group()], s)
+    return _DASH_RUN.sub("-", s) if "-" in s else s
 
 
-def sentence_key(s: str) -> str:
-    return " ".join(TOKEN.findall(norm(s)))
+def keys(texts: list[str]) -> list[str]:
+    """Normalised keys of one-line texts, in one pass: equal keys mean no real change."""
+    return norm("\n".join(texts)).split("\n") if texts else []
 
 
 def paragraphs(text: str) -> list[str]:
@@ -47,37 +53,38 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in _PARAS.split(text) if p.strip()]
 
 
+def _abbreviation(piece: str) -> bool:
+    """True when a piece ends with an abbreviation or an initial ("Mr.", "J.") and goes on."""
+    if not piece.endswith("."):
+        return False
+    word = piece[piece.rfind(" ") + 1 : -1]
+    return word in _ABBREV or len(word.replace(".", "")) == 1 and word[:1].isupper()
+
+
 def split_sentences(para: str) -> list[str]:
     """Sentences of one re-flowed paragraph (abbreviations and initials do not end one)."""
+    parts = _SPLIT.split(para)  # text, end (or None), CJK end (or None), text, ...
     out: list[str] = []
-    start = 0
-    for m in _BOUNDARY.finditer(para):
-        end = m.end()
-        if end >= len(para):
-            break
-        head = para[start : m.start() + 1].rstrip("\"'\u201d\u2019\u00bb)]")
-        nxt = para[end]
-        if nxt.islower():
-            continue
-        if head.endswith(".") and _ABBREV.search(head[-8:]):
-            continue
-        out.append(para[start:end].rstrip())
-        start = end
-    tail = para[start:].strip()
-    if tail:
-        out.append(tail)
+    for k in range(0, len(parts), 3):
+        piece = parts[k] + (parts[k + 1] or parts[k + 2] or "" if k + 1 < len(parts) else "")
+        if out and _abbreviation(out[-1]):
+            out[-1] += " " + piece
+        elif piece:
+            out.append(piece)
     return out
 
 
 def sentences(text: str) -> list[Sentence]:
     """Every sentence of a text, with its paragraph and normalised key."""
-    out: list[Sentence] = []
-    for p, para in enumerate(paragraphs(text)):
-        for k, s in enumerate(split_sentences(para)):
-            out.append(Sentence(s, sentence_key(s), p, k == 0))
-    return out
+    found = [(p, k, s) for p, para in enumerate(paragraphs(text))
+             for k, s in enumerate(split_sentences(para))]
+    return [Sentence(s, key, p, k == 0) for (p, k, s), key in zip(found, keys([f[2] for f in found]))]
 
 
 def tokens(s: str) -> list[tuple[int, int, str]]:
     """(start, end, normalised) for each token of a sentence."""
-    return [(m.start(), m.end(), norm(m.group())) for m in TOKEN.finditer(s)]
+    spans = [m.span() for m in TOKEN.finditer(s)]
+    found = TOKEN.findall(norm(s))
+    if len(found) != len(spans):  # normalising changed the tokenisation: do it token by token
+        found = [norm(s[i:j]) for i, j in spans]
+    return [(i, j, k) for (i, j), k in zip(spans, found)]

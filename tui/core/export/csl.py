@@ -20,9 +20,17 @@ _AND = re.compile(r"\s*(?:;|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\|)\s*", re
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le",
               "ter", "ten", "bin", "ibn", "al", "el", "dos", "das", "do", "st.", "mac"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Words that make a byline piece an organisation, not a person.
 _GROUP_WORDS = {"staff", "desk", "team", "editors", "editorial", "bureau", "agency", "agencies",
-                "news", "press", "correspondent", "correspondents", "reporters", "wire",
-                "service", "newsroom", "board"}
+                "news", "press", "correspondents", "reporters", "wire", "service", "newsroom",
+                "board", "post", "times", "journal", "tribune", "herald", "daily", "magazine",
+                "media", "network", "radio", "tv", "television", "online", "group", "inc",
+                "ltd", "the", "and"}
+# A piece made only of these is a job title ("Staff Writer"): dropped from the authors.
+_ROLE_WORDS = {"staff", "writer", "writers", "reporter", "correspondent", "editor", "contributor",
+               "columnist", "senior", "chief", "special", "foreign", "political", "associate",
+               "contributing", "business", "diplomatic", "science", "economics", "and"}
+_PLACE = re.compile(r"\s+in\s+[A-Z][^,;]*$")  # "Jane Doe in Tokyo"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -33,8 +41,7 @@ def _is_personal(name: str) -> bool:
         return False
     if any(w.strip(".,").casefold() in _GROUP_WORDS for w in words):
         return False
-    letters = [w for w in words if w.isalpha() and len(w) > 1]
-    return not (letters and all(w.isupper() for w in letters))  # "AFP STAFF", acronyms
+    return True
 
 
 def split_name(name: str) -> dict:
@@ -52,6 +59,8 @@ def split_name(name: str) -> dict:
         return {"literal": name}
     if not _is_personal(name):
         return {"literal": name}
+    if name.isupper():  # "MARI YAMAGUCHI", as some wires print bylines
+        name = name.title()
     return _person(name.split())
 
 
@@ -82,7 +91,9 @@ def split_byline(byline: str | None) -> list[dict]:
             names.append(part)
         else:
             names += pieces
-    return [split_name(n) for n in names]
+    names = [_PLACE.sub("", n) for n in names]
+    return [split_name(n) for n in names
+            if not all(w.casefold() in _ROLE_WORDS for w in n.split())]
 
 
 def date_parts(date: str | None) -> dict | None:

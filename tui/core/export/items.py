@@ -1,10 +1,10 @@
 """What an export carries per article, built from plain model objects.
 
 Every text field is passed through :func:`safe_text`: exported files are read in terminals,
-spreadsheets and browsers, so terminal escape sequences and control characters (everything
-in Unicode category Cc except newline and tab) are removed, line ends become ``\\n``, and lone
-surrogates (which no UTF-8 file can hold) are dropped. Nothing else is changed: Rich markup,
-Markdown or HTML in a note are kept as text and escaped by each format as that format needs.
+spreadsheets and browsers, so terminal escape sequences, control characters (C0 except newline
+and tab, DEL, C1) and bidi override/isolate characters are removed, line ends become ``\\n``,
+and lone surrogates (which no UTF-8 file can hold) are dropped. Nothing else is changed: Rich
+markup, Markdown or HTML in a note are kept as text and escaped as each format needs.
 """
 
 from __future__ import annotations
@@ -14,16 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from tui.core import textutil
 from tui.core.model import Article
 
-# CSI (ESC [ ... final), OSC/DCS/PM/APC/SOS strings (ending in BEL or ESC \), other ESC x.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]?"
-    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[ -/]*[0-~]?"
-    r"|\x9b[0-?]*[ -/]*[@-~]?"
-)
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 class StoryLike(Protocol):
@@ -64,9 +58,9 @@ class ExportItem:
 
 
 def safe_text(value: str) -> str:
-    """Text without escape sequences or control characters (newline and tab kept)."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub("", _ESCAPES.sub("", value))
+    """:func:`tui.core.textutil.safe_text` (no escape sequences, control or bidi-override
+    characters; newline and tab kept), without lone surrogates."""
+    return _SURROGATES.sub("", textutil.safe_text(value))
 
 
 def _opt(value: object) -> str | None:
@@ -109,9 +103,13 @@ def item_from(article: Article, story_id: str | None = None,
 
 
 def items_from(articles: Iterable[Article], stories: Iterable[StoryLike] = ()) -> list[ExportItem]:
-    """Export items in a stable order: by story id (no story last), then date, then id."""
+    """Export items in a stable order: stories in the order given (the workspace lists the
+    largest first), then stories not given by id, then articles in no story; within a story
+    by date (undated last), then id."""
     story_of: dict[str, StoryLike] = {}
-    for story in stories:
+    rank: dict[str, int] = {}
+    for n, story in enumerate(stories):
+        rank[story.id] = n
         for aid in story.article_ids:
             story_of[aid] = story
     items = []
@@ -119,12 +117,8 @@ def items_from(articles: Iterable[Article], stories: Iterable[StoryLike] = ()) -
         story = story_of.get(article.id)
         items.append(item_from(article, story.id if story else None,
                                story.title if story else None))
-    return sort_items(items)
-
-
-def sort_items(items: Iterable[ExportItem]) -> list[ExportItem]:
-    return sorted(items, key=lambda i: (i.story_id is None, i.story_id or "", i.date or "",
-                                        i.id))
+    return sorted(items, key=lambda i: (i.story_id is None, rank.get(i.story_id or "", len(rank)),
+                                        i.story_id or "", i.date is None, i.date or "", i.id))
 
 
 def group_by_story(items: Sequence[ExportItem]) -> list[tuple[str | None, str | None,

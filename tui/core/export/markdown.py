@@ -8,6 +8,7 @@ block quote, so whatever it holds (headings, fences, rules) cannot break the doc
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -94,13 +95,23 @@ def _yaml_value(value: object) -> str:
     return yaml_string(str(value))
 
 
+def _yaml_date(date: str | None) -> str:
+    """A real calendar date stays a bare YAML date; anything else is a string (or null)."""
+    if date and _ISO_DATE.fullmatch(date):
+        try:
+            dt.date.fromisoformat(date)
+            return date
+        except ValueError:
+            pass
+    return _yaml_value(date)
+
+
 def front_matter(item: ExportItem) -> str:
     """YAML front matter; flat keys (tools show nested ones poorly), a date as a YAML date."""
     pairs = [("id", item.id), ("title", item.title), ("source", item.source),
              ("author", item.author)]
     lines = [f"{k}: {_yaml_value(v)}" for k, v in pairs]
-    date = item.date
-    lines.append(f"date: {date if date and _ISO_DATE.fullmatch(date) else _yaml_value(date)}")
+    lines.append(f"date: {_yaml_date(item.date)}")
     pairs = [("lang", item.lang), ("origin", item.origin), ("story_id", item.story_id),
              ("story_title", item.story_title)]
     lines += [f"{k}: {_yaml_value(v)}" for k, v in pairs]

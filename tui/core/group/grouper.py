@@ -12,7 +12,8 @@ from .corrections import Corrections
 from .features import Features, extract, parse_day
 from .index import TermIndex
 from .model import DocEntry, GroupDoc, Params, Placement, story_id_for
-from .scoring import StoryScore, cross_candidates, in_window, mono_candidates, shared_evidence
+from .scoring import (
+    StoryScore, cross_candidates, dot, in_window, mono_candidates, shared_evidence)
 
 _SPACE = re.compile(r"\s+")
 
@@ -238,6 +239,8 @@ class Grouper:
             s = scores.setdefault(sid, StoryScore())
             if sim > s.mono:
                 s.mono, s.mono_partner = sim, other.id
+        if p.link_mix < 1.0:
+            self._average(entry, scores)
         for sim, other in cross_candidates(entry, self.cross, self._slots, p):
             sid = other.placement.story
             if sid in banned or not in_window(entry.day, self._spans.get(sid), p.window_days):
@@ -246,6 +249,19 @@ class Grouper:
             if sim > s.cross:
                 s.cross, s.cross_partner = sim, other.id
         return scores
+
+    def _average(self, entry: DocEntry, scores: dict[str, StoryScore]) -> None:
+        """Blend each story's best same-language similarity with its average over members."""
+        query = dict(zip(entry.terms, entry.weights))
+        mix = self.params.link_mix
+        for sid, s in scores.items():
+            if s.mono_partner is None:
+                continue
+            sims = [
+                dot(query, m) for m in (self._docs[a] for a in self._stories[sid][-30:])
+                if m.group == entry.group
+            ]
+            s.mono = mix * s.mono + (1.0 - mix) * sum(sims) / len(sims)
 
     def _choose(self, entry: DocEntry, scores: dict[str, StoryScore]) -> None:
         p = self.params

@@ -45,9 +45,9 @@ class TermIndex:
     def weigh(self, counts: Counter, keep: int) -> tuple[array, array]:
         """Top ``keep`` terms of an l2-normalised sublinear tf-idf vector, heaviest first."""
         pairs = [(sublinear(c) * self.idf(self.intern(t)), self.ids[t]) for t, c in counts.items()]
-        norm = math.sqrt(sum(w * w for w, _ in pairs)) or 1.0
         pairs.sort(key=lambda p: (-p[0], p[1]))
         top = pairs[:keep]
+        norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
         return array("i", [t for _, t in top]), array("f", [w / norm for w, _ in top])
 
     def post(self, slot: int, tids: Iterable[int], weights: Iterable[float]) -> None:

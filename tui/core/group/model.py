@@ -40,7 +40,8 @@ class Params:
     posting_cap: int = 400  # newest postings read per term
     verify: int = 40  # candidates scored exactly
     common_share: float = 0.05  # terms in more than this share of articles are not looked up
-    join: float = 0.30  # same-language cosine to join a story
+    join: float = 0.30  # same-language similarity to join a story
+    link_mix: float = 0.0  # story similarity: 1 = best member (single link), 0 = average link
     cross_join: float = 0.12  # cross-language score to join a story
     cross_margin: float = 1.4  # best cross-language story must beat the runner-up by this factor
     window_days: int = 7  # a dated article joins a story only within this many days of it

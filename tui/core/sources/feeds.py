@@ -14,6 +14,7 @@ import html
 import email.utils
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import quote, urljoin
@@ -28,6 +29,8 @@ from tui.core.sources.sniff import kind_of
 SHORT_WORDS = 80  # an entry with fewer words than this is a teaser: fetch its page
 SUMMARY_WORDS = 150  # a longer "summary" is the body itself, not a summary
 _MARKUP = re.compile(r"<(?:[A-Za-z][\w:-]*|/[A-Za-z][\w:-]*|!--)[^<>]*>")
+_MAIL_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
+_WEB = ("http://", "https://")
 _SAFE = "/:@!$&'()*+,;=-._~"  # characters kept as they are in a fallback origin's fragment
 
 
@@ -58,6 +61,21 @@ def parse_feed(data: bytes | str, url: str, content_type: str | None = None) -> 
     return _parse_xml_feed(data, url, content_type)
 
 
+@dataclass(slots=True)
+class _Entry:
+    """One entry as read from any dialect, before it becomes a document."""
+
+    link: str | None
+    entry_id: str | None
+    title: str
+    content: str
+    is_html: bool
+    summary: str
+    date: str | None
+    author: str | None
+    lang: str | None
+
+
 def _parse_xml_feed(data: bytes | str, url: str, content_type: str | None) -> Feed:
     headers = {"content-location": url}
     if content_type:
@@ -71,14 +89,14 @@ def _parse_xml_feed(data: bytes | str, url: str, content_type: str | None) -> Fe
     if not entries and (problem or not parsed.get("version")):
         raise FeedError(f"broken feed ({_short(problem)})" if problem else "broken feed")
     meta = parsed.feed
-    feed = Feed(url=url, title=_plain(meta.get("title")) or None)
-    feed_author = _plain(meta.get("author")) or None
+    # Atom entries inherit the feed's author; an RSS channel's managingEditor wrote no item.
+    feed_author = _xml_authors(meta) if parsed.get("version", "").startswith("atom") else None
+    feed_lang = meta.get("language")
+    read = []
     for entry in entries:
-        content, is_html = _xml_entry_content(entry)
-        feed.items.append(
-            _item(
-                url=url,
-                feed_title=feed.title,
+        content, is_html, lang = _xml_entry_content(entry)
+        read.append(
+            _Entry(
                 link=entry.get("link"),
                 entry_id=entry.get("id"),
                 title=_plain(entry.get("title")),
@@ -86,20 +104,33 @@ def _parse_xml_feed(data: bytes | str, url: str, content_type: str | None) -> Fe
                 is_html=is_html,
                 summary=entry.get("summary") or "",
                 date=_xml_date(entry),
-                author=_plain(entry.get("author")) or feed_author,
+                author=_xml_authors(entry) or feed_author,
+                lang=lang or feed_lang,
             )
         )
-    return feed
+    return _feed(url, _plain(meta.get("title")) or None, read)
 
 
-def _xml_entry_content(entry) -> tuple[str, bool]:
-    """The richest body of an entry (its content, else its summary) and whether it is HTML."""
+def _xml_entry_content(entry) -> tuple[str, bool, str | None]:
+    """The richest body of an entry (its content, else its summary), is it HTML, its language."""
     contents = [c for c in entry.get("content") or [] if c.get("value")]
-    if contents:
-        best = max(contents, key=lambda c: len(c["value"]))
-        return _body(best["value"], best.get("type"))
-    detail = entry.get("summary_detail") or {}
-    return _body(entry.get("summary") or "", detail.get("type"))
+    detail = max(contents, key=lambda c: len(c["value"])) if contents else None
+    detail = detail or entry.get("summary_detail") or {}
+    value = detail.get("value") or entry.get("summary") or ""
+    return (*_body(value, detail.get("type")), detail.get("language"))
+
+
+def _xml_authors(node) -> str | None:
+    """Author names (``x@y (Jo Smith)`` -> ``Jo Smith``; bare e-mail addresses dropped)."""
+    details = node.get("authors") or [node.get("author_detail") or {"name": node.get("author")}]
+    names = []
+    for detail in details:
+        name = _plain((detail or {}).get("name"))
+        match = _MAIL_NAME.match(name)
+        name = match.group(1).strip() if match else name
+        if name and "@" not in name and name not in names:
+            names.append(name)
+    return ", ".join(names) or None
 
 
 def _xml_date(entry) -> str | None:
@@ -120,12 +151,12 @@ def _parse_json_feed(data: bytes | str, url: str) -> Feed:
         obj = json.loads(data)
     except ValueError as exc:
         raise FeedError(f"broken JSON feed ({exc})") from None
-    items = obj.get("items")
+    items = obj.get("items") if isinstance(obj, dict) else None
     if not isinstance(items, list):
         raise FeedError("broken JSON feed (no list of items)")
-    feed = Feed(url=url, title=_plain(_text(obj.get("title"))) or None)
     feed_author = _json_author(obj)
     base = _text(obj.get("feed_url")) or url
+    read = []
     for entry in items:
         if not isinstance(entry, dict):
             continue
@@ -136,10 +167,8 @@ def _parse_json_feed(data: bytes | str, url: str) -> Feed:
         else:
             content, is_html = _text(entry.get("content_text")) or summary, False
         link = _text(entry.get("url")) or _text(entry.get("external_url"))
-        feed.items.append(
-            _item(
-                url=url,
-                feed_title=feed.title,
+        read.append(
+            _Entry(
                 link=urljoin(base, link) if link else None,
                 entry_id=_text(entry.get("id")) or None,
                 title=_plain(_text(entry.get("title"))),
@@ -149,9 +178,10 @@ def _parse_json_feed(data: bytes | str, url: str) -> Feed:
                 date=iso_date(_text(entry.get("date_published")))
                 or iso_date(_text(entry.get("date_modified"))),
                 author=_json_author(entry) or feed_author,
+                lang=_text(entry.get("language")) or _text(obj.get("language")) or None,
             )
         )
-    return feed
+    return _feed(url, _plain(_text(obj.get("title"))) or None, read)
 
 
 def _json_author(obj: dict) -> str | None:
@@ -162,43 +192,48 @@ def _json_author(obj: dict) -> str | None:
     return ", ".join(n for n in names if n) or None
 
 
-def _item(
-    *,
-    url: str,
-    feed_title: str | None,
-    link: str | None,
-    entry_id: str | None,
-    title: str,
-    content: str,
-    is_html: bool,
-    summary: str,
-    date: str | None,
-    author: str | None,
-) -> FeedItem:
-    link = link.strip() if link and link.strip().startswith(("http://", "https://")) else None
-    origin = link or f"{url}#{quote(entry_id or _fallback_id(title, date, content), safe=_SAFE)}"
-    body_words = len(_plain(content).split())
-    plain_summary = _plain(summary)
-    teaser = body_words < SHORT_WORDS
+def _feed(url: str, title: str | None, entries: list[_Entry]) -> Feed:
+    """Entries -> items. Links shared by several entries (a feed that points every entry at
+    its home page) are no article's own: those entries get ``link#id`` origins, no page fetch."""
+    for e in entries:
+        e.link = e.link.strip() if e.link and e.link.strip().startswith(_WEB) else None
+    counts = Counter(e.link for e in entries if e.link)
+    shared = {link for link, n in counts.items() if n > 1} | {url}
+    return Feed(url, title, [_item(url, title, e, e.link in shared) for e in entries])
+
+
+def _item(url: str, feed_title: str | None, e: _Entry, shared_link: bool) -> FeedItem:
+    own_link = None if shared_link else e.link
+    if own_link:
+        origin = own_link
+    else:
+        base = e.link or url
+        key = e.entry_id or _fallback_id(e.title, e.date, e.content)
+        if key.startswith(base) and len(key) > len(base):  # feedparser made it absolute
+            key = key[len(base) :].lstrip("#")
+        origin = f"{base}#{quote(key, safe=_SAFE)}"
+    plain_summary = _plain(e.summary)
+    teaser = len(_plain(e.content).split()) < SHORT_WORDS
+    summary_ok = plain_summary and len(plain_summary.split()) <= SUMMARY_WORDS
     hints = {
-        "title": title or None,
-        "date": date,
-        "author": author,
+        "title": e.title or None,
+        "date": e.date,
+        "author": e.author,
         "source": feed_title,
+        "lang": _lang(e.lang),
         "summary": plain_summary
-        if plain_summary and (teaser or plain_summary != _plain(content))
-        and len(plain_summary.split()) <= SUMMARY_WORDS
+        if summary_ok and (teaser or plain_summary != _plain(e.content))
         else None,
-        "url": link,
+        "url": e.link,
         "feed": url,
     }
     doc = RawDocument(
         origin=origin,
-        content=content,
-        kind="html" if is_html else "text",
+        content=_as_page(e.content, e.title) if e.is_html else e.content,
+        kind="html" if e.is_html else "text",
         hints={k: v for k, v in hints.items() if v},
     )
-    return FeedItem(doc=doc, page_url=link if teaser else None)
+    return FeedItem(doc=doc, page_url=own_link if teaser else None)
 
 
 def iso_date(value: str | None) -> str | None:
@@ -216,6 +251,16 @@ def iso_date(value: str | None) -> str | None:
     if parsed.tzinfo is None and len(value) <= 10:
         return parsed.date().isoformat()
     return parsed.isoformat()
+
+
+def _as_page(fragment: str, title: str) -> str:
+    """An entry's HTML fragment as a small page whose article is the whole body."""
+    if re.match(r"\s*<(?:!doctype|html)\b", fragment, re.I):
+        return fragment
+    return (
+        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"</head>\n<body><article>\n{fragment}\n</article></body></html>\n"
+    )
 
 
 def _body(value: str, declared: str | None) -> tuple[str, bool]:
@@ -240,7 +285,14 @@ def _plain(value: str | None) -> str:
 
 
 def _short(problem: Exception) -> str:
-    return " ".join(str(problem).split())[:200] or type(problem).__name__
+    text = " ".join(str(problem).split()).removeprefix("<unknown>:")
+    return text[:200] or type(problem).__name__
+
+
+def _lang(value: str | None) -> str | None:
+    """A language tag's primary subtag, lower case (``en-US`` -> ``en``); None if not a tag."""
+    primary = (value or "").strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 
 def _text(value) -> str:

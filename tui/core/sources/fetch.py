@@ -29,9 +29,10 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 30.0
 # Content types that can never be a page or a feed: refused before their body is read.
+# (application/octet-stream is read and judged by content: some servers send feeds as that.)
 _BINARY = re.compile(
     r"^(image|audio|video|font)/|^application/(pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|"
-    r"x-rar-compressed|octet-stream|msword|vnd\.|x-msdownload|x-shockwave-flash|wasm)"
+    r"x-rar-compressed|msword|vnd\.|x-msdownload|x-shockwave-flash|wasm)"
 )
 
 Progress = Callable[[int, int, str], None]
@@ -92,11 +93,20 @@ def fetch_many(
     if not _loop_running():
         return asyncio.run(afetch_many(*coro_args))
     # Called from inside an event loop (e.g. the app): run ours on a helper thread.
-    box: list = []
-    worker = threading.Thread(target=lambda: box.append(asyncio.run(afetch_many(*coro_args))))
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            box["result"] = asyncio.run(afetch_many(*coro_args))
+        except BaseException as exc:  # handed back to the calling thread below
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, name="wiredesk-fetch")
     worker.start()
     worker.join()
-    return box[0]
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
 
 
 async def afetch_many(
@@ -120,10 +130,13 @@ async def afetch_many(
 
         async def one(url: str) -> FetchResult:
             nonlocal done
-            host = (urlsplit(url).hostname or "").lower()
-            host_sem = host_sems.setdefault(host, asyncio.Semaphore(max(1, opts.per_host)))
-            async with host_sem, total_sem:
-                result = await _fetch_with_retries(client, url, validators.get(url), opts)
+            host = _host(url)
+            if host is None:
+                result = FetchResult(url=url, final_url=url, error="not a valid http(s) URL")
+            else:
+                host_sem = host_sems.setdefault(host, asyncio.Semaphore(max(1, opts.per_host)))
+                async with host_sem, total_sem:
+                    result = await _fetch_with_retries(client, url, validators.get(url), opts)
             done += 1
             if on_progress is not None:
                 on_progress(done, len(urls), url)
@@ -186,6 +199,8 @@ async def _fetch_once(
         return result, 0.0
     except _Refused as exc:
         result.error = str(exc)
+    except (ValueError, OverflowError, httpx.HTTPError) as exc:  # malformed URL or response
+        result.error = f"request failed ({_short(exc)})"
     return result, None
 
 
@@ -215,6 +230,17 @@ async def _read_capped(resp: httpx.Response, max_bytes: int) -> bytes:
             raise _Refused(f"response too large (over the {_size(max_bytes)} limit)")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _host(url: str) -> str | None:
+    """The lower-case host of an http(s) URL httpx can request; None when it is not one."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on an impossible port
+        host = httpx.URL(url).host
+    except (ValueError, httpx.InvalidURL):
+        return None
+    return host.lower() if host and parts.scheme.lower() in ("http", "https") else None
 
 
 def _conditional_headers(validator: tuple[str | None, str | None] | None) -> dict[str, str]:

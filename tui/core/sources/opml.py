@@ -12,6 +12,9 @@ import lxml.etree
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+_BARE_AMP = re.compile(rb"&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+
+
 class OpmlError(ValueError):
     """The text is not OPML we can read; the message says why."""
 
@@ -19,11 +22,14 @@ class OpmlError(ValueError):
 def read_opml(text: str | bytes) -> list[tuple[str, str | None]]:
     """``(feed url, title)`` for every outline with an ``xmlUrl``, nested folders included."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
     try:
-        root = lxml.etree.fromstring(data, parser)
+        root = _parse(data)
     except lxml.etree.XMLSyntaxError as exc:
-        raise OpmlError(f"not valid OPML: {exc}") from None
+        # Exported files often carry a bare "&" in a URL or title: escape those and retry.
+        try:
+            root = _parse(_BARE_AMP.sub(b"&amp;", data))
+        except lxml.etree.XMLSyntaxError:
+            raise OpmlError(f"not valid OPML: {exc}") from None
     if _local(root.tag) != "opml":
         raise OpmlError(f"not OPML (the root element is <{_local(root.tag)}>)")
     feeds: list[tuple[str, str | None]] = []
@@ -55,6 +61,11 @@ def write_opml(feeds: list[tuple[str, str | None]], title: str = "Wiredesk subsc
         )
     lines += ["  </body>", "</opml>", ""]
     return "\n".join(lines)
+
+
+def _parse(data: bytes) -> lxml.etree._Element:
+    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True)
+    return lxml.etree.fromstring(data, parser)
 
 
 def _local(tag: str) -> str:

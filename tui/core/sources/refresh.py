@@ -19,6 +19,7 @@ from tui.core.sources.fetch import FetchResult, Progress, fetch_many
 from tui.core.sources.resolve import expand_items
 from tui.core.sources.sniff import feed_links, kind_of
 from tui.core.sources.subscriptions import Subscriptions, now_iso
+from tui.core.workspace.lock import WriterLock
 
 IngestFn = Callable[[list[RawDocument]], object]
 
@@ -85,9 +86,14 @@ def refresh(
     *,
     urls: Sequence[str] | None = None,
     fetch_pages: bool = True,
+    lock: WriterLock | None = None,
     **fetch_options,
 ) -> RefreshReport:
-    """Fetch the subscribed feeds (or only ``urls`` among them), ingest, record, report."""
+    """Fetch the subscribed feeds (or only ``urls`` among them), ingest, record, report.
+
+    Safe to run on a worker thread (the app does). ``lock``: the workspace's writer lock, so
+    ``feeds.toml`` is updated under the same (reentrant) lock the workspace uses.
+    """
     subs = Subscriptions.load(root).list()
     if urls is not None:
         subs = [s for s in subs if s.url in set(urls)]
@@ -106,7 +112,7 @@ def refresh(
     for outcome, items in zip(outcomes, feed_items):
         if outcome.status == "ok" and items:
             _ingest(outcome, [i.doc for i in items], ingest_fn)
-    _record(root, outcomes, results)
+    _record(root, outcomes, results, lock)
     return RefreshReport(outcomes)
 
 
@@ -174,10 +180,12 @@ def _count(summary: object, *names: str) -> int:
     return 0
 
 
-def _record(root: Path, outcomes: list[FeedOutcome], results: list[FetchResult]) -> None:
+def _record(
+    root: Path, outcomes: list[FeedOutcome], results: list[FetchResult], lock: WriterLock | None
+) -> None:
     """Store each feed's check time, status, error, title and (on success) its validators."""
     checked = now_iso()
-    with Subscriptions.modify(root) as subs:
+    with Subscriptions.modify(root, lock) as subs:
         for outcome, result in zip(outcomes, results):
             sub = subs.get(outcome.url)
             if sub is None:  # removed while we were fetching

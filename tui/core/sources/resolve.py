@@ -10,17 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from tui.core.decode import DecodeError, decode_bytes
 from tui.core.model import RawDocument
 from tui.core.sources.feeds import FeedError, FeedItem, parse_feed
 from tui.core.sources.fetch import FetchResult, Progress, fetch_many
 from tui.core.sources.sniff import kind_of
-
-try:
-    from tui.core.decode import decode_bytes
-except ImportError:  # the shared decoder is not there yet: plain UTF-8
-
-    def decode_bytes(data: bytes, declared: str | None = None) -> str:
-        return data.decode("utf-8", errors="replace")
 
 
 class SourceError(ValueError):
@@ -60,21 +54,24 @@ def resolve_sources(
 
 def parse_feed_file(
     source: str | Path | bytes, *, origin: str | None = None, fetch_pages: bool = False
-) -> list[RawDocument]:
-    """The items of a feed on disk (a path) or in memory (bytes); raises FeedError.
+) -> tuple[list[RawDocument], list[tuple[str, str]]]:
+    """The items of a feed on disk (a path) or in memory (bytes), and ``(name, reason)`` failures.
 
-    Items are not fetched from the network unless ``fetch_pages``: a file ingests offline.
-    Entries without a link get ``origin`` (default: the path) + ``#`` + their id as origin.
+    Never raises: an unreadable or broken feed is one failure. Items are not fetched from the
+    network unless ``fetch_pages``, so a file ingests offline. Entries without a link get
+    ``origin`` (default: the path) + ``#`` + their id as origin.
     """
-    if isinstance(source, bytes):
-        data, name = source, origin or "feed"
-    else:
-        path = Path(source)
-        data, name = path.read_bytes(), origin or str(path)
-    items = parse_feed(data, name).items
+    name = origin or ("feed" if isinstance(source, bytes) else str(source))
+    try:
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        items = parse_feed(data, name).items
+    except OSError as exc:
+        return [], [(name, exc.strerror or str(exc))]
+    except FeedError as exc:
+        return [], [(name, str(exc))]
     if fetch_pages:
         items = expand_items(items)
-    return [item.doc for item in items]
+    return [item.doc for item in items], []
 
 
 def items_from_response(result: FetchResult) -> list[FeedItem]:
@@ -97,7 +94,10 @@ def items_from_response(result: FetchResult) -> list[FeedItem]:
     if kind in ("xml", "json"):
         raise SourceError(f"not a web page or feed ({kind.upper()} that is not a feed)")
     hints = {"url": result.final_url} if result.final_url != result.url else {}
-    text = decode_bytes(data, _charset(result.content_type))
+    try:
+        text = decode_bytes(data, _charset(result.content_type))
+    except DecodeError as exc:
+        raise SourceError(f"not a web page or feed ({exc})") from None
     return [FeedItem(RawDocument(origin=result.url, content=text, kind=kind, hints=hints))]
 
 
@@ -121,10 +121,13 @@ def _with_page(doc: RawDocument, page: FetchResult | None) -> RawDocument:
     if page is not None and page.ok and page.content:
         kind = kind_of(page.content, page.content_type)
         if kind == "html":
-            hints = dict(doc.hints)
-            hints["url"] = page.final_url
-            text = decode_bytes(page.content, _charset(page.content_type))
-            return RawDocument(origin=doc.origin, content=text, kind="html", hints=hints)
+            try:
+                text = decode_bytes(page.content, _charset(page.content_type))
+            except DecodeError:
+                text = ""
+            if text.strip():
+                hints = {**doc.hints, "url": page.final_url}
+                return RawDocument(origin=doc.origin, content=text, kind="html", hints=hints)
     if not doc.content.strip() and doc.hints.get("title"):
         return RawDocument(doc.origin, doc.hints["title"], "text", dict(doc.hints))
     return doc

@@ -77,9 +77,12 @@ class Subscriptions:
 
     @classmethod
     @contextlib.contextmanager
-    def modify(cls, root: Path) -> Iterator["Subscriptions"]:
-        """Load, change and save under the workspace writer lock (nothing saved on error)."""
-        with WriterLock(root):
+    def modify(cls, root: Path, lock: WriterLock | None = None) -> Iterator["Subscriptions"]:
+        """Load, change and save under the workspace writer lock (nothing saved on error).
+
+        Pass the workspace's own ``lock`` when the caller may already hold it (it is reentrant).
+        """
+        with lock or WriterLock(root):
             subs = cls.load(root)
             yield subs
             subs.write()
@@ -124,8 +127,10 @@ class Subscriptions:
         return write_opml([(f.url, f.title) for f in self._feeds.values()])
 
     def to_toml(self) -> str:
-        doc = {"schema": SCHEMA, "feed": [f.as_dict() for f in self._feeds.values()]}
-        return HEADER + tomli_w.dumps(doc)
+        """One ``[[feed]]`` block per feed (always block form, whatever the lengths)."""
+        parts = [HEADER + tomli_w.dumps({"schema": SCHEMA})]
+        parts += ["[[feed]]\n" + tomli_w.dumps(f.as_dict()) for f in self._feeds.values()]
+        return "\n".join(parts)
 
     def save(self) -> None:
         """Write ``feeds.toml`` atomically under the writer lock."""

@@ -138,5 +138,6 @@ def _new_id(h: str, ws, touched) -> str:
 def finish(ws, articles: list[Article]) -> None:
     """Write the article records and make everything durable."""
     for a in articles:
-        ws.write_article(a, sync=False)
+        ws.write_article(a, sync=False, log=False)
     sync_dirs([ws.root / ARTICLES, ws.root / TEXTS, ws.root / RAW])
+    ws.log_changes([f"a:{a.id}" for a in articles])

@@ -1,8 +1,10 @@
 """Atomic file writes: a crash or a kill never leaves a half-written file.
 
-A write goes to a temporary file in the same folder, is flushed and fsynced, then renamed over
-the target; the folder is fsynced so the rename itself survives a power cut. Bulk writers pass
-``sync=False`` and call :func:`sync_dirs` once at the end instead.
+A write goes to a temporary file in the same folder (``.<name>.<random>.tmp``), is flushed and
+fsynced, then renamed over the target; the folder is fsynced so the rename itself survives a
+power cut. Bulk writers pass ``sync=False`` and call :func:`sync_dirs` once at the end instead.
+A killed writer can leave a temporary file behind: it is never read, and ``wiredesk doctor
+--repair`` removes it. The new file keeps the mode of the file it replaces (else the umask's).
 """
 
 from __future__ import annotations
@@ -11,15 +13,38 @@ import os
 import tempfile
 from pathlib import Path
 
+TMP_SUFFIX = ".tmp"
+_MAX_STEM = 200  # keeps ".<name>.<random>.tmp" under the usual 255-byte name limit
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_DEFAULT_MODE = 0o666 & ~_umask()
+
 
 def write_atomic(path: Path, data: bytes | str, *, sync: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically (readers see the old or the new file)."""
     path = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    folder = path.parent
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        if sync:
+            fsync_dir(folder.parent)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = _DEFAULT_MODE
+    stem = path.name.encode("utf-8", "surrogateescape")[:_MAX_STEM].decode("utf-8", "ignore")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{stem}.", suffix=TMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), mode)
             f.write(data)
             f.flush()
             if sync:
@@ -32,10 +57,16 @@ def write_atomic(path: Path, data: bytes | str, *, sync: bool = True) -> None:
             pass
         raise
     if sync:
-        fsync_dir(path.parent)
+        fsync_dir(folder)
+
+
+def is_temp_name(name: str) -> bool:
+    """True for the name of a temporary file :func:`write_atomic` makes."""
+    return name.startswith(".") and name.endswith(TMP_SUFFIX)
 
 
 def fsync_dir(folder: Path) -> None:
+    """Make a folder's entries (a rename, a new file) durable; a no-op where unsupported."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

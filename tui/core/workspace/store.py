@@ -16,7 +16,7 @@ from pathlib import Path
 import tomli_w
 
 from tui.core.model import Article
-from tui.core.workspace import cache
+from tui.core.workspace import cache, journal
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import AmbiguousId, UnknownId, WorkspaceError
 from tui.core.workspace.lock import WriterLock
@@ -98,16 +98,17 @@ class Workspace:
 
     def _load(self) -> None:
         """Read every article, reusing cached records whose file did not change."""
+        self._mark = journal.mark(self.root)  # first: later writes show up in the journal
         sig = cache.scan_article_files(self.root)
         cached = cache.load(self.root, "articles.pickle") or {}
         old_sig, old_recs = cached.get("sig", {}), cached.get("records", {})
         arts: dict[str, Article] = {}
         problems = []
-        dirty = set(sig) != set(old_sig)
+        reread = 0
         for rel, s in sig.items():
             a = old_recs.get(rel) if old_sig.get(rel) == s else None
             if a is None:
-                dirty = True
+                reread += 1
                 a, problem = self._read_article(self.root / ARTICLES / rel)
                 if problem:
                     problems.append(problem)
@@ -119,10 +120,43 @@ class Workspace:
         self._index()
         self._story_states = self._read_story_states()
         self._stories = None
-        if dirty:
-            recs = {rel: self._articles[rel.split("/")[1][:-5]] for rel in sig
-                    if rel.split("/")[1][:-5] in self._articles}
-            cache.save(self.root, "articles.pickle", {"sig": sig, "records": recs})
+        # A few changed files are cheap to re-read on every open; many are worth a new cache.
+        if reread > max(64, len(sig) // 100) or len(old_sig) > len(sig) + 64 or (
+                sig and not old_sig):
+            self.save_cache()
+
+    def _catch_up(self) -> None:
+        """Re-read what other processes wrote since this one last looked (via the journal)."""
+        keys, self._mark = journal.read_since(self.root, self._mark)
+        if keys is None:
+            self._load()
+            return
+        for key in keys:
+            kind, _, ident = key.partition(":")
+            if kind == "a" and ident:
+                self._reread_article(ident)
+            elif kind == "s" and ident:
+                self._story_states = self._read_story_states()
+        if keys:
+            self._stories = None
+
+    def _reread_article(self, aid: str) -> None:
+        path = article_path(self.root, aid)
+        rel = f"{aid[:2]}/{aid}.toml"
+        if not path.exists():
+            self._articles.pop(aid, None)
+            self._sig.pop(rel, None)
+        else:
+            a, problem = self._read_article(path)
+            if problem:
+                self.problems.append(problem)
+                return
+            self._articles[aid] = a
+            st = path.stat()
+            self._sig[rel] = (st.st_mtime_ns, st.st_size)
+            self._by_origin[a.origin] = a.id
+            for v in a.versions:
+                self._by_hash[v.hash] = a.id
 
     def _read_article(self, path: Path) -> tuple[Article | None, str | None]:
         rel = path.relative_to(self.root)
@@ -158,12 +192,19 @@ class Workspace:
                 self.problems.append(f"{p.relative_to(self.root)}: {e}")
         return out
 
-    def changed_on_disk(self) -> bool:
-        """True when another process changed article files since this one last read them."""
-        return cache.scan_article_files(self.root) != self._sig
+    def changed_on_disk(self, *, full: bool = False) -> bool:
+        """True when another process wrote since this one last read (cheap: the journal).
+        ``full`` also stats every article file, to notice edits made by hand."""
+        if journal.changed(self.root, self._mark):
+            return True
+        return full and cache.scan_article_files(self.root) != self._sig
 
     def reload(self) -> None:
-        self._load()
+        """Catch up with changes made outside this process (all of them after hand edits)."""
+        if journal.changed(self.root, self._mark):
+            self._catch_up()
+        else:
+            self._load()
 
     # ---- reading -------------------------------------------------------------------------
     def articles(self) -> list[Article]:
@@ -213,13 +254,21 @@ class Workspace:
             raise WorkspaceError(f"{rel}: cannot read ({e.strerror or e})") from None
 
     # ---- writing -------------------------------------------------------------------------
-    def write_article(self, a: Article, *, sync: bool = True) -> None:
+    def write_article(self, a: Article, *, sync: bool = True, log: bool = True) -> None:
+        """Write one article record atomically (the caller holds the lock)."""
         path = article_path(self.root, a.id)
         write_atomic(path, article_to_toml(a), sync=sync)
         self._articles[a.id] = a
         st = path.stat()
         self._sig[f"{a.id[:2]}/{a.id}.toml"] = (st.st_mtime_ns, st.st_size)
         self._stories = None
+        if log:
+            self.log_changes([f"a:{a.id}"])
+
+    def log_changes(self, keys) -> None:
+        """Tell other processes what changed; our own writes are not news to us."""
+        journal.append(self.root, keys)
+        self._mark = journal.mark(self.root)
 
     def save_cache(self) -> None:
         recs = {f"{aid[:2]}/{aid}.toml": a for aid, a in self._articles.items()}
@@ -229,8 +278,7 @@ class Workspace:
         """Take the writer lock and catch up with changes other processes made."""
         self.lock.acquire()
         try:
-            if self.changed_on_disk():
-                self._load()
+            self._catch_up()
         except BaseException:
             self.lock.release()
             raise
@@ -260,7 +308,6 @@ class Workspace:
                 t.note_version = a.newest.hash if note else None
                 t.note_updated = now_iso() if note else None
             self.write_article(a)
-            self.save_cache()
             return a
 
     def set_story_state(self, sid: str, *, archived: bool | None = None,
@@ -272,6 +319,7 @@ class Workspace:
             if title is not None:
                 st.title = title or None
             write_atomic(story_path(self.root, sid), story_state_to_toml(st))
+            self.log_changes([f"s:{sid}"])
             self._story_states[sid] = st
             self._stories = None
             return st
@@ -283,11 +331,11 @@ class Workspace:
 
         with self:
             furniture = self._furniture()
+            g = grouping.grouper(self)  # before the new articles join the workspace
             rep, touched = adding.ingest(self, docs, now=now_iso(), furniture=furniture,
                                          on_progress=on_progress)
             rep.failed[:0] = list(failures)
             if touched:
-                g = grouping.grouper(self)
                 added = [a for a in touched if a.id in set(rep.added)]
                 updated = [a for a in touched if a.id not in set(rep.added)]
                 changed = grouping.place(self, g, added, updated)

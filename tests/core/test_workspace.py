@@ -1,0 +1,147 @@
+"""The TOML workspace: ids, versions, duplicates, triage, damage, cache. No Textual here."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from tui.core.model import RawDocument
+from tui.core.workspace import AmbiguousId, UnknownId, Workspace, WorkspaceError
+from tui.core.workspace.paths import article_path
+
+
+def rec(origin: str, text: str, **hints) -> RawDocument:
+    return RawDocument(origin=origin, content=text, kind="record", hints={"title": origin, **hints})
+
+
+TEXT_A = "Japan and Canada agreed on Tuesday to start talks on an intelligence pact in Tokyo."
+TEXT_B = "Wildfires forced thousands to flee their homes in northern California overnight."
+
+
+@pytest.fixture
+def ws(tmp_path):
+    return Workspace.open(tmp_path / "ws")
+
+
+def test_new_workspace_records_schema(ws):
+    data = tomllib.loads((ws.root / "wiredesk.toml").read_text())
+    assert data["workspace"]["schema"] == 1
+    assert ".cache/" in (ws.root / ".gitignore").read_text()
+
+
+def test_ingest_adds_then_skips_exact_duplicates(ws):
+    rep = ws.ingest([rec("u:1", TEXT_A), rec("u:2", TEXT_B)])
+    assert len(rep.added) == 2 and not rep.duplicates
+    rep = ws.ingest([rec("u:1", TEXT_A), rec("elsewhere", TEXT_B)])
+    assert rep.added == [] and len(rep.duplicates) == 2
+    assert len(Workspace.open(ws.root)) == 2
+
+
+def test_same_origin_new_content_is_a_new_version(ws):
+    aid = ws.ingest([rec("u:1", TEXT_A)]).added[0]
+    rep = ws.ingest([rec("u:1", TEXT_A + "\n\nA new paragraph was added later.")])
+    assert rep.updated == [aid] and not rep.added
+    again = Workspace.open(ws.root)
+    a = again.get(aid)
+    assert len(a.versions) == 2
+    assert "new paragraph" in again.body(a)
+    assert "new paragraph" not in again.body(a, 0)
+
+
+def test_ids_are_content_derived_and_prefixes_resolve(ws, tmp_path):
+    aid = ws.ingest([rec("u:1", TEXT_A)]).added[0]
+    other = Workspace.open(tmp_path / "other")
+    assert other.ingest([rec("u:1", TEXT_A)]).added == [aid]  # same id on another machine
+    assert ws.resolve(aid[:5]).id == aid
+    with pytest.raises(UnknownId):
+        ws.resolve("zzzz")
+
+
+def test_ambiguous_prefix(ws):
+    ws.ingest([rec(f"u:{i}", f"{TEXT_B} Number {i} of many reports.") for i in range(40)])
+    with pytest.raises(AmbiguousId):
+        ws.resolve(ws.articles()[0].id[0])
+
+
+def test_triage_is_saved_in_one_small_toml_file(ws):
+    aid = ws.ingest([rec("u:1", TEXT_A), rec("u:2", TEXT_B)]).added[0]
+    other = ws.articles()[1].id if ws.articles()[0].id == aid else ws.articles()[0].id
+    before = article_path(ws.root, other).read_bytes()
+    ws.update_triage(aid, add_tags=["japan", "defence"], starred=True, read=True,
+                     note='He said "yes", then [bold]no[/bold].\nSecond line, ünïcode.')
+    assert article_path(ws.root, other).read_bytes() == before
+    data = tomllib.loads(article_path(ws.root, aid).read_text())
+    assert data["triage"]["tags"] == ["defence", "japan"]
+    assert data["triage"]["starred"] is True
+    assert data["triage"]["note"].startswith('He said "yes"')
+    a = Workspace.open(ws.root).get(aid)
+    assert a.triage.note.endswith("ünïcode.") and a.triage.note_version == a.newest.hash
+
+
+def test_output_is_deterministic(ws, tmp_path):
+    ws.ingest([rec("u:1", TEXT_A)])
+    aid = ws.articles()[0].id
+    ws.update_triage(aid, add_tags=["b", "a"])
+    first = article_path(ws.root, aid).read_text()
+    ws.update_triage(aid, add_tags=["a"])
+    assert article_path(ws.root, aid).read_text() == first
+
+
+def test_damaged_article_file_is_named_and_the_rest_stays_usable(ws):
+    ws.ingest([rec("u:1", TEXT_A), rec("u:2", TEXT_B)])
+    bad, good = ws.articles()
+    article_path(ws.root, bad.id).write_text('id = "x"\n[meta\ntitle = 1\n')
+    again = Workspace.open(ws.root)
+    assert [a.id for a in again.articles()] == [good.id]
+    assert len(again.problems) == 1
+    assert bad.id in again.problems[0] and "line 2" in again.problems[0]
+
+
+def test_damaged_settings_file_is_one_clear_error(ws):
+    (ws.root / "wiredesk.toml").write_text("[workspace\n")
+    with pytest.raises(WorkspaceError, match=r"wiredesk.toml.*line 1"):
+        Workspace.open(ws.root)
+
+
+def test_newer_schema_is_refused(ws):
+    (ws.root / "wiredesk.toml").write_text("[workspace]\nschema = 99\n")
+    with pytest.raises(WorkspaceError, match="newer"):
+        Workspace.open(ws.root)
+
+
+def test_foreign_folder_is_not_taken_over(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(WorkspaceError, match="not a Wiredesk workspace"):
+        Workspace.open(tmp_path)
+
+
+def test_cache_is_disposable_and_follows_hand_edits(ws):
+    ws.ingest([rec("u:1", TEXT_A)])
+    aid = ws.articles()[0].id
+    Workspace.open(ws.root)  # writes the cache
+    path = article_path(ws.root, aid)
+    path.write_text(path.read_text().replace("starred = false", "starred = true"))
+    assert Workspace.open(ws.root).get(aid).triage.starred is True
+    import shutil
+
+    shutil.rmtree(ws.root / ".cache")
+    assert Workspace.open(ws.root).get(aid).triage.starred is True
+
+
+def test_other_process_changes_are_seen_before_a_write(ws):
+    ws.ingest([rec("u:1", TEXT_A)])
+    aid = ws.articles()[0].id
+    other = Workspace.open(ws.root)
+    other.update_triage(aid, add_tags=["from-other"])
+    ws.update_triage(aid, starred=True)  # must not drop the other's tag
+    a = Workspace.open(ws.root).get(aid)
+    assert a.triage.tags == ["from-other"] and a.triage.starred
+
+
+def test_hand_typed_toml_date_reads_back_as_iso(ws):
+    ws.ingest([rec("u:1", TEXT_A)])
+    aid = ws.articles()[0].id
+    path = article_path(ws.root, aid)
+    path.write_text(path.read_text().replace("[meta]\n", "[meta]\ndate = 2022-10-11\n"))
+    assert Workspace.open(ws.root).get(aid).meta["date"] == "2022-10-11"

@@ -1,0 +1,121 @@
+"""The Wiredesk app: triage news from the keyboard.
+
+:func:`make_app` builds the app (used by :func:`run`, the tests and the screenshot script);
+:func:`run` is what ``wiredesk`` and ``wiredesk demo`` call.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from tui.config import Config, ConfigError, load_config, user_keymap_path
+from tui.keys import KeymapError, binding, resolve_keymap
+from tui.screens.triage import Triage
+from tui.widgets.keylabels import keys_label
+
+
+class WiredeskApp(App[int]):
+    CSS_PATH = "wiredesk.tcss"
+    TITLE = "Wiredesk"
+    BINDINGS = [
+        binding("app.quit", "quit", "Quit", show=False, priority=True),
+        binding("app.help", "help", "Help"),
+        binding("app.palette", "command_palette", "Commands", show=False, priority=True),
+    ]
+
+    def __init__(self, root: Path, *, keys: dict[str, str], keymap_name: str = "default",
+                 config: Config | None = None, workspace=None) -> None:
+        super().__init__()
+        self.root = Path(root)
+        self.keys = keys
+        self.keymap_name = keymap_name
+        self.config = config or Config()
+        self.ws = workspace
+        self.triage: Triage | None = None
+
+    def on_mount(self) -> None:
+        from tui.core.workspace import Workspace
+
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        self.set_keymap(self.keys)
+        if self.ws is None:
+            self.ws = Workspace.open(self.root)
+        self.triage = Triage(self.ws, on_error=self._save_failed)
+        self.run_worker(self.triage.drain, thread=True, group="saver", name="saver")
+        from tui.screens.main import MainScreen
+
+        self.push_screen(MainScreen(self.ws, self.triage, self.config))
+        if self.ws.problems:
+            shown = "\n".join(self.ws.problems[:5])
+            more = len(self.ws.problems) - 5
+            self.notify(shown + (f"\n...and {more} more" if more > 0 else ""),
+                        title="Damaged workspace files (left out)", severity="warning",
+                        timeout=15)
+
+    def _save_failed(self, label: str, error: Exception) -> None:
+        """Called from the saving thread: say what was not saved."""
+        kept = " Your note is kept: open the note editor again to retry." if label == "note" \
+            else ""
+        self.call_from_thread(self.notify, f"Not saved ({label}): {error}.{kept}",
+                              severity="error", timeout=10)
+
+    async def action_quit(self) -> None:
+        """Save what is queued, then leave."""
+        if self.triage is not None:
+            if not self.triage.flush(timeout=15.0):
+                self.notify("Could not save everything yet; try again.", severity="error")
+                return
+            self.triage.stop()
+        self.exit(0)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.keys, self.keymap_name))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action of the screen (with its keys), then Textual's own commands."""
+        seen = set()
+        for cls in type(screen).__mro__:
+            for b in getattr(cls, "BINDINGS", []):
+                bid = getattr(b, "id", None)
+                if not bid or bid in seen or not b.description:
+                    continue
+                seen.add(bid)
+                keys = keys_label(self.keys.get(bid, b.key))
+                yield SystemCommand(b.description, f"{keys}  ({bid})",
+                                    partial(self.run_action, b.action, screen))
+        yield SystemCommand("Help: every key", keys_label(self.keys.get("app.help", "")),
+                            self.action_help)
+        yield from super().get_system_commands(screen)
+
+
+def make_app(root: Path | str, *, keymap: str | None = None, config: Config | None = None,
+             workspace=None) -> WiredeskApp:
+    """The app on the workspace at ``root``; raises ConfigError/KeymapError on bad settings."""
+    config = config if config is not None else load_config()
+    name = keymap or config.keymap
+    keys = resolve_keymap(name, user_keymap_path())
+    return WiredeskApp(Path(root), keys=keys, keymap_name=name, config=config,
+                       workspace=workspace)
+
+
+def run(root: Path, keymap: str | None = None) -> int:
+    """Open the app; a bad config, keymap or workspace gets a one-line error and status 1."""
+    from tui.core.workspace import Workspace, WorkspaceError
+
+    try:
+        app = make_app(root, keymap=keymap, workspace=Workspace.open(root))
+    except (ConfigError, KeymapError, WorkspaceError) as e:
+        print(f"wiredesk: {e}", file=sys.stderr)
+        return 1
+    app.run()
+    return app.return_code or 0

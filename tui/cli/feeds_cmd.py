@@ -1,0 +1,182 @@
+"""`wiredesk feeds add|remove|list|import|export` and `wiredesk refresh`."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+
+from tui.cli.errors import UserError
+from tui.cli.output import clip, out, print_json
+from tui.core.sources import OpmlError, Subscriptions, SubscriptionsError, refresh
+from tui.core.sources.subscriptions import normalize_url
+from tui.core.workspace.atomic import write_atomic
+
+
+def register(sub) -> None:
+    f = sub.add_parser("feeds", help="subscriptions: add, remove, list, OPML import/export",
+                       description="Manage the feeds this workspace follows (feeds.toml). "
+                       "With no action, lists them.")
+    f.set_defaults(func=run_list, json=False)
+    acts = f.add_subparsers(title="actions", metavar="ACTION", parser_class=type(f))
+
+    a = acts.add_parser("add", help="subscribe to feeds", description="Subscribe to feed URLs.")
+    a.add_argument("urls", nargs="+", metavar="URL")
+    a.add_argument("--title", help="a name for the feed (default: the feed's own title)")
+    a.set_defaults(func=run_add)
+
+    r = acts.add_parser("remove", help="unsubscribe", description="Unsubscribe from feed URLs.")
+    r.add_argument("urls", nargs="+", metavar="URL")
+    r.set_defaults(func=run_remove)
+
+    ls = acts.add_parser("list", help="the subscribed feeds and their last check",
+                         description="List subscriptions with the outcome of the last refresh.")
+    ls.add_argument("--json", action="store_true", help="print a JSON list")
+    ls.set_defaults(func=run_list)
+
+    i = acts.add_parser("import", help="subscribe to every feed of an OPML file",
+                        description="Import subscriptions from OPML (any feed reader exports it).")
+    i.add_argument("file", metavar="FILE.opml")
+    i.set_defaults(func=run_import)
+
+    e = acts.add_parser("export", help="write the subscriptions as OPML",
+                        description="Export subscriptions as OPML 2.0 (standard output or -o).")
+    e.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead")
+    e.set_defaults(func=run_export)
+
+    rf = sub.add_parser("refresh", help="fetch every subscribed feed and ingest what is new",
+                        description="Fetch all subscribed feeds (conditional requests, a limit "
+                        "per host), ingest new articles and new versions, report per feed.")
+    rf.add_argument("--json", action="store_true", help="print the per-feed report as JSON")
+    rf.set_defaults(func=run_refresh)
+
+
+@contextlib.contextmanager
+def _modify(ws) -> Iterator[Subscriptions]:
+    try:
+        with Subscriptions.modify(ws.root, ws.lock) as subs:
+            yield subs
+    except SubscriptionsError as e:
+        raise UserError(str(e)) from None
+
+
+def _load(ws) -> Subscriptions:
+    try:
+        return Subscriptions.load(ws.root)
+    except SubscriptionsError as e:
+        raise UserError(str(e)) from None
+
+
+def run_add(args, ws) -> int:
+    bad: list[str] = []
+    with _modify(ws) as subs:
+        for url in args.urls:
+            try:
+                added = subs.add(url, args.title)
+            except SubscriptionsError as e:
+                bad.append(str(e))
+                continue
+            out(f"{'subscribed' if added else 'already subscribed'}  {normalize_url(url)}")
+    if bad and len(bad) == len(args.urls):
+        raise UserError("; ".join(bad))
+    for msg in bad:
+        print(f"wiredesk: {msg}", file=sys.stderr)
+    return 0
+
+
+def run_remove(args, ws) -> int:
+    missing: list[str] = []
+    with _modify(ws) as subs:
+        for url in args.urls:
+            if subs.remove(url):
+                out(f"unsubscribed  {url.strip()}")
+            else:
+                missing.append(url.strip())
+    if missing and len(missing) == len(args.urls):
+        raise UserError(f"not subscribed: {', '.join(missing)}")
+    for url in missing:
+        print(f"wiredesk: not subscribed: {url}", file=sys.stderr)
+    return 0
+
+
+def run_list(args, ws) -> int:
+    feeds = _load(ws).list()
+    if args.json:
+        print_json([asdict(f) for f in feeds])
+        return 0
+    if not feeds:
+        out("no subscriptions (add one with `wiredesk feeds add URL`)")
+        return 0
+    for f in feeds:
+        state = f.last_status or "never checked"
+        if f.last_error:
+            state += f": {f.last_error}"
+        out(f"{clip(f.title or '(untitled)', 30):30}  {f.url}")
+        out(f"{'':30}  {clip(state, 60)}" + (f" ({f.last_checked})" if f.last_checked else ""))
+    return 0
+
+
+def run_import(args, ws) -> int:
+    try:
+        data = Path(args.file).expanduser().read_bytes()
+    except OSError as e:
+        raise UserError(f"{args.file}: {e.strerror or e}") from None
+    try:
+        with _modify(ws) as subs:
+            added = subs.import_opml(data)
+    except OpmlError as e:
+        raise UserError(f"{args.file}: {e}") from None
+    for url in added:
+        out(f"subscribed  {url}")
+    out(f"{len(added)} new feeds subscribed")
+    return 0
+
+
+def run_export(args, ws) -> int:
+    text = _load(ws).export_opml()
+    if args.output:
+        try:
+            write_atomic(Path(args.output).expanduser(), text)
+        except OSError as e:
+            raise UserError(f"{args.output}: {e.strerror or e}") from None
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_refresh(args, ws) -> int:
+    _load(ws)  # a damaged feeds.toml is a user error, reported before any fetching
+    with _progress() as on_progress:
+        report = refresh(ws.root, ws.ingest, on_progress, lock=ws.lock)
+    if args.json:
+        print_json(report.as_dict())
+    elif not report.feeds:
+        out("no subscriptions (add one with `wiredesk feeds add URL`)")
+    else:
+        for line in report.lines():
+            out(line)
+    failed = report.count("failed")
+    return 1 if failed and failed == len(report.feeds) else 0
+
+
+@contextlib.contextmanager
+def _progress():
+    """A rich progress bar on standard error when it is a terminal; else no callback."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("fetching", total=None)
+
+        def update(done: int, total: int, url: str) -> None:
+            bar.update(task, completed=done, total=total,
+                       description=f"fetching {escape(clip(url, 40))}")
+
+        yield update

@@ -1,0 +1,149 @@
+"""Metadata read from the text around the body: title, standfirst, byline, source, date, dateline."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .lines import furniture_kind
+
+# News agencies and wire services: names that, in a byline or a credit, are the source.
+AGENCIES = {
+    "associated press": "Associated Press", "ap": "Associated Press", "reuters": "Reuters",
+    "afp": "AFP", "agence france-presse": "AFP", "kyodo": "Kyodo", "kyodo news": "Kyodo",
+    "xinhua": "Xinhua", "yonhap": "Yonhap", "pti": "PTI", "ians": "IANS", "ani": "ANI",
+    "bloomberg": "Bloomberg", "dpa": "dpa", "efe": "EFE", "ansa": "ANSA", "tass": "TASS",
+    "upi": "UPI", "bernama": "Bernama", "anadolu": "Anadolu", "jiji": "Jiji", "ibns": "IBNS",
+}
+_WORDS = re.compile(r"[^\W_]+", re.U)
+_BY = re.compile(r"^\s*(?:by|written by|posted by|von|par|por|di|door)(?=\s|:|[A-Z]{2})\s*:?\s*"
+                 r"(?P<rest>.+)$", re.I)
+_HANDLE = re.compile(r"(?:^|\|)\s*@(?P<h>[A-Za-z0-9_.]{2,30})\s*(?:\||$)")
+_PAREN = re.compile(r"\(([^()]{2,40})\)")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'\u00c0-\u024f-]+(?:[ ,]+[A-Z][A-Za-z.'\u00c0-\u024f-]+){0,3})"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .-]{0,25})\))?\s*(?:--|—|–|:)\s+(?=\S)")
+
+
+def words(text: str) -> set[str]:
+    return {w.lower() for w in _WORDS.findall(text) if len(w) > 2}
+
+
+def agency(text: str) -> str | None:
+    """The agency ``text`` names in full (case-insensitive), or None."""
+    return AGENCIES.get(" ".join(text.lower().split()).strip(" .,|"))
+
+
+def byline(line: str) -> tuple[str | None, str | None]:
+    """(author, source) from a byline such as 'ByMARI YAMAGUCHI Associated Press'."""
+    m = _BY.match(line)
+    if not m or len(line.split()) > 14:
+        return None, None
+    rest = re.split(r"\s+(?:on|at|am|le|el)\s+\w+\s+\d|\s*[|•·]\s*|\s+\d", m["rest"])[0]
+    parts = [p.strip() for p in re.split(r",|\s+[-–—/]\s+|\s+and\s+(?=[A-Z][a-z]+ [A-Z])", rest)
+             if p.strip()]
+    if not parts:
+        return None, None
+    head = parts[0]
+    caps = re.match(r"^((?:[A-Z][A-Z'.-]+\s*){2,4})(?=\s|$)(.*)$", head)
+    source = None
+    if caps and caps[2].strip():  # "MARI YAMAGUCHI Associated Press"
+        head, source = caps[1], caps[2].strip()
+    elif len(parts) > 1:
+        source = parts[1]
+    else:  # "Jane Doe Reuters": a trailing agency name
+        for ag in sorted(AGENCIES, key=len, reverse=True):
+            if head.lower().endswith(" " + ag):
+                head, source = head[: -len(ag)].strip(), ag
+                break
+    author = " ".join(w.capitalize() if w.isupper() else w for w in head.split())
+    if not 1 <= len(author.split()) <= 5 or not author[:1].isupper():
+        author = None
+    if source:
+        source = agency(source) or (source if len(source.split()) <= 5 else None)
+    return author, source
+
+
+def dateline(first: str) -> tuple[str | None, str | None]:
+    """(place, agency) from a body's opening 'TOKYO --', 'Tokyo:' or 'WASHINGTON (AP) —'."""
+    m = _DATELINE.match(first or "")
+    if not m or len(m["place"]) > 40:
+        return None, None
+    place = m["place"].strip(" ,")
+    if not (place.isupper() or m.group(0).rstrip().endswith(":") or m["agency"]
+            or "-" in m.group(0)[len(place):]):
+        return None, None
+    return place, (agency(m["agency"]) or m["agency"]) if m["agency"] else None
+
+
+def header_fields(header: list[str], body_words: set[str]) -> dict:
+    """What the lines above the body say: title, summary, author, source, date, dateline."""
+    out: dict = {}
+    title_at = None
+    for k, line in enumerate(header):
+        n = len(line.split())
+        kind = furniture_kind(line)
+        caption = kind == "caption"
+        author, source = byline(line)
+        if author and "author" not in out:
+            out["author"] = author
+        if source and "source" not in out:
+            out["source"] = source
+        pipes = [p.strip() for p in line.split("|") if p.strip()]
+        dates = [] if caption else find_dates(line)
+        if dates and n <= 25:
+            labelled = re.search(r"(?:published|created|posted|first published)\W*$",
+                                 line[: dates[-1][0]], re.I)
+            out["_date"] = dates[-1][1] if labelled and len(dates) > 1 else dates[0][1]
+        if len(pipes) >= 2 and n <= 25 and (dates or any(p.startswith("@") for p in pipes)):
+            _pipe_byline(pipes, out)
+        handle = _HANDLE.search(line)
+        if handle and "source" not in out:
+            out["source"] = handle["h"]
+        if (title_at is None and 3 <= n <= 30 and not caption and not dates and not author
+                and len(pipes) < 3 and not line.rstrip().endswith(".")
+                and kind is None
+                and len(words(line) & body_words) >= min(2, len(words(line)))):
+            out["title"], title_at = line.strip(), k
+        elif (title_at is not None and "summary" not in out and n >= 8 and not caption
+              and not dates and not author and line.strip() != out.get("title")):
+            out["summary"] = line.strip()
+    if "_date" in out:
+        out["date"] = out.pop("_date")
+    return out
+
+
+def _pipe_byline(pipes: list[str], out: dict) -> None:
+    """'Reuters | Tokyo | Updated: ...' or '| @outlet | Oct 14, 2022': source, then place."""
+    for p in pipes:
+        if find_dates(p) or re.search(r"\d", p):
+            continue
+        name = p.lstrip("@").strip()
+        if "source" not in out and (agency(name) or p.startswith("@")):
+            out["source"] = agency(name) or name
+        elif "source" in out and "dateline" not in out and re.fullmatch(
+                r"[A-Z][a-z\u00e0-\u024f]+(?: [A-Z][a-z\u00e0-\u024f]+)?", name):
+            out["dateline"] = name
+
+
+def credit_source(lines: list[str]) -> str | None:
+    """An agency named in a photo credit, e.g. '(Pool photo)(Kyodo)' or '(AP Photo/...)'."""
+    for line in lines:
+        if not line.rstrip().endswith(")"):
+            continue
+        for inner in reversed(_PAREN.findall(line)):
+            for part in re.split(r"[/,;]", inner):
+                ag = agency(part) or agency(part.replace("Photo", "").replace("photo", ""))
+                if ag:
+                    return ag
+    return None
+
+
+def lead_title(body: str) -> str | None:
+    """A title derived from the lead when the page has none: its first sentence, shortened."""
+    first = body.strip().split("\n", 1)[0]
+    if not first:
+        return None
+    sentence = re.split(r"(?<=[.!?。！？])\s", first, maxsplit=1)[0]
+    ws = sentence.split()
+    return " ".join(ws[:16]).rstrip(".,;:") + ("…" if len(ws) > 16 else "")

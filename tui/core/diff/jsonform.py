@@ -1,0 +1,50 @@
+"""The JSON form of a comparison (``wiredesk diff --json``) and the patch it describes."""
+
+from __future__ import annotations
+
+from .model import Change, Comparison
+
+
+def to_json(c: Comparison) -> dict:
+    """Sentences of both sides, the aligned rows (sentence indices) and the changes."""
+    return {
+        "similarity": round(c.similarity, 4),
+        "method": c.method,
+        "sentences": {
+            "left": [{"text": s.text, "paragraph": s.para} for s in c.a],
+            "right": [{"text": s.text, "paragraph": s.para} for s in c.b],
+        },
+        "rows": [{"kind": r.kind, "left": r.left, "right": r.right, "change": r.change} for r in c.rows],
+        "changes": [_change(c, ch) for ch in c.changes],
+    }
+
+
+def _change(c: Comparison, ch: Change) -> dict:
+    out: dict = {"kind": ch.kind, "left": ch.left, "right": ch.right}
+    if ch.left is not None:
+        out["left_text"] = c.a[ch.left].text
+    if ch.right is not None:
+        out["right_text"] = c.b[ch.right].text
+    if ch.ops:
+        out["words"] = [{"op": op.tag, "left": op.a, "right": op.b} for op in ch.ops]
+    return out
+
+
+def _produced(c: Comparison, ch: Change) -> str:
+    if ch.ops:
+        return " ".join(t for op in ch.ops for t in [op.a if op.tag == "equal" else op.b] if t)
+    if ch.kind == "move":
+        return c.a[ch.left].text
+    return c.b[ch.right].text
+
+
+def apply_changes(c: Comparison) -> list[str]:
+    """B's sentences rebuilt from A's and the changes alone (equal sentences keep their order).
+
+    Word edits are joined with single spaces, so the result equals B token for token (spacing
+    next to punctuation may differ)."""
+    removed = {ch.left for ch in c.changes if ch.left is not None}
+    produced = {ch.right: _produced(c, ch) for ch in c.changes if ch.right is not None}
+    kept = iter([s.text for k, s in enumerate(c.a) if k not in removed])
+    n = len(c.a) - len(removed) + len(produced)
+    return [produced[j] if j in produced else next(kept) for j in range(n)]

@@ -1,0 +1,186 @@
+"""Deciding where a batch of new articles goes: fixed placements (recorded, pinned, versions,
+must-links), then average-link over same-language evidence, then cross-language joins for
+articles still alone, then copies and evidence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from .cluster import Node, average_link
+from .model import DocEntry, Placement, story_id_for
+from .scoring import cross_candidates, dot, in_window, mono_candidates, shared_evidence
+
+if TYPE_CHECKING:
+    from .grouper import Grouper
+
+_STORY_SAMPLE = 30  # newest same-language members compared when linking to an old story
+_STORY_HITS = 6  # old stories per article compared member by member
+_EDGE_FLOOR = 0.05
+
+
+def place_batch(g: Grouper, entries: list[DocEntry], known: dict[str, str]) -> None:
+    """Give every entry a placement and add it to its story."""
+    versions: list[tuple[DocEntry, DocEntry]] = []
+    open_: list[DocEntry] = []
+    for e in entries:
+        story, how, partner = _fixed(g, e, known)
+        if story is not None:
+            _settle(g, e, Placement(story=story), how, partner)
+        elif how == "version":
+            versions.append((e, g._docs[partner]))
+        else:
+            open_.append(e)
+    cands = _cluster(g, open_)
+    for e in open_:
+        if len(g._stories[e.placement.story]) == 1:
+            _cross_join(g, e)
+    for e in open_:
+        _describe(g, e, cands.get(e.slot, []))
+    for e, first in versions:
+        _settle(g, e, Placement(first.placement.story, "version", first.id), "version", first.id)
+
+
+def _fixed(g: Grouper, e: DocEntry, known: dict[str, str]) -> tuple[str | None, str, str | None]:
+    """A placement that needs no evidence: recorded, pinned, a version, a must-link."""
+    if e.id in known:
+        return known[e.id], "recorded", None
+    pinned = g.corrections.pinned.get(e.id)
+    if pinned is not None:
+        return pinned, "correction", None
+    first = g._origins.get(e.origin) if e.origin else None
+    if first is not None and first != e.id and first in g._docs:
+        return None, "version", first
+    must, _ = g.corrections.partners(e.id)
+    for other in must:
+        placed = g._docs.get(other)
+        if placed is not None and placed.placement.story:
+            return placed.placement.story, "correction", other
+    return None, "", None
+
+
+def _settle(g: Grouper, e: DocEntry, placement: Placement, how: str, partner: str | None) -> None:
+    e.placement, e.how, e.partner = placement, how, partner
+    g._join(e, placement.story)
+
+
+def _banned(g: Grouper, e: DocEntry) -> set[str]:
+    _, cannot = g.corrections.partners(e.id)
+    return {g._docs[o].placement.story for o in cannot if o in g._docs and g._docs[o].placement.story}
+
+
+def _compatible(days: int):
+    def check(a: Node, b: Node) -> bool:
+        if a.span is None or b.span is None:
+            return True
+        return max(a.span[0], b.span[0]) - min(a.span[1], b.span[1]) <= days
+
+    return check
+
+
+def _story_node(g: Grouper, sid: str) -> Node:
+    members = [g._docs[a] for a in g._stories[sid]]
+    groups = Counter(m.group for m in members)
+    capped = Counter({k: min(n, _STORY_SAMPLE) for k, n in groups.items()})
+    return Node(groups=capped, frozen=True, span=g._spans.get(sid),
+                members=[m.slot for m in members])
+
+
+def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, DocEntry]]]:
+    """Average-link the open entries among themselves and into old stories."""
+    p = g.params
+    pending = {e.slot for e in open_}
+    nodes: dict[int, Node] = {}
+    story_nodes: dict[str, int] = {}
+    edges: dict[tuple[int, int], float] = {}
+    cands: dict[int, list[tuple[float, DocEntry]]] = {}
+    for e in open_:
+        span = (e.day, e.day) if e.day is not None else None
+        nodes[e.slot] = Node(groups=Counter({e.group: 1}), span=span, members=[e.slot])
+    for e in open_:
+        banned = _banned(g, e)
+        found = [(s, o) for s, o in mono_candidates(e, g.words, g._slots, p) if o.slot != e.slot]
+        cands[e.slot] = found
+        stories: dict[str, float] = {}
+        for sim, other in found:
+            if sim < _EDGE_FLOOR or not in_window(e.day, _span(other), p.window_days):
+                continue
+            if other.slot in pending:
+                key = (min(e.slot, other.slot), max(e.slot, other.slot))
+                edges[key] = sim
+            elif other.placement.story not in banned:
+                sid = other.placement.story
+                stories[sid] = max(stories.get(sid, 0.0), sim)
+        query = dict(zip(e.terms, e.weights))
+        for sid in sorted(stories, key=lambda s: (-stories[s], s))[:_STORY_HITS]:
+            if sid not in story_nodes:
+                node = _story_node(g, sid)
+                story_nodes[sid] = min(node.members)
+                nodes[story_nodes[sid]] = node
+            sample = [g._docs[a] for a in g._stories[sid]]
+            sample = [m for m in sample if m.group == e.group][-_STORY_SAMPLE:]
+            edges[(story_nodes[sid], e.slot)] = sum(dot(query, m) for m in sample)
+    roots = average_link(nodes, edges, p.join, _compatible(p.window_days))
+    owner = {n: sid for sid, n in story_nodes.items()}
+    for e in open_:
+        root = roots[e.slot]
+        if root not in owner:
+            owner[root] = story_id_for(g._slots[root].id, g._stories)
+            g._stories.setdefault(owner[root], [])
+        _settle(g, e, Placement(story=owner[root]), "founded", None)
+    return cands
+
+
+def _span(e: DocEntry) -> tuple[int, int] | None:
+    return (e.day, e.day) if e.day is not None else None
+
+
+def _cross_join(g: Grouper, e: DocEntry) -> None:
+    """An article alone in its language joins the clearly best story in other languages."""
+    p = g.params
+    banned = _banned(g, e) | {e.placement.story}
+    best: dict[str, tuple[float, DocEntry]] = {}
+    for sim, other in cross_candidates(e, g.cross, g._slots, p):
+        sid = other.placement.story
+        if not sid or sid in banned or not in_window(e.day, g._spans.get(sid), p.window_days):
+            continue
+        if sid not in best or sim > best[sid][0]:
+            best[sid] = (sim, other)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    if not ranked or ranked[0][1][0] < p.cross_join:
+        return
+    runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
+    if ranked[0][1][0] < p.cross_margin * runner:
+        return
+    sid, (sim, other) = ranked[0]
+    g._leave(e)
+    _settle(g, e, Placement(story=sid), "cross-language", other.id)
+    e.score = sim
+
+
+def _describe(g: Grouper, e: DocEntry, found: list[tuple[float, DocEntry]]) -> None:
+    """Founder, or closest article in the same story; copies; shared evidence."""
+    sid = e.placement.story
+    if e.how == "cross-language":
+        partner = g._docs[e.partner]
+    else:
+        mates = [(s, o) for s, o in found if o.placement.story == sid and o.id != e.id]
+        if not mates:
+            e.how = "founded" if g._stories[sid][0] == e.id else "same-language"
+            return
+        e.score, partner = max(mates, key=lambda p: (p[0], -p[1].slot))
+        e.how, e.partner = "same-language", partner.id
+        for sim, other in sorted(mates, key=lambda p: p[1].slot):
+            if other.slot < e.slot and _is_copy(g, sim, e, other):
+                e.placement.sameness = "copy"
+                e.placement.copy_of = other.placement.copy_of or other.id
+                break
+    e.placement.evidence = shared_evidence(e, partner, g.words, g.cross)
+
+
+def _is_copy(g: Grouper, sim: float, e: DocEntry, other: DocEntry) -> bool:
+    if sim < g.params.copy_cosine:
+        return False
+    return fuzz.ratio(e.lead, other.lead) >= g.params.copy_ratio

@@ -1,0 +1,407 @@
+"""`wiredesk doctor`: check a workspace file by file, and repair what is safe to repair.
+
+:func:`check` never needs the workspace to open (a damaged ``wiredesk.toml`` is one of the
+things it looks for). :func:`repair` works under the writer lock and never deletes user data:
+a file it changes is first copied to ``.trash/<timestamp>/`` (same relative path). What it
+repairs: leftover temporary files of killed writes (removed), the disposable cache (dropped),
+a damaged settings file (rewritten), a damaged article, story or corrections file (moved aside;
+an article is rebuilt from the part that still parses and from its raw texts when possible),
+a missing cleaned body (cleaned again from the raw text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli_w
+
+from tui.core.workspace import cache
+from tui.core.workspace.atomic import is_temp_name, write_atomic
+from tui.core.workspace.lock import WriterLock
+from tui.core.workspace.paths import (
+    ARTICLES, CACHE, CORRECTIONS, RAW, SCHEMA_VERSION, SETTINGS, STORIES, TEXTS, article_path,
+)
+from tui.core.workspace.records import article_from_dict, article_to_toml, story_state_from_dict
+
+TRASH = ".trash"
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_SKIP_DIRS = {TRASH, ".git"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file. ``fix`` names what :func:`repair` would do, or None."""
+
+    path: str  # relative to the workspace root
+    message: str
+    line: int | None = None
+    fix: str | None = None  # remove, drop-cache, settings, salvage, reclean
+    severity: str = "error"  # error (counts against health) or note (harmless, informative)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return {"file": self.path, "line": self.line, "severity": self.severity,
+                "message": self.message, "repairable": self.fix is not None}
+
+
+def healthy(problems: list[Problem]) -> bool:
+    return not any(p.severity == "error" for p in problems)
+
+
+# ---- checking ------------------------------------------------------------------------------
+def check(root: Path) -> list[Problem]:
+    """Every problem found in the workspace at ``root``, in a stable order."""
+    root = Path(root)
+    if not root.is_dir():
+        return [Problem(str(root), "no workspace folder here")]
+    out = _check_settings(root)
+    out += _temp_files(root)
+    referenced: set[str] = set()
+    articles = {}
+    for path in _article_files(root):
+        a, problems = _check_article(root, path)
+        out += problems
+        if a is not None:
+            articles[path.relative_to(root / ARTICLES).as_posix()] = a
+            referenced.update(p for v in a.versions for p in (v.raw_file, v.body_file))
+    out += _check_cache(root, articles)
+    out += _check_small(root, STORIES, _check_story)
+    out += _check_corrections(root)
+    out += _orphans(root, referenced)
+    return out
+
+
+def _check_settings(root: Path) -> list[Problem]:
+    path = root / SETTINGS
+    if not path.exists():
+        return [Problem(SETTINGS, "missing (not a workspace, or the file was deleted)",
+                        fix="settings")]
+    data, problem = _parse(root, path)
+    if problem:
+        return [Problem(problem.path, problem.message, problem.line, fix="settings")]
+    ws = data.get("workspace")
+    schema = ws.get("schema") if isinstance(ws, dict) else None
+    if not isinstance(schema, int):
+        return [Problem(SETTINGS, "no [workspace] schema number", fix="settings")]
+    if schema > SCHEMA_VERSION:
+        return [Problem(SETTINGS, f"schema {schema} is newer than this Wiredesk "
+                        f"({SCHEMA_VERSION}); upgrade Wiredesk")]
+    return []
+
+
+def _parse(root: Path, path: Path) -> tuple[dict | None, Problem | None]:
+    """Parse one TOML file; a problem names the line where it can."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return None, Problem(rel, f"cannot read ({e.strerror or e})")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        return None, Problem(rel, f"not UTF-8 text ({e.reason} at byte {e.start})", line)
+    if not text.strip():
+        return None, Problem(rel, "empty file")
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as e:
+        line, msg = toml_error_line(text, e)
+        return None, Problem(rel, f"not valid TOML: {msg}", line)
+
+
+def toml_error_line(text: str, err: tomllib.TOMLDecodeError) -> tuple[int, str]:
+    """The line of a TOML error (the last line for "at end of document") and its message."""
+    msg = str(err)
+    m = _AT_LINE.search(msg)
+    if m:
+        return int(m.group(1)), _AT_LINE.sub("", msg).strip()
+    line = text.count("\n") + (not text.endswith("\n"))
+    return max(line, 1), msg.replace("(at end of document)", "").strip() + " (at the end)"
+
+
+def describe_toml_error(text: str, err: tomllib.TOMLDecodeError) -> str:
+    """``line N: message`` for a TOML error, with a line even at the end of the document."""
+    line, msg = toml_error_line(text, err)
+    return f"line {line}: {msg}"
+
+
+def _article_files(root: Path) -> list[Path]:
+    base = root / ARTICLES
+    if not base.is_dir():
+        return []
+    return sorted(p for shard in base.iterdir() if shard.is_dir() and not shard.is_symlink()
+                  for p in shard.glob("*.toml") if not p.name.startswith("."))
+
+
+def _check_article(root: Path, path: Path):
+    rel = path.relative_to(root).as_posix()
+    data, problem = _parse(root, path)
+    if problem:
+        return None, [Problem(problem.path, problem.message, problem.line, fix="salvage")]
+    try:
+        a = article_from_dict(data)
+    except (KeyError, ValueError, TypeError, AttributeError) as e:
+        return None, [Problem(rel, f"missing or wrong field ({e})", fix="salvage")]
+    if a.id != path.stem:
+        return None, [Problem(rel, f"id {a.id!r} does not match the file name", fix="salvage")]
+    out = []
+    if path.parent.name != a.id[:2]:
+        out.append(Problem(rel, f"should be in {ARTICLES}/{a.id[:2]}/"))
+    for v in a.versions:
+        for f in (v.raw_file, v.body_file):
+            if not _inside(root, f) or not (root / f).is_file():
+                fix = "reclean" if f == v.body_file and _inside(root, v.raw_file) and (
+                    root / v.raw_file).is_file() else None
+                out.append(Problem(rel, f"version {v.hash[:10]}: {f} is missing", fix=fix))
+    return a, out
+
+
+def _inside(root: Path, rel: str) -> bool:
+    return not Path(rel).is_absolute() and ".." not in Path(rel).parts
+
+
+def _check_small(root: Path, folder: str, check_one) -> list[Problem]:
+    base = root / folder
+    if not base.is_dir():
+        return []
+    return [p for f in sorted(base.glob("*.toml")) if not f.name.startswith(".")
+            for p in check_one(root, f)]
+
+
+def _check_story(root: Path, path: Path) -> list[Problem]:
+    data, problem = _parse(root, path)
+    if problem:
+        return [Problem(problem.path, problem.message, problem.line, fix="salvage")]
+    rel = path.relative_to(root).as_posix()
+    try:
+        s = story_state_from_dict(data)
+    except (KeyError, ValueError, TypeError) as e:
+        return [Problem(rel, f"missing or wrong field ({e})", fix="salvage")]
+    if s.id != path.stem:
+        return [Problem(rel, f"id {s.id!r} does not match the file name", fix="salvage")]
+    return []
+
+
+def _check_corrections(root: Path) -> list[Problem]:
+    path = root / CORRECTIONS
+    if not path.exists():
+        return []
+    data, problem = _parse(root, path)
+    if problem and problem.message == "empty file":
+        return []
+    if problem:
+        return [Problem(problem.path, problem.message, problem.line, fix="salvage")]
+    from tui.core.group import Corrections
+
+    try:
+        Corrections.from_toml_dict(data)
+    except (TypeError, ValueError, AttributeError) as e:
+        return [Problem(CORRECTIONS, f"wrong shape ({e})", fix="salvage")]
+    return []
+
+
+def _temp_files(root: Path) -> list[Problem]:
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS or dirpath != str(root))
+        for name in sorted(filenames):
+            if is_temp_name(name):
+                rel = (Path(dirpath) / name).relative_to(root).as_posix()
+                out.append(Problem(rel, "temporary file left by an interrupted save",
+                                   fix="remove"))
+    return out
+
+
+def _check_cache(root: Path, articles: dict) -> list[Problem]:
+    path = root / CACHE / "articles.pickle"
+    if not path.exists():
+        return []
+    data = cache.load(root, "articles.pickle")
+    if data is None:
+        return [Problem(f"{CACHE}/articles.pickle", "unreadable or outdated cache",
+                        fix="drop-cache", severity="note")]
+    sig, recs, now = data.get("sig", {}), data.get("records", {}), cache.scan_article_files(root)
+    stale = [rel for rel, a in recs.items()
+             if sig.get(rel) == now.get(rel) and rel in articles and a != articles[rel]]
+    if stale:
+        return [Problem(f"{CACHE}/articles.pickle", f"stale: {len(stale)} cached records differ "
+                        "from their files", fix="drop-cache")]
+    return []
+
+
+def _orphans(root: Path, referenced: set[str]) -> list[Problem]:
+    out = []
+    for folder in (RAW, TEXTS):
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for p in sorted(base.rglob("*")):
+            rel = p.relative_to(root).as_posix()
+            if p.is_file() and not is_temp_name(p.name) and rel not in referenced:
+                out.append(Problem(rel, "not used by any article (an interrupted ingest?)",
+                                   severity="note"))
+    return out
+
+
+# ---- repairing -----------------------------------------------------------------------------
+def repair(root: Path, problems: list[Problem], *, lock_timeout: float = 10.0) -> list[str]:
+    """Fix the repairable ``problems``; returns one line per action taken."""
+    root = Path(root)
+    done: list[str] = []
+    todo = [p for p in problems if p.fix]
+    if not todo:
+        return done
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    trash = root / TRASH / stamp
+    with WriterLock(root, timeout=lock_timeout):
+        for p in todo:
+            path = root / p.path
+            if p.fix == "remove":
+                path.unlink(missing_ok=True)
+                done.append(f"removed {p.path}")
+            elif p.fix == "drop-cache":
+                shutil.rmtree(root / CACHE, ignore_errors=True)
+                done.append(f"dropped the cache ({CACHE}/ is rebuilt on next open)")
+            elif p.fix == "settings":
+                done.append(_repair_settings(root, trash))
+            elif p.fix == "salvage":
+                done.append(_salvage(root, path, trash))
+            elif p.fix == "reclean":
+                done.append(_reclean(root, path))
+        if any(p.fix in ("salvage", "reclean") for p in todo):
+            shutil.rmtree(root / CACHE, ignore_errors=True)
+    return [d for d in done if d]
+
+
+def _backup(root: Path, path: Path, trash: Path) -> Path:
+    dest = trash / path.relative_to(root)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(path, dest)
+    return dest
+
+
+def _repair_settings(root: Path, trash: Path) -> str:
+    path = root / SETTINGS
+    saved = ""
+    if path.exists():
+        saved = f" (the old one is in {_backup(root, path, trash).relative_to(root)})"
+    doc = {"workspace": {"schema": SCHEMA_VERSION,
+                         "created": dt.datetime.now(dt.timezone.utc).strftime(
+                             "%Y-%m-%dT%H:%M:%SZ")}}
+    write_atomic(path, "# Wiredesk workspace (rewritten by `wiredesk doctor --repair`).\n"
+                 + tomli_w.dumps(doc))
+    return f"rewrote {SETTINGS}{saved}"
+
+
+def _longest_parsable(path: Path) -> dict:
+    """The TOML of the longest run of leading lines that still parses (a truncated file)."""
+    text = path.read_bytes().decode("utf-8", "replace")
+    lines = text.splitlines(keepends=True)
+    for n in range(len(lines), 0, -1):
+        try:
+            return tomllib.loads("".join(lines[:n]))
+        except tomllib.TOMLDecodeError:
+            continue
+    return {}
+
+
+def _salvage(root: Path, path: Path, trash: Path) -> str:
+    rel = path.relative_to(root).as_posix()
+    backup = _backup(root, path, trash).relative_to(root)
+    data = _longest_parsable(path)
+    text = None
+    if rel.startswith(f"{ARTICLES}/"):
+        a = _rebuild_article(root, path.stem, data)
+        if a is not None:
+            path.unlink()
+            write_atomic(article_path(root, a.id), article_to_toml(a))
+            return (f"rebuilt {rel} from what still parses and its raw texts "
+                    f"(triage kept: {_kept(data)}; backup in {backup})")
+    elif rel.startswith(f"{STORIES}/"):
+        s = story_state_from_dict({**data, "id": path.stem})
+        text = tomli_w.dumps({"id": s.id, "archived": s.archived,
+                              **({"title": str(s.title)} if s.title else {})})
+    elif rel == CORRECTIONS and data:
+        from tui.core.group import Corrections
+
+        try:
+            text = tomli_w.dumps(Corrections.from_toml_dict(data).to_toml_dict())
+        except (TypeError, ValueError, AttributeError):
+            text = None
+    if text is not None:
+        write_atomic(path, text)
+        return f"rewrote {rel} from the part that still parses (backup in {backup})"
+    path.unlink()
+    return f"moved {rel} aside to {backup}"
+
+
+def _kept(data: dict) -> str:
+    t = data.get("triage")
+    return "yes" if isinstance(t, dict) and t else "no"
+
+
+def _rebuild_article(root: Path, aid: str, data: dict):
+    """An article record from the salvaged fields and the text files named after its id."""
+    from tui.core.workspace.adding import content_hash
+
+    versions = []
+    raws = sorted((root / RAW / aid[:2]).glob(f"{aid}-*")) if len(aid) >= 2 else []
+    for raw in raws:
+        stem = raw.name.rsplit(".", 1)[0]
+        body = root / TEXTS / aid[:2] / f"{stem}.txt"
+        if not body.is_file():
+            continue
+        h = content_hash(raw.read_text(encoding="utf-8", errors="replace"))
+        if not stem.endswith(h[:10]):
+            continue
+        when = dt.datetime.fromtimestamp(raw.stat().st_mtime, dt.timezone.utc)
+        versions.append({"hash": h, "ingested": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                         "raw": raw.relative_to(root).as_posix(),
+                         "body": body.relative_to(root).as_posix()})
+    if not versions:
+        return None
+    kind = {"html": "html", "md": "md"}.get(raws[0].suffix.lstrip("."), "text")
+    when = {v.get("hash"): v.get("ingested") for v in data.get("versions", [])
+            if isinstance(v, dict) and isinstance(v.get("ingested"), str)}
+    for v in versions:
+        v["ingested"] = when.get(v["hash"]) or v["ingested"]
+    versions.sort(key=lambda v: (v["ingested"], v["hash"]))
+    base = {"id": aid, "origin": "", "kind": kind, "versions": versions}
+    extra = {k: v for k, v in data.items() if k not in base or k in ("origin", "kind")}
+    for keep in (extra, {k: v for k, v in extra.items() if k != "meta"}, {}):
+        try:
+            return article_from_dict({**base, **keep})
+        except (KeyError, ValueError, TypeError, AttributeError):
+            continue
+    return None
+
+
+def _reclean(root: Path, path: Path) -> str:
+    from tui.core.model import RawDocument
+    from tui.core.workspace.adding import clean_doc
+
+    data, problem = _parse(root, path)
+    if problem:
+        return ""
+    a = article_from_dict(data)
+    made = []
+    for v in a.versions:
+        body = root / v.body_file
+        if body.is_file() or not _inside(root, v.body_file) or not _inside(root, v.raw_file):
+            continue
+        raw = (root / v.raw_file).read_text(encoding="utf-8", errors="replace")
+        kind = "record" if a.kind == "record" else a.kind
+        cleaned = clean_doc(RawDocument(a.origin, raw, kind, {}))
+        write_atomic(body, cleaned.body + "\n")
+        made.append(v.body_file)
+    return f"cleaned again from the raw text: {', '.join(made)}" if made else ""

@@ -1,0 +1,80 @@
+"""A change journal in the cache, so a process can catch up with another's writes cheaply.
+
+Every writer, holding the lock, appends the ids it rewrote (``a:<article>``, ``s:<story>``,
+``*`` for "everything") to ``.cache/journal`` after the files are in place. A process that
+read the workspace remembers where the journal ended (its inode and size); before its next write,
+or when the app polls, it reads only what was appended since. A missing, replaced or truncated
+journal means "read everything again". Being in the cache, it is never the only copy of
+anything: hand edits are found by the full scan every open makes.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.core.workspace.paths import CACHE
+
+NAME = "journal"
+ROTATE_AT = 256 * 1024
+
+
+@dataclass(frozen=True)
+class Mark:
+    inode: int
+    size: int
+
+
+def _path(root: Path) -> Path:
+    return root / CACHE / NAME
+
+
+def mark(root: Path) -> Mark:
+    try:
+        st = os.stat(_path(root))
+    except OSError:
+        return Mark(0, 0)
+    return Mark(st.st_ino, st.st_size)
+
+
+def append(root: Path, keys) -> None:
+    """Record changed keys (the caller holds the writer lock)."""
+    data = "".join(f"{k}\n" for k in keys).encode()
+    if not data:
+        return
+    path = _path(root)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.stat().st_size > ROTATE_AT:
+            tmp = path.with_suffix(".new")
+            tmp.write_bytes(b"*\n")
+            os.replace(tmp, path)  # a new inode: every reader reloads once
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, data)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass  # without a journal, other processes fall back to a full reload
+
+
+def changed(root: Path, since: Mark) -> bool:
+    return mark(root) != since
+
+
+def read_since(root: Path, since: Mark) -> tuple[set[str] | None, Mark]:
+    """Keys appended since ``since``; None when the journal was replaced (reload everything)."""
+    now = mark(root)
+    if now == since:
+        return set(), now
+    if now.inode != since.inode or now.size < since.size or since.inode == 0:
+        return None, now
+    try:
+        with open(_path(root), "rb") as f:
+            f.seek(since.size)
+            data = f.read(now.size - since.size)
+    except OSError:
+        return None, now
+    keys = set(data.decode("utf-8", "replace").split())
+    return (None if "*" in keys else keys), now

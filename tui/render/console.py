@@ -1,0 +1,86 @@
+"""Rich output of a comparison for the command line (``wiredesk diff``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+
+from tui.core.diff import Comparison
+from tui.render.layout import GUTTER_TAG, Layout, PaneLine, layout
+
+# Readable without colour too: strike, bold underline, underline, italic.
+STYLES = {
+    "": Style(),
+    "del": Style(color="red", strike=True),
+    "ins": Style(color="green", bold=True, underline=True),
+    "chg": Style(color="yellow", underline=True),
+    "move": Style(color="blue", italic=True),
+    "uniq": Style(color="magenta", bold=True, underline=True),
+    "gap": Style(dim=True),
+    "divider": Style(dim=True),
+    "header": Style(bold=True),
+}
+INLINE_BELOW = 60  # narrower than this, one column with inline marks
+
+
+@dataclass(frozen=True, slots=True)
+class PaneInfo:
+    label: str  # "outlet · date · N words"
+    rtl: bool
+
+
+def pane_text(p: PaneLine, width: int, styles: dict[str, Style] | None) -> Text:
+    """One pane of one line: gutter mark, the text, padding to ``width`` text cells."""
+    st = styles or {}
+    out = Text(no_wrap=True, end="")
+    out.append(p.gutter + " ", st.get(GUTTER_TAG.get(p.gutter, ""), Style()))
+    pad = " " * max(0, width - p.width)
+    if p.rtl:
+        out.append(pad)
+    for text, tag in p.spans:
+        out.append(text, st.get(tag))
+    if not p.rtl:
+        out.append(pad, st.get("gap") if p.gap else None)
+    return out
+
+
+def lines(lay: Layout, styles: dict[str, Style] | None) -> Iterator[Text]:
+    lw, rw = lay.text_width
+    bar = Text("\u2502", (styles or {}).get("divider") or "")
+    for ln in lay.lines:
+        left = pane_text(ln.left, lw, styles)
+        if ln.right is None:
+            yield left
+        else:
+            yield Text.assemble(left, bar, pane_text(ln.right, rw, styles), no_wrap=True)
+
+
+def summary(comp: Comparison) -> str:
+    kinds = [c.kind for c in comp.changes]
+    moved = kinds.count("move")
+    how = "shared names and numbers" if comp.method == "anchors" else "words"
+    parts = [f"similarity {comp.similarity:.0%} ({how})", f"{len(kinds) - moved} changes"]
+    if moved:
+        parts.append(f"{moved} moved")
+    return " · ".join(parts)
+
+
+def render(comp: Comparison, left: PaneInfo, right: PaneInfo, width: int, *, plain: bool) -> Iterator[Text]:
+    """The whole comparison as lines of Rich text (plain: no styles, visible markers)."""
+    inline = width < INLINE_BELOW
+    styles = None if plain else STYLES
+    lay = layout(comp, width, inline=inline, markers=plain, rtl=(left.rtl, right.rtl))
+    head = (styles or {}).get("header")
+    lw, rw = lay.text_width
+    if inline:
+        yield Text(f"- {left.label}", head)
+        yield Text(f"+ {right.label}", head)
+    else:
+        yield Text.assemble(Text(f"  {left.label}"[: lw + 2].ljust(lw + 2), head or ""), "\u2502",
+                            Text(f"  {right.label}"[: rw + 2], head or ""), no_wrap=True)
+    yield Text(summary(comp), (styles or {}).get("divider") or "")
+    yield Text("\u2500" * width, (styles or {}).get("divider") or "")
+    yield from lines(lay, styles)

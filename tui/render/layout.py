@@ -1,0 +1,239 @@
+"""A comparison laid out as terminal lines: rows wrapped at word boundaries, kept aligned.
+
+Shared by the command line (``wiredesk diff``) and the comparison view. Split layout puts A and
+B in two panes, each row as tall as its taller side, with a gap on the side that has no
+sentence; inline layout is one column with deletions and insertions marked in the text.
+Lines hold (text, tag) spans; renderers turn tags into styles (or, for plain text, the
+``markers`` option writes ``[-deleted-]`` and ``{+inserted+}`` into the text itself).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+from tui.core.diff import Comparison, Row, Span
+from tui.core.textutil import display_rtl
+
+GUTTER = {
+    "same": (" ", " "), "aligned": (" ", " "), "change": ("~", "~"), "replace": ("-", "+"),
+    "delete": ("-", " "), "insert": (" ", "+"), "move": (">", ">"),
+}
+GUTTER_TAG = {"~": "chg", "-": "del", "+": "ins", ">": "move", "*": "uniq"}
+MARKERS = {
+    ("del", 0): ("[-", "-]"), ("chg", 0): ("[-", "-]"), ("ins", 1): ("{+", "+}"),
+    ("chg", 1): ("{+", "+}"), ("uniq", 0): ("{*", "*}"), ("uniq", 1): ("{*", "*}"),
+    ("del", 1): ("[-", "-]"), ("ins", 0): ("{+", "+}"),
+}
+MIN_TEXT = 8
+_PIECES = re.compile(r"\S+|\s+")
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+@dataclass(frozen=True, slots=True)
+class PaneLine:
+    gutter: str  # " ", or a change mark: ~ changed, - deleted, + inserted, > moved, * unique
+    spans: tuple[Span, ...]
+    width: int  # cells the spans use
+    rtl: bool  # right-aligned, already in visual order
+    gap: bool  # this side has no sentence here
+
+
+BLANK = PaneLine(" ", (), 0, False, False)
+GAP = PaneLine(" ", (), 0, False, True)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    row: int  # index into Comparison.rows, -1 between paragraphs
+    left: PaneLine
+    right: PaneLine | None  # None in the inline layout
+
+
+@dataclass(slots=True)
+class Layout:
+    lines: list[Line]
+    row_start: list[int]  # first line of each row
+    text_width: tuple[int, int]  # cells for text in each pane (the gutter takes 2 more)
+
+
+def pane_widths(width: int, inline: bool) -> tuple[int, int]:
+    if inline:
+        return max(MIN_TEXT, width - 2), 0
+    left = (width - 1) // 2
+    return max(MIN_TEXT, left - 2), max(MIN_TEXT, width - 1 - left - 2)
+
+
+@functools.cache
+def _wrapper(width: int) -> re.Pattern:
+    return re.compile(rf"(\S.{{0,{width - 1}}})(?:\s+|$)|(\S{{{width}}})")
+
+
+def wrap(spans: tuple[Span, ...], width: int) -> list[tuple[list[Span], int]]:
+    """Greedy word wrap of styled spans; words longer than a line are cut."""
+    if len(spans) == 1 and spans[0][0].isascii():  # the common case, done by the regex engine
+        tag = spans[0][1]
+        cut = [a or b for a, b in _wrapper(width).findall(spans[0][0])] or [""]
+        return [([(t, tag)] if t else [], len(t)) for t in cut]
+    lines: list[tuple[list[Span], int]] = []
+    cur: list[Span] = []
+    used = 0
+    for text, tag in spans:
+        for piece in _PIECES.findall(text):
+            n = len(piece) if piece.isascii() else cell_len(piece)
+            if piece[0].isspace():
+                if used and used + n <= width:
+                    cur.append((" ", tag))
+                    used += 1
+                continue
+            if used + n > width and used:
+                lines.append((cur, used))
+                cur, used = [], 0
+            while n > width:
+                head = _cut_cells(piece, width)
+                lines.append(([(head, tag)], cell_len(head)))
+                piece = piece[len(head):]
+                n = cell_len(piece)
+            cur.append((piece, tag))
+            used += n
+    if cur or not lines:
+        lines.append((cur, used))
+    return [(_strip(merge(c)), u - _trailing(c)) for c, u in lines]
+
+
+def _cut_cells(s: str, width: int) -> str:
+    out, used = [], 0
+    for ch in s:
+        w = cell_len(ch)
+        if used + w > width and out:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out)
+
+
+def _trailing(spans: list[Span]) -> int:
+    return 1 if spans and spans[-1][0] == " " else 0
+
+
+def _strip(spans: list[Span]) -> list[Span]:
+    if spans and spans[-1][0].endswith(" "):
+        text, tag = spans[-1]
+        spans[-1] = (text[:-1], tag)
+        if not spans[-1][0]:
+            spans.pop()
+    return spans
+
+
+def merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for text, tag in spans:
+        if out and out[-1][1] == tag:
+            out[-1] = (out[-1][0] + text, tag)
+        else:
+            out.append((text, tag))
+    return out
+
+
+def visual_rtl(spans: list[Span]) -> list[Span]:
+    """A logical-order RTL line in visual order (reordered for terminals that do not)."""
+    if len(spans) == 1:
+        return [(display_rtl(spans[0][0]), spans[0][1])]
+    words = [(p, tag) for text, tag in spans for p in _PIECES.findall(text)][::-1]
+    out: list[Span] = []
+    run: list[Span] = []  # left-to-right words keep their own order
+    for piece, tag in words + [("\u0627", "")]:
+        if not _RTL.search(piece) and any(c.isalnum() for c in piece):
+            run.insert(0, (piece, tag))
+            continue
+        out.extend(run)
+        run = []
+        out.append((display_rtl(piece), tag))
+    return merge(out[:-1])
+
+
+def marked(spans: tuple[Span, ...], side: int) -> tuple[Span, ...]:
+    """Spans with visible markers around changes, for plain text."""
+    out: list[Span] = []
+    for text, tag in spans:
+        mark = MARKERS.get((tag, side))
+        out.append((f"{mark[0]}{text}{mark[1]}", tag) if mark and text.strip() else (text, tag))
+    return tuple(out)
+
+
+class _Builder:
+    def __init__(self, comp: Comparison, width: int, inline: bool, markers: bool,
+                 rtl: tuple[bool, bool], unique: tuple[list, list] | None):
+        self.comp, self.inline, self.markers, self.rtl, self.unique = comp, inline, markers, rtl, unique
+        self.tw = pane_widths(width, inline)
+        self.lines: list[Line] = []
+        self.row_start: list[int] = []
+
+    def pane(self, spans: tuple[Span, ...], side: int, gutter: str, width: int) -> list[PaneLine]:
+        if self.markers:
+            spans = marked(spans, side)
+        out = []
+        for k, (line, used) in enumerate(wrap(spans, width)):
+            rtl = self.rtl[side]
+            out.append(PaneLine(gutter if k == 0 else " ", tuple(visual_rtl(line) if rtl and line else line),
+                                used, rtl, False))
+        return out
+
+    def side(self, row: Row, side: int) -> tuple[tuple[Span, ...], str] | None:
+        idx = row.left if side == 0 else row.right
+        if idx is None:
+            return None
+        if self.unique is not None:
+            spans = tuple(self.unique[side][idx])
+            return spans, "*" if any(t == "uniq" for _, t in spans) else " "
+        return (row.lspans if side == 0 else row.rspans), GUTTER[row.kind][side]
+
+    def row(self, k: int, row: Row) -> None:
+        if row.para and self.lines:
+            self.lines.append(Line(-1, BLANK, None if self.inline else BLANK))
+        self.row_start.append(len(self.lines))
+        sides = [self.side(row, 0), self.side(row, 1)]
+        if self.inline:
+            for pl in self.inline_panes(row, sides):
+                self.lines.append(Line(k, pl, None))
+            return
+        left = self.pane(sides[0][0], 0, sides[0][1], self.tw[0]) if sides[0] else [GAP]
+        right = self.pane(sides[1][0], 1, sides[1][1], self.tw[1]) if sides[1] else [GAP]
+        for n in range(max(len(left), len(right))):
+            lp = left[n] if n < len(left) else (GAP if not sides[0] else BLANK)
+            rp = right[n] if n < len(right) else (GAP if not sides[1] else BLANK)
+            self.lines.append(Line(k, lp, rp))
+
+    def inline_panes(self, row: Row, sides: list) -> list[PaneLine]:
+        w = self.tw[0]
+        if row.kind == "change" and self.unique is None:
+            ops = self.comp.changes[row.change].ops
+            spans: list[Span] = []
+            for op in ops:
+                if op.tag in ("equal", "delete", "replace") and op.a:
+                    spans.append((op.a + " ", "" if op.tag == "equal" else "del"))
+                if op.tag in ("insert", "replace") and op.b:
+                    spans.append((op.b + " ", "ins"))
+            return self.pane(tuple(merge(spans)), 0, "~", w)
+        if row.kind in ("same", "change") or sides[1] is None:
+            return self.pane(sides[0][0], 0, sides[0][1], w) if sides[0] else []
+        out = self.pane(sides[0][0], 0, sides[0][1], w) if sides[0] else []
+        return out + self.pane(sides[1][0], 1, sides[1][1], w)
+
+    def build(self) -> Layout:
+        for k, row in enumerate(self.comp.rows):
+            self.row(k, row)
+        return Layout(self.lines, self.row_start, self.tw)
+
+
+def layout(comp: Comparison, width: int, *, inline: bool = False, markers: bool = False,
+           rtl: tuple[bool, bool] = (False, False), unique: tuple[list, list] | None = None) -> Layout:
+    """Lines of a comparison at ``width`` cells.
+
+    ``unique`` replaces the pairwise highlighting with each side's spans from
+    :func:`tui.core.diff.unique_to` (one tuple of spans per sentence, per side).
+    """
+    return _Builder(comp, width, inline, markers, rtl, unique).build()

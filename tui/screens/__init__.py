@@ -1,0 +1,1 @@
+"""Screens of the Wiredesk app (the main screen, dialogs, help)."""

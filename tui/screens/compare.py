@@ -1,0 +1,161 @@
+"""The comparison view: two versions of a story side by side, changes highlighted."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.core.diff import CompareItem, Comparison, compare, same_language, unique_to
+from tui.core.textutil import is_rtl, safe_line, safe_text
+from tui.keys import binding
+from tui.widgets.diff_view import DiffView
+
+
+def _b(bid: str, action: str, description: str, show: bool = True):
+    # Priority: the scrolling widget must not take n/p/up/down before the screen sees them.
+    return binding(bid, action, description, show=show, priority=True)
+
+
+class CompareScreen(Screen):
+    """Two items of one story side by side; keys step through changes and versions."""
+
+    BINDINGS = [
+        _b("compare.next_change", "next_change", "Next change"),
+        _b("compare.previous_change", "previous_change", "Prev change"),
+        _b("compare.scroll_down", "scroll(1)", "Scroll down", show=False),
+        _b("compare.scroll_up", "scroll(-1)", "Scroll up", show=False),
+        _b("compare.page_down", "page(1)", "Page down", show=False),
+        _b("compare.page_up", "page(-1)", "Page up", show=False),
+        _b("compare.next_left", "cycle(0, 1)", "Next left"),
+        _b("compare.previous_left", "cycle(0, -1)", "Prev left", show=False),
+        _b("compare.next_right", "cycle(1, 1)", "Next right"),
+        _b("compare.previous_right", "cycle(1, -1)", "Prev right", show=False),
+        _b("compare.swap", "swap", "Swap"),
+        _b("compare.unique", "unique", "Unique"),
+        _b("compare.layout", "layout", "Layout"),
+        _b("compare.back", "back", "Back"),
+    ]
+
+    def __init__(self, items: list[CompareItem], left: int = 0, right: int = 1) -> None:
+        super().__init__()
+        if len(items) < 2:
+            raise ValueError("a comparison needs at least two items")
+        self.items = [CompareItem(i.id, i.outlet, i.date, i.lang, i.title, safe_text(i.text))
+                      for i in items]
+        self.left, self.right = left % len(items), right % len(items)
+        if self.left == self.right:
+            self.right = (self.left + 1) % len(items)
+        self.unique_mode = False
+        self._comparisons: dict[tuple[int, int], Comparison] = {}
+        self._unique: dict[int, list] = {}
+        self._change = (-1, 0)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="compare-headers"):
+            yield Static(id="compare-left-header", classes="compare-header")
+            yield Static(id="compare-right-header", classes="compare-header")
+        yield DiffView(id="compare-diff")
+        yield Static(id="compare-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+        self.query_one(DiffView).focus()
+
+    # ---- data -------------------------------------------------------------------------
+
+    def comparison(self) -> Comparison:
+        key = (self.left, self.right)
+        if key not in self._comparisons:
+            a, b = self.items[self.left], self.items[self.right]
+            self._comparisons[key] = compare(a.text, b.text, a.lang, b.lang)
+        return self._comparisons[key]
+
+    def unique_spans(self, k: int) -> list:
+        """Spans of item k tagged where no other item in its language has the words."""
+        if k not in self._unique:
+            me = self.items[k]
+            others = [o.text for n, o in enumerate(self.items)
+                      if n != k and same_language(me.text, o.text, me.lang, o.lang)]
+            self._unique[k] = unique_to(me.text, others)
+        return self._unique[k]
+
+    def _show(self) -> None:
+        comp = self.comparison()
+        a, b = self.items[self.left], self.items[self.right]
+        unique = (self.unique_spans(self.left), self.unique_spans(self.right)) if self.unique_mode else None
+        self.query_one(DiffView).show(comp, rtl=(is_rtl(a.text), is_rtl(b.text)), unique=unique)
+        self.query_one("#compare-left-header", Static).update(self._header(self.left, "-"))
+        self.query_one("#compare-right-header", Static).update(self._header(self.right, "+"))
+        self._status()
+
+    def _header(self, k: int, mark: str) -> Text:
+        it = self.items[k]
+        parts = [it.outlet or it.title or it.id, it.date, f"{len(it.text.split())} words", it.lang]
+        label = safe_line(" · ".join(p for p in parts if p))
+        return Text.assemble((f"{mark} {k + 1}/{len(self.items)} ", "bold"), label, no_wrap=True,
+                             overflow="ellipsis")
+
+    def _status(self) -> None:
+        comp = self.comparison()
+        index, total = self._change
+        how = "shared names and numbers" if comp.method == "anchors" else "words"
+        where = f"change {index + 1}/{total}" if index >= 0 else f"{total} changes"
+        mode = " · unique to each version" if self.unique_mode else ""
+        text = f"similarity {comp.similarity:.0%} ({how}) · {where}{mode}"
+        self.query_one("#compare-status", Static).update(Text(text, no_wrap=True))
+
+    @on(DiffView.ChangeSelected)
+    def _on_change(self, event: DiffView.ChangeSelected) -> None:
+        self._change = (event.index, event.total)
+        self._status()
+
+    # ---- actions ----------------------------------------------------------------------
+
+    def action_next_change(self) -> None:
+        self.query_one(DiffView).step_change(1)
+
+    def action_previous_change(self) -> None:
+        self.query_one(DiffView).step_change(-1)
+
+    def action_scroll(self, lines: int) -> None:
+        view = self.query_one(DiffView)
+        view.scroll_to(y=view.scroll_offset.y + lines, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        view = self.query_one(DiffView)
+        step = max(1, view.scrollable_content_region.height - 1)
+        view.scroll_to(y=view.scroll_offset.y + direction * step, animate=False)
+
+    def action_cycle(self, side: int, step: int) -> None:
+        """Next/previous item of the story in one pane (skipping the other pane's item)."""
+        n = len(self.items)
+        cur, other = (self.left, self.right) if side == 0 else (self.right, self.left)
+        nxt = (cur + step) % n
+        if nxt == other:
+            nxt = (nxt + step) % n
+        if nxt == cur:
+            return
+        if side == 0:
+            self.left = nxt
+        else:
+            self.right = nxt
+        self._show()
+
+    def action_swap(self) -> None:
+        self.left, self.right = self.right, self.left
+        self._show()
+
+    def action_unique(self) -> None:
+        self.unique_mode = not self.unique_mode
+        self._show()
+
+    def action_layout(self) -> None:
+        self.query_one(DiffView).toggle_inline()
+
+    def action_back(self) -> None:
+        self.dismiss()

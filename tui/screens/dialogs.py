@@ -1,0 +1,62 @@
+"""Small dialogs: a scrollable text (explanations, problems) and a one-line prompt."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from tui.core.textutil import safe_line, safe_text
+from tui.keys import binding
+
+
+class TextDialog(ModalScreen[None]):
+    """Lines of text to read; any of the back keys closes it."""
+
+    BINDINGS = [
+        binding("dialog.cancel", "close", "Close"),
+        binding("main.quit", "close", "Close", show=False),
+        binding("main.open", "close", "Close", show=False),
+    ]
+
+    def __init__(self, title: str, lines: list[str]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(safe_line(self.title_text)), classes="dialog--title")
+            with VerticalScroll(classes="dialog--scroll"):
+                yield Static(Text(safe_text("\n".join(self.lines))), classes="dialog--body")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class PromptDialog(ModalScreen[str | None]):
+    """Ask for one line of text (a saved filter's name...)."""
+
+    BINDINGS = [binding("dialog.cancel", "cancel", "Cancel")]
+
+    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text, self.value, self.placeholder = title, value, placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog dialog--small"):
+            yield Label(Text(safe_line(self.title_text)), classes="dialog--title")
+            yield Input(self.value, placeholder=self.placeholder, id="prompt")
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

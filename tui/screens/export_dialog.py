@@ -1,0 +1,87 @@
+"""The export dialog: format, which articles (a filter), where to write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select
+
+from tui.core.query import QueryError, parse
+from tui.keys import binding
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    fmt: str
+    query: str  # empty: the articles with a note, a tag or a star
+    path: Path
+    force: bool
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    BINDINGS = [
+        binding("dialog.cancel", "cancel", "Cancel"),
+        binding("dialog.submit", "submit", "Export"),
+    ]
+
+    def __init__(self, formats: list[str], query: str, folder: Path) -> None:
+        super().__init__()
+        self.formats, self.query_text, self.folder = formats, query, folder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="export-dialog"):
+            yield Label("Export notes and metadata", classes="dialog--title")
+            yield Label("Format")
+            yield Select([(f, f) for f in self.formats], value=self.formats[0],
+                         allow_blank=False, id="export-format")
+            yield Label("Articles (a filter; empty: those with a note, a tag or a star)")
+            yield Input(self.query_text, id="export-filter")
+            yield Label("Write to")
+            yield Input(str(self.folder / f"wiredesk-export.{self.formats[0]}"), id="export-path")
+            yield Checkbox("Overwrite an existing file", id="export-force")
+            yield Label("", id="export-error", classes="dialog--warning")
+            with Horizontal(classes="dialog--buttons"):
+                yield Button("Export", variant="primary", id="export-go")
+                yield Button("Cancel", id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-error").display = False
+        self.query_one("#export-format").focus()
+
+    @on(Select.Changed, "#export-format")
+    def format_changed(self, event: Select.Changed) -> None:
+        field = self.query_one("#export-path", Input)
+        path = Path(field.value)
+        ext = "json" if event.value == "csl-json" else str(event.value)
+        if path.name.startswith("wiredesk-export."):
+            field.value = str(path.with_name(f"wiredesk-export.{ext}"))
+
+    @on(Button.Pressed, "#export-go")
+    @on(Input.Submitted)
+    def action_submit(self) -> None:
+        query = self.query_one("#export-filter", Input).value.strip()
+        path = self.query_one("#export-path", Input).value.strip()
+        error = self.query_one("#export-error", Label)
+        try:
+            parse(query)
+        except QueryError as e:
+            error.update(Text(f"Filter: {e}"))
+            error.display = True
+            return
+        if not path:
+            error.update("Give a file to write to.")
+            error.display = True
+            return
+        self.dismiss(ExportRequest(str(self.query_one("#export-format", Select).value), query,
+                                   Path(path).expanduser(),
+                                   self.query_one("#export-force", Checkbox).value))
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,104 @@
+"""Every key, generated from the active keymap and the bindings the code declares.
+
+:func:`key_rows` is shared by the help screen and ``scripts/keytable.py`` (the README's table).
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from tui.keys import binding
+from tui.widgets.keylabels import keys_label
+
+SECTIONS = {"app": "Anywhere", "main": "Stories and articles", "reader": "Reader",
+            "compare": "Comparison view", "dialog": "Dialogs"}
+# Ids bound by several widgets with different wording: one description for the table.
+SHARED = {
+    "dialog.cancel": "Cancel or close a dialog (the note editor saves as it closes)",
+    "dialog.submit": "Save or confirm a dialog",
+    "main.quit": "Back to the list, or quit from the list",
+    "main.open": "Open the article (or apply a saved filter)",
+}
+
+
+def declared_bindings() -> dict[str, str]:
+    """Binding id -> description, from every screen and widget of the app."""
+    from tui import app as app_module
+    from tui.screens import (dialogs, export_dialog, ingest_dialog, main, note_editor,
+                             query_dialog, tag_editor)
+    from tui.widgets import reader, story_list
+
+    classes = [app_module.WiredeskApp, main.MainScreen, story_list.StoryList, reader.Reader,
+               tag_editor.TagEditor, note_editor.NoteEditor, query_dialog.QueryDialog,
+               export_dialog.ExportDialog, ingest_dialog.IngestDialog, dialogs.TextDialog,
+               HelpScreen]
+    try:
+        from tui.screens.compare import CompareScreen
+
+        classes.append(CompareScreen)
+    except ImportError:  # the comparison view is optional while it is being built
+        pass
+    out: dict[str, str] = dict(SHARED)
+    for cls in classes:
+        for b in getattr(cls, "BINDINGS", []):
+            bid = getattr(b, "id", None)
+            if bid and bid not in out and getattr(b, "description", ""):
+                out[bid] = b.description
+    return out
+
+
+def key_rows(keymap: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """(section, binding id, keys as typed in TOML, description), in keymap order."""
+    described = declared_bindings()
+    rows = []
+    for bid, keys in keymap.items():
+        section = SECTIONS.get(bid.split(".", 1)[0], "Other")
+        rows.append((section, bid, keys, described.get(bid, bid.split(".", 1)[-1])))
+    return rows
+
+
+def help_table(keymap: dict[str, str]) -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+    table.add_column("keys", style="bold", no_wrap=True, min_width=12)
+    table.add_column("what")
+    section = None
+    for sec, _bid, keys, what in key_rows(keymap):
+        if sec != section:
+            if section is not None:
+                table.add_row("", "")
+            table.add_row(Text(sec, style="bold underline"), "")
+            section = sec
+        table.add_row(keys_label(keys, limit=4), what)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of the active keymap, by screen."""
+
+    BINDINGS = [
+        binding("dialog.cancel", "close", "Close help"),
+        binding("main.quit", "close", "Close help", show=False),
+        binding("app.help", "close", "Close help", show=False),
+    ]
+
+    def __init__(self, keymap: dict[str, str], keymap_name: str = "default") -> None:
+        super().__init__()
+        self.keymap, self.keymap_name = keymap, keymap_name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog dialog--tall", id="help"):
+            yield Label(f"Keys ({self.keymap_name} keymap) - Esc or q closes; "
+                        "^p lists every command", classes="dialog--title")
+            with VerticalScroll(classes="dialog--scroll", id="help-scroll"):
+                yield Static(help_table(self.keymap), id="help-table")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

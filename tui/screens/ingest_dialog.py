@@ -1,0 +1,99 @@
+"""The ingest dialog: name files, folders, globs or URLs; watch the progress; read the report.
+
+Collecting and ingesting run in a worker thread; the dialog returns True when anything was
+added or updated (the main screen then rebuilds its list).
+"""
+
+from __future__ import annotations
+
+import shlex
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, ProgressBar, Static
+
+from tui.core.textutil import safe_line
+from tui.keys import binding
+
+
+class IngestDialog(ModalScreen[bool]):
+    BINDINGS = [binding("dialog.cancel", "close", "Close")]
+
+    def __init__(self, ws, guard) -> None:
+        super().__init__()
+        self.ws, self.guard = ws, guard
+        self.changed = False
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog dialog--tall", id="ingest-dialog"):
+            yield Label("Ingest files, folders, globs, feeds or URLs (space-separated)",
+                        classes="dialog--title")
+            yield Input(placeholder="~/news/*.html  feed.xml  https://...", id="ingest-input")
+            yield ProgressBar(total=None, show_eta=False, id="ingest-progress")
+            yield Label("", id="ingest-status")
+            with VerticalScroll(classes="dialog--scroll"):
+                yield Static("", id="ingest-report")
+
+    def on_mount(self) -> None:
+        self.query_one(ProgressBar).display = False
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def start(self, event: Input.Submitted) -> None:
+        if self.running:
+            return
+        try:
+            sources = shlex.split(event.value)
+        except ValueError as e:
+            self.query_one("#ingest-status", Label).update(Text(f"Cannot read that: {e}"))
+            return
+        if not sources:
+            return
+        self.running = True
+        self.query_one(ProgressBar).display = True
+        self.query_one("#ingest-status", Label).update("Reading sources...")
+        self.ingest(sources)
+
+    @work(thread=True, exclusive=True, group="ingest")
+    def ingest(self, sources: list[str]) -> None:
+        from tui.core.ingest import collect
+
+        try:
+            got = collect(sources)
+            self.app.call_from_thread(self._progress, 0, len(got.docs), "")
+            with self.guard:
+                rep = self.ws.ingest(got.docs, failures=got.failures,
+                                     on_progress=self._progress_from_thread)
+        except Exception as e:  # report, never crash: the workspace may be locked
+            self.app.call_from_thread(self._done, [f"Ingest failed: {e}"], False)
+            return
+        lines = [f"{len(rep.added)} added, {len(rep.updated)} updated, "
+                 f"{len(rep.duplicates)} already there, {len(rep.failed)} failed"]
+        lines += [f"failed  {safe_line(src)}: {safe_line(why)}" for src, why in rep.failed]
+        self.app.call_from_thread(self._done, lines, bool(rep.added or rep.updated))
+
+    def _progress_from_thread(self, n: int, total: int, origin: str) -> None:
+        if n == total or n % 10 == 0:
+            self.app.call_from_thread(self._progress, n, total, origin)
+
+    def _progress(self, n: int, total: int, origin: str) -> None:
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=n)
+        self.query_one("#ingest-status", Label).update(
+            Text(f"{n}/{total} {safe_line(origin)[-60:]}"))
+
+    def _done(self, lines: list[str], changed: bool) -> None:
+        self.running = False
+        self.changed = self.changed or changed
+        self.query_one("#ingest-status", Label).update("Done. Escape closes this dialog.")
+        self.query_one("#ingest-report", Static).update(Text("\n".join(lines)))
+        self.query_one(ProgressBar).update(total=1, progress=1)
+
+    def action_close(self) -> None:
+        if self.running:
+            self.notify("Still ingesting: the dialog closes when it is done.")
+            return
+        self.dismiss(self.changed)

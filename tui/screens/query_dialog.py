@@ -1,0 +1,92 @@
+"""Search and filter dialogs: one line in the search syntax of ``tui.core.query``.
+
+``/`` searches (free words, fuzzy, over titles, bodies, tags and notes) inside the active
+filter; ``f`` edits the whole filter and lists the saved filters to pick from.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+
+from tui.core.query import QueryError, parse
+from tui.core.textutil import safe_line
+from tui.keys import binding
+
+SYNTAX = ("tag:japan  +starred  unread  source:reuters  lang:ar  after:2022-10-01  "
+          "before:2022-10-31  archived  free words \"a phrase\"")
+
+
+class QueryDialog(ModalScreen[str | None]):
+    """Returns the query text (validated), or None when cancelled."""
+
+    BINDINGS = [
+        binding("dialog.cancel", "cancel", "Cancel"),
+        binding("dialog.next", "next", "Next saved filter", show=False),
+        binding("dialog.previous", "previous", "Previous saved filter", show=False),
+    ]
+
+    def __init__(self, title: str, value: str = "", saved: list[tuple[str, str]] = (),
+                 *, free_text: bool = False) -> None:
+        super().__init__()
+        self.title_text, self.value = title, value
+        self.saved, self.free_text = list(saved), free_text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="query-dialog"):
+            yield Label(self.title_text, classes="dialog--title")
+            yield Input(self.value, id="query-input",
+                        placeholder="words to find" if self.free_text else "tag:x +starred ...")
+            yield Label("", id="query-error", classes="dialog--warning")
+            if not self.free_text:
+                yield Label(SYNTAX, classes="dialog--hint")
+            if self.saved:
+                yield Label("Saved filters (↓ to choose):", classes="dialog--hint")
+                yield OptionList(*[Text.assemble((safe_line(n), "bold"), "  ", safe_line(q))
+                                   for n, q in self.saved], id="saved-filters")
+
+    def on_mount(self) -> None:
+        field = self.query_one(Input)
+        field.focus()
+        field.cursor_position = len(field.value)
+        self.query_one("#query-error").display = False
+
+    @on(Input.Changed)
+    def check(self, event: Input.Changed) -> None:
+        error = self.query_one("#query-error", Label)
+        try:
+            if not self.free_text:
+                parse(event.value)
+            error.display = False
+        except QueryError as e:
+            error.update(Text(str(e)))
+            error.display = True
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        if self.free_text:
+            self.dismiss(event.value.strip())
+            return
+        try:
+            parse(event.value)
+        except QueryError:
+            return  # the error is on show; Enter does nothing until it is fixed
+        self.dismiss(event.value.strip())
+
+    @on(OptionList.OptionSelected)
+    def chose(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.saved[event.option_index][1])
+
+    def action_next(self) -> None:
+        if self.saved:
+            self.query_one(OptionList).focus()
+
+    def action_previous(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,113 @@
+"""The reader: one cleaned article with its metadata, laid out once per width.
+
+Right-to-left paragraphs are wrapped at word boundaries first (in logical order), then each
+wrapped line is reordered for display with python-bidi and right-aligned.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.core.textutil import display_rtl, is_rtl, safe_line, safe_text
+from tui.keys import binding
+
+PARTS = ("title", "meta", "triage", "rule", "body", "empty")
+
+
+class Reader(ScrollView, can_focus=True):
+    """A scrollable article, rendered line by line."""
+
+    COMPONENT_CLASSES = {f"reader--{p}" for p in PARTS}
+    BINDINGS = [
+        binding("reader.down", "scroll_down", "Scroll down", show=False),
+        binding("reader.up", "scroll_up", "Scroll up", show=False),
+        binding("reader.page_down", "page_down", "Page down", show=False),
+        binding("reader.page_up", "page_up", "Page up", show=False),
+        binding("reader.top", "scroll_home", "Top", show=False),
+        binding("reader.bottom", "scroll_end", "Bottom", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rtl_mode = "auto"  # "auto", "on" or "off"
+        self._header: list[tuple[str, str]] = []  # (part, one-line text)
+        self._body = ""
+        self._lines: list[Strip] = []
+        self._laid_width = -1
+        self.article_id: str | None = None
+
+    def show(self, article_id: str | None, header: list[tuple[str, str]], body: str) -> None:
+        """Show an article: header lines as (part, text), then the body's paragraphs."""
+        same = article_id == self.article_id
+        self.article_id = article_id
+        self._header = [(part, safe_line(text)) for part, text in header]
+        self._body = safe_text(body)
+        self._laid_width = -1
+        self._layout()
+        if not same:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    def set_rtl_mode(self, mode: str) -> None:
+        self.rtl_mode = mode
+        self._laid_width = -1
+        self._layout()
+        self.refresh()
+
+    @property
+    def rtl_active(self) -> bool:
+        return self.rtl_mode == "on" or (self.rtl_mode == "auto" and is_rtl(self._body))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout()
+
+    def _layout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._laid_width:
+            return
+        self._laid_width = width
+        style = {p: self.get_component_rich_style(f"reader--{p}") for p in PARTS}
+        rtl = self.rtl_active
+        lines: list[Strip] = []
+        for part, text in self._header:
+            lines += self._wrap(text, width, style[part], rtl and is_rtl(text))
+        if self._header:
+            lines.append(Strip([], 0))
+        paras = [p for p in self._body.split("\n\n") if p.strip()]
+        if not paras and self.article_id is None:
+            lines += self._wrap("Nothing to read here.", width, style["empty"], False)
+        for para in paras:
+            para_rtl = rtl and is_rtl(para)
+            lines += self._wrap(" ".join(para.split()), width, style["body"], para_rtl)
+            lines.append(Strip([], 0))
+        self._lines = lines
+        self.virtual_size = Size(width, len(lines))
+
+    def _wrap(self, text: str, width: int, style: Style, rtl: bool) -> list[Strip]:
+        console = self.app.console
+        out = []
+        for line in Text(text, style=style).wrap(console, width):
+            line.rstrip()
+            if rtl:
+                line = Text(display_rtl(line.plain), style=style)
+                line.align("right", width)
+            out.append(Strip(list(line.render(console))))
+        return out
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = y + self.scroll_offset.y
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        return self._lines[index].apply_style(base).crop_extend(0, width, base)
+
+    @property
+    def text_lines(self) -> list[str]:
+        """The laid-out lines as plain text (for tests)."""
+        return [s.text for s in self._lines]

@@ -1,0 +1,88 @@
+"""One line of the story list as a ``rich.text.Text`` (never markup: titles come from articles)."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+
+from tui.core.textutil import display_rtl, safe_line
+
+KIND_LABEL = {"version": "version", "copy": "copy", "coverage": "coverage"}
+
+
+def span(first: str | None, last: str | None) -> str:
+    """A story's date span, short: ``2022-10-11``, ``2022-10-11..10-14``."""
+    if not first:
+        return ""
+    if not last or last == first:
+        return first
+    if first[:4] == last[:4]:
+        return f"{first}..{last[5:]}"
+    return f"{first}..{last}"
+
+
+def outlets(sources: list[str], room: int = 2) -> str:
+    shown = [safe_line(s) for s in sources[:room]]
+    more = len(sources) - room
+    return ", ".join(shown) + (f" +{more}" if more > 0 else "")
+
+
+def title_text(title: str, rtl: bool) -> str:
+    line = safe_line(title) or "(untitled)"
+    return display_rtl(line) if rtl else line
+
+
+def story_line(story, width: int, styles: dict[str, Style], *, marked: bool, rtl: bool) -> Text:
+    """``+*N Title ...   outlets  langs  span  (unread/total)``."""
+    flags = Text()
+    flags.append("+" if marked else " ", styles["marked"])
+    flags.append("*" if story.starred else " ", styles["star"])
+    flags.append("N" if story.unread else " ", styles["unread"])
+    flags.append(" ")
+    count = f"({story.unread}/{story.size})"
+    if width >= 70:
+        meta = "  ".join(x for x in (outlets(story.sources), ",".join(story.langs),
+                                     span(story.date_first, story.date_last), count) if x)
+        meta = meta[-max(20, width * 9 // 20):]
+    else:
+        meta = f"{story.date_last or ''} {count}".strip()
+    room = max(8, width - flags.cell_len - len(meta) - 2)
+    title = Text(title_text(story.title, rtl), styles["unread_title"] if story.unread
+                 else styles["title"])
+    title.truncate(room, overflow="ellipsis", pad=True)
+    line = Text.assemble(flags, title, "  ", (meta, styles["meta"]))
+    line.truncate(width, overflow="ellipsis", pad=True)
+    return line
+
+
+def article_line(article, width: int, styles: dict[str, Style], *, marked: bool, last: bool,
+                 rtl: bool) -> Text:
+    """``  +*N  outlet  date  lang  kind  title`` under its story."""
+    t, meta = article.triage, article.meta
+    line = Text(" └ " if last else " ├ ", styles["meta"])
+    line.append("+" if marked else " ", styles["marked"])
+    line.append("*" if t.starred else " ", styles["star"])
+    line.append("N" if not t.read else " ", styles["unread"])
+    line.append(" ")
+    outlet = Text(safe_line(meta.get("source") or "?"))
+    outlet.truncate(14, overflow="ellipsis", pad=True)
+    line.append_text(outlet)
+    line.append(f" {(meta.get('date') or '')[:10]:<10} {(meta.get('lang') or '?')[:3]:<3} ",
+                 styles["meta"])
+    line.append(f"{KIND_LABEL.get(article.sameness, article.sameness):<9}", styles["kind"])
+    if t.tags:
+        line.append("[" + ",".join(safe_line(x) for x in t.tags) + "] ", styles["tags"])
+    line.append(title_text(article.title, rtl), styles["unread_title"] if not t.read
+                else styles["title"])
+    line.truncate(width, overflow="ellipsis", pad=True)
+    return line
+
+
+def filter_line(name: str, query: str, width: int, styles: dict[str, Style], *,
+                active: bool) -> Text:
+    """A saved filter, shown above the stories like a query feed."""
+    line = Text(" = " if active else " ? ", styles["filter"])
+    line.append(safe_line(name), styles["filter"])
+    line.append("  " + safe_line(query), styles["meta"])
+    line.truncate(width, overflow="ellipsis", pad=True)
+    return line

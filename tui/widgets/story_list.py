@@ -1,0 +1,255 @@
+"""The story list: saved filters, stories, and the articles of the story under the cursor.
+
+A Line-API :class:`ScrollView`: only the visible rows are rendered, so 100,000 stories cost no
+more to draw than ten. Rows are computed from indexes, never materialised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from rich.style import Style
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.keys import binding
+from tui.screens.listing import Listing
+from tui.widgets.rows import article_line, filter_line, story_line
+
+STYLE_PARTS = ("cursor", "title", "unread_title", "meta", "star", "unread", "marked", "kind",
+               "tags", "filter")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    kind: str  # "filter", "story" or "article"
+    index: int  # filter index or story index
+    article: int = -1  # article index inside the story ("article" rows)
+
+
+class StoryList(ScrollView, can_focus=True):
+    """Stories with the focused one opened onto its articles."""
+
+    COMPONENT_CLASSES = {f"story-list--{p.replace('_', '-')}" for p in STYLE_PARTS}
+    BINDINGS = [
+        binding("main.down", "cursor_down", "Down", show=False),
+        binding("main.up", "cursor_up", "Up", show=False),
+        binding("main.page_down", "page_down", "Page down", show=False),
+        binding("main.page_up", "page_up", "Page up", show=False),
+        binding("main.first", "first", "First", show=False),
+        binding("main.last", "last", "Last", show=False),
+    ]
+
+    class CursorMoved(Message):
+        """The cursor is on another row."""
+
+        def __init__(self, story_list: "StoryList", row: Row) -> None:
+            super().__init__()
+            self.story_list = story_list
+            self.row = row
+
+        @property
+        def control(self) -> "StoryList":
+            return self.story_list
+
+    class Activated(Message):
+        """A row was clicked twice (or chosen with the mouse)."""
+
+        def __init__(self, story_list: "StoryList", row: Row) -> None:
+            super().__init__()
+            self.story_list = story_list
+            self.row = row
+
+    def __init__(self, lookup: Callable, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lookup = lookup  # article id -> Article
+        self.listing = Listing()
+        self.filters: list[tuple[str, str]] = []  # saved (name, query)
+        self.active_filter: str = ""
+        self.marked: set[str] = set()
+        self.rtl = True
+        self._open = 0  # story index whose articles are shown
+        self._row = Row("story", 0)
+
+    # ---- data ------------------------------------------------------------------------------
+    def set_data(self, listing: Listing, filters: list[tuple[str, str]], active: str,
+                 keep: tuple[str | None, str | None] = (None, None)) -> None:
+        """Show a new listing, keeping the cursor on story ``keep[0]``/article ``keep[1]``."""
+        self.listing, self.filters, self.active_filter = listing, filters, active
+        sid, aid = keep
+        si = listing.index_of(sid) if sid else None
+        if si is None:
+            self._open, self._row = 0, Row("story", 0)
+        else:
+            self._open = si
+            arts = self._articles(si)
+            ai = arts.index(aid) if aid in arts else -1
+            self._row = Row("article", si, ai) if ai >= 0 else Row("story", si)
+        if not listing.stories and filters:
+            self._row = Row("filter", 0)
+        self._resize()
+        self.scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.CursorMoved(self, self._row))
+
+    def _articles(self, si: int) -> list[str]:
+        """The article rows under story ``si`` (none for a story of one shown article)."""
+        stories = self.listing.stories
+        if not 0 <= si < len(stories):
+            return []
+        ids = self.listing.members[stories[si].id]
+        return ids if len(ids) > 1 else []
+
+    @property
+    def row_count(self) -> int:
+        return len(self.filters) + len(self.listing.stories) + len(self._articles(self._open))
+
+    def _resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self.row_count)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._resize()
+
+    # ---- rows ------------------------------------------------------------------------------
+    def row_at(self, y: int) -> Row | None:
+        nf = len(self.filters)
+        if y < 0 or y >= self.row_count:
+            return None
+        if y < nf:
+            return Row("filter", y)
+        y -= nf
+        n_open = len(self._articles(self._open))
+        if y <= self._open:
+            return Row("story", y)
+        if y <= self._open + n_open:
+            return Row("article", self._open, y - self._open - 1)
+        return Row("story", y - n_open)
+
+    def y_of(self, row: Row) -> int:
+        nf = len(self.filters)
+        if row.kind == "filter":
+            return row.index
+        y = nf + row.index
+        if row.kind == "article":
+            return y + 1 + row.article
+        if row.index > self._open:
+            y += len(self._articles(self._open))
+        return y
+
+    @property
+    def cursor(self) -> Row:
+        return self._row
+
+    @property
+    def story(self):
+        """The story under the cursor (or None on a filter row or an empty list)."""
+        if self._row.kind == "filter" or not self.listing.stories:
+            return None
+        return self.listing.stories[self._row.index]
+
+    @property
+    def article_id(self) -> str | None:
+        """The article under the cursor; on a story row, its first shown article."""
+        s = self.story
+        if s is None:
+            return None
+        ids = self.listing.members[s.id]
+        if self._row.kind == "article" and self._row.article < len(ids):
+            return ids[self._row.article]
+        return ids[0] if ids else None
+
+    def move_to(self, y: int) -> None:
+        y = max(0, min(y, self.row_count - 1))
+        row = self.row_at(y)
+        if row is None:
+            return
+        if row.kind == "story" and row.index != self._open:
+            self._open = row.index
+            self._resize()
+        self._row = row
+        self.scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.CursorMoved(self, row))
+
+    def goto(self, sid: str, aid: str | None = None) -> None:
+        """Put the cursor on story ``sid`` (on its row for article ``aid`` when shown)."""
+        si = self.listing.index_of(sid)
+        if si is None:
+            return
+        self._open = si
+        arts = self._articles(si)
+        self._row = Row("article", si, arts.index(aid)) if aid in arts else Row("story", si)
+        self._resize()
+        self.scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.CursorMoved(self, self._row))
+
+    def scroll_to_cursor(self) -> None:
+        y, height = self.y_of(self._row), max(1, self.size.height)
+        top = self.scroll_offset.y
+        if y < top:
+            self.scroll_to(y=y, animate=False, immediate=True)
+        elif y >= top + height:
+            self.scroll_to(y=y - height + 1, animate=False, immediate=True)
+
+    # ---- actions ---------------------------------------------------------------------------
+    def action_cursor_down(self) -> None:
+        self.move_to(self.y_of(self._row) + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.y_of(self._row) - 1)
+
+    def action_page_down(self) -> None:
+        self.move_to(self.y_of(self._row) + max(1, self.size.height - 1))
+
+    def action_page_up(self) -> None:
+        self.move_to(self.y_of(self._row) - max(1, self.size.height - 1))
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(self.row_count - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        row_y = event.y + self.scroll_offset.y
+        same = self.row_at(row_y) == self._row
+        self.move_to(row_y)
+        if same or event.chain > 1:
+            self.post_message(self.Activated(self, self._row))
+
+    # ---- drawing ---------------------------------------------------------------------------
+    def _styles(self) -> dict[str, Style]:
+        return {p: self.get_component_rich_style(f"story-list--{p.replace('_', '-')}",
+                                                 partial=True) for p in STYLE_PARTS}
+
+    def render_line(self, y: int) -> Strip:
+        scroll_y = self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        row = self.row_at(y + scroll_y)
+        base = self.rich_style
+        if row is None:
+            return Strip.blank(width, base)
+        styles = self._styles()
+        text = self._row_text(row, width, styles)
+        if row == self._row:
+            text.stylize(styles["cursor"])
+        segments = list(text.render(self.app.console))
+        return Strip(segments).apply_style(base).crop_extend(0, width, base)
+
+    def _row_text(self, row: Row, width: int, styles: dict[str, Style]):
+        if row.kind == "filter":
+            name, query = self.filters[row.index]
+            return filter_line(name, query, width, styles, active=query == self.active_filter)
+        story = self.listing.stories[row.index]
+        ids = self.listing.members[story.id]
+        if row.kind == "story":
+            marked = any(aid in self.marked for aid in ids)
+            return story_line(story, width, styles, marked=marked, rtl=self.rtl)
+        aid = ids[row.article]
+        return article_line(self.lookup(aid), width, styles, marked=aid in self.marked,
+                            last=row.article == len(ids) - 1, rtl=self.rtl)
