@@ -1,6 +1,7 @@
 """In-process scorer for the cleaner: score_extract.py's metric, calling ``clean()`` directly.
 
 usage: python3 tests/benchmarks/eval_clean.py {text|html} [--split even|odd] [--worst N]
+       [--save FILE]  (FILE gets one "id F1" line per page, to compare two runs)
 Reads ``../shared/bench/extract/aeb`` (or $WIREDESK_SHARED). Not a pytest test.
 """
 
@@ -66,15 +67,18 @@ def main() -> None:
     split = sys.argv[sys.argv.index("--split") + 1] if "--split" in sys.argv else None
     worst = int(sys.argv[sys.argv.index("--worst") + 1]) if "--worst" in sys.argv else 0
     pages = load(kind, split)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     bodies = [clean(RawDocument(i, src, kind)).body for i, src, _ in pages]
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     scores = [prf(bow(g), bow(b)) for (_, _, g), b in zip(pages, bodies)]
     P, R, F = (statistics.mean(s[j] for s in scores) for j in range(3))
+    if "--save" in sys.argv:
+        Path(sys.argv[sys.argv.index("--save") + 1]).write_text(
+            "".join(f"{i} {s[2]:.4f}\n" for (i, _, _), s in zip(pages, scores)))
     for (i, _, _), s in sorted(zip(pages, scores), key=lambda x: x[1][2])[:worst]:
         print(f"  {i[:12]} P {s[0]:.3f} R {s[1]:.3f} F1 {s[2]:.3f}")
     print(f"{kind}: P {P:.3f} R {R:.3f} F1 {F:.3f} over {len(pages)} pages, "
-          f"{len(pages) / secs:.0f} pages/s")
+          f"{len(pages) / secs:.0f} pages/s ({len(pages) / cpu:.0f} per CPU second)")
 
 
 if __name__ == "__main__":

@@ -35,8 +35,7 @@ def bcubed(pred: dict, gold: dict) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r)
 
 
-def evaluate(path: str, params: Params, limit: int | None = None) -> dict:
-    rows = [json.loads(line) for line in open(path, encoding="utf-8")][:limit]
+def evaluate(rows: list[dict], params: Params) -> dict:
     docs = [
         GroupDoc(id=r["id"], title=r["title"], body=" ".join((r["text"] or r["title"]).split()),
                  lang=r.get("lang"), date=r.get("date"), source=r.get("source"),
@@ -50,7 +49,7 @@ def evaluate(path: str, params: Params, limit: int | None = None) -> dict:
     pred = {d.id: g.story_of(d.id) for d in docs}
     gold = {r["id"]: r["cluster"] for r in rows}
     P, R, F = bcubed(pred, gold)
-    out = {"P": P, "R": R, "F1": F, "stories": len(g.stories()), "seconds": elapsed}
+    out = {"P": P, "R": R, "F1": F, "stories": len(g.stories()), "seconds": elapsed, "n": len(rows)}
     langs = collections.Counter(r["lang"] for r in rows)
     if len(langs) > 1:
         en = {r["cluster"]: r["id"] for r in rows if r["lang"] == "en"}
@@ -68,6 +67,7 @@ def main() -> None:
     ap.add_argument("data", nargs="+")
     ap.add_argument("--set", action="append", default=[], help="Params field=value")
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--chunk", type=int, help="score consecutive chunks of N records; mean")
     args = ap.parse_args()
     fields = {f.name: f.type for f in dataclasses.fields(Params)}
     kw = {}
@@ -76,9 +76,19 @@ def main() -> None:
         kw[name] = (int if fields[name] in ("int", int) else float)(value)
     params = Params(**kw)
     for path in args.data:
-        r = evaluate(path, params, args.limit)
+        rows = [json.loads(line) for line in open(path, encoding="utf-8")][: args.limit]
+        size = args.chunk or len(rows)
+        parts = [evaluate(rows[i : i + size], params) for i in range(0, len(rows), size)]
+        parts = [p for p in parts if len(parts) == 1 or p["n"] == size]
+        r = {k: sum(p[k] for p in parts) / len(parts) for k in ("P", "R", "F1", "seconds")}
+        r["stories"] = sum(p["stories"] for p in parts)
+        r.update({k: parts[0][k] for k in ("xling",) if k in parts[0]})
+        if len(parts) > 1:
+            r["F1s"] = " ".join(f"{p['F1']:.3f}" for p in parts)
         line = (f"{Path(path).name}: B3 P {r['P']:.3f} R {r['R']:.3f} F1 {r['F1']:.3f}; "
                 f"{r['stories']} stories; {r['seconds']:.1f}s")
+        if "F1s" in r:
+            line += f"\n  chunks: {r['F1s']}"
         if "xling" in r:
             line += "\n  with English original: " + ", ".join(
                 f"{k} {v:.2f}" for k, v in r["xling"].items())

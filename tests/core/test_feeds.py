@@ -223,7 +223,8 @@ def test_teaser_pages_are_fetched_and_keep_feed_hints():
 
 def test_entries_sharing_one_link_keep_their_own_origins():
     items = "".join(
-        f"<item><title>Brief {i}</title><link>http://news.test/</link><guid>b{i}</guid>"
+        f"<item><title>Brief {i}</title><link>http://news.test/</link>"
+        f'<guid isPermaLink="false">b{i}</guid>'
         f"<description>Brief number {i}.</description></item>" for i in range(2))
     data = (f'<rss version="2.0"><channel><title>B</title><language>en-GB</language>{items}'
             f"</channel></rss>").encode()

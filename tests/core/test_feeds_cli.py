@@ -62,6 +62,8 @@ def test_subscribe_refresh_and_versions(srv, tmp_path, capsys):
 
     code, stdout, _ = run(capsys, "-w", ws, "refresh")
     assert code == 0 and "unchanged  Harbour Gazette" in stdout
+    report = json.loads(run(capsys, "-w", ws, "refresh", "--full", "--json")[1])
+    assert report["feeds"][0]["status"] == "ok" and report["feeds"][0]["known"] == 2
 
     state["feed"] = state["feed"].replace(b"Point 3 of the one report", b"Point 3, corrected")
     state["etag"] = '"2"'

@@ -224,3 +224,23 @@ def test_failed_ingest_keeps_old_validators(srv, tmp_path):
 def test_refresh_with_no_subscriptions(tmp_path):
     report = refresh(tmp_path, FakeIngest(), **FAST)
     assert report.feeds == [] and report.totals()["feeds"] == 0
+
+
+def test_unchanged_entries_are_not_fetched_again(srv, tmp_path):
+    base = srv.base
+    entries = [("One", f"{base}/p1", "teaser one"), ("Two", f"{base}/p2", "teaser two")]
+    feed = {"body": rss("W", entries), "etag": '"1"'}
+    srv.route("/feed", handler=lambda _r: Reply(body=feed["body"], etag=feed["etag"]))
+    for name in ("p1", "p2", "p3"):
+        srv.route(f"/{name}", body=f"<html><body><p>page {name}</p></body></html>".encode())
+    _subscribe(tmp_path, srv.url("/feed"))
+    ingest = FakeIngest()
+    refresh(tmp_path, ingest, **FAST)
+    feed.update(body=rss("W", [*entries, ("Three", f"{base}/p3", "teaser three")]), etag='"2"')
+    [outcome] = refresh(tmp_path, ingest, **FAST).feeds
+    assert (outcome.items, outcome.new, outcome.known) == (3, 1, 2)
+    assert [len(srv.hits(f"/p{i}")) for i in (1, 2, 3)] == [1, 1, 1]
+    [outcome] = refresh(tmp_path, ingest, full=True, **FAST).feeds  # everything again
+    assert outcome.status == "ok" and (outcome.new, outcome.known) == (0, 3)
+    assert [len(srv.hits(f"/p{i}")) for i in (1, 2, 3)] == [2, 2, 2]
+    assert "if-none-match" not in srv.hits("/feed")[-1].headers

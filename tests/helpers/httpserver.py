@@ -15,10 +15,14 @@ with no Content-Length (for huge responses read until the client gives up).
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+_NO_PROXY = ("NO_PROXY", "no_proxy")
 
 
 @dataclass
@@ -75,10 +79,19 @@ class LocalServer:
         return [r for r in self.requests if r.path == path]
 
     def __enter__(self) -> "LocalServer":
+        # A proxy configured in the environment must not see (or break) local test traffic.
+        self._saved_env = {k: os.environ.get(k) for k in _NO_PROXY}
+        for key, value in self._saved_env.items():
+            os.environ[key] = ",".join(filter(None, [value, "127.0.0.1"]))
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
+        for key, value in self._saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
         self.stopping.set()
         self._httpd.shutdown()
         self._httpd.server_close()
@@ -88,6 +101,7 @@ class LocalServer:
 def _make_handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # else keep-alive replies wait ~40 ms for delayed ACKs
 
         def log_message(self, *args) -> None:  # keep test output quiet
             pass

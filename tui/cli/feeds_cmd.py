@@ -50,6 +50,9 @@ def register(sub) -> None:
                         description="Fetch all subscribed feeds (conditional requests, a limit "
                         "per host), ingest new articles and new versions, report per feed.")
     rf.add_argument("--json", action="store_true", help="print the per-feed report as JSON")
+    rf.add_argument("--full", action="store_true",
+                    help="fetch every feed and item page again, even if unchanged (finds pages "
+                    "edited since)")
     rf.set_defaults(func=run_refresh)
 
 
@@ -148,8 +151,15 @@ def run_export(args, ws) -> int:
 
 def run_refresh(args, ws) -> int:
     _load(ws)  # a damaged feeds.toml is a user error, reported before any fetching
-    with _progress() as on_progress:
-        report = refresh(ws.root, ws.ingest, on_progress, lock=ws.lock)
+    with _progress() as bar:
+
+        def ingest(docs):
+            if bar is not None:
+                bar.note(f"ingesting {len(docs)} articles")
+            return ws.ingest(docs)
+
+        report = refresh(ws.root, ingest, bar.update if bar else None, full=args.full,
+                         lock=ws.lock)
     if args.json:
         print_json(report.as_dict())
     elif not report.feeds:
@@ -161,22 +171,32 @@ def run_refresh(args, ws) -> int:
     return 1 if failed and failed == len(report.feeds) else 0
 
 
+class _Bar:
+    """A rich progress bar on standard error: fetch progress, then what is being ingested."""
+
+    def __init__(self, progress) -> None:
+        self.progress = progress
+        self.task = progress.add_task("fetching", total=None)
+
+    def update(self, done: int, total: int, url: str) -> None:
+        from rich.markup import escape
+
+        self.progress.update(self.task, completed=done, total=total,
+                             description=f"fetching {escape(clip(url, 40))}")
+
+    def note(self, text: str) -> None:
+        self.progress.update(self.task, description=text)
+
+
 @contextlib.contextmanager
-def _progress():
-    """A rich progress bar on standard error when it is a terminal; else no callback."""
+def _progress() -> Iterator[_Bar | None]:
+    """A progress bar when standard error is a terminal; else None (quiet)."""
     if not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
-    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("fetching", total=None)
-
-        def update(done: int, total: int, url: str) -> None:
-            bar.update(task, completed=done, total=total,
-                       description=f"fetching {escape(clip(url, 40))}")
-
-        yield update
+                  console=Console(stderr=True), transient=True) as progress:
+        yield _Bar(progress)

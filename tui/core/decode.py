@@ -91,12 +91,13 @@ codecs.register_error(_LEGACY, _legacy_bytes)
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """Valid UTF-8 multi-byte sequences outnumber the bytes that are not UTF-8."""
+    """Valid UTF-8 multi-byte sequences are common next to the bytes that are not UTF-8 (in
+    real single-byte text a valid multi-byte sequence is a rare accident)."""
     multi = len(_UTF8_MULTI.findall(data))
     if multi < 2:
         return False
     bad = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    return multi >= bad
+    return multi * 4 >= bad
 
 def _known(enc: str | None) -> str | None:
     if not enc:

@@ -30,6 +30,12 @@ MARKERS = {
 }
 MIN_TEXT = 8
 _PIECES = re.compile(r"\S+|\s+")
+_WORDS = re.compile(r"\S+")
+# Characters that may not take exactly one cell (wide, combining, zero-width): the slow path.
+_NOT_NARROW = re.compile(
+    "[^\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u0587"
+    "\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2100-\u214f]"
+)
 _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
@@ -74,34 +80,53 @@ def _wrapper(width: int) -> re.Pattern:
 
 def wrap(spans: tuple[Span, ...], width: int) -> list[tuple[list[Span], int]]:
     """Greedy word wrap of styled spans; words longer than a line are cut."""
-    if len(spans) == 1 and spans[0][0].isascii():  # the common case, done by the regex engine
-        tag = spans[0][1]
-        cut = [a or b for a, b in _wrapper(width).findall(spans[0][0])] or [""]
-        return [([(t, tag)] if t else [], len(t)) for t in cut]
-    lines: list[tuple[list[Span], int]] = []
-    cur: list[Span] = []
-    used = 0
-    for text, tag in spans:
-        for piece in _PIECES.findall(text):
-            n = len(piece) if piece.isascii() else cell_len(piece)
-            if piece[0].isspace():
-                if used and used + n <= width:
-                    cur.append((" ", tag))
-                    used += 1
-                continue
-            if used + n > width and used:
-                lines.append((cur, used))
-                cur, used = [], 0
-            while n > width:
-                head = _cut_cells(piece, width)
-                lines.append(([(head, tag)], cell_len(head)))
-                piece = piece[len(head):]
-                n = cell_len(piece)
-            cur.append((piece, tag))
-            used += n
-    if cur or not lines:
-        lines.append((cur, used))
-    return [(_strip(merge(c)), u - _trailing(c)) for c, u in lines]
+    plain = "".join(t for t, _ in spans)
+    out: list[tuple[list[Span], int]] = []
+    k, base = 0, 0  # the span that holds offset ``base``
+    for start, end, used in _line_offsets(plain, width):
+        line: list[Span] = []
+        while k < len(spans) and base + len(spans[k][0]) <= start:
+            base += len(spans[k][0])
+            k += 1
+        j, pos = k, base
+        while j < len(spans) and pos < end:
+            text, tag = spans[j]
+            piece = text[max(0, start - pos) : end - pos]
+            if piece:
+                line.append((piece, tag))
+            pos += len(text)
+            j += 1
+        out.append((line, used))
+    return out
+
+
+def _line_offsets(plain: str, width: int) -> list[tuple[int, int, int]]:
+    """(start, end, cells) of each wrapped line of a one-line text."""
+    if not _NOT_NARROW.search(plain):  # one cell per character: the regex engine does it all
+        found = [m.span(1) if m.group(1) is not None else m.span(2)
+                 for m in _wrapper(width).finditer(plain)]
+        return [(a, b, b - a) for a, b in found] or [(0, 0, 0)]
+    lines: list[tuple[int, int, int]] = []
+    start, end, used = -1, 0, 0
+    for m in _WORDS.finditer(plain):
+        a, b = m.span()
+        n = cell_len(m.group())
+        if start >= 0 and used + (a - end) + n > width:
+            lines.append((start, end, used))
+            start = -1
+        while n > width:  # a word longer than a line
+            head = len(_cut_cells(plain[a:b], width))
+            lines.append((a, a + head, cell_len(plain[a : a + head])))
+            a += head
+            n = cell_len(plain[a:b])
+        if start < 0:
+            start, used = a, n
+        else:
+            used += (a - end) + n
+        end = b
+    if start >= 0:
+        lines.append((start, end, used))
+    return lines or [(0, 0, 0)]
 
 
 def _cut_cells(s: str, width: int) -> str:
@@ -113,19 +138,6 @@ def _cut_cells(s: str, width: int) -> str:
         out.append(ch)
         used += w
     return "".join(out)
-
-
-def _trailing(spans: list[Span]) -> int:
-    return 1 if spans and spans[-1][0] == " " else 0
-
-
-def _strip(spans: list[Span]) -> list[Span]:
-    if spans and spans[-1][0].endswith(" "):
-        text, tag = spans[-1]
-        spans[-1] = (text[:-1], tag)
-        if not spans[-1][0]:
-            spans.pop()
-    return spans
 
 
 def merge(spans: list[Span]) -> list[Span]:
@@ -214,10 +226,10 @@ class _Builder:
             spans: list[Span] = []
             for op in ops:
                 if op.tag in ("equal", "delete", "replace") and op.a:
-                    spans.append((op.a + " ", "" if op.tag == "equal" else "del"))
+                    spans += [(op.a, "" if op.tag == "equal" else "del"), (" ", "")]
                 if op.tag in ("insert", "replace") and op.b:
-                    spans.append((op.b + " ", "ins"))
-            return self.pane(tuple(merge(spans)), 0, "~", w)
+                    spans += [(op.b, "ins"), (" ", "")]
+            return self.pane(tuple(merge(spans[:-1])), 0, "~", w)
         if row.kind in ("same", "change") or sides[1] is None:
             return self.pane(sides[0][0], 0, sides[0][1], w) if sides[0] else []
         out = self.pane(sides[0][0], 0, sides[0][1], w) if sides[0] else []

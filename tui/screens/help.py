@@ -64,8 +64,8 @@ def key_rows(keymap: dict[str, str]) -> list[tuple[str, str, str, str]]:
 
 def help_table(keymap: dict[str, str]) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
-    table.add_column("keys", style="bold", no_wrap=True, min_width=12)
-    table.add_column("what")
+    table.add_column("keys", style="bold", no_wrap=True, width=18)
+    table.add_column("what", ratio=1)
     section = None
     for sec, _bid, keys, what in key_rows(keymap):
         if sec != section:
@@ -92,8 +92,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog--tall", id="help"):
-            yield Label(f"Keys ({self.keymap_name} keymap) - Esc or q closes; "
-                        "^p lists every command", classes="dialog--title")
+            close = keys_label(self.keymap.get("dialog.cancel", "escape"), limit=1)
+            palette = keys_label(self.keymap.get("app.palette", "ctrl+p"), limit=1)
+            yield Label(f"Keys ({self.keymap_name} keymap): {close} closes, {palette} lists "
+                        "every command", classes="dialog--title")
             with VerticalScroll(classes="dialog--scroll", id="help-scroll"):
                 yield Static(help_table(self.keymap), id="help-table")
 

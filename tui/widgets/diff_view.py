@@ -59,6 +59,7 @@ class DiffView(ScrollView, can_focus=True):
         self.current = -1  # index into hunks
         self._layouts: dict[tuple[int, bool], Layout] = {}
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] | None = None
 
     # ---- data -------------------------------------------------------------------------
 
@@ -104,7 +105,8 @@ class DiffView(ScrollView, can_focus=True):
         return self.inline if self.inline is not None else width < INLINE_BELOW
 
     def current_layout(self) -> Layout | None:
-        if self.comparison is None:
+        """The layout at the current width (None before there is a comparison and a size)."""
+        if self.comparison is None or not self.size.width:
             return None
         width = self._text_width()
         key = (width, self._is_inline(width))
@@ -128,9 +130,9 @@ class DiffView(ScrollView, can_focus=True):
     def step_change(self, delta: int) -> None:
         """Select the next (+1) or previous (-1) change and scroll it into view."""
         hunks = self.hunks
-        if not hunks:
-            return
         lay = self.current_layout()
+        if not hunks or lay is None:
+            return
         if self.current < 0:
             top = self.scroll_offset.y
             after = [k for k, (s, _) in enumerate(hunks) if lay.row_start[s] >= top]
@@ -176,18 +178,26 @@ class DiffView(ScrollView, can_focus=True):
             self._strips[key] = strip
         return strip
 
-    def _style(self, tag: str) -> Style:
-        base = self.rich_style
-        cls = TAG_CLASS.get(tag)
-        return base + self.get_component_rich_style(cls, partial=True) if cls else base
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self._strips.clear()
+
+    def _style(self, name: str) -> Style:
+        """Styles of tags and parts, resolved once per theme or stylesheet change."""
+        if self._styles is None:
+            base = self.rich_style
+            part = lambda cls: base + self.get_component_rich_style(cls, partial=True)  # noqa: E731
+            self._styles = {tag: part(cls) for tag, cls in TAG_CLASS.items()}
+            self._styles.update({"": base, "gap": part("diffview--gap"),
+                                 "divider": part("diffview--divider"),
+                                 "cursor": self.get_component_rich_style("diffview--cursor")})
+        return self._styles.get(name) or self._styles[""]
 
     def _pane(self, p: PaneLine, width: int, selected: bool) -> list[Segment]:
-        gutter_style = (self.get_component_rich_style("diffview--cursor") if selected and not p.gap
-                        else self._style(GUTTER_TAG.get(p.gutter, "")))
-        segs = [Segment(p.gutter + " ", gutter_style)]
-        pad = Segment(" " * max(0, width - p.width),
-                      self.rich_style + self.get_component_rich_style("diffview--gap", partial=True)
-                      if p.gap else self.rich_style)
+        gutter = "cursor" if selected and not p.gap else GUTTER_TAG.get(p.gutter, "")
+        segs = [Segment(p.gutter + " ", self._style(gutter))]
+        pad = Segment(" " * max(0, width - p.width), self._style("gap" if p.gap else ""))
         if p.rtl:
             segs.append(pad)
         segs.extend(Segment(text, self._style(tag)) for text, tag in p.spans)
@@ -200,7 +210,6 @@ class DiffView(ScrollView, can_focus=True):
         lw, rw = lay.text_width
         segs = self._pane(left, lw, selected)
         if right is not None:
-            divider = self.rich_style + self.get_component_rich_style("diffview--divider", partial=True)
-            segs.append(Segment("\u2502", divider))
+            segs.append(Segment("\u2502", self._style("divider")))
             segs.extend(self._pane(right, rw, selected))
-        return Strip(segs).adjust_cell_length(width, self.rich_style)
+        return Strip(segs).adjust_cell_length(width, self._style(""))

@@ -63,7 +63,7 @@ def article_line(article, width: int, styles: dict[str, Style], *, marked: bool,
     line.append("+" if marked else " ", styles["marked"])
     line.append("*" if t.starred else " ", styles["star"])
     line.append("N" if not t.read else " ", styles["unread"])
-    line.append(" ")
+    line.append("  ")
     outlet = Text(safe_line(meta.get("source") or "?"))
     outlet.truncate(14, overflow="ellipsis", pad=True)
     line.append_text(outlet)

@@ -72,10 +72,9 @@ _SCRIPTS = {
 }
 _SCRIPT_RE = {k: re.compile(f"[{v}]") for k, v in _SCRIPTS.items()}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _PERSIAN = "پچژگی"
 _URDU = "ٹڈڑںےھ"
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Letters a language cannot be written without (absent: that language is unlikely).
 _MARKS = {"cs": "ěščřžůý", "pl": "ąęłńśźżó", "ro": "ăâîșşțţ", "tr": "ğışçöü", "hu": "őűáéöü",
           "vi": "ăâđêôơư", "de": "äöüß", "sv": "åäö", "da": "æøå", "no": "æøå", "fi": "äö",
@@ -88,7 +87,8 @@ def detect_lang(text: str) -> str | None:
     sample = (text or "")[:6000]
     wide = "".join(_NON_ASCII.findall(sample))
     counts = {k: len(r.findall(wide)) for k, r in _SCRIPT_RE.items()} if wide else {}
-    counts["en"] = counts.get("en", 0) + len(_ASCII_LETTERS.findall(sample))
+    ascii_letters = sample.encode("ascii", "ignore").translate(None, _NOT_LETTERS)
+    counts["en"] = counts.get("en", 0) + len(ascii_letters)
     counts.setdefault("ja", 0)
     total = sum(counts.values())
     if total < 3:
@@ -109,6 +109,7 @@ def detect_lang(text: str) -> str | None:
 
 
 _CYRILLIC_LANGS = ("ru", "uk", "bg", "sr")
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
 _INDEX: dict[str, list[str]] = {}
 for _lang, _words in STOPWORDS.items():
     for _w in _words:
@@ -117,12 +118,11 @@ _OTHER_SCRIPT = ("ar", "fa", "hi")
 
 
 def _by_stopwords(sample: str, cyrillic: bool) -> str | None:
-    prose = (" ".join(ln for ln in sample.splitlines() if len(ln.split()) >= 8) or sample)[:3000]
-    words = [w.lower() for w in _WORD.findall(prose)]
-    if not words:
-        return None
-    counts = Counter(words)
+    prose = (" ".join(ln for ln in sample.splitlines() if ln.count(" ") >= 7) or sample)[:3000]
     low = prose.lower()
+    counts = Counter(low.split())  # tokens with punctuation attached just do not count
+    if not counts:
+        return None
     scores: dict[str, float] = {}
     for w, n in counts.items():
         for lang in _INDEX.get(w, ()):
@@ -137,7 +137,7 @@ def _by_stopwords(sample: str, cyrillic: bool) -> str | None:
             score *= 0.3
         if score > best_score:
             best, best_score = lang, score
-    if cyrillic and best in ("ru", "bg", "sr") and re.search(r"[іїєґ]", sample, re.I):
+    if cyrillic and best in ("ru", "bg", "sr") and _UKRAINIAN.search(sample):
         return "uk"
     return best
 

@@ -19,6 +19,7 @@ _CJK_COMMA = re.compile(r"[、，,。]")
 # and only run on lines that hold one of their trigger words (that keeps the cleaner fast).
 _LINE = {
     "share": r"^(?:share|tweet|e-?mail|print|pin|save|copy link|whatsapp|facebook|twitter|"
+             r"reply|report|like|upvote|flag|"
              r"linkedin|reddit|messenger|telegram|flipboard|pocket|comments?|\d+\s+comments?)"
              r"(?:\s+(?:this|on|via|article|story|link|it))*\W*$|^follow us\b|"
              r"^share (?:this|on|via)\b|^(?:click|tap) to share",
@@ -33,56 +34,82 @@ _LINE = {
     "caption": r"^(?:photo|image|picture|credit|source|illustration|video|graphic)s?\s*:",
     "contact": r"^(?:e-?mail|phone|tel|telephone|fax|contact(?: us)?|address|call us)\s*[:.]|"
                r"^[\w.+-]+@[\w-]+\.[\w.]+$|^\+?\d[\d\s().-]{7,}$",
-    "copyright": r"^(?:©|\(c\)|copyright\b)",
+    "copyright": r"^(?:©|\(c\)|copyright\b)|(?:all rights reserved|todos los derechos reservados|"
+                 r"tutti i diritti riservati|tous droits réservés|alle rechte vorbehalten|"
+                 r"todos os direitos reservados|все права защищены)\W*$",
     "comments": r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)\b.{0,30}$|"
                 r"^(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|"
-                r"conversation)|show comments|view comments|top rated comments|reader comments)\W*$|"
+                r"conversation)|show comments|view comments|top rated comments|reader comments|"
+                r"lascia un commento|commenti|laisser un commentaire|commentaires|kommentare|"
+                r"kommentar schreiben|comentarios|deja un comentario|deixe um comentário|"
+                r"comentários|комментарии|reacties|komentarze)\W*$|"
                 r"^.{0,80}\b(?:says|said|wrote|replied):$|"
                 r"^\W*\d+\s+(?:comments?|responses?|replies) (?:to|on)\b|"
-                r"^(?:reply|report|like|upvote|flag)(?:\s*\W\s*\w+){0,3}$",
+                r"^(?:reply|report|like|upvote|flag)\W*(?:reply|report|like|share|flag)\W*$",
+    "about": r"^(?:about|über|sobre|à propos de|a propos de|acerca de|informazioni su|"
+             r"sull'autore|об авторе|o autorze|over)\b(?:\s+\S+){1,4}$|"
+             r"^(?:the author|author|written by|zum autor|l'auteur|el autor|o autor)\W*$",
     "stamp": r"^(?:\d+|an?) (?:minutes?|hours?|days?|weeks?|months?|years?) ago\b.{0,20}$",
     "ad": r"^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|promoted|"
           r"story continues below(?: advertisement)?|continue reading(?: below)?|"
           r"scroll to continue|skip (?:to|ad)\b.*|loading\W*|close|menu|search|"
           r"left menu|right menu|toggle navigation|back to top|home)\W*$",
 }
-_AGENCY_WORDS = r"afp|ap|reuters|getty|epa|xinhua|kyodo|yonhap|ians|pti|ani|shutterstock|ansa|dpa"
-_INNER = {
-    "share": r"sharing button",
-    "caption": r"\((?:[^()]*\b(?:photo|photos|image|images|picture|credit|file|pool|"
-               + _AGENCY_WORDS + r")\b[^()]*)\)\W*$|"
-               r"\bgetty images\b|/\s*(?:" + _AGENCY_WORDS + r")\b|"
-               r"\b(?:photo|image|picture)s? (?:by|credit|courtesy)\b|\(file photo\)|"
-               r"^\W*(?:file photo|photo|image)\b",
-    "appeal": r"\bsupport (?:our|independent|quality|objective|unbiased) journalism\b|"
-              r"\b(?:make|your) (?:a )?contribution\b|\bdonate\b|\bbecome a (?:member|"
-              r"supporter|subscriber)\b|\bsubscribe (?:now|today|to)\b|\bsign up\b|"
-              r"\bnewsletters?\b|\bfree trial\b|\bpaywall\b|\bwe cannot do without you\b",
-    "disclaimer": r"\bnot been edited by\b|\bauto-generated from\b|\bsyndicated feed\b|"
-                  r"\baffiliate (?:links?|partnerships?|commission)\b|\bearn (?:a )?commission\b|"
-                  r"\bviews expressed\b|\bdo(?:es)? not necessarily reflect\b|"
-                  r"\b(?:use|uses) cookies\b|\bcookie policy\b|\bprivacy policy\b|"
-                  r"\bterms (?:of|and) (?:use|service|conditions)\b|\bpublished from a wire\b",
-    "copyright": r"©\s*\d{4}|\ball rights reserved\b",
-}
-# Words (or characters) without which no INNER pattern can match a line.
-_TRIGGERS = frozenset(
-    "sharing photo photos image images picture pictures credit credits file pool getty support"
-    " contribution contributions donate donation donations become subscribe subscribed"
-    " subscriber subscribers subscription sign newsletter newsletters trial paywall cannot"
-    " edited auto-generated syndicated affiliate commission views reflect cookie cookies"
-    " privacy terms wire rights afp ap reuters epa xinhua kyodo yonhap ians pti ani"
-    " shutterstock ansa dpa".split())
+_AGENCY_WORDS = (r"(?-i:AFP|AP|EPA|IANS|PTI|ANI|ANSA|dpa|DPA)|reuters|getty|xinhua|kyodo|yonhap|"
+                 r"shutterstock")
+_PICTURE = "photo photos photograph image images picture pictures illustration rendering footage" \
+    " screenshot graphic micrograph map file"
+_AGENCIES = "afp ap reuters getty epa xinhua kyodo yonhap ians pti ani shutterstock ansa dpa"
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
+# (kind, pattern, trigger words, trigger characters): a pattern only runs on a line holding
+# one of its trigger words (lower case, punctuation stripped) or characters.
+_INNER = [
+    ("share", r"sharing button|\bshare (?:on|to|via|with) (?:facebook|twitter|linkedin|e-?mail|"
+              r"whatsapp|pinterest|reddit|messenger)\b", "share sharing", ""),
+    ("caption", r"\((?:[^()]*\b(?:photo|photos|image|images|picture|credit|file|pool|"
+                + _AGENCY_WORDS + r")\b[^()]*)\)\W*$", "", ")"),
+    ("caption", r"\bgetty images\b|/\s*(?:" + _AGENCY_WORDS + r")\b|"
+                r"\b(?:" + _AGENCY_WORDS + r")\s*/\s*[A-Z][a-z]|"
+                r"^[\w.' -]{3,40}(?:,|/)\s*(?:" + _AGENCY_WORDS + r"|getty images)\W*$|"
+                r"©\s*(?:" + _AGENCY_WORDS + r")\b|^©(?!\s*\d{4})", _AGENCIES, "©/"),
+    ("caption", r"\b(?:photo|image|picture)s? (?:by|credit|courtesy)\b|\bfile (?:photo|image)\b|"
+                r"\b(?:this|the|an?) (?:undated |handout |satellite |aerial |file )?(?:image|photo|"
+                r"photograph|picture)s?\b.{0,100}\b(?:shows?|provided|released|taken|made available)\b|"
+                r"\btook (?:this|the) (?:image|photo|photograph|picture)\b|"
+                r"^(?:this|an?|in (?:this|an?)) (?:[\w.'’-]+ ){0,3}(?:image|photo|photograph|"
+                r"picture|illustration|rendering|footage|screenshot|graphic|micrograph|map)s? "
+                r"(?:[\w-]+ ){0,4}?(?:shows?|depicts?|showing)\b|\bvideo footage shows\b|"
+                r"^\W*(?:file photo|photo|image)\b", _PICTURE, ""),
+    ("caption", r"\bcredits?\s*(?::|\.\.\.|…)", "credit credits", ""),
+    ("caption", r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:jan|feb|"
+                r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}"
+                r"(?:\.?\W*$|\.\s*\()", _WEEKDAYS, ""),
+    ("appeal", r"\bsupport (?:our|independent|quality|objective|unbiased) journalism\b|"
+               r"\b(?:make|your) (?:a )?contribution\b|\bdonate\b|\bbecome a (?:member|"
+               r"supporter|subscriber)\b|\bsubscribe (?:now|today|to)\b|\bsign up\b|"
+               r"\bnewsletters?\b|\bfree trial\b|\bpaywall\b|\bwe cannot do without you\b",
+     "support contribution donate become subscribe sign newsletter newsletters trial paywall"
+     " cannot", ""),
+    ("disclaimer", r"\bnot been edited by\b|\bauto-generated from\b|\bsyndicated feed\b|"
+                   r"\baffiliate (?:links?|partnerships?|commission)\b|\bearn (?:a )?commission\b|"
+                   r"\bviews expressed\b|\bdo(?:es)? not necessarily reflect\b|"
+                   r"\b(?:use|uses) cookies\b|\bcookie policy\b|\bprivacy policy\b|"
+                   r"\bcookies?\b.{0,120}\b(?:site|sito|sitio|web|navega|brows|experien|esperienz)|"
+                   r"\bterms (?:of|and) (?:use|service|conditions)\b|\bpublished from a wire\b",
+     "edited auto-generated syndicated affiliate commission views reflect cookie cookies privacy"
+     " terms wire", ""),
+    ("copyright", r"©\s*\d{4}|\ball rights reserved\b", "rights", "©"),
+]
+INNER = [(k, re.compile(p, re.I), frozenset(w.split()), c) for k, p, w, c in _INNER]
 _LINE_ANY = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LINE.items()))  # on lower case
 LINE = {k: re.compile(v, re.I) for k, v in _LINE.items()}
-INNER = {k: re.compile(v, re.I) for k, v in _INNER.items()}
 # Caption shape without a credit: who stands where in a picture, and when it was taken.
 _POSITIONS = re.compile(r"\((?:l|r|c|left|right|cent(?:er|re)|top|bottom|front|back)\)|"
                         r", (?:left|right|cent(?:er|re)|second from (?:left|right)),")
 _MONTH_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? "
                          r"\d{1,2}, \d{4}\b", re.I)
 ORDER = ("counter", "share", "ticker", "related", "caption", "appeal", "disclaimer", "contact",
-         "copyright", "comments", "stamp", "ad")
+         "copyright", "comments", "about", "stamp", "ad")
 # Kinds that are unmistakable inside a long line; the others only describe short lines.
 _LONG_OK = ("disclaimer", "copyright", "caption")
 
@@ -98,6 +125,7 @@ class Line:
     bullet: bool
     pipes: int
     furniture: str | None
+    cut: bool = False  # ends with an ellipsis: an excerpt (teaser) rather than a paragraph
 
 
 def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = False
@@ -118,6 +146,7 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
         line = Line(ln, words, bool(tail) and tail[-1] in _ENDERS, stop,
                     bool(_BULLET.match(ln)), ln.count(" | ") + ln.count(" · "), None)
         line.furniture = _kind(ln, low, toks, words)
+        line.cut = tail.endswith(("...", "…", "[…]", "[...]", "..]", "…]"))
         out.append(line)
     return out
 
@@ -130,10 +159,11 @@ def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
         m = _LINE_ANY.match(low)
         if m:
             found.add(m.lastgroup)
-    if "©" in ln or "/" in ln or not _TRIGGERS.isdisjoint(toks):
-        for kind, pat in INNER.items():
-            if kind not in found and pat.search(ln):
-                found.add(kind)
+    for kind, pat, words_, chars in INNER:
+        if kind in found or (words_.isdisjoint(toks) and not any(c in ln for c in chars)):
+            continue
+        if pat.search(ln):
+            found.add(kind)
     if ("(" in low or " left," in low or " right," in low or " from left" in low) and (
             _POSITIONS.search(low) and (_MONTH_DATE.search(ln) or "photo" in low)):
         found.add("caption")

@@ -14,13 +14,15 @@ SHORT = 12.0
 LENIENT_SHORT = 1.0
 SHORT_FIRST = 3.0
 FALLBACK_MIN = 60.0
+CUT = 0.3
 BULLET = 0.5
 EXTRA_MIN = 40.0
 EXTRA_SHARE = 0.35
 BARRIER = 50.0
 # Furniture that closes the article: what follows is another page section.
-BARRIERS = {"comments", "related", "ticker", "copyright", "repeat", "appeal"}
+BARRIERS = {"comments", "related", "ticker", "copyright", "repeat", "appeal", "about"}
 REPEAT_WALL = 3
+REPEAT_PROSE = 5
 COMMENT_AFTER = 30.0
 COMMENT_SCALE = 0.25
 
@@ -38,6 +40,8 @@ def prose_value(ln: Line, lenient: bool = False) -> float:
         v = 0.5 * w
     elif ln.ends and w >= 5 and ln.stop >= 0.15:
         v = 0.5 * w
+    if ln.cut and v > 0:
+        v *= CUT
     if ln.pipes >= 2:
         v = -3.0 - ln.pipes
     elif ln.bullet and v > 0:
@@ -82,12 +86,13 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     for ln in info:  # a line the page repeats is a template (share bar, teaser, headline)
         n = seen[ln.text.lower()]
         if n > 1 and not ln.furniture and re.search(r"[^\W\d_]", ln.text):
-            ln.furniture = "repeat" if n >= REPEAT_WALL else "duplicate"
+            wall = n >= REPEAT_WALL and not (ln.ends and ln.words >= REPEAT_PROSE)
+            ln.furniture = "repeat" if wall else "duplicate"
     values = [prose_value(ln, lenient) for ln in info]
     after = False  # past a comments heading that follows prose: readers' text, not the article
     acc = 0.0
     for k, ln in enumerate(info):
-        if ln.furniture == "comments" and acc >= COMMENT_AFTER:
+        if ln.furniture in ("comments", "about") and acc >= COMMENT_AFTER:
             after = True
         acc += max(values[k], 0)
         if after and values[k] > 0:

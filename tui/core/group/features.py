@@ -28,7 +28,7 @@ _MAX_CJK_CHARS = 6000
 class Features:
     """What grouping keeps of one text before weighting."""
 
-    words: Counter  # same-language terms: lower-cased words, CJK character bigrams
+    words: Counter  # "group|term": lower-cased words, CJK character bigrams
     cross: dict[str, str]  # cross-language key -> a surface form (names, numbers, CJK bigrams)
     group: str  # language group: primary language subtag, else the dominant script
 
@@ -138,6 +138,8 @@ def extract(title: str, body: str, lang: str | None) -> Features:
         key = number_key(raw)
         if key is not None:
             cross.setdefault("n:" + key, raw)
+    prefix = group + "|"
+    words = Counter({prefix + w: n for w, n in words.items()})
     return Features(words=words, cross=cross, group=group)
 
 

@@ -6,14 +6,11 @@ import pickle
 import re
 from array import array
 
-from rapidfuzz import fuzz
-
 from .corrections import Corrections
 from .features import Features, extract, parse_day
 from .index import TermIndex
 from .model import DocEntry, GroupDoc, Params, Placement, story_id_for
-from .scoring import (
-    StoryScore, cross_candidates, dot, in_window, mono_candidates, shared_evidence)
+from .placing import place_batch
 
 _SPACE = re.compile(r"\s+")
 
@@ -34,21 +31,31 @@ class Grouper:
 
     # ----- adding -------------------------------------------------------------------------
     def add_many(self, docs: list[GroupDoc], known: dict[str, str] | None = None) -> dict[str, str]:
-        """Place articles in order. ``known`` (article -> story, e.g. from the workspace files)
-        replays earlier placements exactly instead of deciding again. Returns every changed
-        article's story."""
-        fresh = [d for d in docs if d.id not in self._docs]
-        feats = {d.id: extract(d.title or "", d.body or "", d.lang) for d in fresh}
-        for d in fresh:  # frequencies from the whole batch first: better weights early on
-            self.words.count(feats[d.id].words)
-            self.cross.count(feats[d.id].cross)
+        """Place articles (in order, decided together). ``known`` (article -> story, e.g. from
+        the workspace files) replays earlier placements exactly instead of deciding again.
+        Returns the story of every new article and of any article that changed story."""
         changes: dict[str, str] = {}
+        fresh: dict[str, GroupDoc] = {}
         for d in docs:
-            if d.id in feats:
-                story = (known or {}).get(d.id)
-                changes.update(self._place(self._entry(d, feats[d.id]), story))
-            else:
+            if d.id in self._docs:
                 changes.update(self.update(d))
+            else:
+                fresh[d.id] = d
+        feats = {i: extract(d.title or "", d.body or "", d.lang) for i, d in fresh.items()}
+        for f in feats.values():  # frequencies from the whole batch first: better weights early
+            self.words.count(f.words, group=f.group)
+            self.cross.count(f.cross)
+        entries = []
+        for i, d in fresh.items():
+            entry = self._entry(d, feats[i])
+            self._docs[i] = entry
+            self._slots.append(entry)
+            self._post(entry)
+            if entry.origin and entry.origin not in self._origins:
+                self._origins[entry.origin] = i
+            entries.append(entry)
+        place_batch(self, entries, known or {})
+        changes.update({e.id: e.placement.story for e in entries})
         return changes
 
     def add(self, doc: GroupDoc) -> dict[str, str]:
@@ -62,7 +69,7 @@ class Grouper:
             return self.add(doc)
         self._unindex(old)
         feats = extract(doc.title or "", doc.body or "", doc.lang)
-        self.words.count(feats.words)
+        self.words.count(feats.words, group=feats.group)
         self.cross.count(feats.cross)
         entry = self._entry(doc, feats, slot=old.slot)
         entry.placement, entry.partner, entry.score, entry.how = (
@@ -172,7 +179,7 @@ class Grouper:
 
     # ----- internals ----------------------------------------------------------------------
     def _entry(self, doc: GroupDoc, feats: Features, slot: int | None = None) -> DocEntry:
-        terms, weights = self.words.weigh(feats.words, self.params.keep_terms)
+        terms, weights = self.words.weigh(feats.words, self.params.keep_terms, feats.group)
         keys = sorted((self.cross.intern(k), k) for k in feats.cross)
         keys.sort(key=lambda p: (self.cross.df[p[0]] < 2, self.cross.df[p[0]], p[0]))
         cross = array("i", sorted(k for k, _ in keys[: self.params.cross_keys]))
@@ -193,108 +200,8 @@ class Grouper:
     def _unindex(self, entry: DocEntry) -> None:
         self.words.unpost(entry.slot, entry.terms[: self.params.query_terms])
         self.cross.unpost(entry.slot, entry.cross)
-        self.words.count([self.words.terms[t] for t in entry.terms], -1)
+        self.words.count([self.words.terms[t] for t in entry.terms], -1, entry.group)
         self.cross.count([self.cross.terms[k] for k in entry.cross], -1)
-
-    def _place(self, entry: DocEntry, story: str | None) -> dict[str, str]:
-        self._docs[entry.id] = entry
-        self._slots.append(entry)
-        if story is not None:
-            entry.placement, entry.how = Placement(story=story), "recorded"
-        else:
-            self._decide(entry)
-        if entry.origin and entry.origin not in self._origins:
-            self._origins[entry.origin] = entry.id
-        self._post(entry)
-        self._join(entry, entry.placement.story)
-        return {entry.id: entry.placement.story}
-
-    def _decide(self, entry: DocEntry) -> None:
-        pinned = self.corrections.pinned.get(entry.id)
-        if pinned is not None:
-            entry.placement, entry.how = Placement(story=pinned), "correction"
-            return
-        first = self._docs.get(self._origins.get(entry.origin, ""))
-        if first is not None and first.id != entry.id:
-            entry.placement = Placement(first.placement.story, "version", first.id)
-            entry.how, entry.partner = "version", first.id
-            return
-        must, cannot = self.corrections.partners(entry.id)
-        for other in must:
-            if other in self._docs:
-                entry.placement = Placement(story=self._docs[other].placement.story)
-                entry.how, entry.partner = "correction", other
-                return
-        banned = {self._docs[o].placement.story for o in cannot if o in self._docs}
-        scores = self._score(entry, banned)
-        self._choose(entry, scores)
-
-    def _score(self, entry: DocEntry, banned: set[str]) -> dict[str, StoryScore]:
-        p = self.params
-        scores: dict[str, StoryScore] = {}
-        for sim, other in mono_candidates(entry, self.words, self._slots, p):
-            sid = other.placement.story
-            if sid in banned or not in_window(entry.day, self._spans.get(sid), p.window_days):
-                continue
-            s = scores.setdefault(sid, StoryScore())
-            if sim > s.mono:
-                s.mono, s.mono_partner = sim, other.id
-        if p.link_mix < 1.0:
-            self._average(entry, scores)
-        for sim, other in cross_candidates(entry, self.cross, self._slots, p):
-            sid = other.placement.story
-            if sid in banned or not in_window(entry.day, self._spans.get(sid), p.window_days):
-                continue
-            s = scores.setdefault(sid, StoryScore())
-            if sim > s.cross:
-                s.cross, s.cross_partner = sim, other.id
-        return scores
-
-    def _average(self, entry: DocEntry, scores: dict[str, StoryScore]) -> None:
-        """Blend each story's best same-language similarity with its average over members."""
-        query = dict(zip(entry.terms, entry.weights))
-        mix = self.params.link_mix
-        for sid, s in scores.items():
-            if s.mono_partner is None:
-                continue
-            sims = [
-                dot(query, m) for m in (self._docs[a] for a in self._stories[sid][-30:])
-                if m.group == entry.group
-            ]
-            s.mono = mix * s.mono + (1.0 - mix) * sum(sims) / len(sims)
-
-    def _choose(self, entry: DocEntry, scores: dict[str, StoryScore]) -> None:
-        p = self.params
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1].mono, kv[0]))
-        if ranked and ranked[0][1].mono >= p.join:
-            sid, s = ranked[0]
-            self._adopt(entry, sid, s.mono_partner, s.mono, "same-language")
-            return
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1].cross, kv[0]))
-        if ranked and ranked[0][1].cross >= p.cross_join:
-            runner = ranked[1][1].cross if len(ranked) > 1 else 0.0
-            if ranked[0][1].cross >= p.cross_margin * runner:
-                sid, s = ranked[0]
-                self._adopt(entry, sid, s.cross_partner, s.cross, "cross-language")
-                return
-        entry.placement = Placement(story=story_id_for(entry.id, self._stories))
-
-    def _adopt(self, entry: DocEntry, sid: str, partner_id: str | None, score: float, how: str):
-        partner = self._docs[partner_id] if partner_id else None
-        placement = Placement(story=sid)
-        if partner is not None:
-            placement.evidence = shared_evidence(entry, partner, self.words, self.cross)
-            if how == "same-language" and self._is_copy(entry, partner):
-                placement.sameness = "copy"
-                placement.copy_of = partner.placement.copy_of or partner.id
-        entry.placement, entry.partner, entry.score, entry.how = placement, partner_id, score, how
-
-    def _is_copy(self, entry: DocEntry, other: DocEntry) -> bool:
-        query = dict(zip(entry.terms, entry.weights))
-        cos = sum(w * query.get(t, 0.0) for t, w in zip(other.terms, other.weights))
-        if cos < self.params.copy_cosine:
-            return False
-        return fuzz.ratio(entry.lead, other.lead) >= self.params.copy_ratio
 
     def _pin(self, article_id: str, story_id: str) -> dict[str, str]:
         self.corrections.pin(article_id, story_id)

@@ -20,6 +20,7 @@ class TermIndex:
         self.surfaces: list[str] = []  # the first spelling seen of each term
         self.df = array("i")
         self.n_docs = 0
+        self.n_group: dict[str, int] = {}  # documents per language group
         self.post_docs: dict[int, array] = {}
         self.post_weights: dict[int, array] = {}
 
@@ -32,19 +33,25 @@ class TermIndex:
             self.df.append(0)
         return tid
 
-    def count(self, terms: dict[str, str] | Iterable[str], sign: int = 1) -> None:
+    def count(
+        self, terms: dict[str, str] | Iterable[str], sign: int = 1, group: str = ""
+    ) -> None:
         """Add (or with ``sign=-1`` take back) one document's distinct terms to the frequencies."""
+        self.n_group[group] = self.n_group.get(group, 0) + sign
         surfaces = terms if isinstance(terms, dict) else {}
         for term in terms:
             self.df[self.intern(term, surfaces.get(term))] += sign
         self.n_docs += sign
 
-    def idf(self, tid: int) -> float:
-        return math.log((self.n_docs + 1) / (self.df[tid] + 1)) + 1.0
+    def idf(self, tid: int, n_docs: int | None = None) -> float:
+        n = self.n_docs if n_docs is None else n_docs
+        return math.log((n + 1) / (self.df[tid] + 1)) + 1.0
 
-    def weigh(self, counts: Counter, keep: int) -> tuple[array, array]:
-        """Top ``keep`` terms of an l2-normalised sublinear tf-idf vector, heaviest first."""
-        pairs = [(sublinear(c) * self.idf(self.intern(t)), self.ids[t]) for t, c in counts.items()]
+    def weigh(self, counts: Counter, keep: int, group: str = "") -> tuple[array, array]:
+        """Top ``keep`` terms of a sublinear tf-idf vector (idf within ``group``), heaviest
+        first, l2-normalised over what is kept."""
+        n = self.n_group.get(group, 0)
+        pairs = [(sublinear(c) * self.idf(self.intern(t), n), self.ids[t]) for t, c in counts.items()]
         pairs.sort(key=lambda p: (-p[0], p[1]))
         top = pairs[:keep]
         norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0

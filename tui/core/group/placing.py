@@ -34,9 +34,15 @@ def place_batch(g: Grouper, entries: list[DocEntry], known: dict[str, str]) -> N
         else:
             open_.append(e)
     cands = _cluster(g, open_)
-    for e in open_:
-        if len(g._stories[e.placement.story]) == 1:
-            _cross_join(g, e)
+    alone = [e for e in open_ if len(g._stories[e.placement.story]) == 1]
+    waiting = {e.placement.story for e in alone}
+    for e in alone:  # first against stories already settled, then against anything
+        waiting.discard(e.placement.story)
+        if not _cross_join(g, e, waiting):
+            waiting.add(e.placement.story)
+    for e in alone:
+        if e.placement.story in waiting:
+            _cross_join(g, e, set())
     for e in open_:
         _describe(g, e, cands.get(e.slot, []))
     for e, first in versions:
@@ -137,10 +143,10 @@ def _span(e: DocEntry) -> tuple[int, int] | None:
     return (e.day, e.day) if e.day is not None else None
 
 
-def _cross_join(g: Grouper, e: DocEntry) -> None:
+def _cross_join(g: Grouper, e: DocEntry, skip: set[str]) -> bool:
     """An article alone in its language joins the clearly best story in other languages."""
     p = g.params
-    banned = _banned(g, e) | {e.placement.story}
+    banned = _banned(g, e) | {e.placement.story} | skip
     best: dict[str, tuple[float, DocEntry]] = {}
     for sim, other in cross_candidates(e, g.cross, g._slots, p):
         sid = other.placement.story
@@ -150,14 +156,15 @@ def _cross_join(g: Grouper, e: DocEntry) -> None:
             best[sid] = (sim, other)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
     if not ranked or ranked[0][1][0] < p.cross_join:
-        return
+        return False
     runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
     if ranked[0][1][0] < p.cross_margin * runner:
-        return
+        return False
     sid, (sim, other) = ranked[0]
     g._leave(e)
     _settle(g, e, Placement(story=sid), "cross-language", other.id)
     e.score = sim
+    return True
 
 
 def _describe(g: Grouper, e: DocEntry, found: list[tuple[float, DocEntry]]) -> None:
@@ -167,6 +174,10 @@ def _describe(g: Grouper, e: DocEntry, found: list[tuple[float, DocEntry]]) -> N
         partner = g._docs[e.partner]
     else:
         mates = [(s, o) for s, o in found if o.placement.story == sid and o.id != e.id]
+        if not mates:
+            query = dict(zip(e.terms, e.weights))
+            members = (g._docs[a] for a in g._stories[sid][-_STORY_SAMPLE:] if a != e.id)
+            mates = [(dot(query, m), m) for m in members if m.group == e.group]
         if not mates:
             e.how = "founded" if g._stories[sid][0] == e.id else "same-language"
             return

@@ -27,15 +27,15 @@ def dot(query: dict[int, float], doc: DocEntry) -> float:
     return sum(w * get(t, 0.0) for t, w in zip(doc.terms, doc.weights))
 
 
-def _limit(index: TermIndex, params: Params) -> int:
-    return max(50, int(params.common_share * index.n_docs))
+def _limit(params: Params, n_docs: int) -> int:
+    return max(50, int(params.common_share * n_docs))
 
 
 def mono_candidates(
     doc: DocEntry, words: TermIndex, slots: list[DocEntry | None], params: Params
 ) -> list[tuple[float, DocEntry]]:
     """Same-language articles sharing heavy terms, scored by exact cosine, best first."""
-    limit = _limit(words, params)
+    limit = _limit(params, words.n_group.get(doc.group, 0))
     acc: dict[int, float] = defaultdict(float)
     n = params.query_terms
     for tid, w in zip(doc.terms[:n], doc.weights[:n]):
@@ -62,7 +62,7 @@ def cross_candidates(
     doc: DocEntry, cross: TermIndex, slots: list[DocEntry | None], params: Params
 ) -> list[tuple[float, DocEntry]]:
     """Articles in other languages sharing names, numbers or CJK bigrams, best first."""
-    limit = _limit(cross, params)
+    limit = _limit(params, cross.n_docs)
     acc: dict[int, float] = defaultdict(float)
     for kid in doc.cross:
         if cross.df[kid] > limit:
@@ -100,7 +100,7 @@ def shared_evidence(
     for _, t in common:
         if len(out) >= limit:
             break
-        term = words.terms[t]
+        term = words.terms[t].split("|", 1)[1]
         if term not in out:
             out.append(term)
     return out

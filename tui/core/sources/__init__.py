@@ -7,7 +7,8 @@ The contract used by ingest, the command line and the app:
 - :func:`documents_from_response`, :func:`resolve_sources` - responses -> ``RawDocument`` lists
   (feeds detected from content; teaser items get their page fetched).
 - :func:`looks_like_feed`, :func:`parse_feed_file` - feeds on disk.
-- :class:`Subscriptions` and :func:`refresh` - following feeds.
+- :class:`Subscriptions` (``feeds.toml``, OPML) and :func:`refresh` - following feeds:
+  conditional requests, entries unchanged since last time skipped, a per-feed report.
 """
 
 from tui.core.sources.feeds import FeedError

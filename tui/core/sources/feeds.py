@@ -9,9 +9,9 @@ worth fetching.
 from __future__ import annotations
 
 import calendar
+import email.utils
 import hashlib
 import html
-import email.utils
 import json
 import re
 from collections import Counter
@@ -80,7 +80,10 @@ def _parse_xml_feed(data: bytes | str, url: str, content_type: str | None) -> Fe
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
-    parsed = feedparser.parse(data, response_headers=headers, sanitize_html=True)
+    # Links are still made absolute; ids stay as written (a relative id is no address).
+    parsed = feedparser.parse(
+        data, response_headers=headers, sanitize_html=True, resolve_relative_uris=False
+    )
     # Malformed XML is common and feedparser recovers what it can; only an unusable one fails.
     entries = [e for e in parsed.entries if e.get("title") or e.get("link") or e.get("summary")]
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
@@ -206,12 +209,11 @@ def _item(url: str, feed_title: str | None, e: _Entry, shared_link: bool) -> Fee
     own_link = None if shared_link else e.link
     if own_link:
         origin = own_link
+    elif e.entry_id and e.entry_id.startswith(_WEB) and e.entry_id != e.link:
+        origin = e.entry_id  # a URL-shaped id is unique on its own
     else:
-        base = e.link or url
         key = e.entry_id or _fallback_id(e.title, e.date, e.content)
-        if key.startswith(base) and len(key) > len(base):  # feedparser made it absolute
-            key = key[len(base) :].lstrip("#")
-        origin = f"{base}#{quote(key, safe=_SAFE)}"
+        origin = f"{e.link or url}#{quote(key, safe=_SAFE)}"
     plain_summary = _plain(e.summary)
     teaser = len(_plain(e.content).split()) < SHORT_WORDS
     summary_ok = plain_summary and len(plain_summary.split()) <= SUMMARY_WORDS

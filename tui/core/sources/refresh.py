@@ -3,8 +3,10 @@
 Feeds are fetched concurrently (politely: a limit per host), each with its stored ETag and
 Last-Modified so an unchanged feed costs a 304. Items go to ``ingest_fn`` one feed at a time so
 the report can say, per feed, how many articles were new, updated (a new version) or already
-known. Validators are recorded only once a feed's items have been ingested, so a failed ingest
-is retried in full next time. A bad feed is reported with its reason; the others carry on.
+known. Entries unchanged since the last refresh are skipped (see :mod:`.seen`), so their pages
+are not fetched again. Validators are recorded only once a feed's items have been ingested, so
+a failed ingest is retried in full next time. A bad feed is reported with its reason; the others
+carry on.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from tui.core.model import RawDocument
 from tui.core.sources.feeds import FeedError, FeedItem, parse_feed
 from tui.core.sources.fetch import FetchResult, Progress, fetch_many
 from tui.core.sources.resolve import expand_items
+from tui.core.sources.seen import SeenEntries
 from tui.core.sources.sniff import feed_links, kind_of
 from tui.core.sources.subscriptions import Subscriptions, now_iso
 from tui.core.workspace.lock import WriterLock
@@ -47,7 +50,8 @@ class FeedOutcome:
         parts = [f"{self.new} new", f"{self.updated} updated", f"{self.known} known"]
         if self.failed_items:
             parts.append(f"{self.failed_items} failed")
-        return f"ok         {name}: {self.items} items, {', '.join(parts)}"
+        items = f"{self.items} item" + ("" if self.items == 1 else "s")
+        return f"ok         {name}: {items}, {', '.join(parts)}"
 
 
 @dataclass(slots=True)
@@ -72,8 +76,9 @@ class RefreshReport:
 
     def lines(self) -> list[str]:
         t = self.totals()
+        feeds = f"{t['feeds']} feed" + ("" if t["feeds"] == 1 else "s")
         summary = (
-            f"{t['feeds']} feeds: {t['ok']} fetched, {t['unchanged']} unchanged, "
+            f"{feeds}: {t['ok']} fetched, {t['unchanged']} unchanged, "
             f"{t['failed']} failed; {t['new']} new articles, {t['updated']} updated"
         )
         return [f.line() for f in self.feeds] + [summary]
@@ -86,33 +91,46 @@ def refresh(
     *,
     urls: Sequence[str] | None = None,
     fetch_pages: bool = True,
+    full: bool = False,
     lock: WriterLock | None = None,
     **fetch_options,
 ) -> RefreshReport:
     """Fetch the subscribed feeds (or only ``urls`` among them), ingest, record, report.
 
+    Entries unchanged since the last refresh are skipped (counted as known) unless ``full``,
+    which also drops the conditional-request validators: every feed and page is fetched again.
     Safe to run on a worker thread (the app does). ``lock``: the workspace's writer lock, so
     ``feeds.toml`` is updated under the same (reentrant) lock the workspace uses.
     """
     subs = Subscriptions.load(root).list()
     if urls is not None:
-        subs = [s for s in subs if s.url in set(urls)]
-    validators = {s.url: (s.etag, s.last_modified) for s in subs}
+        wanted = set(urls)
+        subs = [s for s in subs if s.url in wanted]
+    if not subs:
+        return RefreshReport()
+    validators = {} if full else {s.url: (s.etag, s.last_modified) for s in subs}
     results = fetch_many(
         [s.url for s in subs], validators=validators, on_progress=on_progress, **fetch_options
     )
+    seen = SeenEntries() if full else SeenEntries.load(root)
     outcomes: list[FeedOutcome] = []
+    entries: list[list[RawDocument]] = []  # what each feed lists now, remembered on success
     feed_items: list[list[FeedItem]] = []
     for sub, result in zip(subs, results):
         outcome, items = _interpret(sub.title, result)
+        fresh = [i for i in items if not seen.is_known(outcome.url, i.doc)]
+        outcome.known = len(items) - len(fresh)
         outcomes.append(outcome)
-        feed_items.append(items)
+        entries.append([i.doc for i in items])
+        feed_items.append(fresh)
     if fetch_pages:
         feed_items = _expand_all(feed_items, on_progress, fetch_options)
-    for outcome, items in zip(outcomes, feed_items):
+    for outcome, docs, items in zip(outcomes, entries, feed_items):
         if outcome.status == "ok" and items:
             _ingest(outcome, [i.doc for i in items], ingest_fn)
-    _record(root, outcomes, results, lock)
+        if outcome.status == "ok":
+            seen.remember(outcome.url, docs)
+    _record(root, outcomes, results, lock, seen)
     return RefreshReport(outcomes)
 
 
@@ -161,7 +179,7 @@ def _ingest(outcome: FeedOutcome, docs: list[RawDocument], ingest_fn: IngestFn) 
         return
     outcome.new = _count(summary, "added", "new")
     outcome.updated = _count(summary, "updated")
-    outcome.known = _count(summary, "skipped", "duplicates", "unchanged")
+    outcome.known += _count(summary, "skipped", "duplicates", "unchanged")
     outcome.failed_items = _count(summary, "failed")
 
 
@@ -181,11 +199,16 @@ def _count(summary: object, *names: str) -> int:
 
 
 def _record(
-    root: Path, outcomes: list[FeedOutcome], results: list[FetchResult], lock: WriterLock | None
+    root: Path,
+    outcomes: list[FeedOutcome],
+    results: list[FetchResult],
+    lock: WriterLock | None,
+    seen: SeenEntries,
 ) -> None:
     """Store each feed's check time, status, error, title and (on success) its validators."""
     checked = now_iso()
     with Subscriptions.modify(root, lock) as subs:
+        seen.save(root)
         for outcome, result in zip(outcomes, results):
             sub = subs.get(outcome.url)
             if sub is None:  # removed while we were fetching

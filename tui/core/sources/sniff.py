@@ -21,7 +21,9 @@ _PROLOG = re.compile(
     r"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*", re.DOTALL | re.IGNORECASE
 )
 _ROOT = re.compile(r"<\s*(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
-_HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|article|title)\b", re.I)
+_HTML_HINT = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|p|div|article|section|main|title|meta|h[1-6])\b", re.I
+)
 _SNIFF_CHARS = 4096
 
 

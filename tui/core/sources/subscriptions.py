@@ -93,9 +93,6 @@ class Subscriptions:
     def get(self, url: str) -> Subscription | None:
         return self._feeds.get(url)
 
-    def __contains__(self, url: str) -> bool:
-        return url in self._feeds
-
     def __len__(self) -> int:
         return len(self._feeds)
 

@@ -270,7 +270,7 @@ def repair(root: Path, problems: list[Problem], *, lock_timeout: float = 10.0) -
                 path.unlink(missing_ok=True)
                 done.append(f"removed {p.path}")
             elif p.fix == "drop-cache":
-                shutil.rmtree(root / CACHE, ignore_errors=True)
+                _drop_cache(root)
                 done.append(f"dropped the cache ({CACHE}/ is rebuilt on next open)")
             elif p.fix == "settings":
                 done.append(_repair_settings(root, trash))
@@ -279,8 +279,25 @@ def repair(root: Path, problems: list[Problem], *, lock_timeout: float = 10.0) -
             elif p.fix == "reclean":
                 done.append(_reclean(root, path))
         if any(p.fix in ("salvage", "reclean") for p in todo):
-            shutil.rmtree(root / CACHE, ignore_errors=True)
+            _drop_cache(root)
     return [d for d in done if d]
+
+
+def _drop_cache(root: Path) -> None:
+    """Remove the cached data, and tell running processes (the journal) to re-read everything.
+    The journal itself is kept, not deleted, so its identity cannot be confused with a new one."""
+    from tui.core.workspace import journal
+
+    folder = root / CACHE
+    if folder.is_dir():
+        for p in folder.iterdir():
+            if p.name == journal.NAME:
+                continue
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink(missing_ok=True)
+    journal.append(root, ["*"])
 
 
 def _backup(root: Path, path: Path, trash: Path) -> Path:

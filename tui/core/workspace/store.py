@@ -47,6 +47,7 @@ class Workspace:
         self._stories: list[Story] | None = None
         self._by_origin: dict[str, str] = {}
         self._by_hash: dict[str, str] = {}
+        self._explainer = None  # a grouper loaded for `explain`, dropped when stories change
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -262,6 +263,7 @@ class Workspace:
         st = path.stat()
         self._sig[f"{a.id[:2]}/{a.id}.toml"] = (st.st_mtime_ns, st.st_size)
         self._stories = None
+        self._explainer = None
         if log:
             self.log_changes([f"a:{a.id}"])
 
@@ -336,8 +338,9 @@ class Workspace:
                                          on_progress=on_progress)
             rep.failed[:0] = list(failures)
             if touched:
-                added = [a for a in touched if a.id in set(rep.added)]
-                updated = [a for a in touched if a.id not in set(rep.added)]
+                new = set(rep.added)
+                added = [a for a in touched if a.id in new]
+                updated = [a for a in touched if a.id not in new]
                 changed = grouping.place(self, g, added, updated)
                 adding.finish(self, list({a.id: a for a in touched + changed}.values()))
                 self.save_cache()
@@ -380,9 +383,12 @@ class Workspace:
             return [a.id for a in changed]
 
     def explain(self, aid: str) -> list[str]:
+        """Why an article is in its story: the names, numbers and terms it shares."""
         from tui.core.workspace import grouping
 
-        return grouping.grouper(self).explain(aid)
+        if self._explainer is None:
+            self._explainer = grouping.grouper(self)
+        return self._explainer.explain(aid)
 
     def tags(self) -> list[str]:
         return sorted({t for a in self._articles.values() for t in a.triage.tags})

@@ -1,0 +1,64 @@
+"""Fixtures for the app tests: a copy of the demo workspace per test, an isolated config."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.app import make_app
+from tui.config import Config
+
+
+@pytest.fixture(autouse=True)
+def isolated_config(tmp_path: Path, monkeypatch) -> Path:
+    """No test reads the developer's own config or keymap."""
+    path = tmp_path / "config" / "config.toml"
+    monkeypatch.setenv("WIREDESK_CONFIG", str(path))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    from tui.cli.app_cmd import load_samples
+    from tui.core.workspace import Workspace
+
+    root = tmp_path_factory.mktemp("demo") / "ws"
+    load_samples(Workspace.open(root))
+    return root
+
+
+@pytest.fixture
+def demo_root(demo_template: Path, tmp_path: Path) -> Path:
+    dst = tmp_path / "ws"
+    shutil.copytree(demo_template, dst)
+    return dst
+
+
+@pytest.fixture
+def make(demo_root: Path):
+    """make(**config) -> a WiredeskApp on a fresh copy of the demo workspace."""
+
+    def factory(keymap: str | None = None, workspace=None, **settings):
+        return make_app(demo_root, keymap=keymap, config=Config(**settings),
+                        workspace=workspace)
+
+    return factory
+
+
+def reopen(root: Path):
+    from tui.core.workspace import Workspace
+
+    return Workspace.open(root)
+
+
+async def settle(pilot) -> None:
+    """Let workers (listing, saving) finish and the screen repaint."""
+    app = pilot.app
+    await pilot.pause()
+    if app.triage is not None:
+        app.triage.flush(5)
+    await app.workers.wait_for_complete([w for w in app.workers if w.group != "saver"])
+    await pilot.pause()

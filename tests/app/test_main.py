@@ -1,0 +1,140 @@
+"""Pilot tests of the main screen: moving, reading, triage, undo, marks."""
+
+from __future__ import annotations
+
+from tests.app.conftest import reopen, settle
+
+
+async def test_first_screen_lists_stories_and_articles(make):
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        sl = app.screen.stories
+        assert len(sl.listing.stories) == 2
+        assert sl.row_count == 2 + 4  # the first story is open onto its four articles
+        assert sl.cursor.kind == "story"
+        assert app.screen.reader.article_id == sl.article_id
+
+
+async def test_moving_opens_the_focused_story(make):
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        sl = app.screen.stories
+        await pilot.press("j")
+        assert sl.cursor.kind == "article" and sl.cursor.article == 0
+        await pilot.press("G")
+        assert sl.cursor.kind == "story" and sl.cursor.index == 1
+        assert sl.row_count == 2  # the one-article story shows no article rows
+        await pilot.press("k")
+        assert sl.cursor.index == 0 and sl.cursor.kind == "story"
+        await pilot.press("down", "down")
+        assert sl.cursor.article == 1
+        assert app.screen.reader.article_id == sl.article_id
+
+
+async def test_open_marks_read_and_back_returns(make):
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("j", "enter")
+        aid = app.screen.current_id()
+        assert app.screen.reader.has_focus
+        assert app.ws.get(aid).triage.read
+        await pilot.press("q")
+        assert app.screen.stories.has_focus
+        await settle(pilot)
+        assert reopen(app.ws.root).get(aid).triage.read
+
+
+async def test_mark_read_on_open_can_be_turned_off(make):
+    app = make(mark_read_on_open=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("j", "enter")
+        assert not app.ws.get(app.screen.current_id()).triage.read
+
+
+async def test_star_and_read_toggle_are_saved(make):
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("j", "s", "r")
+        aid = app.screen.current_id()
+        await settle(pilot)
+        t = reopen(app.ws.root).get(aid).triage
+        assert t.starred and t.read
+        assert app.screen.stories.story.starred == 1
+        await pilot.press("s")
+        await settle(pilot)
+        assert not reopen(app.ws.root).get(aid).triage.starred
+
+
+async def test_undo_puts_back_the_last_action(make):
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("j", "s")
+        aid = app.screen.current_id()
+        assert app.ws.get(aid).triage.starred
+        await pilot.press("u")
+        await settle(pilot)
+        assert not reopen(app.ws.root).get(aid).triage.starred
+        await pilot.press("u")  # nothing left: a notice, no crash
+        await settle(pilot)
+
+
+async def test_marks_make_bulk_actions(make):
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("m")  # on a story row: marks its four articles, moves down
+        sl = app.screen.stories
+        assert len(sl.marked) == 4
+        await pilot.press("s")
+        await settle(pilot)
+        ws = reopen(app.ws.root)
+        assert sum(a.triage.starred for a in ws.articles()) == 4
+        await pilot.press("u")
+        await settle(pilot)
+        assert sum(a.triage.starred for a in reopen(app.ws.root).articles()) == 0
+        await pilot.press("M")
+        assert len(sl.marked) == 5
+        await pilot.press("escape")
+        assert not sl.marked
+
+
+async def test_archive_hides_a_story_and_undo_brings_it_back(make):
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("G", "a")
+        await settle(pilot)
+        assert len(app.screen.stories.listing.stories) == 1
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(app.screen.stories.listing.stories) == 2
+
+
+async def test_next_unread_skips_read_articles(make):
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("j", "r", "k", "N")
+        sl = app.screen.stories
+        assert sl.cursor.kind == "article" and sl.cursor.article == 1
+
+
+async def test_narrow_layout_shows_reader_instead_of_list(make):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert screen.has_class("-narrow")
+        assert not screen.reader.display or not screen.reader.region.width
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.reader.region.width > 0 and not screen.stories.region.width
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.stories.region.width > 0
+
+
+async def test_raw_and_rtl_toggles(make):
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("o")
+        assert app.screen.show_raw
+        await pilot.press("o", "b")
+        assert app.screen.reader.rtl_mode == "on"

@@ -1,0 +1,174 @@
+"""Hostile input: a clear message or clean text, never a traceback, never lost work, never a hang.
+
+One `wiredesk ingest` of a folder full of bad files (binary, empty, 50 MB, invalid and mixed
+encodings, NUL bytes, HTML nested thousands deep, very long lines, escape sequences, bidi
+overrides, Rich markup, a symlink loop, a file name with a newline), then triage and export
+with hostile tags and notes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+
+import pytest
+
+from tui.core.decode import DecodeError, decode_bytes
+from tui.core.textutil import safe_line, safe_text
+from tui.core.workspace import Workspace
+
+ESC_TITLE = "Storm \x1b]0;pwned\x07hits \x1b]52;c;ZXZpbA==\x07coast \x1b[31mred\x1b[0m [bold]x[/bold]"
+BIDI = "Invoice \u202egnp.exe\u202c paid \u2066isolated\u2069"
+PARA = ("Rescue teams worked through the night along the northern coast after the storm. "
+        "Officials said the harbour would stay closed until the weekend. ")
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _files(folder) -> dict[str, bytes]:
+    return {
+        "binary.txt": bytes(range(256)) * 40,
+        "image.html": b"\x89PNG\r\n\x1a\n" + os.urandom(2000),
+        "empty.txt": b"",
+        "blank.md": b"\n \n\t\n",
+        "invalid-utf8.txt": ("Caf\u00e9 owners \u2014 " + PARA).encode() + b"\xff\xfe\xc3(" + b" end.",
+        "mixed.txt": ("Caf\u00e9 cr\u00e8me owners said " + PARA).encode()
+        + " na\u00efve \u201cquote\u201d ".encode("cp1252") + PARA.encode(),
+        "nul.txt": (PARA + "\x00 stray \x00 nul " + PARA).encode(),
+        "deep.html": ("<html><body>" + "<div>" * 5000 + f"<p>{PARA}</p>" + "</div>" * 5000
+                      + "</body></html>").encode(),
+        "unclosed.html": ("<html><body>" + "<div><span>" * 20000 + PARA).encode(),
+        "long-line.txt": (PARA * 12000).encode(),
+        "escapes.txt": f"{ESC_TITLE}\n\n{PARA}\n\n{BIDI} {PARA}".encode(),
+        "new\nline.txt": ("A file with a newline in its name. " + PARA).encode(),
+    }
+
+
+@pytest.fixture
+def hostile_dir(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for name, data in _files(folder).items():
+        (folder / name).write_bytes(data)
+    with open(folder / "huge.txt", "wb") as f:  # 50 MB, sparse: refused before it is read
+        f.truncate(50 * 1024 * 1024)
+    (folder / "sub" / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "sub" / "dangling.txt").symlink_to(folder / "nowhere.txt")
+    return folder
+
+
+def test_ingest_of_a_hostile_folder(tmp_path, hostile_dir, cli):
+    root = tmp_path / "ws"
+    t = time.monotonic()
+    r = cli(root, "ingest", str(hostile_dir), "--json", timeout=120)
+    took = time.monotonic() - t
+    err = r.stderr.decode()
+    assert r.returncode == 0 and "Traceback" not in err, err
+    assert took < 60
+    rep = json.loads(r.stdout)
+    failed = {os.path.basename(f["source"]): f["reason"] for f in rep["failed"]}
+    assert "binary" in failed["binary.txt"] and "binary" in failed["image.html"]
+    assert "empty" in failed["empty.txt"] and "empty" in failed["blank.md"]
+    assert "too large" in failed["huge.txt"]
+    assert any("loop" in reason for reason in failed.values())
+    ws = Workspace.open(root)
+    bodies = {os.path.basename(a.origin): ws.body(a) for a in ws.articles()}
+    for name in ("invalid-utf8.txt", "mixed.txt", "nul.txt", "long-line.txt", "escapes.txt",
+                 "new\nline.txt"):
+        assert name in bodies, (name, failed.get(name))
+    assert "Caf\u00e9" in bodies["mixed.txt"] and "na\u00efve \u201cquote\u201d" in bodies["mixed.txt"]
+    assert "Caf\u00e9 owners" in bodies["invalid-utf8.txt"]
+    for name in ("deep.html", "unclosed.html"):  # clean text, or a clear reason
+        assert "harbour" in bodies.get(name, "") or failed.get(name), name
+    for a in ws.articles():
+        for text in (ws.body(a), *(v for v in a.meta.values() if v)):
+            assert not UNSAFE.search(text), (a.origin, text[:80])
+    assert len(err.splitlines()) == len(rep["failed"])  # one line per failure
+
+
+def test_listing_shows_no_escape_sequences(tmp_path, cli):
+    root = tmp_path / "ws"
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "escapes.txt").write_bytes(_files(None)["escapes.txt"])
+    assert cli(root, "ingest", str(tmp_path / "one"), "-q").returncode == 0
+    for args in (["stories"], ["stories", "--json"]):
+        r = cli(root, *args)
+        assert r.returncode == 0
+        out = r.stdout.decode()
+        assert not UNSAFE.search(out.replace("\n", "")), out
+        assert "[bold]x[/bold]" in out  # markup is shown as text, never applied
+
+
+@pytest.mark.xfail(strict=True, reason="clean/api.py strips ESC alone (_CONTROL) before "
+                   "textutil.safe_text can remove whole sequences: payloads stay as junk text")
+def test_escape_sequence_payloads_leave_no_junk(tmp_path, cli):
+    root = tmp_path / "ws"
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "escapes.txt").write_bytes(_files(None)["escapes.txt"])
+    assert cli(root, "ingest", str(tmp_path / "one"), "-q").returncode == 0
+    out = cli(root, "stories", "--json").stdout.decode()
+    assert "pwned" not in out and "ZXZpbA" not in out
+
+
+def test_hostile_tags_and_notes(make_ws, cli):
+    root, ids = make_ws(1)
+    aid = ids[0]
+    assert cli(root, "tag", aid, "[bold red]alarm[/]", "\x1b[31mred\x1b[0m").returncode == 0
+    note = f"mine \x1b]52;c;ZXZpbA==\x07 {BIDI}\n[link=file:///etc/passwd]x[/link]"
+    assert cli(root, "note", aid, note).returncode == 0
+    r = cli(root, "show", aid, "--json")
+    d = json.loads(r.stdout)
+    assert "[bold red]alarm[/]" in d["tags"] and "red" in d["tags"]
+    assert "[link=file:///etc/passwd]x[/link]" in d["note"] and "ZXZpbA" not in d["note"]
+    assert not UNSAFE.search(d["note"].replace("\n", ""))
+    out = cli(root, "stories").stdout.decode() + cli(root, "show", aid).stdout.decode()
+    assert "\x1b" not in out and "\u202e" not in out
+
+
+def test_empty_or_unusable_tag_is_refused(make_ws, cli):
+    root, ids = make_ws(1)
+    r = cli(root, "tag", ids[0], "\x1b[0m\u202e")
+    assert r.returncode == 1 and len(r.stderr.decode().strip().splitlines()) == 1
+
+
+@pytest.mark.xfail(strict=True, reason="ingest_cmd prints failed sources raw: a file name with "
+                   "a newline or an escape sequence breaks the one-line message / reaches the "
+                   "terminal (use safe_line(src))")
+def test_failure_message_for_a_hostile_file_name_is_one_clean_line(tmp_path, cli):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad\n\x1b]0;pwned\x07name.txt").write_bytes(b"")
+    r = cli(tmp_path / "ws", "ingest", str(folder))
+    err = r.stderr.decode()
+    assert len(err.strip().splitlines()) == 1 and "\x1b" not in err
+
+
+def test_export_never_writes_outside_the_target_folder(make_ws, cli, tmp_path):
+    root, ids = make_ws(2)
+    ws = Workspace.open(root)
+    for aid in ids:
+        ws.update_triage(aid, note="exported", add_tags=["../../escape"])
+    target = tmp_path / "out"
+    (tmp_path / "out").mkdir()
+    outside = tmp_path / "outside.md"
+    outside.write_text("keep")
+    (target / "link.md").symlink_to(outside)
+    r = cli(root, "export", "--format", "md", "--split", "-o", str(target), "--force")
+    assert r.returncode in (0, 1) and b"Traceback" not in r.stderr
+    assert outside.read_text() == "keep"
+    made = {p.resolve() for p in tmp_path.rglob("*") if p.is_file()}
+    assert all(p.is_relative_to(tmp_path) for p in made)
+    r = cli(root, "export", "--format", "md", "-o", str(target / "link.md"))
+    assert r.returncode == 1 and outside.read_text() == "keep"  # an existing path is not clobbered
+
+
+def test_decode_contracts():
+    with pytest.raises(DecodeError):
+        decode_bytes(bytes(range(256)))
+    assert decode_bytes(b"") == ""
+    assert decode_bytes(b"a\x00b") == "ab"
+    assert decode_bytes("BOM".encode("utf-8-sig")) == "BOM"
+    assert decode_bytes("\u00e9t\u00e9".encode("utf-16")) == "\u00e9t\u00e9"
+    assert safe_line("a\nb\tc\x1b[2J") == "a b c"
+    assert safe_text("x\ud800y") == "xy"
