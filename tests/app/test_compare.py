@@ -71,7 +71,7 @@ async def test_next_change_walks_the_whole_pair(seeds_dir):
         assert view.current == len(hunks) - 1
         await pilot.press(key("compare.previous_change"))
         assert view.current == len(hunks) - 2
-        assert "change" in str(app.screen.query_one("#compare-status").render())
+        assert "change" in str(app.screen.query_one("#compare-status").text)
 
 
 async def test_versions_swap_unique_layout_and_back(seeds_dir):
@@ -96,3 +96,33 @@ async def test_versions_swap_unique_layout_and_back(seeds_dir):
         assert all(line.right is None for line in lay.lines)
         await pilot.press(key("compare.back").split(",")[0])
         assert not isinstance(app.screen, CompareScreen)
+
+
+async def test_changes_readable_without_colour(seeds_dir):
+    """Each kind of change keeps a text style of its own, so NO_COLOR and 16 colours still tell them apart."""
+    app = CompareApp(seed_items(seeds_dir), 0, 1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(DiffView)
+        styles = {tag: view.tag_style(tag) for tag in ("del", "ins", "chg", "move")}
+        assert styles["del"].strike and styles["ins"].bold and styles["ins"].underline
+        assert styles["chg"].underline and not styles["chg"].bold and styles["move"].italic
+        marks = {ln.left.gutter for ln in view.current_layout().lines} | {
+            ln.right.gutter for ln in view.current_layout().lines}
+        assert {"~", "-"} <= marks
+
+
+async def test_long_texts_are_compared_in_a_worker(seeds_dir, monkeypatch):
+    monkeypatch.setattr("tui.screens.compare.SYNC_CHARS", 0)
+    app = CompareApp(seed_items(seeds_dir), 0, 1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.screen.query_one(DiffView)
+        assert view.comparison is not None and view.hunks
+        await pilot.press(key("compare.next_right"))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.comparison is not None and "similar" in str(
+            app.screen.query_one("#compare-right-header").text)

@@ -23,16 +23,16 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("WIREDESK_SHARED", REPO.parent / "shared"))
 
-from rich.text import Text  # noqa: E402
-from textual.app import App  # noqa: E402
-from textual.containers import VerticalScroll  # noqa: E402
-from textual.screen import Screen  # noqa: E402
-from textual.widgets import Static  # noqa: E402
+from rich.text import Text
+from textual.app import App
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
 
-from tui.core.diff import CompareItem  # noqa: E402
-from tui.keys import default_keys  # noqa: E402
-from tui.screens.compare import CompareScreen  # noqa: E402
-from tui.widgets.diff_view import DiffView  # noqa: E402
+from tui.core.diff import CompareItem
+from tui.keys import default_keys
+from tui.screens.compare import CompareScreen
+from tui.widgets.diff_view import DiffView
 
 
 class Bench(App):
@@ -66,6 +66,37 @@ async def ms(coro) -> float:
     return (time.perf_counter() - t) * 1000
 
 
+class FirstPaint:
+    """Records when DiffView first paints a screenful, and a screenful of the comparison."""
+
+    def __init__(self) -> None:
+        self.start = self.screen = self.content = 0.0
+        self.lines = self.content_lines = 0
+        original = DiffView.render_line
+
+        def render_line(view, y):
+            strip = original(view, y)
+            height = view.scrollable_content_region.height
+            now = time.perf_counter()
+            self.lines += 1
+            if self.lines == height and not self.screen:
+                self.screen = now
+            if view.comparison is not None:
+                self.content_lines += 1
+                if self.content_lines == height and not self.content:
+                    self.content = now
+            return strip
+
+        DiffView.render_line = render_line
+
+    def reset(self) -> None:
+        self.start, self.screen, self.content = time.perf_counter(), 0.0, 0.0
+        self.lines = self.content_lines = 0
+
+    def ms(self, when: float) -> float:
+        return (when - self.start) * 1000 if when else float("nan")
+
+
 async def run(a: str, b: str, size: tuple[int, int], steps: int) -> dict[str, float]:
     items = [CompareItem("a", "Outlet A", None, "en", None, a),
              CompareItem("b", "Outlet B", None, "en", None, b)]
@@ -84,11 +115,21 @@ async def run(a: str, b: str, size: tuple[int, int], steps: int) -> dict[str, fl
         out["reference: a key bound to nothing"] = statistics.median(
             [await ms(pilot.press("f12")) for _ in range(steps)])
 
-        async def open_view():
-            await app.push_screen(CompareScreen(items))
-            await pilot.pause()
+        paint = FirstPaint()
 
-        out["open comparison"] = await ms(open_view())
+        async def open_view():
+            paint.reset()
+            await app.push_screen(CompareScreen(items))
+            while not paint.content:
+                await pilot.pause(0.005)
+
+        for label in ("open", "open again"):
+            await open_view()
+            out[f"{label}: screen painted"] = paint.ms(paint.screen)
+            out[f"{label}: comparison painted"] = paint.ms(paint.content)
+            if label == "open":
+                app.pop_screen()
+                await pilot.pause()
         view = app.screen.query_one(DiffView)
         assert view.current_layout() is not None
         for label, bid in (("scroll a line", "compare.scroll_down"),

@@ -68,7 +68,9 @@ def test_moved_and_edited_sentence_keeps_its_word_edits():
 def test_patch_rebuilds_b_and_json_is_serialisable(seeds_dir):
     a, b = gold(seeds_dir, "000"), gold(seeds_dir, "001")
     c = compare(a, b)
-    toks = lambda xs: [[t[2] for t in tokens(x)] for x in xs]  # noqa: E731
+    def toks(xs: list[str]) -> list[list[str]]:
+        return [[t[2] for t in tokens(x)] for x in xs]
+
     assert toks(apply_changes(c)) == toks([s.text for s in c.b])
     data = json.loads(json.dumps(to_json(c)))
     assert data["method"] == "words" and 0 < data["similarity"] < 1

@@ -126,3 +126,17 @@ def test_works_inside_a_running_event_loop(srv):
 def test_unknown_option_is_an_error():
     with pytest.raises(TypeError):
         fetch_many([], per_hots=1)
+
+
+def test_retry_after_is_honoured(srv):
+    calls = []
+
+    def busy(req):
+        calls.append(time.monotonic())
+        if len(calls) == 1:
+            return Reply(status=429, headers={"Retry-After": "1"})
+        return Reply(body=b"ok")
+
+    srv.route("/busy", handler=busy)
+    [r] = fetch_many([srv.url("/busy")], timeout=0.5, retries=1, backoff=0.01)
+    assert r.ok and len(calls) == 2 and calls[1] - calls[0] >= 0.9

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 from tui.core.model import RawDocument
 
 REPO = Path(__file__).resolve().parents[2]
 
-WORDS = ("harbour council budget vote river bridge storm school market rail court election "
-         "energy price water health police fire museum festival union strike border trade").split()
+
+def _word(rnd: random.Random) -> str:
+    return "".join(rnd.choice("bcdfghjklmnprstvz") + rnd.choice("aeiou") for _ in range(3))
 
 
 def record(n: int, extra: str = "") -> RawDocument:
-    """A distinct JSON-Lines-style record (kind "record" skips the HTML cleaner: fast)."""
-    words = " ".join(f"{WORDS[(n * 7 + i) % len(WORDS)]}{n}x{i}" for i in range(30))
-    text = f"Item {n} says {words}. {extra}".strip()
-    title = f"{WORDS[n % len(WORDS)]}{n} {WORDS[(3 * n + 1) % len(WORDS)]}{n}"
+    """A distinct JSON-Lines-style record (kind "record" skips the HTML cleaner: fast); records
+    share no words, so each is its own story."""
+    rnd = random.Random(n)
+    words = " ".join(_word(rnd) for _ in range(40))
+    text = f"{words.capitalize()}. {extra}".strip()
+    title = f"{_word(rnd)} {_word(rnd)} {_word(rnd)}".title()
     return RawDocument(origin=f"rec:{n}", content=text, kind="record",
                        hints={"title": title, "source": f"Outlet {n % 3}"})
 

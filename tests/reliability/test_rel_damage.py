@@ -96,6 +96,7 @@ def test_damaged_story_file_is_reported_and_stories_still_list(make_ws, capsys):
 def test_damaged_corrections_names_file_and_line(make_ws, cli):
     root, _ = make_ws(4)
     sids = [s.id for s in Workspace.open(root).stories()]
+    assert len(sids) >= 2
     (root / CORRECTIONS).write_text("pinned = {\n")
     r = cli(root, "story", "merge", *sids[:2])
     err = r.stderr.decode().strip().splitlines()

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui.cli import main
 from tui.core.workspace import Workspace
@@ -30,6 +35,7 @@ def test_leftover_temp_files_are_reported_and_removed(make_ws, capsys):
     root, ids = make_ws(1)
     tmp = article_path(root, ids[0]).parent / f".{ids[0]}.toml.k1l2m3.tmp"
     tmp.write_text("half a fil")
+    os.utime(tmp, (time.time() - 60, time.time() - 60))  # a save in progress is left alone
     assert doctor(root) == 1
     out = capsys.readouterr().out
     assert tmp.name in out and "repairable" in out
@@ -149,14 +155,43 @@ def test_json_report_and_missing_folder(tmp_path, make_ws, capsys):
     assert p["file"] == f"articles/{ids[0][:2]}/{ids[0]}.toml" and p["line"] == 1
     assert p["repairable"] is True
     assert doctor(tmp_path / "nowhere") == 1
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / ".x.tmp").write_text("not ours")
+    assert doctor(tmp_path / "home", "--repair") == 1  # not a workspace: touches nothing
+    assert sorted(p.name for p in (tmp_path / "home").iterdir()) == [".x.tmp"]
 
 
 def test_doctor_waits_for_the_lock_and_reports_it(make_ws, capsys, monkeypatch):
     from tui.core.workspace.lock import WriterLock
 
     root, ids = make_ws(1)
-    (article_path(root, ids[0]).parent / ".x.toml.abc.tmp").write_text("")
+    tmp = article_path(root, ids[0]).parent / ".x.toml.abc.tmp"
+    tmp.write_text("")
+    os.utime(tmp, (time.time() - 60, time.time() - 60))
     monkeypatch.setenv("WIREDESK_LOCK_TIMEOUT", "0.2")
     with WriterLock(root):
         assert doctor(root, "--repair") == 1
     assert "locked" in capsys.readouterr().err
+
+
+@settings(max_examples=int(os.environ.get("WIREDESK_PROP_EXAMPLES", "60")) // 2, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(cut=st.floats(0, 1), junk=st.binary(max_size=40), where=st.floats(0, 1))
+def test_any_damage_to_an_article_is_repaired_and_backed_up(make_ws, cut, junk, where):
+    """Truncate an article anywhere and splice in junk: doctor never fails, the repaired
+    workspace is healthy, and the damaged bytes are kept in .trash/."""
+    from tui.core.workspace.doctor import check, healthy, repair
+
+    root, ids = make_ws(2, name=f"ws{abs(hash((cut, junk, where)))}")
+    Workspace.open(root).update_triage(ids[0], add_tags=["t"])
+    path = article_path(root, ids[0])
+    data = path.read_bytes()[: int(len(path.read_bytes()) * cut)]
+    at = int(len(data) * where)
+    damaged = data[:at] + junk + data[at:]
+    path.write_bytes(damaged)
+    repair(root, check(root))
+    assert healthy(check(root))
+    ws = Workspace.open(root)
+    assert ws.problems == [] and ids[1] in {a.id for a in ws.articles()}
+    copies = trash_copies(root, str(path.relative_to(root)))
+    assert (copies and copies[-1].read_bytes() == damaged) or path.read_bytes() == damaged

@@ -12,14 +12,18 @@ import json
 import os
 import re
 import time
+import tomllib
 
 import pytest
+import tomli_w
 
 from tui.core.decode import DecodeError, decode_bytes
 from tui.core.textutil import safe_line, safe_text
 from tui.core.workspace import Workspace
+from tui.core.workspace.paths import article_path
 
-ESC_TITLE = "Storm \x1b]0;pwned\x07hits \x1b]52;c;ZXZpbA==\x07coast \x1b[31mred\x1b[0m [bold]x[/bold]"
+ESC_TITLE = ("Storm \x1b]0;pwned\x07hits \x1b]52;c;ZXZpbA==\x07coast \x1b[31mred\x1b[0m "
+             "[bold]x[/bold]")
 BIDI = "Invoice \u202egnp.exe\u202c paid \u2066isolated\u2069"
 PARA = ("Rescue teams worked through the night along the northern coast after the storm. "
         "Officials said the harbour would stay closed until the weekend. ")
@@ -32,7 +36,7 @@ def _files(folder) -> dict[str, bytes]:
         "image.html": b"\x89PNG\r\n\x1a\n" + os.urandom(2000),
         "empty.txt": b"",
         "blank.md": b"\n \n\t\n",
-        "invalid-utf8.txt": ("Caf\u00e9 owners \u2014 " + PARA).encode() + b"\xff\xfe\xc3(" + b" end.",
+        "invalid-utf8.txt": ("Caf\u00e9 owners \u2014 " + PARA).encode() + b"\xff\xfe\xc3( end.",
         "mixed.txt": ("Caf\u00e9 cr\u00e8me owners said " + PARA).encode()
         + " na\u00efve \u201cquote\u201d ".encode("cp1252") + PARA.encode(),
         "nul.txt": (PARA + "\x00 stray \x00 nul " + PARA).encode(),
@@ -77,7 +81,8 @@ def test_ingest_of_a_hostile_folder(tmp_path, hostile_dir, cli):
     for name in ("invalid-utf8.txt", "mixed.txt", "nul.txt", "long-line.txt", "escapes.txt",
                  "new\nline.txt"):
         assert name in bodies, (name, failed.get(name))
-    assert "Caf\u00e9" in bodies["mixed.txt"] and "na\u00efve \u201cquote\u201d" in bodies["mixed.txt"]
+    mixed = bodies["mixed.txt"]
+    assert "Caf\u00e9" in mixed and "na\u00efve \u201cquote\u201d" in mixed
     assert "Caf\u00e9 owners" in bodies["invalid-utf8.txt"]
     for name in ("deep.html", "unclosed.html"):  # clean text, or a clear reason
         assert "harbour" in bodies.get(name, "") or failed.get(name), name
@@ -98,6 +103,26 @@ def test_listing_shows_no_escape_sequences(tmp_path, cli):
         out = r.stdout.decode()
         assert not UNSAFE.search(out.replace("\n", "")), out
         assert "[bold]x[/bold]" in out  # markup is shown as text, never applied
+    raw = cli(root, "show", Workspace.open(root).articles()[0].id, "--raw").stdout.decode()
+    assert "\x1b" not in raw and "\u202e" not in raw and "Storm" in raw
+
+
+def test_hand_edited_escapes_in_the_workspace_never_reach_the_terminal(make_ws, cli):
+    """Ingest cleans what comes in; a person (or a bad tool) can still write escapes into TOML."""
+    root, ids = make_ws(1)
+    path = article_path(root, ids[0])
+    evil = "\x1b]0;pwned\x07\x1b[2J\u202eX"
+    data = tomllib.loads(path.read_text())
+    data["meta"]["title"] = evil
+    data["triage"]["tags"] = [evil]
+    path.write_text(tomli_w.dumps(data))  # TOML escapes: \u001b, as a hand edit would
+    ws = Workspace.open(root)
+    assert ws.problems == [] and "\x1b" in ws.get(ids[0]).meta["title"]
+    for args in (["stories"], ["show", ids[0]], ["export", "--all", "--format", "md"],
+                 ["export", "--all", "--format", "csv"]):
+        r = cli(root, *args)
+        out = r.stdout.decode() + r.stderr.decode()
+        assert r.returncode == 0 and "\x1b" not in out and "\u202e" not in out, (args, out)
 
 
 @pytest.mark.xfail(strict=True, reason="clean/api.py strips ESC alone (_CONTROL) before "
@@ -124,6 +149,10 @@ def test_hostile_tags_and_notes(make_ws, cli):
     assert not UNSAFE.search(d["note"].replace("\n", ""))
     out = cli(root, "stories").stdout.decode() + cli(root, "show", aid).stdout.decode()
     assert "\x1b" not in out and "\u202e" not in out
+    r = cli(root, "note", aid, "-", input=b"bad \xff\xfe bytes \x00 and \x1b[2J more")
+    assert r.returncode == 0, r.stderr
+    note = json.loads(cli(root, "show", aid, "--json").stdout)["note"]
+    assert "bytes" in note and "more" in note and not UNSAFE.search(note)
 
 
 def test_empty_or_unusable_tag_is_refused(make_ws, cli):
@@ -172,3 +201,20 @@ def test_decode_contracts():
     assert decode_bytes("\u00e9t\u00e9".encode("utf-16")) == "\u00e9t\u00e9"
     assert safe_line("a\nb\tc\x1b[2J") == "a b c"
     assert safe_text("x\ud800y") == "xy"
+
+
+@pytest.mark.parametrize("s", ["\x1b[" + "0;" * 300000, "\x1b]" * 200000, "\x1b[0" * 200000,
+                               "\u202e" * 500000, "x\x1b]52;c;" + "A" * 2_000_000, "\x1bP" * 300000],
+                         ids=["csi-params", "osc-run", "csi-run", "bidi-run", "osc52-long", "dcs"])
+def test_text_safety_stays_fast_on_adversarial_input(s):
+    t = time.monotonic()
+    assert "\x1b" not in safe_text(s) and "\x1b" not in safe_line(s)
+    assert time.monotonic() - t < 3
+
+
+@pytest.mark.parametrize("data", [b"\xc3\xa9\xff" * 700_000, b"\x81\x93x" * 700_000,
+                                  b"a" * 15_000_000], ids=["mixed", "cp1252-holes", "ascii-15mb"])
+def test_decoding_large_awkward_bytes_stays_fast(data):
+    t = time.monotonic()
+    assert len(decode_bytes(data)) > 1_000_000
+    assert time.monotonic() - t < 5

@@ -112,3 +112,29 @@ def test_same_size_change_within_one_clock_tick_is_not_lost(make_ws):
     assert path.stat().st_size == st.st_size
     app.update_triage(ids[0], starred=True)
     assert "bb" in Workspace.open(root).get(ids[0]).triage.tags
+
+
+def test_threads_of_one_process_take_turns(tmp_path):
+    """The app's worker threads share one lock object: each waits for the other."""
+    import threading
+
+    lock = WriterLock(tmp_path, timeout=10)
+    counter = tmp_path / "n"
+    counter.write_text("0")
+
+    def bump() -> None:
+        for _ in range(200):
+            with lock:
+                with lock:  # re-entrant in the holding thread
+                    n = int(counter.read_text())
+                    time.sleep(0)
+                    counter.write_text(str(n + 1))
+
+    threads = [threading.Thread(target=bump) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert counter.read_text() == "600"
+    with WriterLock(tmp_path, timeout=0):  # and the file lock was released at the end
+        pass

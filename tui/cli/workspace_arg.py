@@ -41,9 +41,10 @@ def known_error(e: Exception) -> str | None:
     """The one-line message for an error a user can meet, or None for a bug."""
     from tui.core.decode import DecodeError
     from tui.core.workspace import WorkspaceError, WorkspaceLocked
+    from tui.config import ConfigError
     from tui.keys import KeymapError
 
-    if isinstance(e, (WorkspaceError, WorkspaceLocked, KeymapError, DecodeError)):
+    if isinstance(e, (WorkspaceError, WorkspaceLocked, KeymapError, ConfigError, DecodeError)):
         return str(e)
     if isinstance(e, PermissionError):
         return f"permission denied: {e.filename or e}"

@@ -31,7 +31,8 @@ _SIGNATURES = (
     b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF",
     b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"OggS", b"ID3", b"\x00asm", b"MZ\x90",
 )
-_UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTI = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _LATIN_SINGLE_BYTE = {
     "ascii", "latin-1", "iso8859-1", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-9",
     "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "cp1250", "cp1252",
@@ -66,7 +67,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     if _mostly_utf8(data):
-        return data.decode("utf-8", errors=_LEGACY)
+        return _utf8_with_stray_cp1252(data)
     for enc in (declared, _declared_in(data)):
         enc = _known(enc)
         if enc and enc not in ("utf-8", "ascii"):
@@ -77,17 +78,23 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     guess = _guess(data)
     if guess:
         return data.decode(guess, errors="replace")
-    return data.decode("cp1252", errors=_LEGACY)
+    return _cp1252(data)
 
 
-def _legacy_bytes(err: UnicodeDecodeError) -> tuple[str, int]:
-    """Error handler: undecodable bytes read as cp1252, its unassigned bytes as latin-1."""
-    bad = err.object[err.start:err.end]
-    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
+# Bytes 0x80-0xFF as cp1252 reads them, its five unassigned bytes as latin-1 does.
+_CP1252 = {b: bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0x100)}
+_C1_TO_CP1252 = str.maketrans({chr(b): c for b, c in _CP1252.items() if b < 0xA0})
+_STRAY_TO_CP1252 = str.maketrans({chr(0xDC00 + b): c for b, c in _CP1252.items()})
 
 
-_LEGACY = "wiredesk-legacy"
-codecs.register_error(_LEGACY, _legacy_bytes)
+def _cp1252(data: bytes) -> str:
+    """cp1252 that never fails (C speed: latin-1, then the 0x80-0x9F range remapped)."""
+    return data.decode("latin-1").translate(_C1_TO_CP1252)
+
+
+def _utf8_with_stray_cp1252(data: bytes) -> str:
+    """UTF-8, reading each byte that is not UTF-8 as cp1252."""
+    return data.decode("utf-8", errors="surrogateescape").translate(_STRAY_TO_CP1252)
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -9,7 +9,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.core.diff import Comparison
-from tui.render.layout import GUTTER_TAG, Layout, PaneLine, layout
+from tui.render.layout import GUTTER_TAG, INLINE_BELOW, Layout, PaneLine, layout
 
 # Readable without colour too: strike, bold underline, underline, italic.
 STYLES = {
@@ -23,7 +23,6 @@ STYLES = {
     "divider": Style(dim=True),
     "header": Style(bold=True),
 }
-INLINE_BELOW = 60  # narrower than this, one column with inline marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +58,9 @@ def lines(lay: Layout, styles: dict[str, Style] | None) -> Iterator[Text]:
 
 
 def summary(comp: Comparison) -> str:
-    kinds = [c.kind for c in comp.changes]
-    moved = kinds.count("move")
+    moved = len(comp.moves)
     how = "shared names and numbers" if comp.method == "anchors" else "words"
-    parts = [f"similarity {comp.similarity:.0%} ({how})", f"{len(kinds) - moved} changes"]
+    parts = [f"similarity {comp.similarity:.0%} ({how})", f"{len(comp.changes) - moved} changes"]
     if moved:
         parts.append(f"{moved} moved")
     return " · ".join(parts)

@@ -11,24 +11,24 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
 
 from tui.core.diff import Comparison, Row, Span
-from tui.core.textutil import display_rtl
+from tui.core.textutil import display_rtl, is_rtl
 
 GUTTER = {
     "same": (" ", " "), "aligned": (" ", " "), "change": ("~", "~"), "replace": ("-", "+"),
     "delete": ("-", " "), "insert": (" ", "+"), "move": (">", ">"),
 }
 GUTTER_TAG = {"~": "chg", "-": "del", "+": "ins", ">": "move", "*": "uniq"}
-MARKERS = {
-    ("del", 0): ("[-", "-]"), ("chg", 0): ("[-", "-]"), ("ins", 1): ("{+", "+}"),
-    ("chg", 1): ("{+", "+}"), ("uniq", 0): ("{*", "*}"), ("uniq", 1): ("{*", "*}"),
-    ("del", 1): ("[-", "-]"), ("ins", 0): ("{+", "+}"),
-}
+# Plain-text marks; replaced words ("chg") read as deleted on the left, inserted on the right.
+MARKERS = {"del": ("[-", "-]"), "ins": ("{+", "+}"), "uniq": ("{*", "*}")}
 MIN_TEXT = 8
+INLINE_BELOW = 60  # narrower than this, one column with inline marks
 _PIECES = re.compile(r"\S+|\s+")
 _WORDS = re.compile(r"\S+")
 # Characters that may not take exactly one cell (wide, combining, zero-width): the slow path.
@@ -36,7 +36,6 @@ _NOT_NARROW = re.compile(
     "[^\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u0587"
     "\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2100-\u214f]"
 )
-_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +58,37 @@ class Line:
     right: PaneLine | None  # None in the inline layout
 
 
+Block = tuple[tuple[Span, ...], int, str, int]  # spans, side, gutter mark, text width
+
+
+class Lines(Sequence[Line]):
+    """The lines of a layout, each row wrapped only when a line of it is asked for."""
+
+    def __init__(self, builder: _Builder, row_start: list[int], total: int) -> None:
+        self._builder, self._row_start, self._total = builder, row_start, total
+        self._rows: dict[int, list[Line]] = {}
+
+    def __len__(self) -> int:
+        return self._total
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._total))]
+        if i < 0:
+            i += self._total
+        if not 0 <= i < self._total:
+            raise IndexError(i)
+        k = bisect_right(self._row_start, i) - 1
+        if k not in self._rows:
+            self._rows[k] = self._builder.row_lines(k)
+        lines = self._rows[k]
+        off = i - self._row_start[k]
+        return lines[off] if off < len(lines) else self._builder.separator
+
+
 @dataclass(slots=True)
 class Layout:
-    lines: list[Line]
+    lines: Sequence[Line]
     row_start: list[int]  # first line of each row
     text_width: tuple[int, int]  # cells for text in each pane (the gutter takes 2 more)
 
@@ -158,7 +185,7 @@ def visual_rtl(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     run: list[Span] = []  # left-to-right words keep their own order
     for piece, tag in words + [("\u0627", "")]:
-        if not _RTL.search(piece) and any(c.isalnum() for c in piece):
+        if not is_rtl(piece) and any(c.isalnum() for c in piece):
             run.insert(0, (piece, tag))
             continue
         out.extend(run)
@@ -171,7 +198,7 @@ def marked(spans: tuple[Span, ...], side: int) -> tuple[Span, ...]:
     """Spans with visible markers around changes, for plain text."""
     out: list[Span] = []
     for text, tag in spans:
-        mark = MARKERS.get((tag, side))
+        mark = MARKERS.get(("del", "ins")[side] if tag == "chg" else tag)
         out.append((f"{mark[0]}{text}{mark[1]}", tag) if mark and text.strip() else (text, tag))
     return tuple(out)
 
@@ -181,64 +208,77 @@ class _Builder:
                  rtl: tuple[bool, bool], unique: tuple[list, list] | None):
         self.comp, self.inline, self.markers, self.rtl, self.unique = comp, inline, markers, rtl, unique
         self.tw = pane_widths(width, inline)
-        self.lines: list[Line] = []
-        self.row_start: list[int] = []
+        self.separator = Line(-1, BLANK, None if inline else BLANK)
 
-    def pane(self, spans: tuple[Span, ...], side: int, gutter: str, width: int) -> list[PaneLine]:
-        if self.markers:
-            spans = marked(spans, side)
-        out = []
-        for k, (line, used) in enumerate(wrap(spans, width)):
-            rtl = self.rtl[side]
-            out.append(PaneLine(gutter if k == 0 else " ", tuple(visual_rtl(line) if rtl and line else line),
-                                used, rtl, False))
-        return out
-
-    def side(self, row: Row, side: int) -> tuple[tuple[Span, ...], str] | None:
+    def side(self, row: Row, side: int) -> Block | None:
         idx = row.left if side == 0 else row.right
         if idx is None:
             return None
         if self.unique is not None:
             spans = tuple(self.unique[side][idx])
-            return spans, "*" if any(t == "uniq" for _, t in spans) else " "
-        return (row.lspans if side == 0 else row.rspans), GUTTER[row.kind][side]
+            gutter = "*" if any(t == "uniq" for _, t in spans) else " "
+        else:
+            spans, gutter = (row.lspans if side == 0 else row.rspans), GUTTER[row.kind][side]
+        return self.block(spans, side, gutter)
 
-    def row(self, k: int, row: Row) -> None:
-        if row.para and self.lines:
-            self.lines.append(Line(-1, BLANK, None if self.inline else BLANK))
-        self.row_start.append(len(self.lines))
-        sides = [self.side(row, 0), self.side(row, 1)]
-        if self.inline:
-            for pl in self.inline_panes(row, sides):
-                self.lines.append(Line(k, pl, None))
-            return
-        left = self.pane(sides[0][0], 0, sides[0][1], self.tw[0]) if sides[0] else [GAP]
-        right = self.pane(sides[1][0], 1, sides[1][1], self.tw[1]) if sides[1] else [GAP]
-        for n in range(max(len(left), len(right))):
-            lp = left[n] if n < len(left) else (GAP if not sides[0] else BLANK)
-            rp = right[n] if n < len(right) else (GAP if not sides[1] else BLANK)
-            self.lines.append(Line(k, lp, rp))
+    def block(self, spans: tuple[Span, ...], side: int, gutter: str) -> Block:
+        width = self.tw[0] if self.inline else self.tw[side]
+        return (marked(spans, side) if self.markers else spans), side, gutter, width
 
-    def inline_panes(self, row: Row, sides: list) -> list[PaneLine]:
-        w = self.tw[0]
+    def blocks(self, row: Row) -> tuple[list[Block], list[Block] | None]:
+        """What a row shows: a block per pane (split), or blocks stacked in one column."""
+        left, right = self.side(row, 0), self.side(row, 1)
+        if not self.inline:
+            return ([left] if left else []), ([right] if right else [])
         if row.kind == "change" and self.unique is None:
-            ops = self.comp.changes[row.change].ops
             spans: list[Span] = []
-            for op in ops:
+            for op in self.comp.changes[row.change].ops:
                 if op.tag in ("equal", "delete", "replace") and op.a:
                     spans += [(op.a, "" if op.tag == "equal" else "del"), (" ", "")]
                 if op.tag in ("insert", "replace") and op.b:
                     spans += [(op.b, "ins"), (" ", "")]
-            return self.pane(tuple(merge(spans[:-1])), 0, "~", w)
-        if row.kind in ("same", "change") or sides[1] is None:
-            return self.pane(sides[0][0], 0, sides[0][1], w) if sides[0] else []
-        out = self.pane(sides[0][0], 0, sides[0][1], w) if sides[0] else []
-        return out + self.pane(sides[1][0], 1, sides[1][1], w)
+            return [self.block(tuple(merge(spans[:-1])), 0, "~")], None
+        if row.kind in ("same", "change") or right is None:
+            return ([left] if left else []), None
+        return [b for b in (left, right) if b], None
+
+    def height(self, row: Row) -> int:
+        left, right = self.blocks(row)
+
+        def count(blocks: list[Block]) -> int:
+            return sum(len(_line_offsets("".join(t for t, _ in b[0]), b[3])) for b in blocks)
+
+        if right is None:
+            return count(left)
+        return max(count(left) or 1, count(right) or 1)
+
+    def pane(self, b: Block) -> list[PaneLine]:
+        spans, side, gutter, width = b
+        rtl = self.rtl[side]
+        return [PaneLine(gutter if k == 0 else " ", tuple(visual_rtl(line) if rtl and line else line),
+                         used, rtl, False)
+                for k, (line, used) in enumerate(wrap(spans, width))]
+
+    def row_lines(self, k: int) -> list[Line]:
+        left, right = self.blocks(self.comp.rows[k])
+        if right is None:
+            return [Line(k, p, None) for b in left for p in self.pane(b)]
+        lp = self.pane(left[0]) if left else [GAP]
+        rp = self.pane(right[0]) if right else [GAP]
+        fill_l, fill_r = (BLANK if left else GAP), (BLANK if right else GAP)
+        return [Line(k, lp[n] if n < len(lp) else fill_l, rp[n] if n < len(rp) else fill_r)
+                for n in range(max(len(lp), len(rp)))]
 
     def build(self) -> Layout:
-        for k, row in enumerate(self.comp.rows):
-            self.row(k, row)
-        return Layout(self.lines, self.row_start, self.tw)
+        row_start: list[int] = []
+        n = 0
+        for row in self.comp.rows:
+            if row.para and n:
+                n += 1  # the blank line between paragraphs
+            row_start.append(n)
+            n += self.height(row)
+        # a separator belongs to the row before it: Lines finds it past that row's own lines
+        return Layout(Lines(self, row_start, n), row_start, self.tw)
 
 
 def layout(comp: Comparison, width: int, *, inline: bool = False, markers: bool = False,

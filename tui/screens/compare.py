@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widget import Widget
 
 from tui.core.diff import CompareItem, Comparison, compare, same_language, unique_to
+from tui.core.diff.text import sentences
 from tui.core.textutil import is_rtl, safe_line, safe_text
 from tui.keys import binding
 from tui.widgets.diff_view import DiffView
+from tui.widgets.keylabels import key_label
 
 
 def _b(bid: str, action: str, description: str, show: bool = True):
     # Priority: the scrolling widget must not take n/p/up/down before the screen sees them.
     return binding(bid, action, description, show=show, priority=True)
+
+
+SYNC_CHARS = 400_000  # below this (some 30,000 words a side) compare in place: a worker costs more
+
+
+class TextLine(Widget):
+    """One line of text that repaints without a new layout (headers, status, key hints)."""
+
+    text: reactive[Text] = reactive(Text, layout=False)
+
+    def render(self) -> Text:
+        return self.text
 
 
 class CompareScreen(Screen):
@@ -56,24 +71,33 @@ class CompareScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compare-headers"):
-            yield Static(id="compare-left-header", classes="compare-header")
-            yield Static(id="compare-right-header", classes="compare-header")
+            yield TextLine(id="compare-left-header", classes="compare-header")
+            yield TextLine(id="compare-right-header", classes="compare-header")
         yield DiffView(id="compare-diff")
-        yield Static(id="compare-status")
-        yield Footer()
+        yield TextLine(id="compare-status")
+        yield TextLine(id="compare-keys")
 
     def on_mount(self) -> None:
         self._show()
         self.query_one(DiffView).focus()
+        self.query_one("#compare-keys", TextLine).text = self._key_hints()
+
+    def _key_hints(self) -> Text:
+        """The shown bindings with their keys as the keymap has them (a light Footer)."""
+        keys: dict[str, list[str]] = {}
+        labels: dict[str, str] = {}
+        for key, active in self.active_bindings.items():
+            b = active.binding
+            if b.id and b.id.startswith("compare.") and b.show:
+                keys.setdefault(b.id, []).append(key_label(key))
+                labels[b.id] = b.description
+        out = Text(no_wrap=True, overflow="ellipsis")
+        for bid in keys:
+            out.append(" " + "/".join(keys[bid][:2]), "bold")
+            out.append(f" {labels[bid]} ")
+        return out
 
     # ---- data -------------------------------------------------------------------------
-
-    def comparison(self) -> Comparison:
-        key = (self.left, self.right)
-        if key not in self._comparisons:
-            a, b = self.items[self.left], self.items[self.right]
-            self._comparisons[key] = compare(a.text, b.text, a.lang, b.lang)
-        return self._comparisons[key]
 
     def unique_spans(self, k: int) -> list:
         """Spans of item k tagged where no other item in its language has the words."""
@@ -81,33 +105,58 @@ class CompareScreen(Screen):
             me = self.items[k]
             others = [o.text for n, o in enumerate(self.items)
                       if n != k and same_language(me.text, o.text, me.lang, o.lang)]
-            self._unique[k] = unique_to(me.text, others)
+            # with no other version in its language there is nothing to compare it with
+            self._unique[k] = (unique_to(me.text, others) if others
+                               else [((s.text, ""),) for s in sentences(me.text)])
         return self._unique[k]
 
     def _show(self) -> None:
-        comp = self.comparison()
+        """Show the current pair: at once when its comparison is known or quick, else from a worker."""
+        key = (self.left, self.right)
         a, b = self.items[self.left], self.items[self.right]
-        unique = (self.unique_spans(self.left), self.unique_spans(self.right)) if self.unique_mode else None
-        self.query_one(DiffView).show(comp, rtl=(is_rtl(a.text), is_rtl(b.text)), unique=unique)
-        self.query_one("#compare-left-header", Static).update(self._header(self.left, "-"))
-        self.query_one("#compare-right-header", Static).update(self._header(self.right, "+"))
+        if key not in self._comparisons and len(a.text) + len(b.text) < SYNC_CHARS:
+            self._comparisons[key] = compare(a.text, b.text, a.lang, b.lang)
+        comp = self._comparisons.get(key)
+        view = self.query_one(DiffView)
+        if comp is None:
+            view.clear()
+            self._compute(key, a, b)
+        else:
+            unique = (self.unique_spans(self.left), self.unique_spans(self.right)) if self.unique_mode else None
+            view.show(comp, rtl=(is_rtl(a.text), is_rtl(b.text)), unique=unique)
+        self.query_one("#compare-left-header", TextLine).text = self._header(self.left, "-", comp)
+        self.query_one("#compare-right-header", TextLine).text = self._header(self.right, "+", comp)
         self._status()
 
-    def _header(self, k: int, mark: str) -> Text:
+    @work(thread=True, exclusive=True, group="compare")
+    def _compute(self, key: tuple[int, int], a: CompareItem, b: CompareItem) -> None:
+        comp = compare(a.text, b.text, a.lang, b.lang)
+        self.app.call_from_thread(self._computed, key, comp)
+
+    def _computed(self, key: tuple[int, int], comp: Comparison) -> None:
+        self._comparisons[key] = comp
+        if self.is_attached and key == (self.left, self.right):
+            self._show()
+
+    def _header(self, k: int, mark: str, comp: Comparison | None) -> Text:
         it = self.items[k]
-        parts = [it.outlet or it.title or it.id, it.date, f"{len(it.text.split())} words", it.lang]
+        parts = [it.outlet or it.title or it.id, it.date, f"{len(it.text.split())} words", it.lang,
+                 f"{comp.similarity:.0%} similar" if comp else None]
         label = safe_line(" · ".join(p for p in parts if p))
         return Text.assemble((f"{mark} {k + 1}/{len(self.items)} ", "bold"), label, no_wrap=True,
                              overflow="ellipsis")
 
     def _status(self) -> None:
-        comp = self.comparison()
-        index, total = self._change
-        how = "shared names and numbers" if comp.method == "anchors" else "words"
-        where = f"change {index + 1}/{total}" if index >= 0 else f"{total} changes"
-        mode = " · unique to each version" if self.unique_mode else ""
-        text = f"similarity {comp.similarity:.0%} ({how}) · {where}{mode}"
-        self.query_one("#compare-status", Static).update(Text(text, no_wrap=True))
+        comp = self._comparisons.get((self.left, self.right))
+        if comp is None:
+            text = "comparing\u2026"
+        else:
+            index, total = self._change
+            how = "shared names and numbers" if comp.method == "anchors" else "words"
+            where = f"change {index + 1}/{total}" if index >= 0 else f"{total} changes"
+            mode = " · unique to each version" if self.unique_mode else ""
+            text = f"{where} · similarity {comp.similarity:.0%} by {how}{mode}"
+        self.query_one("#compare-status", TextLine).text = Text(text, no_wrap=True)
 
     @on(DiffView.ChangeSelected)
     def _on_change(self, event: DiffView.ChangeSelected) -> None:

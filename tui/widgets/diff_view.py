@@ -15,9 +15,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.diff import Comparison
-from tui.render.layout import GUTTER_TAG, Layout, PaneLine, layout
+from tui.render.layout import GUTTER_TAG, INLINE_BELOW, Layout, PaneLine, layout
 
-INLINE_BELOW = 60  # narrower than this, one column with inline marks
 TAG_CLASS = {
     "del": "diffview--delete", "ins": "diffview--insert", "chg": "diffview--change",
     "move": "diffview--moved", "uniq": "diffview--unique",
@@ -57,7 +56,7 @@ class DiffView(ScrollView, can_focus=True):
         self.inline: bool | None = None  # None: decided by the width
         self.hunks: list[tuple[int, int]] = []  # runs [start, end) of changed rows
         self.current = -1  # index into hunks
-        self._layouts: dict[tuple[int, bool], Layout] = {}
+        self._layout: tuple[tuple[int, bool], Layout] | None = None  # (width, inline), layout
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] | None = None
 
@@ -73,13 +72,18 @@ class DiffView(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False)
         self.post_message(self.ChangeSelected(-1, len(self.hunks)))
 
+    def clear(self) -> None:
+        """Show nothing (while a comparison is being computed)."""
+        self.comparison, self.unique, self.hunks, self.current = None, None, [], -1
+        self._reset()
+
     def toggle_inline(self) -> None:
         self.inline = not self._is_inline(self._text_width())
         self._reset()
         self._jump()
 
     def _reset(self) -> None:
-        self._layouts.clear()
+        self._layout = None
         self._strips.clear()
         self._update_virtual_size()
         self.refresh()
@@ -110,12 +114,11 @@ class DiffView(ScrollView, can_focus=True):
             return None
         width = self._text_width()
         key = (width, self._is_inline(width))
-        if key not in self._layouts:
-            self._layouts.clear()
+        if self._layout is None or self._layout[0] != key:
             self._strips.clear()
-            self._layouts[key] = layout(self.comparison, width, inline=key[1], rtl=self.rtl,
-                                        unique=self.unique)
-        return self._layouts[key]
+            lay = layout(self.comparison, width, inline=key[1], rtl=self.rtl, unique=self.unique)
+            self._layout = (key, lay)
+        return self._layout[1]
 
     def _update_virtual_size(self) -> None:
         lay = self.current_layout()
@@ -133,15 +136,13 @@ class DiffView(ScrollView, can_focus=True):
         lay = self.current_layout()
         if not hunks or lay is None:
             return
-        if self.current < 0:
+        if self.current < 0:  # start from what is on screen
             top = self.scroll_offset.y
-            after = [k for k, (s, _) in enumerate(hunks) if lay.row_start[s] >= top]
-            self.current = (after[0] if after else len(hunks)) if delta > 0 else (
-                (after[0] if after else len(hunks)) - 1)
+            first = next((k for k, (s, _) in enumerate(hunks) if lay.row_start[s] >= top), len(hunks))
+            self.current = first if delta > 0 else first - 1
         else:
             self.current += delta
         self.current = max(0, min(len(hunks) - 1, self.current))
-        self._strips.clear()
         self._jump()
         self.refresh()
         self.post_message(self.ChangeSelected(self.current, len(hunks)))
@@ -183,11 +184,14 @@ class DiffView(ScrollView, can_focus=True):
         self._styles = None
         self._strips.clear()
 
-    def _style(self, name: str) -> Style:
+    def tag_style(self, name: str) -> Style:
         """Styles of tags and parts, resolved once per theme or stylesheet change."""
         if self._styles is None:
             base = self.rich_style
-            part = lambda cls: base + self.get_component_rich_style(cls, partial=True)  # noqa: E731
+
+            def part(cls: str) -> Style:
+                return base + self.get_component_rich_style(cls, partial=True)
+
             self._styles = {tag: part(cls) for tag, cls in TAG_CLASS.items()}
             self._styles.update({"": base, "gap": part("diffview--gap"),
                                  "divider": part("diffview--divider"),
@@ -196,11 +200,11 @@ class DiffView(ScrollView, can_focus=True):
 
     def _pane(self, p: PaneLine, width: int, selected: bool) -> list[Segment]:
         gutter = "cursor" if selected and not p.gap else GUTTER_TAG.get(p.gutter, "")
-        segs = [Segment(p.gutter + " ", self._style(gutter))]
-        pad = Segment(" " * max(0, width - p.width), self._style("gap" if p.gap else ""))
+        segs = [Segment(p.gutter + " ", self.tag_style(gutter))]
+        pad = Segment(" " * max(0, width - p.width), self.tag_style("gap" if p.gap else ""))
         if p.rtl:
             segs.append(pad)
-        segs.extend(Segment(text, self._style(tag)) for text, tag in p.spans)
+        segs.extend(Segment(text, self.tag_style(tag)) for text, tag in p.spans)
         if not p.rtl:
             segs.append(pad)
         return segs
@@ -210,6 +214,6 @@ class DiffView(ScrollView, can_focus=True):
         lw, rw = lay.text_width
         segs = self._pane(left, lw, selected)
         if right is not None:
-            segs.append(Segment("\u2502", self._style("divider")))
+            segs.append(Segment("\u2502", self.tag_style("divider")))
             segs.extend(self._pane(right, rw, selected))
-        return Strip(segs).adjust_cell_length(width, self._style(""))
+        return Strip(segs).adjust_cell_length(width, self.tag_style(""))

@@ -16,6 +16,8 @@ from .text import select
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NORM = re.compile(r"[\W_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_OPENERS = "\"'“‘«([*•-– "
 _SENT = re.compile(r"(?<=[.!?。！？؟])[\"'”’»)]*\s+")
 _DENSE_LANGS = {"zh", "ja", "th", "lo", "km", "my", "bo"}
 # Languages a script settles by itself: the body cannot be in another one.
@@ -29,49 +31,74 @@ def clean(doc: RawDocument, *, furniture: FurnitureModel | None = None) -> Clean
     try:
         return _clean(doc, furniture)
     except Exception:  # noqa: BLE001 - the contract is "never raises on any input"
-        text = _CONTROL.sub("", str(getattr(doc, "content", "") or ""))[:_MAX_CHARS]
+        text = _CONTROL.sub(" ", str(getattr(doc, "content", "") or ""))[:_MAX_CHARS]
         body = "\n\n".join(_SPACE.sub(" ", p).strip() for p in re.split(r"\n\s*\n", text)
                            if p.strip())
         return _with_hints(Cleaned(body=body), getattr(doc, "hints", None) or {})
 
 
 def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
-    content = _CONTROL.sub("", doc.content if isinstance(doc.content, str) else "")[:_MAX_CHARS]
+    content = _CONTROL.sub(" ", doc.content if isinstance(doc.content, str) else "")[:_MAX_CHARS]
     content = content.replace("\r\n", "\n").replace("\r", "\n")
     hints = doc.hints if isinstance(doc.hints, dict) else {}
     outlet = _outlet(doc.origin, hints)
     found: dict = {}
+    extracted = False
     if doc.kind == "html":
         from .html import extract  # imported lazily: lxml and trafilatura are heavy
 
-        content, found = extract(content, doc.origin)
+        content, found, extracted = extract(content, doc.origin)
     elif doc.kind == "md":
         content = strip_markdown(content)
     if furniture is not None and outlet:
-        furniture.observe(outlet, content)
+        page = str(hints.get("url") or doc.origin or "") or None
+        furniture.observe(outlet, content, page_key=page)
         known = (lambda line: furniture.is_furniture(outlet, line))
     else:
         known = None
-    fields = clean_text(content, known, html=doc.kind == "html")
+    if extracted:
+        fields = clean_extracted(content, known, found.get("title"))
+    else:
+        fields = clean_text(content, known)
     for k, v in found.items():  # what the HTML's own metadata says beats guesses from text
-        if v:
+        if v and not (k == "lang" and fields.get("lang")):
             fields[k] = v
     return _with_hints(Cleaned(**fields), hints)
 
 
-def clean_text(text: str, known=None, html: bool = False) -> dict:
+def clean_extracted(text: str, known=None, title: str | None = None) -> dict:
+    """Body and metadata of text an extractor already chose (one paragraph per line): keep
+    its paragraphs, dropping only lines without letters, learned furniture and the headline
+    when the text opens with it."""
+    lines = [" ".join(ln.split()) for ln in text.split("\n")]
+    keep = [ln for ln in lines if ln and _LETTER.search(ln) and not (known and known(ln))]
+    if keep and title:
+        head, full = (_NORM.sub(" ", t.lower()).strip() for t in (keep[0], title))
+        if head and head in full and len(head) >= len(full) // 2:
+            keep = keep[1:]
+    body = "\n\n".join(keep)
+    out: dict = {"body": body, "lang": detect_lang(body)}
+    place, wire = meta.dateline(keep[0] if keep else "")
+    out["dateline"], out["source"] = place, wire
+    out["title"] = meta.lead_title(body)
+    return {k: out.get(k) for k in ("body", *META_FIELDS)}
+
+
+def clean_text(text: str, known=None) -> dict:
     """Body and metadata of a plain-text page, as a dict of Cleaned's fields."""
     lines = [" ".join(ln.split()) for ln in text.split("\n")]
     lang = detect_lang(text)
-    keep = select(lines, stopwords_for(lang), known, lenient=html,
-                  dense_script=lang in _DENSE_LANGS)
+    kinds: dict[int, str | None] = {}
+    keep = select(lines, stopwords_for(lang), known, dense_script=lang in _DENSE_LANGS,
+                  kinds=kinds)
     keep = _dedupe(lines, keep)
     keep = _drop_lead_teaser(lines, keep)
     first = keep[0] if keep else len(lines)
-    header = [ln for ln in lines[max(0, first - 40):first] if ln]
+    head_at = [i for i in range(max(0, first - 40), first) if lines[i]]
+    header = [lines[i] for i in head_at]
     body = "\n\n".join(lines[i] for i in keep)
     body_words = meta.words(" ".join(lines[i] for i in keep[:4]))
-    out = meta.header_fields(header, body_words)
+    out = meta.header_fields(header, body_words, [kinds.get(i) for i in head_at])
     place, wire = meta.dateline(lines[keep[0]] if keep else "")
     if place:
         out["dateline"] = place
@@ -91,22 +118,28 @@ def clean_text(text: str, known=None, html: bool = False) -> dict:
 def _dedupe(lines: list[str], keep: list[int]) -> list[int]:
     """Drop a kept line whose every sentence the article repeats further down: a teaser above
     the article, a headline repeated, a duplicated block."""
-    norm = [_NORM.sub(" ", lines[i].lower()).strip() for i in keep]
-    full = " | ".join(norm)
+    if len(keep) < 2:
+        return keep
+    low = [lines[i].lower() for i in keep]
+    full = " | ".join(low)
     ends, pos = [], 0
-    for t in norm:
+    for t in low:
         pos += len(t) + 3
         ends.append(pos)
+    later_norm: list[str] = []  # the normalised text, built only when a line looks repeated
     out = []
     for n, i in enumerate(keep):
-        if n + 1 == len(keep):
+        head = low[n].lstrip(_OPENERS)[:40]
+        if n + 1 == len(keep) or len(head) < 20 or full.find(head, ends[n]) < 0:
             out.append(i)
-            break
+            continue
+        if not later_norm:
+            later_norm = [_NORM.sub(" ", t) for t in low]
+        rest = " | ".join(later_norm[n + 1:])
         parts = [p for p in (_NORM.sub(" ", s.lower()).strip() for s in _SENT.split(lines[i]))
                  if len(p.split()) >= 3]
-        if parts and all(full.find(p, ends[n]) >= 0 for p in parts):
-            continue
-        out.append(i)
+        if not (parts and all(p in rest for p in parts)):
+            out.append(i)
     return out
 
 

@@ -44,6 +44,7 @@ _PATTERNS = [
     re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})\b"
                + _TIME, re.I),
 ]
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # A time written before the date ("Published 2:16 AM EST Nov 20, 2019").
 _TIME_FIRST = re.compile(r"\b(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ap>[ap]\.?m\.?)?\s*"
                          r"(?P<tz>[A-Z]{2,4})?\s*$", re.I)
@@ -51,6 +52,8 @@ _TIME_FIRST = re.compile(r"\b(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ap>[ap]\.?m\.?)?
 
 def find_dates(text: str) -> list[tuple[int, str]]:
     """Every date in ``text`` as (position, ISO 8601 string), in order of position."""
+    if not text or not _YEAR.search(text):  # every form we read has a four-digit year
+        return []
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for pat in _PATTERNS:

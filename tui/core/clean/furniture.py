@@ -26,9 +26,11 @@ class FurnitureModel:
         self._lines: dict[str, dict[str, int]] = {}  # outlet -> line hash -> pages
         self._pages: dict[str, set[str]] = {}  # outlet -> hashes of pages already observed
 
-    def observe(self, outlet_key: str, raw_text: str) -> None:
-        """Count each distinct line of one page (observing the same page twice counts once)."""
-        page = hashlib.blake2b((raw_text or "").encode("utf-8", "replace"),
+    def observe(self, outlet_key: str, raw_text: str, page_key: str | None = None) -> None:
+        """Count each distinct line of one page. A page observed again counts once: pages are
+        told apart by ``page_key`` (its URL or path: new versions of one article are the same
+        page) or, without one, by their content."""
+        page = hashlib.blake2b((page_key or raw_text or "").encode("utf-8", "replace"),
                                digest_size=8).hexdigest()
         seen = self._pages.setdefault(outlet_key, set())
         if page in seen:

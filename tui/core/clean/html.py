@@ -1,9 +1,210 @@
-"""HTML: trafilatura's main text and metadata (placeholder, refined below)."""
+"""HTML: the main text (trafilatura, with readability-lxml when trafilatura's result looks weak)
+and the metadata the page declares (Open Graph, meta tags, JSON-LD, <html lang>).
+
+Parsing happens once with lxml; trafilatura works on that tree. Readability only runs when
+trafilatura kept far less prose than the page's paragraphs hold, so the extra cost is rare.
+Anything unparsable (binary junk, absurd nesting, a page of megabytes) falls back to a tag
+stripper; nothing here raises.
+"""
+
 from __future__ import annotations
 
-def extract(html: str, origin: str) -> tuple[str, dict]:
+import html as htmllib
+import json
+import re
+
+from .dates import parse_date
+
+_MAX_HTML = 3_000_000  # characters; longer pages are cut (no article is that long)
+FAST = True
+WEAK = 0.6  # trafilatura kept less than this share of the paragraphs' words: ask readability
+BETTER = 1.4  # readability's text wins when this many times longer
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_DROP = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>", re.S | re.I)
+_BLOCK_END = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article|pre|ul|ol|"
+                        r"table|header|footer|figure|figcaption)\b[^>]*>", re.I)
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
+           "section", "article", "ul", "ol", "table", "br", "figure", "header", "footer"}
+_ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
+                  "analysisnewsarticle", "opinionnewsarticle", "webpage", "liveblogposting")
+
+
+def extract(html: str, origin: str = "") -> tuple[str, dict, bool]:
+    """(text, metadata, extracted). ``extracted`` is True when an extractor chose the text
+    (paragraphs per line); False when the text is the whole page with tags stripped."""
+    html = (html or "")[:_MAX_HTML]
+    tree = _parse(html)
+    if tree is None:
+        return strip_tags(html), {}, False
+    meta = _safe(read_meta, tree) or {}
+    prose = _safe(_prose_words, tree) or 0
+    text = _safe(_trafilatura, tree, origin) or ""
+    n = len(text.split())
+    if n < WEAK * prose or n < 30:
+        alt = _safe(_readability, html) or ""
+        if len(alt.split()) >= max(BETTER * n, 30):
+            text = alt
+    if text.strip():
+        return text, meta, True
+    return strip_tags(html), meta, False
+
+
+def _safe(fn, *args):
+    try:
+        return fn(*args)
+    except Exception:  # noqa: BLE001 - hostile pages: any failure means "no answer"
+        return None
+
+
+def _parse(html: str):
+    import lxml.html
+
+    if not html.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(html)
+    except Exception:  # noqa: BLE001 - lxml raises several kinds on broken input
+        return None
+
+
+def _prose_words(tree) -> int:
+    """Words in the page's paragraphs long enough to be prose: what a good extraction keeps."""
+    n = 0
+    for p in tree.iter("p"):
+        text = p.text_content()
+        if len(text) >= 80:
+            n += len(text.split())
+    return n
+
+
+def _trafilatura(tree, origin: str) -> str | None:
     import trafilatura
-    doc = trafilatura.bare_extraction(html, with_metadata=True, favor_precision=True)
-    if not doc:
-        return "", {}
-    return doc.text or "", {}
+
+    return trafilatura.extract(tree, url=origin if "://" in origin else None,
+                               favor_precision=True, include_comments=False, fast=FAST,
+                               include_tables=True, deduplicate=False)
+
+
+def _readability(html: str) -> str:
+    import lxml.html
+    from readability import Document
+
+    summary = Document(html).summary(html_partial=True)
+    return block_text(lxml.html.fragment_fromstring(summary, create_parent="div"))
+
+
+def block_text(el) -> str:
+    """Text of an element with one line per block (paragraph, heading, list item...)."""
+    for node in el.iter():
+        if isinstance(node.tag, str) and node.tag.lower() in _BLOCKS:
+            node.tail = "\n" + (node.tail or "")
+    return "\n".join(" ".join(line.split()) for line in el.text_content().split("\n"))
+
+
+def strip_tags(html: str) -> str:
+    """Whole-page text by regular expressions: the fallback when no parser copes."""
+    text = _DROP.sub(" ", html)
+    text = _BLOCK_END.sub("\n", text)
+    text = _TAG.sub(" ", text)
+    return htmllib.unescape(text)
+
+
+def read_meta(tree) -> dict:
+    """Title, author, source, date, summary and lang as the page's own markup states them."""
+    metas: dict[str, str] = {}
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        value = (m.get("content") or "").strip()
+        if key and value and key not in metas:
+            metas[key] = value
+    ld = _json_ld(tree)
+    out: dict = {}
+    out["title"] = (metas.get("og:title") or metas.get("twitter:title") or ld.get("headline")
+                    or _first_text(tree, "h1") or _first_text(tree, "title"))
+    out["source"] = (metas.get("og:site_name") or ld.get("publisher")
+                     or metas.get("application-name"))
+    author = (metas.get("author") or ld.get("author") or metas.get("article:author")
+              or metas.get("byl") or metas.get("parsely-author") or metas.get("dc.creator"))
+    if author and not author.startswith(("http://", "https://")):
+        out["author"] = re.sub(r"^\s*by\s+", "", author, flags=re.I).strip()
+    for key in ("article:published_time", "datepublished", "og:published_time",
+                "parsely-pub-date", "pubdate", "publishdate", "date", "dc.date.issued",
+                "dc.date", "sailthru.date", "article.published"):
+        if metas.get(key):
+            out["date"] = parse_date(metas[key])
+            break
+    if not out.get("date") and ld.get("datePublished"):
+        out["date"] = parse_date(ld["datePublished"])
+    if not out.get("date"):
+        for t in tree.iter("time"):
+            if t.get("datetime") and (t.get("pubdate") is not None
+                                      or (t.get("itemprop") or "") == "datePublished"):
+                out["date"] = parse_date(t.get("datetime"))
+                break
+    out["summary"] = metas.get("og:description") or metas.get("description")
+    lang = (tree.get("lang") or metas.get("og:locale") or "").strip().lower()
+    out["lang"] = lang[:2] if re.fullmatch(r"[a-z]{2}(?:[-_][a-z0-9]+)?", lang) else None
+    if out.get("title") and out.get("source"):
+        out["title"] = _strip_site(out["title"], out["source"])
+    return {k: " ".join(str(v).split()) for k, v in out.items() if v}
+
+
+def _strip_site(title: str, site: str) -> str:
+    """'Headline | Site' -> 'Headline'."""
+    for sep in (" | ", " - ", " – ", " — ", " :: "):
+        head, _, tail = title.rpartition(sep)
+        if head and tail.strip().lower() == site.strip().lower():
+            return head.strip()
+    return title
+
+
+def _first_text(tree, tag: str) -> str | None:
+    for el in tree.iter(tag):
+        text = " ".join(el.text_content().split())
+        if text:
+            return text
+    return None
+
+
+def _json_ld(tree) -> dict:
+    """The first article-like JSON-LD object, flattened to headline/author/publisher/date."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for obj in _objects(data):
+            kind = obj.get("@type")
+            kinds = [k.lower() for k in (kind if isinstance(kind, list) else [kind])
+                     if isinstance(k, str)]
+            if any(k in _ARTICLE_TYPES for k in kinds):
+                return {"headline": _name(obj.get("headline")), "author": _name(obj.get("author")),
+                        "publisher": _name(obj.get("publisher")),
+                        "datePublished": _name(obj.get("datePublished"))}
+    return {}
+
+
+def _objects(data, depth: int = 0):
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data[:50]:
+            yield from _objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _objects(data["@graph"], depth + 1)
+
+
+def _name(value) -> str | None:
+    """A JSON-LD value as text: a string, an object's name, or the names of a list."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        return _name(value.get("name"))
+    if isinstance(value, list):
+        names = [n for n in (_name(v) for v in value[:5]) if n]
+        return ", ".join(names) or None
+    return None

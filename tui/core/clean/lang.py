@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 # Frequent function words per language (lower case). Used both to tell languages apart and to
@@ -70,7 +71,9 @@ _SCRIPTS = {
     "zh": "\u3400-\u4dbf\u4e00-\u9fff", "ru": "\u0400-\u04ff",
     "en": "A-Za-z\u00c0-\u024f\u1e00-\u1eff",
 }
-_SCRIPT_RE = {k: re.compile(f"[{v}]") for k, v in _SCRIPTS.items()}
+_RANGES = sorted((ord(m[1]), ord(m[2]), k) for k, v in _SCRIPTS.items()
+                 for m in re.finditer(r"(.)-(.)", v))
+_STARTS = [lo for lo, _, _ in _RANGES]
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _PERSIAN = "پچژگی"
@@ -85,8 +88,11 @@ _MARKS = {"cs": "ěščřžůý", "pl": "ąęłńśźżó", "ro": "ăâîșşț�
 def detect_lang(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text."""
     sample = (text or "")[:6000]
-    wide = "".join(_NON_ASCII.findall(sample))
-    counts = {k: len(r.findall(wide)) for k, r in _SCRIPT_RE.items()} if wide else {}
+    counts: dict[str, int] = {}
+    for ch, n in Counter("".join(_NON_ASCII.findall(sample))).items():
+        k = bisect_right(_STARTS, ord(ch)) - 1
+        if k >= 0 and ord(ch) <= _RANGES[k][1]:
+            counts[_RANGES[k][2]] = counts.get(_RANGES[k][2], 0) + n
     ascii_letters = sample.encode("ascii", "ignore").translate(None, _NOT_LETTERS)
     counts["en"] = counts.get("en", 0) + len(ascii_letters)
     counts.setdefault("ja", 0)
@@ -123,6 +129,7 @@ def _by_stopwords(sample: str, cyrillic: bool) -> str | None:
     counts = Counter(low.split())  # tokens with punctuation attached just do not count
     if not counts:
         return None
+    accents = Counter("".join(_NON_ASCII.findall(low)))
     scores: dict[str, float] = {}
     for w, n in counts.items():
         for lang in _INDEX.get(w, ()):
@@ -133,7 +140,7 @@ def _by_stopwords(sample: str, cyrillic: bool) -> str | None:
             continue
         score = hits / (len(STOPWORDS[lang]) ** 0.3)
         marks = _MARKS.get(lang)
-        if marks and sum(low.count(c) for c in marks) < 0.002 * len(low):
+        if marks and sum(accents[c] for c in marks) < 0.002 * len(low):
             score *= 0.3
         if score > best_score:
             best, best_score = lang, score

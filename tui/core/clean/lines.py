@@ -8,9 +8,11 @@ from dataclasses import dataclass
 # Scripts written without spaces between words: count characters instead of tokens.
 _DENSE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e80-\u0eff\u1000-\u109f]")
 _BULLET = re.compile(r"^(?:[*•·▪■►▸>+o-]|\d{1,3}[.)]?)\s")
-_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¿¡-–—…*•|/"
+_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¿¡-–—…*•|/@#"
 _CLOSERS = "\"'”’»)] "
 _ENDERS = set(".!?;:。！？؟।…")
+_BULLET_CHARS = "*•·▪■►▸>+o-"
+_ELLIPSES = ("...", "…", "[…]", "[...]", "..]", "…]")
 _LETTER = re.compile(r"[^\W\d_]")
 _CJK_COMMA = re.compile(r"[、，,。]")
 
@@ -34,21 +36,20 @@ _LINE = {
     "caption": r"^(?:photo|image|picture|credit|source|illustration|video|graphic)s?\s*:",
     "contact": r"^(?:e-?mail|phone|tel|telephone|fax|contact(?: us)?|address|call us)\s*[:.]|"
                r"^[\w.+-]+@[\w-]+\.[\w.]+$|^\+?\d[\d\s().-]{7,}$",
-    "copyright": r"^(?:©|\(c\)|copyright\b)|(?:all rights reserved|todos los derechos reservados|"
-                 r"tutti i diritti riservati|tous droits réservés|alle rechte vorbehalten|"
-                 r"todos os direitos reservados|все права защищены)\W*$",
+    "copyright": r"^(?:©|\(c\)|copyright\b)",
     "comments": r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)\b.{0,30}$|"
                 r"^(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|"
                 r"conversation)|show comments|view comments|top rated comments|reader comments|"
                 r"lascia un commento|commenti|laisser un commentaire|commentaires|kommentare|"
                 r"kommentar schreiben|comentarios|deja un comentario|deixe um comentário|"
                 r"comentários|комментарии|reacties|komentarze)\W*$|"
-                r"^.{0,80}\b(?:says|said|wrote|replied):$|"
                 r"^\W*\d+\s+(?:comments?|responses?|replies) (?:to|on)\b|"
                 r"^(?:reply|report|like|upvote|flag)\W*(?:reply|report|like|share|flag)\W*$",
     "about": r"^(?:about|über|sobre|à propos de|a propos de|acerca de|informazioni su|"
              r"sull'autore|об авторе|o autorze|over)\b(?:\s+\S+){1,4}$|"
              r"^(?:the author|author|written by|zum autor|l'auteur|el autor|o autor)\W*$",
+    "byline": r"^(?:by|von|par|por|di|door|av)\s+[\w'.-]+(?:\s+[\w'.-]+){0,3}\s*"
+              r"(?:$|[|,/•·]|\s(?:and|&|und|et|y|e)\s)",
     "stamp": r"^(?:\d+|an?) (?:minutes?|hours?|days?|weeks?|months?|years?) ago\b.{0,20}$",
     "ad": r"^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|promoted|"
           r"story continues below(?: advertisement)?|continue reading(?: below)?|"
@@ -71,7 +72,7 @@ _INNER = [
     ("caption", r"\bgetty images\b|/\s*(?:" + _AGENCY_WORDS + r")\b|"
                 r"\b(?:" + _AGENCY_WORDS + r")\s*/\s*[A-Z][a-z]|"
                 r"^[\w.' -]{3,40}(?:,|/)\s*(?:" + _AGENCY_WORDS + r"|getty images)\W*$|"
-                r"©\s*(?:" + _AGENCY_WORDS + r")\b|^©(?!\s*\d{4})", _AGENCIES, "©/"),
+                r"©\s*(?:" + _AGENCY_WORDS + r")\b|^©(?!\s*(?:\d{4}|copyright))", _AGENCIES, "©/"),
     ("caption", r"\b(?:photo|image|picture)s? (?:by|credit|courtesy)\b|\bfile (?:photo|image)\b|"
                 r"\b(?:this|the|an?) (?:undated |handout |satellite |aerial |file )?(?:image|photo|"
                 r"photograph|picture)s?\b.{0,100}\b(?:shows?|provided|released|taken|made available)\b|"
@@ -96,11 +97,16 @@ _INNER = [
                    r"\b(?:use|uses) cookies\b|\bcookie policy\b|\bprivacy policy\b|"
                    r"\bcookies?\b.{0,120}\b(?:site|sito|sitio|web|navega|brows|experien|esperienz)|"
                    r"\bterms (?:of|and) (?:use|service|conditions)\b|\bpublished from a wire\b",
-     "edited auto-generated syndicated affiliate commission views reflect cookie cookies privacy"
+     "edited generated auto-generated syndicated affiliate commission views reflect cookie cookies privacy"
      " terms wire", ""),
-    ("copyright", r"©\s*\d{4}|\ball rights reserved\b", "rights", "©"),
+    ("copyright", r"©\s*\d{4}|\ball rights reserved\b|(?:todos los derechos reservados|"
+                  r"tutti i diritti riservati|tous droits réservés|alle rechte vorbehalten|"
+                  r"todos os direitos reservados|все права защищены)\W*$",
+     "rights derechos diritti droits rechte direitos права", "©"),
+    ("comments", r"^.{0,80}\b(?:says|said|wrote|replied):$", "says said wrote replied", ""),
 ]
 INNER = [(k, re.compile(p, re.I), frozenset(w.split()), c) for k, p, w, c in _INNER]
+_TRIGGERS = frozenset().union(*(w for _, _, w, _ in INNER))
 _LINE_ANY = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LINE.items()))  # on lower case
 LINE = {k: re.compile(v, re.I) for k, v in _LINE.items()}
 # Caption shape without a credit: who stands where in a picture, and when it was taken.
@@ -109,7 +115,7 @@ _POSITIONS = re.compile(r"\((?:l|r|c|left|right|cent(?:er|re)|top|bottom|front|b
 _MONTH_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? "
                          r"\d{1,2}, \d{4}\b", re.I)
 ORDER = ("counter", "share", "ticker", "related", "caption", "appeal", "disclaimer", "contact",
-         "copyright", "comments", "about", "stamp", "ad")
+         "copyright", "comments", "about", "byline", "stamp", "ad")
 # Kinds that are unmistakable inside a long line; the others only describe short lines.
 _LONG_OK = ("disclaimer", "copyright", "caption")
 
@@ -133,37 +139,44 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
     """Measure stripped, non-blank, single-spaced lines. ``dense_script``: the page's language
     is written without spaces between words (Chinese, Japanese, Thai...)."""
     out = []
+    is_stop = stops.__contains__
     for ln in lines:
         low = ln.lower()
-        toks = [t.strip(_PUNCT) for t in low.split()]
+        toks = [t.strip(_PUNCT) for t in low.split()]  # words without punctuation
         n = len(toks)
-        dense = len(_DENSE.findall(ln)) if dense_script else 0
-        stop = (sum(1 for t in toks if t in stops) / n) if stops and n else 0.3
-        if dense > n:  # no spaces to count words or stop words: judge by punctuation
-            stop = 0.3 if _CJK_COMMA.search(ln) else 0.1
+        stop = (sum(map(is_stop, toks)) / n) if stops else 0.3
+        words = n
+        if dense_script:
+            dense = len(_DENSE.findall(ln))
+            words += dense // 2
+            if dense > n:  # no spaces to count words or stop words: judge by punctuation
+                stop = 0.3 if _CJK_COMMA.search(ln) else 0.1
         tail = ln.rstrip(_CLOSERS)
-        words = n + dense // 2
-        line = Line(ln, words, bool(tail) and tail[-1] in _ENDERS, stop,
-                    bool(_BULLET.match(ln)), ln.count(" | ") + ln.count(" · "), None)
-        line.furniture = _kind(ln, low, toks, words)
-        line.cut = tail.endswith(("...", "…", "[…]", "[...]", "..]", "…]"))
+        first = ln[:1]
+        bullet = (first in _BULLET_CHARS and ln[1:2] == " ") or (
+            first.isdigit() and _BULLET.match(ln) is not None)
+        pipes = ln.count(" | ") + ln.count(" · ") if ("|" in ln or "·" in ln) else 0
+        line = Line(ln, words, bool(tail) and tail[-1] in _ENDERS, stop, bullet, pipes,
+                    _kind(ln, low, toks, words))
+        line.cut = tail.endswith(_ELLIPSES)
         out.append(line)
     return out
 
 
 def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
-    found = set()
     if not _LETTER.search(ln):
         return "counter"
+    found = set()
     if words <= 16:
         m = _LINE_ANY.match(low)
         if m:
             found.add(m.lastgroup)
-    for kind, pat, words_, chars in INNER:
-        if kind in found or (words_.isdisjoint(toks) and not any(c in ln for c in chars)):
-            continue
-        if pat.search(ln):
-            found.add(kind)
+    if not _TRIGGERS.isdisjoint(toks) or "©" in ln or "/" in ln or ln.endswith(")"):
+        for kind, pat, words_, chars in INNER:
+            if kind in found or (words_.isdisjoint(toks) and not any(c in ln for c in chars)):
+                continue
+            if pat.search(ln):
+                found.add(kind)
     if ("(" in low or " left," in low or " right," in low or " from left" in low) and (
             _POSITIONS.search(low) and (_MONTH_DATE.search(ln) or "photo" in low)):
         found.add("caption")

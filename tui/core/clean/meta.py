@@ -18,11 +18,17 @@ AGENCIES = {
 _WORDS = re.compile(r"[^\W_]+", re.U)
 _BY = re.compile(r"^\s*(?:by|written by|posted by|von|par|por|di|door)(?=\s|:|[A-Z]{2})\s*:?\s*"
                  r"(?P<rest>.+)$", re.I)
+_BY_TAIL = re.compile(r"\s+(?:on|at|am|le|el)\s+\w+\s+\d|\s+\d|\s*\|\s*(?:updated|published|"
+                      r"posted|created)\b", re.I)
+_BY_PARTS = re.compile(r",|\s*[|•·]\s*|\s+[-–—/]\s+|\s+and\s+(?=[A-Z][a-z]+ [A-Z])")
 _HANDLE = re.compile(r"(?:^|\|)\s*@(?P<h>[A-Za-z0-9_.]{2,30})\s*(?:\||$)")
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\u00c0-\u024f-]+(?:[ ,]+[A-Z][A-Za-z.'\u00c0-\u024f-]+){0,3})"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .-]{0,25})\))?\s*(?:--|—|–|:)\s+(?=\S)")
+
+
+_LABEL = re.compile(r"(?:published|created|posted|first published)\W*$", re.I)
 
 
 def words(text: str) -> set[str]:
@@ -39,9 +45,8 @@ def byline(line: str) -> tuple[str | None, str | None]:
     m = _BY.match(line)
     if not m or len(line.split()) > 14:
         return None, None
-    rest = re.split(r"\s+(?:on|at|am|le|el)\s+\w+\s+\d|\s*[|•·]\s*|\s+\d", m["rest"])[0]
-    parts = [p.strip() for p in re.split(r",|\s+[-–—/]\s+|\s+and\s+(?=[A-Z][a-z]+ [A-Z])", rest)
-             if p.strip()]
+    rest = _BY_TAIL.split(m["rest"])[0]
+    parts = [p.strip() for p in _BY_PARTS.split(rest) if p.strip()]
     if not parts:
         return None, None
     head = parts[0]
@@ -76,13 +81,15 @@ def dateline(first: str) -> tuple[str | None, str | None]:
     return place, (agency(m["agency"]) or m["agency"]) if m["agency"] else None
 
 
-def header_fields(header: list[str], body_words: set[str]) -> dict:
-    """What the lines above the body say: title, summary, author, source, date, dateline."""
+def header_fields(header: list[str], body_words: set[str],
+                  kinds: list[str | None] | None = None) -> dict:
+    """What the lines above the body say: title, summary, author, source, date, dateline.
+    ``kinds``: each header line's furniture kind, when already known."""
     out: dict = {}
     title_at = None
     for k, line in enumerate(header):
         n = len(line.split())
-        kind = furniture_kind(line)
+        kind = kinds[k] if kinds is not None else furniture_kind(line)
         caption = kind == "caption"
         author, source = byline(line)
         if author and "author" not in out:
@@ -92,8 +99,7 @@ def header_fields(header: list[str], body_words: set[str]) -> dict:
         pipes = [p.strip() for p in line.split("|") if p.strip()]
         dates = [] if caption else find_dates(line)
         if dates and n <= 25:
-            labelled = re.search(r"(?:published|created|posted|first published)\W*$",
-                                 line[: dates[-1][0]], re.I)
+            labelled = _LABEL.search(line[: dates[-1][0]])
             out["_date"] = dates[-1][1] if labelled and len(dates) > 1 else dates[0][1]
         if len(pipes) >= 2 and n <= 25 and (dates or any(p.startswith("@") for p in pipes)):
             _pipe_byline(pipes, out)

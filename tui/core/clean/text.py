@@ -73,15 +73,19 @@ def best_run(values: list[float]) -> tuple[int, int, float]:
 
 
 def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool] | None = None,
-           lenient: bool = False, dense_script: bool = False) -> list[int]:
-    """Indices (into ``lines``: stripped, single-spaced) of the body lines, in order. ``known(line)`` says a line is
-    furniture learned from other pages of the same outlet."""
-    idx = [i for i, s in enumerate(lines) if s.strip()]
+           lenient: bool = False, dense_script: bool = False,
+           kinds: dict[int, str | None] | None = None) -> list[int]:
+    """Indices (into ``lines``: stripped, single-spaced) of the body lines, in order.
+    ``known(line)`` says a line is furniture learned from other pages of the same outlet;
+    ``kinds``, when given, receives each line's furniture kind (None for none)."""
+    idx = [i for i, s in enumerate(lines) if s]
     info = measure_page([lines[i] for i in idx], stops, dense_script)
     if known:
         for ln in info:
             if not ln.furniture and known(ln.text):
                 ln.furniture = "learned"
+    if kinds is not None:
+        kinds.update((i, ln.furniture) for i, ln in zip(idx, info))
     seen = Counter(ln.text.lower() for ln in info)
     for ln in info:  # a line the page repeats is a template (share bar, teaser, headline)
         n = seen[ln.text.lower()]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from .api import compare, same_language
 from .jsonform import apply_changes, to_json
-from .model import CHANGE_KINDS, Change, CompareItem, Comparison, Row, Sentence, Span, WordOp
+from .model import Change, CompareItem, Comparison, Row, Sentence, Span, WordOp
 from .unique import unique_to
 
 __all__ = [
-    "CHANGE_KINDS", "Change", "CompareItem", "Comparison", "Row", "Sentence", "Span", "WordOp",
+    "Change", "CompareItem", "Comparison", "Row", "Sentence", "Span", "WordOp",
     "apply_changes", "compare", "same_language", "to_json", "unique_to",
 ]

@@ -101,7 +101,7 @@ class _Builder:
         self.changes: list[Change] = []
         self.move_change: dict[int, int] = {}  # a index -> change index
         self.move_spans: dict[int, tuple] = {}  # a index -> (left spans, right spans)
-        self.matched = 0
+        self.matched = 0.0
 
     def build(self, blocks: list[tuple[str, int, int, int, int]]) -> Comparison:
         for tag, i1, i2, j1, j2 in blocks:
@@ -119,48 +119,44 @@ class _Builder:
         cuts = [(i, self.pairs[i]) for i in ia if i in self.pairs]
         pa, pb = ia.start, jb.start
         for i, j in cuts + [(ia.stop, jb.stop)]:
-            self._loose(list(range(pa, i)), list(range(pb, j)))
+            self._loose(range(pa, i), range(pb, j))
             if i < ia.stop:
                 wd = word_diff(self.a[i].text, self.b[j].text)
-                self.matched += wd.matched
+                self._credit(i, j, wd.similarity)
                 if wd.changed:
-                    self.changes.append(Change("change", i, j, wd.ops))
-                    self._row("change", i, j, wd.lspans, wd.rspans, len(self.changes) - 1)
+                    self._change("change", i, j, wd.lspans, wd.rspans, wd.ops)
                 else:  # only spacing differs
                     self._row("same", i, j, wd.lspans, wd.rspans)
             pa, pb = i + 1, j + 1
 
-    def _loose(self, left: list[int], right: list[int]) -> None:
+    def _loose(self, left: range, right: range) -> None:
         """Unpaired sentences: moves at both ends; deletions beside insertions share rows."""
-        while left or right:
-            i = left[0] if left else None
-            j = right[0] if right else None
+        x, y = 0, 0
+        while x < len(left) or y < len(right):
+            i = left[x] if x < len(left) else None
+            j = right[y] if y < len(right) else None
             if i is not None and i not in self.moves and j is not None and j not in self.moved_b:
-                self.changes.append(Change("replace", i, j))
-                self._row("replace", i, j, ((self.a[i].text, "del"),), ((self.b[j].text, "ins"),),
-                          len(self.changes) - 1)
-                left.pop(0), right.pop(0)
+                self._change("replace", i, j, ((self.a[i].text, "del"),), ((self.b[j].text, "ins"),))
+                x, y = x + 1, y + 1
             elif i is not None:
-                left.pop(0)
+                x += 1
                 if i in self.moves:
                     self._move_end(i, None)
                 else:
-                    self.changes.append(Change("delete", i, None))
-                    self._row("delete", i, None, ((self.a[i].text, "del"),), (), len(self.changes) - 1)
+                    self._change("delete", i, None, ((self.a[i].text, "del"),), ())
             else:
-                right.pop(0)
+                y += 1
                 if j in self.moved_b:
                     self._move_end(None, j)
                 else:
-                    self.changes.append(Change("insert", None, j))
-                    self._row("insert", None, j, (), ((self.b[j].text, "ins"),), len(self.changes) - 1)
+                    self._change("insert", None, j, (), ((self.b[j].text, "ins"),))
 
     def _move_end(self, i: int | None, j: int | None) -> None:
         src = i if i is not None else self.moved_b[j]
         dst = self.moves[src]
         if src not in self.move_change:
             wd = word_diff(self.a[src].text, self.b[dst].text, base="move")
-            self.matched += wd.matched
+            self._credit(src, dst, wd.similarity)
             ops = wd.ops if wd.changed else ()
             self.changes.append(Change("move", src, dst, ops))
             self.move_change[src] = len(self.changes) - 1
@@ -171,7 +167,15 @@ class _Builder:
         else:
             self._row("move", None, j, (), rs, self.move_change[src])
 
-    def _row(self, kind, i, j, ls, rs, change: int | None = None) -> None:
+    def _credit(self, i: int, j: int, similarity: float) -> None:
+        """Count the words two aligned sentences share (in the units of _ntok)."""
+        self.matched += similarity * (_ntok(self.a[i]) + _ntok(self.b[j])) / 2
+
+    def _change(self, kind: str, i: int | None, j: int | None, ls, rs, ops=()) -> None:
+        self.changes.append(Change(kind, i, j, ops))
+        self._row(kind, i, j, ls, rs, len(self.changes) - 1)
+
+    def _row(self, kind: str, i: int | None, j: int | None, ls, rs, change: int | None = None) -> None:
         para = (i is not None and self.a[i].first) or (j is not None and self.b[j].first)
         self.rows.append(Row(kind, i, j, tuple(ls), tuple(rs), para, change))
 

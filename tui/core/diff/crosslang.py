@@ -9,6 +9,7 @@ are marked.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -28,10 +29,10 @@ _REPEAT = re.compile(r"(.)\1+")
 SKIP = -0.3  # a pair must score above this to beat leaving both sentences unaligned
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """Consonants of a word's transliteration: 'Tokyo' and its Arabic spelling both give 'tk'."""
-    if word.startswith("\u0627\u0644"):  # the Arabic article al-
-        word = word[2:]
+    word = word.removeprefix("\u0627\u0644")  # the Arabic article al-
     s = _VOWELS.sub("", anyascii(word).lower().translate(_SKELETON))
     return _REPEAT.sub(r"\1", s)
 
@@ -65,44 +66,46 @@ def align_cross(a: list[Sentence], b: list[Sentence]) -> Comparison:
         fit = 1 - abs(math.log((lb + 20) / (ratio * la + 20)))
         return max(fit, -1.0) + 1.5 * _dice(xa, xb) + SKIP
 
-    band = max(8, min(40, max(m, n) // 4))
+    band = max(8, min(40, max(m, n) // 4))  # how far from the diagonal an alignment may stray
     NEG = float("-inf")
-    best = [[NEG] * (n + 1) for _ in range(m + 1)]
-    step: list[list[tuple[int, int] | None]] = [[None] * (n + 1) for _ in range(m + 1)]
+    # best score and last step per cell, only for the cells inside the band (one dict per row)
+    best: list[dict[int, float]] = [{} for _ in range(m + 1)]
+    step: list[dict[int, tuple[int, int]]] = [{} for _ in range(m + 1)]
     best[0][0] = 0.0
     for i in range(m + 1):
-        centre = i * n / m if m else 0
-        for j in range(max(0, int(centre) - band), min(n, int(centre) + band) + 1):
+        centre = int(i * n / m) if m else 0
+        for j in range(max(0, centre - band), min(n, centre + band) + 1):
             if i == j == 0:
                 continue
             cands: list[tuple[float, tuple[int, int]]] = []
-            if i and best[i - 1][j] > NEG:
-                cands.append((best[i - 1][j], (1, 0)))
-            if j and best[i][j - 1] > NEG:
-                cands.append((best[i][j - 1], (0, 1)))
-            if i and j and best[i - 1][j - 1] > NEG:
-                s = score(len_a[i - 1], len_b[j - 1], anc_a[i - 1], anc_b[j - 1])
-                cands.append((best[i - 1][j - 1] + s, (1, 1)))
-            if i > 1 and j and best[i - 2][j - 1] > NEG:
+            if i and (v := best[i - 1].get(j, NEG)) > NEG:
+                cands.append((v, (1, 0)))
+            if j and (v := best[i].get(j - 1, NEG)) > NEG:
+                cands.append((v, (0, 1)))
+            if i and j and (v := best[i - 1].get(j - 1, NEG)) > NEG:
+                cands.append((v + score(len_a[i - 1], len_b[j - 1], anc_a[i - 1], anc_b[j - 1]), (1, 1)))
+            if i > 1 and j and (v := best[i - 2].get(j - 1, NEG)) > NEG:
                 s = score(len_a[i - 2] + len_a[i - 1], len_b[j - 1],
                           anc_a[i - 2] | anc_a[i - 1], anc_b[j - 1])
-                cands.append((best[i - 2][j - 1] + s, (2, 1)))
-            if i and j > 1 and best[i - 1][j - 2] > NEG:
+                cands.append((v + s, (2, 1)))
+            if i and j > 1 and (v := best[i - 1].get(j - 2, NEG)) > NEG:
                 s = score(len_a[i - 1], len_b[j - 2] + len_b[j - 1],
                           anc_a[i - 1], anc_b[j - 2] | anc_b[j - 1])
-                cands.append((best[i - 1][j - 2] + s, (1, 2)))
+                cands.append((v + s, (1, 2)))
             if cands:
                 best[i][j], step[i][j] = max(cands)
     path: list[tuple[int, int, int, int]] = []
     i, j = m, n
     while i or j:
-        di, dj = step[i][j] or ((1, 0) if i else (0, 1))
+        di, dj = step[i].get(j) or ((1, 0) if i else (0, 1))
         path.append((i - di, i, j - dj, j))
         i, j = i - di, j - dj
     return _rows(a, b, path[::-1], anc_a, anc_b)
 
 
-def _rows(a, b, path, anc_a, anc_b) -> Comparison:
+def _rows(a: list[Sentence], b: list[Sentence], path: list[tuple[int, int, int, int]],
+          anc_a: list[frozenset[str]], anc_b: list[frozenset[str]]) -> Comparison:
+    """Rows from the alignment path: (i1, i2, j1, j2) steps of 1:1, 2:1, 1:2, 1:0 and 0:1."""
     rows: list[Row] = []
     changes: list[Change] = []
     for i1, i2, j1, j2 in path:

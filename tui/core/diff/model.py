@@ -10,7 +10,6 @@ Span = tuple[str, str]
 
 # Row kinds. Same language: same, change (words edited), replace (unrelated sentences side by
 # side), delete, insert, move (one row at each end of a move). Two languages: aligned.
-CHANGE_KINDS = frozenset({"change", "replace", "delete", "insert", "move"})
 
 
 @dataclass(frozen=True, slots=True)

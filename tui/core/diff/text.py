@@ -20,8 +20,9 @@ _MAP = {
 _SPECIAL = re.compile("[" + "".join(_MAP) + "]")
 # A run of dashes and the spaces around it: "a -- b", "a\u2014b" and "a - b" read the same.
 _DASH_RUN = re.compile(r" ?-+ ?")
-# Words (with inner apostrophes), or runs of other characters (punctuation, dashes).
-TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]+")
+# A Chinese or Japanese character (those scripts put no spaces between words), a word (with
+# inner apostrophes), or a run of other characters (punctuation, dashes).
+TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|\w+(?:['\u2019]\w+)*|[^\w\s]+")
 _PARAS = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Sentence ends: . ! ? ... (and closing quotes or brackets) before a space and a character that
 # is not a lowercase letter; CJK full stops end one even without a space.

@@ -18,7 +18,7 @@ class WordDiff:
     lspans: tuple[Span, ...]
     rspans: tuple[Span, ...]
     ops: tuple[WordOp, ...]
-    matched: int  # words equal on both sides
+    similarity: float  # 0..1: share of the two sentences' words that are equal
 
     @property
     def changed(self) -> bool:
@@ -79,4 +79,6 @@ def word_diff(a: str, b: str, base: str = "") -> WordDiff:
             la[i1:i2] = [ga] * (i2 - i1)
             lb[j1:j2] = [gb] * (j2 - j1)
         ops.append(WordOp(tag, _cut(a, ta, i1, i2), _cut(b, tb, j1, j2)))
-    return WordDiff(spans_of(a, ta, la, base), spans_of(b, tb, lb, base), tuple(ops), matched)
+    words = sum(1 for t in ta if t[2][0].isalnum()) + sum(1 for t in tb if t[2][0].isalnum())
+    sim = 2 * matched / words if words else 1.0
+    return WordDiff(spans_of(a, ta, la, base), spans_of(b, tb, lb, base), tuple(ops), sim)

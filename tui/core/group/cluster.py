@@ -21,10 +21,16 @@ class Node:
     frozen: bool = False
     span: tuple[int, int] | None = None
     members: list[int] = field(default_factory=list)
+    inner: float = 0.0  # sum of similarities inside the cluster (new articles only)
+    inner_pairs: int = 0
 
 
 def _pairs(a: Counter, b: Counter) -> int:
     return sum(n * b[g] for g, n in a.items() if g in b)
+
+
+def _cohesion(n: Node) -> float:
+    return n.inner / n.inner_pairs if n.inner_pairs else 0.0
 
 
 def average_link(
@@ -32,9 +38,12 @@ def average_link(
     edges: dict[tuple[int, int], float],
     threshold: float,
     compatible: Callable[[Node, Node], bool],
+    relative: float = 0.0,
 ) -> dict[int, int]:
     """Merge while the best linkage reaches ``threshold``; returns node -> surviving node.
 
+    Two clusters also need a linkage of at least ``relative`` times the tighter one's own
+    cohesion: two tight clusters on one topic but different events stay apart.
     Ties break on the smaller node ids, so the result depends only on the input.
     """
     nbr: dict[int, dict[int, float]] = {n: {} for n in nodes}
@@ -59,11 +68,15 @@ def average_link(
         na, nb = nodes[a], nodes[b]
         if (na.frozen and nb.frozen) or not compatible(na, nb):
             continue
+        if -neg < relative * max(_cohesion(na), _cohesion(nb)):
+            continue
         if na.frozen != nb.frozen:
             keep, gone = (a, b) if na.frozen else (b, a)
         else:
             keep, gone = a, b  # a < b
         nk, ng = nodes[keep], nodes[gone]
+        nk.inner += ng.inner + nbr[a][b]
+        nk.inner_pairs += ng.inner_pairs + _pairs(na.groups, nb.groups)
         nk.groups.update(ng.groups)
         nk.frozen = nk.frozen or ng.frozen
         nk.members.extend(ng.members)

@@ -8,11 +8,18 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from anyascii import anyascii
 
-_WORD = re.compile(r"\w+")
+# Word characters plus the combining marks that \w leaves out (Indic vowel signs, Arabic and
+# Hebrew points, Thai vowels...), so words in those scripts are not cut into pieces.
+_WORD = re.compile(
+    r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    r"\u06d6-\u06ed\u0900-\u0963\u0966-\u0dff\u0e31-\u0e4e\u0f18-\u0fbc\u102b-\u103e"
+    r"\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
 _NUM = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\u3040-\u309f\uac00-\ud7af]+")
 _HAN_KATA = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\u30a0-\u30ff]+|[\uac00-\ud7af]+")
@@ -22,6 +29,7 @@ _SKELETON_MAP = str.maketrans({"c": "k", "q": "k", "g": "j", "z": "s", "p": "b",
 _DROP = re.compile(r"[aeiouywh'`\W\d_]")
 _DOUBLE = re.compile(r"(.)\1+")
 _MAX_CJK_CHARS = 6000
+STEM = 6  # words compare on their first letters: a cheap stemmer for any alphabet
 
 
 @dataclass(slots=True)
@@ -31,18 +39,16 @@ class Features:
     words: Counter  # "group|term": lower-cased words, CJK character bigrams
     cross: dict[str, str]  # cross-language key -> a surface form (names, numbers, CJK bigrams)
     group: str  # language group: primary language subtag, else the dominant script
+    names: set[str]  # the keys of ``words`` that are names or numbers (weighted up)
 
 
 def language_group(lang: str | None, text: str) -> str:
-    """``en-GB`` and ``en`` share a group; without a language tag, guess the script."""
+    """``en-GB`` and ``en`` share a group; without a language tag, the dominant script block
+    (256 code points) of the first letters stands in for the language."""
     if lang:
         return lang.split("-")[0].split("_")[0].lower()
-    counts: Counter = Counter()
-    for ch in text[:2000]:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "X").split(" ")[0]
-            counts[name] += 1
-    return ("script:" + counts.most_common(1)[0][0].lower()) if counts else "und"
+    blocks = Counter(ord(ch) >> 8 for ch in text[:600] if ch.isalpha())
+    return f"script:{blocks.most_common(1)[0][0]:x}" if blocks else "und"
 
 
 def parse_day(value: str | None) -> int | None:
@@ -55,6 +61,7 @@ def parse_day(value: str | None) -> int | None:
         return None
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(word: str) -> str:
     """A spelling-independent key for a name: Latin letters, consonant classes, no vowels.
 
@@ -93,54 +100,48 @@ def _cjk_terms(run: str, words: Counter, cross: dict[str, str]) -> None:
             cross.setdefault("k:" + key, kata)
 
 
+def _name_keys(tokens: list[str], cross: dict[str, str], names: set[str]) -> None:
+    """Capitalised words never seen in lower case, and every word of scripts without case."""
+    lowered = {t.lower() for t in tokens if t[0].islower()}
+    for token in tokens:
+        first = token[0]
+        if len(token) < 3 or first.isdigit() or first.islower():
+            continue
+        if first.isupper():
+            if token.lower() in lowered:
+                continue
+            names.add(token.lower()[:STEM])
+        else:  # a script without case: any word may be a name
+            token = _ARABIC_PREFIX.sub("", token)
+        key = skeleton(token)
+        if len(key) >= 3:
+            cross.setdefault("k:" + key, token)
+
+
 def extract(title: str, body: str, lang: str | None) -> Features:
     """Words (title counted twice), cross-language keys, language group."""
     text = f"{title}\n{title}\n{body}"
     group = language_group(lang, text)
-    words: Counter = Counter()
     cross: dict[str, str] = {}
-    lowered: set[str] = set()
-    capitalised: list[str] = []
-    cjk_budget = _MAX_CJK_CHARS
-    for token in _WORD.findall(text):
-        if _CJK.search(token):
-            if cjk_budget > 0:
-                cjk_budget -= len(token)
-                for run in _CJK.findall(token):
-                    _cjk_terms(run, words, cross)
-            token = _CJK.sub(" ", token).strip()
-            if not token:
-                continue
-            for part in token.split():
-                words[part.lower()] += 1
-            continue
-        low = token.lower()
-        words[low] += 1
-        first = token[0]
-        if first.isdigit():
-            continue
-        if first.isupper():
-            capitalised.append(token)
-        elif first.islower():
-            lowered.add(low)
-        elif len(token) >= 3:  # a script without case: any word may be a name
-            bare = _ARABIC_PREFIX.sub("", token)
-            key = skeleton(bare)
-            if len(key) >= 3:
-                cross.setdefault("k:" + key, bare)
-    for token in capitalised:
-        if token.lower() in lowered or len(token) < 3:
-            continue
-        key = skeleton(token)
-        if len(key) >= 3:
-            cross.setdefault("k:" + key, token)
+    words: Counter = Counter()
+    if _CJK.search(text):
+        budget = _MAX_CJK_CHARS
+        for run in _CJK.findall(text):
+            if budget > 0:
+                budget -= len(run)
+                _cjk_terms(run, words, cross)
+        text = _CJK.sub(" ", text)
+    tokens = _WORD.findall(text)
+    words.update(t.lower()[:STEM] for t in tokens)
+    names = {t[:STEM] for t in tokens if t[0].isdigit()}
+    _name_keys(tokens, cross, names)
     for raw in _NUM.findall(text):
         key = number_key(raw)
         if key is not None:
             cross.setdefault("n:" + key, raw)
     prefix = group + "|"
     words = Counter({prefix + w: n for w, n in words.items()})
-    return Features(words=words, cross=cross, group=group)
+    return Features(words=words, cross=cross, group=group, names={prefix + n for n in names})
 
 
 def sublinear(count: int) -> float:

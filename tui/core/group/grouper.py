@@ -179,17 +179,24 @@ class Grouper:
 
     # ----- internals ----------------------------------------------------------------------
     def _entry(self, doc: GroupDoc, feats: Features, slot: int | None = None) -> DocEntry:
-        terms, weights = self.words.weigh(feats.words, self.params.keep_terms, feats.group)
-        keys = sorted((self.cross.intern(k), k) for k in feats.cross)
-        keys.sort(key=lambda p: (self.cross.df[p[0]] < 2, self.cross.df[p[0]], p[0]))
-        cross = array("i", sorted(k for k, _ in keys[: self.params.cross_keys]))
-        norm = sum(self.cross.idf(k) for k in cross)
+        terms, weights = self.words.weigh(
+            feats.words, self.params.keep_terms, feats.group, (feats.names, self.params.name_boost))
+        cap, df = self.params.cross_keys, self.cross.df
+        han = sorted(self.cross.intern(k) for k in feats.cross if k.startswith("h:"))
+        other = sorted(self.cross.intern(k) for k in feats.cross if not k.startswith("h:"))
+        kept = []  # per kind, the rarest keys that some other article shares
+        for ids in (other, han):
+            kept += sorted(ids, key=lambda k: (df[k] < 2, df[k], k))[:cap]
+        cross = array("i", sorted(kept))
+        norm = sum(self.cross.idf(k) for k in kept[: min(cap, len(other))])
+        han_norm = sum(self.cross.idf(k) for k in kept[min(cap, len(other)):])
         lead = _SPACE.sub(" ", (doc.body or "")[:400]).strip().lower()
         return DocEntry(
             id=doc.id, slot=len(self._slots) if slot is None else slot, title=doc.title or "",
             lead=lead, source=doc.source, origin=doc.origin or "", lang=doc.lang,
             group=feats.group, day=parse_day(doc.date), date=doc.date, terms=terms,
-            weights=weights, cross=cross, cross_norm=norm or 1.0, placement=Placement(story=""),
+            weights=weights, cross=cross, cross_norm=(norm or 1.0, han_norm),
+            placement=Placement(story=""),
         )
 
     def _post(self, entry: DocEntry) -> None:

@@ -47,11 +47,18 @@ class TermIndex:
         n = self.n_docs if n_docs is None else n_docs
         return math.log((n + 1) / (self.df[tid] + 1)) + 1.0
 
-    def weigh(self, counts: Counter, keep: int, group: str = "") -> tuple[array, array]:
-        """Top ``keep`` terms of a sublinear tf-idf vector (idf within ``group``), heaviest
-        first, l2-normalised over what is kept."""
+    def weigh(
+        self, counts: Counter, keep: int, group: str = "", boost: tuple[set[str], float] = (set(), 1.0)
+    ) -> tuple[array, array]:
+        """Top ``keep`` terms of a sublinear tf-idf vector (idf within ``group``; terms in
+        ``boost[0]`` weighted by ``boost[1]``), heaviest first, l2-normalised over what is kept."""
         n = self.n_group.get(group, 0)
-        pairs = [(sublinear(c) * self.idf(self.intern(t), n), self.ids[t]) for t, c in counts.items()]
+        special, factor = boost
+        pairs = [
+            (sublinear(c) * self.idf(self.intern(t), n) * (factor if t in special else 1.0),
+             self.ids[t])
+            for t, c in counts.items()
+        ]
         pairs.sort(key=lambda p: (-p[0], p[1]))
         top = pairs[:keep]
         norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0

@@ -40,10 +40,12 @@ class Params:
     posting_cap: int = 400  # newest postings read per term
     verify: int = 40  # candidates scored exactly
     common_share: float = 0.05  # terms in more than this share of articles are not looked up
-    join: float = 0.30  # same-language similarity to join a story
+    join: float = 0.17  # same-language similarity to join a story
+    name_boost: float = 1.25  # weight of names and numbers against other words
+    relative: float = 0.6  # ... and at least this share of either cluster's own cohesion
     link_mix: float = 0.0  # story similarity: 1 = best member (single link), 0 = average link
-    cross_join: float = 0.12  # cross-language score to join a story
-    cross_margin: float = 1.4  # best cross-language story must beat the runner-up by this factor
+    cross_join: float = 0.08  # cross-language score to join a story
+    cross_margin: float = 1.2  # best cross-language story must beat the runner-up by this factor
     window_days: int = 7  # a dated article joins a story only within this many days of it
     copy_cosine: float = 0.90  # near-identical vectors ...
     copy_ratio: float = 90.0  # ... and leads this similar (rapidfuzz ratio) make a copy
@@ -66,7 +68,7 @@ class DocEntry:
     terms: array
     weights: array
     cross: array
-    cross_norm: float
+    cross_norm: tuple[float, float]  # idf mass of names and numbers, of CJK bigrams
     placement: Placement
     partner: str | None = None
     score: float = 0.0

@@ -33,16 +33,9 @@ def place_batch(g: Grouper, entries: list[DocEntry], known: dict[str, str]) -> N
             versions.append((e, g._docs[partner]))
         else:
             open_.append(e)
+    old_stories = set(g._stories)
     cands = _cluster(g, open_)
-    alone = [e for e in open_ if len(g._stories[e.placement.story]) == 1]
-    waiting = {e.placement.story for e in alone}
-    for e in alone:  # first against stories already settled, then against anything
-        waiting.discard(e.placement.story)
-        if not _cross_join(g, e, waiting):
-            waiting.add(e.placement.story)
-    for e in alone:
-        if e.placement.story in waiting:
-            _cross_join(g, e, set())
+    _cross_pass(g, [e for e in open_ if e.placement.story not in old_stories], cands)
     for e in open_:
         _describe(g, e, cands.get(e.slot, []))
     for e, first in versions:
@@ -128,7 +121,7 @@ def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, D
             sample = [g._docs[a] for a in g._stories[sid]]
             sample = [m for m in sample if m.group == e.group][-_STORY_SAMPLE:]
             edges[(story_nodes[sid], e.slot)] = sum(dot(query, m) for m in sample)
-    roots = average_link(nodes, edges, p.join, _compatible(p.window_days))
+    roots = average_link(nodes, edges, p.join, _compatible(p.window_days), p.relative)
     owner = {n: sid for sid, n in story_nodes.items()}
     for e in open_:
         root = roots[e.slot]
@@ -143,8 +136,36 @@ def _span(e: DocEntry) -> tuple[int, int] | None:
     return (e.day, e.day) if e.day is not None else None
 
 
-def _cross_join(g: Grouper, e: DocEntry, skip: set[str]) -> bool:
-    """An article alone in its language joins the clearly best story in other languages."""
+def _cross_pass(g: Grouper, fresh: list[DocEntry], cands: dict) -> None:
+    """Articles in new one-language stories may move to a story in other languages whose
+    evidence is clearly the best and stronger than what holds them where they are.
+
+    Larger language groups go first; a new one-language story of a group not yet visited is
+    not a target (it may still move itself). Then articles still alone try any story.
+    """
+    by_story: dict[str, list[DocEntry]] = {}
+    for e in fresh:
+        by_story.setdefault(e.placement.story, []).append(e)
+    movable = [e for e in fresh if len({m.group for m in by_story[e.placement.story]}) == 1
+               and len(by_story[e.placement.story]) == len(g._stories[e.placement.story])]
+    size = g.words.n_group
+    movable.sort(key=lambda e: (-size.get(e.group, 0), e.group, e.slot))
+    waiting = {e.placement.story: e.group for e in movable}
+    current = None
+    for e in movable:
+        if e.group != current:
+            current = e.group
+            waiting = {s: grp for s, grp in waiting.items() if grp != current}
+        own = [s for s, o in cands.get(e.slot, []) if o.placement.story == e.placement.story]
+        hold = sum(own) / (len(g._stories[e.placement.story]) - 1) if own else 0.0
+        _cross_join(g, e, set(waiting), hold)
+    for e in movable:
+        if len(g._stories[e.placement.story]) == 1:
+            _cross_join(g, e, set(), 0.0)
+
+
+def _cross_join(g: Grouper, e: DocEntry, skip: set[str], hold: float) -> bool:
+    """Join the clearly best story in other languages if it beats ``hold``."""
     p = g.params
     banned = _banned(g, e) | {e.placement.story} | skip
     best: dict[str, tuple[float, DocEntry]] = {}
@@ -158,7 +179,7 @@ def _cross_join(g: Grouper, e: DocEntry, skip: set[str]) -> bool:
     if not ranked or ranked[0][1][0] < p.cross_join:
         return False
     runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
-    if ranked[0][1][0] < p.cross_margin * runner:
+    if ranked[0][1][0] < max(p.cross_margin * runner, hold):
         return False
     sid, (sim, other) = ranked[0]
     g._leave(e)

@@ -76,9 +76,16 @@ def cross_candidates(
         other = slots[slot]
         if other is None or other.group == doc.group:
             continue
-        out.append((shared / math.sqrt(doc.cross_norm * other.cross_norm or 1.0), other))
+        out.append((shared / math.sqrt(_mass(doc, other) * _mass(other, doc)), other))
     out.sort(key=lambda p: (-p[0], p[1].slot))
     return out[: params.verify]
+
+
+def _mass(doc: DocEntry, other: DocEntry) -> float:
+    """The idf mass of ``doc``'s keys of the kinds ``other`` can share (CJK bigrams only
+    between two CJK texts)."""
+    names, han = doc.cross_norm
+    return names + han if han and other.cross_norm[1] else names
 
 
 def in_window(day: int | None, span: tuple[int, int] | None, days: int) -> bool:

@@ -9,11 +9,13 @@ not a page or feed). Conditional requests send ``If-None-Match`` / ``If-Modified
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import random
 import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 import httpx
@@ -255,8 +257,17 @@ def _conditional_headers(validator: tuple[str | None, str | None] | None) -> dic
 
 
 def _retry_after(resp: httpx.Response) -> float:
+    """Seconds the server asks us to wait (``Retry-After``: seconds or an HTTP date), else 0."""
     value = resp.headers.get("retry-after", "").strip()
-    return float(value) if value.isdigit() else 0.0
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return 0.0
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
 def _options(options: FetchOptions | None, overrides: dict) -> FetchOptions:

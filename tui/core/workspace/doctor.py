@@ -15,6 +15,7 @@ import datetime as dt
 import os
 import re
 import shutil
+import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,13 +59,16 @@ def healthy(problems: list[Problem]) -> bool:
 
 
 # ---- checking ------------------------------------------------------------------------------
-def check(root: Path) -> list[Problem]:
-    """Every problem found in the workspace at ``root``, in a stable order."""
+def check(root: Path, *, tmp_age: float = 5.0) -> list[Problem]:
+    """Every problem found in the workspace at ``root``, in a stable order. A temporary file
+    younger than ``tmp_age`` seconds may belong to a save in progress: it is left alone."""
     root = Path(root)
     if not root.is_dir():
         return [Problem(str(root), "no workspace folder here")]
+    if not (root / SETTINGS).exists() and not (root / ARTICLES).is_dir():
+        return [Problem(str(root), f"not a Wiredesk workspace (no {SETTINGS}, no {ARTICLES}/)")]
     out = _check_settings(root)
-    out += _temp_files(root)
+    out += _temp_files(root, tmp_age)
     referenced: set[str] = set()
     articles = {}
     for path in _article_files(root):
@@ -74,7 +78,9 @@ def check(root: Path) -> list[Problem]:
             articles[path.relative_to(root / ARTICLES).as_posix()] = a
             referenced.update(p for v in a.versions for p in (v.raw_file, v.body_file))
     out += _check_cache(root, articles)
-    out += _check_small(root, STORIES, _check_story)
+    if (root / STORIES).is_dir():
+        out += [p for f in sorted((root / STORIES).glob("*.toml")) if not f.name.startswith(".")
+                for p in _check_story(root, f)]
     out += _check_corrections(root)
     out += _orphans(root, referenced)
     return out
@@ -129,12 +135,6 @@ def toml_error_line(text: str, err: tomllib.TOMLDecodeError) -> tuple[int, str]:
     return max(line, 1), msg.replace("(at end of document)", "").strip() + " (at the end)"
 
 
-def describe_toml_error(text: str, err: tomllib.TOMLDecodeError) -> str:
-    """``line N: message`` for a TOML error, with a line even at the end of the document."""
-    line, msg = toml_error_line(text, err)
-    return f"line {line}: {msg}"
-
-
 def _article_files(root: Path) -> list[Path]:
     base = root / ARTICLES
     if not base.is_dir():
@@ -170,14 +170,6 @@ def _inside(root: Path, rel: str) -> bool:
     return not Path(rel).is_absolute() and ".." not in Path(rel).parts
 
 
-def _check_small(root: Path, folder: str, check_one) -> list[Problem]:
-    base = root / folder
-    if not base.is_dir():
-        return []
-    return [p for f in sorted(base.glob("*.toml")) if not f.name.startswith(".")
-            for p in check_one(root, f)]
-
-
 def _check_story(root: Path, path: Path) -> list[Problem]:
     data, problem = _parse(root, path)
     if problem:
@@ -210,16 +202,25 @@ def _check_corrections(root: Path) -> list[Problem]:
     return []
 
 
-def _temp_files(root: Path) -> list[Problem]:
+def _temp_files(root: Path, min_age: float) -> list[Problem]:
     out = []
+    now = time.time()
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS or dirpath != str(root))
         for name in sorted(filenames):
-            if is_temp_name(name):
-                rel = (Path(dirpath) / name).relative_to(root).as_posix()
+            path = Path(dirpath) / name
+            if is_temp_name(name) and _age(path, now) >= min_age:
+                rel = path.relative_to(root).as_posix()
                 out.append(Problem(rel, "temporary file left by an interrupted save",
                                    fix="remove"))
     return out
+
+
+def _age(path: Path, now: float) -> float:
+    try:
+        return now - path.lstat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _check_cache(root: Path, articles: dict) -> list[Problem]:
@@ -266,6 +267,8 @@ def repair(root: Path, problems: list[Problem], *, lock_timeout: float = 10.0) -
     with WriterLock(root, timeout=lock_timeout):
         for p in todo:
             path = root / p.path
+            if not _still_wrong(root, p):  # fixed by hand, or by someone else, meanwhile
+                continue
             if p.fix == "remove":
                 path.unlink(missing_ok=True)
                 done.append(f"removed {p.path}")
@@ -281,6 +284,21 @@ def repair(root: Path, problems: list[Problem], *, lock_timeout: float = 10.0) -
         if any(p.fix in ("salvage", "reclean") for p in todo):
             _drop_cache(root)
     return [d for d in done if d]
+
+
+def _still_wrong(root: Path, p: Problem) -> bool:
+    """Check again, under the lock, a file :func:`check` found wrong before."""
+    path = root / p.path
+    if p.fix == "settings":
+        return bool(_check_settings(root))
+    if p.fix == "salvage":
+        if not path.is_file():
+            return False
+        if p.path.startswith(f"{ARTICLES}/"):
+            return _check_article(root, path)[0] is None
+        return bool(_check_corrections(root) if p.path == CORRECTIONS
+                    else _check_story(root, path))
+    return True
 
 
 def _drop_cache(root: Path) -> None:
@@ -312,11 +330,9 @@ def _repair_settings(root: Path, trash: Path) -> str:
     saved = ""
     if path.exists():
         saved = f" (the old one is in {_backup(root, path, trash).relative_to(root)})"
-    doc = {"workspace": {"schema": SCHEMA_VERSION,
-                         "created": dt.datetime.now(dt.timezone.utc).strftime(
-                             "%Y-%m-%dT%H:%M:%SZ")}}
+    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     write_atomic(path, "# Wiredesk workspace (rewritten by `wiredesk doctor --repair`).\n"
-                 + tomli_w.dumps(doc))
+                 + tomli_w.dumps({"workspace": {"schema": SCHEMA_VERSION, "created": now}}))
     return f"rewrote {SETTINGS}{saved}"
 
 
@@ -339,11 +355,13 @@ def _salvage(root: Path, path: Path, trash: Path) -> str:
     text = None
     if rel.startswith(f"{ARTICLES}/"):
         a = _rebuild_article(root, path.stem, data)
-        if a is not None:
-            path.unlink()
+        if a is not None:  # written before anything is removed: a kill here loses nothing
             write_atomic(article_path(root, a.id), article_to_toml(a))
-            return (f"rebuilt {rel} from what still parses and its raw texts "
-                    f"(triage kept: {_kept(data)}; backup in {backup})")
+            if article_path(root, a.id) != path:
+                path.unlink()
+            kept = "kept" if data.get("triage") else "lost"
+            return f"rebuilt {rel} from what still parses and its raw texts (triage {kept}; " \
+                f"backup in {backup})"
     elif rel.startswith(f"{STORIES}/"):
         s = story_state_from_dict({**data, "id": path.stem})
         text = tomli_w.dumps({"id": s.id, "archived": s.archived,
@@ -360,11 +378,6 @@ def _salvage(root: Path, path: Path, trash: Path) -> str:
         return f"rewrote {rel} from the part that still parses (backup in {backup})"
     path.unlink()
     return f"moved {rel} aside to {backup}"
-
-
-def _kept(data: dict) -> str:
-    t = data.get("triage")
-    return "yes" if isinstance(t, dict) and t else "no"
 
 
 def _rebuild_article(root: Path, aid: str, data: dict):
@@ -417,8 +430,7 @@ def _reclean(root: Path, path: Path) -> str:
         if body.is_file() or not _inside(root, v.body_file) or not _inside(root, v.raw_file):
             continue
         raw = (root / v.raw_file).read_text(encoding="utf-8", errors="replace")
-        kind = "record" if a.kind == "record" else a.kind
-        cleaned = clean_doc(RawDocument(a.origin, raw, kind, {}))
+        cleaned = clean_doc(RawDocument(a.origin, raw, a.kind, {}))
         write_atomic(body, cleaned.body + "\n")
         made.append(v.body_file)
     return f"cleaned again from the raw text: {', '.join(made)}" if made else ""

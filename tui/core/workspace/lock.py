@@ -2,13 +2,16 @@
 
 Readers never lock: every file is replaced atomically, so a reader sees the old or the new file.
 Writers (the command line, the app while it saves) take the lock around each change, waiting up
-to ``timeout`` seconds; past that, :class:`WorkspaceLocked` says who holds it.
+to ``timeout`` seconds; past that, :class:`WorkspaceLocked` says who holds it. The lock is
+re-entrant in the thread that holds it, and other threads of the same process (the app's
+workers) wait for it too, so one of them cannot release the file lock under another's feet.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -28,13 +31,24 @@ class WriterLock:
         self.timeout = timeout
         self._fd: int | None = None
         self._depth = 0
+        self._thread_lock = threading.RLock()
 
     def acquire(self) -> None:
+        deadline = time.monotonic() + self.timeout
+        if not self._thread_lock.acquire(timeout=max(self.timeout, 0)):
+            raise WorkspaceLocked(f"workspace is busy in this process; waited {self.timeout:g} s")
         if self._depth:
             self._depth += 1
             return
+        try:
+            self._lock_file(deadline)
+        except BaseException:
+            self._thread_lock.release()
+            raise
+        self._depth = 1
+
+    def _lock_file(self, deadline: float) -> None:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        deadline = time.monotonic() + self.timeout
         delay = 0.005
         while True:
             try:
@@ -54,14 +68,18 @@ class WriterLock:
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         self._fd = fd
-        self._depth = 1
 
     def release(self) -> None:
         if not self._depth:
             return
         self._depth -= 1
-        if self._depth:
-            return
+        try:
+            if not self._depth:
+                self._unlock_file()
+        finally:
+            self._thread_lock.release()
+
+    def _unlock_file(self) -> None:
         fd, self._fd = self._fd, None
         if fd is not None:
             with contextlib.suppress(OSError):

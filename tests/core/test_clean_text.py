@@ -1,0 +1,183 @@
+"""Plain-text cleaning: each kind of page furniture goes, the article stays (synthetic pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.clean import clean
+from tui.core.clean.lines import furniture_kind
+from tui.core.model import RawDocument
+
+PARAS = [
+    "The town council of Marlowe voted on Monday to replace the old river bridge, ending a "
+    "dispute that has divided residents for almost a decade and delayed repairs to the road.",
+    "Engineers told the council that the current structure, built in 1931, could no longer "
+    "carry buses safely, and that closing it would add forty minutes to many school journeys.",
+    "The new bridge will cost about 14 million euros, most of it paid by the regional "
+    "government, and work is expected to begin in the spring if the final permits arrive.",
+    "Residents who opposed the plan said they feared the construction would harm the wetland "
+    "north of the river, where several rare birds nest every year between April and June.",
+    "The mayor said the council had listened to those concerns and that the design now "
+    "includes a wider span, so that no pillar will stand inside the protected area at all.",
+    "A public meeting to present the final drawings will be held at the town library next "
+    "month, and the council has promised to publish the full engineering report online.",
+]
+ARTICLE = "\n\n".join(PARAS)
+MENU = "\n".join(["Home", "News", "Local", "Sport", "Business", "Opinion", "Weather",
+                  "Contact us"])
+
+
+def body_of(text: str) -> str:
+    return clean(RawDocument("test", text, "text")).body
+
+
+def assert_article_only(text: str, *junk: str) -> None:
+    body = body_of(text)
+    for p in PARAS:
+        assert p in body, f"article paragraph lost: {p[:40]}"
+    for j in junk:
+        assert j not in body, f"furniture kept: {j}"
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Share this:", "share"),
+    ("facebook-white sharing button", "share"),
+    ("Share on Facebook Share on Twitter Share via Email", "share"),
+    ("TRENDING", "ticker"),
+    ("Most Read", "ticker"),
+    ("Related coverage:", "related"),
+    ("Read more", "related"),
+    ("You may also like", "related"),
+    ("Mayor Jane Holt (L) and engineer Tom Berg (R) inspect the bridge on Monday, May 2, 2022. "
+     "(Photo by Ann Lee/Marlowe Times)", "caption"),
+    ("The old bridge in winter. (Pool photo)(Kyodo)", "caption"),
+    ("Image: Ministry of Transport", "caption"),
+    ("Smoke rises over the hills. REUTERS/Jane Doe", "caption"),
+    ("Support Our Journalism", "appeal"),
+    ("Sign up for our free daily newsletter", "appeal"),
+    ("(This story has not been edited by our staff and is auto-generated from a syndicated "
+     "feed.)", "disclaimer"),
+    ("We may earn a commission from affiliate links on this page.", "disclaimer"),
+    ("Email: desk@example.org", "contact"),
+    ("Phone: +44 20 7946 0000", "contact"),
+    ("© Copyright 2022 Marlowe Times", "copyright"),
+    ("Copyright 2019 Example News. All rights reserved.", "copyright"),
+    ("34 Comments", "share"),
+    ("Leave a Reply", "comments"),
+    ("Advertisement", "ad"),
+    ("About the author", "about"),
+    ("3 hours ago", "stamp"),
+    ("By Ann Lee | Marlowe", "byline"),
+    ("By Jane Doe and John Roe", "byline"),
+    ("___", "counter"),
+])
+def test_furniture_kinds(line: str, kind: str) -> None:
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", PARAS + [
+    "The photographer said the bridge was beautiful.",
+    "She shares her time between Paris and Rome.",
+    "Related projects in other towns have cost far more, the report said.",
+    "By the time the vote came, most residents had already left the hall.",
+])
+def test_prose_is_not_furniture(line: str) -> None:
+    assert furniture_kind(line) is None
+
+
+def test_share_buttons_and_menu() -> None:
+    page = (f"{MENU}\n\nShare this:\n* Facebook\n* Twitter\n* Email\n\n"
+            f"Council approves new river bridge\n\n{ARTICLE}\n\nShare this:\n* Facebook")
+    assert_article_only(page, "Facebook", "Contact us")
+
+
+def test_headline_ticker_with_pipes() -> None:
+    ticker = ("Storm closes coastal roads | Elections: turnout highest in decades | "
+              "Markets slip as oil rises | Festival cancelled after heavy rain")
+    assert_article_only(f"{ticker}\n\nCouncil approves new river bridge\n\n{ARTICLE}",
+                        "Storm closes")
+
+
+def test_photo_caption_and_credit() -> None:
+    cap = ("The old river bridge in Marlowe, seen from the east bank on Sunday, May 1, 2022. "
+           "(AP Photo/Ann Lee)")
+    page = "\n\n".join(PARAS[:3] + [cap] + PARAS[3:])
+    assert_article_only(page, "AP Photo", "east bank")
+
+
+def test_teaser_repeating_the_body() -> None:
+    teaser = PARAS[1] + " " + PARAS[5]  # a standfirst stitched from two body paragraphs
+    page = f"Council approves new river bridge\n\n{teaser}\n\nBy Ann Lee | Marlowe\n\n{ARTICLE}"
+    body = body_of(page)
+    assert body.count(PARAS[1]) == 1 and body.count(PARAS[5]) == 1
+    assert body.startswith(PARAS[0])
+
+
+def test_related_and_trending_lists() -> None:
+    related = ("Related coverage:\n\nFOCUS: Ferry prices rise again this summer\n\n"
+               "Town hall to close for repairs in July\n\nNew school opens in the north district")
+    trending = ("TRENDING\n\n1\nWoman finds lost ring in garden after twenty years\n\n2\n"
+                "Listen to the strange sounds recorded in the deep ocean last week")
+    assert_article_only(f"{ARTICLE}\n\n{related}\n\n{trending}", "Ferry prices", "lost ring")
+
+
+def test_appeal_disclaimer_contact_copyright() -> None:
+    footer = ("Support Our Journalism\n\nWe cannot do without you. Your contribution supports "
+              "independent local reporting, and every reader who gives keeps the paper free for "
+              "everyone else in the valley.\n\n(This story has not been edited by our staff and "
+              "is auto-generated from a syndicated feed.)\n\nEmail: desk@example.org\n"
+              "Phone: +44 20 7946 0000\n\n© Copyright 2022 Marlowe Times")
+    assert_article_only(f"{ARTICLE}\n\n{footer}", "contribution", "syndicated", "desk@",
+                        "Copyright")
+
+
+def test_comments_section_is_not_the_article() -> None:
+    comments = "\n\n".join(
+        f"{i}. reader{i} says:\nMay {i}, 2022 at 6:3{i} am\n\nI have crossed this bridge every "
+        f"day for thirty years and I think the council waited far too long to act on it, "
+        f"which is typical of how things are run around here, sadly." for i in range(1, 8))
+    page = f"{ARTICLE}\n\n12 responses to “Council approves new river bridge”\n\n{comments}"
+    assert_article_only(page, "thirty years")
+
+
+def test_about_the_author_box_is_not_the_article() -> None:
+    bio = ("About Ann Lee\n\nAnn Lee has covered local politics for the Marlowe Times since "
+           "2009, and before that she reported on farming and the environment for the regional "
+           "radio station, winning two awards for her work on water quality.")
+    assert_article_only(f"{ARTICLE}\n\n{bio}", "covered local politics")
+
+
+def test_subheading_between_paragraphs_is_kept() -> None:
+    page = "\n\n".join(PARAS[:3] + ["What happens next"] + PARAS[3:])
+    assert "What happens next" in body_of(page)
+
+
+def test_paragraphs_separated_by_one_blank_line() -> None:
+    body = body_of(f"{MENU}\n\n{ARTICLE}")
+    assert body.split("\n\n") == PARAS
+
+
+def test_empty_and_tiny_inputs() -> None:
+    assert body_of("") == ""
+    assert body_of("   \n\n  ") == ""
+    assert isinstance(body_of("Hello"), str)
+
+
+def test_page_without_prose_keeps_its_results() -> None:
+    results = "\n\n".join(f"Team {c} beat Team {d} 3-1 in the cup" for c, d in
+                          zip("ABCDEFGH", "IJKLMNOP"))
+    page = f"{MENU}\n\nCup results\n\n{results}\n\n© Copyright 2022 Marlowe Times"
+    body = body_of(page)
+    assert "Team A beat Team I 3-1 in the cup" in body and "Contact us" not in body
+
+
+def test_markdown_markup_is_stripped() -> None:
+    md = ("# Council approves new river bridge\n\n![the bridge](bridge.jpg)\n\n"
+          + "\n\n".join(PARAS[:3])
+          + "\n\n## What happens next\n\n"
+          + PARAS[3].replace("rare birds", "**rare birds**")
+          + " See [the plan](https://example.org/plan).\n\n" + "\n\n".join(PARAS[4:]))
+    c = clean(RawDocument("test.md", md, "md"))
+    assert "**" not in c.body and "](" not in c.body and "#" not in c.body
+    assert "rare birds" in c.body and "the plan" in c.body
+    assert c.title == "Council approves new river bridge"
