@@ -59,6 +59,11 @@ class WiredeskApp(App[int]):
                         title="Damaged workspace files (left out)", severity="warning",
                         timeout=15)
 
+    def on_unmount(self) -> None:
+        if self.triage is not None:
+            self.triage.flush(timeout=5.0)
+            self.triage.abandon()
+
     def _save_failed(self, label: str, error: Exception) -> None:
         """Called from the saving thread: say what was not saved."""
         kept = " Your note is kept: open the note editor again to retry." if label == "note" \

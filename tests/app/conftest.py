@@ -60,5 +60,7 @@ async def settle(pilot) -> None:
     await pilot.pause()
     if app.triage is not None:
         app.triage.flush(5)
-    await app.workers.wait_for_complete([w for w in app.workers if w.group != "saver"])
+    busy = [w for w in app.workers if w.group != "saver"]
+    if busy:  # an empty list would mean "every worker", the saver included
+        await app.workers.wait_for_complete(busy)
     await pilot.pause()

@@ -26,8 +26,16 @@ def seed_items(seeds_dir: Path) -> list[CompareItem]:
     for f in sorted((seeds_dir / "gold").glob("*.txt")):
         m = meta.get(f.stem, {})
         date = m.get("date")
-        out.append(CompareItem(f.stem[:3], m.get("source"), str(date) if date else None,
-                               m.get("lang"), m.get("title"), f.read_text(encoding="utf-8")))
+        out.append(
+            CompareItem(
+                f.stem[:3],
+                m.get("source"),
+                str(date) if date else None,
+                m.get("lang"),
+                m.get("title"),
+                f.read_text(encoding="utf-8"),
+            )
+        )
     return out
 
 
@@ -51,7 +59,9 @@ def test_snapshot(snap_compare, seeds_dir, size, right):
 
 def test_snapshot_after_next_change(snap_compare, seeds_dir):
     press = [key("compare.next_change")] * 3
-    assert snap_compare(CompareApp(seed_items(seeds_dir), 0, 1), press=press, terminal_size=(100, 30))
+    assert snap_compare(
+        CompareApp(seed_items(seeds_dir), 0, 1), press=press, terminal_size=(100, 30)
+    )
 
 
 async def test_next_change_walks_the_whole_pair(seeds_dir):
@@ -99,7 +109,7 @@ async def test_versions_swap_unique_layout_and_back(seeds_dir):
 
 
 async def test_changes_readable_without_colour(seeds_dir):
-    """Each kind of change keeps a text style of its own, so NO_COLOR and 16 colours still tell them apart."""
+    """Each kind of change keeps a text style of its own (NO_COLOR, 16 colours)."""
     app = CompareApp(seed_items(seeds_dir), 0, 1)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -108,7 +118,8 @@ async def test_changes_readable_without_colour(seeds_dir):
         assert styles["del"].strike and styles["ins"].bold and styles["ins"].underline
         assert styles["chg"].underline and not styles["chg"].bold and styles["move"].italic
         marks = {ln.left.gutter for ln in view.current_layout().lines} | {
-            ln.right.gutter for ln in view.current_layout().lines}
+            ln.right.gutter for ln in view.current_layout().lines
+        }
         assert {"~", "-"} <= marks
 
 
@@ -125,4 +136,5 @@ async def test_long_texts_are_compared_in_a_worker(seeds_dir, monkeypatch):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert view.comparison is not None and "similar" in str(
-            app.screen.query_one("#compare-right-header").text)
+            app.screen.query_one("#compare-right-header").text
+        )

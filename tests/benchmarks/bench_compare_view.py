@@ -23,16 +23,16 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("WIREDESK_SHARED", REPO.parent / "shared"))
 
-from rich.text import Text
-from textual.app import App
-from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Static
+from rich.text import Text  # noqa: E402
+from textual.app import App  # noqa: E402
+from textual.containers import VerticalScroll  # noqa: E402
+from textual.screen import Screen  # noqa: E402
+from textual.widgets import Static  # noqa: E402
 
-from tui.core.diff import CompareItem
-from tui.keys import default_keys
-from tui.screens.compare import CompareScreen
-from tui.widgets.diff_view import DiffView
+from tui.core.diff import CompareItem  # noqa: E402
+from tui.keys import default_keys  # noqa: E402
+from tui.screens.compare import CompareScreen  # noqa: E402
+from tui.widgets.diff_view import DiffView  # noqa: E402
 
 
 class Bench(App):
@@ -98,8 +98,10 @@ class FirstPaint:
 
 
 async def run(a: str, b: str, size: tuple[int, int], steps: int) -> dict[str, float]:
-    items = [CompareItem("a", "Outlet A", None, "en", None, a),
-             CompareItem("b", "Outlet B", None, "en", None, b)]
+    items = [
+        CompareItem("a", "Outlet A", None, "en", None, a),
+        CompareItem("b", "Outlet B", None, "en", None, b),
+    ]
     out: dict[str, float] = {}
     app = Bench()
     async with app.run_test(size=size) as pilot:
@@ -113,7 +115,8 @@ async def run(a: str, b: str, size: tuple[int, int], steps: int) -> dict[str, fl
         app.pop_screen()
         await pilot.pause()
         out["reference: a key bound to nothing"] = statistics.median(
-            [await ms(pilot.press("f12")) for _ in range(steps)])
+            [await ms(pilot.press("f12")) for _ in range(steps)]
+        )
 
         paint = FirstPaint()
 
@@ -132,9 +135,11 @@ async def run(a: str, b: str, size: tuple[int, int], steps: int) -> dict[str, fl
                 await pilot.pause()
         view = app.screen.query_one(DiffView)
         assert view.current_layout() is not None
-        for label, bid in (("scroll a line", "compare.scroll_down"),
-                           ("page down", "compare.page_down"),
-                           ("next change", "compare.next_change")):
+        for label, bid in (
+            ("scroll a line", "compare.scroll_down"),
+            ("page down", "compare.page_down"),
+            ("next change", "compare.next_change"),
+        ):
             runs = [await ms(pilot.press(key(bid))) for _ in range(steps)]
             out[label] = statistics.median(runs)
         await pilot.press(key("compare.layout"))
@@ -161,14 +166,24 @@ def main() -> int:
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="wiredesk-view-"))
     n = args.words
     if not (folder / f"a{n}.txt").is_file():
-        subprocess.run([sys.executable, str(SHARED / "bench" / "make_diff_pair.py"),
-                        str(SHARED / "bench" / "stories" / "neus_dev.jsonl"), str(folder), str(n)],
-                       check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(SHARED / "bench" / "make_diff_pair.py"),
+                str(SHARED / "bench" / "stories" / "neus_dev.jsonl"),
+                str(folder),
+                str(n),
+            ],
+            check=True,
+        )
     a = (folder / f"a{n}.txt").read_text(encoding="utf-8")
     b = (folder / f"b{n}.txt").read_text(encoding="utf-8")
     w, h = (int(x) for x in args.size.split("x"))
     result = asyncio.run(run(a, b, (w, h), args.steps))
-    print(f"{len(a.split())} + {len(b.split())} words at {w}x{h} (Pilot, median of {args.steps} steps)")
+    print(
+        f"{len(a.split())} + {len(b.split())} words at {w}x{h} "
+        f"(Pilot, median of {args.steps} steps)"
+    )
     for label, value in result.items():
         print(f"  {label:<36} {value:8.1f} ms")
     return 0

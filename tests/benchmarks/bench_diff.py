@@ -25,12 +25,12 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("WIREDESK_SHARED", REPO.parent / "shared"))
 
-from tui.core.diff import compare
-from tui.core.diff.text import paragraphs, split_sentences
+from tui.core.diff import compare  # noqa: E402
+from tui.core.diff.text import paragraphs, split_sentences  # noqa: E402
 
 
 def timed(fn, repeat: int) -> str:
-    """Median and best wall time in ms (on a shared machine the best run shows the code's own cost)."""
+    """Median and best wall time in ms (on a shared machine the best run is the code's own cost)."""
     runs = []
     for _ in range(repeat):
         t = time.perf_counter()
@@ -53,8 +53,9 @@ def sentence_then_word_difflib(a: str, b: str) -> None:
     sb = [s for p in paragraphs(b) for s in split_sentences(p)]
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, sa, sb, autojunk=False).get_opcodes():
         if tag == "replace":
-            SequenceMatcher(None, " ".join(sa[i1:i2]).split(), " ".join(sb[j1:j2]).split(),
-                            autojunk=False).get_opcodes()
+            SequenceMatcher(
+                None, " ".join(sa[i1:i2]).split(), " ".join(sb[j1:j2]).split(), autojunk=False
+            ).get_opcodes()
 
 
 def plain_difflib(a: str, b: str) -> None:
@@ -70,12 +71,21 @@ def main() -> int:
     sizes = [int(x) for x in args.sizes.split(",")]
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="wiredesk-diff-"))
     if not all((folder / f"a{n}.txt").is_file() for n in sizes):
-        subprocess.run([sys.executable, str(SHARED / "bench" / "make_diff_pair.py"),
-                        str(SHARED / "bench" / "stories" / "neus_dev.jsonl"), str(folder),
-                        *map(str, sizes)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(SHARED / "bench" / "make_diff_pair.py"),
+                str(SHARED / "bench" / "stories" / "neus_dev.jsonl"),
+                str(folder),
+                *map(str, sizes),
+            ],
+            check=True,
+        )
     print("times: median (best) in ms")
-    print(f"{'words':>8} {'wiredesk':>15} {'peak MB':>8} {'sent+word difflib':>18} "
-          f"{'plain difflib':>15} {'changes':>8} {'moved':>6} {'similarity':>10}")
+    print(
+        f"{'words':>8} {'wiredesk':>15} {'peak MB':>8} {'sent+word difflib':>18} "
+        f"{'plain difflib':>15} {'changes':>8} {'moved':>6} {'similarity':>10}"
+    )
     for n in sizes:
         a = (folder / f"a{n}.txt").read_text(encoding="utf-8")
         b = (folder / f"b{n}.txt").read_text(encoding="utf-8")
@@ -85,8 +95,10 @@ def main() -> int:
         anchor = timed(partial(sentence_then_word_difflib, a, b), max(1, args.repeat // 2))
         plain = timed(partial(plain_difflib, a, b), 1)
         moved = len(comp.moves)
-        print(f"{len(a.split()):>8} {ours:>15} {mem:>8.1f} {anchor:>18} {plain:>15} "
-              f"{len(comp.changes) - moved:>8} {moved:>6} {comp.similarity:>10.2f}")
+        print(
+            f"{len(a.split()):>8} {ours:>15} {mem:>8.1f} {anchor:>18} {plain:>15} "
+            f"{len(comp.changes) - moved:>8} {moved:>6} {comp.similarity:>10.2f}"
+        )
     return 0
 
 

@@ -35,7 +35,7 @@ def bcubed(pred: dict, gold: dict) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r)
 
 
-def evaluate(rows: list[dict], params: Params) -> dict:
+def evaluate(rows: list[dict], params: Params, single: bool = False) -> dict:
     docs = [
         GroupDoc(id=r["id"], title=r["title"], body=" ".join((r["text"] or r["title"]).split()),
                  lang=r.get("lang"), date=r.get("date"), source=r.get("source"),
@@ -44,7 +44,11 @@ def evaluate(rows: list[dict], params: Params) -> dict:
     ]
     g = Grouper(params=params)
     t0 = time.perf_counter()
-    g.add_many(docs)
+    if single:
+        for d in docs:
+            g.add(d)
+    else:
+        g.add_many(docs)
     elapsed = time.perf_counter() - t0
     pred = {d.id: g.story_of(d.id) for d in docs}
     gold = {r["id"]: r["cluster"] for r in rows}
@@ -67,6 +71,7 @@ def main() -> None:
     ap.add_argument("data", nargs="+")
     ap.add_argument("--set", action="append", default=[], help="Params field=value")
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--single", action="store_true", help="add articles one at a time")
     ap.add_argument("--chunk", type=int, help="score consecutive chunks of N records; mean")
     args = ap.parse_args()
     fields = {f.name: f.type for f in dataclasses.fields(Params)}
@@ -78,7 +83,7 @@ def main() -> None:
     for path in args.data:
         rows = [json.loads(line) for line in open(path, encoding="utf-8")][: args.limit]
         size = args.chunk or len(rows)
-        parts = [evaluate(rows[i : i + size], params) for i in range(0, len(rows), size)]
+        parts = [evaluate(rows[i : i + size], params, args.single) for i in range(0, len(rows), size)]
         parts = [p for p in parts if len(parts) == 1 or p["n"] == size]
         r = {k: sum(p[k] for p in parts) / len(parts) for k in ("P", "R", "F1", "seconds")}
         r["stories"] = sum(p["stories"] for p in parts)

@@ -181,3 +181,70 @@ def test_markdown_markup_is_stripped() -> None:
     assert "**" not in c.body and "](" not in c.body and "#" not in c.body
     assert "rare birds" in c.body and "the plan" in c.body
     assert c.title == "Council approves new river bridge"
+
+
+def test_walls_are_not_raised_by_ordinary_sentences() -> None:
+    odd = ["About 300 people attended.", "Reactions were mixed.", "Copyright law changed.",
+           "Related to this, the mayor spoke."]
+    page = "\n\n".join(p for pair in zip(PARAS, odd + ["", ""]) for p in pair if p)
+    body = body_of(page)
+    for p in PARAS:
+        assert p in body
+
+
+def test_chronology_date_headings_do_not_end_the_article() -> None:
+    page = "\n\n".join(["June 26, 2019", PARAS[0], PARAS[1], "July 3, 2019", PARAS[2], PARAS[3],
+                        "August 9, 2019", PARAS[4], PARAS[5]])
+    body = body_of(page)
+    assert all(p in body for p in PARAS) and "July 3, 2019" in body
+
+
+def test_publication_stamps_between_teasers_end_the_article() -> None:
+    teasers = "\n\n".join(
+        f"+ Other story number {n} about the region\n\nJane Roe\nWednesday November {n}, 2019\n\n"
+        f"This is the opening of another story number {n}, which readers may also want to read "
+        f"when they have finished the article about the bridge above, it says here." for n in
+        range(10, 16))
+    assert_article_only(f"{ARTICLE}\n\nMore from the Marlowe Times\n\n{teasers}",
+                        "Other story", "another story")
+
+
+def test_list_announced_by_a_colon_is_kept() -> None:
+    dates = "\n".join(f"June {d} -- Town Hall, Marlowe" for d in range(1, 9))
+    page = "\n\n".join(PARAS[:3] + ["The council will hold open days on these dates:", dates,
+                                    "Share this:", "* Facebook"])
+    body = body_of(page)
+    assert "June 1 -- Town Hall, Marlowe" in body and "June 8 -- Town Hall, Marlowe" in body
+    assert "Facebook" not in body
+
+
+FR = ["Le conseil municipal de Marlowe a voté lundi le remplacement du vieux pont sur la "
+      "rivière, mettant fin à un différend qui divise les habitants depuis près de dix ans.",
+      "Selon les ingénieurs, la structure actuelle, construite en 1931, ne peut plus supporter "
+      "le passage des bus en toute sécurité, et sa fermeture allongerait les trajets scolaires.",
+      "Le nouveau pont coûtera environ 14 millions d'euros, financés en grande partie par la "
+      "région, et les travaux devraient commencer au printemps si les permis arrivent."]
+AR = ["صوّت مجلس مدينة مارلو يوم الاثنين على استبدال الجسر القديم فوق النهر، منهياً خلافاً "
+      "قسّم السكان لما يقرب من عقد من الزمن وأخّر إصلاح الطريق الرئيسي.",
+      "وقال المهندسون للمجلس إن الهيكل الحالي الذي بني عام 1931 لم يعد قادراً على تحمل مرور "
+      "الحافلات بأمان، وإن إغلاقه سيضيف أربعين دقيقة إلى رحلات المدارس.",
+      "وستبلغ تكلفة الجسر الجديد نحو 14 مليون يورو، تدفع الحكومة الإقليمية معظمها، ومن المتوقع "
+      "أن تبدأ الأعمال في الربيع إذا وصلت التصاريح النهائية."]
+ZH = ["马洛市议会周一投票决定更换河上的旧桥，结束了一场让居民分裂近十年、并推迟了主干道维修的争议。",
+      "工程师告诉议会，这座建于1931年的桥梁已无法安全承载公交车，而关闭它将使许多上学路程增加四十分钟。",
+      "新桥将耗资约1400万欧元，大部分由地区政府支付，如果最终许可证到位，工程预计将于春季开始。"]
+
+
+@pytest.mark.parametrize("menu,title,paras,related,lang", [
+    ("Accueil\nPolitique\nÉconomie\nSport", "Le conseil approuve un nouveau pont", FR,
+     "À lire aussi\n\nUn festival annulé à cause de la pluie", "fr"),
+    ("الرئيسية\nسياسة\nاقتصاد\nرياضة", "مجلس المدينة يوافق على جسر جديد", AR,
+     "اقرأ أيضا\n\nإلغاء مهرجان بسبب الأمطار", "ar"),
+    ("首页\n新闻\n体育\n财经", "市议会批准新桥", ZH, "相关阅读\n\n暴雨导致音乐节取消", "zh"),
+])
+def test_other_languages(menu: str, title: str, paras: list[str], related: str,
+                         lang: str) -> None:
+    page = f"{menu}\n\n{title}\n\n" + "\n\n".join(paras) + f"\n\n{related}"
+    c = clean(RawDocument("t", page, "text"))
+    assert c.body.split("\n\n") == paras
+    assert (c.title, c.lang) == (title, lang)

@@ -29,6 +29,8 @@ from tui.core.model import RawDocument
     ("10 de março de 2018", "2018-03-10"),
     ("3. März 2021", "2021-03-03"),
     ("le 5 janvier 2020", "2020-01-05"),
+    ("2022年10月11日 09:05", "2022-10-11"),
+    ("2022년 10월 11일", "2022-10-11"),
 ])
 def test_formats(text: str, iso: str) -> None:
     assert parse_date(text) == iso
@@ -83,3 +85,9 @@ def test_hint_date_wins_and_is_normalised() -> None:
     doc = RawDocument("t", "Oct 14, 2022\n\n" + BODY, "text",
                       hints={"date": "Tue, 11 Oct 2022 09:05:00 +0000"})
     assert clean(doc).date == "2022-10-11T09:05:00+00:00"
+
+
+def test_unreadable_date_hint_does_not_replace_the_page_date() -> None:
+    doc = RawDocument("t", "Council approves bridge\n\nOct 14, 2022\n\n" + BODY, "text",
+                      hints={"date": "yesterday"})
+    assert clean(doc).date == "2022-10-14"

@@ -10,10 +10,14 @@ import pytest
 from tui.core.diff import apply_changes, compare, to_json, unique_to
 from tui.core.diff.text import split_sentences, tokens
 
-PARA = ("Japan and Canada agreed to start talks on Tuesday. The pact would cover military "
-        "intelligence. Officials said it could be signed next year.")
-OTHER = ("Ministers met in Tokyo for two hours. They discussed energy and trade. "
-         "A joint statement followed the meeting.")
+PARA = (
+    "Japan and Canada agreed to start talks on Tuesday. The pact would cover military "
+    "intelligence. Officials said it could be signed next year."
+)
+OTHER = (
+    "Ministers met in Tokyo for two hours. They discussed energy and trade. "
+    "A joint statement followed the meeting."
+)
 
 
 def gold(seeds_dir: Path, prefix: str) -> str:
@@ -52,7 +56,10 @@ def test_moved_paragraph_is_one_move_per_sentence():
     assert moves and {ch.kind for ch in c.changes} == {"move"}
     for k, ch in enumerate(c.changes):
         rows = [r for r in c.rows if r.change == k]
-        assert len(rows) == 2 and {(r.left is None, r.right is None) for r in rows} == {(True, False), (False, True)}
+        assert len(rows) == 2 and {(r.left is None, r.right is None) for r in rows} == {
+            (True, False),
+            (False, True),
+        }
     assert all(tag == "move" for r in c.rows if r.kind == "move" for _, tag in r.lspans + r.rspans)
 
 
@@ -68,6 +75,7 @@ def test_moved_and_edited_sentence_keeps_its_word_edits():
 def test_patch_rebuilds_b_and_json_is_serialisable(seeds_dir):
     a, b = gold(seeds_dir, "000"), gold(seeds_dir, "001")
     c = compare(a, b)
+
     def toks(xs: list[str]) -> list[list[str]]:
         return [[t[2] for t in tokens(x)] for x in xs]
 
@@ -80,7 +88,9 @@ def test_patch_rebuilds_b_and_json_is_serialisable(seeds_dir):
 
 def test_rewrite_credits_its_source(seeds_dir):
     c = compare(gold(seeds_dir, "000"), gold(seeds_dir, "001"))
-    inserted = " ".join(op.b for ch in c.changes for op in ch.ops if op.tag in ("insert", "replace"))
+    inserted = " ".join(
+        op.b for ch in c.changes for op in ch.ops if op.tag in ("insert", "replace")
+    )
     assert "South China Morning Post" in inserted
     assert c.similarity > 0.5
 
@@ -89,7 +99,9 @@ def test_two_languages_align_by_position_without_word_noise(seeds_dir):
     c = compare(gold(seeds_dir, "000"), gold(seeds_dir, "004"), "en", "ar")
     assert c.method == "anchors"
     assert not any(ch.ops for ch in c.changes)
-    pairs = [(r.left, r.right) for r in c.rows if r.kind == "aligned" and None not in (r.left, r.right)]
+    pairs = [
+        (r.left, r.right) for r in c.rows if r.kind == "aligned" and None not in (r.left, r.right)
+    ]
     assert len(pairs) >= 8 and pairs[:3] == [(0, 0), (1, 1), (2, 2)]
     assert all(tag == "" for r in c.rows if r.kind == "aligned" for _, tag in r.lspans + r.rspans)
 
@@ -107,11 +119,17 @@ def test_unique_to_finds_what_only_one_outlet_reports(seeds_dir):
     assert all(tag == "" for sent in shared for _, tag in sent)
 
 
-@pytest.mark.parametrize("para, expected", [
-    ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
-    ("The U.S. army said so. J. Doe agreed.", ["The U.S. army said so.", "J. Doe agreed."]),
-    ("He asked: \u201cWhy?\u201d Nobody knew.", ["He asked: \u201cWhy?\u201d", "Nobody knew."]),
-    ("Prices rose 2.5 percent. e.g. rents rose.", ["Prices rose 2.5 percent. e.g. rents rose."]),
-])
+@pytest.mark.parametrize(
+    "para, expected",
+    [
+        ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
+        ("The U.S. army said so. J. Doe agreed.", ["The U.S. army said so.", "J. Doe agreed."]),
+        ("He asked: \u201cWhy?\u201d Nobody knew.", ["He asked: \u201cWhy?\u201d", "Nobody knew."]),
+        (
+            "Prices rose 2.5 percent. e.g. rents rose.",
+            ["Prices rose 2.5 percent. e.g. rents rose."],
+        ),
+    ],
+)
 def test_sentence_split(para, expected):
     assert split_sentences(para) == expected

@@ -8,10 +8,32 @@ from hypothesis import strategies as st
 from tui.core.diff import apply_changes, compare
 from tui.core.diff.text import tokens
 
-WORDS = ("Japan", "Canada", "talks", "pact", "said", "the", "a", "of", "minister", "Tokyo",
-         "2022", "\u201cfree\u201d", "don't", "security", "cooperation", "-", "new", "on")
-sentence = st.tuples(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12),
-                     st.sampled_from(".!?")).map(lambda t: " ".join(t[0]).capitalize() + t[1])
+WORDS = (
+    "Japan",
+    "Canada",
+    "talks",
+    "pact",
+    "said",
+    "the",
+    "a",
+    "of",
+    "minister",
+    "Tokyo",
+    "2022",
+    "\u201cfree\u201d",
+    "don't",
+    "security",
+    "cooperation",
+    "-",
+    "new",
+    "on",
+)
+FIRST = ("Japan", "Canada", "The", "Officials", "Tokyo")
+sentence = st.tuples(
+    st.sampled_from(FIRST),
+    st.lists(st.sampled_from(WORDS), max_size=11),
+    st.sampled_from(".!?"),
+).map(lambda t: " ".join([t[0], *t[1]]) + t[2])
 paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
 text = st.lists(paragraph, min_size=0, max_size=6).map("\n\n".join)
 
@@ -52,3 +74,49 @@ def test_moves_reported_once_and_alignment_complete(paras, data):
     # every sentence of each side appears on exactly one row, in order
     assert [r.left for r in c.rows if r.left is not None] == list(range(len(c.a)))
     assert [r.right for r in c.rows if r.right is not None] == list(range(len(c.b)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(sentence, min_size=1, max_size=12), st.data())
+def test_patch_of_an_edited_copy(sents, data):
+    """B made from A by deleting, inserting, editing and moving sentences: the patch rebuilds it."""
+    b = list(sents)
+    for _ in range(data.draw(st.integers(0, 5))):
+        op = data.draw(st.sampled_from(["delete", "insert", "edit", "move"]))
+        if not b and op != "insert":
+            continue
+        k = data.draw(st.integers(0, max(0, len(b) - 1)))
+        if op == "delete":
+            b.pop(k)
+        elif op == "insert":
+            b.insert(k, data.draw(sentence))
+        elif op == "edit":
+            b[k] = b[k].replace(" ", " new ", 1) if " " in b[k] else b[k] + " new."
+        else:
+            b.insert(data.draw(st.integers(0, len(b) - 1)), b.pop(k))
+    c = compare(" ".join(sents), " ".join(b))
+    assert toks(apply_changes(c)) == toks([s.text for s in c.b])
+    assert compare(" ".join(sents), " ".join(sents)).changes == []
+
+
+COSMETIC = [
+    ('"', "\u201c"),
+    ('"', "\u201d"),
+    ("'", "\u2019"),
+    (" - ", " \u2014 "),
+    (" - ", "--"),
+    ("...", "\u2026"),
+]
+REWRAP = [None, " \n", "  ", "\n", " \t"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(text, st.lists(st.sampled_from(COSMETIC), max_size=4), st.sampled_from(REWRAP))
+def test_cosmetic_edits_are_no_change(a, swaps, space):
+    """Re-wrapping, spacing, curly or straight quotes and dash styles are not changes."""
+    b = a
+    for old, new in swaps:
+        b = b.replace(old, new)
+    if space:
+        b = b.replace(" ", space)
+    assert compare(a, b).changes == []

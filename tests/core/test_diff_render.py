@@ -12,10 +12,14 @@ from tui.cli import main
 from tui.core.diff import compare
 from tui.render.layout import layout, wrap
 
-A = ("Japan and Canada agreed to start talks on Tuesday. The pact would cover military "
-     "intelligence.\n\nOfficials said it could be signed next year. Ministers met in Tokyo.")
-B = ("Japan and Canada agreed to begin talks on Tuesday. The pact would cover military "
-     "intelligence.\n\nMinisters met in Tokyo. A joint statement followed.")
+A = (
+    "Japan and Canada agreed to start talks on Tuesday. The pact would cover military "
+    "intelligence.\n\nOfficials said it could be signed next year. Ministers met in Tokyo."
+)
+B = (
+    "Japan and Canada agreed to begin talks on Tuesday. The pact would cover military "
+    "intelligence.\n\nMinisters met in Tokyo. A joint statement followed."
+)
 
 
 def words_of(lines, side):
@@ -52,7 +56,8 @@ def test_wrap_cuts_long_words_and_wide_characters():
     lines = wrap((("short " + "x" * 25 + " \u65e5\u672c\u8a9e\u306e\u6587", "ins"),), 10)
     assert all(used <= 10 for _, used in lines)
     assert "".join(t for spans, _ in lines for t, _ in spans).replace(" ", "") == (
-        "short" + "x" * 25 + "\u65e5\u672c\u8a9e\u306e\u6587")
+        "short" + "x" * 25 + "\u65e5\u672c\u8a9e\u306e\u6587"
+    )
 
 
 def test_rtl_lines_are_reordered_and_right_aligned(seeds_dir):
@@ -89,3 +94,16 @@ def test_cli_json(tmp_path, capsys):
 def test_cli_unknown_id_is_a_user_error(tmp_path: Path, capsys):
     assert main(["diff", "nosuchid", "other", "--workspace", str(tmp_path / "ws")]) == 1
     assert capsys.readouterr().err.startswith("wiredesk:")
+
+
+def test_rtl_lines_with_highlights_keep_their_width(seeds_dir):
+    ar = next((seeds_dir / "gold").glob("004_*.txt")).read_text(encoding="utf-8")
+    words = ar.split()
+    edited = " ".join(words[:5] + ["2023"] + words[6:40] + ["Tokyo"] + words[40:])
+    lay = layout(compare(ar, edited), 70, rtl=(True, True))
+    tagged = 0
+    for ln in lay.lines:
+        for pane, w in ((ln.left, lay.text_width[0]), (ln.right, lay.text_width[1])):
+            assert sum(cell_len(t) for t, _ in pane.spans) == pane.width <= w
+            tagged += any(tag for _, tag in pane.spans)
+    assert tagged

@@ -37,3 +37,19 @@ def cli():
             timeout=timeout)
 
     return run
+
+
+@pytest.fixture
+def wd(capsys):
+    """Like ``cli`` but in this process (fast): ``main([...])`` with captured output."""
+    from types import SimpleNamespace
+
+    from tui.cli import main
+
+    def run(root: Path | None, *args: str) -> SimpleNamespace:
+        capsys.readouterr()
+        rc = main([*(["--workspace", str(root)] if root else []), *args])
+        got = capsys.readouterr()
+        return SimpleNamespace(returncode=rc, stdout=got.out.encode(), stderr=got.err.encode())
+
+    return run

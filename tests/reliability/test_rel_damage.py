@@ -38,7 +38,7 @@ def test_truncated_article_names_file_and_line_and_rest_works(make_ws, capsys):
 
 
 @pytest.mark.xfail(strict=True, reason="store._read_article prints tomllib's '(at end of "
-                   "document)' with no line number; use doctor.describe_toml_error")
+                   "document)' with no line number; use doctor.toml_error_line")
 def test_truncated_article_message_has_a_line_number(make_ws):
     root, ids = make_ws(1)
     path = article_path(root, ids[0])
@@ -118,7 +118,8 @@ WRONG_SHAPE = pytest.param(pickle.dumps({"format": 3, "sig": 1}), marks=pytest.m
     strict=True, reason="store._load trusts the shape of a cache of the current format"))
 
 
-@pytest.mark.parametrize("junk", [b"", b"not a pickle", WRONG_SHAPE])
+@pytest.mark.parametrize("junk", [b"", b"not a pickle", WRONG_SHAPE],
+                         ids=["empty", "not-a-pickle", "wrong-shape"])
 def test_garbage_cache_is_ignored(make_ws, junk):
     root, ids = make_ws(2)
     Workspace.open(root).update_triage(ids[0], add_tags=["t"])

@@ -116,7 +116,7 @@ def test_damaged_story_and_corrections_are_salvaged(make_ws, capsys):
     assert f"stories/{sid}.toml:3:" in out and f"{CORRECTIONS}:2:" in out
     assert doctor(root, "--repair") == 0
     ws = Workspace.open(root)
-    assert ws.problems == [] and ws._story_states[sid].archived
+    assert ws.problems == [] and next(s for s in ws.stories() if s.id == sid).archived
 
 
 def test_missing_body_is_cleaned_again_from_raw(make_ws, capsys):
@@ -195,3 +195,15 @@ def test_any_damage_to_an_article_is_repaired_and_backed_up(make_ws, cut, junk, 
     assert ws.problems == [] and ids[1] in {a.id for a in ws.articles()}
     copies = trash_copies(root, str(path.relative_to(root)))
     assert (copies and copies[-1].read_bytes() == damaged) or path.read_bytes() == damaged
+
+
+def test_deleted_article_file_is_rebuilt_from_its_texts(make_ws, capsys):
+    root, ids = make_ws(2)
+    ws = Workspace.open(root)
+    body = ws.body(ws.get(ids[0]))
+    article_path(root, ids[0]).unlink()
+    assert doctor(root) == 0  # only notes: nothing is broken, something can be recovered
+    assert "can be rebuilt" in capsys.readouterr().out
+    assert doctor(root, "--repair") == 0
+    ws = Workspace.open(root)
+    assert ws.body(ws.get(ids[0])) == body

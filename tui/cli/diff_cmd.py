@@ -13,7 +13,8 @@ from tui.cli.output import print_json
 
 def register(sub) -> None:
     p = sub.add_parser(
-        "diff", help="two articles side by side with word-level highlighting",
+        "diff",
+        help="two articles side by side with word-level highlighting",
         description="Compare two articles (ids, any unique prefix, or files) sentence by sentence "
         "and word by word. Plain text with [-deleted-] {+inserted+} markers when piped.",
     )
@@ -35,14 +36,24 @@ class Side:
     body: str
 
     def meta(self) -> dict:
-        return {"id": self.id, "origin": self.origin, "title": self.title, "source": self.source,
-                "date": self.date, "lang": self.lang, "words": len(self.body.split())}
+        return {
+            "id": self.id,
+            "origin": self.origin,
+            "title": self.title,
+            "source": self.source,
+            "date": self.date,
+            "lang": self.lang,
+            "words": len(self.body.split()),
+        }
 
     def label(self) -> str:
         from tui.core.textutil import safe_line
 
-        parts = [self.source or self.title or self.id or self.origin, self.date,
-                 f"{len(self.body.split())} words"]
+        parts = [
+            self.source or self.title or self.id or self.origin,
+            self.date,
+            f"{len(self.body.split())} words",
+        ]
         return safe_line(" · ".join(p for p in parts if p))
 
 
@@ -65,8 +76,9 @@ def _from_file(path: Path) -> Side:
 def _from_workspace(ws, prefix: str) -> Side:
     a = ws.resolve(prefix)
     m = a.meta
-    return Side(a.id, a.origin, m.get("title"), m.get("source"), m.get("date"), m.get("lang"),
-                ws.body(a))
+    return Side(
+        a.id, a.origin, m.get("title"), m.get("source"), m.get("date"), m.get("lang"), ws.body(a)
+    )
 
 
 def load(arg: str, ws) -> Side:
@@ -92,8 +104,13 @@ def run(args, ws) -> int:
     if args.width is not None and args.width < 20:
         raise UserError("--width must be at least 20")
     plain = not sys.stdout.isatty()
-    console = Console(width=args.width, highlight=False, markup=False, emoji=False,
-                      no_color=plain or "NO_COLOR" in os.environ)
+    console = Console(
+        width=args.width,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        no_color=plain or "NO_COLOR" in os.environ,
+    )
     width = args.width or console.width
     left, right = PaneInfo(a.label(), is_rtl(ta)), PaneInfo(b.label(), is_rtl(tb))
     for line in render(comp, left, right, width, plain=plain):

@@ -64,7 +64,8 @@ def run(args, ws) -> int:
                 print(safe_line(f"still: {p}"))
     errors = sum(p.severity == "error" for p in remaining)
     if ok:
-        print(safe_line(f"{root}: healthy" + (" (notes are harmless)" if found else "")))
+        notes = " (the notes above are harmless)" if remaining else ""
+        print(safe_line(f"{root}: healthy{notes}"))
     else:
         more = "" if args.repair or not any(p.fix for p in remaining) else \
             "; `wiredesk doctor --repair` fixes those marked [repairable]"

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from tui.cli.errors import UserError
 from tui.cli.output import clip, out, print_json
-from tui.core.sources import OpmlError, Subscriptions, SubscriptionsError, refresh
-from tui.core.sources.subscriptions import normalize_url
+from tui.core import sources
 from tui.core.workspace.atomic import write_atomic
 
 
@@ -56,19 +55,25 @@ def register(sub) -> None:
     rf.set_defaults(func=run_refresh)
 
 
+def _normalize(url: str) -> str:
+    from tui.core.sources.subscriptions import normalize_url
+
+    return normalize_url(url)
+
+
 @contextlib.contextmanager
-def _modify(ws) -> Iterator[Subscriptions]:
+def _modify(ws) -> Iterator[sources.Subscriptions]:
     try:
-        with Subscriptions.modify(ws.root, ws.lock) as subs:
+        with sources.Subscriptions.modify(ws.root, ws.lock) as subs:
             yield subs
-    except SubscriptionsError as e:
+    except sources.SubscriptionsError as e:
         raise UserError(str(e)) from None
 
 
-def _load(ws) -> Subscriptions:
+def _load(ws) -> sources.Subscriptions:
     try:
-        return Subscriptions.load(ws.root)
-    except SubscriptionsError as e:
+        return sources.Subscriptions.load(ws.root)
+    except sources.SubscriptionsError as e:
         raise UserError(str(e)) from None
 
 
@@ -78,10 +83,10 @@ def run_add(args, ws) -> int:
         for url in args.urls:
             try:
                 added = subs.add(url, args.title)
-            except SubscriptionsError as e:
+            except sources.SubscriptionsError as e:
                 bad.append(str(e))
                 continue
-            out(f"{'subscribed' if added else 'already subscribed'}  {normalize_url(url)}")
+            out(f"{'subscribed' if added else 'already subscribed'}  {_normalize(url)}")
     if bad and len(bad) == len(args.urls):
         raise UserError("; ".join(bad))
     for msg in bad:
@@ -129,7 +134,7 @@ def run_import(args, ws) -> int:
     try:
         with _modify(ws) as subs:
             added = subs.import_opml(data)
-    except OpmlError as e:
+    except sources.OpmlError as e:
         raise UserError(f"{args.file}: {e}") from None
     for url in added:
         out(f"subscribed  {url}")
@@ -158,7 +163,7 @@ def run_refresh(args, ws) -> int:
                 bar.note(f"ingesting {len(docs)} articles")
             return ws.ingest(docs)
 
-        report = refresh(ws.root, ingest, bar.update if bar else None, full=args.full,
+        report = sources.refresh(ws.root, ingest, bar.update if bar else None, full=args.full,
                          lock=ws.lock)
     if args.json:
         print_json(report.as_dict())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -57,16 +58,30 @@ def lines(lay: Layout, styles: dict[str, Style] | None) -> Iterator[Text]:
             yield Text.assemble(left, bar, pane_text(ln.right, rw, styles), no_wrap=True)
 
 
+def percent(x: float) -> str:
+    """A share rounded down, so that 100% means identical."""
+    return f"{math.floor(x * 100 + 1e-9)}%"
+
+
+def count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def summary(comp: Comparison) -> str:
     moved = len(comp.moves)
     how = "shared names and numbers" if comp.method == "anchors" else "words"
-    parts = [f"similarity {comp.similarity:.0%} ({how})", f"{len(comp.changes) - moved} changes"]
+    parts = [
+        f"similarity {percent(comp.similarity)} ({how})",
+        count(len(comp.changes) - moved, "change"),
+    ]
     if moved:
         parts.append(f"{moved} moved")
     return " · ".join(parts)
 
 
-def render(comp: Comparison, left: PaneInfo, right: PaneInfo, width: int, *, plain: bool) -> Iterator[Text]:
+def render(
+    comp: Comparison, left: PaneInfo, right: PaneInfo, width: int, *, plain: bool
+) -> Iterator[Text]:
     """The whole comparison as lines of Rich text (plain: no styles, visible markers)."""
     inline = width < INLINE_BELOW
     styles = None if plain else STYLES
@@ -77,8 +92,12 @@ def render(comp: Comparison, left: PaneInfo, right: PaneInfo, width: int, *, pla
         yield Text(f"- {left.label}", head)
         yield Text(f"+ {right.label}", head)
     else:
-        yield Text.assemble(Text(f"  {left.label}"[: lw + 2].ljust(lw + 2), head or ""), "\u2502",
-                            Text(f"  {right.label}"[: rw + 2], head or ""), no_wrap=True)
+        yield Text.assemble(
+            Text(f"  {left.label}"[: lw + 2].ljust(lw + 2), head or ""),
+            "\u2502",
+            Text(f"  {right.label}"[: rw + 2], head or ""),
+            no_wrap=True,
+        )
     yield Text(summary(comp), (styles or {}).get("divider") or "")
     yield Text("\u2500" * width, (styles or {}).get("divider") or "")
     yield from lines(lay, styles)

@@ -21,8 +21,13 @@ from tui.core.diff import Comparison, Row, Span
 from tui.core.textutil import display_rtl, is_rtl
 
 GUTTER = {
-    "same": (" ", " "), "aligned": (" ", " "), "change": ("~", "~"), "replace": ("-", "+"),
-    "delete": ("-", " "), "insert": (" ", "+"), "move": (">", ">"),
+    "same": (" ", " "),
+    "aligned": (" ", " "),
+    "change": ("~", "~"),
+    "replace": ("-", "+"),
+    "delete": ("-", " "),
+    "insert": (" ", "+"),
+    "move": (">", ">"),
 }
 GUTTER_TAG = {"~": "chg", "-": "del", "+": "ins", ">": "move", "*": "uniq"}
 # Plain-text marks; replaced words ("chg") read as deleted on the left, inserted on the right.
@@ -130,8 +135,10 @@ def wrap(spans: tuple[Span, ...], width: int) -> list[tuple[list[Span], int]]:
 def _line_offsets(plain: str, width: int) -> list[tuple[int, int, int]]:
     """(start, end, cells) of each wrapped line of a one-line text."""
     if not _NOT_NARROW.search(plain):  # one cell per character: the regex engine does it all
-        found = [m.span(1) if m.group(1) is not None else m.span(2)
-                 for m in _wrapper(width).finditer(plain)]
+        found = [
+            m.span(1) if m.group(1) is not None else m.span(2)
+            for m in _wrapper(width).finditer(plain)
+        ]
         return [(a, b, b - a) for a, b in found] or [(0, 0, 0)]
     lines: list[tuple[int, int, int]] = []
     start, end, used = -1, 0, 0
@@ -178,19 +185,27 @@ def merge(spans: list[Span]) -> list[Span]:
 
 
 def visual_rtl(spans: list[Span]) -> list[Span]:
-    """A logical-order RTL line in visual order (reordered for terminals that do not)."""
+    """A logical-order RTL line in visual order (reordered for terminals that do not).
+
+    One span goes through python-bidi whole; several are reordered word by word (so each
+    keeps its style): right-to-left words reversed, runs of left-to-right words (with the
+    spaces between them) kept in reading order.
+    """
     if len(spans) == 1:
         return [(display_rtl(spans[0][0]), spans[0][1])]
     words = [(p, tag) for text, tag in spans for p in _PIECES.findall(text)][::-1]
     out: list[Span] = []
-    run: list[Span] = []  # left-to-right words keep their own order
+    run: list[Span] = []  # a left-to-right run, in reading order
+    gap: list[Span] = []  # spaces after the run's first word, until the run goes on or ends
     for piece, tag in words + [("\u0627", "")]:
         if not is_rtl(piece) and any(c.isalnum() for c in piece):
-            run.insert(0, (piece, tag))
-            continue
-        out.extend(run)
-        run = []
-        out.append((display_rtl(piece), tag))
+            run = [(piece, tag), *gap, *run]
+            gap = []
+        elif piece.isspace() and run:
+            gap.append((piece, tag))
+        else:
+            out += run + gap + [(display_rtl(piece), tag)]
+            run, gap = [], []
     return merge(out[:-1])
 
 
@@ -204,9 +219,17 @@ def marked(spans: tuple[Span, ...], side: int) -> tuple[Span, ...]:
 
 
 class _Builder:
-    def __init__(self, comp: Comparison, width: int, inline: bool, markers: bool,
-                 rtl: tuple[bool, bool], unique: tuple[list, list] | None):
-        self.comp, self.inline, self.markers, self.rtl, self.unique = comp, inline, markers, rtl, unique
+    def __init__(
+        self,
+        comp: Comparison,
+        width: int,
+        inline: bool,
+        markers: bool,
+        rtl: tuple[bool, bool],
+        unique: tuple[list, list] | None,
+    ):
+        self.comp, self.inline, self.markers = comp, inline, markers
+        self.rtl, self.unique = rtl, unique
         self.tw = pane_widths(width, inline)
         self.separator = Line(-1, BLANK, None if inline else BLANK)
 
@@ -255,9 +278,16 @@ class _Builder:
     def pane(self, b: Block) -> list[PaneLine]:
         spans, side, gutter, width = b
         rtl = self.rtl[side]
-        return [PaneLine(gutter if k == 0 else " ", tuple(visual_rtl(line) if rtl and line else line),
-                         used, rtl, False)
-                for k, (line, used) in enumerate(wrap(spans, width))]
+        return [
+            PaneLine(
+                gutter if k == 0 else " ",
+                tuple(visual_rtl(line) if rtl and line else line),
+                used,
+                rtl,
+                False,
+            )
+            for k, (line, used) in enumerate(wrap(spans, width))
+        ]
 
     def row_lines(self, k: int) -> list[Line]:
         left, right = self.blocks(self.comp.rows[k])
@@ -266,8 +296,10 @@ class _Builder:
         lp = self.pane(left[0]) if left else [GAP]
         rp = self.pane(right[0]) if right else [GAP]
         fill_l, fill_r = (BLANK if left else GAP), (BLANK if right else GAP)
-        return [Line(k, lp[n] if n < len(lp) else fill_l, rp[n] if n < len(rp) else fill_r)
-                for n in range(max(len(lp), len(rp)))]
+        return [
+            Line(k, lp[n] if n < len(lp) else fill_l, rp[n] if n < len(rp) else fill_r)
+            for n in range(max(len(lp), len(rp)))
+        ]
 
     def build(self) -> Layout:
         row_start: list[int] = []
@@ -281,8 +313,15 @@ class _Builder:
         return Layout(Lines(self, row_start, n), row_start, self.tw)
 
 
-def layout(comp: Comparison, width: int, *, inline: bool = False, markers: bool = False,
-           rtl: tuple[bool, bool] = (False, False), unique: tuple[list, list] | None = None) -> Layout:
+def layout(
+    comp: Comparison,
+    width: int,
+    *,
+    inline: bool = False,
+    markers: bool = False,
+    rtl: tuple[bool, bool] = (False, False),
+    unique: tuple[list, list] | None = None,
+) -> Layout:
     """Lines of a comparison at ``width`` cells.
 
     ``unique`` replaces the pairwise highlighting with each side's spans from

@@ -14,6 +14,7 @@ from tui.core.diff import CompareItem, Comparison, compare, same_language, uniqu
 from tui.core.diff.text import sentences
 from tui.core.textutil import is_rtl, safe_line, safe_text
 from tui.keys import binding
+from tui.render.console import count, percent
 from tui.widgets.diff_view import DiffView
 from tui.widgets.keylabels import key_label
 
@@ -29,6 +30,7 @@ SYNC_CHARS = 400_000  # below this (some 30,000 words a side) compare in place: 
 class TextLine(Widget):
     """One line of text that repaints without a new layout (headers, status, key hints)."""
 
+    DEFAULT_CSS = "TextLine { height: 1; }"
     text: reactive[Text] = reactive(Text, layout=False)
 
     def render(self) -> Text:
@@ -59,8 +61,9 @@ class CompareScreen(Screen):
         super().__init__()
         if len(items) < 2:
             raise ValueError("a comparison needs at least two items")
-        self.items = [CompareItem(i.id, i.outlet, i.date, i.lang, i.title, safe_text(i.text))
-                      for i in items]
+        self.items = [
+            CompareItem(i.id, i.outlet, i.date, i.lang, i.title, safe_text(i.text)) for i in items
+        ]
         self.left, self.right = left % len(items), right % len(items)
         if self.left == self.right:
             self.right = (self.left + 1) % len(items)
@@ -103,15 +106,21 @@ class CompareScreen(Screen):
         """Spans of item k tagged where no other item in its language has the words."""
         if k not in self._unique:
             me = self.items[k]
-            others = [o.text for n, o in enumerate(self.items)
-                      if n != k and same_language(me.text, o.text, me.lang, o.lang)]
+            others = [
+                o.text
+                for n, o in enumerate(self.items)
+                if n != k and same_language(me.text, o.text, me.lang, o.lang)
+            ]
             # with no other version in its language there is nothing to compare it with
-            self._unique[k] = (unique_to(me.text, others) if others
-                               else [((s.text, ""),) for s in sentences(me.text)])
+            self._unique[k] = (
+                unique_to(me.text, others)
+                if others
+                else [((s.text, ""),) for s in sentences(me.text)]
+            )
         return self._unique[k]
 
     def _show(self) -> None:
-        """Show the current pair: at once when its comparison is known or quick, else from a worker."""
+        """Show the current pair: now if its comparison is known or quick, else from a worker."""
         key = (self.left, self.right)
         a, b = self.items[self.left], self.items[self.right]
         if key not in self._comparisons and len(a.text) + len(b.text) < SYNC_CHARS:
@@ -122,7 +131,11 @@ class CompareScreen(Screen):
             view.clear()
             self._compute(key, a, b)
         else:
-            unique = (self.unique_spans(self.left), self.unique_spans(self.right)) if self.unique_mode else None
+            unique = (
+                (self.unique_spans(self.left), self.unique_spans(self.right))
+                if self.unique_mode
+                else None
+            )
             view.show(comp, rtl=(is_rtl(a.text), is_rtl(b.text)), unique=unique)
         self.query_one("#compare-left-header", TextLine).text = self._header(self.left, "-", comp)
         self.query_one("#compare-right-header", TextLine).text = self._header(self.right, "+", comp)
@@ -140,11 +153,17 @@ class CompareScreen(Screen):
 
     def _header(self, k: int, mark: str, comp: Comparison | None) -> Text:
         it = self.items[k]
-        parts = [it.outlet or it.title or it.id, it.date, f"{len(it.text.split())} words", it.lang,
-                 f"{comp.similarity:.0%} similar" if comp else None]
+        parts = [
+            it.outlet or it.title or it.id,
+            it.date,
+            f"{len(it.text.split())} words",
+            it.lang,
+            f"{percent(comp.similarity)} similar" if comp else None,
+        ]
         label = safe_line(" · ".join(p for p in parts if p))
-        return Text.assemble((f"{mark} {k + 1}/{len(self.items)} ", "bold"), label, no_wrap=True,
-                             overflow="ellipsis")
+        return Text.assemble(
+            (f"{mark} {k + 1}/{len(self.items)} ", "bold"), label, no_wrap=True, overflow="ellipsis"
+        )
 
     def _status(self) -> None:
         comp = self._comparisons.get((self.left, self.right))
@@ -153,9 +172,9 @@ class CompareScreen(Screen):
         else:
             index, total = self._change
             how = "shared names and numbers" if comp.method == "anchors" else "words"
-            where = f"change {index + 1}/{total}" if index >= 0 else f"{total} changes"
+            where = f"change {index + 1}/{total}" if index >= 0 else count(total, "change")
             mode = " · unique to each version" if self.unique_mode else ""
-            text = f"{where} · similarity {comp.similarity:.0%} by {how}{mode}"
+            text = f"{where} · similarity {percent(comp.similarity)} by {how}{mode}"
         self.query_one("#compare-status", TextLine).text = Text(text, no_wrap=True)
 
     @on(DiffView.ChangeSelected)

@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Static
 
 from tui.core.textutil import safe_line, safe_text
 from tui.keys import binding
+from tui.widgets.fields import LineInput
 
 
 class TextDialog(ModalScreen[None]):
@@ -52,7 +53,7 @@ class PromptDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog--small"):
             yield Label(Text(safe_line(self.title_text)), classes="dialog--title")
-            yield Input(self.value, placeholder=self.placeholder, id="prompt")
+            yield LineInput(self.value, placeholder=self.placeholder, id="prompt")
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:

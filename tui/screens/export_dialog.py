@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from tui.core.query import QueryError, parse
 from tui.keys import binding
+from tui.widgets.fields import LineInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +42,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Select([(f, f) for f in self.formats], value=self.formats[0],
                          allow_blank=False, id="export-format")
             yield Label("Articles (a filter; empty: those with a note, a tag or a star)")
-            yield Input(self.query_text, id="export-filter")
+            yield LineInput(self.query_text, id="export-filter")
             yield Label("Write to")
-            yield Input(str(self.folder / f"wiredesk-export.{self.formats[0]}"), id="export-path")
+            default = self.folder / f"wiredesk-export.{self.formats[0]}"
+            yield LineInput(str(default), id="export-path")
             yield Checkbox("Overwrite an existing file", id="export-force")
             yield Label("", id="export-error", classes="dialog--warning")
             with Horizontal(classes="dialog--buttons"):

@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, ProgressBar, Static
 
 from tui.core.textutil import safe_line
 from tui.keys import binding
+from tui.widgets.fields import LineInput
 
 
 class IngestDialog(ModalScreen[bool]):
@@ -32,7 +33,7 @@ class IngestDialog(ModalScreen[bool]):
         with Vertical(classes="dialog dialog--tall", id="ingest-dialog"):
             yield Label("Ingest files, folders, globs, feeds or URLs (space-separated)",
                         classes="dialog--title")
-            yield Input(placeholder="~/news/*.html  feed.xml  https://...", id="ingest-input")
+            yield LineInput(placeholder="~/news/*.html  feed.xml  https://...", id="ingest-input")
             yield ProgressBar(total=None, show_eta=False, id="ingest-progress")
             yield Label("", id="ingest-status")
             with VerticalScroll(classes="dialog--scroll"):

@@ -26,7 +26,7 @@ POLL_SECONDS = 2.0
 
 class MainScreen(TriageActions, ToolActions, Screen):
     BINDINGS = [
-        binding("main.open", "open", "Open"),
+        binding("main.open", "open", "Open", show=False),
         binding("main.quit", "quit", "Quit"),
         binding("app.back", "back", "Back", show=False),
         binding("main.next_unread", "next_unread", "Next unread", show=False),
@@ -114,7 +114,8 @@ class MainScreen(TriageActions, ToolActions, Screen):
     def update_status(self) -> None:
         listing = self.stories.listing
         line = Text("Wiredesk ", style="bold")
-        line.append(f"{len(listing.stories)} stories, {listing.article_count} articles")
+        line.append(f"{plural(len(listing.stories), 'story', 'stories')}, "
+                    f"{plural(listing.article_count, 'article')}")
         if self.query_text:
             line.append("  filter: ")
             line.append(safe_line(self.query_text), style="bold")
@@ -227,6 +228,10 @@ class MainScreen(TriageActions, ToolActions, Screen):
                     sl.goto(stories[si].id, aid)
                     return
         self.notify("No unread article below.")
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def article_header(a, *, raw: bool = False) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from tui.screens.tag_editor import TagChange, TagEditor
 
 class TriageActions:
     TRIAGE_BINDINGS = [
-        binding("main.toggle_read", "toggle_read", "Read/unread"),
+        binding("main.toggle_read", "toggle_read", "Read/unread", show=False),
         binding("main.star", "star", "Star"),
         binding("main.tag", "tag", "Tag"),
         binding("main.note", "note", "Note"),

@@ -39,6 +39,7 @@ class NoteEditor(ModalScreen[str]):
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
+        area.cursor_blink = False  # no blinking repaints over slow SSH links
         area.focus()
         area.move_cursor(area.document.end)
 

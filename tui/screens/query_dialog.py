@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, OptionList
 from tui.core.query import QueryError, parse
 from tui.core.textutil import safe_line
 from tui.keys import binding
+from tui.widgets.fields import LineInput
 
 SYNTAX = ("tag:japan  +starred  unread  source:reuters  lang:ar  after:2022-10-01  "
           "before:2022-10-31  archived  free words \"a phrase\"")
@@ -39,7 +40,7 @@ class QueryDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="query-dialog"):
             yield Label(self.title_text, classes="dialog--title")
-            yield Input(self.value, id="query-input",
+            yield LineInput(self.value, id="query-input",
                         placeholder="words to find" if self.free_text else "tag:x +starred ...")
             yield Label("", id="query-error", classes="dialog--warning")
             if not self.free_text:

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, OptionList
 
 from tui.core.textutil import safe_line
 from tui.keys import binding
+from tui.widgets.fields import LineInput
 from tui.widgets.keylabels import keys_label
 
 SHOWN = 6
@@ -74,7 +75,8 @@ class TagEditor(ModalScreen[TagChange | None]):
         start = ", ".join(self.current) + ", " if self.replace and self.current else ""
         with Vertical(classes="dialog", id="tag-editor"):
             yield Label(Text("Tags: " + safe_line(self.title_text)), classes="dialog--title")
-            yield Input(start, placeholder="tag, another tag, -tag to remove", id="tag-input")
+            yield LineInput(start, placeholder="tag, another tag, -tag to remove",
+                            id="tag-input")
             yield OptionList(id="tag-suggestions")
             yield Label(f"Enter save · {keys_label(keys.get('dialog.complete', 'tab'))} "
                         f"complete · {keys_label(keys.get('dialog.cancel', 'escape'))} cancel",

@@ -46,6 +46,7 @@ class Triage:
         # One writer at a time inside this process (the workspace lock is per process): the
         # app's other writers (ingest, refresh, corrections) hold this too.
         self.guard = threading.RLock()
+        self._stopped = threading.Event()
 
     # ---- changes ---------------------------------------------------------------------------
     def change(self, label: str, aids: list[str], *, add_tags=(), remove_tags=(),
@@ -110,8 +111,11 @@ class Triage:
 
     def drain(self) -> None:
         """Save queued changes in order until :meth:`stop` (run this in a worker thread)."""
-        while True:
-            job = self._jobs.get()
+        while not self._stopped.is_set():
+            try:
+                job = self._jobs.get(timeout=0.2)
+            except queue.Empty:
+                continue
             try:
                 if job is None:
                     return
@@ -157,4 +161,9 @@ class Triage:
         return not self._jobs.unfinished_tasks
 
     def stop(self) -> None:
+        """End :meth:`drain` once what is queued now is saved."""
         self._jobs.put(None)
+
+    def abandon(self) -> None:
+        """End :meth:`drain` at once (the app is gone; nothing can report errors any more)."""
+        self._stopped.set()

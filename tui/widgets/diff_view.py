@@ -18,8 +18,11 @@ from tui.core.diff import Comparison
 from tui.render.layout import GUTTER_TAG, INLINE_BELOW, Layout, PaneLine, layout
 
 TAG_CLASS = {
-    "del": "diffview--delete", "ins": "diffview--insert", "chg": "diffview--change",
-    "move": "diffview--moved", "uniq": "diffview--unique",
+    "del": "diffview--delete",
+    "ins": "diffview--insert",
+    "chg": "diffview--change",
+    "move": "diffview--moved",
+    "uniq": "diffview--unique",
 }
 
 
@@ -27,7 +30,9 @@ class DiffView(ScrollView, can_focus=True):
     """A comparison: rows aligned, wrapped per width, scrolled together."""
 
     COMPONENT_CLASSES = set(TAG_CLASS.values()) | {
-        "diffview--gap", "diffview--divider", "diffview--cursor"
+        "diffview--gap",
+        "diffview--divider",
+        "diffview--cursor",
     }
     DEFAULT_CSS = """
     DiffView { overflow-y: scroll; overflow-x: hidden; }
@@ -62,8 +67,13 @@ class DiffView(ScrollView, can_focus=True):
 
     # ---- data -------------------------------------------------------------------------
 
-    def show(self, comp: Comparison, *, rtl: tuple[bool, bool] = (False, False),
-             unique: tuple[list, list] | None = None) -> None:
+    def show(
+        self,
+        comp: Comparison,
+        *,
+        rtl: tuple[bool, bool] = (False, False),
+        unique: tuple[list, list] | None = None,
+    ) -> None:
         """Display a comparison (``unique``: each side's unique-to-this-version spans)."""
         self.comparison, self.rtl, self.unique = comp, rtl, unique
         self.hunks = self._find_hunks()
@@ -94,8 +104,11 @@ class DiffView(ScrollView, can_focus=True):
             return []
         if self.unique is None:
             return comp.hunks
-        return [(k, k + 1) for k, r in enumerate(comp.rows)
-                if self._has_unique(0, r.left) or self._has_unique(1, r.right)]
+        return [
+            (k, k + 1)
+            for k, r in enumerate(comp.rows)
+            if self._has_unique(0, r.left) or self._has_unique(1, r.right)
+        ]
 
     def _has_unique(self, side: int, idx: int | None) -> bool:
         return idx is not None and any(t == "uniq" for _, t in self.unique[side][idx])
@@ -138,7 +151,9 @@ class DiffView(ScrollView, can_focus=True):
             return
         if self.current < 0:  # start from what is on screen
             top = self.scroll_offset.y
-            first = next((k for k, (s, _) in enumerate(hunks) if lay.row_start[s] >= top), len(hunks))
+            first = next(
+                (k for k, (s, _) in enumerate(hunks) if lay.row_start[s] >= top), len(hunks)
+            )
             self.current = first if delta > 0 else first - 1
         else:
             self.current += delta
@@ -193,9 +208,14 @@ class DiffView(ScrollView, can_focus=True):
                 return base + self.get_component_rich_style(cls, partial=True)
 
             self._styles = {tag: part(cls) for tag, cls in TAG_CLASS.items()}
-            self._styles.update({"": base, "gap": part("diffview--gap"),
-                                 "divider": part("diffview--divider"),
-                                 "cursor": self.get_component_rich_style("diffview--cursor")})
+            self._styles.update(
+                {
+                    "": base,
+                    "gap": part("diffview--gap"),
+                    "divider": part("diffview--divider"),
+                    "cursor": self.get_component_rich_style("diffview--cursor"),
+                }
+            )
         return self._styles.get(name) or self._styles[""]
 
     def _pane(self, p: PaneLine, width: int, selected: bool) -> list[Segment]:
@@ -209,8 +229,9 @@ class DiffView(ScrollView, can_focus=True):
             segs.append(pad)
         return segs
 
-    def _strip(self, left: PaneLine, right: PaneLine | None, lay: Layout, selected: bool,
-               width: int) -> Strip:
+    def _strip(
+        self, left: PaneLine, right: PaneLine | None, lay: Layout, selected: bool, width: int
+    ) -> Strip:
         lw, rw = lay.text_width
         segs = self._pane(left, lw, selected)
         if right is not None:

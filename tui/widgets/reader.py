@@ -101,6 +101,8 @@ class Reader(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        if width != self._laid_width:
+            self._layout()
         base = self.rich_style
         index = y + self.scroll_offset.y
         if index >= len(self._lines):

@@ -27,9 +27,11 @@ def outlets(sources: list[str], room: int = 2) -> str:
     return ", ".join(shown) + (f" +{more}" if more > 0 else "")
 
 
-def title_text(title: str, rtl: bool) -> str:
-    line = safe_line(title) or "(untitled)"
-    return display_rtl(line) if rtl else line
+def title_text(title: str, rtl: bool, room: int) -> Text:
+    """A title cut to ``room`` cells in reading order, then laid out right-to-left if needed."""
+    line = Text(safe_line(title) or "(untitled)")
+    line.truncate(max(1, room), overflow="ellipsis")
+    return Text(display_rtl(line.plain) if rtl else line.plain)
 
 
 def story_line(story, width: int, styles: dict[str, Style], *, marked: bool, rtl: bool) -> Text:
@@ -40,15 +42,17 @@ def story_line(story, width: int, styles: dict[str, Style], *, marked: bool, rtl
     flags.append("N" if story.unread else " ", styles["unread"])
     flags.append(" ")
     count = f"({story.unread}/{story.size})"
-    if width >= 70:
-        meta = "  ".join(x for x in (outlets(story.sources), ",".join(story.langs),
-                                     span(story.date_first, story.date_last), count) if x)
-        meta = meta[-max(20, width * 9 // 20):]
-    else:
-        meta = f"{story.date_last or ''} {count}".strip()
+    # The most useful facts first; each is dropped when the title would get too short.
+    parts = [count, span(story.date_first, story.date_last), ",".join(story.langs),
+             outlets(story.sources)]
+    meta = count
+    for part in parts[1:]:
+        longer = f"{part}  {meta}" if part else meta
+        if width - len(longer) - flags.cell_len - 2 >= max(24, width // 2):
+            meta = longer
     room = max(8, width - flags.cell_len - len(meta) - 2)
-    title = Text(title_text(story.title, rtl), styles["unread_title"] if story.unread
-                 else styles["title"])
+    title = title_text(story.title, rtl, room)
+    title.stylize(styles["unread_title"] if story.unread else styles["title"])
     title.truncate(room, overflow="ellipsis", pad=True)
     line = Text.assemble(flags, title, "  ", (meta, styles["meta"]))
     line.truncate(width, overflow="ellipsis", pad=True)
@@ -72,8 +76,9 @@ def article_line(article, width: int, styles: dict[str, Style], *, marked: bool,
     line.append(f"{KIND_LABEL.get(article.sameness, article.sameness):<9}", styles["kind"])
     if t.tags:
         line.append("[" + ",".join(safe_line(x) for x in t.tags) + "] ", styles["tags"])
-    line.append(title_text(article.title, rtl), styles["unread_title"] if not t.read
-                else styles["title"])
+    title = title_text(article.title, rtl, width - line.cell_len)
+    title.stylize(styles["title"] if t.read else styles["unread_title"])
+    line.append_text(title)
     line.truncate(width, overflow="ellipsis", pad=True)
     return line
 

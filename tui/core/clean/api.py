@@ -19,6 +19,7 @@ _NORM = re.compile(r"[\W_]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _OPENERS = "\"'“‘«([*•-– "
 _SENT = re.compile(r"(?<=[.!?。！？؟])[\"'”’»)]*\s+")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad "
 _DENSE_LANGS = {"zh", "ja", "th", "lo", "km", "my", "bo"}
 # Languages a script settles by itself: the body cannot be in another one.
 _ONE_SCRIPT = {"he", "el", "bn", "ta", "te", "gu", "pa", "kn", "ml", "si", "th", "lo", "bo",
@@ -27,11 +28,16 @@ _MAX_CHARS = 4_000_000  # beyond this a "page" is not an article; the tail is ig
 
 
 def clean(doc: RawDocument, *, furniture: FurnitureModel | None = None) -> Cleaned:
-    """Clean one document. Never raises: on any failure the plain text is kept as it is."""
+    """Clean one document. Never raises: should anything fail, the body is the whole text
+    (tags stripped, for HTML) in paragraphs."""
     try:
         return _clean(doc, furniture)
     except Exception:  # noqa: BLE001 - the contract is "never raises on any input"
         text = _CONTROL.sub(" ", str(getattr(doc, "content", "") or ""))[:_MAX_CHARS]
+        if getattr(doc, "kind", "") == "html":
+            from .html import strip_tags
+
+            text = strip_tags(text)
         body = "\n\n".join(_SPACE.sub(" ", p).strip() for p in re.split(r"\n\s*\n", text)
                            if p.strip())
         return _with_hints(Cleaned(body=body), getattr(doc, "hints", None) or {})
@@ -41,7 +47,7 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     content = _CONTROL.sub(" ", doc.content if isinstance(doc.content, str) else "")[:_MAX_CHARS]
     content = content.replace("\r\n", "\n").replace("\r", "\n")
     hints = doc.hints if isinstance(doc.hints, dict) else {}
-    outlet = _outlet(doc.origin, hints)
+    outlet = doc.outlet_key() if isinstance(doc, RawDocument) else _outlet(doc.origin, hints)
     found: dict = {}
     extracted = False
     if doc.kind == "html":
@@ -87,13 +93,16 @@ def clean_extracted(text: str, known=None, title: str | None = None) -> dict:
 def clean_text(text: str, known=None) -> dict:
     """Body and metadata of a plain-text page, as a dict of Cleaned's fields."""
     lines = [" ".join(ln.split()) for ln in text.split("\n")]
+    for i, ln in enumerate(lines):
+        if ln[:1] in _INVISIBLE and ln and not ln.strip(_INVISIBLE):
+            lines[i] = ""  # zero-width characters only: a blank line
     lang = detect_lang(text)
     kinds: dict[int, str | None] = {}
     keep = select(lines, stopwords_for(lang), known, dense_script=lang in _DENSE_LANGS,
                   kinds=kinds)
     keep = _dedupe(lines, keep)
     keep = _drop_lead_teaser(lines, keep)
-    first = keep[0] if keep else len(lines)
+    first = keep[0] if keep else min(len(lines), 40)  # no body: the top of the page
     head_at = [i for i in range(max(0, first - 40), first) if lines[i]]
     header = [lines[i] for i in head_at]
     body = "\n\n".join(lines[i] for i in keep)
@@ -175,11 +184,14 @@ def _outlet(origin: str, hints: dict) -> str | None:
 
 
 def _with_hints(c: Cleaned, hints: dict) -> Cleaned:
+    """Hints win field by field; a date hint only when it reads as a date (then as ISO 8601)."""
     fields = {k: getattr(c, k) for k in ("body", *META_FIELDS)}
     for k in META_FIELDS:
         v = hints.get(k)
-        if v not in (None, ""):
-            fields[k] = str(v).strip()
-    if fields.get("date"):
-        fields["date"] = parse_date(fields["date"]) or fields["date"]
+        if v is None or not str(v).strip():
+            continue
+        if k == "date":
+            fields[k] = parse_date(str(v)) or fields[k]
+        else:
+            fields[k] = " ".join(str(v).split())
     return Cleaned(**fields)

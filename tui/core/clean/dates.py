@@ -35,6 +35,9 @@ _MON = r"(?P<mon>[^\W\d_]{3,9})\.?"
 _TIME = (r"(?:,?\s*(?:at\s+|à\s+|um\s+|-\s*)?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*"
          r"(?P<ap>[ap]\.?m\.?)?\s*(?:\(?(?P<tz>[A-Z]{1,4})\)?|(?P<off>[+-]\d{2}:?\d{2}))?)?")
 _PATTERNS = [
+    # Chinese, Japanese, Korean: 2022年10月11日, 2022년 10월 11일 (with an optional time)
+    re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"
+               r"(?:\s*(?P<h>\d{1,2}):(?P<mi>\d{2}))?"),
     re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):"
                r"(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?"),
     re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b"

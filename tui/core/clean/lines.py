@@ -5,14 +5,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import find_dates
+
 # Scripts written without spaces between words: count characters instead of tokens.
-_DENSE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e80-\u0eff\u1000-\u109f]")
+_DENSE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e80-\u0eff"
+                    r"\u1000-\u109f]")
 _BULLET = re.compile(r"^(?:[*•·▪■►▸>+o-]|\d{1,3}[.)]?)\s")
 _PUNCT = "\"'“”‘’«»()[]{}.,;:!?¿¡-–—…*•|/@#"
 _CLOSERS = "\"'”’»)] "
 _ENDERS = set(".!?;:。！？؟।…")
 _BULLET_CHARS = "*•·▪■►▸>+o-"
 _ELLIPSES = ("...", "…", "[…]", "[...]", "..]", "…]")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# What a date line may hold besides the date: weekday, time, zone, "published", "updated".
+_DATE_WORDS = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|"
+                         r"may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d+[:.]?\d*|[ap]\.?m\.?|"
+                         r"\b(?:published|updated|posted|created|on|at|by)\b|(?-i:\b[A-Z]{2,4}\b)|"
+                         r"[^\w\s]")
+# A Title Case headline run straight into its summary ("Tape Gaffe Ends Title RunDenny Hamlin"):
+# a teaser card copied as text.
+_GLUED = re.compile(r"(?:[A-Z0-9][\w'’:,&-]*\s+){3,}[\w'’,-]*[a-z0-9?!.)”’][A-Z][a-z]")
+_STAMP = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d[:.]\d\d|published|updated|"
+                    r"posted")
 _LETTER = re.compile(r"[^\W\d_]")
 _CJK_COMMA = re.compile(r"[、，,。]")
 
@@ -29,24 +43,31 @@ _LINE = {
               r"top stories|most (?:read|popular|viewed|shared)|editor'?s picks?|"
               r"popular now|in the news)\W*$",
     "related": r"^(?:related(?: \w+)?|read (?:more|also|next)|see also|also read|more from|"
-               r"more on this|more stories|you (?:may|might) (?:also )?like|recommended(?: for you)?|"
+               r"more on this|more stories|you (?:may|might) (?:also )?like|"
+               r"recommended(?: for you)?|"
                r"further reading|more news|related coverage|related topics|related articles|"
-               r"what to read next|don'?t miss|must read|also see|next article|previous article)"
-               r"\b.{0,40}$",
+               r"what to read next|don'?t miss|must read|also see|next article|previous article|"
+               r"à lire aussi|lire aussi|sur le même sujet|lesen sie auch|mehr zum thema|"
+               r"leer también|lea también|leia também|leggi anche|читайте также|по теме|"
+               r"اقرأ أيضا|اقرأ أيضاً|مواضيع ذات صلة|相关阅读|相关新闻|相关文章|関連記事|関連ニュース|"
+               r"관련기사|관련 기사)"
+               r"\b(?!.*[.!?]$).{0,40}$",
     "caption": r"^(?:photo|image|picture|credit|source|illustration|video|graphic)s?\s*:",
     "contact": r"^(?:e-?mail|phone|tel|telephone|fax|contact(?: us)?|address|call us)\s*[:.]|"
                r"^[\w.+-]+@[\w-]+\.[\w.]+$|^\+?\d[\d\s().-]{7,}$",
-    "copyright": r"^(?:©|\(c\)|copyright\b)",
-    "comments": r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)\b.{0,30}$|"
-                r"^(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|"
-                r"conversation)|show comments|view comments|top rated comments|reader comments|"
+    "copyright": r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))",
+    "comments": r"^\W*\d+\s+(?:comments?|responses?|replies|reactions?)\b(?!.*[.!?]$).{0,30}$|"
+                r"^\W*(?:comments?|reader comments)\W*(?:\(\d+\)|\d+)?\W*$|"
+                r"^(?:leave a (?:reply|comment)|post a comment|add a comment|"
+                r"join the (?:discussion|conversation)|show comments|view comments|"
+                r"top rated comments|reader comments|"
                 r"lascia un commento|commenti|laisser un commentaire|commentaires|kommentare|"
                 r"kommentar schreiben|comentarios|deja un comentario|deixe um comentário|"
                 r"comentários|комментарии|reacties|komentarze)\W*$|"
                 r"^\W*\d+\s+(?:comments?|responses?|replies) (?:to|on)\b|"
                 r"^(?:reply|report|like|upvote|flag)\W*(?:reply|report|like|share|flag)\W*$",
     "about": r"^(?:about|über|sobre|à propos de|a propos de|acerca de|informazioni su|"
-             r"sull'autore|об авторе|o autorze|over)\b(?:\s+\S+){1,4}$|"
+             r"sull'autore|об авторе|o autorze)\s+(?![\d(])[^.!?]{1,50}$|"
              r"^(?:the author|author|written by|zum autor|l'auteur|el autor|o autor)\W*$",
     "byline": r"^(?:by|von|par|por|di|door|av)\s+[\w'.-]+(?:\s+[\w'.-]+){0,3}\s*"
               r"(?:$|[|,/•·]|\s(?:and|&|und|et|y|e)\s)",
@@ -75,20 +96,23 @@ _INNER = [
                 r"©\s*(?:" + _AGENCY_WORDS + r")\b|^©(?!\s*(?:\d{4}|copyright))", _AGENCIES, "©/"),
     ("caption", r"\b(?:photo|image|picture)s? (?:by|credit|courtesy)\b|\bfile (?:photo|image)\b|"
                 r"\b(?:this|the|an?) (?:undated |handout |satellite |aerial |file )?(?:image|photo|"
-                r"photograph|picture)s?\b.{0,100}\b(?:shows?|provided|released|taken|made available)\b|"
+                r"photograph|picture)s?\b.{0,100}\b(?:shows?|provided|released|taken|"
+                r"made available)\b|"
                 r"\btook (?:this|the) (?:image|photo|photograph|picture)\b|"
                 r"^(?:this|an?|in (?:this|an?)) (?:[\w.'’-]+ ){0,3}(?:image|photo|photograph|"
                 r"picture|illustration|rendering|footage|screenshot|graphic|micrograph|map)s? "
                 r"(?:[\w-]+ ){0,4}?(?:shows?|depicts?|showing)\b|\bvideo footage shows\b|"
                 r"^\W*(?:file photo|photo|image)\b", _PICTURE, ""),
     ("caption", r"\bcredits?\s*(?::|\.\.\.|…)", "credit credits", ""),
-    ("caption", r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:jan|feb|"
-                r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}"
+    ("caption", r"(?<=.{10}, )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? "
+                r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}"
                 r"(?:\.?\W*$|\.\s*\()", _WEEKDAYS, ""),
     ("appeal", r"\bsupport (?:our|independent|quality|objective|unbiased) journalism\b|"
-               r"\b(?:make|your) (?:a )?contribution\b|\bdonate\b|\bbecome a (?:member|"
-               r"supporter|subscriber)\b|\bsubscribe (?:now|today|to)\b|\bsign up\b|"
-               r"\bnewsletters?\b|\bfree trial\b|\bpaywall\b|\bwe cannot do without you\b",
+               r"\b(?:make|your) (?:a )?contribution\b|\bdonate (?:now|today|here|to us)\b|"
+               r"\bbecome a (?:member|supporter|subscriber)\b|\bsubscribe (?:now|today|to (?:our|the))\b|"
+               r"\bsign up (?:now|today|here|for (?:our|free|the))\b|"
+               r"\b(?:our|free|daily|weekly) newsletters?\b|\bfree trial\b|\bpaywall\b|"
+               r"\bwe cannot do without you\b",
      "support contribution donate become subscribe sign newsletter newsletters trial paywall"
      " cannot", ""),
     ("disclaimer", r"\bnot been edited by\b|\bauto-generated from\b|\bsyndicated feed\b|"
@@ -97,8 +121,8 @@ _INNER = [
                    r"\b(?:use|uses) cookies\b|\bcookie policy\b|\bprivacy policy\b|"
                    r"\bcookies?\b.{0,120}\b(?:site|sito|sitio|web|navega|brows|experien|esperienz)|"
                    r"\bterms (?:of|and) (?:use|service|conditions)\b|\bpublished from a wire\b",
-     "edited generated auto-generated syndicated affiliate commission views reflect cookie cookies privacy"
-     " terms wire", ""),
+     "edited generated auto-generated syndicated affiliate commission views reflect cookie"
+     " cookies privacy terms wire", ""),
     ("copyright", r"©\s*\d{4}|\ball rights reserved\b|(?:todos los derechos reservados|"
                   r"tutti i diritti riservati|tous droits réservés|alle rechte vorbehalten|"
                   r"todos os direitos reservados|все права защищены)\W*$",
@@ -108,14 +132,13 @@ _INNER = [
 INNER = [(k, re.compile(p, re.I), frozenset(w.split()), c) for k, p, w, c in _INNER]
 _TRIGGERS = frozenset().union(*(w for _, _, w, _ in INNER))
 _LINE_ANY = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LINE.items()))  # on lower case
-LINE = {k: re.compile(v, re.I) for k, v in _LINE.items()}
 # Caption shape without a credit: who stands where in a picture, and when it was taken.
 _POSITIONS = re.compile(r"\((?:l|r|c|left|right|cent(?:er|re)|top|bottom|front|back)\)|"
                         r", (?:left|right|cent(?:er|re)|second from (?:left|right)),")
 _MONTH_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? "
                          r"\d{1,2}, \d{4}\b", re.I)
 ORDER = ("counter", "share", "ticker", "related", "caption", "appeal", "disclaimer", "contact",
-         "copyright", "comments", "about", "byline", "stamp", "ad")
+         "copyright", "comments", "about", "byline", "dated", "stamp", "ad")
 # Kinds that are unmistakable inside a long line; the others only describe short lines.
 _LONG_OK = ("disclaimer", "copyright", "caption")
 
@@ -131,7 +154,7 @@ class Line:
     bullet: bool
     pipes: int
     furniture: str | None
-    cut: bool = False  # ends with an ellipsis: an excerpt (teaser) rather than a paragraph
+    cut: bool = False  # a teaser: an excerpt ending in an ellipsis, or a headline glued to it
 
 
 def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = False
@@ -140,11 +163,13 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
     is written without spaces between words (Chinese, Japanese, Thai...)."""
     out = []
     is_stop = stops.__contains__
-    for ln in lines:
-        low = ln.lower()
+    lows = "\n".join(lines).lower().split("\n")
+    if len(lows) != len(lines):  # a line held a character whose lower case breaks lines
+        lows = [ln.lower() for ln in lines]
+    for ln, low in zip(lines, lows):
         toks = [t.strip(_PUNCT) for t in low.split()]  # words without punctuation
         n = len(toks)
-        stop = (sum(map(is_stop, toks)) / n) if stops else 0.3
+        stop = (sum(map(is_stop, toks)) / n) if stops and n > 3 else 0.3 if not stops else 0.0
         words = n
         if dense_script:
             dense = len(_DENSE.findall(ln))
@@ -152,35 +177,45 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
             if dense > n:  # no spaces to count words or stop words: judge by punctuation
                 stop = 0.3 if _CJK_COMMA.search(ln) else 0.1
         tail = ln.rstrip(_CLOSERS)
+        last = tail[-1:]
         first = ln[:1]
         bullet = (first in _BULLET_CHARS and ln[1:2] == " ") or (
             first.isdigit() and _BULLET.match(ln) is not None)
         pipes = ln.count(" | ") + ln.count(" · ") if ("|" in ln or "·" in ln) else 0
-        line = Line(ln, words, bool(tail) and tail[-1] in _ENDERS, stop, bullet, pipes,
+        line = Line(ln, words, last in _ENDERS and last != "", stop, bullet, pipes,
                     _kind(ln, low, toks, words))
-        line.cut = tail.endswith(_ELLIPSES)
+        line.cut = (last in ".…]" and tail.endswith(_ELLIPSES)) or (
+            n > 6 and first.isupper() and _GLUED.match(ln) is not None)
         out.append(line)
     return out
 
 
 def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
-    if not _LETTER.search(ln):
+    """The furniture kind of one line (``low``: lower case; ``toks``: bare words), or None."""
+    if not (ln[:1].isalpha() or _LETTER.search(ln)):
         return "counter"
-    found = set()
+    found: list[str] = []
     if words <= 16:
         m = _LINE_ANY.match(low)
         if m:
-            found.add(m.lastgroup)
-    if not _TRIGGERS.isdisjoint(toks) or "©" in ln or "/" in ln or ln.endswith(")"):
+            found.append(m.lastgroup)
+    if not _TRIGGERS.isdisjoint(toks) or "©" in ln or "/" in ln or ln[-1:] == ")":
         for kind, pat, words_, chars in INNER:
             if kind in found or (words_.isdisjoint(toks) and not any(c in ln for c in chars)):
                 continue
             if pat.search(ln):
-                found.add(kind)
-    if ("(" in low or " left," in low or " right," in low or " from left" in low) and (
-            _POSITIONS.search(low) and (_MONTH_DATE.search(ln) or "photo" in low)):
-        found.add("caption")
-    return next((c for c in ORDER if c in found and _fits(c, words)), None) if found else None
+                found.append(kind)
+    if not found and words <= 8 and _YEAR.search(ln):
+        # A line that is a date and no more, stamped with a weekday, a time or "updated": when
+        # a piece was published (a plain date may be a heading of a chronology).
+        if find_dates(ln) and not _DATE_WORDS.sub(" ", ln).split() and _STAMP.search(ln):
+            return "dated"
+    if "(" in low or " left," in low or " right," in low or " from left" in low:
+        if _POSITIONS.search(low) and (_MONTH_DATE.search(ln) or "photo" in low):
+            found.append("caption")
+    if not found:
+        return None
+    return next((c for c in ORDER if c in found and _fits(c, words)), None)
 
 
 def _fits(kind: str, words: int) -> bool:

@@ -1,4 +1,5 @@
-"""Metadata read from the text around the body: title, standfirst, byline, source, date, dateline."""
+"""Metadata read from the text around the body: title, standfirst, byline, source, date,
+dateline."""
 
 from __future__ import annotations
 
@@ -16,23 +17,32 @@ AGENCIES = {
     "upi": "UPI", "bernama": "Bernama", "anadolu": "Anadolu", "jiji": "Jiji", "ibns": "IBNS",
 }
 _WORDS = re.compile(r"[^\W_]+", re.U)
-_BY = re.compile(r"^\s*(?:by|written by|posted by|von|par|por|di|door)(?=\s|:|[A-Z]{2})\s*:?\s*"
-                 r"(?P<rest>.+)$", re.I)
+_DENSE = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\u1000-\u109f]")
+_BY = re.compile(r"^\s*(?:(?i:by|written by|posted by|von|par|por|di|door)(?=\s|:)"
+                 r"|By(?=[A-Z]{2}))\s*:?\s*(?P<rest>.+)$")
 _BY_TAIL = re.compile(r"\s+(?:on|at|am|le|el)\s+\w+\s+\d|\s+\d|\s*\|\s*(?:updated|published|"
                       r"posted|created)\b", re.I)
 _BY_PARTS = re.compile(r",|\s*[|•·]\s*|\s+[-–—/]\s+|\s+and\s+(?=[A-Z][a-z]+ [A-Z])")
+_CAPS_NAME = re.compile(r"^((?:[A-Z][A-Z'.-]+\s*){2,4})(?=\s|$)(.*)$")
 _HANDLE = re.compile(r"(?:^|\|)\s*@(?P<h>[A-Za-z0-9_.]{2,30})\s*(?:\||$)")
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\u00c0-\u024f-]+(?:[ ,]+[A-Z][A-Za-z.'\u00c0-\u024f-]+){0,3})"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .-]{0,25})\))?\s*(?:--|—|–|:)\s+(?=\S)")
-
-
 _LABEL = re.compile(r"(?:published|created|posted|first published)\W*$", re.I)
 
 
 def words(text: str) -> set[str]:
+    """Content words of ``text``; for scripts without spaces, its character pairs."""
+    if _DENSE.search(text):
+        dense = "".join(_DENSE.findall(text))
+        return {dense[i:i + 2] for i in range(len(dense) - 1)}
     return {w.lower() for w in _WORDS.findall(text) if len(w) > 2}
+
+
+def size(text: str) -> int:
+    """Length in words (a character of Chinese, Japanese, Thai... counts half a word)."""
+    return len(text.split()) + len(_DENSE.findall(text)) // 2
 
 
 def agency(text: str) -> str | None:
@@ -50,7 +60,7 @@ def byline(line: str) -> tuple[str | None, str | None]:
     if not parts:
         return None, None
     head = parts[0]
-    caps = re.match(r"^((?:[A-Z][A-Z'.-]+\s*){2,4})(?=\s|$)(.*)$", head)
+    caps = _CAPS_NAME.match(head)
     source = None
     if caps and caps[2].strip():  # "MARI YAMAGUCHI Associated Press"
         head, source = caps[1], caps[2].strip()
@@ -88,7 +98,7 @@ def header_fields(header: list[str], body_words: set[str],
     out: dict = {}
     title_at = None
     for k, line in enumerate(header):
-        n = len(line.split())
+        n = size(line)
         kind = kinds[k] if kinds is not None else furniture_kind(line)
         caption = kind == "caption"
         author, source = byline(line)

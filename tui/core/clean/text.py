@@ -1,4 +1,11 @@
-"""Plain-text cleaner: keep the lines that form the article's densest run of prose."""
+"""Plain-text cleaner: keep the lines that form the article's densest run of prose.
+
+Each line gets a value in words: positive when it reads like prose of the page's language
+(length, sentence ending, share of function words), negative when it is short (a menu item,
+a label) or page furniture. The article is the maximum-sum run of lines; headings and
+comment or "related" sections act as walls. Pages without prose fall back to the longest
+stretch of non-menu lines.
+"""
 
 from __future__ import annotations
 
@@ -8,37 +15,39 @@ from collections.abc import Callable
 
 from .lines import Line, measure_page
 
-_SPACE = re.compile(r"\s+")
-SANDWICH = 1
-SHORT = 12.0
-LENIENT_SHORT = 1.0
-SHORT_FIRST = 3.0
-FALLBACK_MIN = 60.0
-CUT = 0.3
-BULLET = 0.5
-EXTRA_MIN = 40.0
-EXTRA_SHARE = 0.35
-BARRIER = 50.0
-# Furniture that closes the article: what follows is another page section.
-BARRIERS = {"comments", "related", "ticker", "copyright", "repeat", "appeal", "about"}
-REPEAT_WALL = 3
-REPEAT_PROSE = 5
-COMMENT_AFTER = 30.0
-COMMENT_SCALE = 0.25
+SHORT = 12.0  # cost of a short line that is not prose (menus are runs of these)
+SHORT_FIRST = 3.0  # ...but a lone one between paragraphs (a subheading) costs little
+CUT = 0.3  # weight of a paragraph that ends in an ellipsis (a teaser's excerpt)
+BULLET = 0.5  # weight of a bulleted prose line (lists of teasers are bulleted)
+BARRIER = 50.0  # cost of a line that opens another section of the page
+BARRIERS = {"comments", "related", "ticker", "copyright", "repeat", "appeal", "about", "dated"}
+REPEAT_WALL = 3  # a line repeated this often is a template separating items
+REPEAT_PROSE = 5  # ...unless it is a sentence of at least this many words
+AFTER_MIN = 30.0  # prose words before a comments/about heading for it to close the article
+AFTER_SCALE = 0.25  # weight of prose after that heading (readers' comments, author bios)
+EXTRA_MIN = 40.0  # a second run of prose joins the article when this strong...
+EXTRA_SHARE = 0.35  # ...and at least this share of the main run
+FALLBACK_MIN = 60.0  # below this, the page has no prose to speak of
+STOP_REF = 0.30  # share of function words in English prose lines (a page's upper quartile)
+LIST_MAX = 80  # longest list a colon may announce
+LIST_GAP = 2  # ...whose items are at most this many lines apart (one blank line)
+_LETTER = re.compile(r"[^\W\d_]")
 
 
-def prose_value(ln: Line, lenient: bool = False) -> float:
-    """Evidence, in words, that a line is body (positive) or not (negative). ``lenient`` is for
-    text an extractor already chose (HTML): short lines there are mostly headings and lists."""
+def prose_value(ln: Line, scale: float = 1.0) -> float:
+    """Evidence, in words, that a line is body (positive) or not (negative). ``scale`` adapts
+    the function-word thresholds to languages whose prose shows fewer separate function words
+    (Arabic writes many of them as prefixes)."""
     if ln.furniture:
-        return -BARRIER if ln.furniture in BARRIERS else -3.0 - 0.5 * ln.words
+        wall = ln.furniture in BARRIERS and (ln.furniture != "appeal" or ln.words <= 10)
+        return -BARRIER if wall else -3.0 - 0.5 * ln.words
     w = ln.words
-    v = -LENIENT_SHORT if lenient else -SHORT
-    if w >= 8 and ln.stop >= 0.12 and (ln.ends or w >= 18):
+    v = -SHORT
+    if w >= 8 and ln.stop >= 0.12 * scale and (ln.ends or w >= 18):
         v = float(w)
-    elif w >= 20 and ln.stop >= 0.08:
+    elif w >= 20 and ln.stop >= 0.08 * scale:
         v = 0.5 * w
-    elif ln.ends and w >= 5 and ln.stop >= 0.15:
+    elif ln.ends and w >= 5 and ln.stop >= 0.15 * scale:
         v = 0.5 * w
     if ln.cut and v > 0:
         v *= CUT
@@ -47,6 +56,14 @@ def prose_value(ln: Line, lenient: bool = False) -> float:
     elif ln.bullet and v > 0:
         v *= BULLET
     return v
+
+
+def _stop_scale(info: list[Line]) -> float:
+    """How function-word-rich this page's prose is, relative to English (at most 1)."""
+    ratios = sorted(ln.stop for ln in info if ln.words >= 10)
+    if len(ratios) < 3:
+        return 1.0
+    return max(0.3, min(1.0, ratios[3 * len(ratios) // 4] / STOP_REF))
 
 
 def _plain_value(ln: Line) -> float:
@@ -73,8 +90,7 @@ def best_run(values: list[float]) -> tuple[int, int, float]:
 
 
 def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool] | None = None,
-           lenient: bool = False, dense_script: bool = False,
-           kinds: dict[int, str | None] | None = None) -> list[int]:
+           dense_script: bool = False, kinds: dict[int, str | None] | None = None) -> list[int]:
     """Indices (into ``lines``: stripped, single-spaced) of the body lines, in order.
     ``known(line)`` says a line is furniture learned from other pages of the same outlet;
     ``kinds``, when given, receives each line's furniture kind (None for none)."""
@@ -86,60 +102,77 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
                 ln.furniture = "learned"
     if kinds is not None:
         kinds.update((i, ln.furniture) for i, ln in zip(idx, info))
-    seen = Counter(ln.text.lower() for ln in info)
-    for ln in info:  # a line the page repeats is a template (share bar, teaser, headline)
-        n = seen[ln.text.lower()]
-        if n > 1 and not ln.furniture and re.search(r"[^\W\d_]", ln.text):
-            wall = n >= REPEAT_WALL and not (ln.ends and ln.words >= REPEAT_PROSE)
-            ln.furniture = "repeat" if wall else "duplicate"
-    values = [prose_value(ln, lenient) for ln in info]
-    after = False  # past a comments heading that follows prose: readers' text, not the article
-    acc = 0.0
-    for k, ln in enumerate(info):
-        if ln.furniture in ("comments", "about") and acc >= COMMENT_AFTER:
-            after = True
-        acc += max(values[k], 0)
-        if after and values[k] > 0:
-            values[k] *= COMMENT_SCALE
-    run = 0  # a lone short line between paragraphs (a subheading) is cheap, a menu is not
+    _mark_repeats(info)
+    scale = _stop_scale(info)
+    values = [prose_value(ln, scale) for ln in info]
+    _discount_after_sections(info, values)
+    run = 0
     for k, v in enumerate(values):
         run = run + 1 if v <= 0 else 0
-        if run == 1 and v == -SHORT and not lenient:
+        if run == 1 and v == -SHORT:
             values[k] = -SHORT_FIRST
     a, b, total = best_run(values)
     if total < FALLBACK_MIN:  # no prose to speak of (results, tables, lists): take the
         values = [_plain_value(ln) for ln in info]  # longest stretch of non-menu lines
         a, b, total = best_run(values)
-        if total <= 0:
-            return []
-        return [idx[k] for k in range(a, b) if values[k] > 0]
+        return [idx[k] for k in range(a, b) if values[k] > 0] if total > 0 else []
     keep = set(range(a, b))
-    # Further runs as strong as a good share of the main one (articles split by a widget).
-    # Never across a barrier (a comments or related heading): what lies beyond is another section.
+    # Further runs as strong as a good share of the main one (an article split by a widget),
+    # never across a wall: what lies beyond a comments or related heading is another section.
     walls = [k for k, ln in enumerate(info) if ln.furniture in BARRIERS]
-    lo = max([w + 1 for w in walls if w < a], default=0)
-    hi = min([w for w in walls if w >= b], default=len(values))
-    for lo, hi in ((lo, a), (b, hi)):
-        while hi - lo > 0:
+    first = max([w + 1 for w in walls if w < a], default=0)
+    last = min([w for w in walls if w >= b], default=len(values))
+    for lo, hi in ((first, a), (b, last)):
+        while hi > lo:
             ra, rb, rt = best_run(values[lo:hi])
             if rt < max(EXTRA_MIN, EXTRA_SHARE * total):
                 break
             keep.update(range(lo + ra, lo + rb))
-            lo = lo + rb
-    out = []
-    for k in sorted(keep):
-        ln = info[k]
-        if ln.furniture or ln.pipes >= 2:
+            lo += rb
+    chosen = {k for k in keep if not info[k].furniture and info[k].pipes < 2
+              and (values[k] > 0 or _sandwiched(values, k, keep))}
+    return [idx[k] for k in sorted(chosen | _announced_lists(info, idx, chosen))]
+
+
+def _announced_lists(info: list[Line], idx: list[int], chosen: set[int]) -> set[int]:
+    """A body line ending in a colon announces a list ("The tour dates:"): the lines under it
+    (at most one blank line apart) belong to the article, up to furniture or the next body
+    line."""
+    extra: set[int] = set()
+    for k in sorted(chosen):
+        if not info[k].text.endswith(":"):
             continue
-        if values[k] <= 0 and not _sandwiched(values, k, keep):
-            continue
-        out.append(idx[k])
-    return out
+        j = k + 1
+        while (j < len(info) and j not in chosen and idx[j] - idx[j - 1] <= LIST_GAP
+               and not info[j].furniture and j - k <= LIST_MAX):
+            extra.add(j)
+            j += 1
+    return extra
+
+
+def _mark_repeats(info: list[Line]) -> None:
+    """A line the page repeats is a template (share bar, teaser, headline): furniture."""
+    keys = [ln.text.lower() for ln in info]
+    seen = Counter(keys)
+    for ln, key in zip(info, keys):
+        n = seen[key]
+        if n > 1 and not ln.furniture and _LETTER.search(ln.text):
+            wall = n >= REPEAT_WALL and not (ln.ends and ln.words >= REPEAT_PROSE)
+            ln.furniture = "repeat" if wall else "duplicate"
+
+
+def _discount_after_sections(info: list[Line], values: list[float]) -> None:
+    """Past a comments or about-the-author heading that follows prose, the text is readers'
+    or a biography, not the article: it counts for much less."""
+    after, acc = False, 0.0
+    for k, ln in enumerate(info):
+        if ln.furniture in ("comments", "about") and acc >= AFTER_MIN:
+            after = True
+        acc += max(values[k], 0)
+        if after and values[k] > 0:
+            values[k] *= AFTER_SCALE
 
 
 def _sandwiched(values: list[float], k: int, keep: set[int]) -> bool:
-    """A short line between body lines (a subheading, a list item inside the article)."""
-    gap = SANDWICH
-    before = any(values[j] > 0 and j in keep for j in range(max(0, k - gap), k))
-    after = any(values[j] > 0 and j in keep for j in range(k + 1, k + 1 + gap))
-    return before and after
+    """A short line right between body lines (a subheading, a list item inside the article)."""
+    return (k - 1 in keep and values[k - 1] > 0) and (k + 1 in keep and values[k + 1] > 0)

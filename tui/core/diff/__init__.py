@@ -8,6 +8,16 @@ from .model import Change, CompareItem, Comparison, Row, Sentence, Span, WordOp
 from .unique import unique_to
 
 __all__ = [
-    "Change", "CompareItem", "Comparison", "Row", "Sentence", "Span", "WordOp",
-    "apply_changes", "compare", "same_language", "to_json", "unique_to",
+    "Change",
+    "CompareItem",
+    "Comparison",
+    "Row",
+    "Sentence",
+    "Span",
+    "WordOp",
+    "apply_changes",
+    "compare",
+    "same_language",
+    "to_json",
+    "unique_to",
 ]

@@ -24,7 +24,9 @@ def _ntok(s: Sentence) -> int:
     return s.key.count(" ") + 1 if s.key else 0
 
 
-def _pair_stretch(ka: list[str], kb: list[str], dels: list[int], ins: list[int]) -> list[tuple[int, int]]:
+def _pair_stretch(
+    ka: list[str], kb: list[str], dels: list[int], ins: list[int]
+) -> list[tuple[int, int]]:
     """Monotone pairs (a, b) of similar sentences maximising total similarity."""
     if not dels or not ins or len(dels) * len(ins) > MAX_PAIRING_CELLS:
         return []
@@ -85,8 +87,12 @@ def align_same(a: list[Sentence], b: list[Sentence]) -> Comparison:
         if tag == "replace":
             pairs.update(_pair_stretch(ka, kb, list(range(i1, i2)), list(range(j1, j2))))
     paired_b = set(pairs.values())
-    loose_a = [i for t, i1, i2, _, _ in blocks if t != "equal" for i in range(i1, i2) if i not in pairs]
-    loose_b = [j for t, _, _, j1, j2 in blocks if t != "equal" for j in range(j1, j2) if j not in paired_b]
+    loose_a = [
+        i for t, i1, i2, _, _ in blocks if t != "equal" for i in range(i1, i2) if i not in pairs
+    ]
+    loose_b = [
+        j for t, _, _, j1, j2 in blocks if t != "equal" for j in range(j1, j2) if j not in paired_b
+    ]
     moves = _moves(a, b, loose_a, loose_b)
     return _Builder(a, b, pairs, moves).build(blocks)
 
@@ -94,7 +100,9 @@ def align_same(a: list[Sentence], b: list[Sentence]) -> Comparison:
 class _Builder:
     """Lays the alignment out as rows in reading order and collects the changes."""
 
-    def __init__(self, a: list[Sentence], b: list[Sentence], pairs: dict[int, int], moves: dict[int, int]):
+    def __init__(
+        self, a: list[Sentence], b: list[Sentence], pairs: dict[int, int], moves: dict[int, int]
+    ):
         self.a, self.b, self.pairs, self.moves = a, b, pairs, moves
         self.moved_b = {j: i for i, j in moves.items()}
         self.rows: list[Row] = []
@@ -136,7 +144,9 @@ class _Builder:
             i = left[x] if x < len(left) else None
             j = right[y] if y < len(right) else None
             if i is not None and i not in self.moves and j is not None and j not in self.moved_b:
-                self._change("replace", i, j, ((self.a[i].text, "del"),), ((self.b[j].text, "ins"),))
+                self._change(
+                    "replace", i, j, ((self.a[i].text, "del"),), ((self.b[j].text, "ins"),)
+                )
                 x, y = x + 1, y + 1
             elif i is not None:
                 x += 1
@@ -175,24 +185,31 @@ class _Builder:
         self.changes.append(Change(kind, i, j, ops))
         self._row(kind, i, j, ls, rs, len(self.changes) - 1)
 
-    def _row(self, kind: str, i: int | None, j: int | None, ls, rs, change: int | None = None) -> None:
+    def _row(
+        self, kind: str, i: int | None, j: int | None, ls, rs, change: int | None = None
+    ) -> None:
         para = (i is not None and self.a[i].first) or (j is not None and self.b[j].first)
         self.rows.append(Row(kind, i, j, tuple(ls), tuple(rs), para, change))
 
 
-_BLOCK_KINDS = frozenset({"delete", "insert", "replace"})
+_BLOCK_KINDS = frozenset({"delete", "insert"})
 
 
 def hunks(rows: list[Row]) -> list[tuple[int, int]]:
-    """Rows [start, end) that next/previous change steps through: each edited or moved
-    sentence on its own, a run of deleted, inserted or replaced sentences together."""
+    """Rows [start, end) that next/previous change steps through: each edited, replaced or
+    moved sentence on its own, a run of deleted or inserted sentences together."""
     out: list[tuple[int, int]] = []
     for k, row in enumerate(rows):
         if row.change is None:
             continue
         prev = rows[k - 1] if k else None
-        if (out and out[-1][1] == k and row.kind in _BLOCK_KINDS
-                and prev is not None and prev.kind in _BLOCK_KINDS):
+        if (
+            out
+            and out[-1][1] == k
+            and row.kind in _BLOCK_KINDS
+            and prev is not None
+            and prev.kind in _BLOCK_KINDS
+        ):
             out[-1] = (out[-1][0], k + 1)
         else:
             out.append((k, k + 1))

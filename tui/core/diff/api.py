@@ -21,7 +21,7 @@ def script(text: str) -> str | None:
 
 
 def same_language(a: str, b: str, lang_a: str | None, lang_b: str | None) -> bool:
-    """Languages given on both sides decide; otherwise two texts in one script are taken as one language."""
+    """Languages given on both sides decide; else texts in one script count as one language."""
     if lang_a and lang_b:
         return lang_a.split("-")[0].lower() == lang_b.split("-")[0].lower()
     sa, sb = script(a), script(b)

@@ -83,14 +83,24 @@ def align_cross(a: list[Sentence], b: list[Sentence]) -> Comparison:
             if j and (v := best[i].get(j - 1, NEG)) > NEG:
                 cands.append((v, (0, 1)))
             if i and j and (v := best[i - 1].get(j - 1, NEG)) > NEG:
-                cands.append((v + score(len_a[i - 1], len_b[j - 1], anc_a[i - 1], anc_b[j - 1]), (1, 1)))
+                cands.append(
+                    (v + score(len_a[i - 1], len_b[j - 1], anc_a[i - 1], anc_b[j - 1]), (1, 1))
+                )
             if i > 1 and j and (v := best[i - 2].get(j - 1, NEG)) > NEG:
-                s = score(len_a[i - 2] + len_a[i - 1], len_b[j - 1],
-                          anc_a[i - 2] | anc_a[i - 1], anc_b[j - 1])
+                s = score(
+                    len_a[i - 2] + len_a[i - 1],
+                    len_b[j - 1],
+                    anc_a[i - 2] | anc_a[i - 1],
+                    anc_b[j - 1],
+                )
                 cands.append((v + s, (2, 1)))
             if i and j > 1 and (v := best[i - 1].get(j - 2, NEG)) > NEG:
-                s = score(len_a[i - 1], len_b[j - 2] + len_b[j - 1],
-                          anc_a[i - 1], anc_b[j - 2] | anc_b[j - 1])
+                s = score(
+                    len_a[i - 1],
+                    len_b[j - 2] + len_b[j - 1],
+                    anc_a[i - 1],
+                    anc_b[j - 2] | anc_b[j - 1],
+                )
                 cands.append((v + s, (1, 2)))
             if cands:
                 best[i][j], step[i][j] = max(cands)
@@ -103,8 +113,13 @@ def align_cross(a: list[Sentence], b: list[Sentence]) -> Comparison:
     return _rows(a, b, path[::-1], anc_a, anc_b)
 
 
-def _rows(a: list[Sentence], b: list[Sentence], path: list[tuple[int, int, int, int]],
-          anc_a: list[frozenset[str]], anc_b: list[frozenset[str]]) -> Comparison:
+def _rows(
+    a: list[Sentence],
+    b: list[Sentence],
+    path: list[tuple[int, int, int, int]],
+    anc_a: list[frozenset[str]],
+    anc_b: list[frozenset[str]],
+) -> Comparison:
     """Rows from the alignment path: (i1, i2, j1, j2) steps of 1:1, 2:1, 1:2, 1:0 and 0:1."""
     rows: list[Row] = []
     changes: list[Change] = []

@@ -6,7 +6,17 @@ from .model import Change, Comparison
 
 
 def to_json(c: Comparison) -> dict:
-    """Sentences of both sides, the aligned rows (sentence indices) and the changes."""
+    """Sentences of both sides, the aligned rows (sentence indices) and the changes.
+
+    ``{"similarity": 0..1, "method": "words" | "anchors",
+    "sentences": {"left": [{"text", "paragraph"}...], "right": [...]},
+    "rows": [{"kind", "left", "right", "change"}...],
+    "changes": [{"kind", "left", "right", "left_text"?, "right_text"?,
+    "words"?: [{"op": "equal" | "delete" | "insert" | "replace", "left", "right"}...]}...]}``.
+    Row kinds: same, change, replace, delete, insert, move, aligned (two languages); a row's
+    ``left``/``right`` is a sentence index or null (a gap); ``change`` indexes ``changes``.
+    A moved sentence is one change of kind move, shown by two rows.
+    """
     return {
         "similarity": round(c.similarity, 4),
         "method": c.method,
@@ -14,7 +24,9 @@ def to_json(c: Comparison) -> dict:
             "left": [{"text": s.text, "paragraph": s.para} for s in c.a],
             "right": [{"text": s.text, "paragraph": s.para} for s in c.b],
         },
-        "rows": [{"kind": r.kind, "left": r.left, "right": r.right, "change": r.change} for r in c.rows],
+        "rows": [
+            {"kind": r.kind, "left": r.left, "right": r.right, "change": r.change} for r in c.rows
+        ],
         "changes": [_change(c, ch) for ch in c.changes],
     }
 

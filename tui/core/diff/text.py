@@ -12,17 +12,38 @@ import re
 from .model import Sentence
 
 _MAP = {
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u2026": "...",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2009": " ",
 }
 _SPECIAL = re.compile("[" + "".join(_MAP) + "]")
 # A run of dashes and the spaces around it: "a -- b", "a\u2014b" and "a - b" read the same.
 _DASH_RUN = re.compile(r" ?-+ ?")
 # A Chinese or Japanese character (those scripts put no spaces between words), a word (with
 # inner apostrophes), or a run of other characters (punctuation, dashes).
-TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|\w+(?:['\u2019]\w+)*|[^\w\s]+")
+TOKEN = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|\w+(?:['\u2018\u2019\u201b\u2032\u00b4]\w+)*|[^\w\s]+"
+)
 _PARAS = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Sentence ends: . ! ? ... (and closing quotes or brackets) before a space and a character that
 # is not a lowercase letter; CJK full stops end one even without a space.
@@ -77,15 +98,19 @@ def split_sentences(para: str) -> list[str]:
 
 def sentences(text: str) -> list[Sentence]:
     """Every sentence of a text, with its paragraph and normalised key."""
-    found = [(p, k, s) for p, para in enumerate(paragraphs(text))
-             for k, s in enumerate(split_sentences(para))]
-    return [Sentence(s, key, p, k == 0) for (p, k, s), key in zip(found, keys([f[2] for f in found]))]
+    found = [
+        (p, k, s)
+        for p, para in enumerate(paragraphs(text))
+        for k, s in enumerate(split_sentences(para))
+    ]
+    return [
+        Sentence(s, key, p, k == 0) for (p, k, s), key in zip(found, keys([f[2] for f in found]))
+    ]
 
 
 def tokens(s: str) -> list[tuple[int, int, str]]:
     """(start, end, normalised) for each token of a sentence."""
-    spans = [m.span() for m in TOKEN.finditer(s)]
-    found = TOKEN.findall(norm(s))
-    if len(found) != len(spans):  # normalising changed the tokenisation: do it token by token
-        found = [norm(s[i:j]) for i, j in spans]
-    return [(i, j, k) for (i, j), k in zip(spans, found)]
+    n = norm(s)
+    if len(n) == len(s):  # quotes and dashes swapped one for one: same places, same tokens
+        return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(n)]
+    return [(m.start(), m.end(), norm(m.group())) for m in TOKEN.finditer(s)]

@@ -29,7 +29,9 @@ def _cut(s: str, toks: list[tuple[int, int, str]], i: int, j: int) -> str:
     return s[toks[i][0] : toks[j - 1][1]] if j > i else ""
 
 
-def spans_of(s: str, toks: list[tuple[int, int, str]], tags: list[str], base: str) -> tuple[Span, ...]:
+def spans_of(
+    s: str, toks: list[tuple[int, int, str]], tags: list[str], base: str
+) -> tuple[Span, ...]:
     """Cut ``s`` into (text, tag) runs; the space between two tokens of one tag shares it."""
     out: list[Span] = []
     end, k = 0, 0

@@ -39,11 +39,13 @@ def average_link(
     threshold: float,
     compatible: Callable[[Node, Node], bool],
     relative: float = 0.0,
+    cohesion_cap: float = 1.0,
 ) -> dict[int, int]:
     """Merge while the best linkage reaches ``threshold``; returns node -> surviving node.
 
-    Two clusters also need a linkage of at least ``relative`` times the tighter one's own
-    cohesion: two tight clusters on one topic but different events stay apart.
+    Two clusters also need a linkage of at least ``relative`` times the looser one's own
+    cohesion (counted up to ``cohesion_cap``): two tight clusters on one topic but different
+    events stay apart.
     Ties break on the smaller node ids, so the result depends only on the input.
     """
     nbr: dict[int, dict[int, float]] = {n: {} for n in nodes}
@@ -68,7 +70,7 @@ def average_link(
         na, nb = nodes[a], nodes[b]
         if (na.frozen and nb.frozen) or not compatible(na, nb):
             continue
-        if -neg < relative * max(_cohesion(na), _cohesion(nb)):
+        if -neg < relative * min(cohesion_cap, min(_cohesion(na), _cohesion(nb))):
             continue
         if na.frozen != nb.frozen:
             keep, gone = (a, b) if na.frozen else (b, a)

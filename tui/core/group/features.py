@@ -27,6 +27,7 @@ _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبلك]?ال|لل)(?=\w{3})")
 _SKELETON_MAP = str.maketrans({"c": "k", "q": "k", "g": "j", "z": "s", "p": "b", "v": "f", "x": "k"})
 _DROP = re.compile(r"[aeiouywh'`\W\d_]")
+_NON_LETTER = re.compile(r"[\W\d_]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _MAX_CJK_CHARS = 6000
 STEM = 6  # words compare on their first letters: a cheap stemmer for any alphabet
@@ -40,6 +41,7 @@ class Features:
     cross: dict[str, str]  # cross-language key -> a surface form (names, numbers, CJK bigrams)
     group: str  # language group: primary language subtag, else the dominant script
     names: set[str]  # the keys of ``words`` that are names or numbers (weighted up)
+    spelled: dict[str, str]  # a key of ``words`` -> a word it came from (for explanations)
 
 
 def language_group(lang: str | None, text: str) -> str:
@@ -47,7 +49,11 @@ def language_group(lang: str | None, text: str) -> str:
     (256 code points) of the first letters stands in for the language."""
     if lang:
         return lang.split("-")[0].split("_")[0].lower()
-    blocks = Counter(ord(ch) >> 8 for ch in text[:600] if ch.isalpha())
+    letters = _NON_LETTER.sub("", text[:600])
+    wide = letters.encode("ascii", "ignore")
+    if len(wide) * 2 >= len(letters):
+        return "script:0" if letters else "und"
+    blocks = Counter(ord(ch) >> 8 for ch in letters)
     return f"script:{blocks.most_common(1)[0][0]:x}" if blocks else "und"
 
 
@@ -141,7 +147,9 @@ def extract(title: str, body: str, lang: str | None) -> Features:
             cross.setdefault("n:" + key, raw)
     prefix = group + "|"
     words = Counter({prefix + w: n for w, n in words.items()})
-    return Features(words=words, cross=cross, group=group, names={prefix + n for n in names})
+    spelled = {prefix + t.lower()[:STEM]: t.lower() for t in reversed(tokens)}
+    return Features(words=words, cross=cross, group=group, names={prefix + n for n in names},
+                    spelled=spelled)
 
 
 def sublinear(count: int) -> float:

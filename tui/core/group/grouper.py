@@ -43,8 +43,8 @@ class Grouper:
                 fresh[d.id] = d
         feats = {i: extract(d.title or "", d.body or "", d.lang) for i, d in fresh.items()}
         for f in feats.values():  # frequencies from the whole batch first: better weights early
-            self.words.count(f.words, group=f.group)
-            self.cross.count(f.cross)
+            self.words.count(f.words, group=f.group, surfaces=f.spelled)
+            self.cross.count(f.cross, group=f.group, surfaces=f.cross)
         entries = []
         for i, d in fresh.items():
             entry = self._entry(d, feats[i])
@@ -69,8 +69,8 @@ class Grouper:
             return self.add(doc)
         self._unindex(old)
         feats = extract(doc.title or "", doc.body or "", doc.lang)
-        self.words.count(feats.words, group=feats.group)
-        self.cross.count(feats.cross)
+        self.words.count(feats.words, group=feats.group, surfaces=feats.spelled)
+        self.cross.count(feats.cross, group=feats.group, surfaces=feats.cross)
         entry = self._entry(doc, feats, slot=old.slot)
         entry.placement, entry.partner, entry.score, entry.how = (
             old.placement, old.partner, old.score, old.how)
@@ -201,14 +201,14 @@ class Grouper:
 
     def _post(self, entry: DocEntry) -> None:
         n = self.params.query_terms
-        self.words.post(entry.slot, entry.terms[:n], entry.weights[:n])
-        self.cross.post(entry.slot, entry.cross, [0.0] * len(entry.cross))
+        self.words.post(entry.slot, entry.terms[:n])
+        self.cross.post(entry.slot, entry.cross)
 
     def _unindex(self, entry: DocEntry) -> None:
         self.words.unpost(entry.slot, entry.terms[: self.params.query_terms])
         self.cross.unpost(entry.slot, entry.cross)
         self.words.count([self.words.terms[t] for t in entry.terms], -1, entry.group)
-        self.cross.count([self.cross.terms[k] for k in entry.cross], -1)
+        self.cross.count([self.cross.terms[k] for k in entry.cross], -1, entry.group)
 
     def _pin(self, article_id: str, story_id: str) -> dict[str, str]:
         self.corrections.pin(article_id, story_id)

@@ -21,8 +21,7 @@ class TermIndex:
         self.df = array("i")
         self.n_docs = 0
         self.n_group: dict[str, int] = {}  # documents per language group
-        self.post_docs: dict[int, array] = {}
-        self.post_weights: dict[int, array] = {}
+        self.postings: dict[int, array] = {}
 
     def intern(self, term: str, surface: str | None = None) -> int:
         tid = self.ids.get(term)
@@ -34,13 +33,15 @@ class TermIndex:
         return tid
 
     def count(
-        self, terms: dict[str, str] | Iterable[str], sign: int = 1, group: str = ""
+        self, terms: Iterable[str], sign: int = 1, group: str = "",
+        surfaces: dict[str, str] | None = None,
     ) -> None:
-        """Add (or with ``sign=-1`` take back) one document's distinct terms to the frequencies."""
+        """Add (or with ``sign=-1`` take back) one document's distinct terms to the frequencies;
+        ``surfaces`` gives a readable spelling of new terms."""
         self.n_group[group] = self.n_group.get(group, 0) + sign
-        surfaces = terms if isinstance(terms, dict) else {}
+        spell = surfaces or {}
         for term in terms:
-            self.df[self.intern(term, surfaces.get(term))] += sign
+            self.df[self.intern(term, spell.get(term))] += sign
         self.n_docs += sign
 
     def idf(self, tid: int, n_docs: int | None = None) -> float:
@@ -64,29 +65,20 @@ class TermIndex:
         norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
         return array("i", [t for _, t in top]), array("f", [w / norm for w, _ in top])
 
-    def post(self, slot: int, tids: Iterable[int], weights: Iterable[float]) -> None:
-        for tid, w in zip(tids, weights):
-            docs = self.post_docs.get(tid)
+    def post(self, slot: int, tids: Iterable[int]) -> None:
+        for tid in tids:
+            docs = self.postings.get(tid)
             if docs is None:
-                docs = self.post_docs[tid] = array("i")
-                self.post_weights[tid] = array("f")
+                docs = self.postings[tid] = array("i")
             docs.append(slot)
-            self.post_weights[tid].append(w)
 
     def unpost(self, slot: int, tids: Iterable[int]) -> None:
         for tid in tids:
-            docs = self.post_docs.get(tid)
-            if docs is None:
-                continue
-            weights = self.post_weights[tid]
-            for i in range(len(docs) - 1, -1, -1):
-                if docs[i] == slot:
-                    del docs[i]
-                    del weights[i]
+            docs = self.postings.get(tid)
+            if docs is not None and slot in docs:
+                docs.remove(slot)
 
-    def recent(self, tid: int, cap: int) -> tuple[array, array]:
+    def recent(self, tid: int, cap: int) -> array:
         """The last ``cap`` postings of a term (newest articles)."""
-        docs = self.post_docs.get(tid)
-        if docs is None:
-            return array("i"), array("f")
-        return docs[-cap:], self.post_weights[tid][-cap:]
+        docs = self.postings.get(tid)
+        return docs[-cap:] if docs is not None else array("i")

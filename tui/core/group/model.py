@@ -35,14 +35,15 @@ class Params:
     """One setting for every kind of collection (tuned on dev sets, never per set)."""
 
     keep_terms: int = 64  # terms kept per article vector
-    query_terms: int = 32  # heaviest terms used to look up candidates (and posted)
+    query_terms: int = 20  # heaviest terms used to look up candidates (and posted)
     cross_keys: int = 80  # cross-language keys kept per article (rarest first)
-    posting_cap: int = 400  # newest postings read per term
-    verify: int = 40  # candidates scored exactly
-    common_share: float = 0.05  # terms in more than this share of articles are not looked up
+    posting_cap: int = 100  # newest postings read per term
+    verify: int = 20  # candidates scored exactly
+    common_share: float = 0.02  # terms in more than this share of articles are not looked up
     join: float = 0.17  # same-language similarity to join a story
     name_boost: float = 1.25  # weight of names and numbers against other words
-    relative: float = 0.6  # ... and at least this share of either cluster's own cohesion
+    relative: float = 0.9  # ... and at least this share of either cluster's own cohesion
+    cohesion_cap: float = 1.0  # cohesion above this counts as this (near-copies are very tight)
     link_mix: float = 0.0  # story similarity: 1 = best member (single link), 0 = average link
     cross_join: float = 0.08  # cross-language score to join a story
     cross_margin: float = 1.2  # best cross-language story must beat the runner-up by this factor

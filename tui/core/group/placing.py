@@ -113,6 +113,7 @@ def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, D
                 sid = other.placement.story
                 stories[sid] = max(stories.get(sid, 0.0), sim)
         query = dict(zip(e.terms, e.weights))
+        known = {o.slot: s for s, o in found}
         for sid in sorted(stories, key=lambda s: (-stories[s], s))[:_STORY_HITS]:
             if sid not in story_nodes:
                 node = _story_node(g, sid)
@@ -120,8 +121,10 @@ def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, D
                 nodes[story_nodes[sid]] = node
             sample = [g._docs[a] for a in g._stories[sid]]
             sample = [m for m in sample if m.group == e.group][-_STORY_SAMPLE:]
-            edges[(story_nodes[sid], e.slot)] = sum(dot(query, m) for m in sample)
-    roots = average_link(nodes, edges, p.join, _compatible(p.window_days), p.relative)
+            edges[(story_nodes[sid], e.slot)] = sum(
+                known[m.slot] if m.slot in known else dot(query, m) for m in sample)
+    roots = average_link(
+        nodes, edges, p.join, _compatible(p.window_days), p.relative, p.cohesion_cap)
     owner = {n: sid for sid, n in story_nodes.items()}
     for e in open_:
         root = roots[e.slot]

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
+from itertools import repeat
+from operator import mul
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .index import TermIndex
 from .model import DocEntry, Params
+
+
+_ZEROS = repeat(0.0)
 
 
 @dataclass(slots=True)
@@ -23,8 +29,12 @@ class StoryScore:
 
 def dot(query: dict[int, float], doc: DocEntry) -> float:
     """Cosine of two truncated, l2-normalised vectors."""
-    get = query.get
-    return sum(w * get(t, 0.0) for t, w in zip(doc.terms, doc.weights))
+    return sum(map(mul, map(query.get, doc.terms, _ZEROS), doc.weights))
+
+
+def cross_groups(cross: TermIndex) -> list[int]:
+    """Article counts per language group (cross-language look-ups need two groups)."""
+    return list(cross.n_group.values())
 
 
 def _limit(params: Params, n_docs: int) -> int:
@@ -36,18 +46,14 @@ def mono_candidates(
 ) -> list[tuple[float, DocEntry]]:
     """Same-language articles sharing heavy terms, scored by exact cosine, best first."""
     limit = _limit(params, words.n_group.get(doc.group, 0))
-    acc: dict[int, float] = defaultdict(float)
-    n = params.query_terms
-    for tid, w in zip(doc.terms[:n], doc.weights[:n]):
-        if words.df[tid] > limit:
-            continue
-        docs, weights = words.recent(tid, params.posting_cap)
-        for slot, x in zip(docs, weights):
-            acc[slot] += w * x
-    ranked = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))
+    pool: list[int] = []
+    for tid in doc.terms[: params.query_terms]:
+        if words.df[tid] <= limit:
+            pool.extend(words.recent(tid, params.posting_cap))
+    ranked = Counter(pool).most_common(params.verify * 2)  # most heavy terms shared
     query = dict(zip(doc.terms, doc.weights))
     out = []
-    for slot, _ in ranked[: params.verify * 2]:
+    for slot, _ in ranked:
         other = slots[slot]
         if other is None or other.group != doc.group:
             continue
@@ -62,14 +68,15 @@ def cross_candidates(
     doc: DocEntry, cross: TermIndex, slots: list[DocEntry | None], params: Params
 ) -> list[tuple[float, DocEntry]]:
     """Articles in other languages sharing names, numbers or CJK bigrams, best first."""
+    if len([n for n in cross_groups(cross) if n > 0]) < 2:
+        return []
     limit = _limit(params, cross.n_docs)
     acc: dict[int, float] = defaultdict(float)
     for kid in doc.cross:
         if cross.df[kid] > limit:
             continue
         idf = cross.idf(kid)
-        docs, _ = cross.recent(kid, params.posting_cap)
-        for slot in docs:
+        for slot in cross.recent(kid, params.posting_cap):
             acc[slot] += idf
     out = []
     for slot, shared in acc.items():
@@ -104,10 +111,13 @@ def shared_evidence(
     mine = dict(zip(doc.terms, doc.weights))
     common = [(w * mine[t], t) for t, w in zip(other.terms, other.weights) if t in mine]
     common.sort(key=lambda p: (-p[0], p[1]))
+    half = words.n_group.get(doc.group, 0) / 2
+    seen = {s.lower() for s in out}
     for _, t in common:
+        term = str(words.surfaces[t])
         if len(out) >= limit:
             break
-        term = words.terms[t].split("|", 1)[1]
-        if term not in out:
+        if len(term) > 2 and term not in seen and not (half >= 2 and words.df[t] > half):
             out.append(term)
+            seen.add(term)
     return out

@@ -11,34 +11,32 @@ The contract used by ingest, the command line and the app:
   conditional requests, entries unchanged since last time skipped, a per-feed report.
 """
 
-from tui.core.sources.feeds import FeedError
-from tui.core.sources.fetch import FetchOptions, FetchResult, fetch_many
-from tui.core.sources.opml import OpmlError
-from tui.core.sources.refresh import FeedOutcome, RefreshReport, refresh
-from tui.core.sources.resolve import (
-    SourceError,
-    documents_from_response,
-    parse_feed_file,
-    resolve_sources,
-)
-from tui.core.sources.sniff import looks_like_feed
-from tui.core.sources.subscriptions import Subscription, Subscriptions, SubscriptionsError
+import importlib
 
-__all__ = [
-    "FeedError",
-    "FeedOutcome",
-    "FetchOptions",
-    "FetchResult",
-    "OpmlError",
-    "RefreshReport",
-    "SourceError",
-    "Subscription",
-    "Subscriptions",
-    "SubscriptionsError",
-    "documents_from_response",
-    "fetch_many",
-    "looks_like_feed",
-    "parse_feed_file",
-    "refresh",
-    "resolve_sources",
-]
+# Lazy exports (PEP 562): the command line builds its parser without paying for httpx and
+# feedparser; they load when a source is actually fetched or parsed.
+_EXPORTS = {
+    "FeedError": "feeds",
+    "FetchOptions": "fetch", "FetchResult": "fetch", "fetch_many": "fetch",
+    "OpmlError": "opml",
+    "FeedOutcome": "refresh", "RefreshReport": "refresh", "refresh": "refresh",
+    "SourceError": "resolve", "documents_from_response": "resolve",
+    "parse_feed_file": "resolve", "resolve_sources": "resolve",
+    "looks_like_feed": "sniff",
+    "Subscription": "subscriptions", "Subscriptions": "subscriptions",
+    "SubscriptionsError": "subscriptions",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    mod = importlib.import_module(f"{__name__}.{module}")
+    # Bind every name of that module now: the import just set ``refresh`` (the submodule) as
+    # an attribute of this package, and the function of the same name must win.
+    for export, where in _EXPORTS.items():
+        if where == module:
+            globals()[export] = getattr(mod, export)
+    return globals()[name]

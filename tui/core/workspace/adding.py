@@ -79,10 +79,13 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
     touched: dict[str, Article] = {}
     seen_hashes = dict(ws._by_hash)
     if furniture is not None:
+        # Learn the whole batch's furniture first, so the first page of an outlet benefits
+        # from the others; clean() observes each page again under the same page key (HTML and
+        # Markdown after extraction), which counts once.
         for d in docs:
             key = d.outlet_key()
-            if d.kind != "record" and key:
-                furniture.observe(key, d.content)
+            if d.kind == "text" and key:
+                furniture.observe(key, d.content, page_key=str(d.hints.get("url") or d.origin))
     for n, doc in enumerate(docs, 1):
         if on_progress:
             on_progress(n, len(docs), doc.origin)

@@ -6,7 +6,8 @@ a file it changes is first copied to ``.trash/<timestamp>/`` (same relative path
 repairs: leftover temporary files of killed writes (removed), the disposable cache (dropped),
 a damaged settings file (rewritten), a damaged article, story or corrections file (moved aside;
 an article is rebuilt from the part that still parses and from its raw texts when possible),
-a missing cleaned body (cleaned again from the raw text).
+a missing cleaned body (cleaned again from the raw text), a missing article file (rebuilt from
+its texts).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class Problem:
     path: str  # relative to the workspace root
     message: str
     line: int | None = None
-    fix: str | None = None  # remove, drop-cache, settings, salvage, reclean
+    fix: str | None = None  # remove, drop-cache, settings, salvage, reclean, rebuild
     severity: str = "error"  # error (counts against health) or note (harmless, informative)
 
     def __str__(self) -> str:
@@ -249,8 +250,11 @@ def _orphans(root: Path, referenced: set[str]) -> list[Problem]:
         for p in sorted(base.rglob("*")):
             rel = p.relative_to(root).as_posix()
             if p.is_file() and not is_temp_name(p.name) and rel not in referenced:
-                out.append(Problem(rel, "not used by any article (an interrupted ingest?)",
-                                   severity="note"))
+                aid = p.name.split("-", 1)[0]
+                lost = folder == RAW and not article_path(root, aid).exists()
+                out.append(Problem(rel, "not used by any article (an interrupted ingest?)"
+                                   + ("; its article can be rebuilt" if lost else ""),
+                                   fix="rebuild" if lost else None, severity="note"))
     return out
 
 
@@ -281,7 +285,9 @@ def repair(root: Path, problems: list[Problem], *, lock_timeout: float = 10.0) -
                 done.append(_salvage(root, path, trash))
             elif p.fix == "reclean":
                 done.append(_reclean(root, path))
-        if any(p.fix in ("salvage", "reclean") for p in todo):
+            elif p.fix == "rebuild":
+                done.append(_rebuild_missing(root, path.name.split("-", 1)[0]))
+        if any(p.fix in ("salvage", "reclean", "rebuild") for p in todo):
             _drop_cache(root)
     return [d for d in done if d]
 
@@ -414,6 +420,16 @@ def _rebuild_article(root: Path, aid: str, data: dict):
         except (KeyError, ValueError, TypeError, AttributeError):
             continue
     return None
+
+
+def _rebuild_missing(root: Path, aid: str) -> str:
+    """An article record for texts whose record is missing (its metadata and triage are gone)."""
+    path = article_path(root, aid)
+    a = None if path.exists() else _rebuild_article(root, aid, {})
+    if a is None:
+        return ""
+    write_atomic(path, article_to_toml(a))
+    return f"rebuilt {path.relative_to(root).as_posix()} from its texts (no metadata or triage)"
 
 
 def _reclean(root: Path, path: Path) -> str:

@@ -1,4 +1,5 @@
-"""An exclusive writer lock on a workspace (``fcntl.flock`` on ``.lock``).
+"""An exclusive writer lock on a workspace (``fcntl.flock`` on ``.lock``, with a turnstile on
+the workspace folder so that waiting writers take turns).
 
 Readers never lock: every file is replaced atomically, so a reader sees the old or the new file.
 Writers (the command line, the app while it saves) take the lock around each change, waiting up
@@ -27,7 +28,8 @@ class WorkspaceLocked(Exception):
 
 class WriterLock:
     def __init__(self, root: Path, timeout: float = 10.0) -> None:
-        self.path = Path(root) / ".lock"
+        self.root = Path(root)
+        self.path = self.root / ".lock"
         self.timeout = timeout
         self._fd: int | None = None
         self._depth = 0
@@ -48,26 +50,41 @@ class WriterLock:
         self._depth = 1
 
     def _lock_file(self, deadline: float) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        delay = 0.005
-        while True:
+        # The turnstile (a lock on the workspace folder itself) makes waiting fair: a writer
+        # that saves in a tight loop must queue behind the one already waiting, instead of
+        # taking the lock back at once and starving it until its timeout.
+        turn = os.open(self.root, os.O_RDONLY)
+        try:
+            self._wait_for(turn, deadline)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
-                if fcntl is not None:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    holder = _read_holder(fd)
-                    os.close(fd)
-                    raise WorkspaceLocked(
-                        f"workspace is locked by another Wiredesk process{holder}; "
-                        f"waited {self.timeout:g} s (try again, or close the other one)"
-                    ) from None
-                time.sleep(delay)
-                delay = min(delay * 2, 0.1)
+                self._wait_for(fd, deadline)
+            except BaseException:
+                os.close(fd)
+                raise
+        finally:
+            os.close(turn)  # closing it leaves the turnstile to the next in line
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         self._fd = fd
+
+    def _wait_for(self, fd: int, deadline: float) -> None:
+        """``flock`` ``fd`` exclusively, polling until ``deadline``."""
+        if fcntl is None:
+            return
+        delay = 0.002
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WorkspaceLocked(
+                        f"workspace is locked by another Wiredesk process{_holder(self.path)}; "
+                        f"waited {self.timeout:g} s (try again, or close the other one)"
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.02)
 
     def release(self) -> None:
         if not self._depth:
@@ -96,10 +113,9 @@ class WriterLock:
         self.release()
 
 
-def _read_holder(fd: int) -> str:
+def _holder(path: Path) -> str:
     try:
-        os.lseek(fd, 0, os.SEEK_SET)
-        pid = os.read(fd, 32).decode().strip()
+        pid = path.read_text(encoding="ascii", errors="replace").strip()
     except OSError:
         return ""
     return f" (pid {pid})" if pid.isdigit() else ""

@@ -1,0 +1,58 @@
+"""SVG snapshots of the app on the demo workspace (fixed size and theme, no blinking cursor).
+
+Update them with ``python3 -m pytest tests/app/test_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import settle
+
+WIDE = (120, 36)
+SMALL = (80, 24)
+
+
+async def _ready(pilot) -> None:
+    await settle(pilot)
+
+
+async def _tagged(pilot) -> None:
+    await pilot.press("j", "t", *"japan, canada", "enter", "j", "t", *"ja")
+    await settle(pilot)
+
+
+async def _noted(pilot) -> None:
+    await pilot.press("j", "n", *"Check the defence ministry's statement.")
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL], ids=["wide", "80x24"])
+def test_main(snap_compare, make, size):
+    assert snap_compare(make(), terminal_size=size, run_before=_ready)
+
+
+def test_reader_80x24(snap_compare, make):
+    assert snap_compare(make(), terminal_size=SMALL, press=["j", "enter"], run_before=_ready)
+
+
+def test_tag_editor(snap_compare, make):
+    assert snap_compare(make(), terminal_size=WIDE, run_before=_tagged)
+
+
+def test_note_editor(snap_compare, make):
+    assert snap_compare(make(), terminal_size=WIDE, run_before=_noted)
+
+
+def test_help(snap_compare, make):
+    assert snap_compare(make(), terminal_size=WIDE, press=["question_mark"], run_before=_ready)
+
+
+def test_search_dialog(snap_compare, make):
+    assert snap_compare(make(), terminal_size=WIDE, press=["slash", *"intelligence"],
+                        run_before=_ready)
+
+
+def test_no_color_80x24(snap_compare, make, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(make(), terminal_size=SMALL, press=["j", "s"], run_before=_ready)

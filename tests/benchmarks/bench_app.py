@@ -1,0 +1,82 @@
+"""How fast the app opens and answers keys on a big workspace (a script, not a timed test).
+
+    python3 tests/benchmarks/bench_app.py WORKSPACE [--keys 50] [--size 120x36]
+
+Prints: workspace open time, first screen (open + app mounted + first paint), the mean and
+worst time of a key press (press + repaint, measured with Pilot), and the peak memory.
+Build big workspaces with ``python3 ../shared/bench/make_corpus.py OUT.jsonl N`` and
+``wiredesk ingest OUT.jsonl --workspace DIR``. Triage keys write to the workspace: use a copy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+
+async def measure(root: Path, keys: int, size: tuple[int, int]) -> dict:
+    from tui.app import make_app
+    from tui.config import Config
+    from tui.core.workspace import Workspace
+
+    t0 = time.perf_counter()
+    ws = Workspace.open(root)
+    t_open = time.perf_counter() - t0
+    app = make_app(root, config=Config(), workspace=ws)
+    out: dict = {"articles": len(ws), "open_s": t_open}
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        out["first_screen_s"] = time.perf_counter() - t0
+        out["stories"] = len(app.screen.stories.listing.stories)
+        timings = {}
+        for name, seq in (("j", ["j"] * keys), ("k", ["k"] * keys),
+                          ("space", ["space"] * (keys // 5)), ("s (star)", ["s", "s"] * 5),
+                          ("G/g", ["G", "g"] * 5)):
+            times = []
+            for key in seq:
+                t = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                times.append(time.perf_counter() - t)
+            timings[name] = (statistics.mean(times) * 1000, max(times) * 1000)
+        out["keys_ms"] = timings
+        t = time.perf_counter()
+        await pilot.press("f", *"+starred", "enter")
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == "listing"])
+        await pilot.pause()
+        out["filter_starred_s"] = time.perf_counter() - t
+        app.triage.flush(30)
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--keys", type=int, default=50)
+    p.add_argument("--size", default="120x36")
+    args = p.parse_args(argv)
+    os.environ["WIREDESK_CONFIG"] = str(Path(tempfile.mkdtemp()) / "none.toml")
+    cols, rows = (int(x) for x in args.size.split("x"))
+    r = asyncio.run(measure(args.workspace, args.keys, (cols, rows)))
+    print(f"{r['articles']} articles, {r['stories']} stories shown")
+    print(f"workspace open  {r['open_s']:.2f} s")
+    print(f"first screen    {r['first_screen_s']:.2f} s (open + mount + first paint)")
+    for name, (mean, worst) in r["keys_ms"].items():
+        print(f"key {name:<10}  mean {mean:6.1f} ms   worst {worst:6.1f} ms")
+    print(f"filter +starred {r['filter_starred_s']:.2f} s")
+    print(f"peak memory     {r['peak_rss_mb']:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
