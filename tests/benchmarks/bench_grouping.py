@@ -85,7 +85,7 @@ def run_baseline(path: str, n: int) -> dict:
 
 def _child(kind: str, path: str, n: int) -> dict:
     cmd = [sys.executable, __file__, "--child", kind, path, str(n)]
-    p = subprocess.run(cmd, capture_output=True, text=True)
+    p = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if p.returncode:
         return {"error": p.stderr.strip().splitlines()[-1] if p.stderr.strip() else "failed"}
     return json.loads(p.stdout)

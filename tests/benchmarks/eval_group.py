@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tui.core.group import GroupDoc, Grouper, Params  # noqa: E402
+from tui.core.group import GroupDoc, Grouper, Params
 
 
 def bcubed(pred: dict, gold: dict) -> tuple[float, float, float]:
@@ -81,7 +81,8 @@ def main() -> None:
         kw[name] = (int if fields[name] in ("int", int) else float)(value)
     params = Params(**kw)
     for path in args.data:
-        rows = [json.loads(line) for line in open(path, encoding="utf-8")][: args.limit]
+        with open(path, encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f][: args.limit]
         size = args.chunk or len(rows)
         parts = [evaluate(rows[i : i + size], params, args.single) for i in range(0, len(rows), size)]
         parts = [p for p in parts if len(parts) == 1 or p["n"] == size]

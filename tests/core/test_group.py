@@ -6,6 +6,8 @@ import re
 import tomllib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.core.group import Corrections, GroupDoc, Grouper, Placement, story_face
 
@@ -184,3 +186,30 @@ def test_odd_input_never_raises():
     odd = [doc(20, "", ""), doc(21, "\u202e\x00", "١٢٣ ٤٥٦ 東京 トランプ"), doc(22, "x", "x", date="bad")]
     g.add_many(odd)
     assert all(g.story_of(d.id) for d in odd)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=40), st.text(max_size=200),
+                          st.sampled_from([None, "en", "ar", "zh", "en-GB"])), max_size=6))
+def test_any_text_gets_a_story(items):
+    docs = [doc(i, t, b, lang=lang) for i, (t, b, lang) in enumerate(items)]
+    g = Grouper()
+    changes = g.add_many(docs)
+    assert set(changes) == {d.id for d in docs}
+    assert sorted(a for ids in g.stories().values() for a in ids) == sorted(changes)
+    for d in docs:
+        g.explain(d.id)
+
+
+def test_replayed_placements_still_explain_themselves():
+    g = Grouper()
+    g.add_many(sample())
+    known = {d.id: g.placement(d.id) for d in sample()}
+    known[sample()[1].id] = g.story_of(sample()[1].id)  # a bare story id is enough too
+    again = Grouper()
+    again.add_many(sample(), known=known)
+    assert again.stories() == g.stories()
+    assert {d.id: again.placement(d.id).sameness for d in sample()} == {
+        d.id: g.placement(d.id).sameness for d in sample()}
+    text = " ".join(again.explain(sample()[2].id))
+    assert sample()[0].id in text and "384" in text

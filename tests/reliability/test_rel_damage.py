@@ -37,8 +37,6 @@ def test_truncated_article_names_file_and_line_and_rest_works(make_ws, capsys):
     assert run(root, "star", ids[2]) == 0  # writing the healthy ones still works
 
 
-@pytest.mark.xfail(strict=True, reason="store._read_article prints tomllib's '(at end of "
-                   "document)' with no line number; use doctor.toml_error_line")
 def test_truncated_article_message_has_a_line_number(make_ws):
     root, ids = make_ws(1)
     path = article_path(root, ids[0])
@@ -104,8 +102,6 @@ def test_damaged_corrections_names_file_and_line(make_ws, cli):
     assert cli(root, "stories").returncode == 0  # reading is unaffected
 
 
-@pytest.mark.xfail(strict=True, reason="grouping.load_corrections catches only "
-                   "TOMLDecodeError; a wrong shape raises TypeError/ValueError (a traceback)")
 def test_corrections_of_the_wrong_shape_give_a_message(make_ws, capsys):
     root, _ = make_ws(4)
     sids = [s.id for s in Workspace.open(root).stories()]
@@ -114,8 +110,7 @@ def test_corrections_of_the_wrong_shape_give_a_message(make_ws, capsys):
     assert CORRECTIONS in capsys.readouterr().err
 
 
-WRONG_SHAPE = pytest.param(pickle.dumps({"format": 3, "sig": 1}), marks=pytest.mark.xfail(
-    strict=True, reason="store._load trusts the shape of a cache of the current format"))
+WRONG_SHAPE = pytest.param(pickle.dumps({"format": 3, "sig": 1}), id="wrong-shape")
 
 
 @pytest.mark.parametrize("junk", [b"", b"not a pickle", WRONG_SHAPE],

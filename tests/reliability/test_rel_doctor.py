@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import pickle
@@ -174,6 +175,9 @@ def test_doctor_waits_for_the_lock_and_reports_it(make_ws, capsys, monkeypatch):
     assert "locked" in capsys.readouterr().err
 
 
+_COUNT = itertools.count()
+
+
 @settings(max_examples=int(os.environ.get("WIREDESK_PROP_EXAMPLES", "60")) // 2, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(cut=st.floats(0, 1), junk=st.binary(max_size=40), where=st.floats(0, 1))
@@ -182,7 +186,7 @@ def test_any_damage_to_an_article_is_repaired_and_backed_up(make_ws, cut, junk, 
     workspace is healthy, and the damaged bytes are kept in .trash/."""
     from tui.core.workspace.doctor import check, healthy, repair
 
-    root, ids = make_ws(2, name=f"ws{abs(hash((cut, junk, where)))}")
+    root, ids = make_ws(2, name=f"ws{next(_COUNT)}")  # one tmp_path for all examples
     Workspace.open(root).update_triage(ids[0], add_tags=["t"])
     path = article_path(root, ids[0])
     data = path.read_bytes()[: int(len(path.read_bytes()) * cut)]

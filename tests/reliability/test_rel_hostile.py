@@ -125,8 +125,6 @@ def test_hand_edited_escapes_in_the_workspace_never_reach_the_terminal(make_ws, 
         assert r.returncode == 0 and "\x1b" not in out and "\u202e" not in out, (args, out)
 
 
-@pytest.mark.xfail(strict=True, reason="clean/api.py strips ESC alone (_CONTROL) before "
-                   "textutil.safe_text can remove whole sequences: payloads stay as junk text")
 def test_escape_sequence_payloads_leave_no_junk(tmp_path, wd):
     root = tmp_path / "ws"
     (tmp_path / "one").mkdir()
@@ -161,9 +159,6 @@ def test_empty_or_unusable_tag_is_refused(make_ws, wd):
     assert r.returncode == 1 and len(r.stderr.decode().strip().splitlines()) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="ingest_cmd prints failed sources raw: a file name with "
-                   "a newline or an escape sequence breaks the one-line message / reaches the "
-                   "terminal (use safe_line(src))")
 def test_failure_message_for_a_hostile_file_name_is_one_clean_line(tmp_path, cli):
     folder = tmp_path / "in"
     folder.mkdir()

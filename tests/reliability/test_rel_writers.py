@@ -140,9 +140,6 @@ def test_threads_of_one_process_take_turns(tmp_path):
         pass
 
 
-@pytest.mark.xfail(strict=True, reason="store.update_triage catches up through the journal only; "
-                   "a hand edit made while the app is open is overwritten (re-read the one "
-                   "article file under the lock before changing it)")
 def test_hand_edit_while_the_app_is_open_is_not_overwritten(make_ws):
     root, ids = make_ws(1)
     app = Workspace.open(root)

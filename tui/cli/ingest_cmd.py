@@ -8,6 +8,7 @@ from pathlib import Path
 from tui.cli.errors import UserError
 from tui.cli.output import print_json
 from tui.core.decode import DecodeError
+from tui.core.textutil import safe_line
 
 
 def register(sub) -> None:
@@ -50,7 +51,7 @@ def run_ingest(args, ws) -> int:
         print(f"{len(rep.added)} added, {len(rep.updated)} new versions, "
               f"{len(rep.duplicates)} duplicates, {len(rep.failed)} failed")
     for src, reason in rep.failed:
-        print(f"wiredesk: {src}: {reason}", file=sys.stderr)
+        print(f"wiredesk: {safe_line(src)}: {safe_line(reason)}", file=sys.stderr)
     if rep.failed and not (rep.added or rep.updated or rep.duplicates):
         return 1
     return 0
@@ -89,8 +90,8 @@ def run_clean(args, ws) -> int:
         except (OSError, DecodeError) as e:
             reason = getattr(e, "strerror", None) or str(e)
             if len(args.files) == 1:
-                raise UserError(f"{name}: {reason}") from None
-            print(f"wiredesk: {name}: {reason}", file=sys.stderr)
+                raise UserError(f"{safe_line(name)}: {safe_line(reason)}") from None
+            print(f"wiredesk: {safe_line(name)}: {safe_line(reason)}", file=sys.stderr)
             failed += 1
             if args.json:  # keep one line per argument, in order
                 print_json({"id": None, "origin": str(path), "error": reason, "body": None},

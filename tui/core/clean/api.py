@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..model import META_FIELDS, Cleaned, RawDocument
+from ..textutil import safe_text
 from . import meta
 from .dates import parse_date
 from .furniture import FurnitureModel
@@ -44,7 +45,9 @@ def clean(doc: RawDocument, *, furniture: FurnitureModel | None = None) -> Clean
 
 
 def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
-    content = _CONTROL.sub(" ", doc.content if isinstance(doc.content, str) else "")[:_MAX_CHARS]
+    raw = doc.content if isinstance(doc.content, str) else ""
+    # Whole escape sequences go first (so "]0;title" leaves no junk), then other controls.
+    content = _CONTROL.sub(" ", safe_text(raw[: _MAX_CHARS * 2]))[:_MAX_CHARS]
     content = content.replace("\r\n", "\n").replace("\r", "\n")
     hints = doc.hints if isinstance(doc.hints, dict) else {}
     outlet = doc.outlet_key() if isinstance(doc, RawDocument) else _outlet(doc.origin, hints)

@@ -1,4 +1,15 @@
-"""Incremental story grouping, corrections and explanations (see docs/ARCHITECTURE.md)."""
+"""Incremental story grouping, corrections and explanations (see docs/ARCHITECTURE.md).
+
+How it works: each article gives words (per language group, idf within the group) and
+cross-language keys (numbers in any digits, names reduced to consonant skeletons of their
+transliteration, CJK bigrams). New articles find candidates through capped postings of their
+heaviest words and keys, never by comparing with every article; a batch is then joined by
+average-link over the sparse same-language similarities (two tight clusters also need a
+linkage near their own cohesion), dated articles only within days of a story. Articles left in
+one-language stories may then move to the clearly best story in other languages. Copies are
+near-identical texts, versions share an origin. Corrections are pins and links in
+``Corrections``, replayed on every rebuild.
+"""
 
 from .corrections import Corrections
 from .face import representative_title, story_face

@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(slots=True)
@@ -20,8 +20,7 @@ class Node:
     groups: Counter
     frozen: bool = False
     span: tuple[int, int] | None = None
-    members: list[int] = field(default_factory=list)
-    inner: float = 0.0  # sum of similarities inside the cluster (new articles only)
+    inner: float = 0.0  # sum of same-language similarities inside the cluster
     inner_pairs: int = 0
 
 
@@ -40,12 +39,14 @@ def average_link(
     compatible: Callable[[Node, Node], bool],
     relative: float = 0.0,
     cohesion_cap: float = 1.0,
+    relative_single: float = 0.0,
 ) -> dict[int, int]:
     """Merge while the best linkage reaches ``threshold``; returns node -> surviving node.
 
     Two clusters also need a linkage of at least ``relative`` times the looser one's own
     cohesion (counted up to ``cohesion_cap``): two tight clusters on one topic but different
-    events stay apart.
+    events stay apart. A lone article (or a story of unknown cohesion) joining a cluster needs
+    ``relative_single`` times that cluster's cohesion.
     Ties break on the smaller node ids, so the result depends only on the input.
     """
     nbr: dict[int, dict[int, float]] = {n: {} for n in nodes}
@@ -70,7 +71,8 @@ def average_link(
         na, nb = nodes[a], nodes[b]
         if (na.frozen and nb.frozen) or not compatible(na, nb):
             continue
-        if -neg < relative * min(cohesion_cap, min(_cohesion(na), _cohesion(nb))):
+        ca, cb = min(cohesion_cap, _cohesion(na)), min(cohesion_cap, _cohesion(nb))
+        if -neg < (relative * min(ca, cb) if ca and cb else relative_single * max(ca, cb)):
             continue
         if na.frozen != nb.frozen:
             keep, gone = (a, b) if na.frozen else (b, a)
@@ -81,7 +83,6 @@ def average_link(
         nk.inner_pairs += ng.inner_pairs + _pairs(na.groups, nb.groups)
         nk.groups.update(ng.groups)
         nk.frozen = nk.frozen or ng.frozen
-        nk.members.extend(ng.members)
         if ng.span is not None:
             lo, hi = nk.span or ng.span
             nk.span = (min(lo, ng.span[0]), max(hi, ng.span[1]))

@@ -38,6 +38,8 @@ class Corrections:
 
     def partners(self, article_id: str) -> tuple[list[str], list[str]]:
         """(must-link partners, cannot-link partners) of one article, sorted."""
+        if not self.must_link and not self.cannot_link:
+            return [], []
         must = sorted(b if a == article_id else a for a, b in self.must_link if article_id in (a, b))
         cannot = sorted(
             b if a == article_id else a for a, b in self.cannot_link if article_id in (a, b)

@@ -7,10 +7,10 @@ import re
 from array import array
 
 from .corrections import Corrections
-from .features import Features, extract, parse_day
+from .features import extract, parse_day
 from .index import TermIndex
-from .model import DocEntry, GroupDoc, Params, Placement, story_id_for
-from .placing import place_batch
+from .model import DocEntry, GroupDoc, Packed, Params, Placement, story_id_for
+from .placing import describe_recorded, place_batch
 
 _SPACE = re.compile(r"\s+")
 
@@ -27,13 +27,16 @@ class Grouper:
         self._slots: list[DocEntry | None] = []
         self._stories: dict[str, list[str]] = {}
         self._spans: dict[str, tuple[int, int]] = {}
+        self._cohesion: dict[str, tuple[float, int]] = {}  # story -> (similarity sum, pairs)
         self._origins: dict[str, str] = {}
 
     # ----- adding -------------------------------------------------------------------------
-    def add_many(self, docs: list[GroupDoc], known: dict[str, str] | None = None) -> dict[str, str]:
-        """Place articles (in order, decided together). ``known`` (article -> story, e.g. from
-        the workspace files) replays earlier placements exactly instead of deciding again.
-        Returns the story of every new article and of any article that changed story."""
+    def add_many(
+        self, docs: list[GroupDoc], known: dict[str, str | Placement] | None = None
+    ) -> dict[str, str]:
+        """Place articles (in order, decided together). ``known`` (article -> story or whole
+        Placement, e.g. from the workspace files) replays earlier placements exactly instead of
+        deciding again. Returns the story of every new article and of any that changed story."""
         changes: dict[str, str] = {}
         fresh: dict[str, GroupDoc] = {}
         for d in docs:
@@ -41,13 +44,11 @@ class Grouper:
                 changes.update(self.update(d))
             else:
                 fresh[d.id] = d
-        feats = {i: extract(d.title or "", d.body or "", d.lang) for i, d in fresh.items()}
-        for f in feats.values():  # frequencies from the whole batch first: better weights early
-            self.words.count(f.words, group=f.group, surfaces=f.spelled)
-            self.cross.count(f.cross, group=f.group, surfaces=f.cross)
+        # frequencies from the whole batch first: better weights early in the batch
+        packed = {i: self._pack(d) for i, d in fresh.items()}
         entries = []
         for i, d in fresh.items():
-            entry = self._entry(d, feats[i])
+            entry = self._entry(d, packed.pop(i))
             self._docs[i] = entry
             self._slots.append(entry)
             self._post(entry)
@@ -68,10 +69,7 @@ class Grouper:
         if old is None:
             return self.add(doc)
         self._unindex(old)
-        feats = extract(doc.title or "", doc.body or "", doc.lang)
-        self.words.count(feats.words, group=feats.group, surfaces=feats.spelled)
-        self.cross.count(feats.cross, group=feats.group, surfaces=feats.cross)
-        entry = self._entry(doc, feats, slot=old.slot)
+        entry = self._entry(doc, self._pack(doc), slot=old.slot)
         entry.placement, entry.partner, entry.score, entry.how = (
             old.placement, old.partner, old.score, old.how)
         self._docs[doc.id] = entry
@@ -106,13 +104,13 @@ class Grouper:
     def explain(self, article_id: str) -> list[str]:
         """Human lines: why this article is in its story."""
         entry = self._docs[article_id]
+        if entry.how == "recorded":
+            describe_recorded(self, entry)
         p = entry.placement
         size = len(self._stories.get(p.story, []))
         lines = [f"story {p.story} ({size} article{'s' if size != 1 else ''})"]
         if entry.how == "correction":
             lines.append("placed here by a correction (merge, split or move)")
-        elif entry.how == "recorded":
-            lines.append("placed as recorded in the workspace")
         elif entry.how == "founded":
             lines.append("started this story: no earlier article was close enough")
         elif entry.how == "version":
@@ -178,12 +176,23 @@ class Grouper:
         return obj
 
     # ----- internals ----------------------------------------------------------------------
-    def _entry(self, doc: GroupDoc, feats: Features, slot: int | None = None) -> DocEntry:
+    def _pack(self, doc: GroupDoc) -> Packed:
+        """Extract one article's evidence and count it into the frequencies."""
+        f = extract(doc.title or "", doc.body or "", doc.lang)
+        return Packed(
+            group=f.group,
+            tids=self.words.count(f.words, f.group, f.spelled),
+            counts=array("i", f.words.values()),
+            boosted=bytes(t in f.names for t in f.words),
+            keys=self.cross.count(f.cross, f.group, f.cross),
+        )
+
+    def _entry(self, doc: GroupDoc, f: Packed, slot: int | None = None) -> DocEntry:
         terms, weights = self.words.weigh(
-            feats.words, self.params.keep_terms, feats.group, (feats.names, self.params.name_boost))
-        cap, df = self.params.cross_keys, self.cross.df
-        han = sorted(self.cross.intern(k) for k in feats.cross if k.startswith("h:"))
-        other = sorted(self.cross.intern(k) for k in feats.cross if not k.startswith("h:"))
+            f.tids, f.counts, f.boosted, self.params.keep_terms, f.group, self.params.name_boost)
+        cap, df, names = self.params.cross_keys, self.cross.df, self.cross.terms
+        han = sorted(k for k in f.keys if names[k].startswith("h:"))
+        other = sorted(k for k in f.keys if not names[k].startswith("h:"))
         kept = []  # per kind, the rarest keys that some other article shares
         for ids in (other, han):
             kept += sorted(ids, key=lambda k: (df[k] < 2, df[k], k))[:cap]
@@ -194,9 +203,9 @@ class Grouper:
         return DocEntry(
             id=doc.id, slot=len(self._slots) if slot is None else slot, title=doc.title or "",
             lead=lead, source=doc.source, origin=doc.origin or "", lang=doc.lang,
-            group=feats.group, day=parse_day(doc.date), date=doc.date, terms=terms,
+            group=f.group, day=parse_day(doc.date), date=doc.date, terms=terms,
             weights=weights, cross=cross, cross_norm=(norm or 1.0, han_norm),
-            placement=Placement(story=""),
+            placement=Placement(story=""), counted=(f.tids, f.keys),
         )
 
     def _post(self, entry: DocEntry) -> None:
@@ -207,8 +216,8 @@ class Grouper:
     def _unindex(self, entry: DocEntry) -> None:
         self.words.unpost(entry.slot, entry.terms[: self.params.query_terms])
         self.cross.unpost(entry.slot, entry.cross)
-        self.words.count([self.words.terms[t] for t in entry.terms], -1, entry.group)
-        self.cross.count([self.cross.terms[k] for k in entry.cross], -1, entry.group)
+        self.words.uncount(entry.counted[0], entry.group)
+        self.cross.uncount(entry.counted[1], entry.group)
 
     def _pin(self, article_id: str, story_id: str) -> dict[str, str]:
         self.corrections.pin(article_id, story_id)
@@ -219,6 +228,7 @@ class Grouper:
         entry.placement = Placement(story=story_id)
         entry.how, entry.partner, entry.score = "correction", None, 0.0
         self._join(entry, story_id)
+        self._cohesion.pop(story_id, None)
         return {article_id: story_id}
 
     def _join(self, entry: DocEntry, sid: str) -> None:
@@ -236,6 +246,7 @@ class Grouper:
         if entry.id in members:
             members.remove(entry.id)
         self._spans.pop(sid, None)
+        self._cohesion.pop(sid, None)
         if not members:
             self._stories.pop(sid, None)
             return

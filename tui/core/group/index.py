@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import Counter
 from collections.abc import Iterable
 
 from .features import sublinear
@@ -33,15 +32,24 @@ class TermIndex:
         return tid
 
     def count(
-        self, terms: Iterable[str], sign: int = 1, group: str = "",
-        surfaces: dict[str, str] | None = None,
-    ) -> None:
-        """Add (or with ``sign=-1`` take back) one document's distinct terms to the frequencies;
+        self, terms: Iterable[str], group: str, surfaces: dict[str, str] | None = None
+    ) -> array:
+        """Add one document's distinct terms to the frequencies; returns their ids in order.
         ``surfaces`` gives a readable spelling of new terms."""
-        self.n_group[group] = self.n_group.get(group, 0) + sign
         spell = surfaces or {}
-        for term in terms:
-            self.df[self.intern(term, spell.get(term))] += sign
+        tids = array("i", [self.intern(t, spell.get(t)) for t in terms])
+        self._add(tids, group, 1)
+        return tids
+
+    def uncount(self, tids: Iterable[int], group: str) -> None:
+        """Take back what ``count`` added for one document."""
+        self._add(tids, group, -1)
+
+    def _add(self, tids: Iterable[int], group: str, sign: int) -> None:
+        df = self.df
+        for tid in tids:
+            df[tid] += sign
+        self.n_group[group] = self.n_group.get(group, 0) + sign
         self.n_docs += sign
 
     def idf(self, tid: int, n_docs: int | None = None) -> float:
@@ -49,16 +57,14 @@ class TermIndex:
         return math.log((n + 1) / (self.df[tid] + 1)) + 1.0
 
     def weigh(
-        self, counts: Counter, keep: int, group: str = "", boost: tuple[set[str], float] = (set(), 1.0)
+        self, tids: array, counts: array, boosted: bytes, keep: int, group: str, factor: float
     ) -> tuple[array, array]:
-        """Top ``keep`` terms of a sublinear tf-idf vector (idf within ``group``; terms in
-        ``boost[0]`` weighted by ``boost[1]``), heaviest first, l2-normalised over what is kept."""
+        """Top ``keep`` terms of a sublinear tf-idf vector (idf within ``group``; terms flagged
+        in ``boosted`` weighted by ``factor``), heaviest first, l2-normalised over what is kept."""
         n = self.n_group.get(group, 0)
-        special, factor = boost
         pairs = [
-            (sublinear(c) * self.idf(self.intern(t), n) * (factor if t in special else 1.0),
-             self.ids[t])
-            for t, c in counts.items()
+            (sublinear(c) * self.idf(t, n) * (factor if b else 1.0), t)
+            for t, c, b in zip(tids, counts, boosted)
         ]
         pairs.sort(key=lambda p: (-p[0], p[1]))
         top = pairs[:keep]

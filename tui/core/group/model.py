@@ -43,13 +43,26 @@ class Params:
     join: float = 0.17  # same-language similarity to join a story
     name_boost: float = 1.25  # weight of names and numbers against other words
     relative: float = 0.9  # ... and at least this share of either cluster's own cohesion
+    relative_single: float = 0.5  # a lone article joining a cluster: share of its cohesion
     cohesion_cap: float = 1.0  # cohesion above this counts as this (near-copies are very tight)
     link_mix: float = 0.0  # story similarity: 1 = best member (single link), 0 = average link
     cross_join: float = 0.08  # cross-language score to join a story
     cross_margin: float = 1.2  # best cross-language story must beat the runner-up by this factor
+    cross_hold: float = 0.5  # ... and beat this share of the article's tie to its own story
     window_days: int = 7  # a dated article joins a story only within this many days of it
     copy_cosine: float = 0.90  # near-identical vectors ...
     copy_ratio: float = 90.0  # ... and leads this similar (rapidfuzz ratio) make a copy
+
+
+@dataclass(slots=True)
+class Packed:
+    """One article's counted evidence, compact, between counting and weighting."""
+
+    group: str
+    tids: array  # word ids
+    counts: array  # their counts
+    boosted: bytes  # 1 where the word is a name or number
+    keys: array  # cross-language key ids
 
 
 @dataclass(slots=True)
@@ -71,6 +84,7 @@ class DocEntry:
     cross: array
     cross_norm: tuple[float, float]  # idf mass of names and numbers, of CJK bigrams
     placement: Placement
+    counted: tuple[array, array]  # every word id and key id counted (to take back exactly)
     partner: str | None = None
     score: float = 0.0
     how: str = "founded"  # founded | same-language | cross-language | version | correction

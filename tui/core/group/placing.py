@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from .cluster import Node, average_link
 from .model import DocEntry, Placement, story_id_for
-from .scoring import cross_candidates, dot, in_window, mono_candidates, shared_evidence
+from .scoring import cross_candidates, cross_score, dot, in_window, mono_candidates, shared_evidence
 
 if TYPE_CHECKING:
     from .grouper import Grouper
@@ -21,11 +21,16 @@ _STORY_HITS = 6  # old stories per article compared member by member
 _EDGE_FLOOR = 0.05
 
 
-def place_batch(g: Grouper, entries: list[DocEntry], known: dict[str, str]) -> None:
+def place_batch(g: Grouper, entries: list[DocEntry], known: dict[str, str | Placement]) -> None:
     """Give every entry a placement and add it to its story."""
     versions: list[tuple[DocEntry, DocEntry]] = []
     open_: list[DocEntry] = []
     for e in entries:
+        recorded = known.get(e.id)
+        if isinstance(recorded, Placement):
+            _settle(g, e, Placement(recorded.story, recorded.sameness, recorded.copy_of,
+                                    list(recorded.evidence)), "recorded", None)
+            continue
         story, how, partner = _fixed(g, e, known)
         if story is not None:
             _settle(g, e, Placement(story=story), how, partner)
@@ -42,10 +47,10 @@ def place_batch(g: Grouper, entries: list[DocEntry], known: dict[str, str]) -> N
         _settle(g, e, Placement(first.placement.story, "version", first.id), "version", first.id)
 
 
-def _fixed(g: Grouper, e: DocEntry, known: dict[str, str]) -> tuple[str | None, str, str | None]:
+def _fixed(g: Grouper, e: DocEntry, known: dict) -> tuple[str | None, str, str | None]:
     """A placement that needs no evidence: recorded, pinned, a version, a must-link."""
     if e.id in known:
-        return known[e.id], "recorded", None
+        return str(known[e.id]), "recorded", None
     pinned = g.corrections.pinned.get(e.id)
     if pinned is not None:
         return pinned, "correction", None
@@ -80,11 +85,11 @@ def _compatible(days: int):
 
 
 def _story_node(g: Grouper, sid: str) -> Node:
-    members = [g._docs[a] for a in g._stories[sid]]
-    groups = Counter(m.group for m in members)
+    """An old story as one frozen cluster: its newest members' language groups, its span."""
+    groups = Counter(g._docs[a].group for a in g._stories[sid][-4 * _STORY_SAMPLE :])
     capped = Counter({k: min(n, _STORY_SAMPLE) for k, n in groups.items()})
-    return Node(groups=capped, frozen=True, span=g._spans.get(sid),
-                members=[m.slot for m in members])
+    inner, pairs = g._cohesion.get(sid, (0.0, 0))
+    return Node(groups=capped, frozen=True, span=g._spans.get(sid), inner=inner, inner_pairs=pairs)
 
 
 def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, DocEntry]]]:
@@ -97,7 +102,7 @@ def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, D
     cands: dict[int, list[tuple[float, DocEntry]]] = {}
     for e in open_:
         span = (e.day, e.day) if e.day is not None else None
-        nodes[e.slot] = Node(groups=Counter({e.group: 1}), span=span, members=[e.slot])
+        nodes[e.slot] = Node(groups=Counter({e.group: 1}), span=span)
     for e in open_:
         banned = _banned(g, e)
         found = [(s, o) for s, o in mono_candidates(e, g.words, g._slots, p) if o.slot != e.slot]
@@ -116,15 +121,15 @@ def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, D
         known = {o.slot: s for s, o in found}
         for sid in sorted(stories, key=lambda s: (-stories[s], s))[:_STORY_HITS]:
             if sid not in story_nodes:
-                node = _story_node(g, sid)
-                story_nodes[sid] = min(node.members)
-                nodes[story_nodes[sid]] = node
-            sample = [g._docs[a] for a in g._stories[sid]]
+                story_nodes[sid] = g._docs[g._stories[sid][0]].slot
+                nodes[story_nodes[sid]] = _story_node(g, sid)
+            sample = [g._docs[a] for a in g._stories[sid][-4 * _STORY_SAMPLE :]]
             sample = [m for m in sample if m.group == e.group][-_STORY_SAMPLE:]
             edges[(story_nodes[sid], e.slot)] = sum(
                 known[m.slot] if m.slot in known else dot(query, m) for m in sample)
     roots = average_link(
-        nodes, edges, p.join, _compatible(p.window_days), p.relative, p.cohesion_cap)
+        nodes, edges, p.join, _compatible(p.window_days), p.relative, p.cohesion_cap,
+        p.relative_single)
     owner = {n: sid for sid, n in story_nodes.items()}
     for e in open_:
         root = roots[e.slot]
@@ -132,6 +137,9 @@ def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, D
             owner[root] = story_id_for(g._slots[root].id, g._stories)
             g._stories.setdefault(owner[root], [])
         _settle(g, e, Placement(story=owner[root]), "founded", None)
+    for root in set(roots.values()):
+        if root in owner and nodes[root].inner_pairs:
+            g._cohesion[owner[root]] = (nodes[root].inner, nodes[root].inner_pairs)
     return cands
 
 
@@ -182,13 +190,30 @@ def _cross_join(g: Grouper, e: DocEntry, skip: set[str], hold: float) -> bool:
     if not ranked or ranked[0][1][0] < p.cross_join:
         return False
     runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
-    if ranked[0][1][0] < max(p.cross_margin * runner, hold):
+    if ranked[0][1][0] < max(p.cross_margin * runner, p.cross_hold * hold):
         return False
     sid, (sim, other) = ranked[0]
     g._leave(e)
     _settle(g, e, Placement(story=sid), "cross-language", other.id)
     e.score = sim
     return True
+
+
+def describe_recorded(g: Grouper, e: DocEntry) -> None:
+    """Find, when first asked, the closest article and shared evidence of a replayed placement."""
+    sid = e.placement.story
+    others = [g._docs[a] for a in g._stories.get(sid, [])[-4 * _STORY_SAMPLE :] if a != e.id]
+    query = dict(zip(e.terms, e.weights))
+    same = [(dot(query, m), m) for m in others if m.group == e.group]
+    cross = [(cross_score(e, m, g.cross), m) for m in others if m.group != e.group]
+    best = max(same or cross, key=lambda p: (p[0], -p[1].slot), default=None)
+    if best is None:
+        e.how = "founded"
+        return
+    e.score, partner = best
+    e.how, e.partner = ("same-language" if same else "cross-language"), partner.id
+    if not e.placement.evidence:
+        e.placement.evidence = shared_evidence(e, partner, g.words, g.cross)
 
 
 def _describe(g: Grouper, e: DocEntry, found: list[tuple[float, DocEntry]]) -> None:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from itertools import repeat
 from operator import mul
-from collections import defaultdict
-from dataclasses import dataclass, field
 
 from .index import TermIndex
 from .model import DocEntry, Params
-
 
 _ZEROS = repeat(0.0)
 
@@ -86,6 +84,12 @@ def cross_candidates(
         out.append((shared / math.sqrt(_mass(doc, other) * _mass(other, doc)), other))
     out.sort(key=lambda p: (-p[0], p[1].slot))
     return out[: params.verify]
+
+
+def cross_score(doc: DocEntry, other: DocEntry, cross: TermIndex) -> float:
+    """Cross-language similarity of two articles (as ``cross_candidates`` scores it)."""
+    shared = sum(cross.idf(k) for k in set(doc.cross) & set(other.cross))
+    return shared / math.sqrt(_mass(doc, other) * _mass(other, doc))
 
 
 def _mass(doc: DocEntry, other: DocEntry) -> float:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import shutil
 import time
 import tomllib
@@ -29,10 +28,11 @@ from tui.core.workspace.lock import WriterLock
 from tui.core.workspace.paths import (
     ARTICLES, CACHE, CORRECTIONS, RAW, SCHEMA_VERSION, SETTINGS, STORIES, TEXTS, article_path,
 )
-from tui.core.workspace.records import article_from_dict, article_to_toml, story_state_from_dict
+from tui.core.workspace.records import (
+    article_from_dict, article_to_toml, story_state_from_dict, toml_error_line,
+)
 
 TRASH = ".trash"
-_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _SKIP_DIRS = {TRASH, ".git"}
 
 
@@ -92,9 +92,9 @@ def _check_settings(root: Path) -> list[Problem]:
     if not path.exists():
         return [Problem(SETTINGS, "missing (not a workspace, or the file was deleted)",
                         fix="settings")]
-    data, problem = _parse(root, path)
+    data, problem = _parse(root, path, "settings")
     if problem:
-        return [Problem(problem.path, problem.message, problem.line, fix="settings")]
+        return [problem]
     ws = data.get("workspace")
     schema = ws.get("schema") if isinstance(ws, dict) else None
     if not isinstance(schema, int):
@@ -105,8 +105,8 @@ def _check_settings(root: Path) -> list[Problem]:
     return []
 
 
-def _parse(root: Path, path: Path) -> tuple[dict | None, Problem | None]:
-    """Parse one TOML file; a problem names the line where it can."""
+def _parse(root: Path, path: Path, fix: str | None) -> tuple[dict | None, Problem | None]:
+    """Parse one TOML file; a problem names the line where it can, and ``fix``."""
     rel = path.relative_to(root).as_posix()
     try:
         data = path.read_bytes()
@@ -116,24 +116,14 @@ def _parse(root: Path, path: Path) -> tuple[dict | None, Problem | None]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
-        return None, Problem(rel, f"not UTF-8 text ({e.reason} at byte {e.start})", line)
+        return None, Problem(rel, f"not UTF-8 text ({e.reason} at byte {e.start})", line, fix)
     if not text.strip():
-        return None, Problem(rel, "empty file")
+        return None, Problem(rel, "empty file", fix=fix)
     try:
         return tomllib.loads(text), None
     except tomllib.TOMLDecodeError as e:
         line, msg = toml_error_line(text, e)
-        return None, Problem(rel, f"not valid TOML: {msg}", line)
-
-
-def toml_error_line(text: str, err: tomllib.TOMLDecodeError) -> tuple[int, str]:
-    """The line of a TOML error (the last line for "at end of document") and its message."""
-    msg = str(err)
-    m = _AT_LINE.search(msg)
-    if m:
-        return int(m.group(1)), _AT_LINE.sub("", msg).strip()
-    line = text.count("\n") + (not text.endswith("\n"))
-    return max(line, 1), msg.replace("(at end of document)", "").strip() + " (at the end)"
+        return None, Problem(rel, f"not valid TOML: {msg}", line, fix)
 
 
 def _article_files(root: Path) -> list[Path]:
@@ -146,9 +136,9 @@ def _article_files(root: Path) -> list[Path]:
 
 def _check_article(root: Path, path: Path):
     rel = path.relative_to(root).as_posix()
-    data, problem = _parse(root, path)
+    data, problem = _parse(root, path, "salvage")
     if problem:
-        return None, [Problem(problem.path, problem.message, problem.line, fix="salvage")]
+        return None, [problem]
     try:
         a = article_from_dict(data)
     except (KeyError, ValueError, TypeError, AttributeError) as e:
@@ -172,9 +162,9 @@ def _inside(root: Path, rel: str) -> bool:
 
 
 def _check_story(root: Path, path: Path) -> list[Problem]:
-    data, problem = _parse(root, path)
+    data, problem = _parse(root, path, "salvage")
     if problem:
-        return [Problem(problem.path, problem.message, problem.line, fix="salvage")]
+        return [problem]
     rel = path.relative_to(root).as_posix()
     try:
         s = story_state_from_dict(data)
@@ -189,11 +179,9 @@ def _check_corrections(root: Path) -> list[Problem]:
     path = root / CORRECTIONS
     if not path.exists():
         return []
-    data, problem = _parse(root, path)
-    if problem and problem.message == "empty file":
-        return []
+    data, problem = _parse(root, path, "salvage")
     if problem:
-        return [Problem(problem.path, problem.message, problem.line, fix="salvage")]
+        return [] if problem.message == "empty file" else [problem]
     from tui.core.group import Corrections
 
     try:
@@ -436,7 +424,7 @@ def _reclean(root: Path, path: Path) -> str:
     from tui.core.model import RawDocument
     from tui.core.workspace.adding import clean_doc
 
-    data, problem = _parse(root, path)
+    data, problem = _parse(root, path, None)
     if problem:
         return ""
     a = article_from_dict(data)

@@ -18,6 +18,7 @@ from tui.core.workspace import cache
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import WorkspaceError
 from tui.core.workspace.paths import CORRECTIONS
+from tui.core.workspace.records import toml_error
 
 
 def group_doc(ws, a: Article):
@@ -54,7 +55,13 @@ def load_corrections(ws):
     try:
         return Corrections.from_toml_dict(tomllib.loads(text))
     except tomllib.TOMLDecodeError as e:
-        raise WorkspaceError(f"{CORRECTIONS}: damaged ({e}); fix it or run `wiredesk doctor`") from None
+        raise WorkspaceError(
+            f"{CORRECTIONS}: damaged, {toml_error(text, e)}; fix it or run `wiredesk doctor`"
+        ) from None
+    except (TypeError, ValueError, AttributeError, KeyError) as e:
+        raise WorkspaceError(
+            f"{CORRECTIONS}: an entry has the wrong shape ({e}); fix it or run `wiredesk doctor`"
+        ) from None
 
 
 def save_corrections(ws, corrections) -> None:

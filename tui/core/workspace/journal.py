@@ -24,6 +24,7 @@ ROTATE_AT = 256 * 1024
 class Mark:
     inode: int
     size: int
+    token: bytes = b""  # the journal's first line: a new journal on a reused inode differs
 
 
 def _path(root: Path) -> Path:
@@ -32,10 +33,16 @@ def _path(root: Path) -> Path:
 
 def mark(root: Path) -> Mark:
     try:
-        st = os.stat(_path(root))
+        with open(_path(root), "rb") as f:
+            st = os.fstat(f.fileno())
+            token = f.readline(64)
     except OSError:
         return Mark(0, 0)
-    return Mark(st.st_ino, st.st_size)
+    return Mark(st.st_ino, st.st_size, token)
+
+
+def _header() -> bytes:
+    return b"# " + os.urandom(12).hex().encode() + b"\n"
 
 
 def append(root: Path, keys) -> None:
@@ -46,10 +53,10 @@ def append(root: Path, keys) -> None:
     path = _path(root)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists() and path.stat().st_size > ROTATE_AT:
+        if not path.exists() or path.stat().st_size > ROTATE_AT:
             tmp = path.with_suffix(".new")
-            tmp.write_bytes(b"*\n")
-            os.replace(tmp, path)  # a new inode: every reader reloads once
+            tmp.write_bytes(_header() + b"*\n")
+            os.replace(tmp, path)  # a new journal: every reader reloads once
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
             os.write(fd, data)
@@ -68,7 +75,8 @@ def read_since(root: Path, since: Mark) -> tuple[set[str] | None, Mark]:
     now = mark(root)
     if now == since:
         return set(), now
-    if now.inode != since.inode or now.size < since.size or since.inode == 0:
+    if (now.inode, now.token) != (since.inode, since.token) or now.size < since.size or (
+            since.inode == 0):
         return None, now
     try:
         with open(_path(root), "rb") as f:
@@ -76,5 +84,5 @@ def read_since(root: Path, since: Mark) -> tuple[set[str] | None, Mark]:
             data = f.read(now.size - since.size)
     except OSError:
         return None, now
-    keys = set(data.decode("utf-8", "replace").split())
+    keys = {k for k in data.decode("utf-8", "replace").split() if k != "#"}
     return (None if "*" in keys else keys), now

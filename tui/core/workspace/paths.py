@@ -15,7 +15,7 @@ CORRECTIONS = "corrections.toml"
 FILTERS = "filters.toml"
 CACHE = ".cache"
 
-GITIGNORE = ".cache/\n.lock\n*.tmp\n"
+GITIGNORE = ".cache/\n.lock\n.trash/\n*.tmp\n"
 
 
 def default_root() -> Path:

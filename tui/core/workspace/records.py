@@ -6,6 +6,7 @@ a change makes a small diff. Empty fields are left out (TOML has no null).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 
@@ -124,3 +125,22 @@ def story_state_to_toml(s: StoryState) -> str:
 def story_state_from_dict(d: dict) -> StoryState:
     return StoryState(id=str(d["id"]), archived=bool(d.get("archived", False)),
                       title=d.get("title"))
+
+
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def toml_error_line(text: str, err: tomllib.TOMLDecodeError) -> tuple[int, str]:
+    """The line of a TOML error (the last line for "at end of document") and its message."""
+    msg = str(err)
+    m = _AT_LINE.search(msg)
+    if m:
+        return int(m.group(1)), _AT_LINE.sub("", msg).strip()
+    line = text.count("\n") + (not text.endswith("\n"))
+    return max(line, 1), msg.replace("(at end of document)", "").strip() + " (at the end)"
+
+
+def toml_error(text: str, err: tomllib.TOMLDecodeError) -> str:
+    """``line N: message`` for a TOML error, also when tomllib says "at end of document"."""
+    line, msg = toml_error_line(text, err)
+    return f"line {line}: {msg}"

@@ -26,7 +26,7 @@ from tui.core.workspace.paths import (
 )
 from tui.core.workspace.records import (
     Story, StoryState, article_from_dict, article_to_toml, story_state_from_dict,
-    story_state_to_toml,
+    story_state_to_toml, toml_error,
 )
 from tui.core.workspace.faces import build_stories
 
@@ -85,11 +85,15 @@ class Workspace:
     def _read_settings(self) -> None:
         path = self.root / SETTINGS
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            data = tomllib.loads(text)
         except OSError as e:
             raise WorkspaceError(f"{path}: cannot read ({e.strerror or e})") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise WorkspaceError(f"{path}: damaged ({e}); run `wiredesk doctor`") from None
+        except UnicodeDecodeError as e:
+            raise WorkspaceError(f"{path}: not UTF-8 text; run `wiredesk doctor`") from None
+        except tomllib.TOMLDecodeError as e:
+            raise WorkspaceError(
+                f"{path}: damaged, {toml_error(text, e)}; run `wiredesk doctor`") from None
         schema = data.get("workspace", {}).get("schema", 1)
         if not isinstance(schema, int) or schema > SCHEMA_VERSION:
             raise WorkspaceError(
@@ -102,13 +106,15 @@ class Workspace:
         self._mark = journal.mark(self.root)  # first: later writes show up in the journal
         sig = cache.scan_article_files(self.root)
         cached = cache.load(self.root, "articles.pickle") or {}
-        old_sig, old_recs = cached.get("sig", {}), cached.get("records", {})
+        old_sig, old_recs = cached.get("sig"), cached.get("records")
+        if not isinstance(old_sig, dict) or not isinstance(old_recs, dict):
+            old_sig, old_recs = {}, {}  # a cache of another shape is no cache
         arts: dict[str, Article] = {}
         problems = []
         reread = 0
         for rel, s in sig.items():
             a = old_recs.get(rel) if old_sig.get(rel) == s else None
-            if a is None:
+            if not isinstance(a, Article):
                 reread += 1
                 a, problem = self._read_article(self.root / ARTICLES / rel)
                 if problem:
@@ -161,15 +167,16 @@ class Workspace:
 
     def _read_article(self, path: Path) -> tuple[Article | None, str | None]:
         rel = path.relative_to(self.root)
+        text = ""
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-            a = article_from_dict(data)
+            text = path.read_text(encoding="utf-8")
+            a = article_from_dict(tomllib.loads(text))
         except OSError as e:
             return None, f"{rel}: cannot read ({e.strerror or e})"
         except UnicodeDecodeError as e:
             return None, f"{rel}: not UTF-8 text ({e.reason} at byte {e.start})"
         except tomllib.TOMLDecodeError as e:
-            return None, f"{rel}: {e}"
+            return None, f"{rel}: {toml_error(text, e)}"
         except (KeyError, ValueError, TypeError) as e:
             return None, f"{rel}: missing or wrong field ({e})"
         if a.id != path.stem:
@@ -296,6 +303,7 @@ class Workspace:
                       note=None) -> Article:
         """Change one article's triage and save it (a small file, atomically)."""
         with self:
+            self._reread_article(aid)  # a hand edit since we last looked must not be lost
             a = self.get(aid)
             t = a.triage
             tags = [x for x in t.tags if x not in set(remove_tags)]
@@ -306,6 +314,7 @@ class Workspace:
             if read is not None:
                 t.read = read
             if note is not None:
+                note = note.replace("\r\n", "\n").replace("\r", "\n")
                 t.note = note
                 t.note_version = a.newest.hash if note else None
                 t.note_updated = now_iso() if note else None
