@@ -12,9 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.keys import available_keymaps, resolve_keymap  # noqa: E402
-from tui.screens.help import key_rows  # noqa: E402
-from tui.widgets.keylabels import keys_label  # noqa: E402
+from tui.keys import available_keymaps, resolve_keymap
+from tui.screens.help import key_rows
+from tui.widgets.keylabels import keys_label
 
 
 def cell(keys: str) -> str:

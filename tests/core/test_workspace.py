@@ -33,9 +33,19 @@ def test_new_workspace_records_schema(ws):
 def test_ingest_adds_then_skips_exact_duplicates(ws):
     rep = ws.ingest([rec("u:1", TEXT_A), rec("u:2", TEXT_B)])
     assert len(rep.added) == 2 and not rep.duplicates
-    rep = ws.ingest([rec("u:1", TEXT_A), rec("elsewhere", TEXT_B)])
-    assert rep.added == [] and len(rep.duplicates) == 2
+    rep = ws.ingest([rec("u:1", TEXT_A), rec("u:2", TEXT_B), rec("u:1", TEXT_A)])
+    assert rep.added == [] and len(rep.duplicates) == 3
     assert len(Workspace.open(ws.root)) == 2
+
+
+def test_same_text_from_another_origin_is_a_copy(ws):
+    first = ws.ingest([rec("wire:1", TEXT_A)]).added[0]
+    rep = ws.ingest([rec("aggregator:9", TEXT_A)])
+    assert len(rep.added) == 1 and rep.added[0] != first
+    again = Workspace.open(ws.root)
+    copy = again.get(rep.added[0])
+    assert copy.story == again.get(first).story
+    assert copy.sameness == "copy" and copy.copy_of == first
 
 
 def test_same_origin_new_content_is_a_new_version(ws):

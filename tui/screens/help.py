@@ -29,8 +29,15 @@ SHARED = {
 def declared_bindings() -> dict[str, str]:
     """Binding id -> description, from every screen and widget of the app."""
     from tui import app as app_module
-    from tui.screens import (dialogs, export_dialog, ingest_dialog, main, note_editor,
-                             query_dialog, tag_editor)
+    from tui.screens import (
+        dialogs,
+        export_dialog,
+        ingest_dialog,
+        main,
+        note_editor,
+        query_dialog,
+        tag_editor,
+    )
     from tui.widgets import reader, story_list
 
     classes = [app_module.WiredeskApp, main.MainScreen, story_list.StoryList, reader.Reader,

@@ -6,8 +6,8 @@ free-text filters, and only for articles that pass every other part of the filte
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 from tui.core.query import Filter
 from tui.core.workspace import Story

@@ -17,6 +17,7 @@ from tui.screens import saved_filters
 from tui.screens.listing import Cancelled, Listing, build_listing
 from tui.screens.main_tools import ToolActions
 from tui.screens.main_triage import TriageActions
+from tui.screens.watch import stamp
 from tui.widgets.reader import Reader
 from tui.widgets.story_list import StoryList
 
@@ -43,13 +44,14 @@ class MainScreen(TriageActions, ToolActions, Screen):
         self.saved = saved_filters.load(ws.root)
         self.show_raw = False
         self.reading = False  # narrow layout: the reader is shown instead of the list
+        self._stamp = stamp(ws.root)
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal(id="panes"):
             yield StoryList(self.ws.get, id="stories")
             yield Reader(id="reader")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # the help screen names its key
 
     @property
     def stories(self) -> StoryList:
@@ -145,6 +147,7 @@ class MainScreen(TriageActions, ToolActions, Screen):
         """Recompute the list off the UI thread (a free-text filter reads bodies)."""
         worker = get_current_worker()
         keep = self.keep()
+        self.triage.flush(10)  # archive states and counts must be on disk and in memory
         try:
             if reload:
                 with self.triage.guard:
@@ -171,8 +174,19 @@ class MainScreen(TriageActions, ToolActions, Screen):
     @work(thread=True, exclusive=True, group="poll")
     def check_disk(self) -> None:
         """Pick up changes another process (the command line) made to the workspace."""
-        if self.ws.changed_on_disk():
+        now = stamp(self.ws.root)
+        before, self._stamp = self._stamp, now
+        if before == now:
+            return
+        if before.articles != now.articles and self.ws.changed_on_disk() or \
+                before.stories != now.stories:
             self.app.call_from_thread(self.rebuild, self.current_filter(), True)
+        elif before.filters != now.filters:
+            self.app.call_from_thread(self._reload_filters)
+
+    def _reload_filters(self) -> None:
+        self.saved = saved_filters.load(self.ws.root)
+        self.stories.set_data(self.stories.listing, self.saved, self.query_text, self.keep())
 
     # ---- moving around -----------------------------------------------------------------------
     def action_open(self) -> None:
@@ -248,7 +262,8 @@ def article_header(a, *, raw: bool = False) -> list[tuple[str, str]]:
     if t.note:
         head.append(("triage", "note: " + " ".join(t.note.split())[:200]))
     if len(a.versions) > 1:
-        head.append(("meta", f"{len(a.versions)} versions (the newest shown; the comparison view shows the changes)"))
+        head.append(("meta", f"{len(a.versions)} versions: the newest is shown, "
+                              "the comparison view shows what changed"))
     if raw:
         head.append(("meta", "original text as ingested (o shows the cleaned text)"))
     return head

@@ -121,9 +121,15 @@ class TagEditor(ModalScreen[TagChange | None]):
         self.query_one(Input).focus()
 
     @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        self._finish(event.value)  # the value as Enter was pressed, whatever came after
+
     def action_submit(self) -> None:
-        value = self.query_one(Input).value
-        self.dismiss(tag_change(value, self.current, replace=self.replace))
+        self._finish(self.query_one(Input).value)
+
+    def _finish(self, value: str) -> None:
+        if self.is_current:
+            self.dismiss(tag_change(value, self.current, replace=self.replace))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -86,7 +86,7 @@ def article_line(article, width: int, styles: dict[str, Style], *, marked: bool,
 def filter_line(name: str, query: str, width: int, styles: dict[str, Style], *,
                 active: bool) -> Text:
     """A saved filter, shown above the stories like a query feed."""
-    line = Text(" = " if active else " ? ", styles["filter"])
+    line = Text(" = " if active else " / ", styles["filter"])
     line.append(safe_line(name), styles["filter"])
     line.append("  " + safe_line(query), styles["meta"])
     line.truncate(width, overflow="ellipsis", pad=True)

@@ -6,8 +6,8 @@ more to draw than ten. Rows are computed from indexes, never materialised.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from rich.style import Style
 from textual import events
@@ -47,19 +47,19 @@ class StoryList(ScrollView, can_focus=True):
     class CursorMoved(Message):
         """The cursor is on another row."""
 
-        def __init__(self, story_list: "StoryList", row: Row) -> None:
+        def __init__(self, story_list: StoryList, row: Row) -> None:
             super().__init__()
             self.story_list = story_list
             self.row = row
 
         @property
-        def control(self) -> "StoryList":
+        def control(self) -> StoryList:
             return self.story_list
 
     class Activated(Message):
         """A row was clicked twice (or chosen with the mouse)."""
 
-        def __init__(self, story_list: "StoryList", row: Row) -> None:
+        def __init__(self, story_list: StoryList, row: Row) -> None:
             super().__init__()
             self.story_list = story_list
             self.row = row

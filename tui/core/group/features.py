@@ -7,6 +7,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -15,11 +16,14 @@ from anyascii import anyascii
 
 # Word characters plus the combining marks that \w leaves out (Indic vowel signs, Arabic and
 # Hebrew points, Thai vowels...), so words in those scripts are not cut into pieces.
-_WORD = re.compile(
+_WORD_CHAR = (
     r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
     r"\u06d6-\u06ed\u0900-\u0963\u0966-\u0dff\u0e31-\u0e4e\u0f18-\u0fbc\u102b-\u103e"
-    r"\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+    r"\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 )
+STEM = 6  # words compare on their first letters: a cheap stemmer for any alphabet
+_WORD = re.compile(_WORD_CHAR + "+")
+_STEMMED = re.compile(f"({_WORD_CHAR}{{1,{STEM}}}){_WORD_CHAR}*")
 _NUM = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\u3040-\u309f\uac00-\ud7af]+")
 _HAN_KATA = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\u30a0-\u30ff]+|[\uac00-\ud7af]+")
@@ -28,9 +32,10 @@ _ARABIC_PREFIX = re.compile(r"^(?:[وفبلك]?ال|لل)(?=\w{3})")
 _SKELETON_MAP = str.maketrans({"c": "k", "q": "k", "g": "j", "z": "s", "p": "b", "v": "f", "x": "k"})
 _DROP = re.compile(r"[aeiouywh'`\W\d_]")
 _NON_LETTER = re.compile(r"[\W\d_]+")
+_NASAL_LABIAL = re.compile(r"n(?=[bfm])")
+_NASAL_OTHER = re.compile(r"m(?=[^bfm])")
 _DOUBLE = re.compile(r"(.)\1+")
 _MAX_CJK_CHARS = 6000
-STEM = 6  # words compare on their first letters: a cheap stemmer for any alphabet
 
 
 @dataclass(slots=True)
@@ -41,7 +46,7 @@ class Features:
     cross: dict[str, str]  # cross-language key -> a surface form (names, numbers, CJK bigrams)
     group: str  # language group: primary language subtag, else the dominant script
     names: set[str]  # the keys of ``words`` that are names or numbers (weighted up)
-    spelled: dict[str, str]  # a key of ``words`` -> a word it came from (for explanations)
+    spelled: Callable[[], dict[str, str]]  # key of ``words`` -> a word it came from (explaining)
 
 
 def language_group(lang: str | None, text: str) -> str:
@@ -71,11 +76,12 @@ def parse_day(value: str | None) -> int | None:
 def skeleton(word: str) -> str:
     """A spelling-independent key for a name: Latin letters, consonant classes, no vowels.
 
-    ``Trump``, ``Трамп``, ``ترامب`` and ``ट्रम्प`` all become ``trmb``.
+    ``Trump``, ``Трамп``, ``ترامب``, ``ट्रम्प`` and ``トランプ`` all become ``trmb``.
     """
     s = anyascii(word).lower().replace("ph", "f").replace("ck", "k")
-    s = _DROP.sub("", s.translate(_SKELETON_MAP))
-    return _DOUBLE.sub(r"\1", s)
+    s = _DOUBLE.sub(r"\1", _DROP.sub("", s.translate(_SKELETON_MAP)))
+    # a nasal takes the place of the next consonant (Indic anusvara, Japanese n): mb, nd
+    return _DOUBLE.sub(r"\1", _NASAL_OTHER.sub("n", _NASAL_LABIAL.sub("m", s)))
 
 
 def number_key(raw: str) -> str | None:
@@ -137,17 +143,21 @@ def extract(title: str, body: str, lang: str | None) -> Features:
                 budget -= len(run)
                 _cjk_terms(run, words, cross)
         text = _CJK.sub(" ", text)
-    tokens = _WORD.findall(text)
-    words.update(t.lower()[:STEM] for t in tokens)
-    names = {t[:STEM] for t in tokens if t[0].isdigit()}
-    _name_keys(tokens, cross, names)
+    low = text.lower()
+    words.update(_STEMMED.findall(low))
+    names: set[str] = set()
+    _name_keys(_WORD.findall(text), cross, names)
     for raw in _NUM.findall(text):
         key = number_key(raw)
         if key is not None:
             cross.setdefault("n:" + key, raw)
+            names.add(raw[:STEM])
     prefix = group + "|"
     words = Counter({prefix + w: n for w, n in words.items()})
-    spelled = {prefix + t.lower()[:STEM]: t.lower() for t in reversed(tokens)}
+
+    def spelled() -> dict[str, str]:
+        return {prefix + t[:STEM]: t for t in reversed(_WORD.findall(low))}
+
     return Features(words=words, cross=cross, group=group, names={prefix + n for n in names},
                     spelled=spelled)
 

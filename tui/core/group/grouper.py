@@ -115,6 +115,8 @@ class Grouper:
             lines.append("started this story: no earlier article was close enough")
         elif entry.how == "version":
             lines.append(f"same origin as {p.copy_of}: another version of that article")
+        elif entry.partner is None:
+            lines.append("grouped with the story's articles as a whole")
         else:
             kind = "same-language" if entry.how == "same-language" else "cross-language"
             lines.append(f"closest article {entry.partner} ({kind} similarity {entry.score:.2f})")

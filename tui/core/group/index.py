@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .features import sublinear
 
@@ -32,12 +32,20 @@ class TermIndex:
         return tid
 
     def count(
-        self, terms: Iterable[str], group: str, surfaces: dict[str, str] | None = None
+        self, terms: Iterable[str], group: str,
+        surfaces: dict[str, str] | Callable[[], dict[str, str]] | None = None,
     ) -> array:
         """Add one document's distinct terms to the frequencies; returns their ids in order.
-        ``surfaces`` gives a readable spelling of new terms."""
-        spell = surfaces or {}
-        tids = array("i", [self.intern(t, spell.get(t)) for t in terms])
+        ``surfaces`` (or a function making them, called only if a term is new) gives a
+        readable spelling of new terms."""
+        ids, tids, spell = self.ids, array("i"), None
+        for term in terms:
+            tid = ids.get(term)
+            if tid is None:
+                if spell is None:
+                    spell = (surfaces() if callable(surfaces) else surfaces) or {}
+                tid = self.intern(term, spell.get(term))
+            tids.append(tid)
         self._add(tids, group, 1)
         return tids
 

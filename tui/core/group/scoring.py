@@ -6,7 +6,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import mul
+from operator import itemgetter, mul
 
 from .index import TermIndex
 from .model import DocEntry, Params
@@ -48,7 +48,8 @@ def mono_candidates(
     for tid in doc.terms[: params.query_terms]:
         if words.df[tid] <= limit:
             pool.extend(words.recent(tid, params.posting_cap))
-    ranked = Counter(pool).most_common(params.verify * 2)  # most heavy terms shared
+    ranked = sorted(Counter(pool).items(), key=itemgetter(1), reverse=True)  # most terms shared
+    del ranked[params.verify * 2 :]
     query = dict(zip(doc.terms, doc.weights))
     out = []
     for slot, _ in ranked:

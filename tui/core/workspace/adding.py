@@ -1,8 +1,9 @@
 """Adding documents to a workspace: dedupe, version, clean, store, then group.
 
-An exact duplicate (the same content, from any origin) is skipped. The same origin with new
-content becomes a new version of its article, unless cleaning gives the same body as before
-(only the page furniture changed), which counts as unchanged. Files are written without a
+An exact duplicate (content already seen from the same origin) is skipped. The same origin
+with new content becomes a new version of its article, unless cleaning gives the same body as
+before (only the page furniture changed), which counts as unchanged. The same content from
+another origin is another article (syndication): grouping marks it a copy of the earliest. Files are written without a
 sync each, then made durable together before the command returns.
 """
 
@@ -77,7 +78,6 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
     rep = IngestReport()
     docs = list(docs)
     touched: dict[str, Article] = {}
-    seen_hashes = dict(ws._by_hash)
     if furniture is not None:
         # Learn the whole batch's furniture first, so the first page of an outlet benefits
         # from the others; clean() observes each page again under the same page key (HTML and
@@ -90,8 +90,9 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
         if on_progress:
             on_progress(n, len(docs), doc.origin)
         h = content_hash(doc.content)
-        if h in seen_hashes:
-            rep.duplicates.append((doc.origin, seen_hashes[h]))
+        existing = ws.by_origin(doc.origin)
+        if existing is not None and any(v.hash == h for v in existing.versions):
+            rep.duplicates.append((doc.origin, existing.id))
             continue
         try:
             cleaned = clean_doc(doc, furniture)
@@ -101,10 +102,8 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
         if not cleaned.body.strip():
             rep.failed.append((doc.origin, "no article text found"))
             continue
-        existing = touched.get(ws._by_origin.get(doc.origin, "")) or ws.by_origin(doc.origin)
         if existing is not None and ws.body(existing).strip() == cleaned.body.strip():
             rep.duplicates.append((doc.origin, existing.id))
-            seen_hashes[h] = existing.id
             continue
         aid = existing.id if existing else _new_id(h, ws, touched)
         raw_rel, body_rel = text_paths(aid, h, doc.kind)
@@ -124,8 +123,6 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
             rep.added.append(aid)
         touched[aid] = a
         ws._by_origin[doc.origin] = aid
-        ws._by_hash[h] = aid
-        seen_hashes[h] = aid
         ws._articles[aid] = a
     return rep, list(touched.values())
 

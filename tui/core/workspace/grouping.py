@@ -71,7 +71,7 @@ def save_corrections(ws, corrections) -> None:
 
 def grouper(ws):
     """The grouper for this workspace, from the cache when it matches the articles."""
-    from tui.core.group import Grouper
+    from tui.core.group import Grouper, Placement
 
     sig = signature(ws)
     data = cache.load(ws.root, "grouper.pickle")
@@ -84,7 +84,7 @@ def grouper(ws):
     arts = sorted(ws.articles(), key=lambda a: (a.added, a.id))
     if arts:
         docs = [group_doc(ws, a) for a in arts]
-        known = {a.id: a.story for a in arts if a.story}
+        known = {a.id: Placement(a.story, a.sameness, a.copy_of, []) for a in arts if a.story}
         g.add_many(docs, known=known)
     return g
 

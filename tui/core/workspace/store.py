@@ -46,7 +46,6 @@ class Workspace:
         self._story_states: dict[str, StoryState] = {}
         self._stories: list[Story] | None = None
         self._by_origin: dict[str, str] = {}
-        self._by_hash: dict[str, str] = {}
         self._explainer = None  # a grouper loaded for `explain`, dropped when stories change
 
     # ---- opening -------------------------------------------------------------------------
@@ -162,8 +161,6 @@ class Workspace:
             st = path.stat()
             self._sig[rel] = (st.st_mtime_ns, st.st_size)
             self._by_origin[a.origin] = a.id
-            for v in a.versions:
-                self._by_hash[v.hash] = a.id
 
     def _read_article(self, path: Path) -> tuple[Article | None, str | None]:
         rel = path.relative_to(self.root)
@@ -185,7 +182,6 @@ class Workspace:
 
     def _index(self) -> None:
         self._by_origin = {a.origin: a.id for a in self._articles.values()}
-        self._by_hash = {v.hash: a.id for a in self._articles.values() for v in a.versions}
 
     def _read_story_states(self) -> dict[str, StoryState]:
         out = {}

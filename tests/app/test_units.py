@@ -1,0 +1,65 @@
+"""The app's plain-Python parts: listing, triage queue and undo, saved filters, key labels."""
+
+from __future__ import annotations
+
+from tests.app.conftest import reopen
+from tui.core.query import parse
+from tui.core.workspace import Workspace
+from tui.screens import saved_filters
+from tui.screens.listing import build_listing
+from tui.screens.triage import Triage
+from tui.screens.watch import stamp
+from tui.widgets.keylabels import keys_label
+
+
+def test_listing_filters_and_hides_archived(demo_root):
+    ws = Workspace.open(demo_root)
+    everything = build_listing(ws, None)
+    assert everything.article_count == len(ws)
+    arabic = build_listing(ws, parse("lang:ar"))
+    assert arabic.article_count == 1
+    words = build_listing(ws, parse("Hayashi"))  # only in bodies
+    assert 0 < words.article_count < len(ws)
+    ws.set_story_state(everything.stories[0].id, archived=True)
+    assert everything.stories[0].id not in build_listing(ws, None).members
+    assert everything.stories[0].id in build_listing(ws, parse("archived")).members
+
+
+def test_triage_saves_in_order_and_undoes(demo_root):
+    ws = Workspace.open(demo_root)
+    aid = ws.articles()[0].id
+    tr = Triage(ws)
+    tr.change("star", [aid], starred=True)
+    tr.change("tag", [aid], add_tags=["a", "b"])
+    tr.change("note", [aid], note="hello")
+    assert ws.get(aid).triage.tags == ["a", "b"]  # in memory at once
+    tr.save_now()
+    t = reopen(demo_root).get(aid).triage
+    assert t.starred and t.tags == ["a", "b"] and t.note == "hello"
+    assert tr.undo().label == "note"
+    assert tr.undo().label == "tag"
+    tr.save_now()
+    t = reopen(demo_root).get(aid).triage
+    assert t.starred and t.tags == [] and t.note == ""
+
+
+def test_saved_filters_round_trip(demo_root):
+    ws = Workspace.open(demo_root)
+    assert saved_filters.load(demo_root) == []
+    saved_filters.save(ws, "ja", "tag:japan")
+    saved_filters.save(ws, "st", "+starred")
+    assert saved_filters.load(demo_root) == [("ja", "tag:japan"), ("st", "+starred")]
+    assert saved_filters.delete(ws, "ja") == [("st", "+starred")]
+
+
+def test_stamp_sees_writes_by_others(demo_root):
+    before = stamp(demo_root)
+    other = Workspace.open(demo_root)
+    other.update_triage(other.articles()[0].id, starred=True)
+    assert stamp(demo_root) != before
+
+
+def test_key_labels():
+    assert keys_label("question_mark,f1") == "? F1"
+    assert keys_label("ctrl+p") == "^p"
+    assert keys_label("alt+less_than_sign") == "Alt+<"
