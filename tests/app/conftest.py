@@ -42,8 +42,10 @@ def make(demo_root: Path):
     """make(**config) -> a WiredeskApp on a fresh copy of the demo workspace."""
 
     def factory(keymap: str | None = None, workspace=None, **settings):
+        from tui.core.workspace import Workspace
+
         return make_app(demo_root, keymap=keymap, config=Config(**settings),
-                        workspace=workspace)
+                        workspace=workspace or Workspace.open(demo_root))
 
     return factory
 

@@ -92,6 +92,9 @@ async def test_filter_search_and_saved_filters(make):
         await pilot.press("slash", *"Hayashi", "enter")  # a name inside article bodies
         await settle(pilot)
         assert "Hayashi" in screen.query_text and "+starred" in screen.query_text
+        await pilot.press("g", "delete")
+        await settle(pilot)
+        assert screen.saved == [] and screen.stories.filters == []
 
 
 async def test_bad_filter_shows_error_and_stays(make):

@@ -144,3 +144,14 @@ async def test_raw_and_rtl_toggles(make):
         assert app.screen.show_raw
         await pilot.press("o", "b")
         assert app.screen.reader.rtl_mode == "on"
+
+
+async def test_emacs_and_vim_keymaps_move_the_cursor(make):
+    app = make(keymap="emacs")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+p")
+        assert app.screen.stories.cursor.article == 0
+    app = make(keymap="vim")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("j", "ctrl+f", "g")
+        assert app.screen.stories.cursor.kind == "story"

@@ -139,3 +139,63 @@ async def test_user_keymap_layers_on_top(isolated_config, make):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("j", "x")
         assert app.ws.get(app.screen.current_id()).triage.starred
+
+
+async def test_the_workspace_opens_in_a_worker(demo_root):
+    from tui.app import make_app
+    from tui.config import Config
+
+    app = make_app(demo_root, config=Config())
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            if type(app.screen).__name__ == "MainScreen":
+                break
+            await pilot.pause(0.05)
+        assert type(app.screen).__name__ == "MainScreen"
+        assert app.screen.stories.listing.article_count == len(app.ws)
+
+
+def test_a_damaged_workspace_gives_a_one_line_error(tmp_path, capsys):
+    from tui.app import run
+
+    root = tmp_path / "ws"
+    root.mkdir()
+    (root / "wiredesk.toml").write_text("[workspace\n", encoding="utf-8")
+    assert run(root) == 1
+    assert "wiredesk.toml" in capsys.readouterr().err
+
+
+async def test_an_empty_workspace_takes_every_key(tmp_path):
+    from tui.app import make_app
+    from tui.config import Config
+
+    root = tmp_path / "empty"
+    app = make_app(root, config=Config(), workspace=Workspace.open(root))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in "jkGgsrtanmMudwobN":
+            await pilot.press(key)
+            if type(app.screen).__name__ != "MainScreen":
+                await pilot.press("escape")
+        await pilot.press("enter", "escape", "space")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MainScreen"
+        assert app.screen.current_id() is None
+
+
+async def test_quitting_with_an_unsaved_note_asks_then_keeps_it(make, demo_root):
+    app = make(workspace=Workspace.open(demo_root, lock_timeout=0.2))
+    other = WriterLock(demo_root, timeout=1)
+    other.acquire()
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("j", "n")
+            app.screen.query_one(TextArea).insert("keep me")
+            await pilot.press("escape")
+            await settle(pilot)
+            await pilot.press("ctrl+q")
+            assert app.is_running  # asked first
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+        assert list(app.leftover_notes.values()) == ["keep me"]
+    finally:
+        other.release()

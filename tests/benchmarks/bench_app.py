@@ -2,7 +2,7 @@
 
     python3 tests/benchmarks/bench_app.py WORKSPACE [--keys 50] [--size 120x36]
 
-Prints: workspace open time, first screen (open + app mounted + first paint), the time of a
+Prints: workspace open time, first paint, list ready (workspace read, stories shown), the time of a
 key press (press + repaint through Pilot: wall time, which includes Pilot's idle detection,
 and CPU time, which is the work the key caused), and the peak memory.
 Build big workspaces with ``python3 ../shared/bench/make_corpus.py OUT.jsonl N`` and
@@ -29,14 +29,20 @@ async def measure(root: Path, keys: int, size: tuple[int, int]) -> dict:
     from tui.config import Config
     from tui.core.workspace import Workspace
 
+    t = time.perf_counter()
+    Workspace.open(root)
+    t_open = time.perf_counter() - t
     t0 = time.perf_counter()
-    ws = Workspace.open(root)
-    t_open = time.perf_counter() - t0
-    app = make_app(root, config=Config(), workspace=ws)
-    out: dict = {"articles": len(ws), "open_s": t_open}
+    app = make_app(root, config=Config())
+    out: dict = {}
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        out["first_screen_s"] = time.perf_counter() - t0
+        out["first_paint_s"] = time.perf_counter() - t0
+        while type(app.screen).__name__ != "MainScreen":
+            await asyncio.sleep(0.02)
+        await pilot.pause()
+        out["list_ready_s"] = time.perf_counter() - t0
+        out["articles"] = len(app.ws)
         out["stories"] = len(app.screen.stories.listing.stories)
         timings = {}
         for name, seq in (("j", ["j"] * keys), ("k", ["k"] * keys),
@@ -60,6 +66,7 @@ async def measure(root: Path, keys: int, size: tuple[int, int]) -> dict:
         await pilot.pause()
         out["filter_starred_s"] = time.perf_counter() - t
         app.triage.flush(30)
+    out["open_s"] = t_open
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
@@ -74,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     cols, rows = (int(x) for x in args.size.split("x"))
     r = asyncio.run(measure(args.workspace, args.keys, (cols, rows)))
     print(f"{r['articles']} articles, {r['stories']} stories shown")
-    print(f"workspace open  {r['open_s']:.2f} s")
-    print(f"first screen    {r['first_screen_s']:.2f} s (open + mount + first paint)")
+    print(f"workspace open  {r['open_s']:.2f} s (Workspace.open alone, warm file cache)")
+    print(f"first paint     {r['first_paint_s']:.2f} s (the app answers: loading screen)")
+    print(f"list ready      {r['list_ready_s']:.2f} s (workspace open, stories shown)")
     print("key press + repaint, wall time through Pilot (which adds its own idle waits) and "
           "CPU time of this process:")
     for name, (mean, worst, cpu) in r["keys_ms"].items():

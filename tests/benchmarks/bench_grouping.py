@@ -4,7 +4,8 @@ usage: python3 tests/benchmarks/bench_grouping.py [--sizes 20000,100000] [--add-
                                                   [--baseline 2000,5000]
 Articles come from shared/bench/make_corpus.py (real titles and leads, plus lightly edited
 copies). Every figure is measured in a fresh process: wall time and peak resident memory.
-Bars: 20k < 20 s and < 1 GB; 100k < 120 s; adding one article at 100k < 100 ms.
+Bars: 20k < 20 s and < 1 GB; 100k < 120 s; adding one article at 100k < 100 ms. For the
+grouper it also times the cache form (``to_state`` / ``from_state``) and prints its size.
 """
 
 from __future__ import annotations
@@ -52,7 +53,14 @@ def run_grouper(path: str, n: int) -> dict:
     t0 = time.perf_counter()
     g = Grouper()
     g.add_many(docs)
-    return {"seconds": time.perf_counter() - t0, "peak_mb": _peak_mb(), "stories": len(g.stories())}
+    out = {"seconds": time.perf_counter() - t0, "peak_mb": _peak_mb(), "stories": len(g.stories())}
+    t0 = time.perf_counter()
+    data = g.to_state()
+    out["save_s"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    Grouper.from_state(data)
+    out.update(load_s=time.perf_counter() - t0, state_mb=len(data) / 1e6)
+    return out
 
 
 def run_add_one(path: str, n: int) -> dict:
@@ -123,8 +131,10 @@ def main() -> None:
                 if "error" in r:
                     print(f"{name:<34}{n:>9}  {r['error']}")
                 else:
+                    state = (f"   state {r['state_mb']:.0f} MB, save {r['save_s']:.2f} s, "
+                             f"load {r['load_s']:.2f} s" if "state_mb" in r else "")
                     print(f"{name:<34}{n:>9}{r['seconds']:>9.1f}{r['peak_mb']:>9.0f}"
-                          f"{r['stories']:>9}", flush=True)
+                          f"{r['stories']:>9}{state}", flush=True)
         if args.add_one:
             r = _child("add_one", path, args.add_one)
             if "error" in r:

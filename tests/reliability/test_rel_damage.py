@@ -9,6 +9,7 @@ import pytest
 
 from tui.cli import main
 from tui.core.workspace import Workspace, WorkspaceError
+from tui.core.workspace.cache import CACHE_FORMAT
 from tui.core.workspace.paths import CORRECTIONS, SETTINGS, article_path, story_path
 
 
@@ -110,7 +111,7 @@ def test_corrections_of_the_wrong_shape_give_a_message(make_ws, capsys):
     assert CORRECTIONS in capsys.readouterr().err
 
 
-WRONG_SHAPE = pytest.param(pickle.dumps({"format": 3, "sig": 1}), id="wrong-shape")
+WRONG_SHAPE = pytest.param(pickle.dumps({"format": CACHE_FORMAT, "sig": 1}), id="wrong-shape")
 
 
 @pytest.mark.parametrize("junk", [b"", b"not a pickle", WRONG_SHAPE],

@@ -118,9 +118,9 @@ def test_article_record_round_trips_any_unicode(title, tags, note, origin):
 
 
 def lf(value):
-    """TOML multi-line strings store a CRLF as LF (tomli_w): the one change allowed."""
+    """Line ends become LF (notes are saved so; tomli_w stores CRLF as LF): the one change."""
     if isinstance(value, str):
-        return value.replace("\r\n", "\n")
+        return value.replace("\r\n", "\n").replace("\r", "\n")
     return type(value)(lf(v) for v in value)
 
 

@@ -95,6 +95,10 @@ def _read(path: Path) -> bytes:
 
 def _collect_file(path: Path, out: Collected) -> None:
     name = str(path)
+    ext = path.suffix.lower()
+    if ext in JSONL_EXT:  # a collection: read record by record, no size limit for the file
+        _collect_jsonl_file(path, out)
+        return
     try:
         if path.is_dir():
             return
@@ -105,12 +109,8 @@ def _collect_file(path: Path, out: Collected) -> None:
     except OSError as e:
         out.failures.append((name, e.strerror or str(e)))
         return
-    ext = path.suffix.lower()
     if not text.strip():
         out.failures.append((name, "empty file"))
-        return
-    if ext in JSONL_EXT:
-        _collect_jsonl(text, name, out)
         return
     if ext in FEED_EXT or (ext not in TEXT_EXT and _looks_like_feed(text)):
         _collect_feed(text, name, out)
@@ -121,8 +121,28 @@ def _collect_file(path: Path, out: Collected) -> None:
     out.docs.append(RawDocument(origin=str(path.resolve()), content=text, kind=kind))
 
 
-def _collect_jsonl(text: str, name: str, out: Collected) -> None:
-    for n, line in enumerate(text.splitlines(), 1):
+def _collect_jsonl_file(path: Path, out: Collected) -> None:
+    name = str(path)
+    try:
+        with open(path, "rb") as f:
+            lines = [(n, raw) for n, raw in enumerate(f, 1)]
+    except OSError as e:
+        out.failures.append((name, e.strerror or str(e)))
+        return
+    if not any(raw.strip() for _, raw in lines):
+        out.failures.append((name, "empty file"))
+        return
+    decoded = []
+    for n, raw in lines:
+        try:
+            decoded.append((n, decode_bytes(raw.removeprefix(b"\xef\xbb\xbf"))))
+        except DecodeError as e:
+            out.failures.append((f"{name}:{n}", str(e)))
+    _collect_jsonl(decoded, name, out)
+
+
+def _collect_jsonl(lines, name: str, out: Collected) -> None:
+    for n, line in lines:
         if not line.strip():
             continue
         try:

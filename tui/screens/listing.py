@@ -35,11 +35,15 @@ class Cancelled(Exception):
     """The listing was superseded by a newer one."""
 
 
-def build_listing(ws, flt: Filter | None, *, cancelled: Callable[[], bool] = lambda: False
-                  ) -> Listing:
-    """The stories and articles of ``ws`` that ``flt`` keeps, in the workspace's order."""
+def build_listing(ws, flt: Filter | None, *, stories: list[Story] | None = None,
+                  cancelled: Callable[[], bool] = lambda: False) -> Listing:
+    """The stories and articles of ``ws`` that ``flt`` keeps, in the workspace's order.
+
+    ``stories`` (default ``ws.stories()``) lets the caller reuse story faces it keeps up to
+    date itself: triage changes do not regroup, so faces need not be rebuilt for them.
+    """
     out = Listing()
-    stories = ws.stories()
+    stories = ws.stories() if stories is None else stories
     hide_archived = flt is None or flt.archived is None
     if flt is None or flt.is_empty:
         for s in stories:

@@ -45,6 +45,8 @@ class MainScreen(TriageActions, ToolActions, Screen):
         self.show_raw = False
         self.reading = False  # narrow layout: the reader is shown instead of the list
         self._stamp = stamp(ws.root)
+        self._faces = None  # the story faces shown (kept current between regroupings)
+        self._faces_by_id: tuple = (None, {})
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -65,7 +67,8 @@ class MainScreen(TriageActions, ToolActions, Screen):
         self.reader.rtl_mode = self.config.rtl_layout
         self.stories.rtl = self.config.rtl_layout != "off"
         self._narrow(self.app.size.width)
-        self.stories.set_data(build_listing(self.ws, None), self.saved, "")
+        self._faces = self.ws.stories()
+        self.stories.set_data(build_listing(self.ws, None, stories=self._faces), self.saved, "")
         self.stories.focus()
         self.update_status()
         self.set_interval(POLL_SECONDS, self.poll_disk)
@@ -105,13 +108,19 @@ class MainScreen(TriageActions, ToolActions, Screen):
         """Repaint after a triage change (counts of the given stories recomputed)."""
         from tui.screens.listing import recount
 
-        by_id = {s.id: s for s in self.stories.listing.stories}
+        by_id = self.faces_by_id()
         for sid in story_ids:
             if sid in by_id:
                 recount(self.ws, by_id[sid])
         self.stories.refresh()
         self.show_article()
         self.update_status()
+
+    def faces_by_id(self) -> dict:
+        """Story id -> the story face shown for it (rebuilt only when the faces are)."""
+        if self._faces_by_id[0] is not self._faces:
+            self._faces_by_id = (self._faces, {s.id: s for s in self._faces or ()})
+        return self._faces_by_id[1]
 
     def update_status(self) -> None:
         listing = self.stories.listing
@@ -143,8 +152,13 @@ class MainScreen(TriageActions, ToolActions, Screen):
         return (story.id if story else None, self.current_id())
 
     @work(thread=True, exclusive=True, group="listing")
-    def rebuild(self, flt=None, reload: bool = False) -> None:
-        """Recompute the list off the UI thread (a free-text filter reads bodies)."""
+    def rebuild(self, flt=None, reload: bool = False, regrouped: bool = False) -> None:
+        """Recompute the list off the UI thread (a free-text filter reads bodies).
+
+        ``reload``: read what other processes changed; ``regrouped``: articles were added or
+        moved (the story faces are rebuilt; triage changes keep them, counts are kept current
+        by :meth:`refresh_rows`).
+        """
         worker = get_current_worker()
         keep = self.keep()
         self.triage.flush(10)  # archive states and counts must be on disk and in memory
@@ -152,7 +166,10 @@ class MainScreen(TriageActions, ToolActions, Screen):
             if reload:
                 with self.triage.guard:
                     self.ws.reload()
-            listing = build_listing(self.ws, flt, cancelled=lambda: worker.is_cancelled)
+            if reload or regrouped or self._faces is None:
+                self._faces = self.ws.stories()
+            listing = build_listing(self.ws, flt, stories=self._faces,
+                                    cancelled=lambda: worker.is_cancelled)
         except Cancelled:
             return
         if not worker.is_cancelled:

@@ -24,6 +24,8 @@ class ToolActions:
         binding("main.filter", "filter", "Filter"),
         binding("main.clear_filter", "clear_filter", "Clear filter", show=False),
         binding("main.save_filter", "save_filter", "Save filter", show=False),
+        binding("main.delete_filter", "delete_filter", "Delete the saved filter under the cursor",
+                show=False),
         binding("main.export", "export", "Export", show=False),
         binding("main.ingest", "ingest", "Ingest", show=False),
         binding("main.refresh_feeds", "refresh_feeds", "Refresh feeds", show=False),
@@ -68,20 +70,30 @@ class ToolActions:
 
         self.app.push_screen(PromptDialog("Save this filter as", placeholder="a name"), done)
 
+    def action_delete_filter(self) -> None:
+        row = self.stories.cursor
+        if row.kind != "filter":
+            self.notify("Put the cursor on a saved filter (at the top of the list) first.")
+            return
+        self.save_filter(self.saved[row.index][0], None)
+
     @work(thread=True, group="write")
-    def save_filter(self, name: str, query: str) -> None:
+    def save_filter(self, name: str, query: str | None) -> None:
+        """Save the filter ``name`` (or delete it when ``query`` is None)."""
         try:
             with self.triage.guard:
-                saved = saved_filters.save(self.ws, name, query)
+                saved = (saved_filters.delete(self.ws, name) if query is None
+                         else saved_filters.save(self.ws, name, query))
         except Exception as e:  # locked workspace: say so, keep going
-            self.app.call_from_thread(self.notify, f"Filter not saved: {e}", severity="error")
+            self.app.call_from_thread(self.notify, f"Filters not saved: {e}", severity="error")
             return
-        self.app.call_from_thread(self._saved_filters, saved, name)
+        done = "Deleted" if query is None else "Saved"
+        self.app.call_from_thread(self._saved_filters, saved, f"{done} filter {name!r}")
 
-    def _saved_filters(self, saved, name: str) -> None:
+    def _saved_filters(self, saved, message: str) -> None:
         self.saved = saved
         self.stories.set_data(self.stories.listing, saved, self.query_text, self.keep())
-        self.notify(f"Saved filter {name!r}")
+        self.notify(message)
 
     # ---- comparing ---------------------------------------------------------------------------
     def action_compare(self) -> None:
@@ -117,7 +129,7 @@ class ToolActions:
 
         try:
             if req.query:
-                ids = build_listing(self.ws, parse(req.query)).article_ids()
+                ids = build_listing(self.ws, parse(req.query), stories=self._faces).article_ids()
                 arts = [self.ws.get(a) for a in ids]
             else:
                 arts = [a for a in self.ws.articles() if has_triage(a)]
@@ -131,7 +143,7 @@ class ToolActions:
     def action_ingest(self) -> None:
         def done(changed: bool | None) -> None:
             if changed:
-                self.rebuild(self.current_filter())
+                self.rebuild(self.current_filter(), regrouped=True)
 
         self.app.push_screen(IngestDialog(self.ws, self.triage.guard), done)
 
@@ -155,7 +167,7 @@ class ToolActions:
             self.app.call_from_thread(self.notify, f"Refresh failed: {e}", severity="error")
             return
         self.app.call_from_thread(self.notify, report.lines()[-1])
-        self.app.call_from_thread(self.rebuild, self.current_filter())
+        self.app.call_from_thread(self.rebuild, self.current_filter(), False, True)
 
     # ---- the reader --------------------------------------------------------------------------
     def action_explain(self) -> None:

@@ -133,6 +133,10 @@ class TriageActions:
             self.notify("Nothing to undo.")
             return
         self.notify(f"Undone: {step.label}")
+        faces = self.faces_by_id()
+        for sid, archived in step.stories:
+            if sid in faces:
+                faces[sid].archived = archived
         if step.stories:
             self.rebuild(self.current_filter())
         else:

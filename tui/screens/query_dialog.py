@@ -43,7 +43,10 @@ class QueryDialog(ModalScreen[str | None]):
             yield LineInput(self.value, id="query-input",
                         placeholder="words to find" if self.free_text else "tag:x +starred ...")
             yield Label("", id="query-error", classes="dialog--warning")
-            if not self.free_text:
+            if self.free_text:
+                yield Label("Enter searches inside the active filter; an empty search shows "
+                            "the whole filter again. Esc cancels.", classes="dialog--hint")
+            else:
                 yield Label(SYNTAX, classes="dialog--hint")
             if self.saved:
                 yield Label("Saved filters (↓ to choose):", classes="dialog--hint")

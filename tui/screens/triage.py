@@ -89,10 +89,7 @@ class Triage:
                         remove_tags=[x for x in t.tags if x not in snap.tags],
                         starred=snap.starred, read=snap.read,
                         note=snap.note if snap.note != t.note else None, record=False)
-        by_id = {s.id: s for s in self.ws.stories()}
-        for sid, archived in step.stories:
-            if sid in by_id:
-                by_id[sid].archived = archived
+        for sid, archived in step.stories:  # the caller updates the stories it shows
             self._jobs.put((step.label, sid, {"archived": archived}))
         return step
 

@@ -76,6 +76,8 @@ def article_line(article, width: int, styles: dict[str, Style], *, marked: bool,
     line.append(f"{KIND_LABEL.get(article.sameness, article.sameness):<9}", styles["kind"])
     if t.tags:
         line.append("[" + ",".join(safe_line(x) for x in t.tags) + "] ", styles["tags"])
+    if t.note:
+        line.append("✎ ", styles["tags"])
     title = title_text(article.title, rtl, width - line.cell_len)
     title.stylize(styles["title"] if t.read else styles["unread_title"])
     line.append_text(title)

@@ -16,6 +16,8 @@ from .text import select
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Any character safe_text() or _CONTROL would change (controls, \r, bidi overrides, BOM...).
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 _NORM = re.compile(r"[\W_]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _OPENERS = "\"'“‘«([*•-– "
@@ -46,9 +48,12 @@ def clean(doc: RawDocument, *, furniture: FurnitureModel | None = None) -> Clean
 
 def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     raw = doc.content if isinstance(doc.content, str) else ""
-    # Whole escape sequences go first (so "]0;title" leaves no junk), then other controls.
-    content = _CONTROL.sub(" ", safe_text(raw[: _MAX_CHARS * 2]))[:_MAX_CHARS]
-    content = content.replace("\r\n", "\n").replace("\r", "\n")
+    content = raw[: _MAX_CHARS * 2]
+    if _UNSAFE.search(content):
+        # Whole escape sequences go first (so "]0;title" leaves no junk), then other controls.
+        content = _CONTROL.sub(" ", safe_text(content))
+        content = content.replace("\r\n", "\n").replace("\r", "\n")
+    content = content[:_MAX_CHARS]
     hints = doc.hints if isinstance(doc.hints, dict) else {}
     outlet = doc.outlet_key() if isinstance(doc, RawDocument) else _outlet(doc.origin, hints)
     found: dict = {}
@@ -56,23 +61,40 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     if doc.kind == "html":
         from .html import extract  # imported lazily: lxml and trafilatura are heavy
 
-        content, found, extracted = extract(content, doc.origin)
+        page, (content, found, extracted) = content, extract(content, doc.origin)
     elif doc.kind == "md":
         content = strip_markdown(content)
     if furniture is not None and outlet:
-        page = str(hints.get("url") or doc.origin or "") or None
-        furniture.observe(outlet, content, page_key=page)
+        page_key = str(hints.get("url") or doc.origin or "") or None
+        furniture.observe(outlet, content, page_key=page_key)
         known = (lambda line: furniture.is_furniture(outlet, line))
     else:
         known = None
     if extracted:
         fields = clean_extracted(content, known, found.get("title"))
+        if not all(found.get(k) or hints.get(k) for k in ("author", "date")):
+            # The markup names no author or date: read bylines and dates off the page's
+            # visible text, as for a plain-text page.
+            for k, v in _visible_fields(page).items():
+                if v and not fields.get(k) and not found.get(k):
+                    fields[k] = v
     else:
         fields = clean_text(content, known)
     for k, v in found.items():  # what the HTML's own metadata says beats guesses from text
         if v and not (k == "lang" and fields.get("lang")):
             fields[k] = v
     return _with_hints(Cleaned(**fields), hints)
+
+
+def _visible_fields(html: str) -> dict:
+    """Author, date and dateline as the plain-text reader finds them in a page's visible text."""
+    from .html import strip_tags
+
+    fields = clean_text(strip_tags(html))
+    place = fields.get("dateline")
+    if place and fields["body"][len(place):].lstrip()[:1] == ":":
+        fields["dateline"] = None  # "Summary:", "Update:": a label as often as a place
+    return {k: fields.get(k) for k in ("author", "date", "dateline")}
 
 
 def clean_extracted(text: str, known=None, title: str | None = None) -> dict:
@@ -109,8 +131,8 @@ def clean_text(text: str, known=None) -> dict:
     head_at = [i for i in range(max(0, first - 40), first) if lines[i]]
     header = [lines[i] for i in head_at]
     body = "\n\n".join(lines[i] for i in keep)
-    body_words = meta.words(" ".join(lines[i] for i in keep[:4]))
-    out = meta.header_fields(header, body_words, [kinds.get(i) for i in head_at])
+    body_head = " ".join(lines[i] for i in keep[:4])
+    out = meta.header_fields(header, body_head, [kinds.get(i) for i in head_at])
     place, wire = meta.dateline(lines[keep[0]] if keep else "")
     if place:
         out["dateline"] = place

@@ -55,7 +55,8 @@ _TIME_FIRST = re.compile(r"\b(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ap>[ap]\.?m\.?)?
 
 def find_dates(text: str) -> list[tuple[int, str]]:
     """Every date in ``text`` as (position, ISO 8601 string), in order of position."""
-    if not text or not _YEAR.search(text):  # every form we read has a four-digit year
+    # Every form we read has a four-digit year.
+    if not text or not ("19" in text or "20" in text) or not _YEAR.search(text):
         return []
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []

@@ -57,6 +57,23 @@ STOPWORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "fa": "و در به از که این را با است برای آن یک خود تا بر هم نیز شده می اند",
     "hi": "के है में की और से को का एक यह पर भी ने कि हैं था जो कर लिए तो गया",
     "sr": "и у не на да је се за од са као што али то су из по ће био била они",
+    "hr": "i u je na da se za od su s kao što ali to iz po će bio bila oni koji koja koje"
+          " nije ili samo već jer",
+    "sk": "a v na sa je že to s z do o ako ale po by sú pre ktoré ktorý aj jeho jej nie"
+          " bolo bude keď len ktorá od",
+    "sl": "in je v na da se za so z s pa ki ne bi kot tudi po ali od do še iz bo bil",
+    "ca": "el la els les de del i que en un una és per amb no es al als ho com més però"
+          " seu seva també ha va",
+    "lt": "ir yra kad į su iš bet kaip tai jis ji o taip buvo bus jo jos nuo už per arba",
+    "lv": "un ir ka uz ar no par bet kā tas viņš viņa arī lai būs bija tā to jau vai pie",
+    "et": "ja on et ei see ka oli kui mis aga ta nad või siis nii tema kes üle veel pärast",
+    "sq": "dhe të në e që një për me nga është i u se ka më nuk do si por janë",
+    "az": "və bu bir ilə üçün da də olan ki o isə amma görə daha çox onun edir",
+    "is": "og að í á er sem um við en það var til hann hún með ekki fyrir af þá",
+    "sw": "na ya wa kwa ni za la katika kuwa hiyo huo hii ambao ambaye alisema pia lakini"
+          " au kama watu",
+    "tl": "ang ng sa na mga at ay si ni para hindi kay nang ito siya niya kanyang may",
+    "eu": "eta da ez du bat ere baina dira zen izan dute hori hau egin",
 }.items()}
 
 # Scripts (as character ranges) whose presence settles the language or narrows it to a family.
@@ -74,7 +91,7 @@ _SCRIPTS = {
 _RANGES = sorted((ord(m[1]), ord(m[2]), k) for k, v in _SCRIPTS.items()
                  for m in re.finditer(r"(.)-(.)", v))
 _STARTS = [lo for lo, _, _ in _RANGES]
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII = re.compile(r"[\x00-\x7f]+")
 _NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _PERSIAN = "پچژگی"
 _URDU = "ٹڈڑںےھ"
@@ -82,14 +99,20 @@ _URDU = "ٹڈڑںےھ"
 _MARKS = {"cs": "ěščřžůý", "pl": "ąęłńśźżó", "ro": "ăâîșşțţ", "tr": "ğışçöü", "hu": "őűáéöü",
           "vi": "ăâđêôơư", "de": "äöüß", "sv": "åäö", "da": "æøå", "no": "æøå", "fi": "äö",
           "pt": "ãõçáéêó", "es": "ñáéíóú¿¡", "fr": "éèêàçù", "it": "àèéìòù", "uk": "іїєґ",
-          "bg": "ъщ", "sr": "ђћџјљњ"}
+          "bg": "ъщ", "sr": "ђћџјљњ", "hr": "čćđšž", "sk": "ľščťžýáíéôäň", "sl": "čšž",
+          "ca": "àèéíòóúç", "lt": "ąčęėįšųūž", "lv": "āčēģīķļņšūž", "et": "äöõü", "sq": "ëç",
+          "az": "əğıöüçş", "is": "þðæöáéíóúý"}
+# Below this share of a Latin page's prose words on the best list, the page's language is not
+# one of the lists: say nothing rather than guess English.
+MIN_SHARE = 0.03
 
 
 def detect_lang(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text."""
     sample = (text or "")[:6000]
     counts: dict[str, int] = {}
-    for ch, n in Counter("".join(_NON_ASCII.findall(sample))).items():
+    chars = Counter() if sample.isascii() else Counter(_ASCII.sub("", sample))
+    for ch, n in chars.items():
         k = bisect_right(_STARTS, ord(ch)) - 1
         if k >= 0 and ord(ch) <= _RANGES[k][1]:
             counts[_RANGES[k][2]] = counts.get(_RANGES[k][2], 0) + n
@@ -109,8 +132,10 @@ def detect_lang(text: str) -> str | None:
                 sample.count("ي") < sample.count("ی")):
             return "fa"
         return "ar"
-    if top in ("en", "ru"):
-        return _by_stopwords(sample, cyrillic=top == "ru") or top
+    if top == "ru":
+        return _by_stopwords(sample, cyrillic=True) or top
+    if top == "en":
+        return _by_stopwords(sample, cyrillic=False)
     return top
 
 
@@ -121,31 +146,45 @@ for _lang, _words in STOPWORDS.items():
     for _w in _words:
         _INDEX.setdefault(_w, []).append(_lang)
 _OTHER_SCRIPT = ("ar", "fa", "hi")
+_SIZE = {lang: len(words) for lang, words in STOPWORDS.items()}
 
 
 def _by_stopwords(sample: str, cyrillic: bool) -> str | None:
-    prose = (" ".join(ln for ln in sample.splitlines() if ln.count(" ") >= 7) or sample)[:3000]
-    low = prose.lower()
-    counts = Counter(low.split())  # tokens with punctuation attached just do not count
-    if not counts:
-        return None
-    accents = Counter("".join(_NON_ASCII.findall(low)))
+    """The list language whose function words the sample's prose uses most; None when no
+    list language is likely (none matches, or the best covers under ``MIN_SHARE`` of the words
+    of a Latin page's prose)."""
+    prose = " ".join(ln for ln in sample.splitlines() if ln.count(" ") >= 7)[:3000]
+    low = (prose or sample[:3000]).lower()
+    toks = low.split()
+    # Only the words some list holds; tokens with punctuation attached just do not count.
+    counts = Counter(filter(_INDEX.__contains__, toks))
     scores: dict[str, float] = {}
     for w, n in counts.items():
-        for lang in _INDEX.get(w, ()):
+        for lang in _INDEX[w]:
             scores[lang] = scores.get(lang, 0) + n
+    accents: Counter | None = None
     best, best_score = None, 0.0
-    for lang, hits in scores.items():
-        if lang in _OTHER_SCRIPT or (lang in _CYRILLIC_LANGS) != cyrillic:
-            continue
-        score = hits / (len(STOPWORDS[lang]) ** 0.3)
+    # Best raw score first: the accent test only lowers a score, so once a raw score cannot
+    # beat the best, no later one can.
+    ranked = sorted(((hits / _SIZE[lang] ** 0.3, hits, lang) for lang, hits in scores.items()
+                     if lang not in _OTHER_SCRIPT and (lang in _CYRILLIC_LANGS) == cyrillic),
+                    key=lambda x: -x[0])
+    best_hits = 0
+    for score, hits, lang in ranked:
+        if score <= best_score:
+            break
         marks = _MARKS.get(lang)
-        if marks and sum(accents[c] for c in marks) < 0.002 * len(low):
-            score *= 0.3
+        if marks:
+            if accents is None:
+                accents = Counter(_ASCII.sub("", low))
+            if sum(accents[c] for c in marks) < 0.002 * len(low):
+                score *= 0.3
         if score > best_score:
-            best, best_score = lang, score
+            best, best_score, best_hits = lang, score, hits
     if cyrillic and best in ("ru", "bg", "sr") and _UKRAINIAN.search(sample):
         return "uk"
+    if not cyrillic and prose and best_hits < MIN_SHARE * len(toks):
+        return None
     return best
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
 
 from .dates import find_dates
 
@@ -127,10 +128,19 @@ _INNER = [
                   r"tutti i diritti riservati|tous droits réservés|alle rechte vorbehalten|"
                   r"todos os direitos reservados|все права защищены)\W*$",
      "rights derechos diritti droits rechte direitos права", "©"),
-    ("comments", r"^.{0,80}\b(?:says|said|wrote|replied):$", "says said wrote replied", ""),
+    ("comments", r"^.{0,80}\b(?:says|said|wrote|replied):$", "says said wrote replied", "", ":"),
 ]
-INNER = [(k, re.compile(p, re.I), frozenset(w.split()), c) for k, p, w, c in _INNER]
-_TRIGGERS = frozenset().union(*(w for _, _, w, _ in INNER))
+# (kind, pattern, required line ending); which patterns each trigger word or character wakes.
+INNER = [(k, re.compile(p, re.I), (e or [""])[0]) for k, p, _, _, *e in _INNER]
+_BY_WORD: dict[str, list[int]] = {}
+_CHARS: dict[str, list[int]] = {}
+for _k, (_, _, _words, _chars, *_) in enumerate(_INNER):
+    for _w in _words.split():
+        _BY_WORD.setdefault(_w, []).append(_k)
+    for _c in _chars:
+        _CHARS.setdefault(_c, []).append(_k)
+_BY_CHAR = tuple(_CHARS.items())
+_TRIGGERS = frozenset(_BY_WORD)
 _LINE_ANY = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LINE.items()))  # on lower case
 # Caption shape without a credit: who stands where in a picture, and when it was taken.
 _POSITIONS = re.compile(r"\((?:l|r|c|left|right|cent(?:er|re)|top|bottom|front|back)\)|"
@@ -141,6 +151,13 @@ ORDER = ("counter", "share", "ticker", "related", "caption", "appeal", "disclaim
          "copyright", "comments", "about", "byline", "dated", "stamp", "ad")
 # Kinds that are unmistakable inside a long line; the others only describe short lines.
 _LONG_OK = ("disclaimer", "copyright", "caption")
+
+
+# Measurements of lines already seen, per (stop words, dense script): menus, share bars and
+# footers recur on every page of an outlet, and within a page.
+MEMO_LINES = 50_000
+MEMO_CHARS = 200
+_MEMO: dict[tuple[frozenset[str], bool], dict[str, tuple]] = {}
 
 
 @dataclass(slots=True)
@@ -155,6 +172,7 @@ class Line:
     pipes: int
     furniture: str | None
     cut: bool = False  # a teaser: an excerpt ending in an ellipsis, or a headline glued to it
+    low: str = ""  # the text in lower case
 
 
 def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = False
@@ -163,11 +181,16 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
     is written without spaces between words (Chinese, Japanese, Thai...)."""
     out = []
     is_stop = stops.__contains__
-    lows = "\n".join(lines).lower().split("\n")
-    if len(lows) != len(lines):  # a line held a character whose lower case breaks lines
-        lows = [ln.lower() for ln in lines]
-    for ln, low in zip(lines, lows):
-        toks = [t.strip(_PUNCT) for t in low.split()]  # words without punctuation
+    memo = _MEMO.setdefault((stops, dense_script), {})
+    if len(memo) > MEMO_LINES:
+        memo.clear()
+    for ln in lines:
+        known = memo.get(ln)
+        if known is not None:
+            out.append(Line(*known))
+            continue
+        low = ln.lower()
+        toks = list(map(str.strip, low.split(), repeat(_PUNCT)))  # words without punctuation
         n = len(toks)
         stop = (sum(map(is_stop, toks)) / n) if stops and n > 3 else 0.3 if not stops else 0.0
         words = n
@@ -182,11 +205,13 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
         bullet = (first in _BULLET_CHARS and ln[1:2] == " ") or (
             first.isdigit() and _BULLET.match(ln) is not None)
         pipes = ln.count(" | ") + ln.count(" · ") if ("|" in ln or "·" in ln) else 0
-        line = Line(ln, words, last in _ENDERS and last != "", stop, bullet, pipes,
-                    _kind(ln, low, toks, words))
-        line.cut = (last in ".…]" and tail.endswith(_ELLIPSES)) or (
+        cut = (last in ".…]" and tail.endswith(_ELLIPSES)) or (
             n > 6 and first.isupper() and _GLUED.match(ln) is not None)
-        out.append(line)
+        known = (ln, words, last in _ENDERS and last != "", stop, bullet, pipes,
+                 _kind(ln, low, toks, words), cut, low)
+        if len(ln) <= MEMO_CHARS:  # long lines are prose, seldom seen twice
+            memo[ln] = known
+        out.append(Line(*known))
     return out
 
 
@@ -199,13 +224,19 @@ def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
         m = _LINE_ANY.match(low)
         if m:
             found.append(m.lastgroup)
-    if not _TRIGGERS.isdisjoint(toks) or "©" in ln or "/" in ln or ln[-1:] == ")":
-        for kind, pat, words_, chars in INNER:
-            if kind in found or (words_.isdisjoint(toks) and not any(c in ln for c in chars)):
-                continue
-            if pat.search(ln):
+    todo: set[int] = set()
+    if not _TRIGGERS.isdisjoint(toks):
+        for w in _TRIGGERS.intersection(toks):
+            todo.update(_BY_WORD[w])
+    if todo or "©" in ln or "/" in ln or ln[-1:] == ")":
+        for c, ks in _BY_CHAR:
+            if c in ln:
+                todo.update(ks)
+        for k in todo:
+            kind, pat, tail = INNER[k]
+            if kind not in found and ln.endswith(tail) and pat.search(ln):
                 found.append(kind)
-    if not found and words <= 8 and _YEAR.search(ln):
+    if not found and words <= 8 and ("19" in ln or "20" in ln) and _YEAR.search(ln):
         # A line that is a date and no more, stamped with a weekday, a time or "updated": when
         # a piece was published (a plain date may be a heading of a chronology).
         if find_dates(ln) and not _DATE_WORDS.sub(" ", ln).split() and _STAMP.search(ln):

@@ -20,8 +20,10 @@ _WORDS = re.compile(r"[^\W_]+", re.U)
 _DENSE = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\u1000-\u109f]")
 _BY = re.compile(r"^\s*(?:(?i:by|written by|posted by|von|par|por|di|door)(?=\s|:)"
                  r"|By(?=[A-Z]{2}))\s*:?\s*(?P<rest>.+)$")
+_BY_FIRST = frozenset("bBwWpPvVdD")  # what a line _BY matches can start with
 _BY_TAIL = re.compile(r"\s+(?:on|at|am|le|el)\s+\w+\s+\d|\s+\d|\s*\|\s*(?:updated|published|"
-                      r"posted|created)\b", re.I)
+                      r"posted|created)\b|\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+                      re.I)
 _BY_PARTS = re.compile(r",|\s*[|•·]\s*|\s+[-–—/]\s+|\s+and\s+(?=[A-Z][a-z]+ [A-Z])")
 _CAPS_NAME = re.compile(r"^((?:[A-Z][A-Z'.-]+\s*){2,4})(?=\s|$)(.*)$")
 _HANDLE = re.compile(r"(?:^|\|)\s*@(?P<h>[A-Za-z0-9_.]{2,30})\s*(?:\||$)")
@@ -42,7 +44,8 @@ def words(text: str) -> set[str]:
 
 def size(text: str) -> int:
     """Length in words (a character of Chinese, Japanese, Thai... counts half a word)."""
-    return len(text.split()) + len(_DENSE.findall(text)) // 2
+    n = len(text.split())
+    return n if text.isascii() else n + len(_DENSE.findall(text)) // 2
 
 
 def agency(text: str) -> str | None:
@@ -52,7 +55,7 @@ def agency(text: str) -> str | None:
 
 def byline(line: str) -> tuple[str | None, str | None]:
     """(author, source) from a byline such as 'ByMARI YAMAGUCHI Associated Press'."""
-    m = _BY.match(line)
+    m = _BY.match(line) if line.lstrip()[:1] in _BY_FIRST else None
     if not m or len(line.split()) > 14:
         return None, None
     rest = _BY_TAIL.split(m["rest"])[0]
@@ -91,12 +94,14 @@ def dateline(first: str) -> tuple[str | None, str | None]:
     return place, (agency(m["agency"]) or m["agency"]) if m["agency"] else None
 
 
-def header_fields(header: list[str], body_words: set[str],
+def header_fields(header: list[str], body_head: str,
                   kinds: list[str | None] | None = None) -> dict:
     """What the lines above the body say: title, summary, author, source, date, dateline.
-    ``kinds``: each header line's furniture kind, when already known."""
+    ``body_head``: the body's opening (a title shares words with it); ``kinds``: each header
+    line's furniture kind, when already known."""
     out: dict = {}
     title_at = None
+    body_words: set[str] | None = None
     for k, line in enumerate(header):
         n = size(line)
         kind = kinds[k] if kinds is not None else furniture_kind(line)
@@ -113,14 +118,16 @@ def header_fields(header: list[str], body_words: set[str],
             out["_date"] = dates[-1][1] if labelled and len(dates) > 1 else dates[0][1]
         if len(pipes) >= 2 and n <= 25 and (dates or any(p.startswith("@") for p in pipes)):
             _pipe_byline(pipes, out)
-        handle = _HANDLE.search(line)
+        handle = _HANDLE.search(line) if "@" in line else None
         if handle and "source" not in out:
             out["source"] = handle["h"]
         if (title_at is None and 3 <= n <= 30 and not caption and not dates and not author
-                and len(pipes) < 3 and not line.rstrip().endswith(".")
-                and kind is None
-                and len(words(line) & body_words) >= min(2, len(words(line)))):
-            out["title"], title_at = line.strip(), k
+                and len(pipes) < 3 and not line.rstrip().endswith(".") and kind is None):
+            if body_words is None:
+                body_words = words(body_head)
+            own = words(line)
+            if len(own & body_words) >= min(2, len(own)):
+                out["title"], title_at = line.strip(), k
         elif (title_at is not None and "summary" not in out and n >= 8 and not caption
               and not dates and not author and line.strip() != out.get("title")):
             out["summary"] = line.strip()

@@ -152,7 +152,7 @@ def _announced_lists(info: list[Line], idx: list[int], chosen: set[int]) -> set[
 
 def _mark_repeats(info: list[Line]) -> None:
     """A line the page repeats is a template (share bar, teaser, headline): furniture."""
-    keys = [ln.text.lower() for ln in info]
+    keys = [ln.low or ln.text.lower() for ln in info]
     seen = Counter(keys)
     for ln, key in zip(info, keys):
         n = seen[key]

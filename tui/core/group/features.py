@@ -3,6 +3,7 @@ and shared-script n-grams that survive translation (for comparison across langua
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import unicodedata
@@ -160,6 +161,12 @@ def extract(title: str, body: str, lang: str | None) -> Features:
 
     return Features(words=words, cross=cross, group=group, names={prefix + n for n in names},
                     spelled=spelled)
+
+
+def text_key(body: str) -> int:
+    """A 64-bit key of a body's words (case, spacing and punctuation ignored)."""
+    words = " ".join(_WORD.findall(body.lower()))
+    return int.from_bytes(hashlib.blake2b(words.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 def sublinear(count: int) -> float:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import pickle
 import re
 from array import array
 
+from . import state
 from .corrections import Corrections
-from .features import extract, parse_day
+from .features import extract, parse_day, text_key
 from .index import TermIndex
 from .model import DocEntry, GroupDoc, Packed, Params, Placement, story_id_for
 from .placing import describe_recorded, place_batch
@@ -29,6 +29,7 @@ class Grouper:
         self._spans: dict[str, tuple[int, int]] = {}
         self._cohesion: dict[str, tuple[float, int]] = {}  # story -> (similarity sum, pairs)
         self._origins: dict[str, str] = {}
+        self._texts: dict[int, str] = {}  # text key -> the first article with that body
 
     # ----- adding -------------------------------------------------------------------------
     def add_many(
@@ -54,6 +55,7 @@ class Grouper:
             self._post(entry)
             if entry.origin and entry.origin not in self._origins:
                 self._origins[entry.origin] = i
+            self._texts.setdefault(entry.text_key, i)
             entries.append(entry)
         place_batch(self, entries, known or {})
         changes.update({e.id: e.placement.story for e in entries})
@@ -69,7 +71,9 @@ class Grouper:
         if old is None:
             return self.add(doc)
         self._unindex(old)
+        self._forget_text(old)
         entry = self._entry(doc, self._pack(doc), slot=old.slot)
+        self._texts.setdefault(entry.text_key, doc.id)
         entry.placement, entry.partner, entry.score, entry.how = (
             old.placement, old.partner, old.score, old.how)
         self._docs[doc.id] = entry
@@ -84,6 +88,7 @@ class Grouper:
         if entry is None:
             return
         self._unindex(entry)
+        self._forget_text(entry)
         self._slots[entry.slot] = None
         self._leave(entry)
         self.corrections.forget(article_id)
@@ -168,14 +173,15 @@ class Grouper:
 
     # ----- cache --------------------------------------------------------------------------
     def to_state(self) -> bytes:
-        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+        """Compact bytes for the disposable cache (see ``state``)."""
+        return state.dump(self)
 
     @classmethod
     def from_state(cls, data: bytes) -> Grouper:
-        obj = pickle.loads(data)
-        if not isinstance(obj, cls):
-            raise TypeError("not a Grouper state")
-        return obj
+        """A grouper from ``to_state``'s bytes; ``TypeError`` if they are not such."""
+        g = cls()
+        state.load(g, data)
+        return g
 
     # ----- internals ----------------------------------------------------------------------
     def _pack(self, doc: GroupDoc) -> Packed:
@@ -208,7 +214,12 @@ class Grouper:
             group=f.group, day=parse_day(doc.date), date=doc.date, terms=terms,
             weights=weights, cross=cross, cross_norm=(norm or 1.0, han_norm),
             placement=Placement(story=""), counted=(f.tids, f.keys),
+            text_key=text_key(doc.body or doc.title or ""), size=len(doc.body or ""),
         )
+
+    def _forget_text(self, entry: DocEntry) -> None:
+        if self._texts.get(entry.text_key) == entry.id:
+            del self._texts[entry.text_key]
 
     def _post(self, entry: DocEntry) -> None:
         n = self.params.query_terms

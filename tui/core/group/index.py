@@ -4,6 +4,7 @@ without comparing a new article with every article."""
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from array import array
 from collections.abc import Callable, Iterable
 
@@ -80,11 +81,15 @@ class TermIndex:
         return array("i", [t for _, t in top]), array("f", [w / norm for w, _ in top])
 
     def post(self, slot: int, tids: Iterable[int]) -> None:
+        """Add a document to postings, kept in slot (arrival) order."""
         for tid in tids:
             docs = self.postings.get(tid)
             if docs is None:
                 docs = self.postings[tid] = array("i")
-            docs.append(slot)
+            if docs and docs[-1] > slot:  # a re-indexed older article
+                docs.insert(bisect_right(docs, slot), slot)
+            else:
+                docs.append(slot)
 
     def unpost(self, slot: int, tids: Iterable[int]) -> None:
         for tid in tids:
@@ -92,7 +97,12 @@ class TermIndex:
             if docs is not None and slot in docs:
                 docs.remove(slot)
 
-    def recent(self, tid: int, cap: int) -> array:
-        """The last ``cap`` postings of a term (newest articles)."""
+    def recent(self, tid: int, cap: int, slot: int | None = None) -> array:
+        """``cap`` postings of a term: those nearest before ``slot`` in arrival order (the
+        newest when ``slot`` is ``None`` or the newest itself), and after it if too few."""
         docs = self.postings.get(tid)
-        return docs[-cap:] if docs is not None else array("i")
+        if docs is None:
+            return array("i")
+        end = len(docs) if slot is None else bisect_right(docs, slot)
+        start = max(0, end - cap)
+        return docs[start : start + cap]

@@ -40,7 +40,10 @@ class Params:
     posting_cap: int = 100  # newest postings read per term
     verify: int = 20  # candidates scored exactly
     common_share: float = 0.02  # terms in more than this share of articles are not looked up
-    join: float = 0.17  # same-language similarity to join a story
+    join: float = 0.17  # same-language similarity to join a story (after local scaling)
+    local: float = 1.0  # minus this share of the mean of two articles' nearest similarities
+    local_k: int = 5  # ... over this many nearest same-language articles
+    local_base: float = 0.2  # ... above this density (sparse neighbourhoods get no bonus)
     name_boost: float = 1.25  # weight of names and numbers against other words
     relative: float = 0.9  # ... and at least this share of either cluster's own cohesion
     relative_single: float = 0.5  # a lone article joining a cluster: share of its cohesion
@@ -50,8 +53,8 @@ class Params:
     cross_margin: float = 1.2  # best cross-language story must beat the runner-up by this factor
     cross_hold: float = 0.5  # ... and beat this share of the article's tie to its own story
     window_days: int = 7  # a dated article joins a story only within this many days of it
-    copy_cosine: float = 0.90  # near-identical vectors ...
-    copy_ratio: float = 90.0  # ... and leads this similar (rapidfuzz ratio) make a copy
+    copy_ratio: float = 90.0  # leads this similar (rapidfuzz ratio) ...
+    copy_size: float = 0.8  # ... and bodies this close in length make a copy
 
 
 @dataclass(slots=True)
@@ -87,6 +90,9 @@ class DocEntry:
     counted: tuple[array, array]  # every word id and key id counted (to take back exactly)
     partner: str | None = None
     score: float = 0.0
+    near: float = 0.0  # mean similarity to its nearest same-language articles (density)
+    text_key: int = 0  # hash of the body's words: equal keys are the same text
+    size: int = 0  # body length
     how: str = "founded"  # founded | same-language | cross-language | version | correction
 
 

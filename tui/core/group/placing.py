@@ -24,6 +24,7 @@ _EDGE_FLOOR = 0.05
 def place_batch(g: Grouper, entries: list[DocEntry], known: dict[str, str | Placement]) -> None:
     """Give every entry a placement and add it to its story."""
     versions: list[tuple[DocEntry, DocEntry]] = []
+    copies: list[tuple[DocEntry, DocEntry]] = []
     open_: list[DocEntry] = []
     for e in entries:
         recorded = known.get(e.id)
@@ -36,6 +37,8 @@ def place_batch(g: Grouper, entries: list[DocEntry], known: dict[str, str | Plac
             _settle(g, e, Placement(story=story), how, partner)
         elif how == "version":
             versions.append((e, g._docs[partner]))
+        elif how == "copy":
+            copies.append((e, g._docs[partner]))
         else:
             open_.append(e)
     old_stories = set(g._stories)
@@ -45,6 +48,8 @@ def place_batch(g: Grouper, entries: list[DocEntry], known: dict[str, str | Plac
         _describe(g, e, cands.get(e.slot, []))
     for e, first in versions:
         _settle(g, e, Placement(first.placement.story, "version", first.id), "version", first.id)
+    for e, first in copies:
+        _settle_copy(g, e, first)
 
 
 def _fixed(g: Grouper, e: DocEntry, known: dict) -> tuple[str | None, str, str | None]:
@@ -57,6 +62,12 @@ def _fixed(g: Grouper, e: DocEntry, known: dict) -> tuple[str | None, str, str |
     first = g._origins.get(e.origin) if e.origin else None
     if first is not None and first != e.id and first in g._docs:
         return None, "version", first
+    same = g._texts.get(e.text_key)
+    if same is not None and same != e.id and same in g._docs:
+        story = g._docs[same].placement.story
+        near = in_window(e.day, g._spans.get(story) or _span(g._docs[same]), g.params.window_days)
+        if near and story not in _banned(g, e):
+            return None, "copy", same
     must, _ = g.corrections.partners(e.id)
     for other in must:
         placed = g._docs.get(other)
@@ -68,6 +79,15 @@ def _fixed(g: Grouper, e: DocEntry, known: dict) -> tuple[str | None, str, str |
 def _settle(g: Grouper, e: DocEntry, placement: Placement, how: str, partner: str | None) -> None:
     e.placement, e.how, e.partner = placement, how, partner
     g._join(e, placement.story)
+
+
+def _settle_copy(g: Grouper, e: DocEntry, first: DocEntry) -> None:
+    """The same text as an earlier article: its story, a copy of the earliest."""
+    p = first.placement
+    origin = p.copy_of if p.sameness == "copy" and p.copy_of else first.id
+    _settle(g, e, Placement(p.story, "copy", origin), "same-language", first.id)
+    e.score = dot(dict(zip(e.terms, e.weights)), first)
+    e.placement.evidence = shared_evidence(e, first, g.words, g.cross)
 
 
 def _banned(g: Grouper, e: DocEntry) -> set[str]:
@@ -104,17 +124,22 @@ def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, D
         span = (e.day, e.day) if e.day is not None else None
         nodes[e.slot] = Node(groups=Counter({e.group: 1}), span=span)
     for e in open_:
-        banned = _banned(g, e)
         found = [(s, o) for s, o in mono_candidates(e, g.words, g._slots, p) if o.slot != e.slot]
         cands[e.slot] = found
+        near = [s for s, _ in found[: p.local_k]]
+        e.near = sum(near) / p.local_k if near else 0.0
+    for e in open_:
+        banned = _banned(g, e)
+        found = cands[e.slot]
         stories: dict[str, float] = {}
         for sim, other in found:
+            sim = _scaled(p, sim, e, other)
             if sim < _EDGE_FLOOR or not in_window(e.day, _span(other), p.window_days):
                 continue
             if other.slot in pending:
                 key = (min(e.slot, other.slot), max(e.slot, other.slot))
                 edges[key] = sim
-            elif other.placement.story not in banned:
+            elif other.placement.story and other.placement.story not in banned:
                 sid = other.placement.story
                 stories[sid] = max(stories.get(sid, 0.0), sim)
         query = dict(zip(e.terms, e.weights))
@@ -126,7 +151,8 @@ def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, D
             sample = [g._docs[a] for a in g._stories[sid][-4 * _STORY_SAMPLE :]]
             sample = [m for m in sample if m.group == e.group][-_STORY_SAMPLE:]
             edges[(story_nodes[sid], e.slot)] = sum(
-                known[m.slot] if m.slot in known else dot(query, m) for m in sample)
+                _scaled(p, known[m.slot] if m.slot in known else dot(query, m), e, m)
+                for m in sample)
     roots = average_link(
         nodes, edges, p.join, _compatible(p.window_days), p.relative, p.cohesion_cap,
         p.relative_single)
@@ -141,6 +167,12 @@ def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, D
         if root in owner and nodes[root].inner_pairs:
             g._cohesion[owner[root]] = (nodes[root].inner, nodes[root].inner_pairs)
     return cands
+
+
+def _scaled(p, sim: float, a: DocEntry, b: DocEntry) -> float:
+    """Similarity less a share of the two articles' local density (hubness reduction): in a
+    crowded topic, two articles must stand out from their usual neighbours to be one story."""
+    return sim - p.local * max(0.0, (a.near + b.near) / 2 - p.local_base)
 
 
 def _span(e: DocEntry) -> tuple[int, int] | None:
@@ -232,15 +264,18 @@ def _describe(g: Grouper, e: DocEntry, found: list[tuple[float, DocEntry]]) -> N
             return
         e.score, partner = max(mates, key=lambda p: (p[0], -p[1].slot))
         e.how, e.partner = "same-language", partner.id
-        for sim, other in sorted(mates, key=lambda p: p[1].slot):
-            if other.slot < e.slot and _is_copy(g, sim, e, other):
+        for _, other in sorted(mates, key=lambda p: p[1].slot):
+            if other.slot < e.slot and _is_copy(g, e, other):
+                first = other.placement
                 e.placement.sameness = "copy"
-                e.placement.copy_of = other.placement.copy_of or other.id
+                e.placement.copy_of = first.copy_of if first.sameness == "copy" else other.id
                 break
     e.placement.evidence = shared_evidence(e, partner, g.words, g.cross)
 
 
-def _is_copy(g: Grouper, sim: float, e: DocEntry, other: DocEntry) -> bool:
-    if sim < g.params.copy_cosine:
+def _is_copy(g: Grouper, e: DocEntry, other: DocEntry) -> bool:
+    """Near-identical bodies (titles may differ): similar leads, similar lengths."""
+    small, large = sorted((e.size, other.size))
+    if not e.lead or small < g.params.copy_size * large:
         return False
     return fuzz.ratio(e.lead, other.lead) >= g.params.copy_ratio

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter, mul
 
+from .features import STEM
 from .index import TermIndex
 from .model import DocEntry, Params
 
 _ZEROS = repeat(0.0)
+_KNOWN = 20  # articles in a language group before its frequencies tell function words
+_COMMON = 0.05  # ... a word in more than this share of them is one
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -47,7 +52,7 @@ def mono_candidates(
     pool: list[int] = []
     for tid in doc.terms[: params.query_terms]:
         if words.df[tid] <= limit:
-            pool.extend(words.recent(tid, params.posting_cap))
+            pool.extend(words.recent(tid, params.posting_cap, doc.slot))
     ranked = sorted(Counter(pool).items(), key=itemgetter(1), reverse=True)  # most terms shared
     del ranked[params.verify * 2 :]
     query = dict(zip(doc.terms, doc.weights))
@@ -75,7 +80,7 @@ def cross_candidates(
         if cross.df[kid] > limit:
             continue
         idf = cross.idf(kid)
-        for slot in cross.recent(kid, params.posting_cap):
+        for slot in cross.recent(kid, params.posting_cap, doc.slot):
             acc[slot] += idf
     out = []
     for slot, shared in acc.items():
@@ -110,19 +115,52 @@ def in_window(day: int | None, span: tuple[int, int] | None, days: int) -> bool:
 def shared_evidence(
     doc: DocEntry, other: DocEntry, words: TermIndex, cross: TermIndex, limit: int = 8
 ) -> list[str]:
-    """Names, numbers and heavy terms two articles share, strongest first."""
-    shared = sorted(set(doc.cross) & set(other.cross), key=lambda k: (cross.df[k], k))
-    out = [cross.surfaces[k] for k in shared if not cross.terms[k].startswith("h:")][: limit // 2]
+    """Distinctive evidence two articles share, strongest first: names and numbers, then heavy
+    terms. Never function words: short words and words common in the language group are left
+    out; while the group is too small to tell which are common, a word must be in both titles."""
+    n = words.n_group.get(doc.group, 0)
+    prefix = doc.group + "|"
+
+    def common(word: str) -> bool:
+        tid = words.ids.get(prefix + word.lower()[:STEM])
+        return tid is not None and n >= _KNOWN and words.df[tid] > _COMMON * n
+
+    shared = sorted(set(doc.cross) & set(other.cross),
+                    key=lambda k: (cross.df[k], not cross.terms[k].startswith("n:"), k))
+    out: list[str] = []
+    for k in shared:
+        surface, kind = str(cross.surfaces[k]), cross.terms[k][0]
+        if kind == "h" or (kind == "k" and (_short(surface, 4) or common(surface))):
+            continue
+        out.append(surface)
+        if len(out) >= limit - 2:
+            break
     mine = dict(zip(doc.terms, doc.weights))
-    common = [(w * mine[t], t) for t, w in zip(other.terms, other.weights) if t in mine]
-    common.sort(key=lambda p: (-p[0], p[1]))
-    half = words.n_group.get(doc.group, 0) / 2
-    seen = {s.lower() for s in out}
-    for _, t in common:
-        term = str(words.surfaces[t])
+    ranked = [(w * mine[t], t) for t, w in zip(other.terms, other.weights) if t in mine]
+    ranked.sort(key=lambda p: (-p[0], p[1]))
+    seen = {s.lower()[:STEM] for s in out}
+    titles = _title_words(doc.title) & _title_words(other.title)
+    for _, t in ranked:
         if len(out) >= limit:
             break
-        if len(term) > 2 and term not in seen and not (half >= 2 and words.df[t] > half):
-            out.append(term)
-            seen.add(term)
+        term = str(words.surfaces[t])
+        if "|" in term or term[:STEM] in seen or _short(term, 5) or common(term):
+            continue
+        if n < _KNOWN and term[:STEM] not in titles:
+            continue
+        out.append(term)
+        seen.add(term[:STEM])
     return out
+
+
+def _title_words(title: str) -> set[str]:
+    return {w[:STEM] for w in _WORD.findall(title.lower())}
+
+
+def _short(word: str, letters: int) -> bool:
+    """Shorter than ``letters`` and not an acronym or number (CJK words are never short)."""
+    if any(c.isdigit() for c in word) or (len(word) > 1 and word.isupper()):
+        return False
+    if any("\u3040" <= c <= "\u9fff" for c in word):
+        return False
+    return len(word) < letters

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
 from typing import Iterable
 
@@ -10,15 +11,35 @@ from tui.core.workspace.records import Story, StoryState
 
 
 def build_stories(articles: Iterable[Article], states: dict[str, StoryState]) -> list[Story]:
-    members: dict[str, list[Article]] = defaultdict(list)
-    for a in articles:
-        members[a.story or a.id].append(a)
-    out = [face(sid, arts, states.get(sid)) for sid, arts in members.items()]
-    out.sort(key=lambda s: (-s.size, _neg(s.date_last), s.id))
+    gc_was_on = gc.isenabled()
+    gc.disable()  # tens of thousands of new objects: collections would only rescan them
+    try:
+        members: dict[str, list[Article]] = defaultdict(list)
+        for a in articles:
+            members[a.story or a.id].append(a)
+        out = [face(sid, arts, states.get(sid)) for sid, arts in members.items()]
+    finally:
+        if gc_was_on:
+            gc.enable()
+    # Largest first, then newest, then id: stable sorts from the least significant key.
+    out.sort(key=lambda s: s.id)
+    out.sort(key=lambda s: s.date_last or "", reverse=True)
+    out.sort(key=lambda s: s.size, reverse=True)
     return out
 
 
 def face(sid: str, arts: list[Article], state: StoryState | None = None) -> Story:
+    if len(arts) == 1:  # most stories: skip the counting
+        a = arts[0]
+        m = a.meta
+        d = (m.get("date") or "")[:10] or None
+        return Story(
+            id=sid, article_ids=[a.id],
+            title=state.title if state and state.title else a.title,
+            sources=[m["source"]] if m.get("source") else [],
+            langs=[m["lang"]] if m.get("lang") else [], date_first=d, date_last=d,
+            unread=int(not a.triage.read), starred=int(a.triage.starred),
+            archived=bool(state and state.archived))
     arts = sorted(arts, key=lambda a: (a.meta.get("date") or "9999", a.added, a.id))
     dates = sorted(d[:10] for a in arts if (d := a.meta.get("date")))
     langs = Counter(a.meta.get("lang") or "?" for a in arts)
@@ -43,10 +64,3 @@ def representative_title(arts: list[Article], lang: str) -> str:
     pool = [a for a in arts if a.sameness != "copy" and a.meta.get("lang") in (lang, None)] or arts
     titled = [a for a in pool if a.meta.get("title")]
     return (titled or pool)[0].title
-
-
-def _neg(date: str | None) -> str:
-    """Sort key that puts newer dates first inside an ascending sort."""
-    if not date:
-        return "~"
-    return "".join(chr(0x7E - (ord(c) - 0x20)) if " " <= c <= "~" else c for c in date)

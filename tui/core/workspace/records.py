@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import tomli_w
 
-from tui.core.model import META_FIELDS, Article, Triage, Version
+from tui.core.model import META_FIELDS, Article, Triage, Version, _reduce_by_fields
 
 
 @dataclass(slots=True)
@@ -38,6 +38,8 @@ class Story:
     unread: int = 0
     starred: int = 0
     archived: bool = False
+
+    __reduce__ = _reduce_by_fields
 
     @property
     def size(self) -> int:

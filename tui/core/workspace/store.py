@@ -8,6 +8,7 @@ updates the disposable cache. See docs/WORKSPACE.md for the layout.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import tomllib
 from collections import defaultdict
@@ -102,6 +103,15 @@ class Workspace:
 
     def _load(self) -> None:
         """Read every article, reusing cached records whose file did not change."""
+        gc_was_on = gc.isenabled()
+        gc.disable()  # 100,000 records arrive at once; the collector would only rescan them
+        try:
+            self._load_all()
+        finally:
+            if gc_was_on:
+                gc.enable()
+
+    def _load_all(self) -> None:
         self._mark = journal.mark(self.root)  # first: later writes show up in the journal
         sig = cache.scan_article_files(self.root)
         cached = cache.load(self.root, "articles.pickle") or {}
@@ -126,6 +136,10 @@ class Workspace:
         self._index()
         self._story_states = self._read_story_states()
         self._stories = None
+        faces = cached.get("stories")
+        if (not reread and len(old_sig) == len(sig) and isinstance(faces, list)
+                and cached.get("states") == self._states_key()):
+            self._stories = faces  # nothing changed since the cache was written
         # A few changed files are cheap to re-read on every open; many are worth a new cache.
         if reread > max(64, len(sig) // 100) or len(old_sig) > len(sig) + 64 or (
                 sig and not old_sig):
@@ -276,8 +290,14 @@ class Workspace:
         self._mark = journal.mark(self.root)
 
     def save_cache(self) -> None:
+        """Write the parsed records (and the story faces built from them) to the cache."""
         recs = {f"{aid[:2]}/{aid}.toml": a for aid, a in self._articles.items()}
-        cache.save(self.root, "articles.pickle", {"sig": dict(self._sig), "records": recs})
+        cache.save(self.root, "articles.pickle", {
+            "sig": dict(self._sig), "records": recs, "stories": self.stories(),
+            "states": self._states_key()})
+
+    def _states_key(self) -> list:
+        return sorted((s.id, s.archived, s.title or "") for s in self._story_states.values())
 
     def begin(self) -> "Workspace":
         """Take the writer lock and catch up with changes other processes made."""
