@@ -6,7 +6,6 @@ import re
 from urllib.parse import urlsplit
 
 from ..model import META_FIELDS, Cleaned, RawDocument
-from ..textutil import safe_text
 from . import meta
 from .dates import parse_date
 from .furniture import FurnitureModel
@@ -16,8 +15,14 @@ from .text import select
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Any character safe_text() or _CONTROL would change (controls, \r, bidi overrides, BOM...).
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+# What textutil.safe_text() removes: controls (and \r), bidi overrides, BOM, lone surrogates...
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff"
+                     r"\ud800-\udfff]")
+# ...and whole terminal escape sequences, as safe_text() matches them (so "]0;title" leaves
+# no junk). Here each becomes a space, never nothing, lest two words be glued into a new one.
+_ESC_SEQ = re.compile(r"(?:\x1b\]|\x9d(?=\d+;))[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+                      r"|\x1b[PX^_][^\x1b\x9c\n]*(?:\x1b\\|\x9c)?|\x1b\[[0-?]*[ -/]*[@-~]"
+                      r"|\x9b[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 _NORM = re.compile(r"[\W_]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _OPENERS = "\"'“‘«([*•-– "
@@ -48,12 +53,7 @@ def clean(doc: RawDocument, *, furniture: FurnitureModel | None = None) -> Clean
 
 def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     raw = doc.content if isinstance(doc.content, str) else ""
-    content = raw[: _MAX_CHARS * 2]
-    if _UNSAFE.search(content):
-        # Whole escape sequences go first (so "]0;title" leaves no junk), then other controls.
-        content = _CONTROL.sub(" ", safe_text(content))
-        content = content.replace("\r\n", "\n").replace("\r", "\n")
-    content = content[:_MAX_CHARS]
+    content = _safe(raw[: _MAX_CHARS * 2])[:_MAX_CHARS]
     hints = doc.hints if isinstance(doc.hints, dict) else {}
     outlet = doc.outlet_key() if isinstance(doc, RawDocument) else _outlet(doc.origin, hints)
     found: dict = {}
@@ -95,6 +95,15 @@ def _visible_fields(html: str) -> dict:
     if place and fields["body"][len(place):].lstrip()[:1] == ":":
         fields["dateline"] = None  # "Summary:", "Update:": a label as often as a place
     return {k: fields.get(k) for k in ("author", "date", "dateline")}
+
+
+def _safe(text: str) -> str:
+    """The text without escape sequences or unsafe characters (each becomes a space), with
+    Unix line ends."""
+    if not _UNSAFE.search(text):
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE.sub(" ", _ESC_SEQ.sub(" ", text))
 
 
 def clean_extracted(text: str, known=None, title: str | None = None) -> dict:

@@ -70,10 +70,10 @@ STOPWORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "sq": "dhe të në e që një për me nga është i u se ka më nuk do si por janë",
     "az": "və bu bir ilə üçün da də olan ki o isə amma görə daha çox onun edir",
     "is": "og að í á er sem um við en það var til hann hún með ekki fyrir af þá",
-    "sw": "na ya wa kwa ni za la katika kuwa hiyo huo hii ambao ambaye alisema pia lakini"
-          " au kama watu",
-    "tl": "ang ng sa na mga at ay si ni para hindi kay nang ito siya niya kanyang may",
-    "eu": "eta da ez du bat ere baina dira zen izan dute hori hau egin",
+    "sw": "wa kwa za katika kuwa hiyo huo hii ambao ambaye alisema pia lakini kama watu"
+          " yake wake",
+    "tl": "ang ng mga ay si ni hindi kay nang ito siya niya kanyang sila nila",
+    "eu": "eta ez du bat ere baina dira zen izan dute hori hau egin",
 }.items()}
 
 # Scripts (as character ranges) whose presence settles the language or narrows it to a family.

@@ -31,6 +31,13 @@ _PAREN = re.compile(r"\(([^()]{2,40})\)")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\u00c0-\u024f-]+(?:[ ,]+[A-Z][A-Za-z.'\u00c0-\u024f-]+){0,3})"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .-]{0,25})\))?\s*(?:--|—|–|:)\s+(?=\S)")
+# Words news pages put before a colon or dash at the start of a paragraph that are not places.
+_LABELS = {"summary", "update", "updated", "updates", "breaking", "breaking news", "exclusive",
+           "watch", "listen", "video", "photos", "photo", "note", "editor's note", "analysis",
+           "opinion", "review", "live", "warning", "attention", "correction", "read", "also",
+           "source", "sources", "background", "context", "why", "what", "how", "key points",
+           "highlights", "atenção", "atención", "attenzione", "achtung", "résumé", "resumen",
+           "resumo", "mise à jour", "actualización", "atualização", "aggiornamento", "en bref"}
 _LABEL = re.compile(r"(?:published|created|posted|first published)\W*$", re.I)
 
 
@@ -88,6 +95,8 @@ def dateline(first: str) -> tuple[str | None, str | None]:
     if not m or len(m["place"]) > 40:
         return None, None
     place = m["place"].strip(" ,")
+    if place.lower() in _LABELS:
+        return None, None
     if not (place.isupper() or m.group(0).rstrip().endswith(":") or m["agency"]
             or "-" in m.group(0)[len(place):]):
         return None, None

@@ -4,11 +4,13 @@ How it works: each article gives words (per language group, idf within the group
 cross-language keys (numbers in any digits, names reduced to consonant skeletons of their
 transliteration, CJK bigrams). New articles find candidates through capped postings of their
 heaviest words and keys, never by comparing with every article; a batch is then joined by
-average-link over the sparse same-language similarities (two tight clusters also need a
-linkage near their own cohesion), dated articles only within days of a story. Articles left in
-one-language stories may then move to the clearly best story in other languages. Copies are
-near-identical texts, versions share an origin. Corrections are pins and links in
-``Corrections``, replayed on every rebuild.
+average-link over the sparse same-language similarities, each less a share of how crowded the
+two articles' neighbourhoods are (in a busy topic, articles must stand out from their usual
+neighbours), two tight clusters also needing a linkage near their own cohesion; dated articles
+join only within days of a story. Articles left in one-language stories may then move to the
+clearly best story in other languages. Copies are the same or near-identical bodies (titles may
+differ), marked as copies of the earliest; versions share an origin. Corrections are pins and
+links in ``Corrections``, replayed on every rebuild. The cache form is columnar (``state``).
 """
 
 from .corrections import Corrections

@@ -4,8 +4,8 @@ without comparing a new article with every article."""
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
 from .features import sublinear

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import itemgetter, mul
+from operator import mul
 
 from .features import STEM
 from .index import TermIndex
@@ -49,11 +49,13 @@ def mono_candidates(
 ) -> list[tuple[float, DocEntry]]:
     """Same-language articles sharing heavy terms, scored by exact cosine, best first."""
     limit = _limit(params, words.n_group.get(doc.group, 0))
-    pool: list[int] = []
-    for tid in doc.terms[: params.query_terms]:
+    pool: dict[int, float] = defaultdict(float)
+    for tid, weight in zip(doc.terms[: params.query_terms], doc.weights):
         if words.df[tid] <= limit:
-            pool.extend(words.recent(tid, params.posting_cap, doc.slot))
-    ranked = sorted(Counter(pool).items(), key=itemgetter(1), reverse=True)  # most terms shared
+            for slot in words.recent(tid, params.posting_cap, doc.slot):
+                pool[slot] += weight
+    # heaviest shared terms first (a partial dot product), ties to the nearest in arrival
+    ranked = sorted(pool.items(), key=lambda p: (-p[1], abs(p[0] - doc.slot)))
     del ranked[params.verify * 2 :]
     query = dict(zip(doc.terms, doc.weights))
     out = []

@@ -1,0 +1,58 @@
+"""HTML pages whose markup names no author or date: the byline and date shown on the page
+are read from its visible text, as for a plain-text page; the markup still wins."""
+
+from __future__ import annotations
+
+from tui.core.clean import clean
+from tui.core.model import RawDocument
+
+PARAS = [
+    "The town council of Marlowe voted on Monday to replace the old river bridge, ending a "
+    "dispute that has divided residents for almost a decade and delayed repairs to the road.",
+    "Engineers told the council that the current structure, built in 1931, could no longer "
+    "carry buses safely, and that closing it would add forty minutes to many school journeys.",
+    "The new bridge will cost about 14 million euros, most of it paid by the regional "
+    "government, and work is expected to begin in the spring if the final permits arrive.",
+    "Residents who opposed the plan said they feared the construction would harm the wetland "
+    "north of the river, where several rare birds nest every year between April and June.",
+]
+
+
+def page(head: str = "", first: str = PARAS[0]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in [first, *PARAS[1:]])
+    return (f"<html><head><title>Council votes to replace bridge</title>{head}</head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            "<article><h1>Council votes to replace bridge</h1>"
+            "<div class='byline'>By Jane Holt</div><div class='when'>Published May 3, 2022"
+            f"</div>{body}</article><footer>Contact us</footer></body></html>")
+
+
+def cleaned(html: str):
+    return clean(RawDocument("https://example.org/a", html, "html"))
+
+
+def test_byline_and_date_from_visible_text() -> None:
+    c = cleaned(page())
+    assert c.author == "Jane Holt"
+    assert (c.date or "")[:10] == "2022-05-03"
+    assert PARAS[1] in c.body
+
+
+def test_markup_wins_over_visible_text() -> None:
+    head = ('<meta name="author" content="Ann Lee">'
+            '<meta property="article:published_time" content="2020-01-01">')
+    c = cleaned(page(head))
+    assert (c.author, c.date) == ("Ann Lee", "2020-01-01")
+
+
+def test_dateline_from_visible_text_not_a_label() -> None:
+    c = cleaned(page(first="SUMMARY: " + PARAS[0]))
+    assert c.dateline is None
+    c = cleaned(page(first="MARLOWE (AP) — " + PARAS[0]))
+    assert c.dateline == "MARLOWE"
+
+
+def test_control_characters_do_not_glue_words() -> None:
+    c = clean(RawDocument("p", "the council\x1fvoted and the\x85bridge\x1b[0mwill", "text"))
+    for word in c.body.split():
+        assert word in "the council voted and the bridge will"
