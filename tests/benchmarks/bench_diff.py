@@ -29,13 +29,19 @@ from tui.core.diff import compare  # noqa: E402
 from tui.core.diff.text import paragraphs, split_sentences  # noqa: E402
 
 
-def timed(fn, repeat: int) -> str:
-    """Median and best wall time in ms (on a shared machine the best run is the code's own cost)."""
-    runs = []
+def timed(fns: list, repeat: int) -> list[list[float]]:
+    """Wall times in ms of each function, run in turns so that all see the same load."""
+    runs: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        runs.append((time.perf_counter() - t) * 1000)
+        for fn, out in zip(fns, runs):
+            t = time.perf_counter()
+            fn()
+            out.append((time.perf_counter() - t) * 1000)
+    return runs
+
+
+def show(runs: list[float]) -> str:
+    """Median and best (on a shared machine the best run is the code's own cost)."""
     return f"{statistics.median(runs):.1f} ({min(runs):.1f})"
 
 
@@ -67,6 +73,7 @@ def main() -> int:
     ap.add_argument("dir", nargs="?")
     ap.add_argument("--sizes", default="20000,100000")
     ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--no-plain", dest="plain", action="store_false", help="skip plain difflib")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="wiredesk-diff-"))
@@ -81,22 +88,25 @@ def main() -> int:
             ],
             check=True,
         )
-    print("times: median (best) in ms")
+    print("times: median (best) in ms; ratio: median of wiredesk / sent+word difflib per turn")
     print(
-        f"{'words':>8} {'wiredesk':>15} {'peak MB':>8} {'sent+word difflib':>18} "
+        f"{'words':>8} {'wiredesk':>15} {'peak MB':>8} {'sent+word difflib':>18} {'ratio':>6} "
         f"{'plain difflib':>15} {'changes':>8} {'moved':>6} {'similarity':>10}"
     )
     for n in sizes:
         a = (folder / f"a{n}.txt").read_text(encoding="utf-8")
         b = (folder / f"b{n}.txt").read_text(encoding="utf-8")
         comp = compare(a, b)
-        ours = timed(partial(compare, a, b), args.repeat)
+        ours, anchor = timed(
+            [partial(compare, a, b), partial(sentence_then_word_difflib, a, b)], args.repeat
+        )
         mem = peak_mb(partial(compare, a, b))
-        anchor = timed(partial(sentence_then_word_difflib, a, b), max(1, args.repeat // 2))
-        plain = timed(partial(plain_difflib, a, b), 1)
+        plain = show(timed([partial(plain_difflib, a, b)], 1)[0]) if args.plain else "-"
+        ratio = statistics.median(o / x for o, x in zip(ours, anchor))
         moved = len(comp.moves)
         print(
-            f"{len(a.split()):>8} {ours:>15} {mem:>8.1f} {anchor:>18} {plain:>15} "
+            f"{len(a.split()):>8} {show(ours):>15} {mem:>8.1f} {show(anchor):>18} {ratio:>6.2f} "
+            f"{plain:>15} "
             f"{len(comp.changes) - moved:>8} {moved:>6} {comp.similarity:>10.2f}"
         )
     return 0

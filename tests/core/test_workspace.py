@@ -155,3 +155,32 @@ def test_hand_typed_toml_date_reads_back_as_iso(ws):
     path = article_path(ws.root, aid)
     path.write_text(path.read_text().replace("[meta]\n", "[meta]\ndate = 2022-10-11\n"))
     assert Workspace.open(ws.root).get(aid).meta["date"] == "2022-10-11"
+
+
+def _fresh_faces(ws):
+    from tui.core.workspace.faces import build_stories
+
+    return [(s.id, s.article_ids, s.title, s.unread, s.starred, s.archived)
+            for s in build_stories(ws.articles(), ws._story_states)]
+
+
+def _faces(ws):
+    return [(s.id, s.article_ids, s.title, s.unread, s.starred, s.archived) for s in ws.stories()]
+
+
+def test_cached_and_patched_story_faces_match_a_fresh_build(ws):
+    texts = [TEXT_A, TEXT_B, TEXT_A.replace("Tuesday", "Wednesday"), "Markets fell in Tokyo."]
+    ws.ingest([rec(f"u:{i}", t) for i, t in enumerate(texts)])
+    ids = [a.id for a in ws.articles()]
+    ws.update_triage(ids[0], read=True, starred=True)
+    assert _faces(ws) == _fresh_faces(ws)  # patched in memory
+    reopened = Workspace.open(ws.root)  # faces from the cache, patched by the re-read file
+    assert _faces(reopened) == _fresh_faces(reopened)
+    path = article_path(ws.root, ids[1])
+    path.write_text(path.read_text().replace("read = false", "read = true"))  # by hand
+    reopened.set_story_state(reopened.get(ids[2]).story, archived=True)
+    again = Workspace.open(ws.root)
+    assert _faces(again) == _fresh_faces(again)
+    again.correct("move", ids[3], again.get(ids[1]).story)
+    assert _faces(again) == _fresh_faces(again)
+    assert _faces(Workspace.open(ws.root)) == _fresh_faces(Workspace.open(ws.root))

@@ -132,6 +132,15 @@ def wrap(spans: tuple[Span, ...], width: int) -> list[tuple[list[Span], int]]:
     return out
 
 
+def line_count(plain: str, width: int) -> int:
+    """How many lines :func:`wrap` makes of a one-line text (without cutting them)."""
+    if _NOT_NARROW.search(plain):
+        return len(_line_offsets(plain, width))
+    if len(plain) <= width:
+        return 1
+    return len(_wrapper(width).findall(plain)) or 1
+
+
 def _line_offsets(plain: str, width: int) -> list[tuple[int, int, int]]:
     """(start, end, cells) of each wrapped line of a one-line text."""
     if not _NOT_NARROW.search(plain):  # one cell per character: the regex engine does it all
@@ -269,7 +278,7 @@ class _Builder:
         left, right = self.blocks(row)
 
         def count(blocks: list[Block]) -> int:
-            return sum(len(_line_offsets("".join(t for t, _ in b[0]), b[3])) for b in blocks)
+            return sum(line_count("".join(t for t, _ in b[0]), b[3]) for b in blocks)
 
         if right is None:
             return count(left)
@@ -301,14 +310,27 @@ class _Builder:
             for n in range(max(len(lp), len(rp)))
         ]
 
+    def heights(self) -> list[int]:
+        """Lines of each row. Side by side without markers, a row shows its sentences' own
+        text, so each sentence is counted once and a row takes its taller side."""
+        comp = self.comp
+        if self.inline or self.markers:
+            return [self.height(row) for row in comp.rows]
+        ca = [line_count(s.text, self.tw[0]) for s in comp.a]
+        cb = [line_count(s.text, self.tw[1]) for s in comp.b]
+        return [
+            max(1 if i is None else ca[i], 1 if j is None else cb[j])
+            for i, j in zip([r.left for r in comp.rows], [r.right for r in comp.rows])
+        ]
+
     def build(self) -> Layout:
         row_start: list[int] = []
         n = 0
-        for row in self.comp.rows:
+        for row, h in zip(self.comp.rows, self.heights()):
             if row.para and n:
                 n += 1  # the blank line between paragraphs
             row_start.append(n)
-            n += self.height(row)
+            n += h
         # a separator belongs to the row before it: Lines finds it past that row's own lines
         return Layout(Lines(self, row_start, n), row_start, self.tw)
 

@@ -49,7 +49,7 @@ def build_listing(ws, flt: Filter | None, *, stories: list[Story] | None = None,
         for s in stories:
             if not (hide_archived and s.archived):
                 out.stories.append(s)
-                out.members[s.id] = list(s.article_ids)
+                out.members[s.id] = s.article_ids  # read only: no copy
         return out
     cheap = replace(flt, text="") if flt.needs_body else flt
     for n, s in enumerate(stories):

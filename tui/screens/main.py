@@ -37,7 +37,8 @@ class MainScreen(TriageActions, ToolActions, Screen):
         *ToolActions.TOOL_BINDINGS,
     ]
 
-    def __init__(self, ws, triage, config) -> None:
+    def __init__(self, ws, triage, config, listing: Listing | None = None) -> None:
+        """``listing``: the unfiltered list if already built (off the UI thread)."""
         super().__init__()
         self.ws, self.triage, self.config = ws, triage, config
         self.query_text = ""
@@ -45,8 +46,10 @@ class MainScreen(TriageActions, ToolActions, Screen):
         self.show_raw = False
         self.reading = False  # narrow layout: the reader is shown instead of the list
         self._stamp = stamp(ws.root)
-        self._faces = None  # the story faces shown (kept current between regroupings)
+        # The story faces shown (kept current between regroupings); cached by the workspace.
+        self._faces = ws.stories() if listing else None
         self._faces_by_id: tuple = (None, {})
+        self._first_listing = listing
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -67,8 +70,11 @@ class MainScreen(TriageActions, ToolActions, Screen):
         self.reader.rtl_mode = self.config.rtl_layout
         self.stories.rtl = self.config.rtl_layout != "off"
         self._narrow(self.app.size.width)
-        self._faces = self.ws.stories()
-        self.stories.set_data(build_listing(self.ws, None, stories=self._faces), self.saved, "")
+        listing, self._first_listing = self._first_listing, None
+        if listing is None:
+            self._faces = self.ws.stories()
+            listing = build_listing(self.ws, None, stories=self._faces)
+        self.stories.set_data(listing, self.saved, "")
         self.stories.focus()
         self.update_status()
         self.set_interval(POLL_SECONDS, self.poll_disk)
@@ -177,7 +183,8 @@ class MainScreen(TriageActions, ToolActions, Screen):
 
     def _show_listing(self, listing: Listing, keep) -> None:
         self.saved = saved_filters.load(self.ws.root)
-        self.stories.marked &= set(listing.article_ids())
+        if self.stories.marked:
+            self.stories.marked &= set(listing.article_ids())
         self.stories.set_data(listing, self.saved, self.query_text, keep)
         self.update_status()
 

@@ -61,7 +61,7 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     if doc.kind == "html":
         from .html import extract  # imported lazily: lxml and trafilatura are heavy
 
-        page, (content, found, extracted) = content, extract(content, doc.origin)
+        content, found, extracted, visible = extract(content, doc.origin)
     elif doc.kind == "md":
         content = strip_markdown(content)
     if furniture is not None and outlet:
@@ -75,7 +75,7 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
         if not all(found.get(k) or hints.get(k) for k in ("author", "date")):
             # The markup names no author or date: read bylines and dates off the page's
             # visible text, as for a plain-text page.
-            for k, v in _visible_fields(page).items():
+            for k, v in _visible_fields(visible()).items():
                 if v and not fields.get(k) and not found.get(k):
                     fields[k] = v
     else:
@@ -86,11 +86,9 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     return _with_hints(Cleaned(**fields), hints)
 
 
-def _visible_fields(html: str) -> dict:
+def _visible_fields(text: str) -> dict:
     """Author, date and dateline as the plain-text reader finds them in a page's visible text."""
-    from .html import strip_tags
-
-    fields = clean_text(strip_tags(html))
+    fields = clean_text(text)
     place = fields.get("dateline")
     if place and fields["body"][len(place):].lstrip()[:1] == ":":
         fields["dateline"] = None  # "Summary:", "Update:": a label as often as a place
@@ -110,7 +108,7 @@ def clean_extracted(text: str, known=None, title: str | None = None) -> dict:
     """Body and metadata of text an extractor already chose (one paragraph per line): keep
     its paragraphs, dropping only lines without letters, learned furniture and the headline
     when the text opens with it."""
-    lines = [" ".join(ln.split()) for ln in text.split("\n")]
+    lines = list(map(" ".join, map(str.split, text.split("\n"))))
     keep = [ln for ln in lines if ln and _LETTER.search(ln) and not (known and known(ln))]
     if keep and title:
         head, full = (_NORM.sub(" ", t.lower()).strip() for t in (keep[0], title))
@@ -126,7 +124,7 @@ def clean_extracted(text: str, known=None, title: str | None = None) -> dict:
 
 def clean_text(text: str, known=None) -> dict:
     """Body and metadata of a plain-text page, as a dict of Cleaned's fields."""
-    lines = [" ".join(ln.split()) for ln in text.split("\n")]
+    lines = list(map(" ".join, map(str.split, text.split("\n"))))
     for i, ln in enumerate(lines):
         if ln[:1] in _INVISIBLE and ln and not ln.strip(_INVISIBLE):
             lines[i] = ""  # zero-width characters only: a blank line

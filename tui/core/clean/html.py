@@ -12,6 +12,7 @@ from __future__ import annotations
 import html as htmllib
 import json
 import re
+from collections.abc import Callable
 
 from .dates import parse_date
 
@@ -25,17 +26,21 @@ _BLOCK_END = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article
                         r"table|header|footer|figure|figcaption)\b[^>]*>", re.I)
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
            "section", "article", "ul", "ol", "table", "br", "figure", "header", "footer"}
+_HIDDEN = ("script", "style", "noscript", "template", "svg", "head")
 _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
                   "analysisnewsarticle", "opinionnewsarticle", "webpage", "liveblogposting")
 
 
-def extract(html: str, origin: str = "") -> tuple[str, dict, bool]:
-    """(text, metadata, extracted). ``extracted`` is True when an extractor chose the text
-    (paragraphs per line); False when the text is the whole page with tags stripped."""
+def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], str]]:
+    """(text, metadata, extracted, visible). ``extracted`` is True when an extractor chose the
+    text (paragraphs per line); False when the text is the whole page with tags stripped.
+    ``visible()`` computes the whole page's visible text, one block per line (call it last:
+    it strips the parsed page of its scripts and styles)."""
     html = (html or "")[:_MAX_HTML]
     tree = _parse(html)
     if tree is None:
-        return strip_tags(html), {}, False
+        text = strip_tags(html)
+        return text, {}, False, lambda: text
     meta = _safe(read_meta, tree) or {}
     prose = _safe(_prose_words, tree) or 0
     text = _safe(_trafilatura, tree, origin) or ""
@@ -44,9 +49,10 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool]:
         alt = _safe(_readability, html) or ""
         if len(alt.split()) >= max(BETTER * n, 30):
             text = alt
+    visible = (lambda: _safe(visible_text, tree) or "")
     if text.strip():
-        return text, meta, True
-    return strip_tags(html), meta, False
+        return text, meta, True, visible
+    return strip_tags(html), meta, False, visible
 
 
 def _safe(fn, *args):
@@ -99,6 +105,15 @@ def block_text(el) -> str:
         if isinstance(node.tag, str) and node.tag.lower() in _BLOCKS:
             node.tail = "\n" + (node.tail or "")
     return "\n".join(" ".join(line.split()) for line in el.text_content().split("\n"))
+
+
+def visible_text(tree) -> str:
+    """Text of the whole page as a reader sees it, one line per block. Removes the page's
+    scripts, styles and head from ``tree``."""
+    for el in list(tree.iter(*_HIDDEN)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    return block_text(tree)
 
 
 def strip_tags(html: str) -> str:

@@ -84,8 +84,9 @@ _PICTURE = "photo photos photograph image images picture pictures illustration r
     " screenshot graphic micrograph map file"
 _AGENCIES = "afp ap reuters getty epa xinhua kyodo yonhap ians pti ani shutterstock ansa dpa"
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
-# (kind, pattern, trigger words, trigger characters): a pattern only runs on a line holding
-# one of its trigger words (lower case, punctuation stripped) or characters.
+# (kind, pattern, trigger words, trigger characters[, required line ending]): a pattern only
+# runs on a line holding one of its trigger words (lower case, punctuation stripped) or
+# characters, and ending as required.
 _INNER = [
     ("share", r"sharing button|\bshare (?:on|to|via|with) (?:facebook|twitter|linkedin|e-?mail|"
               r"whatsapp|pinterest|reddit|messenger)\b", "share sharing", ""),
@@ -155,7 +156,7 @@ _LONG_OK = ("disclaimer", "copyright", "caption")
 
 # Measurements of lines already seen, per (stop words, dense script): menus, share bars and
 # footers recur on every page of an outlet, and within a page.
-MEMO_LINES = 50_000
+MEMO_LINES = 20_000
 MEMO_CHARS = 200
 _MEMO: dict[tuple[frozenset[str], bool], dict[str, tuple]] = {}
 

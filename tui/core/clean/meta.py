@@ -43,10 +43,10 @@ _LABEL = re.compile(r"(?:published|created|posted|first published)\W*$", re.I)
 
 def words(text: str) -> set[str]:
     """Content words of ``text``; for scripts without spaces, its character pairs."""
-    if _DENSE.search(text):
+    if not text.isascii() and _DENSE.search(text):
         dense = "".join(_DENSE.findall(text))
         return {dense[i:i + 2] for i in range(len(dense) - 1)}
-    return {w.lower() for w in _WORDS.findall(text) if len(w) > 2}
+    return {w for w in set(_WORDS.findall(text.lower())) if len(w) > 2}
 
 
 def size(text: str) -> int:

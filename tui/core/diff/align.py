@@ -7,16 +7,16 @@ found elsewhere in the other text (verbatim or lightly edited) is a move, report
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from rapidfuzz import fuzz, process
 
 from .model import Change, Comparison, Row, Sentence
-from .words import word_diff
+from .words import opcodes, word_diff
 
 EDIT_CUTOFF = 55.0  # character similarity (0-100) for two sentences to be edits of each other
 MOVE_CUTOFF = 75.0  # stricter for a pair far apart: a moved and edited sentence
 MIN_MOVE_TOKENS = 4  # shorter sentences ("He said.") repeat too often to call them moved
+INDEX_WORD_LEN = 4  # words this long index candidate moves
+MIN_INDEX_WORDS = 3  # a sentence with fewer indexed words is compared with every candidate
 MAX_PAIRING_CELLS = 20_000  # above this, a stretch is laid out by position (unrelated texts)
 
 
@@ -69,10 +69,41 @@ def _moves(a: list[Sentence], b: list[Sentence], dels: list[int], ins: list[int]
         else:
             rest.append(i)
     free = {j: b[j].key for js in by_key.values() for j in js}
-    for i in rest:
+    found.update(_edited_moves([a[i].key for i in rest], rest, free))
+    return found
+
+
+def _index_words(key: str) -> set[str]:
+    return {w for w in key.lower().split() if len(w) >= INDEX_WORD_LEN}
+
+
+def _edited_moves(queries: list[str], ids: list[int], free: dict[int, str]) -> dict[int, int]:
+    """Each query's most similar free sentence (taken once) at or above MOVE_CUTOFF.
+
+    Only candidates sharing a third of the query's longer words are scored (a sentence that
+    similar shares most of its words), so a long text is not one all-pairs comparison; a query
+    with too few such words (short, or in a script without spaces) is scored against all.
+    """
+    found: dict[int, int] = {}
+    order = {j: n for n, j in enumerate(free)}
+    index: dict[str, list[int]] = {}
+    for j, key in free.items():
+        for w in _index_words(key):
+            index.setdefault(w, []).append(j)
+    for i, key in zip(ids, queries):
         if not free:
             break
-        hit = process.extractOne(a[i].key, free, scorer=fuzz.ratio, score_cutoff=MOVE_CUTOFF)
+        words = _index_words(key)
+        choices: dict[int, str] = free
+        if len(words) >= MIN_INDEX_WORDS:
+            hits: dict[int, int] = {}
+            for w in words:
+                for j in index.get(w, ()):
+                    hits[j] = hits.get(j, 0) + 1
+            need = len(words) / 3
+            near = sorted((j for j, n in hits.items() if n >= need and j in free), key=order.get)
+            choices = {j: free[j] for j in near}
+        hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=MOVE_CUTOFF)
         if hit:
             found[i] = hit[2]
             del free[hit[2]]
@@ -81,7 +112,7 @@ def _moves(a: list[Sentence], b: list[Sentence], dels: list[int], ins: list[int]
 
 def align_same(a: list[Sentence], b: list[Sentence]) -> Comparison:
     ka, kb = [s.key for s in a], [s.key for s in b]
-    blocks = SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
+    blocks = opcodes(ka, kb)  # longest common subsequence of sentence keys
     pairs: dict[int, int] = {}
     for tag, i1, i2, j1, j2 in blocks:
         if tag == "replace":
@@ -105,6 +136,7 @@ class _Builder:
     ):
         self.a, self.b, self.pairs, self.moves = a, b, pairs, moves
         self.moved_b = {j: i for i, j in moves.items()}
+        self.na, self.nb = [_ntok(s) for s in a], [_ntok(s) for s in b]
         self.rows: list[Row] = []
         self.changes: list[Change] = []
         self.move_change: dict[int, int] = {}  # a index -> change index
@@ -114,12 +146,16 @@ class _Builder:
     def build(self, blocks: list[tuple[str, int, int, int, int]]) -> Comparison:
         for tag, i1, i2, j1, j2 in blocks:
             if tag == "equal":
+                a, b, rows = self.a, self.b, self.rows
+                self.matched += sum(self.na[i1:i2])
                 for i, j in zip(range(i1, i2), range(j1, j2)):
-                    self.matched += _ntok(self.a[i])
-                    self._row("same", i, j, ((self.a[i].text, ""),), ((self.b[j].text, ""),))
+                    sa, sb = a[i], b[j]
+                    rows.append(
+                        Row("same", i, j, ((sa.text, ""),), ((sb.text, ""),), sa.first or sb.first)
+                    )
             else:
                 self._stretch(range(i1, i2), range(j1, j2))
-        total = sum(map(_ntok, self.a)) + sum(map(_ntok, self.b))
+        total = sum(self.na) + sum(self.nb)
         sim = min(1.0, 2 * self.matched / total) if total else 1.0
         return Comparison(self.a, self.b, self.rows, self.changes, sim, "words", hunks(self.rows))
 
@@ -179,7 +215,7 @@ class _Builder:
 
     def _credit(self, i: int, j: int, similarity: float) -> None:
         """Count the words two aligned sentences share (in the units of _ntok)."""
-        self.matched += similarity * (_ntok(self.a[i]) + _ntok(self.b[j])) / 2
+        self.matched += similarity * (self.na[i] + self.nb[j]) / 2
 
     def _change(self, kind: str, i: int | None, j: int | None, ls, rs, ops=()) -> None:
         self.changes.append(Change(kind, i, j, ops))

@@ -8,6 +8,7 @@ they compare equal, while the surface text is kept for display.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from .model import Sentence
 
@@ -36,20 +37,22 @@ _MAP = {
     "\u202f": " ",
     "\u2009": " ",
 }
-_SPECIAL = re.compile("[" + "".join(_MAP) + "]")
-# A run of dashes and the spaces around it: "a -- b", "a\u2014b" and "a - b" read the same.
-_DASH_RUN = re.compile(r" ?-+ ?")
+_MAP_ITEMS = tuple(_MAP.items())
 # A Chinese or Japanese character (those scripts put no spaces between words), a word (with
 # inner apostrophes), or a run of other characters (punctuation, dashes).
 TOKEN = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|\w+(?:['\u2018\u2019\u201b\u2032\u00b4]\w+)*|[^\w\s]+"
 )
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 _PARAS = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Sentence ends: . ! ? ... (and closing quotes or brackets) before a space and a character that
 # is not a lowercase letter; CJK full stops end one even without a space.
+# The pattern starts with one character class so the regex engine can skip ahead to the next
+# candidate end (an alternation of groups would be tried at every position).
 _SPLIT = re.compile(
-    r"([.!?\u2026\u061f\u06d4][\"'\u201d\u2019\u00bb)\]]{0,2})\s+(?![a-z\u00df-\u00ff\u0430-\u045f])"
-    r"|([\u3002\uff01\uff1f])\s*(?=\S)"
+    r"([.!?\u2026\u061f\u06d4\u3002\uff01\uff1f])"
+    r"(?:(?<=[.!?\u2026\u061f\u06d4])([\"'\u201d\u2019\u00bb)\]]{0,2})\s+"
+    r"(?![a-z\u00df-\u00ff\u0430-\u045f])|(?<=[\u3002\uff01\uff1f])\s*(?=\S))"
 )
 # Words after which a full stop is usually not the end of a sentence.
 _ABBREV = frozenset(
@@ -61,8 +64,16 @@ _ABBREV = frozenset(
 def norm(s: str) -> str:
     """Quotes, dashes, ellipses and odd spaces made uniform."""
     if not s.isascii():
-        s = _SPECIAL.sub(lambda m: _MAP[m.group()], s)
-    return _DASH_RUN.sub("-", s) if "-" in s else s
+        for ch, to in _MAP_ITEMS:
+            if ch in s:
+                s = s.replace(ch, to)
+    if "-" not in s:
+        return s
+    # a run of dashes and one space on each side: "a -- b", "a\u2014b", "a - b" read the same
+    s = s.replace(" -", "-").replace("- ", "-")
+    while "--" in s:
+        s = s.replace("--", "-")
+    return s
 
 
 def keys(texts: list[str]) -> list[str]:
@@ -85,10 +96,10 @@ def _abbreviation(piece: str) -> bool:
 
 def split_sentences(para: str) -> list[str]:
     """Sentences of one re-flowed paragraph (abbreviations and initials do not end one)."""
-    parts = _SPLIT.split(para)  # text, end (or None), CJK end (or None), text, ...
+    parts = _SPLIT.split(para)  # text, end mark, closing quotes (or None), text, ...
     out: list[str] = []
     for k in range(0, len(parts), 3):
-        piece = parts[k] + (parts[k + 1] or parts[k + 2] or "" if k + 1 < len(parts) else "")
+        piece = parts[k] + (parts[k + 1] + (parts[k + 2] or "") if k + 1 < len(parts) else "")
         if out and _abbreviation(out[-1]):
             out[-1] += " " + piece
         elif piece:
@@ -108,9 +119,16 @@ def sentences(text: str) -> list[Sentence]:
     ]
 
 
+def split_tokens(s: str) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and normalised text of the tokens of a sentence (C-speed: one split)."""
+    n = norm(s)
+    same = len(n) == len(s)  # quotes and dashes swapped one for one: same places, same tokens
+    parts = _TOKEN_SPLIT.split(n if same else s)  # gap, token, gap, token, ..., gap
+    bounds = list(accumulate(map(len, parts)))
+    toks = parts[1::2]
+    return bounds[0::2][: len(toks)], bounds[1::2], toks if same else list(map(norm, toks))
+
+
 def tokens(s: str) -> list[tuple[int, int, str]]:
     """(start, end, normalised) for each token of a sentence."""
-    n = norm(s)
-    if len(n) == len(s):  # quotes and dashes swapped one for one: same places, same tokens
-        return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(n)]
-    return [(m.start(), m.end(), norm(m.group())) for m in TOKEN.finditer(s)]
+    return list(zip(*split_tokens(s)))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import groupby
+from operator import itemgetter
 
 from rapidfuzz.distance import Indel
 
 from .model import Span, WordOp
-from .text import tokens
+from .text import split_tokens
 
+_FIRST = itemgetter(0)
 _SIDE_TAG = {"delete": ("del", ""), "insert": ("", "ins"), "replace": ("chg", "chg")}
 
 
@@ -25,33 +26,35 @@ class WordDiff:
         return any(op.tag != "equal" for op in self.ops)
 
 
-def _cut(s: str, toks: list[tuple[int, int, str]], i: int, j: int) -> str:
-    return s[toks[i][0] : toks[j - 1][1]] if j > i else ""
+def _cut(s: str, starts: list[int], ends: list[int], i: int, j: int) -> str:
+    return s[starts[i] : ends[j - 1]] if j > i else ""
 
 
 def spans_of(
-    s: str, toks: list[tuple[int, int, str]], tags: list[str], base: str
+    s: str, starts: list[int], ends: list[int], runs: list[tuple[int, int, str]], base: str
 ) -> tuple[Span, ...]:
-    """Cut ``s`` into (text, tag) runs; the space between two tokens of one tag shares it."""
+    """Cut ``s`` into (text, tag) spans from runs of tokens [i1, i2) in order; the space
+    between two tokens of one run shares its tag, other text gets ``base``."""
     out: list[Span] = []
-    end, k = 0, 0
-    for tag, run in groupby(tags):
-        n = len(list(run))
-        start = toks[k][0]
+    end = 0
+    for i1, i2, tag in runs:
+        start = starts[i1]
         if start > end:
-            out.append((s[end:start], base))
-        end = toks[k + n - 1][1]
-        out.append((s[start:end], tag))
-        k += n
-    if end < len(s):
-        out.append((s[end:], base))
-    merged: list[Span] = []
-    for text, tag in out:
-        if merged and merged[-1][1] == tag:
-            merged[-1] = (merged[-1][0] + text, tag)
+            if out and out[-1][1] == base:
+                out[-1] = (out[-1][0] + s[end:start], base)
+            else:
+                out.append((s[end:start], base))
+        end = ends[i2 - 1]
+        if out and out[-1][1] == tag:
+            out[-1] = (out[-1][0] + s[start:end], tag)
         else:
-            merged.append((text, tag))
-    return tuple(merged)
+            out.append((s[start:end], tag))
+    if end < len(s):
+        if out and out[-1][1] == base:
+            out[-1] = (out[-1][0] + s[end:], base)
+        else:
+            out.append((s[end:], base))
+    return tuple(out)
 
 
 def opcodes(x: list[str], y: list[str]) -> list[tuple[str, int, int, int, int]]:
@@ -69,18 +72,24 @@ def opcodes(x: list[str], y: list[str]) -> list[tuple[str, int, int, int, int]]:
 
 def word_diff(a: str, b: str, base: str = "") -> WordDiff:
     """Spans of each side (``base`` for unchanged words) and the edit from ``a`` to ``b``."""
-    ta, tb = tokens(a), tokens(b)
-    la, lb = [base] * len(ta), [base] * len(tb)
+    sa, ea, ta = split_tokens(a)
+    sb, eb, tb = split_tokens(b)
+    wa = list(map(str.isalnum, map(_FIRST, ta)))  # which tokens are words (not punctuation)
+    ra: list[tuple[int, int, str]] = []
+    rb: list[tuple[int, int, str]] = []
     ops: list[WordOp] = []
     matched = 0
-    for tag, i1, i2, j1, j2 in opcodes([t[2] for t in ta], [t[2] for t in tb]):
+    for tag, i1, i2, j1, j2 in opcodes(ta, tb):
         if tag == "equal":
-            matched += sum(1 for t in ta[i1:i2] if t[2][0].isalnum())
+            matched += sum(wa[i1:i2])
+            ga = gb = base
         else:
             ga, gb = _SIDE_TAG[tag]
-            la[i1:i2] = [ga] * (i2 - i1)
-            lb[j1:j2] = [gb] * (j2 - j1)
-        ops.append(WordOp(tag, _cut(a, ta, i1, i2), _cut(b, tb, j1, j2)))
-    words = sum(1 for t in ta if t[2][0].isalnum()) + sum(1 for t in tb if t[2][0].isalnum())
+        if i2 > i1:
+            ra.append((i1, i2, ga))
+        if j2 > j1:
+            rb.append((j1, j2, gb))
+        ops.append(WordOp(tag, _cut(a, sa, ea, i1, i2), _cut(b, sb, eb, j1, j2)))
+    words = sum(wa) + sum(map(str.isalnum, map(_FIRST, tb)))
     sim = 2 * matched / words if words else 1.0
-    return WordDiff(spans_of(a, ta, la, base), spans_of(b, tb, lb, base), tuple(ops), sim)
+    return WordDiff(spans_of(a, sa, ea, ra, base), spans_of(b, sb, eb, rb, base), tuple(ops), sim)

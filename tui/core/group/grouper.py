@@ -74,8 +74,8 @@ class Grouper:
         self._forget_text(old)
         entry = self._entry(doc, self._pack(doc), slot=old.slot)
         self._texts.setdefault(entry.text_key, doc.id)
-        entry.placement, entry.partner, entry.score, entry.how = (
-            old.placement, old.partner, old.score, old.how)
+        entry.placement, entry.partner, entry.score, entry.how, entry.near = (
+            old.placement, old.partner, old.score, old.how, old.near)
         self._docs[doc.id] = entry
         self._slots[entry.slot] = entry
         self._post(entry)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -54,12 +55,11 @@ def mono_candidates(
         if words.df[tid] <= limit:
             for slot in words.recent(tid, params.posting_cap, doc.slot):
                 pool[slot] += weight
-    # heaviest shared terms first (a partial dot product), ties to the nearest in arrival
-    ranked = sorted(pool.items(), key=lambda p: (-p[1], abs(p[0] - doc.slot)))
-    del ranked[params.verify * 2 :]
+    # heaviest shared terms first (a partial dot product; ties in arrival order)
+    ranked = heapq.nlargest(params.verify * 2, pool, key=pool.__getitem__)
     query = dict(zip(doc.terms, doc.weights))
     out = []
-    for slot, _ in ranked:
+    for slot in ranked:
         other = slots[slot]
         if other is None or other.group != doc.group:
             continue

@@ -62,3 +62,10 @@ def save(root: Path, name: str, data: dict) -> None:
                      sync=False)
     except OSError:
         pass  # a cache that cannot be written is only slower next time
+
+
+def remove(root: Path, name: str) -> None:
+    try:
+        os.unlink(root / CACHE / name)
+    except OSError:
+        pass

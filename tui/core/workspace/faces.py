@@ -21,11 +21,18 @@ def build_stories(articles: Iterable[Article], states: dict[str, StoryState]) ->
     finally:
         if gc_was_on:
             gc.enable()
-    # Largest first, then newest, then id: stable sorts from the least significant key.
-    out.sort(key=lambda s: s.id)
-    out.sort(key=lambda s: s.date_last or "", reverse=True)
-    out.sort(key=lambda s: s.size, reverse=True)
+    out.sort(key=story_order)
     return out
+
+
+def story_order(s: Story) -> tuple:
+    """Largest first, then newest, then by id."""
+    return (-s.size, _descending(s.date_last or ""), s.id)
+
+
+def _descending(text: str) -> str:
+    """A key that sorts ISO dates newest first inside an ascending sort ("" last)."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in text) if text else "\U0010ffff"
 
 
 def face(sid: str, arts: list[Article], state: StoryState | None = None) -> Story:

@@ -69,28 +69,59 @@ def save_corrections(ws, corrections) -> None:
     write_atomic(ws.root / CORRECTIONS, head + tomli_w.dumps(corrections.to_toml_dict()))
 
 
+BASE, DELTA = "grouper.pickle", "grouper-delta.pickle"
+DELTA_MAX = 2000  # articles replayed on top of the base before the base is rewritten
+
+
 def grouper(ws):
-    """The grouper for this workspace, from the cache when it matches the articles."""
-    from tui.core.group import Grouper, Placement
+    """The grouper for this workspace, from the cache when it matches the articles.
+
+    The cache is a base (the whole index) plus a delta: the ids of articles ingested since,
+    replayed with their recorded placements on load. A small ingest then writes only the
+    delta instead of the whole index."""
+    from tui.core.group import Grouper
 
     sig = signature(ws)
-    data = cache.load(ws.root, "grouper.pickle")
-    if data and data.get("sig") == sig:
-        try:
-            return Grouper.from_state(data["state"])
-        except Exception:  # a stale or foreign pickle is only a slower start
-            pass
+    base = cache.load(ws.root, BASE)
+    if base and base.get("sig") in (sig, (cache.load(ws.root, DELTA) or {}).get("base")):
+        delta = cache.load(ws.root, DELTA) if base["sig"] != sig else None
+        if base["sig"] == sig or (delta and delta.get("sig") == sig):
+            try:
+                g = Grouper.from_state(base["state"])
+                ids = list(delta["ids"]) if delta else []
+                replay(ws, g, ids)
+                ws._grouper_base = (base["sig"], ids)
+                return g
+            except Exception:  # a stale or foreign pickle is only a slower start
+                pass
     g = Grouper(load_corrections(ws))
-    arts = sorted(ws.articles(), key=lambda a: (a.added, a.id))
-    if arts:
-        docs = [group_doc(ws, a) for a in arts]
-        known = {a.id: Placement(a.story, a.sameness, a.copy_of, []) for a in arts if a.story}
-        g.add_many(docs, known=known)
+    replay(ws, g, [a.id for a in sorted(ws.articles(), key=lambda a: (a.added, a.id))])
+    ws._grouper_base = None
     return g
 
 
-def save_grouper(ws, g) -> None:
-    cache.save(ws.root, "grouper.pickle", {"sig": signature(ws), "state": g.to_state()})
+def replay(ws, g, ids: list[str]) -> None:
+    """Feed articles to the grouper with the placements the workspace recorded for them."""
+    from tui.core.group import Placement
+
+    arts = [ws._articles[i] for i in ids if i in ws._articles]
+    if arts:
+        known = {a.id: Placement(a.story, a.sameness, a.copy_of, []) for a in arts if a.story}
+        g.add_many([group_doc(ws, a) for a in arts], known=known)
+
+
+def save_grouper(ws, g, ingested: list[str] | None = None) -> None:
+    """Cache the grouper: a delta after a small ingest, else the whole index."""
+    sig = signature(ws)
+    held = getattr(ws, "_grouper_base", None)
+    if ingested is not None and held is not None and len(held[1]) + len(ingested) <= DELTA_MAX:
+        ids = held[1] + [i for i in ingested if i not in set(held[1])]
+        cache.save(ws.root, DELTA, {"base": held[0], "ids": ids, "sig": sig})
+        ws._grouper_base = (held[0], ids)
+        return
+    cache.save(ws.root, BASE, {"sig": sig, "state": g.to_state()})
+    cache.remove(ws.root, DELTA)
+    ws._grouper_base = (sig, [])
 
 
 def apply_changes(ws, g, changes: dict[str, str]) -> list[Article]:

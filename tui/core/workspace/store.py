@@ -17,7 +17,7 @@ from pathlib import Path
 import tomli_w
 
 from tui.core.model import Article
-from tui.core.workspace import cache, journal
+from tui.core.workspace import cache, journal, recordcache
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import AmbiguousId, UnknownId, WorkspaceError
 from tui.core.workspace.lock import WriterLock
@@ -48,6 +48,10 @@ class Workspace:
         self._stories: list[Story] | None = None
         self._by_origin: dict[str, str] = {}
         self._explainer = None  # a grouper loaded for `explain`, dropped when stories change
+        self._grouper_base = None  # (signature, ids replayed) of the cached grouping index
+        self._cache_token: str | None = None  # which cached base of records we hold
+        self._delta: tuple[dict, dict] = ({}, {})  # records cached since that base
+        self._pending_faces: set[str] = set()  # articles changed since the faces were built
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -114,36 +118,39 @@ class Workspace:
     def _load_all(self) -> None:
         self._mark = journal.mark(self.root)  # first: later writes show up in the journal
         sig = cache.scan_article_files(self.root)
-        cached = cache.load(self.root, "articles.pickle") or {}
-        old_sig, old_recs = cached.get("sig"), cached.get("records")
-        if not isinstance(old_sig, dict) or not isinstance(old_recs, dict):
-            old_sig, old_recs = {}, {}  # a cache of another shape is no cache
+        cached = recordcache.load(self.root)
         arts: dict[str, Article] = {}
         problems = []
-        reread = 0
+        reread: dict[str, Article] = {}
+        damaged: set[str] = set()
         for rel, s in sig.items():
-            a = old_recs.get(rel) if old_sig.get(rel) == s else None
+            a = cached.records.get(rel) if cached.sig.get(rel) == s else None
             if not isinstance(a, Article):
-                reread += 1
                 a, problem = self._read_article(self.root / ARTICLES / rel)
                 if problem:
                     problems.append(problem)
+                    damaged.add(rel.split("/")[1][:-5])
                     continue
+                reread[rel] = a
             arts[a.id] = a
         self.problems = problems
         self._articles = dict(sorted(arts.items()))
         self._sig = sig
         self._index()
         self._story_states = self._read_story_states()
+        self._cache_token = cached.token
+        self._delta = (dict(cached.delta_records), dict(cached.delta_sig))
+        gone = {rel.split("/")[1][:-5] for rel in cached.sig.keys() - sig.keys()}
+        changed = {a.id for a in cached.delta_records.values()} | {
+            a.id for a in reread.values()} | gone | damaged
         self._stories = None
-        faces = cached.get("stories")
-        if (not reread and len(old_sig) == len(sig) and isinstance(faces, list)
-                and cached.get("states") == self._states_key()):
-            self._stories = faces  # nothing changed since the cache was written
-        # A few changed files are cheap to re-read on every open; many are worth a new cache.
-        if reread > max(64, len(sig) // 100) or len(old_sig) > len(sig) + 64 or (
-                sig and not old_sig):
-            self.save_cache()
+        self._pending_faces = set()
+        if (isinstance(cached.faces, list) and cached.states == self._states_key()
+                and len(changed) <= recordcache.DELTA_MAX):
+            self._stories = recordcache.patch_faces(
+                cached.faces, cached.base_story, self._articles, changed, self._story_states)
+        if reread or gone:
+            self.save_cache(list(reread.values()))
 
     def _catch_up(self) -> None:
         """Re-read what other processes wrote since this one last looked (via the journal)."""
@@ -157,7 +164,8 @@ class Workspace:
                 self._reread_article(ident)
             elif kind == "s" and ident:
                 self._story_states = self._read_story_states()
-        if keys:
+        self._touched(k.partition(":")[2] for k in keys if k.startswith("a:"))
+        if any(k.startswith("s:") for k in keys):
             self._stories = None
 
     def _reread_article(self, aid: str) -> None:
@@ -252,7 +260,16 @@ class Workspace:
         """Stories, largest first (then newest, then id)."""
         if self._stories is None:
             self._stories = build_stories(self._articles.values(), self._story_states)
+        elif self._pending_faces:
+            face_of = {aid: st.id for st in self._stories for aid in st.article_ids}
+            self._stories = recordcache.patch_faces(
+                self._stories, face_of, self._articles, self._pending_faces, self._story_states)
+        self._pending_faces = set()
         return self._stories
+
+    def _touched(self, ids) -> None:
+        """Articles whose story faces must be rebuilt before stories are next shown."""
+        self._pending_faces.update(ids)
 
     def story_of(self, aid: str) -> Story | None:
         sid = self.get(aid).story
@@ -279,7 +296,7 @@ class Workspace:
         self._articles[a.id] = a
         st = path.stat()
         self._sig[f"{a.id[:2]}/{a.id}.toml"] = (st.st_mtime_ns, st.st_size)
-        self._stories = None
+        self._touched([a.id])
         self._explainer = None
         if log:
             self.log_changes([f"a:{a.id}"])
@@ -289,12 +306,21 @@ class Workspace:
         journal.append(self.root, keys)
         self._mark = journal.mark(self.root)
 
-    def save_cache(self) -> None:
-        """Write the parsed records (and the story faces built from them) to the cache."""
-        recs = {f"{aid[:2]}/{aid}.toml": a for aid, a in self._articles.items()}
-        cache.save(self.root, "articles.pickle", {
-            "sig": dict(self._sig), "records": recs, "stories": self.stories(),
-            "states": self._states_key()})
+    def save_cache(self, changed: list[Article] | None = None) -> None:
+        """Cache the parsed records: only ``changed`` ones (a delta) when that is small, else
+        all of them with the story faces."""
+        recs, sigs = self._delta
+        if changed is not None and self._cache_token and (
+                len(recs) + len(changed) <= recordcache.DELTA_MAX):
+            for a in changed:
+                rel = f"{a.id[:2]}/{a.id}.toml"
+                if rel in self._sig:
+                    recs[rel], sigs[rel] = a, self._sig[rel]
+            recordcache.save_delta(self.root, self._cache_token, recs, sigs)
+            return
+        self._cache_token = recordcache.save_base(
+            self.root, self._sig, self._articles, self.stories(), self._states_key())
+        self._delta = ({}, {})
 
     def _states_key(self) -> list:
         return sorted((s.id, s.archived, s.title or "") for s in self._story_states.values())
@@ -348,7 +374,7 @@ class Workspace:
             write_atomic(story_path(self.root, sid), story_state_to_toml(st))
             self.log_changes([f"s:{sid}"])
             self._story_states[sid] = st
-            self._stories = None
+            self._touched(a.id for a in self._articles.values() if a.story == sid)
             return st
 
     # ---- ingest and grouping --------------------------------------------------------------
@@ -367,11 +393,14 @@ class Workspace:
                 added = [a for a in touched if a.id in new]
                 updated = [a for a in touched if a.id not in new]
                 changed = grouping.place(self, g, added, updated)
-                adding.finish(self, list({a.id: a for a in touched + changed}.values()))
-                self.save_cache()
-                grouping.save_grouper(self, g)
+                written = list({a.id: a for a in touched + changed}.values())
+                adding.finish(self, written)
+                self.save_cache(written)
+                # Only new or re-versioned articles can be replayed from a delta; a placement
+                # that moved older articles (stories merged) needs the whole index saved.
+                moved = {a.id for a in changed} - {a.id for a in touched}
+                grouping.save_grouper(self, g, None if moved else [a.id for a in touched])
                 cache.save(self.root, "furniture.pickle", {"model": furniture.to_dict()})
-            self._stories = None
             return rep
 
     def _furniture(self):
@@ -402,9 +431,8 @@ class Workspace:
             changed = grouping.apply_changes(self, g, changes)
             grouping.save_corrections(self, g.corrections)
             adding.finish(self, changed)
-            self.save_cache()
+            self.save_cache(changed)
             grouping.save_grouper(self, g)
-            self._stories = None
             return [a.id for a in changed]
 
     def explain(self, aid: str) -> list[str]:
