@@ -46,15 +46,14 @@ class Side:
             "words": len(self.body.split()),
         }
 
-    def label(self) -> str:
-        from tui.core.textutil import safe_line
+    def pane(self, rtl: bool):
+        from tui.render.console import PaneInfo
+        from tui.render.header import name
 
-        parts = [
-            self.source or self.title or self.id or self.origin,
-            self.date,
-            f"{len(self.body.split())} words",
-        ]
-        return safe_line(" · ".join(p for p in parts if p))
+        words = len(self.body.split())
+        return PaneInfo(
+            name(self.source, self.title, self.id or self.origin), self.date, words, self.lang, rtl
+        )
 
 
 def _from_file(path: Path) -> Side:
@@ -99,7 +98,7 @@ def run(args, ws) -> int:
         return 0
     from rich.console import Console
 
-    from tui.render.console import PaneInfo, render
+    from tui.render.console import render
 
     if args.width is not None and args.width < 20:
         raise UserError("--width must be at least 20")
@@ -112,7 +111,7 @@ def run(args, ws) -> int:
         no_color=plain or "NO_COLOR" in os.environ,
     )
     width = args.width or console.width
-    left, right = PaneInfo(a.label(), is_rtl(ta)), PaneInfo(b.label(), is_rtl(tb))
+    left, right = a.pane(is_rtl(ta)), b.pane(is_rtl(tb))
     for line in render(comp, left, right, width, plain=plain):
         if plain:
             sys.stdout.write(line.plain.rstrip() + "\n")

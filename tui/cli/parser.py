@@ -43,13 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--keymap", metavar="NAME", help="keymap for the app (default, vim, emacs)")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
-        try:
-            mod = importlib.import_module(name)
-        except ModuleNotFoundError as e:
-            if e.name != name:
-                raise
-            continue
-        mod.register(sub)
+        importlib.import_module(name).register(sub)
     # `--workspace` also after the subcommand; SUPPRESS keeps the one given before it.
     for p in _all_subparsers(sub):
         if not any("--workspace" in a.option_strings for a in p._actions):

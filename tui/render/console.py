@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
 from tui.core.diff import Comparison
+from tui.render.header import pane_header, similarity_summary
 from tui.render.layout import GUTTER_TAG, INLINE_BELOW, Layout, PaneLine, layout
 
 # Readable without colour too: strike, bold underline, underline, italic.
@@ -28,8 +29,14 @@ STYLES = {
 
 @dataclass(frozen=True, slots=True)
 class PaneInfo:
-    label: str  # "outlet · date · N words"
+    name: str  # outlet, else title, id or file name
+    date: str | None
+    words: int
+    lang: str | None
     rtl: bool
+
+    def header(self, prefix: str, comp: Comparison, width: int) -> str:
+        return pane_header(prefix, self.name, self.date, self.words, self.lang, comp, width)
 
 
 def pane_text(p: PaneLine, width: int, styles: dict[str, Style] | None) -> Text:
@@ -58,22 +65,13 @@ def lines(lay: Layout, styles: dict[str, Style] | None) -> Iterator[Text]:
             yield Text.assemble(left, bar, pane_text(ln.right, rw, styles), no_wrap=True)
 
 
-def percent(x: float) -> str:
-    """A share rounded down, so that 100% means identical."""
-    return f"{math.floor(x * 100 + 1e-9)}%"
-
-
 def count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def summary(comp: Comparison) -> str:
     moved = len(comp.moves)
-    how = "shared names and numbers" if comp.method == "anchors" else "words"
-    parts = [
-        f"similarity {percent(comp.similarity)} ({how})",
-        count(len(comp.changes) - moved, "change"),
-    ]
+    parts = [similarity_summary(comp), count(len(comp.changes) - moved, "change")]
     if moved:
         parts.append(f"{moved} moved")
     return " · ".join(parts)
@@ -89,13 +87,14 @@ def render(
     head = (styles or {}).get("header")
     lw, rw = lay.text_width
     if inline:
-        yield Text(f"- {left.label}", head)
-        yield Text(f"+ {right.label}", head)
+        yield Text(left.header("- ", comp, width), head or "")
+        yield Text(right.header("+ ", comp, width), head or "")
     else:
+        lh = left.header("- ", comp, lw + 2)
         yield Text.assemble(
-            Text(f"  {left.label}"[: lw + 2].ljust(lw + 2), head or ""),
+            Text(lh + " " * (lw + 2 - cell_len(lh)), head or ""),
             "\u2502",
-            Text(f"  {right.label}"[: rw + 2], head or ""),
+            Text(right.header("+ ", comp, rw + 2), head or ""),
             no_wrap=True,
         )
     yield Text(summary(comp), (styles or {}).get("divider") or "")

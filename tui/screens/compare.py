@@ -12,9 +12,10 @@ from textual.widget import Widget
 
 from tui.core.diff import CompareItem, Comparison, compare, same_language, unique_to
 from tui.core.diff.text import sentences
-from tui.core.textutil import is_rtl, safe_line, safe_text
+from tui.core.textutil import is_rtl, safe_text
 from tui.keys import binding
-from tui.render.console import count, percent
+from tui.render.console import count
+from tui.render.header import name, pane_header, percent, similarity_summary
 from tui.widgets.diff_view import DiffView
 from tui.widgets.keylabels import key_label
 
@@ -25,6 +26,18 @@ def _b(bid: str, action: str, description: str, show: bool = True):
 
 
 SYNC_CHARS = 400_000  # below this (some 30,000 words a side) compare in place: a worker costs more
+CACHE_SIZE = 8  # comparisons kept across screens: reopening a story's pair is instant
+_CACHE: dict[tuple[str, str, str | None, str | None], Comparison] = {}
+
+
+def cached_compare(a: CompareItem, b: CompareItem) -> Comparison:
+    """compare() of two items, remembered for the last few pairs (texts and languages)."""
+    key = (a.text, b.text, a.lang, b.lang)
+    comp = _CACHE.pop(key, None) or compare(a.text, b.text, a.lang, b.lang)
+    _CACHE[key] = comp  # most recent last
+    while len(_CACHE) > CACHE_SIZE:
+        del _CACHE[next(iter(_CACHE))]
+    return comp
 
 
 class TextLine(Widget):
@@ -35,6 +48,29 @@ class TextLine(Widget):
 
     def render(self) -> Text:
         return self.text
+
+
+class PaneHeader(Widget):
+    """A pane's header, fitted to its width (abbreviated rather than cut)."""
+
+    DEFAULT_CSS = "PaneHeader { height: 1; }"
+
+    def __init__(self, *, id: str, classes: str) -> None:
+        super().__init__(id=id, classes=classes)
+        self.parts: tuple | None = None  # the arguments of pane_header but the width
+
+    def show(self, *parts) -> None:
+        self.parts = parts
+        self.refresh()
+
+    def render(self) -> Text:
+        if self.parts is None:
+            return Text()
+        prefix, label, date, words, lang, comp, overlap = self.parts
+        width = self.content_size.width or 40
+        line = pane_header(prefix, label, date, words, lang, comp, width, overlap)
+        head, rest = line[: len(prefix)], line[len(prefix) :]
+        return Text.assemble((head, "bold"), rest, no_wrap=True, overflow="ellipsis")
 
 
 class CompareScreen(Screen):
@@ -71,11 +107,13 @@ class CompareScreen(Screen):
         self._comparisons: dict[tuple[int, int], Comparison] = {}
         self._unique: dict[int, list] = {}
         self._change = (-1, 0)
+        self._words: dict[int, int] = {}
+        self._overlaps: set[tuple[int, int]] = set()  # pairs whose word overlap is computed
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compare-headers"):
-            yield TextLine(id="compare-left-header", classes="compare-header")
-            yield TextLine(id="compare-right-header", classes="compare-header")
+            yield PaneHeader(id="compare-left-header", classes="compare-header")
+            yield PaneHeader(id="compare-right-header", classes="compare-header")
         yield DiffView(id="compare-diff")
         yield TextLine(id="compare-status")
         yield TextLine(id="compare-keys")
@@ -124,7 +162,7 @@ class CompareScreen(Screen):
         key = (self.left, self.right)
         a, b = self.items[self.left], self.items[self.right]
         if key not in self._comparisons and len(a.text) + len(b.text) < SYNC_CHARS:
-            self._comparisons[key] = compare(a.text, b.text, a.lang, b.lang)
+            self._comparisons[key] = cached_compare(a, b)
         comp = self._comparisons.get(key)
         view = self.query_one(DiffView)
         if comp is None:
@@ -137,13 +175,25 @@ class CompareScreen(Screen):
                 else None
             )
             view.show(comp, rtl=(is_rtl(a.text), is_rtl(b.text)), unique=unique)
-        self.query_one("#compare-left-header", TextLine).text = self._header(self.left, "-", comp)
-        self.query_one("#compare-right-header", TextLine).text = self._header(self.right, "+", comp)
+        self._headers()
         self._status()
+        if comp is not None and key not in self._overlaps:
+            self.call_after_refresh(self._overlap, key)
+
+    def _overlap(self, key: tuple[int, int]) -> None:
+        """Compute the word overlap after the comparison is on screen, then show it."""
+        comp = self._comparisons.get(key)
+        if comp is None or not self.is_attached:
+            return
+        _ = comp.overlap
+        self._overlaps.add(key)
+        if key == (self.left, self.right):
+            self._headers()
+            self._status()
 
     @work(thread=True, exclusive=True, group="compare")
     def _compute(self, key: tuple[int, int], a: CompareItem, b: CompareItem) -> None:
-        comp = compare(a.text, b.text, a.lang, b.lang)
+        comp = cached_compare(a, b)
         self.app.call_from_thread(self._computed, key, comp)
 
     def _computed(self, key: tuple[int, int], comp: Comparison) -> None:
@@ -151,19 +201,25 @@ class CompareScreen(Screen):
         if self.is_attached and key == (self.left, self.right):
             self._show()
 
-    def _header(self, k: int, mark: str, comp: Comparison | None) -> Text:
-        it = self.items[k]
-        parts = [
-            it.outlet or it.title or it.id,
-            it.date,
-            f"{len(it.text.split())} words",
-            it.lang,
-            f"{percent(comp.similarity)} similar" if comp else None,
-        ]
-        label = safe_line(" · ".join(p for p in parts if p))
-        return Text.assemble(
-            (f"{mark} {k + 1}/{len(self.items)} ", "bold"), label, no_wrap=True, overflow="ellipsis"
-        )
+    def words(self, k: int) -> int:
+        if k not in self._words:
+            self._words[k] = len(self.items[k].text.split())
+        return self._words[k]
+
+    def _headers(self) -> None:
+        key = (self.left, self.right)
+        comp = self._comparisons.get(key)
+        for k, mark, wid in ((self.left, "-", "left"), (self.right, "+", "right")):
+            it = self.items[k]
+            self.query_one(f"#compare-{wid}-header", PaneHeader).show(
+                f"{mark} {k + 1}/{len(self.items)} ",
+                name(it.outlet, it.title, it.id),
+                it.date,
+                self.words(k),
+                it.lang,
+                comp,
+                key in self._overlaps,
+            )
 
     def _status(self) -> None:
         comp = self._comparisons.get((self.left, self.right))
@@ -171,10 +227,13 @@ class CompareScreen(Screen):
             text = "comparing\u2026"
         else:
             index, total = self._change
-            how = "shared names and numbers" if comp.method == "anchors" else "words"
             where = f"change {index + 1}/{total}" if index >= 0 else count(total, "change")
             mode = " · unique to each version" if self.unique_mode else ""
-            text = f"{where} · similarity {percent(comp.similarity)} by {how}{mode}"
+            if comp.method == "words" and (self.left, self.right) not in self._overlaps:
+                sim = f"similarity {percent(comp.similarity)} text"
+            else:
+                sim = similarity_summary(comp)
+            text = f"{where} · {sim}{mode}"
         self.query_one("#compare-status", TextLine).text = Text(text, no_wrap=True)
 
     @on(DiffView.ChangeSelected)

@@ -8,17 +8,21 @@ from .model import Change, Comparison
 def to_json(c: Comparison) -> dict:
     """Sentences of both sides, the aligned rows (sentence indices) and the changes.
 
-    ``{"similarity": 0..1, "method": "words" | "anchors",
+    ``{"similarity": 0..1, "overlap": 0..1 | null, "method": "words" | "anchors",
     "sentences": {"left": [{"text", "paragraph"}...], "right": [...]},
     "rows": [{"kind", "left", "right", "change"}...],
     "changes": [{"kind", "left", "right", "left_text"?, "right_text"?,
     "words"?: [{"op": "equal" | "delete" | "insert" | "replace", "left", "right"}...]}...]}``.
+    ``similarity`` is the share of words found in aligned sentences (versions of one text score
+    high, two outlets' reports of one event near 0); ``overlap`` is the weighted Jaccard index
+    of content words wherever they stand (null across two languages).
     Row kinds: same, change, replace, delete, insert, move, aligned (two languages); a row's
     ``left``/``right`` is a sentence index or null (a gap); ``change`` indexes ``changes``.
     A moved sentence is one change of kind move, shown by two rows.
     """
     return {
         "similarity": round(c.similarity, 4),
+        "overlap": None if c.overlap is None else round(c.overlap, 4),
         "method": c.method,
         "sentences": {
             "left": [{"text": s.text, "paragraph": s.para} for s in c.a],

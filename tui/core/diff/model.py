@@ -70,10 +70,25 @@ class Comparison:
     b: list[Sentence]
     rows: list[Row]
     changes: list[Change]
-    similarity: float  # 0..1
+    similarity: float  # 0..1: share of the words found in aligned sentences
     method: str  # "words" (same language) or "anchors" (two languages)
     hunks: list[tuple[int, int]] = field(default_factory=list)  # runs of changed rows [start, end)
+    _overlap: float | None = field(default=None, repr=False, compare=False)
 
     @property
     def moves(self) -> list[Change]:
         return [c for c in self.changes if c.kind == "move"]
+
+    @property
+    def overlap(self) -> float | None:
+        """Vocabulary overlap 0..1 (weighted Jaccard of content words), computed when first
+        asked for; None across two languages, whose words cannot be compared."""
+        if self.method != "words":
+            return None
+        if self._overlap is None:
+            from .overlap import overlap  # here: the model stays a leaf module
+
+            self._overlap = overlap(
+                "\n".join(s.key for s in self.a), "\n".join(s.key for s in self.b)
+            )
+        return self._overlap

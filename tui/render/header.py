@@ -1,0 +1,130 @@
+"""Pane headers that fit their width: long forms first, then abbreviations, never a blind cut.
+
+A header is a list of fields, each with its forms from the longest to the shortest ("" drops
+it). Fields shrink in a fixed order (language, then similarity, word count...) until the line
+fits; then the name (outlet or title) is shortened with an ellipsis, keeping at least a few
+letters; only a line that still does not fit is cut at its end.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rich.cells import cell_len
+
+from tui.core.diff import Comparison
+from tui.core.textutil import display_rtl, is_rtl, safe_line
+
+SEP = " \u00b7 "
+MIN_NAME = 6  # cells of a shortened name, ellipsis included
+UNKNOWN = {"", "?", "unknown", "none"}
+
+
+def percent(x: float) -> str:
+    """A share rounded down, so that 100% means identical."""
+    return f"{math.floor(x * 100 + 1e-9)}%"
+
+
+def similarity_forms(comp: Comparison | None, words: bool = True) -> tuple[str, ...]:
+    """The similarity of a pair, long to short: aligned text and, same language, shared words
+    (``words=False``: not yet, it is computed after the first paint)."""
+    if comp is None:
+        return ("",)
+    text = percent(comp.similarity)
+    if not words or comp.overlap is None:
+        return (f"{text} similar", text, "")
+    words = percent(comp.overlap)
+    return (
+        f"sim {text} text{SEP}{words} words",
+        f"{text} text/{words} words",
+        f"{text}/{words}",
+        "",
+    )
+
+
+def similarity_summary(comp: Comparison) -> str:
+    """One line: "similarity 4% text · 31% words" (or by names and numbers, two languages)."""
+    if comp.overlap is None:
+        return f"similarity {percent(comp.similarity)} by shared names and numbers"
+    return f"similarity {percent(comp.similarity)} text{SEP}{percent(comp.overlap)} words"
+
+
+def name(outlet: str | None, title: str | None, ident: str | None) -> str:
+    """What names a text: its outlet; its title or id when the outlet is unknown ("?").
+
+    A trailing remark on an unknown outlet, such as "? (version 2/3)", is kept."""
+    o = safe_line(outlet or "")
+    head, _, rest = o.partition(" (")
+    if head.strip().lower() not in UNKNOWN:
+        return o
+    known = safe_line(title or "") or safe_line(ident or "") or "?"
+    return f"{known} ({rest}" if rest else known
+
+
+def word_forms(words: int) -> tuple[str, ...]:
+    short = f"{words / 1000:.1f}k".replace(".0k", "k") if words >= 10_000 else str(words)
+    return (f"{words:,} words", f"{short}w")
+
+
+def fit(prefix: str, fields: list[tuple[str, ...]], order: list[int], width: int) -> str:
+    """``prefix`` and the fields joined by " · ", made to fit ``width`` cells.
+
+    ``fields[0]`` is the name; ``order`` lists field indices, each entry shrinking that field
+    to its next form. A right-to-left name is put in visual order once shortened."""
+    choice = [0] * len(fields)
+    rtl = is_rtl(fields[0][0])
+
+    def line() -> str:
+        shown = [f[c] for f, c in zip(fields, choice) if f[c]]
+        if rtl and choice[0] == 0 and fields[0][0]:
+            shown[0] = display_rtl(shown[0])
+        return prefix + SEP.join(shown)
+
+    for k in order:
+        if cell_len(line()) <= width:
+            return line()
+        choice[k] = min(choice[k] + 1, len(fields[k]) - 1)
+    text = line()
+    over = cell_len(text) - width
+    name_ = fields[0][choice[0]]
+    if over > 0 and name_:
+        keep = max(MIN_NAME - 1, cell_len(name_) - over - 1)
+        if keep < cell_len(name_):
+            fields = [(cut_cells(name_, keep).rstrip(" -\u00b7,") + "\u2026",), *fields[1:]]
+            choice[0] = 0
+            text = line()
+    return text if cell_len(text) <= width else cut_cells(text, max(0, width - 1)) + "\u2026"
+
+
+def cut_cells(s: str, width: int) -> str:
+    """The longest start of ``s`` that takes at most ``width`` cells."""
+    out, used = [], 0
+    for ch in s:
+        used += cell_len(ch)
+        if used > width:
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+def pane_header(
+    prefix: str,
+    label: str,
+    date: str | None,
+    words: int,
+    lang: str | None,
+    comp: Comparison | None,
+    width: int,
+    words_overlap: bool = True,
+) -> str:
+    """One pane's header: name, date, words, language, similarity, fitted to ``width``."""
+    fields = [
+        (label,),
+        (safe_line(date or ""),),
+        word_forms(words),
+        (safe_line(lang or ""), ""),
+        similarity_forms(comp, words_overlap),
+    ]
+    # drop the language, shorten the similarity and the word count, then drop the similarity
+    order = [3, 4, 2, 4, 4]
+    return fit(prefix, fields, order, width)
