@@ -120,3 +120,32 @@ def test_cosmetic_edits_are_no_change(a, swaps, space):
     if space:
         b = b.replace(" ", space)
     assert compare(a, b).changes == []
+
+
+CHARS = list("ab Z.!?,;:\"'-_0\u2026\u2014\u2013\u201c\u201d\u2019\u00ab\u00bb\u00a0\u6771\u4eac\u00e9\u064e")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CHARS), max_size=40).map("".join))
+def test_tokens_point_at_their_own_text(s):
+    """Each token's place in the sentence holds the text it stands for, normalised."""
+    from tui.core.diff.text import norm
+
+    s = " ".join(s.split())
+    found = tokens(s)
+    assert all(norm(s[a:b]) == tok and tok for a, b, tok in found)
+    assert [a for a, _, _ in found] == sorted(a for a, _, _ in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(CHARS), max_size=30).map("".join),
+    st.lists(st.sampled_from(CHARS), max_size=30).map("".join),
+)
+def test_word_spans_cover_both_sentences(a, b):
+    from tui.core.diff.words import word_diff
+
+    a, b = " ".join(a.split()), " ".join(b.split())
+    wd = word_diff(a, b)
+    assert "".join(t for t, _ in wd.lspans) == a
+    assert "".join(t for t, _ in wd.rspans) == b

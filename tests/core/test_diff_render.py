@@ -107,3 +107,41 @@ def test_rtl_lines_with_highlights_keep_their_width(seeds_dir):
             assert sum(cell_len(t) for t, _ in pane.spans) == pane.width <= w
             tagged += any(tag for _, tag in pane.spans)
     assert tagged
+
+
+def test_header_fits_by_abbreviating_not_cutting():
+    from rich.cells import cell_len
+
+    from tui.core.diff import compare
+    from tui.render.header import pane_header
+
+    comp = compare("Japan and Canada met. They talked.", "Japan and Canada met. They agreed.")
+    full = pane_header("+ 2/5 ", "Reuters", "2022-10-11", 1234, "en", comp, 200)
+    assert "1,234 words" in full and "en" in full and "text" in full
+    for width in (60, 40, 32):
+        line = pane_header("+ 2/5 ", "Reuters", "2022-10-11", 1234, "en", comp, width)
+        assert cell_len(line) <= width
+        assert "Reuters" in line and "2022-10-11" in line  # the date survives at 80 columns
+    tight = pane_header("+ 2/5 ", "Associated Press International", "2022-10-11", 9, None, comp, 34)
+    assert cell_len(tight) <= 34 and "\u2026" in tight and "2022-10-11" in tight
+
+
+def test_unknown_outlet_is_named_by_title_or_id():
+    from tui.render.header import name
+
+    assert name("?", "Talks begin", "abc") == "Talks begin"
+    assert name("? (version 2/3)", None, "abc") == "abc (version 2/3)"
+    assert name(None, None, "abc") == "abc"
+    assert name("Kyodo", "Talks", "abc") == "Kyodo"
+
+
+def test_overlap_scores_coverage_of_one_event():
+    from tui.core.diff import compare
+
+    a = "Japan and Canada agreed on Tuesday to begin talks on an intelligence pact in Tokyo."
+    b = "Officials from Canada and Japan will negotiate an intelligence pact, Tokyo said Tuesday."
+    c = compare(a, b)
+    assert c.overlap > 0.3 and c.method == "words"
+    assert compare(a, a).overlap == 1.0
+    unrelated = compare(a, "The football season opened with a surprising defeat for the champions.")
+    assert unrelated.overlap < 0.1

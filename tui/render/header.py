@@ -63,14 +63,16 @@ def name(outlet: str | None, title: str | None, ident: str | None) -> str:
 
 def word_forms(words: int) -> tuple[str, ...]:
     short = f"{words / 1000:.1f}k".replace(".0k", "k") if words >= 10_000 else str(words)
-    return (f"{words:,} words", f"{short}w")
+    return (f"{words:,} words", f"{short}w", "")
 
 
 def fit(prefix: str, fields: list[tuple[str, ...]], order: list[int], width: int) -> str:
     """``prefix`` and the fields joined by " · ", made to fit ``width`` cells.
 
     ``fields[0]`` is the name; ``order`` lists field indices, each entry shrinking that field
-    to its next form. A right-to-left name is put in visual order once shortened."""
+    to its next form (-1: shorten the name, keeping MIN_NAME cells). A right-to-left name is
+    put in visual order."""
+    fields = list(fields)
     choice = [0] * len(fields)
     rtl = is_rtl(fields[0][0])
 
@@ -81,18 +83,17 @@ def fit(prefix: str, fields: list[tuple[str, ...]], order: list[int], width: int
         return prefix + SEP.join(shown)
 
     for k in order:
-        if cell_len(line()) <= width:
-            return line()
-        choice[k] = min(choice[k] + 1, len(fields[k]) - 1)
-    text = line()
-    over = cell_len(text) - width
-    name_ = fields[0][choice[0]]
-    if over > 0 and name_:
+        over = cell_len(line()) - width
+        if over <= 0:
+            break
+        if k >= 0:
+            choice[k] = min(choice[k] + 1, len(fields[k]) - 1)
+            continue
+        name_ = fields[0][0]
         keep = max(MIN_NAME - 1, cell_len(name_) - over - 1)
-        if keep < cell_len(name_):
-            fields = [(cut_cells(name_, keep).rstrip(" -\u00b7,") + "\u2026",), *fields[1:]]
-            choice[0] = 0
-            text = line()
+        if name_ and keep < cell_len(name_):
+            fields[0] = (cut_cells(name_, keep).rstrip(" -\u00b7,") + "\u2026",)
+    text = line()
     return text if cell_len(text) <= width else cut_cells(text, max(0, width - 1)) + "\u2026"
 
 
@@ -125,6 +126,7 @@ def pane_header(
         (safe_line(lang or ""), ""),
         similarity_forms(comp, words_overlap),
     ]
-    # drop the language, shorten the similarity and the word count, then drop the similarity
-    order = [3, 4, 2, 4, 4]
+    # drop the language, shorten the similarity and the word count, drop the similarity and
+    # the word count, and only then shorten the name
+    order = [3, 4, 2, 4, 4, 2, -1]
     return fit(prefix, fields, order, width)

@@ -49,7 +49,10 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
         alt = _safe(_readability, html) or ""
         if len(alt.split()) >= max(BETTER * n, 30):
             text = alt
-    visible = (lambda: _safe(visible_text, tree) or "")
+
+    def visible() -> str:
+        return _safe(visible_text, tree) or ""
+
     if text.strip():
         return text, meta, True, visible
     return strip_tags(html), meta, False, visible

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import repeat
 
 from .dates import find_dates
 
@@ -141,7 +140,27 @@ for _k, (_, _, _words, _chars, *_) in enumerate(_INNER):
     for _c in _chars:
         _CHARS.setdefault(_c, []).append(_k)
 _BY_CHAR = tuple(_CHARS.items())
-_TRIGGERS = frozenset(_BY_WORD)
+# Words carry punctuation ("said:", "(photo", "the,"): rather than strip every token, word
+# lists also hold their words with the punctuation commonly attached (the same words strip()
+# would find, but for rare combinations).
+_BEFORE = ("", "(", '"', "“", "‘", "'", "«", "[")
+_AFTER = ("", ".", ",", ":", ";", "!", "?", ")", '"', "”", "’", "'", "»", "]", "…", "...",
+          '."', ',"', ".”", ",”", "”.", "”,", "”:", '":', ").", "),", ".)", "?”", '?"')
+
+
+def with_punctuation(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and each of them with punctuation commonly attached."""
+    found = _WITH_PUNCT.get(words)
+    if found is None:
+        found = frozenset(b + w + a for w in words for b in _BEFORE for a in _AFTER)
+        if len(_WITH_PUNCT) > 64:
+            _WITH_PUNCT.clear()
+        _WITH_PUNCT[words] = found
+    return found
+
+
+_WITH_PUNCT: dict[frozenset[str], frozenset[str]] = {}
+_TRIGGERS = with_punctuation(frozenset(_BY_WORD))
 _LINE_ANY = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LINE.items()))  # on lower case
 # Caption shape without a credit: who stands where in a picture, and when it was taken.
 _POSITIONS = re.compile(r"\((?:l|r|c|left|right|cent(?:er|re)|top|bottom|front|back)\)|"
@@ -181,7 +200,7 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
     """Measure stripped, non-blank, single-spaced lines. ``dense_script``: the page's language
     is written without spaces between words (Chinese, Japanese, Thai...)."""
     out = []
-    is_stop = stops.__contains__
+    is_stop = with_punctuation(stops).__contains__
     memo = _MEMO.setdefault((stops, dense_script), {})
     if len(memo) > MEMO_LINES:
         memo.clear()
@@ -191,7 +210,7 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
             out.append(Line(*known))
             continue
         low = ln.lower()
-        toks = list(map(str.strip, low.split(), repeat(_PUNCT)))  # words without punctuation
+        toks = low.split()
         n = len(toks)
         stop = (sum(map(is_stop, toks)) / n) if stops and n > 3 else 0.3 if not stops else 0.0
         words = n
@@ -217,7 +236,7 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
 
 
 def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
-    """The furniture kind of one line (``low``: lower case; ``toks``: bare words), or None."""
+    """The furniture kind of one line (``low``: lower case; ``toks``: its words), or None."""
     if not (ln[:1].isalpha() or _LETTER.search(ln)):
         return "counter"
     found: list[str] = []
@@ -228,7 +247,7 @@ def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
     todo: set[int] = set()
     if not _TRIGGERS.isdisjoint(toks):
         for w in _TRIGGERS.intersection(toks):
-            todo.update(_BY_WORD[w])
+            todo.update(_BY_WORD[w.strip(_PUNCT)])
     if todo or "©" in ln or "/" in ln or ln[-1:] == ")":
         for c, ks in _BY_CHAR:
             if c in ln:

@@ -61,19 +61,28 @@ _ABBREV = frozenset(
 )
 
 
-def norm(s: str) -> str:
-    """Quotes, dashes, ellipses and odd spaces made uniform."""
+def _chars(s: str) -> str:
+    """Quotes, dashes, ellipses and odd spaces mapped to ASCII (all one for one but "...")."""
     if not s.isascii():
         for ch, to in _MAP_ITEMS:
             if ch in s:
                 s = s.replace(ch, to)
+    return s
+
+
+def _dashes(s: str) -> str:
+    """A run of dashes and one space on each side as one "-": "a -- b", "a - b", "a-b"."""
     if "-" not in s:
         return s
-    # a run of dashes and one space on each side: "a -- b", "a\u2014b", "a - b" read the same
     s = s.replace(" -", "-").replace("- ", "-")
     while "--" in s:
         s = s.replace("--", "-")
     return s
+
+
+def norm(s: str) -> str:
+    """Quotes, dashes, ellipses and odd spaces made uniform."""
+    return _dashes(_chars(s))
 
 
 def keys(texts: list[str]) -> list[str]:
@@ -121,8 +130,9 @@ def sentences(text: str) -> list[Sentence]:
 
 def split_tokens(s: str) -> tuple[list[int], list[int], list[str]]:
     """Starts, ends and normalised text of the tokens of a sentence (C-speed: one split)."""
-    n = norm(s)
-    same = len(n) == len(s)  # quotes and dashes swapped one for one: same places, same tokens
+    c = _chars(s)
+    n = _dashes(c)
+    same = n == c and len(c) == len(s)  # characters swapped one for one: same places
     parts = _TOKEN_SPLIT.split(n if same else s)  # gap, token, gap, token, ..., gap
     bounds = list(accumulate(map(len, parts)))
     toks = parts[1::2]
