@@ -122,7 +122,9 @@ def test_cosmetic_edits_are_no_change(a, swaps, space):
     assert compare(a, b).changes == []
 
 
-CHARS = list("ab Z.!?,;:\"'-_0\u2026\u2014\u2013\u201c\u201d\u2019\u00ab\u00bb\u00a0\u6771\u4eac\u00e9\u064e")
+CHARS = list(
+    "ab Z.!?,;:\"'-_0\u2026\u2014\u2013\u201c\u201d\u2019\u00ab\u00bb\u00a0\u6771\u4eac\u00e9\u064e"
+)
 
 
 @settings(max_examples=400, deadline=None)

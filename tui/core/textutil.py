@@ -31,13 +31,16 @@ _RTL_CHARS = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _LTR_CHARS = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 
 
-def safe_text(s: str) -> str:
-    """Remove terminal escape sequences, control and bidi-override characters (keeps \\n, \\t)."""
+def safe_text(s: str, replace: str = "") -> str:
+    """Remove terminal escape sequences, control and bidi-override characters (keeps \\n, \\t).
+    With ``replace=" "`` each becomes a space, so two words around one are never glued."""
     if not s:
         return ""
-    s = _ESC_SEQ.sub("", s)
+    if not _UNSAFE.search(s):
+        return s
+    s = _ESC_SEQ.sub(replace, s)
     s = s.replace("\r\n", "\n").replace("\r", "\n")
-    return _UNSAFE.sub("", s)
+    return _UNSAFE.sub(replace, s)
 
 
 def safe_line(s: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,15 +30,20 @@ def _b(bid: str, action: str, description: str, show: bool = True):
 SYNC_CHARS = 400_000  # below this (some 30,000 words a side) compare in place: a worker costs more
 CACHE_SIZE = 8  # comparisons kept across screens: reopening a story's pair is instant
 _CACHE: dict[tuple[str, str, str | None, str | None], Comparison] = {}
+_CACHE_LOCK = threading.Lock()
 
 
 def cached_compare(a: CompareItem, b: CompareItem) -> Comparison:
     """compare() of two items, remembered for the last few pairs (texts and languages)."""
     key = (a.text, b.text, a.lang, b.lang)
-    comp = _CACHE.pop(key, None) or compare(a.text, b.text, a.lang, b.lang)
-    _CACHE[key] = comp  # most recent last
-    while len(_CACHE) > CACHE_SIZE:
-        del _CACHE[next(iter(_CACHE))]
+    with _CACHE_LOCK:  # workers compare too
+        comp = _CACHE.pop(key, None)
+    if comp is None:
+        comp = compare(a.text, b.text, a.lang, b.lang)
+    with _CACHE_LOCK:
+        _CACHE[key] = comp  # most recent last
+        while len(_CACHE) > CACHE_SIZE:
+            del _CACHE[next(iter(_CACHE))]
     return comp
 
 

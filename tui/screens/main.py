@@ -19,6 +19,7 @@ from tui.screens.main_tools import ToolActions
 from tui.screens.main_triage import TriageActions
 from tui.screens.watch import stamp
 from tui.widgets.reader import Reader
+from tui.widgets.rows import outlet_of
 from tui.widgets.story_list import StoryList
 
 NARROW = 100  # below this many columns the reader replaces the list instead of sitting beside it
@@ -29,6 +30,7 @@ class MainScreen(TriageActions, ToolActions, Screen):
     BINDINGS = [
         binding("main.open", "open", "Open", show=False),
         binding("main.quit", "quit", "Quit"),
+        binding("main.quit", "close_reader", "Back"),  # the same key, while reading
         binding("app.back", "back", "Back", show=False),
         binding("main.next_unread", "next_unread", "Next unread", show=False),
         binding("main.focus_next", "switch_pane", "Other pane", show=False),
@@ -85,6 +87,20 @@ class MainScreen(TriageActions, ToolActions, Screen):
     def _narrow(self, width: int) -> None:
         self.set_class(width < NARROW, "-narrow")
         self.set_class(self.reading, "-reading")
+        self.refresh_bindings()
+
+    @property
+    def in_reader(self) -> bool:
+        """Reading an article: ``q`` goes back to the list instead of quitting."""
+        return self.reading or isinstance(self.focused, Reader)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show (and run) "Quit" on the list and "Back" in the reader: one key, two meanings."""
+        if action == "quit":
+            return not self.in_reader
+        if action == "close_reader":
+            return self.in_reader
+        return True
 
     # ---- the list and the reader -------------------------------------------------------------
     @on(StoryList.CursorMoved)
@@ -230,7 +246,7 @@ class MainScreen(TriageActions, ToolActions, Screen):
         self.reader.focus()
 
     def action_back(self) -> None:
-        if self.reading or self.reader.has_focus:
+        if self.in_reader:
             self.reading = False
             self._narrow(self.app.size.width)
             self.stories.focus()
@@ -239,10 +255,13 @@ class MainScreen(TriageActions, ToolActions, Screen):
             self.refresh_rows()
 
     async def action_quit(self) -> None:
-        if self.reading or self.reader.has_focus:
+        if self.in_reader:
             self.action_back()
         else:
             await self.app.action_quit()
+
+    def action_close_reader(self) -> None:
+        self.action_back()
 
     def action_switch_pane(self) -> None:
         if self.reader.has_focus:
@@ -276,8 +295,8 @@ def article_header(a, *, raw: bool = False) -> list[tuple[str, str]]:
     """The reader's header lines for article ``a``: (style part, text)."""
     m, t = a.meta, a.triage
     head = [("title", a.title)]
-    facts = [m.get("source"), m.get("author"), m.get("date"), m.get("dateline"),
-             (m.get("lang") or "").upper() or None, a.sameness]
+    facts = [outlet_of(a)[0], m.get("author"), m.get("date"), m.get("dateline"),
+             m.get("lang"), a.sameness]
     head.append(("meta", "  ·  ".join(x for x in facts if x)))
     marks = ["starred" if t.starred else "", "read" if t.read else "unread"]
     if t.tags:

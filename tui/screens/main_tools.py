@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
+from textual.widgets import Static
 
 from tui.core.query import QueryError, parse
 from tui.core.textutil import safe_line
@@ -15,6 +17,7 @@ from tui.screens.dialogs import PromptDialog, TextDialog
 from tui.screens.export_dialog import ExportDialog, ExportRequest
 from tui.screens.ingest_dialog import IngestDialog
 from tui.screens.query_dialog import QueryDialog
+from tui.widgets.rows import outlet_of
 
 
 class ToolActions:
@@ -162,12 +165,21 @@ class ToolActions:
                     self.notify, "No feeds yet: add some with `wiredesk feeds add URL`.")
                 return
             with self.triage.guard:
-                report = refresh(self.ws.root, self.ws.ingest)
+                report = refresh(self.ws.root, self.ws.ingest, self._feed_progress,
+                                 lock=self.ws.lock)
         except Exception as e:  # network or lock trouble: report it
             self.app.call_from_thread(self.notify, f"Refresh failed: {e}", severity="error")
             return
+        finally:
+            self.app.call_from_thread(self.update_status)
         self.app.call_from_thread(self.notify, report.lines()[-1])
         self.app.call_from_thread(self.rebuild, self.current_filter(), False, True)
+
+    def _feed_progress(self, done: int, total: int, url: str) -> None:
+        """Called from the refreshing thread: show how far it got in the status line."""
+        line = Text(f"Refreshing feeds: {done}/{total}  ")
+        line.append(safe_line(url), style="dim")
+        self.app.call_from_thread(self.query_one("#status", Static).update, line)
 
     # ---- the reader --------------------------------------------------------------------------
     def action_explain(self) -> None:
@@ -213,7 +225,7 @@ def compare_items(ws, article_ids: list[str], current: str):
         first_of[aid] = len(items)
         for i, v in enumerate(a.versions):
             date = a.meta.get("date") if i == n - 1 else v.ingested[:10]
-            label = a.meta.get("source") or "?"
+            label = outlet_of(a)[0]
             items.append(CompareItem(
                 id=aid if n == 1 else f"{aid}@{i + 1}",
                 outlet=label if n == 1 else f"{label} (version {i + 1}/{n})",

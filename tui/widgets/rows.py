@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from rich.style import Style
 from rich.text import Text
 
@@ -25,6 +27,23 @@ def outlets(sources: list[str], room: int = 2) -> str:
     shown = [safe_line(s) for s in sources[:room]]
     more = len(sources) - room
     return ", ".join(shown) + (f" +{more}" if more > 0 else "")
+
+
+def origin_label(origin: str) -> str:
+    """Where an article came from, short: a URL's host, a file's name, a JSON Lines file."""
+    if "://" in origin:
+        host = origin.split("://", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+        return safe_line(host.lower().removeprefix("www.")) or safe_line(origin)
+    if "/" in origin or "\\" in origin:
+        return safe_line(PurePath(origin.replace("\\", "/")).name) or safe_line(origin)
+    name, sep, tail = origin.rpartition(":")
+    return safe_line(name if sep and name and tail.isalnum() else origin)
+
+
+def outlet_of(article) -> tuple[str, bool]:
+    """The article's outlet and True; unknown outlet: where it came from and False."""
+    source = safe_line(article.meta.get("source") or "")
+    return (source, True) if source else (origin_label(article.origin), False)
 
 
 def title_text(title: str, rtl: bool, room: int) -> Text:
@@ -68,7 +87,8 @@ def article_line(article, width: int, styles: dict[str, Style], *, marked: bool,
     line.append("*" if t.starred else " ", styles["star"])
     line.append("N" if not t.read else " ", styles["unread"])
     line.append("  ")
-    outlet = Text(safe_line(meta.get("source") or "?"))
+    name, known = outlet_of(article)
+    outlet = Text(name, "" if known else styles["origin"])
     outlet.truncate(14, overflow="ellipsis", pad=True)
     line.append_text(outlet)
     line.append(f" {(meta.get('date') or '')[:10]:<10} {(meta.get('lang') or '?')[:3]:<3} ",

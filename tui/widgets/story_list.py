@@ -21,7 +21,7 @@ from tui.screens.listing import Listing
 from tui.widgets.rows import article_line, filter_line, story_line
 
 STYLE_PARTS = ("cursor", "title", "unread_title", "meta", "star", "unread", "marked", "kind",
-               "tags", "filter")
+               "tags", "filter", "origin")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..model import META_FIELDS, Cleaned, RawDocument
+from ..textutil import safe_text
 from . import meta
 from .dates import parse_date
 from .furniture import FurnitureModel
@@ -15,14 +16,6 @@ from .text import select
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# What textutil.safe_text() removes: controls (and \r), bidi overrides, BOM, lone surrogates...
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff"
-                     r"\ud800-\udfff]")
-# ...and whole terminal escape sequences, as safe_text() matches them (so "]0;title" leaves
-# no junk). Here each becomes a space, never nothing, lest two words be glued into a new one.
-_ESC_SEQ = re.compile(r"(?:\x1b\]|\x9d(?=\d+;))[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
-                      r"|\x1b[PX^_][^\x1b\x9c\n]*(?:\x1b\\|\x9c)?|\x1b\[[0-?]*[ -/]*[@-~]"
-                      r"|\x9b[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 _NORM = re.compile(r"[\W_]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _OPENERS = "\"'“‘«([*•-– "
@@ -32,6 +25,7 @@ _DENSE_LANGS = {"zh", "ja", "th", "lo", "km", "my", "bo"}
 # Languages a script settles by itself: the body cannot be in another one.
 _ONE_SCRIPT = {"he", "el", "bn", "ta", "te", "gu", "pa", "kn", "ml", "si", "th", "lo", "bo",
                "my", "ka", "am", "km", "hy", "ko", "or"}
+HEAD_LINES = 400  # lines of an HTML page's visible text searched for a byline and date
 _MAX_CHARS = 4_000_000  # beyond this a "page" is not an article; the tail is ignored
 
 
@@ -75,7 +69,8 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
         if not all(found.get(k) or hints.get(k) for k in ("author", "date")):
             # The markup names no author or date: read bylines and dates off the page's
             # visible text, as for a plain-text page.
-            for k, v in _visible_fields(visible()).items():
+            first = fields["body"].split("\n", 1)[0]
+            for k, v in _visible_fields(visible(), first).items():
                 if v and not fields.get(k) and not found.get(k):
                     fields[k] = v
     else:
@@ -86,22 +81,23 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     return _with_hints(Cleaned(**fields), hints)
 
 
-def _visible_fields(text: str) -> dict:
-    """Author, date and dateline as the plain-text reader finds them in a page's visible text."""
-    fields = clean_text(text)
-    place = fields.get("dateline")
-    if place and fields["body"][len(place):].lstrip()[:1] == ":":
-        fields["dateline"] = None  # "Summary:", "Update:": a label as often as a place
-    return {k: fields.get(k) for k in ("author", "date", "dateline")}
+def _visible_fields(text: str, first: str) -> dict:
+    """Author and date as the plain-text reader finds them in a page's visible text: in the
+    lines above the body's ``first`` paragraph when the page shows it, else above the body the
+    plain-text cleaner finds in the page's top lines."""
+    lines = [ln for ln in map(" ".join, map(str.split, text.split("\n"))) if ln]
+    at = lines.index(first) if first and first in lines else -1
+    if at < 0:
+        fields = clean_text("\n".join(lines[:HEAD_LINES]))
+    else:
+        fields = meta.header_fields(lines[max(0, at - 40):at], first)
+    return {k: fields.get(k) for k in ("author", "date")}
 
 
 def _safe(text: str) -> str:
     """The text without escape sequences or unsafe characters (each becomes a space), with
     Unix line ends."""
-    if not _UNSAFE.search(text):
-        return text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _UNSAFE.sub(" ", _ESC_SEQ.sub(" ", text))
+    return safe_text(text, replace=" ")
 
 
 def clean_extracted(text: str, known=None, title: str | None = None) -> dict:

@@ -17,6 +17,7 @@ MOVE_CUTOFF = 75.0  # stricter for a pair far apart: a moved and edited sentence
 MIN_MOVE_TOKENS = 4  # shorter sentences ("He said.") repeat too often to call them moved
 INDEX_WORD_LEN = 4  # words this long index candidate moves
 MIN_INDEX_WORDS = 3  # a sentence with fewer indexed words is compared with every candidate
+FULL_SCAN_PAIRS = 20_000  # up to this many sentence pairs, moves are sought without an index
 MAX_PAIRING_CELLS = 20_000  # above this, a stretch is laid out by position (unrelated texts)
 
 
@@ -80,20 +81,22 @@ def _index_words(key: str) -> set[str]:
 def _edited_moves(queries: list[str], ids: list[int], free: dict[int, str]) -> dict[int, int]:
     """Each query's most similar free sentence (taken once) at or above MOVE_CUTOFF.
 
-    Only candidates sharing a third of the query's longer words are scored (a sentence that
-    similar shares most of its words), so a long text is not one all-pairs comparison; a query
-    with too few such words (short, or in a script without spaces) is scored against all.
+    Past FULL_SCAN_PAIRS, only candidates sharing a third of the query's longer words are
+    scored (a sentence that similar shares most of its words), so a long text is not one
+    all-pairs comparison; a query with too few such words (short, or in a script without
+    spaces) is still scored against all.
     """
     found: dict[int, int] = {}
+    indexed = len(queries) * len(free) > FULL_SCAN_PAIRS
     order = {j: n for n, j in enumerate(free)}
     index: dict[str, list[int]] = {}
-    for j, key in free.items():
+    for j, key in free.items() if indexed else ():
         for w in _index_words(key):
             index.setdefault(w, []).append(j)
     for i, key in zip(ids, queries):
         if not free:
             break
-        words = _index_words(key)
+        words = _index_words(key) if indexed else set()
         choices: dict[int, str] = free
         if len(words) >= MIN_INDEX_WORDS:
             hits: dict[int, int] = {}

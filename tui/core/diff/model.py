@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Span tags: "" unchanged, "del" deleted words, "ins" inserted words, "chg" replaced words,
 # "move" the unchanged text of a moved sentence, "uniq" text unique to one version of a story.
 Span = tuple[str, str]
+
+# Sentence, WordOp, Change and Row are named tuples: a long comparison makes thousands of them,
+# and a tuple is built three times faster than a frozen dataclass.
 
 # Row kinds. Same language: same, change (words edited), replace (unrelated sentences side by
 # side), delete, insert, move (one row at each end of a move). Two languages: aligned.
@@ -24,16 +28,14 @@ class CompareItem:
     text: str  # the cleaned body, paragraphs separated by blank lines
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     text: str  # surface text, whitespace collapsed
     key: str  # normalised tokens joined by single spaces: equality ignores quotes and dashes
     para: int  # paragraph index
     first: bool  # first sentence of its paragraph
 
 
-@dataclass(frozen=True, slots=True)
-class WordOp:
+class WordOp(NamedTuple):
     """One step of a word-level edit: ``tag`` is equal, delete, insert or replace."""
 
     tag: str
@@ -41,8 +43,7 @@ class WordOp:
     b: str  # the text in B ("" for delete)
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """One change, reported once (a moved sentence is one change, shown on two rows)."""
 
     kind: str  # change, replace, delete, insert, move
@@ -51,8 +52,7 @@ class Change:
     ops: tuple[WordOp, ...] = ()  # word edits for change and edited moves
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One aligned row: a sentence of A beside a sentence of B, or beside a gap (None)."""
 
     kind: str
