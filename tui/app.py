@@ -59,7 +59,6 @@ class WiredeskApp(App[int]):
     @work(thread=True, exclusive=True, group="open")
     def open_workspace(self) -> None:
         from tui.core.workspace import Workspace, WorkspaceError
-
         from tui.screens.listing import build_listing
 
         # Reading creates ~10 objects per article and frees almost none: collecting garbage

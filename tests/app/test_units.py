@@ -63,3 +63,23 @@ def test_key_labels():
     assert keys_label("question_mark,f1") == "? F1"
     assert keys_label("ctrl+p") == "^p"
     assert keys_label("alt+less_than_sign") == "Alt+<"
+
+
+def test_origin_label_names_host_file_or_record_source():
+    from tui.widgets.rows import origin_label
+
+    assert origin_label("https://www.Example.org/news/1?x=2") == "example.org"
+    assert origin_label("http://user@host.net:8080/a") == "host.net"
+    assert origin_label("/home/me/clips/story one.txt") == "story one.txt"
+    assert origin_label("corpus:9357") == "corpus"
+    assert origin_label("feed.xml") == "feed.xml"
+    assert "\x1b" not in origin_label("/tmp/\x1b[31mred.txt")
+
+
+def test_reader_header_keeps_language_codes_as_they_are(demo_root):
+    from tui.screens.main import article_header
+
+    ws = Workspace.open(demo_root)
+    a = next(a for a in ws.articles() if a.meta.get("lang") == "en")
+    meta = dict(article_header(a))["meta"]
+    assert " en " in f" {meta} ".replace("·", " ") and "EN" not in meta.split("·")

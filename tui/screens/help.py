@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -69,19 +70,19 @@ def key_rows(keymap: dict[str, str]) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def help_table(keymap: dict[str, str]) -> Table:
-    table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
-    table.add_column("keys", style="bold", no_wrap=True, width=18)
-    table.add_column("what", ratio=1)
-    section = None
+def help_table(keymap: dict[str, str]) -> Group:
+    """One titled table of keys per section (titles span the width: never cut)."""
+    parts: list = []
+    tables: dict[str, Table] = {}
     for sec, _bid, keys, what in key_rows(keymap):
-        if sec != section:
-            if section is not None:
-                table.add_row("", "")
-            table.add_row(Text(sec, style="bold underline"), "")
-            section = sec
-        table.add_row(keys_label(keys, limit=4), what)
-    return table
+        if sec not in tables:
+            table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+            table.add_column("keys", style="bold", no_wrap=True, width=18)
+            table.add_column("what", ratio=1)
+            tables[sec] = table
+            parts += [Text(("\n" if parts else "") + sec, style="bold underline"), table]
+        tables[sec].add_row(keys_label(keys, limit=4), what)
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):

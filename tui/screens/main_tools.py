@@ -224,7 +224,7 @@ def compare_items(ws, article_ids: list[str], current: str):
         n = len(a.versions)
         first_of[aid] = len(items)
         for i, v in enumerate(a.versions):
-            date = a.meta.get("date") if i == n - 1 else v.ingested[:10]
+            date = ((a.meta.get("date") or "") if i == n - 1 else v.ingested)[:10] or None
             label = outlet_of(a)[0]
             items.append(CompareItem(
                 id=aid if n == 1 else f"{aid}@{i + 1}",

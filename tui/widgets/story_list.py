@@ -167,12 +167,20 @@ class StoryList(ScrollView, can_focus=True):
         row = self.row_at(y)
         if row is None:
             return
+        old_y, top = self.y_of(self._row), self.scroll_offset.y
+        was_open, had_rows = self._open, bool(self._articles(self._open))
         if row.kind == "story" and row.index != self._open:
             self._open = row.index
             self._resize()
+        # The same rows in the same places unless a story's article rows came or went.
+        same_rows = self._open == was_open or not (had_rows or self._articles(self._open))
         self._row = row
         self.scroll_to_cursor()
-        self.refresh()
+        if same_rows and self.scroll_offset.y == top:  # only the two cursor rows changed
+            self.refresh_line(old_y)
+            self.refresh_line(y)
+        else:
+            self.refresh()
         self.post_message(self.CursorMoved(self, row))
 
     def goto(self, sid: str, aid: str | None = None) -> None:

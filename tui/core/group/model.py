@@ -38,15 +38,15 @@ class Params:
     query_terms: int = 20  # heaviest terms used to look up candidates (and posted)
     cross_keys: int = 80  # cross-language keys kept per article (rarest first)
     posting_cap: int = 100  # newest postings read per term
-    verify: int = 20  # candidates scored exactly
-    common_share: float = 0.02  # terms in more than this share of articles are not looked up
-    join: float = 0.17  # same-language similarity to join a story (after local scaling)
+    verify: int = 30  # candidates scored exactly
+    common_share: float = 0.05  # terms in more than this share of articles are not looked up
+    join: float = 0.18  # same-language similarity to join a story (after local scaling)
     local: float = 1.0  # minus this share of the mean of two articles' nearest similarities
     local_k: int = 5  # ... over this many nearest same-language articles
     local_base: float = 0.2  # ... above this density (sparse neighbourhoods get no bonus)
     name_boost: float = 1.25  # weight of names and numbers against other words
     relative: float = 0.9  # ... and at least this share of either cluster's own cohesion
-    relative_single: float = 0.5  # a lone article joining a cluster: share of its cohesion
+    relative_single: float = 0.3  # a lone article joining a cluster: share of its cohesion
     cohesion_cap: float = 1.0  # cohesion above this counts as this (near-copies are very tight)
     link_mix: float = 0.0  # story similarity: 1 = best member (single link), 0 = average link
     cross_join: float = 0.08  # cross-language score to join a story

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import mul
+from operator import itemgetter, mul
 
 from .features import STEM
 from .index import TermIndex
@@ -56,10 +55,10 @@ def mono_candidates(
             for slot in words.recent(tid, params.posting_cap, doc.slot):
                 pool[slot] += weight
     # heaviest shared terms first (a partial dot product; ties in arrival order)
-    ranked = heapq.nlargest(params.verify * 2, pool, key=pool.__getitem__)
+    ranked = sorted(pool.items(), key=itemgetter(1), reverse=True)[: params.verify * 2]
     query = dict(zip(doc.terms, doc.weights))
     out = []
-    for slot in ranked:
+    for slot, _ in ranked:
         other = slots[slot]
         if other is None or other.group != doc.group:
             continue
