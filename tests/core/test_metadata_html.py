@@ -4,18 +4,11 @@ are read from its visible text, as for a plain-text page; the markup still wins.
 from __future__ import annotations
 
 from tui.core.clean import clean
+from test_clean_text import PARAS as BRIDGE_STORY
+
 from tui.core.model import RawDocument
 
-PARAS = [
-    "The town council of Marlowe voted on Monday to replace the old river bridge, ending a "
-    "dispute that has divided residents for almost a decade and delayed repairs to the road.",
-    "Engineers told the council that the current structure, built in 1931, could no longer "
-    "carry buses safely, and that closing it would add forty minutes to many school journeys.",
-    "The new bridge will cost about 14 million euros, most of it paid by the regional "
-    "government, and work is expected to begin in the spring if the final permits arrive.",
-    "Residents who opposed the plan said they feared the construction would harm the wetland "
-    "north of the river, where several rare birds nest every year between April and June.",
-]
+PARAS = BRIDGE_STORY[:4]
 
 
 def page(head: str = "", first: str = PARAS[0]) -> str:
