@@ -39,21 +39,20 @@ class TriageActions:
         if len(aids) > 1:
             self.notify(f"{label}: {len(aids)} articles")
 
-    def action_toggle_read(self) -> None:
+    def _toggle(self, field: str, on: str, off: str) -> None:
+        """Set a flag on every target, or clear it when all of them have it."""
         aids = self.targets()
         if aids:
-            value = not all(self.ws.get(a).triage.read for a in aids)
-            label = "marked read" if value else "marked unread"
-            self.triage.change(label, aids, read=value)
+            value = not all(getattr(self.ws.get(a).triage, field) for a in aids)
+            label = on if value else off
+            self.triage.change(label, aids, **{field: value})
             self._changed(label, aids)
 
+    def action_toggle_read(self) -> None:
+        self._toggle("read", "marked read", "marked unread")
+
     def action_star(self) -> None:
-        aids = self.targets()
-        if aids:
-            value = not all(self.ws.get(a).triage.starred for a in aids)
-            label = "starred" if value else "unstarred"
-            self.triage.change(label, aids, starred=value)
-            self._changed(label, aids)
+        self._toggle("starred", "starred", "unstarred")
 
     def action_tag(self) -> None:
         aids = self.targets()

@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 
 from tui.core.model import Article, Cleaned, RawDocument, Version
 from tui.core.textutil import normalize_ws, safe_line, safe_text
+from tui.core.workspace import cache
 from tui.core.workspace.atomic import sync_dirs, write_atomic
 from tui.core.workspace.paths import ARTICLES, RAW, TEXTS, text_paths
 
@@ -69,6 +70,15 @@ def _first_sentence(text: str, limit: int = 120) -> str:
         if 0 < i < limit:
             return text[: i + 1].strip()
     return text[:limit].rsplit(" ", 1)[0] if len(text) > limit else text
+
+
+def is_duplicate(ws, doc: RawDocument) -> bool:
+    """Content already seen from the same origin."""
+    existing = ws.by_origin(doc.origin)
+    if existing is None:
+        return False
+    h = content_hash(doc.content)
+    return any(v.hash == h for v in existing.versions)
 
 
 def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
@@ -141,3 +151,21 @@ def finish(ws, articles: list[Article]) -> None:
         ws.write_article(a, sync=False, log=False)
     sync_dirs([ws.root / ARTICLES, ws.root / TEXTS, ws.root / RAW])
     ws.log_changes([f"a:{a.id}" for a in articles])
+
+
+def furniture_model(ws):
+    """The outlet furniture learned so far: from the cache, else rebuilt from the raw pages."""
+    from tui.core.clean import FurnitureModel
+
+    data = cache.load(ws.root, "furniture.pickle")
+    if data:
+        try:
+            return FurnitureModel.from_dict(data["model"])
+        except Exception:  # rebuilt below from the raw pages
+            pass
+    model = FurnitureModel()
+    for a in ws._articles.values():
+        key = RawDocument(a.origin, "", a.kind, dict(a.meta)).outlet_key()
+        if a.kind in ("text", "html", "md") and key:
+            model.observe(key, ws.raw(a, 0))
+    return model

@@ -83,9 +83,11 @@ def grouper(ws):
 
     sig = signature(ws)
     base = cache.load(ws.root, BASE)
-    if base and base.get("sig") in (sig, (cache.load(ws.root, DELTA) or {}).get("base")):
-        delta = cache.load(ws.root, DELTA) if base["sig"] != sig else None
-        if base["sig"] == sig or (delta and delta.get("sig") == sig):
+    if base:
+        delta = None if base.get("sig") == sig else cache.load(ws.root, DELTA)
+        if delta and (delta.get("base") != base.get("sig") or delta.get("sig") != sig):
+            delta = None
+        if base.get("sig") == sig or delta:
             try:
                 g = Grouper.from_state(base["state"])
                 ids = list(delta["ids"]) if delta else []

@@ -382,8 +382,15 @@ class Workspace:
         """Add documents: new articles, new versions, duplicates skipped; then group them."""
         from tui.core.workspace import adding, grouping
 
+        docs = list(docs)
         with self:
-            furniture = self._furniture()
+            if all(adding.is_duplicate(self, d) for d in docs):
+                # Nothing new: neither the furniture model nor the grouping index is needed.
+                rep = adding.IngestReport(duplicates=[(d.origin, self.by_origin(d.origin).id)
+                                                      for d in docs])
+                rep.failed[:0] = list(failures)
+                return rep
+            furniture = adding.furniture_model(self)
             g = grouping.grouper(self)  # before the new articles join the workspace
             rep, touched = adding.ingest(self, docs, now=now_iso(), furniture=furniture,
                                          on_progress=on_progress)
@@ -402,24 +409,6 @@ class Workspace:
                 grouping.save_grouper(self, g, None if moved else [a.id for a in touched])
                 cache.save(self.root, "furniture.pickle", {"model": furniture.to_dict()})
             return rep
-
-    def _furniture(self):
-        from tui.core.clean import FurnitureModel
-
-        data = cache.load(self.root, "furniture.pickle")
-        if data:
-            try:
-                return FurnitureModel.from_dict(data["model"])
-            except Exception:  # rebuilt below from the raw pages
-                pass
-        from tui.core.model import RawDocument
-
-        model = FurnitureModel()
-        for a in self._articles.values():
-            key = RawDocument(a.origin, "", a.kind, dict(a.meta)).outlet_key()
-            if a.kind in ("text", "html", "md") and key:
-                model.observe(key, self.raw(a, 0))
-        return model
 
     def correct(self, op: str, *args) -> list[str]:
         """Apply a grouping correction (merge, split, move); returns the changed article ids."""
