@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from tui.core.group.cluster import Node, average_link
@@ -35,7 +36,18 @@ def test_extract_keys():
     assert "k:" + skeleton("Trump") in ja.cross
     assert {k for k in ja.cross if k.startswith("h:")} & {k for k in zh.cross if k.startswith("h:")}
     hi = extract("", "राष्ट्रपति ट्रम्प ने कहा", "hi")
-    assert all(len(w.split("|", 1)[1]) > 1 for w in hi.words)  # vowel signs stay in words
+    # vowel signs stay in words (never a word of its own); Snowball stems Hindi
+    assert "hi|ट्रम्प" in hi.words and "hi|कह" in hi.words
+    assert not any(unicodedata.category(w.split("|", 1)[1][0]).startswith("M") for w in hi.words)
+
+
+def test_snowball_stems_meet():
+    words = extract("", "He denies it. She denied it. They deny it. Cities and a city.", "en").words
+    assert words["en|deni"] == 3 and words["en|citi"] == 2
+    ru = extract("", "Президент заявил. Президента спросили.", "ru").words
+    assert ru["ru|презид"] == 2
+    plain = extract("", "Presidential presidents", "xx").words  # no stemmer: prefixes
+    assert plain["xx|presid"] == 2
 
 
 def test_average_link_keeps_two_tight_pairs_apart():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+import snowballstemmer
 from anyascii import anyascii
 
 # Word characters plus the combining marks that \w leaves out (Indic vowel signs, Arabic and
@@ -22,9 +24,21 @@ _WORD_CHAR = (
     r"\u06d6-\u06ed\u0900-\u0963\u0966-\u0dff\u0e31-\u0e4e\u0f18-\u0fbc\u102b-\u103e"
     r"\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 )
-STEM = 6  # words compare on their first letters: a cheap stemmer for any alphabet
+STEM = 6  # words compare on their first letters (after a Snowball stemmer where there is one)
 _WORD = re.compile(_WORD_CHAR + "+")
-_STEMMED = re.compile(f"({_WORD_CHAR}{{1,{STEM}}}){_WORD_CHAR}*")
+# language group -> Snowball algorithm (the languages Snowball stems; others use prefixes only)
+_SNOWBALL = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech",
+    "da": "danish", "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian",
+    "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "hi": "hindi",
+    "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian",
+    "ne": "nepali", "no": "norwegian", "nb": "norwegian", "nn": "norwegian", "fa": "persian",
+    "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian",
+    "st": "sesotho", "es": "spanish", "sv": "swedish", "ta": "tamil", "tr": "turkish",
+    "yi": "yiddish",
+}
+_STEMS_CAP = 300_000  # words remembered per language group
+_LOCAL = threading.local()  # Snowball stemmers keep state while stemming: one per thread
 _NUM = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\u3040-\u309f\uac00-\ud7af]+")
 _HAN_KATA = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\u30a0-\u30ff]+|[\uac00-\ud7af]+")
@@ -73,6 +87,34 @@ def parse_day(value: str | None) -> int | None:
         return None
 
 
+@lru_cache(maxsize=None)
+def stemmer(group: str) -> Callable[[str], str]:
+    """Lower-case word -> its term in ``group``: the Snowball stem where the language has one,
+    cut to ``STEM`` letters (so ``denies``, ``denied`` and ``deny`` meet, and so do
+    ``president`` and ``presidential``)."""
+    algorithm = _SNOWBALL.get(group)
+    if algorithm is None or algorithm not in snowballstemmer.algorithms():
+        return _prefix
+    cache: dict[str, str] = {}
+
+    def term(word: str) -> str:
+        found = cache.get(word)
+        if found is None:
+            stemmers = _LOCAL.__dict__.setdefault("stemmers", {})
+            if algorithm not in stemmers:
+                stemmers[algorithm] = snowballstemmer.stemmer(algorithm)
+            if len(cache) >= _STEMS_CAP:
+                cache.clear()
+            found = cache[word] = (stemmers[algorithm].stemWord(word) or word)[:STEM]
+        return found
+
+    return term
+
+
+def _prefix(word: str) -> str:
+    return word[:STEM]
+
+
 @lru_cache(maxsize=100_000)
 def skeleton(word: str) -> str:
     """A spelling-independent key for a name: Latin letters, consonant classes, no vowels.
@@ -113,7 +155,9 @@ def _cjk_terms(run: str, words: Counter, cross: dict[str, str]) -> None:
             cross.setdefault("k:" + key, kata)
 
 
-def _name_keys(tokens: list[str], cross: dict[str, str], names: set[str]) -> None:
+def _name_keys(
+    tokens: list[str], cross: dict[str, str], names: set[str], term: Callable[[str], str]
+) -> None:
     """Capitalised words never seen in lower case, and every word of scripts without case."""
     lowered = {t.lower() for t in tokens if t[0].islower()}
     for token in tokens:
@@ -123,7 +167,7 @@ def _name_keys(tokens: list[str], cross: dict[str, str], names: set[str]) -> Non
         if first.isupper():
             if token.lower() in lowered:
                 continue
-            names.add(token.lower()[:STEM])
+            names.add(term(token.lower()))
         else:  # a script without case: any word may be a name
             token = _ARABIC_PREFIX.sub("", token)
         key = skeleton(token)
@@ -145,19 +189,21 @@ def extract(title: str, body: str, lang: str | None) -> Features:
                 _cjk_terms(run, words, cross)
         text = _CJK.sub(" ", text)
     low = text.lower()
-    words.update(_STEMMED.findall(low))
+    term = stemmer(group)
+    for word, n in Counter(_WORD.findall(low)).items():
+        words[term(word)] += n
     names: set[str] = set()
-    _name_keys(_WORD.findall(text), cross, names)
+    _name_keys(_WORD.findall(text), cross, names, term)
     for raw in _NUM.findall(text):
         key = number_key(raw)
         if key is not None:
             cross.setdefault("n:" + key, raw)
-            names.add(raw[:STEM])
+            names.add(term(raw.lower()))
     prefix = group + "|"
     words = Counter({prefix + w: n for w, n in words.items()})
 
     def spelled() -> dict[str, str]:
-        return {prefix + t[:STEM]: t for t in reversed(_WORD.findall(low))}
+        return {prefix + term(t): t for t in reversed(_WORD.findall(low))}
 
     return Features(words=words, cross=cross, group=group, names={prefix + n for n in names},
                     spelled=spelled)

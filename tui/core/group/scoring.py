@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter, mul
 
-from .features import STEM
+from .features import stemmer
 from .index import TermIndex
 from .model import DocEntry, Params
 
@@ -121,9 +121,10 @@ def shared_evidence(
     out; while the group is too small to tell which are common, a word must be in both titles."""
     n = words.n_group.get(doc.group, 0)
     prefix = doc.group + "|"
+    stem = stemmer(doc.group)
 
     def common(word: str) -> bool:
-        tid = words.ids.get(prefix + word.lower()[:STEM])
+        tid = words.ids.get(prefix + stem(word.lower()))
         return tid is not None and n >= _KNOWN and words.df[tid] > _COMMON * n
 
     shared = sorted(set(doc.cross) & set(other.cross),
@@ -139,23 +140,24 @@ def shared_evidence(
     mine = dict(zip(doc.terms, doc.weights))
     ranked = [(w * mine[t], t) for t, w in zip(other.terms, other.weights) if t in mine]
     ranked.sort(key=lambda p: (-p[0], p[1]))
-    seen = {s.lower()[:STEM] for s in out}
-    titles = _title_words(doc.title) & _title_words(other.title)
+    seen = {stem(s.lower()) for s in out}
+    titles = _title_words(doc.title, stem) & _title_words(other.title, stem)
     for _, t in ranked:
         if len(out) >= limit:
             break
         term = str(words.surfaces[t])
-        if "|" in term or term[:STEM] in seen or _short(term, 5) or common(term):
+        key = stem(term.lower())
+        if "|" in term or key in seen or _short(term, 5) or common(term):
             continue
-        if n < _KNOWN and term[:STEM] not in titles:
+        if n < _KNOWN and key not in titles:
             continue
         out.append(term)
-        seen.add(term[:STEM])
+        seen.add(key)
     return out
 
 
-def _title_words(title: str) -> set[str]:
-    return {w[:STEM] for w in _WORD.findall(title.lower())}
+def _title_words(title: str, stem) -> set[str]:
+    return {stem(w) for w in _WORD.findall(title.lower())}
 
 
 def _short(word: str, letters: int) -> bool:

@@ -14,7 +14,7 @@ from .model import DocEntry, Placement
 if TYPE_CHECKING:
     from .grouper import Grouper
 
-_VERSION = 2
+_VERSION = 3  # 3: Snowball-stemmed terms
 _NO_DAY = -(2**31)
 _TEXT = ("id", "title", "lead", "source", "origin", "lang", "group", "date", "partner", "how")
 _KEPT = ("corrections", "params", "_stories", "_spans", "_cohesion", "_origins", "_texts")
