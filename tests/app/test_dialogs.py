@@ -86,7 +86,9 @@ async def test_filter_search_and_saved_filters(make):
         await pilot.press("F")
         await settle(pilot)
         assert screen.stories.listing.article_count == len(app.ws.articles())
-        await pilot.press("g", "enter")  # the saved filter row at the top
+        await pilot.press("g")  # the saved filter row at the top
+        await settle(pilot)
+        await pilot.press("enter")
         await settle(pilot)
         assert screen.query_text == "+starred"
         await pilot.press("slash", *"Hayashi", "enter")  # a name inside article bodies

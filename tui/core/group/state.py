@@ -3,12 +3,13 @@ so a large workspace saves and loads as a few big blocks. Disposable: a bad stat
 
 from __future__ import annotations
 
+import gc
 import pickle
 from array import array
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .index import TermIndex
+from .lazy import LazyDocs, LazyPostings, LazySlots, ends_of, part
 from .model import DocEntry, Placement
 
 if TYPE_CHECKING:
@@ -29,11 +30,6 @@ def _flat(parts: list[array], code: str) -> tuple[array, array]:
     return values, lengths
 
 
-def _cut(values: array, lengths: array) -> list[array]:
-    ends = list(accumulate(lengths))
-    return [values[a:b] for a, b in zip([0, *ends], ends)]
-
-
 def _index_state(ix: TermIndex) -> dict:
     tids = sorted(ix.postings)
     return {
@@ -46,9 +42,9 @@ def _index_state(ix: TermIndex) -> dict:
 def _index_from(d: dict) -> TermIndex:
     ix = TermIndex()
     ix.terms, ix.surfaces, ix.df = d["terms"], d["surfaces"], d["df"]
-    ix.ids = {t: i for i, t in enumerate(ix.terms)}
+    ix.ids = dict(zip(ix.terms, range(len(ix.terms))))
     ix.n_docs, ix.n_group = d["n_docs"], d["n_group"]
-    ix.postings = dict(zip(d["posted"], _cut(*d["postings"])))
+    ix.postings = LazyPostings(d["posted"], *d["postings"])
     return ix
 
 
@@ -79,30 +75,52 @@ def dump(g: Grouper) -> bytes:
 
 
 def load(g: Grouper, data: bytes) -> None:
-    """Fill a fresh grouper from ``dump``'s bytes (``TypeError`` if they are not such)."""
-    state = pickle.loads(data)
+    """Fill a fresh grouper from ``dump``'s bytes (``TypeError`` if they are not such).
+
+    Articles and postings are built when first read (``lazy``): adding one article to a large
+    workspace reads only its candidates."""
+    was_on = gc.isenabled()
+    gc.disable()  # many small objects at once: collections would only rescan them
+    try:
+        state = pickle.loads(data)
+    finally:
+        if was_on:
+            gc.enable()
     if not isinstance(state, dict) or state.get("version") != _VERSION:
         raise TypeError("not a Grouper state")
     for name in _KEPT:
         setattr(g, name, state[name])
     g.words, g.cross = _index_from(state["words"]), _index_from(state["cross"])
     c = state["docs"]
-    terms, cross = _cut(*c["terms"]), _cut(*c["cross"])
-    weights = _cut(c["weights"], c["terms"][1])
-    counted = zip(_cut(*c["words_counted"]), _cut(*c["keys_counted"]))
-    norms = c["norm"]
-    g._slots = [None] * state["n_slots"]
-    for i, (text, place, count) in enumerate(
-        zip(zip(*(c[name] for name in _TEXT)), c["placement"], counted)
-    ):
-        row = dict(zip(_TEXT, text))
-        day = c["day"][i]
-        e = DocEntry(
-            slot=c["slot"][i], day=None if day == _NO_DAY else day, terms=terms[i],
-            weights=weights[i], cross=cross[i], cross_norm=(norms[2 * i], norms[2 * i + 1]),
-            placement=Placement(place[0], place[1], place[2], place[3]), counted=count,
+    build = _builder(c)
+    slot_col = c["slot"]
+    cells: list = [None] * state["n_slots"]
+    for row, slot in enumerate(slot_col):
+        cells[slot] = row
+    g._slots = LazySlots(cells, build)
+    g._docs = LazyDocs(dict(zip(c["id"], slot_col)), g._slots)
+
+
+def _builder(c: dict):
+    """Row number -> DocEntry, from the loaded columns."""
+    terms, term_ends = c["terms"][0], ends_of(c["terms"][1])
+    weights = c["weights"]
+    cross, cross_ends = c["cross"][0], ends_of(c["cross"][1])
+    words_counted, wc_ends = c["words_counted"][0], ends_of(c["words_counted"][1])
+    keys_counted, kc_ends = c["keys_counted"][0], ends_of(c["keys_counted"][1])
+    norms, days, texts, places = c["norm"], c["day"], [c[name] for name in _TEXT], c["placement"]
+
+    def build(i: int) -> DocEntry:
+        row = {name: col[i] for name, col in zip(_TEXT, texts)}
+        place, day = places[i], days[i]
+        return DocEntry(
+            slot=c["slot"][i], day=None if day == _NO_DAY else day,
+            terms=part(terms, term_ends, i), weights=part(weights, term_ends, i),
+            cross=part(cross, cross_ends, i), cross_norm=(norms[2 * i], norms[2 * i + 1]),
+            placement=Placement(place[0], place[1], place[2], list(place[3])),
+            counted=(part(words_counted, wc_ends, i), part(keys_counted, kc_ends, i)),
             score=c["score"][i], near=c["near"][i], text_key=c["text_key"][i],
             size=c["size"][i], **row,
         )
-        g._slots[e.slot] = e
-    g._docs = {e.id: e for e in g._slots if e is not None}
+
+    return build
