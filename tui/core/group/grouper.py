@@ -11,6 +11,8 @@ from .features import extract, parse_day, text_key
 from .index import TermIndex
 from .model import DocEntry, GroupDoc, Packed, Params, Placement, story_id_for
 from .placing import describe_recorded, place_batch
+from .weekdays import LEAD as WEEKDAY_LEAD
+from .weekdays import weekday_mask
 
 _SPACE = re.compile(r"\s+")
 
@@ -215,6 +217,7 @@ class Grouper:
             weights=weights, cross=cross, cross_norm=(norm or 1.0, han_norm),
             placement=Placement(story=""), counted=(f.tids, f.keys),
             text_key=text_key(doc.body or doc.title or ""), size=len(doc.body or ""),
+            days=weekday_mask(f"{doc.title or ''}\n{(doc.body or '')[:WEEKDAY_LEAD]}"),
         )
 
     def _forget_text(self, entry: DocEntry) -> None:

@@ -53,6 +53,7 @@ class Params:
     cross_margin: float = 1.2  # best cross-language story must beat the runner-up by this factor
     cross_hold: float = 0.5  # ... and beat this share of the article's tie to its own story
     window_days: int = 7  # a dated article joins a story only within this many days of it
+    weekday: float = 0.05  # both openings name days of the week: + if one is shared, - if none
     copy_ratio: float = 90.0  # leads this similar (rapidfuzz ratio) ...
     copy_size: float = 0.8  # ... and bodies this close in length make a copy
 
@@ -94,6 +95,7 @@ class DocEntry:
     text_key: int = 0  # hash of the body's words: equal keys are the same text
     size: int = 0  # body length
     how: str = "founded"  # founded | same-language | cross-language | version | correction
+    days: int = 0  # days of the week the opening names (bit 0 = Monday)
 
 
 def story_id_for(seed: str, taken: dict) -> str:

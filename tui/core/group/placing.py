@@ -171,8 +171,12 @@ def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, D
 
 def _scaled(p, sim: float, a: DocEntry, b: DocEntry) -> float:
     """Similarity less a share of the two articles' local density (hubness reduction): in a
-    crowded topic, two articles must stand out from their usual neighbours to be one story."""
-    return sim - p.local * max(0.0, (a.near + b.near) / 2 - p.local_base)
+    crowded topic, two articles must stand out from their usual neighbours to be one story.
+    When both openings name days of the week, a shared day counts for, none shared against."""
+    sim -= p.local * max(0.0, (a.near + b.near) / 2 - p.local_base)
+    if a.days and b.days:
+        sim += p.weekday if a.days & b.days else -p.weekday
+    return sim
 
 
 def _span(e: DocEntry) -> tuple[int, int] | None:

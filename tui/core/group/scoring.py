@@ -10,6 +10,7 @@ from itertools import repeat
 from operator import itemgetter, mul
 
 from .features import stemmer
+from .weekdays import day_names
 from .index import TermIndex
 from .model import DocEntry, Params
 
@@ -117,7 +118,7 @@ def shared_evidence(
     doc: DocEntry, other: DocEntry, words: TermIndex, cross: TermIndex, limit: int = 8
 ) -> list[str]:
     """Distinctive evidence two articles share, strongest first: names and numbers, then heavy
-    terms. Never function words: short words and words common in the language group are left
+    terms, then the days of the week both openings name. Never function words: short words and words common in the language group are left
     out; while the group is too small to tell which are common, a word must be in both titles."""
     n = words.n_group.get(doc.group, 0)
     prefix = doc.group + "|"
@@ -153,6 +154,8 @@ def shared_evidence(
             continue
         out.append(term)
         seen.add(key)
+    named = {s.lower() for s in out}
+    out += [day for day in day_names(doc.days & other.days) if day.lower() not in named]
     return out
 
 

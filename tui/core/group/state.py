@@ -15,7 +15,7 @@ from .model import DocEntry, Placement
 if TYPE_CHECKING:
     from .grouper import Grouper
 
-_VERSION = 3  # 3: Snowball-stemmed terms
+_VERSION = 4  # 3: Snowball-stemmed terms; 4: weekdays
 _NO_DAY = -(2**31)
 _TEXT = ("id", "title", "lead", "source", "origin", "lang", "group", "date", "partner", "how")
 _KEPT = ("corrections", "params", "_stories", "_spans", "_cohesion", "_origins", "_texts")
@@ -59,6 +59,7 @@ def dump(g: Grouper) -> bytes:
     cols["norm"] = array("d", [x for e in docs for x in e.cross_norm])
     cols["text_key"] = array("Q", [e.text_key for e in docs])
     cols["size"] = array("q", [e.size for e in docs])
+    cols["days"] = bytes(e.days for e in docs)
     cols["terms"] = _flat([e.terms for e in docs], "i")
     cols["weights"] = _flat([e.weights for e in docs], "f")[0]
     cols["cross"] = _flat([e.cross for e in docs], "i")
@@ -120,7 +121,7 @@ def _builder(c: dict):
             placement=Placement(place[0], place[1], place[2], list(place[3])),
             counted=(part(words_counted, wc_ends, i), part(keys_counted, kc_ends, i)),
             score=c["score"][i], near=c["near"][i], text_key=c["text_key"][i],
-            size=c["size"][i], **row,
+            size=c["size"][i], days=c["days"][i], **row,
         )
 
     return build
