@@ -91,8 +91,9 @@ def test_cleaner_never_raises_and_invents_no_words(text, kind):
     assert isinstance(c.body, str)
     tags = re.sub(r"<[^>]*>", "\x00", content)  # a tag may end a paragraph, or join words
     unformatted = "".join(ch for ch in tags if unicodedata.category(ch) != "Cf")
-    allowed = set().union(*(joinable(x) for x in (content, tags, unformatted,
-                                                  safe_text(content))))
+    # the cleaner puts a space where it removes an escape sequence (words are never glued)
+    allowed = set().union(*(joinable(x) for x in (content, tags, unformatted, safe_text(content),
+                                                  safe_text(content, replace=" "))))
     assert words(c.body) <= allowed, c.body
 
 
