@@ -17,6 +17,8 @@ from functools import lru_cache
 import snowballstemmer
 from anyascii import anyascii
 
+from .weekdays import mask_of_runs, mask_of_words
+
 # Word characters plus the combining marks that \w leaves out (Indic vowel signs, Arabic and
 # Hebrew points, Thai vowels...), so words in those scripts are not cut into pieces.
 _WORD_CHAR = (
@@ -62,6 +64,7 @@ class Features:
     group: str  # language group: primary language subtag, else the dominant script
     names: set[str]  # the keys of ``words`` that are names or numbers (weighted up)
     spelled: Callable[[], dict[str, str]]  # key of ``words`` -> a word it came from (explaining)
+    days: int = 0  # days of the week the text names (bit 0 = Monday)
 
 
 def language_group(lang: str | None, text: str) -> str:
@@ -181,16 +184,21 @@ def extract(title: str, body: str, lang: str | None) -> Features:
     group = language_group(lang, text)
     cross: dict[str, str] = {}
     words: Counter = Counter()
+    days = 0
     if _CJK.search(text):
         budget = _MAX_CJK_CHARS
-        for run in _CJK.findall(text):
+        runs = _CJK.findall(text)
+        for run in runs:
             if budget > 0:
                 budget -= len(run)
                 _cjk_terms(run, words, cross)
+        days = mask_of_runs(runs)
         text = _CJK.sub(" ", text)
     low = text.lower()
     term = stemmer(group)
-    for word, n in Counter(_WORD.findall(low)).items():
+    counts = Counter(_WORD.findall(low))
+    days |= mask_of_words(counts)
+    for word, n in counts.items():
         words[term(word)] += n
     names: set[str] = set()
     _name_keys(_WORD.findall(text), cross, names, term)
@@ -206,7 +214,7 @@ def extract(title: str, body: str, lang: str | None) -> Features:
         return {prefix + term(t): t for t in reversed(_WORD.findall(low))}
 
     return Features(words=words, cross=cross, group=group, names={prefix + n for n in names},
-                    spelled=spelled)
+                    spelled=spelled, days=days)
 
 
 def text_key(body: str) -> int:

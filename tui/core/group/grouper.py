@@ -11,8 +11,6 @@ from .features import extract, parse_day, text_key
 from .index import TermIndex
 from .model import DocEntry, GroupDoc, Packed, Params, Placement, story_id_for
 from .placing import describe_recorded, place_batch
-from .weekdays import LEAD as WEEKDAY_LEAD
-from .weekdays import weekday_mask
 
 _SPACE = re.compile(r"\s+")
 
@@ -195,6 +193,7 @@ class Grouper:
             counts=array("i", f.words.values()),
             boosted=bytes(t in f.names for t in f.words),
             keys=self.cross.count(f.cross, f.group, f.cross),
+            days=f.days,
         )
 
     def _entry(self, doc: GroupDoc, f: Packed, slot: int | None = None) -> DocEntry:
@@ -217,7 +216,7 @@ class Grouper:
             weights=weights, cross=cross, cross_norm=(norm or 1.0, han_norm),
             placement=Placement(story=""), counted=(f.tids, f.keys),
             text_key=text_key(doc.body or doc.title or ""), size=len(doc.body or ""),
-            days=weekday_mask(f"{doc.title or ''}\n{(doc.body or '')[:WEEKDAY_LEAD]}"),
+            days=f.days,
         )
 
     def _forget_text(self, entry: DocEntry) -> None:
