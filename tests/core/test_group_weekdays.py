@@ -62,3 +62,21 @@ def test_a_shared_day_counts_for_and_different_days_against() -> None:
     b.days = 0
     assert _scaled(p, 0.3, a, b) == pytest.approx(base)  # one names no day: no evidence
     assert "Friday" not in _pair("Monday", "Friday").placement(b.id).evidence
+
+
+EN = ("Chancellor Olaf Scholz met Emmanuel Macron in Berlin on Monday to discuss aid of 50 "
+      "billion euros for Ukraine, the chancellery said.")
+DE = ("Bundeskanzler Olaf Scholz traf Emmanuel Macron am {day} in Berlin, um über Hilfen von "
+      "50 Milliarden Euro für die Ukraine zu sprechen, teilte das Kanzleramt mit.")
+
+
+@pytest.mark.parametrize(("day", "weight", "together"), [
+    ("Montag", 0.02, True), ("Freitag", 0.02, True),  # a small weight: names still decide
+    ("Montag", 1.0, True), ("Freitag", 1.0, False),  # an outsized one: the day decides
+])
+def test_weekdays_count_across_languages(day: str, weight: float, together: bool) -> None:
+    g = Grouper(params=Params(cross_weekday=weight))
+    g.add_many([doc(1, "Scholz and Macron discuss Ukraine aid", EN, lang="en"),
+                doc(2, "Scholz und Macron beraten über Ukraine-Hilfe", DE.format(day=day),
+                    lang="de")])
+    assert (g.story_of(doc(1, "", "").id) == g.story_of(doc(2, "", "").id)) is together

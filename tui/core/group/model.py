@@ -52,6 +52,7 @@ class Params:
     cross_join: float = 0.08  # cross-language score to join a story
     cross_margin: float = 1.2  # best cross-language story must beat the runner-up by this factor
     cross_hold: float = 0.5  # ... and beat this share of the article's tie to its own story
+    cross_weekday: float = 0.02  # days of the week named, across languages (as ``weekday``)
     window_days: int = 7  # a dated article joins a story only within this many days of it
     weekday: float = 0.05  # both openings name days of the week: + if one is shared, - if none
     copy_ratio: float = 90.0  # leads this similar (rapidfuzz ratio) ...

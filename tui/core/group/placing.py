@@ -220,6 +220,8 @@ def _cross_join(g: Grouper, e: DocEntry, skip: set[str], hold: float) -> bool:
         sid = other.placement.story
         if not sid or sid in banned or not in_window(e.day, g._spans.get(sid), p.window_days):
             continue
+        if e.days and other.days:
+            sim += p.cross_weekday if e.days & other.days else -p.cross_weekday
         if sid not in best or sim > best[sid][0]:
             best[sid] = (sim, other)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
