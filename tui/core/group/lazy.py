@@ -48,24 +48,24 @@ class LazySlots(list):
         return list(self)
 
 
-class LazyDocs(dict):
-    """Article id -> article, reading not yet built articles through their slot."""
+class _LazyDict(dict):
+    """A dict whose ``_pending`` keys get their values from ``_make`` when first read."""
 
-    def __init__(self, slot_of: dict[str, int], slots: LazySlots):
-        super().__init__()
-        self._slot_of = slot_of
-        self._slots = slots
+    _pending: dict
+
+    def _make(self, key, where):
+        raise NotImplementedError
 
     def _fill(self, key):
-        s = self._slot_of.pop(key, None)
-        if s is None:
+        where = self._pending.pop(key, None)
+        if where is None:
             return None
-        v = self._slots[s]
+        v = self._make(key, where)
         dict.__setitem__(self, key, v)
         return v
 
     def _fill_all(self) -> None:
-        for key in list(self._slot_of):
+        for key in list(self._pending):
             self._fill(key)
 
     def get(self, key, default=None):  # type: ignore[override]
@@ -81,10 +81,10 @@ class LazyDocs(dict):
         return v
 
     def __contains__(self, key) -> bool:
-        return dict.__contains__(self, key) or key in self._slot_of
+        return dict.__contains__(self, key) or key in self._pending
 
     def __setitem__(self, key, value) -> None:
-        self._slot_of.pop(key, None)
+        self._pending.pop(key, None)
         dict.__setitem__(self, key, value)
 
     def __delitem__(self, key) -> None:
@@ -96,7 +96,7 @@ class LazyDocs(dict):
         return dict.pop(self, key, *default)
 
     def __len__(self) -> int:
-        return dict.__len__(self) + len(self._slot_of)
+        return dict.__len__(self) + len(self._pending)
 
     def __iter__(self) -> Iterator:
         self._fill_all()
@@ -115,61 +115,26 @@ class LazyDocs(dict):
         return dict.items(self)
 
 
-class LazyPostings(dict):
+class LazyDocs(_LazyDict):
+    """Article id -> article, reading not yet built articles through their slot."""
+
+    def __init__(self, slot_of: dict[str, int], slots: LazySlots):
+        super().__init__()
+        self._pending = slot_of
+        self._slots = slots
+
+    def _make(self, key, where):
+        return self._slots[where]
+
+
+class LazyPostings(_LazyDict):
     """Term id -> postings array, cut from one flat array when first read."""
 
     def __init__(self, posted: array, values: array, lengths: array):
         super().__init__()
-        self._where = dict(zip(posted, range(len(posted))))
+        self._pending = dict(zip(posted, range(len(posted))))
         self._values = values
         self._ends = ends_of(lengths)
 
-    def _fill(self, tid):
-        i = self._where.pop(tid, None)
-        if i is None:
-            return None
-        v = part(self._values, self._ends, i)
-        dict.__setitem__(self, tid, v)
-        return v
-
-    def _fill_all(self) -> None:
-        for tid in list(self._where):
-            self._fill(tid)
-
-    def get(self, tid, default=None):  # type: ignore[override]
-        v = dict.get(self, tid)
-        if v is None:
-            v = self._fill(tid)
-        return default if v is None else v
-
-    def __getitem__(self, tid):
-        v = self.get(tid)
-        if v is None:
-            raise KeyError(tid)
-        return v
-
-    def __contains__(self, tid) -> bool:
-        return dict.__contains__(self, tid) or tid in self._where
-
-    def __setitem__(self, tid, value) -> None:
-        self._where.pop(tid, None)
-        dict.__setitem__(self, tid, value)
-
-    def __len__(self) -> int:
-        return dict.__len__(self) + len(self._where)
-
-    def __iter__(self) -> Iterator:
-        self._fill_all()
-        return dict.__iter__(self)
-
-    def keys(self):  # type: ignore[override]
-        self._fill_all()
-        return dict.keys(self)
-
-    def values(self):  # type: ignore[override]
-        self._fill_all()
-        return dict.values(self)
-
-    def items(self):  # type: ignore[override]
-        self._fill_all()
-        return dict.items(self)
+    def _make(self, key, where):
+        return part(self._values, self._ends, where)
