@@ -40,6 +40,7 @@ _SNOWBALL = {
     "yi": "yiddish",
 }
 _STEMS_CAP = 300_000  # words remembered per language group
+_STEM_LONGEST = 48  # longer runs of letters are cut, not stemmed
 _LOCAL = threading.local()  # Snowball stemmers keep state while stemming: one per thread
 _NUM = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\u3040-\u309f\uac00-\ud7af]+")
@@ -103,6 +104,8 @@ def stemmer(group: str) -> Callable[[str], str]:
     def term(word: str) -> str:
         found = cache.get(word)
         if found is None:
+            if len(word) > _STEM_LONGEST:  # not a word (a pasted run): no time spent on it
+                return word[:STEM]
             stemmers = _LOCAL.__dict__.setdefault("stemmers", {})
             if algorithm not in stemmers:
                 stemmers[algorithm] = snowballstemmer.stemmer(algorithm)
