@@ -4,7 +4,6 @@ and shared-script n-grams that survive translation (for comparison across langua
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import threading
 import unicodedata
@@ -12,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from anyascii import anyascii
@@ -91,7 +90,7 @@ def parse_day(value: str | None) -> int | None:
         return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def stemmer(group: str) -> Callable[[str], str]:
     """Lower-case word -> its term in ``group``: the Snowball stem where the language has one,
     cut to ``STEM`` letters (so ``denies``, ``denied`` and ``deny`` meet, and so do
@@ -166,7 +165,7 @@ def _name_keys(
 ) -> None:
     """Capitalised words never seen in lower case, and every word of scripts without case."""
     lowered = {t.lower() for t in tokens if t[0].islower()}
-    for token in tokens:
+    for token in dict.fromkeys(tokens):
         first = token[0]
         if len(token) < 3 or first.isdigit() or first.islower():
             continue
@@ -224,8 +223,3 @@ def text_key(body: str) -> int:
     """A 64-bit key of a body's words (case, spacing and punctuation ignored)."""
     words = " ".join(_WORD.findall(body.lower()))
     return int.from_bytes(hashlib.blake2b(words.encode("utf-8"), digest_size=8).digest(), "big")
-
-
-def sublinear(count: int) -> float:
-    """Dampened term frequency."""
-    return 1.0 + math.log(count)

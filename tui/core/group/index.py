@@ -8,8 +8,6 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
-from .features import sublinear
-
 
 class TermIndex:
     """One vocabulary: term ids, document frequencies, postings (doc slot, weight)."""
@@ -70,9 +68,10 @@ class TermIndex:
     ) -> tuple[array, array]:
         """Top ``keep`` terms of a sublinear tf-idf vector (idf within ``group``; terms flagged
         in ``boosted`` weighted by ``factor``), heaviest first, l2-normalised over what is kept."""
-        n = self.n_group.get(group, 0)
+        df, log = self.df, math.log
+        top_idf = log(self.n_group.get(group, 0) + 1) + 1.0  # idf = top_idf - log(df + 1)
         pairs = [
-            (sublinear(c) * self.idf(t, n) * (factor if b else 1.0), t)
+            ((1.0 + log(c)) * (top_idf - log(df[t] + 1)) * (factor if b else 1.0), t)
             for t, c, b in zip(tids, counts, boosted)
         ]
         pairs.sort(key=lambda p: (-p[0], p[1]))

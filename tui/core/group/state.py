@@ -24,9 +24,9 @@ _KEPT = ("corrections", "params", "_stories", "_spans", "_cohesion", "_origins",
 def _flat(parts: list[array], code: str) -> tuple[array, array]:
     """Concatenated values and each part's length."""
     values, lengths = array(code), array("i")
-    for part in parts:
-        values.extend(part)
-        lengths.append(len(part))
+    for piece in parts:
+        values.extend(piece)
+        lengths.append(len(piece))
     return values, lengths
 
 
