@@ -1,9 +1,9 @@
 """The days of the week an article names: time evidence for undated text.
 
 News says when things happened ("on Tuesday", "am Dienstag", "الثلاثاء", "周二"). Two reports
-of one event name the same day far more often than two reports of different events on one
-topic; on NeuS, 92% of same-story pairs that both name a weekday share one, against under 1%
-of other pairs. The mask is language-independent, so it also holds across translations.
+of one event name the same day far more often than two reports of different events: on NeuS,
+87% of same-story pairs that both name a weekday share one, against 19% of other pairs. The
+mask is language-independent, so it also holds across translations.
 """
 
 from __future__ import annotations
