@@ -1,6 +1,7 @@
 """In-process story-grouping evaluator, scoring exactly like shared/bench/score_stories.py.
 
 usage: python3 tests/benchmarks/eval_group.py DATA.jsonl... [--set name=value]... [--limit N]
+                                             [--chunk N] [--shuffle SEED] [--single]
 Feeds records in file order (body = text or title, as the ingest does) to one
 ``Grouper.add_many`` per file and prints B-cubed P/R/F1 and, for multilingual sets, the
 share of each language's articles placed with their English original.
@@ -12,6 +13,7 @@ import argparse
 import collections
 import dataclasses
 import json
+import random
 import sys
 import time
 from pathlib import Path
@@ -73,6 +75,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--single", action="store_true", help="add articles one at a time")
     ap.add_argument("--chunk", type=int, help="score consecutive chunks of N records; mean")
+    ap.add_argument("--shuffle", type=int, metavar="SEED",
+                    help="shuffle the records first (a set stored story by story must not help)")
     args = ap.parse_args()
     fields = {f.name: f.type for f in dataclasses.fields(Params)}
     kw = {}
@@ -83,6 +87,8 @@ def main() -> None:
     for path in args.data:
         with open(path, encoding="utf-8") as f:
             rows = [json.loads(line) for line in f][: args.limit]
+        if args.shuffle is not None:
+            random.Random(args.shuffle).shuffle(rows)
         size = args.chunk or len(rows)
         parts = [evaluate(rows[i : i + size], params, args.single) for i in range(0, len(rows), size)]
         parts = [p for p in parts if len(parts) == 1 or p["n"] == size]
