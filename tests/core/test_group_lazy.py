@@ -69,3 +69,21 @@ def test_lazy_postings_cut_on_first_read():
     assert p.get(5) is None
     p[5] = array("i", [8])
     assert sorted(p) == [4, 5, 9] and len(p) == 3
+
+
+def test_restored_grouper_takes_corrections_like_the_original():
+    docs = _many()
+    g = Grouper()
+    g.add_many(docs[:30])
+    h = Grouper.from_state(g.to_state())
+    for x in (g, h):  # the same corrections, on a grouper that has read nothing yet
+        stories = sorted(x.stories(), key=lambda s: x.stories()[s][0])
+        x.merge(stories[:2])
+        big = max(x.stories(), key=lambda s: (len(x.stories()[s]), s))
+        x.split(big, x.stories()[big][:1])
+        x.move(docs[9].id, x.story_of(docs[0].id))
+        x.remove(docs[11].id)
+        x.add_many(docs[30:])
+    assert h.stories() == g.stories()
+    assert h.corrections.to_toml_dict() == g.corrections.to_toml_dict()
+    assert pickle.loads(h.to_state()) == pickle.loads(g.to_state())
