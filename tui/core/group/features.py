@@ -98,19 +98,19 @@ def stemmer(group: str) -> Callable[[str], str]:
     algorithm = _SNOWBALL.get(group)
     if algorithm is None or algorithm not in snowballstemmer.algorithms():
         return _prefix
-    cache: dict[str, str] = {}
+    known: dict[str, str] = {}
 
     def term(word: str) -> str:
-        found = cache.get(word)
+        found = known.get(word)
         if found is None:
             if len(word) > _STEM_LONGEST:  # not a word (a pasted run): no time spent on it
                 return word[:STEM]
             stemmers = _LOCAL.__dict__.setdefault("stemmers", {})
             if algorithm not in stemmers:
                 stemmers[algorithm] = snowballstemmer.stemmer(algorithm)
-            if len(cache) >= _STEMS_CAP:
-                cache.clear()
-            found = cache[word] = (stemmers[algorithm].stemWord(word) or word)[:STEM]
+            if len(known) >= _STEMS_CAP:
+                known.clear()
+            found = known[word] = (stemmers[algorithm].stemWord(word) or word)[:STEM]
         return found
 
     return term
