@@ -163,19 +163,23 @@ def _dedupe(lines: list[str], keep: list[int]) -> list[int]:
     for t in low:
         pos += len(t) + 3
         ends.append(pos)
-    later_norm: list[str] = []  # the normalised text, built only when a line looks repeated
+    norm_full, norm_starts = "", []  # the normalised text, built only when a line looks repeated
     out = []
     for n, i in enumerate(keep):
         head = low[n].lstrip(_OPENERS)[:40]
         if n + 1 == len(keep) or len(head) < 20 or full.find(head, ends[n]) < 0:
             out.append(i)
             continue
-        if not later_norm:
+        if not norm_starts:
             later_norm = [_NORM.sub(" ", t) for t in low]
-        rest = " | ".join(later_norm[n + 1:])
+            norm_full = " | ".join(later_norm)
+            norm_starts = [0]
+            for t in later_norm:
+                norm_starts.append(norm_starts[-1] + len(t) + 3)
+        rest = norm_starts[n + 1]  # what comes after this line, without joining it again
         parts = [p for p in (_NORM.sub(" ", s.lower()).strip() for s in _SENT.split(lines[i]))
                  if len(p.split()) >= 3]
-        if not (parts and all(p in rest for p in parts)):
+        if not (parts and all(norm_full.find(p, rest) >= 0 for p in parts)):
             out.append(i)
     return out
 

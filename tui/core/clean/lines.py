@@ -259,7 +259,7 @@ def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
     if not found and words <= 8 and ("19" in ln or "20" in ln) and _YEAR.search(ln):
         # A line that is a date and no more, stamped with a weekday, a time or "updated": when
         # a piece was published (a plain date may be a heading of a chronology).
-        if find_dates(ln) and not _DATE_WORDS.sub(" ", ln).split() and _STAMP.search(ln):
+        if _STAMP.search(ln) and not _DATE_WORDS.sub(" ", ln).split() and find_dates(ln):
             return "dated"
     if "(" in low or " left," in low or " right," in low or " from left" in low:
         if _POSITIONS.search(low) and (_MONTH_DATE.search(ln) or "photo" in low):

@@ -3,11 +3,11 @@ so a large workspace saves and loads as a few big blocks. Disposable: a bad stat
 
 from __future__ import annotations
 
-import gc
 import pickle
 from array import array
 from typing import TYPE_CHECKING
 
+from ..gcpause import collector_paused
 from .index import TermIndex
 from .lazy import LazyDocs, LazyPostings, LazySlots, ends_of, part
 from .model import DocEntry, Placement
@@ -80,13 +80,8 @@ def load(g: Grouper, data: bytes) -> None:
 
     Articles and postings are built when first read (``lazy``): adding one article to a large
     workspace reads only its candidates."""
-    was_on = gc.isenabled()
-    gc.disable()  # many small objects at once: collections would only rescan them
-    try:
+    with collector_paused():
         state = pickle.loads(data)
-    finally:
-        if was_on:
-            gc.enable()
     if not isinstance(state, dict) or state.get("version") != _VERSION:
         raise TypeError("not a Grouper state")
     for name in _KEPT:

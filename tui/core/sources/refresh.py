@@ -19,7 +19,7 @@ from tui.core.model import RawDocument
 from tui.core.sources.feeds import FeedError, FeedItem, parse_feed
 from tui.core.sources.fetch import FetchResult, Progress, fetch_many
 from tui.core.sources.resolve import expand_items
-from tui.core.sources.seen import SeenEntries
+from tui.core.sources.seen import SeenEntries, fingerprint
 from tui.core.sources.sniff import feed_links, kind_of
 from tui.core.sources.subscriptions import Subscriptions, now_iso
 from tui.core.workspace.lock import WriterLock
@@ -114,22 +114,24 @@ def refresh(
     )
     seen = SeenEntries() if full else SeenEntries.load(root)
     outcomes: list[FeedOutcome] = []
-    entries: list[list[RawDocument]] = []  # what each feed lists now, remembered on success
+    entries: list[dict[str, str]] = []  # what each feed lists now, remembered on success
     feed_items: list[list[FeedItem]] = []
     for sub, result in zip(subs, results):
         outcome, items = _interpret(sub.title, result)
-        fresh = [i for i in items if not seen.is_known(outcome.url, i.doc)]
+        prints = [fingerprint(i.doc) for i in items]  # each entry hashed once
+        fresh = [i for i, p in zip(items, prints)
+                 if not seen.is_known(outcome.url, i.doc.origin, p)]
         outcome.known = len(items) - len(fresh)
         outcomes.append(outcome)
-        entries.append([i.doc for i in items])
+        entries.append({i.doc.origin: p for i, p in zip(items, prints)})
         feed_items.append(fresh)
     if fetch_pages:
         feed_items = _expand_all(feed_items, on_progress, fetch_options)
-    for outcome, docs, items in zip(outcomes, entries, feed_items):
+    for outcome, prints, items in zip(outcomes, entries, feed_items):
         if outcome.status == "ok" and items:
             _ingest(outcome, [i.doc for i in items], ingest_fn)
         if outcome.status == "ok":
-            seen.remember(outcome.url, docs)
+            seen.remember(outcome.url, prints)
     _record(root, outcomes, results, lock, seen)
     return RefreshReport(outcomes)
 

@@ -36,12 +36,13 @@ class SeenEntries:
         feeds = data.get("feeds") if data else None
         return cls(feeds if isinstance(feeds, dict) else {})
 
-    def is_known(self, feed_url: str, doc: RawDocument) -> bool:
-        return self.feeds.get(feed_url, {}).get(doc.origin) == fingerprint(doc)
+    def is_known(self, feed_url: str, origin: str, print_: str) -> bool:
+        """Whether the entry ``origin`` had this ``fingerprint`` when last taken in."""
+        return self.feeds.get(feed_url, {}).get(origin) == print_
 
-    def remember(self, feed_url: str, docs: list[RawDocument]) -> None:
-        """The feed's current entries replace what was remembered (old ones drop off)."""
-        self.feeds[feed_url] = {doc.origin: fingerprint(doc) for doc in docs}
+    def remember(self, feed_url: str, prints: dict[str, str]) -> None:
+        """The feed's current entries (origin -> fingerprint) replace what was remembered."""
+        self.feeds[feed_url] = prints
 
     def save(self, root: Path) -> None:
         cache.save(Path(root), CACHE_NAME, {"feeds": self.feeds})

@@ -7,11 +7,11 @@ TOML. Deleting ``.cache/`` loses nothing: it is rebuilt from the TOML files.
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 from pathlib import Path
 
+from tui.core.gcpause import collector_paused
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.paths import ARTICLES, CACHE
 
@@ -39,17 +39,12 @@ def scan_article_files(root: Path) -> dict[str, tuple[int, int]]:
 
 def load(root: Path, name: str):
     path = root / CACHE / name
-    gc_was_on = gc.isenabled()
-    gc.disable()  # loading many small objects: the collector would only rescan them
     try:
-        with open(path, "rb") as f:
+        with open(path, "rb") as f, collector_paused():
             data = pickle.load(f)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
             IndexError, TypeError, ValueError):
         return None
-    finally:
-        if gc_was_on:
-            gc.enable()
     if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
         return None
     return data

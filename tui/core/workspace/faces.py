@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import gc
 from collections import Counter, defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
+from tui.core.gcpause import collector_paused
 from tui.core.model import Article
 from tui.core.workspace.records import Story, StoryState
 
 
 def build_stories(articles: Iterable[Article], states: dict[str, StoryState]) -> list[Story]:
-    gc_was_on = gc.isenabled()
-    gc.disable()  # tens of thousands of new objects: collections would only rescan them
-    try:
+    with collector_paused():
         members: dict[str, list[Article]] = defaultdict(list)
         for a in articles:
             members[a.story or a.id].append(a)
         out = [face(sid, arts, states.get(sid)) for sid, arts in members.items()]
-    finally:
-        if gc_was_on:
-            gc.enable()
     out.sort(key=story_order)
     return out
 

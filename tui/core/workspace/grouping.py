@@ -117,7 +117,8 @@ def save_grouper(ws, g, ingested: list[str] | None = None) -> None:
     sig = signature(ws)
     held = getattr(ws, "_grouper_base", None)
     if ingested is not None and held is not None and len(held[1]) + len(ingested) <= DELTA_MAX:
-        ids = held[1] + [i for i in ingested if i not in set(held[1])]
+        known = set(held[1])
+        ids = held[1] + [i for i in ingested if i not in known]
         cache.save(ws.root, DELTA, {"base": held[0], "ids": ids, "sig": sig})
         ws._grouper_base = (held[0], ids)
         return

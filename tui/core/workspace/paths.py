@@ -27,8 +27,18 @@ def default_root() -> Path:
     return Path(user_data_dir("wiredesk", appauthor=False)) / "workspace"
 
 
+def article_rel(aid: str) -> str:
+    """An article file's path under ``articles/``, as the cache keys its signature."""
+    return f"{aid[:2]}/{aid}.toml"
+
+
+def article_id_of(rel: str) -> str:
+    """The article id of an ``article_rel`` path."""
+    return rel.rpartition("/")[2][:-5]
+
+
 def article_path(root: Path, aid: str) -> Path:
-    return root / ARTICLES / aid[:2] / f"{aid}.toml"
+    return root / ARTICLES / article_rel(aid)
 
 
 def text_paths(aid: str, vhash: str, kind: str) -> tuple[str, str]:

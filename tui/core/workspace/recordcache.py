@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from tui.core.model import Article
 from tui.core.workspace import cache
 from tui.core.workspace.faces import face, story_order
+from tui.core.workspace.paths import article_rel
 
 BASE, DELTA = "articles.pickle", "articles-delta.pickle"
 DELTA_MAX = 2000
@@ -53,7 +54,7 @@ def load(root) -> Cached:
 
 def save_base(root, sig: dict, articles: dict, stories: list, states: list) -> str:
     token = os.urandom(8).hex()
-    recs = {f"{aid[:2]}/{aid}.toml": a for aid, a in articles.items()}
+    recs = {article_rel(aid): a for aid, a in articles.items()}
     cache.save(root, BASE, {"sig": dict(sig), "records": recs, "stories": stories,
                             "states": states, "token": token})
     cache.remove(root, DELTA)

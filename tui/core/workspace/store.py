@@ -8,7 +8,6 @@ updates the disposable cache. See docs/WORKSPACE.md for the layout.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import tomllib
 from collections import defaultdict
@@ -16,14 +15,15 @@ from pathlib import Path
 
 import tomli_w
 
+from tui.core.gcpause import collector_paused
 from tui.core.model import Article
 from tui.core.workspace import cache, journal, recordcache
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import AmbiguousId, UnknownId, WorkspaceError
 from tui.core.workspace.lock import WriterLock
 from tui.core.workspace.paths import (
-    ARTICLES, CACHE, GITIGNORE, SCHEMA_VERSION, SETTINGS, STORIES, article_path, default_root,
-    story_path,
+    ARTICLES, CACHE, GITIGNORE, SCHEMA_VERSION, SETTINGS, STORIES, article_id_of, article_path,
+    article_rel, default_root, story_path,
 )
 from tui.core.workspace.records import (
     Story, StoryState, article_from_dict, article_to_toml, story_state_from_dict,
@@ -107,13 +107,8 @@ class Workspace:
 
     def _load(self) -> None:
         """Read every article, reusing cached records whose file did not change."""
-        gc_was_on = gc.isenabled()
-        gc.disable()  # 100,000 records arrive at once; the collector would only rescan them
-        try:
+        with collector_paused():  # 100,000 records arrive at once
             self._load_all()
-        finally:
-            if gc_was_on:
-                gc.enable()
 
     def _load_all(self) -> None:
         self._mark = journal.mark(self.root)  # first: later writes show up in the journal
@@ -129,7 +124,7 @@ class Workspace:
                 a, problem = self._read_article(self.root / ARTICLES / rel)
                 if problem:
                     problems.append(problem)
-                    damaged.add(rel.split("/")[1][:-5])
+                    damaged.add(article_id_of(rel))
                     continue
                 reread[rel] = a
             arts[a.id] = a
@@ -140,7 +135,7 @@ class Workspace:
         self._story_states = self._read_story_states()
         self._cache_token = cached.token
         self._delta = (dict(cached.delta_records), dict(cached.delta_sig))
-        gone = {rel.split("/")[1][:-5] for rel in cached.sig.keys() - sig.keys()}
+        gone = {article_id_of(rel) for rel in cached.sig.keys() - sig.keys()}
         changed = {a.id for a in cached.delta_records.values()} | {
             a.id for a in reread.values()} | gone | damaged
         self._stories = None
@@ -162,15 +157,15 @@ class Workspace:
             kind, _, ident = key.partition(":")
             if kind == "a" and ident:
                 self._reread_article(ident)
-            elif kind == "s" and ident:
-                self._story_states = self._read_story_states()
         self._touched(k.partition(":")[2] for k in keys if k.startswith("a:"))
         if any(k.startswith("s:") for k in keys):
+            if any(k.startswith("s:") and k[2:] for k in keys):
+                self._story_states = self._read_story_states()  # once, however many stories
             self._stories = None
 
     def _reread_article(self, aid: str) -> None:
         path = article_path(self.root, aid)
-        rel = f"{aid[:2]}/{aid}.toml"
+        rel = article_rel(aid)
         if not path.exists():
             self._articles.pop(aid, None)
             self._sig.pop(rel, None)
@@ -295,7 +290,7 @@ class Workspace:
         write_atomic(path, article_to_toml(a), sync=sync)
         self._articles[a.id] = a
         st = path.stat()
-        self._sig[f"{a.id[:2]}/{a.id}.toml"] = (st.st_mtime_ns, st.st_size)
+        self._sig[article_rel(a.id)] = (st.st_mtime_ns, st.st_size)
         self._touched([a.id])
         self._explainer = None
         if log:
@@ -313,7 +308,7 @@ class Workspace:
         if changed is not None and self._cache_token and (
                 len(recs) + len(changed) <= recordcache.DELTA_MAX):
             for a in changed:
-                rel = f"{a.id[:2]}/{a.id}.toml"
+                rel = article_rel(a.id)
                 if rel in self._sig:
                     recs[rel], sigs[rel] = a, self._sig[rel]
             recordcache.save_delta(self.root, self._cache_token, recs, sigs)
