@@ -59,6 +59,19 @@ def test_stamp_sees_writes_by_others(demo_root):
     assert stamp(demo_root) != before
 
 
+def test_own_archive_is_told_from_others_writes(demo_root):
+    """After this app archives a story, the stories folder moved, but by its own hand: the
+    poll must not reload the whole workspace for it."""
+    ws = Workspace.open(demo_root)
+    before = stamp(demo_root)
+    ws.set_story_state(ws.stories()[0].id, archived=True)
+    now = stamp(demo_root)
+    assert now.stories != before.stories and now.stories == ws.stories_written
+    other = Workspace.open(demo_root)
+    other.set_story_state(other.stories()[0].id, archived=False)
+    assert stamp(demo_root).stories != ws.stories_written
+
+
 def test_key_labels():
     assert keys_label("question_mark,f1") == "? F1"
     assert keys_label("ctrl+p") == "^p"

@@ -218,8 +218,9 @@ class MainScreen(TriageActions, ToolActions, Screen):
         before, self._stamp = self._stamp, now
         if before == now:
             return
-        if before.articles != now.articles and self.ws.changed_on_disk() or \
-                before.stories != now.stories:
+        # a story folder changed by this app's own archive needs no reload of the workspace
+        stories = before.stories != now.stories and now.stories != self.ws.stories_written
+        if before.articles != now.articles and self.ws.changed_on_disk() or stories:
             self.app.call_from_thread(self.rebuild, self.current_filter(), True)
         elif before.filters != now.filters:
             self.app.call_from_thread(self._reload_filters)

@@ -2,8 +2,8 @@
 
 Every workspace write is an atomic rename, which changes the modification time of the folder
 it lands in. So stating the article shard folders, the stories folder and the saved filters
-(a few hundred stats) tells whether the full scan (``Workspace.changed_on_disk``, one stat per
-article) is worth running.
+(a few hundred stats) tells whether to ask the journal (``Workspace.changed_on_disk``) or, for
+story files edited by hand, to reload.
 """
 
 from __future__ import annotations

@@ -52,6 +52,7 @@ class Workspace:
         self._cache_token: str | None = None  # which cached base of records we hold
         self._delta: tuple[dict, dict] = ({}, {})  # records cached since that base
         self._pending_faces: set[str] = set()  # articles changed since the faces were built
+        self.stories_written = 0  # the stories folder's mtime (ns) after this process's write
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -367,6 +368,10 @@ class Workspace:
             if title is not None:
                 st.title = title or None
             write_atomic(story_path(self.root, sid), story_state_to_toml(st))
+            try:  # so a watcher of the folder can tell this write from others'
+                self.stories_written = (self.root / STORIES).stat().st_mtime_ns
+            except OSError:
+                pass
             self.log_changes([f"s:{sid}"])
             self._story_states[sid] = st
             self._touched(a.id for a in self._articles.values() if a.story == sid)
