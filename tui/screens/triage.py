@@ -109,12 +109,9 @@ class Triage:
     def drain(self) -> None:
         """Save queued changes in order until :meth:`stop` (run this in a worker thread)."""
         while not self._stopped.is_set():
+            job = self._jobs.get()  # blocks: ``stop`` and ``abandon`` wake it with None
             try:
-                job = self._jobs.get(timeout=0.2)
-            except queue.Empty:
-                continue
-            try:
-                if job is None:
+                if job is None or self._stopped.is_set():
                     return
                 self._save(*job)
             finally:
@@ -164,3 +161,4 @@ class Triage:
     def abandon(self) -> None:
         """End :meth:`drain` at once (the app is gone; nothing can report errors any more)."""
         self._stopped.set()
+        self._jobs.put(None)
