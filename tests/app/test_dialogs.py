@@ -99,6 +99,34 @@ async def test_filter_search_and_saved_filters(make):
         assert screen.saved == [] and screen.stories.filters == []
 
 
+async def test_cursor_on_a_saved_filter_survives_a_disk_poll(make):
+    """The poll re-reads saved filters (another process may have changed them); a cursor on
+    a saved filter row stays on that filter, so ``enter`` right after still applies it."""
+    from tui.screens import saved_filters
+
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        with app.triage.guard:
+            saved_filters.save(app.ws, "late", "+unread")
+            saved_filters.save(app.ws, "mine", "+starred")
+        screen._reload_filters()
+        await settle(pilot)
+        await pilot.press("g", "j")  # the second saved filter
+        assert screen.stories.cursor.kind == "filter"
+        chosen = screen.saved[screen.stories.cursor.index]
+        with app.triage.guard:  # another process adds a filter that sorts first
+            saved_filters.save(app.ws, "aaa", "+read")
+        screen._reload_filters()  # what the poll does when the filters file changed
+        screen.rebuild(None, reload=True)
+        await settle(pilot)
+        row = screen.stories.cursor
+        assert row.kind == "filter" and screen.saved[row.index] == chosen
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.query_text == chosen[1]
+
+
 async def test_bad_filter_shows_error_and_stays(make):
     app = make()
     async with app.run_test(size=(120, 30)) as pilot:

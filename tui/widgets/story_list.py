@@ -78,11 +78,21 @@ class StoryList(ScrollView, can_focus=True):
     # ---- data ------------------------------------------------------------------------------
     def set_data(self, listing: Listing, filters: list[tuple[str, str]], active: str,
                  keep: tuple[str | None, str | None] = (None, None)) -> None:
-        """Show a new listing, keeping the cursor on story ``keep[0]``/article ``keep[1]``."""
+        """Show a new listing, keeping the cursor on story ``keep[0]``/article ``keep[1]``.
+
+        A cursor on a saved filter stays on that filter (found by name) when it still exists.
+        """
+        on_filter = (self.filters[self._row.index][0]
+                     if self._row.kind == "filter" and self._row.index < len(self.filters)
+                     else None)
         self.listing, self.filters, self.active_filter = listing, filters, active
+        names = [name for name, _ in filters]
         sid, aid = keep
         si = listing.index_of(sid) if sid else None
-        if si is None:
+        if sid is None and on_filter in names:
+            self._open = self._open if self._open < len(listing.stories) else 0
+            self._row = Row("filter", names.index(on_filter))
+        elif si is None:
             self._open, self._row = 0, Row("story", 0)
         else:
             self._open = si
