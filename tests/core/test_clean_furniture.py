@@ -68,3 +68,17 @@ def test_round_trip_through_json() -> None:
     assert not again.is_furniture("o", "Story 1: the council met")
     assert again.pages("o") == 2
     assert FurnitureModel.from_dict({}).pages("o") == 0
+
+
+def test_outlet_and_page_keys() -> None:
+    from tui.core.model import outlet_key, page_key
+
+    assert outlet_key("https://www.Example.COM:8080/a?b", {}) == "example.com"
+    assert outlet_key("/tmp/a.txt", {"url": "http://news.example/x"}) == "news.example"
+    assert outlet_key("/tmp/a.txt", {"source": " Reuters "}) == "reuters"
+    assert outlet_key("http://[::1/broken", {"source": "Kyodo"}) == "kyodo"
+    assert outlet_key("/tmp/a.txt", {}) is None and outlet_key("/tmp/a.txt", None) is None
+    assert page_key("/tmp/a.txt", {"url": "https://o/1"}) == "https://o/1"
+    assert page_key("/tmp/a.txt", "not a dict") == "/tmp/a.txt" and page_key("", {}) is None
+    doc = RawDocument("https://o.example/1", "x", hints={"source": "Other"})
+    assert (doc.outlet_key(), doc.page_key()) == ("o.example", "https://o.example/1")

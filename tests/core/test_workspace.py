@@ -184,3 +184,18 @@ def test_cached_and_patched_story_faces_match_a_fresh_build(ws):
     again.correct("move", ids[3], again.get(ids[1]).story)
     assert _faces(again) == _fresh_faces(again)
     assert _faces(Workspace.open(ws.root)) == _fresh_faces(Workspace.open(ws.root))
+
+
+def test_journal_append_gives_the_mark_others_read_from(tmp_path):
+    from tui.core.workspace import journal
+
+    first = journal.append(tmp_path, ["a:1"])
+    assert first == journal.mark(tmp_path)  # one open file gives the same mark
+    assert journal.read_since(tmp_path, first) == (set(), first)
+    second = journal.append(tmp_path, ["a:2", "s:3"])
+    assert journal.read_since(tmp_path, first) == ({"a:2", "s:3"}, second)
+    assert journal.append(tmp_path, []) is None
+    big = journal.append(tmp_path, [f"a:{n:06}" for n in range(journal.ROTATE_AT // 8)])
+    rotated = journal.append(tmp_path, ["a:last"])  # past ROTATE_AT: a new journal
+    assert rotated.token != big.token and rotated == journal.mark(tmp_path)
+    assert journal.read_since(tmp_path, big)[0] is None  # readers reload everything once

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from urllib.parse import urlsplit
+
 
 def _reduce_by_fields(self):
     """Pickle as the constructor's arguments: far faster to load than dataclass state (the
@@ -50,14 +52,35 @@ class RawDocument:
     hints: dict = field(default_factory=dict)
 
     def outlet_key(self) -> str | None:
-        """Which outlet's page furniture this document shares: the web host of its URL, else
-        the source it names; None when unknown (a local file with no source hint)."""
-        url = self.hints.get("url") or self.origin
-        if url.startswith(("http://", "https://")):
-            host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+        return outlet_key(self.origin, self.hints)
+
+    def page_key(self) -> str | None:
+        return page_key(self.origin, self.hints)
+
+
+def _hints(hints) -> dict:
+    return hints if isinstance(hints, dict) else {}
+
+
+def outlet_key(origin: str, hints: dict) -> str | None:
+    """Which outlet's page furniture a document shares: the web host of its URL, else the
+    source it names; None when unknown (a local file with no source hint)."""
+    hints = _hints(hints)
+    for value in (hints.get("url"), origin):
+        if isinstance(value, str) and value.startswith(("http://", "https://")):
+            try:
+                host = urlsplit(value).hostname or ""
+            except ValueError:  # a malformed address (an unclosed IPv6 bracket)
+                continue
             return host.removeprefix("www.") or None
-        src = self.hints.get("source")
-        return src.strip().lower() if src else None
+    src = hints.get("source")
+    return str(src).strip().lower() or None if src else None
+
+
+def page_key(origin: str, hints: dict) -> str | None:
+    """Which page a document is, to count furniture once per page: its URL, else its origin
+    (new versions of one article are the same page)."""
+    return str(_hints(hints).get("url") or origin or "") or None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
-from ..model import META_FIELDS, Cleaned, RawDocument
+from ..model import META_FIELDS, Cleaned, RawDocument, outlet_key, page_key
 from ..textutil import safe_text
 from . import meta
 from .dates import parse_date
@@ -49,7 +48,7 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     raw = doc.content if isinstance(doc.content, str) else ""
     content = _safe(raw[: _MAX_CHARS * 2])[:_MAX_CHARS]
     hints = doc.hints if isinstance(doc.hints, dict) else {}
-    outlet = doc.outlet_key() if isinstance(doc, RawDocument) else _outlet(doc.origin, hints)
+    outlet = outlet_key(doc.origin, hints)
     found: dict = {}
     extracted = False
     if doc.kind == "html":
@@ -59,8 +58,7 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     elif doc.kind == "md":
         content = strip_markdown(content)
     if furniture is not None and outlet:
-        page_key = str(hints.get("url") or doc.origin or "") or None
-        furniture.observe(outlet, content, page_key=page_key)
+        furniture.observe(outlet, content, page_key=page_key(doc.origin, hints))
         known = (lambda line: furniture.is_furniture(outlet, line))
     else:
         known = None
@@ -204,15 +202,6 @@ def _is_byline_or_date(line: str) -> bool:
     if len(line.split()) > 20:
         return False
     return bool(meta.byline(line) != (None, None) or parse_date(line))
-
-
-def _outlet(origin: str, hints: dict) -> str | None:
-    for value in (hints.get("url"), origin):
-        if isinstance(value, str) and "://" in value:
-            host = urlsplit(value).hostname or ""
-            return host.removeprefix("www.") or None
-    src = hints.get("source")
-    return str(src).strip().lower() if src else None
 
 
 def _with_hints(c: Cleaned, hints: dict) -> Cleaned:

@@ -3,8 +3,8 @@
 An exact duplicate (content already seen from the same origin) is skipped. The same origin
 with new content becomes a new version of its article, unless cleaning gives the same body as
 before (only the page furniture changed), which counts as unchanged. The same content from
-another origin is another article (syndication): grouping marks it a copy of the earliest. Files are written without a
-sync each, then made durable together before the command returns.
+another origin is another article (syndication): grouping marks it a copy of the earliest.
+Files are written without a sync each, then made durable together before the command returns.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from tui.core.model import Article, Cleaned, RawDocument, Version
+from tui.core.model import Article, Cleaned, RawDocument, Version, outlet_key, page_key
 from tui.core.textutil import normalize_ws, safe_line, safe_text
 from tui.core.workspace import cache
 from tui.core.workspace.atomic import sync_dirs, write_atomic
@@ -95,7 +95,7 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
         for d in docs:
             key = d.outlet_key()
             if d.kind == "text" and key:
-                furniture.observe(key, d.content, page_key=str(d.hints.get("url") or d.origin))
+                furniture.observe(key, d.content, page_key=d.page_key())
     for n, doc in enumerate(docs, 1):
         if on_progress:
             on_progress(n, len(docs), doc.origin)
@@ -163,9 +163,16 @@ def furniture_model(ws):
             return FurnitureModel.from_dict(data["model"])
         except Exception:  # rebuilt below from the raw pages
             pass
+    from tui.core.clean.markdown import strip_markdown
+
+    # Observed as cleaning observes them: text as it is, Markdown stripped, one count per page.
+    # HTML pages are left out: cleaning learns from their extracted text, and extracting every
+    # page again would make a lost cache cost minutes; their extractor drops most furniture.
     model = FurnitureModel()
     for a in ws._articles.values():
-        key = RawDocument(a.origin, "", a.kind, dict(a.meta)).outlet_key()
-        if a.kind in ("text", "html", "md") and key:
-            model.observe(key, ws.raw(a, 0))
+        key = outlet_key(a.origin, a.meta)
+        if a.kind in ("text", "md") and key:
+            raw = ws.raw(a, 0)
+            model.observe(key, strip_markdown(raw) if a.kind == "md" else raw,
+                          page_key=page_key(a.origin, a.meta))
     return model

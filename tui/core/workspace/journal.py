@@ -45,25 +45,35 @@ def _header() -> bytes:
     return b"# " + os.urandom(12).hex().encode() + b"\n"
 
 
-def append(root: Path, keys) -> None:
-    """Record changed keys (the caller holds the writer lock)."""
+def append(root: Path, keys) -> Mark | None:
+    """Record changed keys (the caller holds the writer lock). Returns the journal's mark
+    after the write, read from the same open file; None when nothing could be written."""
     data = "".join(f"{k}\n" for k in keys).encode()
     if not data:
-        return
+        return None
     path = _path(root)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists() or path.stat().st_size > ROTATE_AT:
-            tmp = path.with_suffix(".new")
-            tmp.write_bytes(_header() + b"*\n")
-            os.replace(tmp, path)  # a new journal: every reader reloads once
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
         try:
-            os.write(fd, data)
+            if os.fstat(fd).st_size in range(1, ROTATE_AT + 1):
+                os.write(fd, data)
+            else:  # new or grown too long: a new journal, and every reader reloads once
+                os.close(fd)
+                fd = -1
+                tmp = path.with_suffix(".new")
+                tmp.write_bytes(_header() + b"*\n" + data)
+                os.replace(tmp, path)
+                fd = os.open(path, os.O_RDONLY)
+            st = os.fstat(fd)
+            head = os.pread(fd, 64, 0)
         finally:
-            os.close(fd)
+            if fd >= 0:
+                os.close(fd)
     except OSError:
-        pass  # without a journal, other processes fall back to a full reload
+        return None  # without a journal, other processes fall back to a full reload
+    return Mark(st.st_ino, st.st_size, head.split(b"\n", 1)[0] + b"\n" if b"\n" in head
+                else head)
 
 
 def changed(root: Path, since: Mark) -> bool:

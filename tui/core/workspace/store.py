@@ -12,6 +12,7 @@ import os
 import tomllib
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomli_w
 
@@ -20,6 +21,7 @@ from tui.core.model import Article
 from tui.core.workspace import cache, journal, recordcache
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import AmbiguousId, UnknownId, WorkspaceError
+from tui.core.workspace.faces import build_stories
 from tui.core.workspace.lock import WriterLock
 from tui.core.workspace.paths import (
     ARTICLES, CACHE, GITIGNORE, SCHEMA_VERSION, SETTINGS, STORIES, article_id_of, article_path,
@@ -29,7 +31,9 @@ from tui.core.workspace.records import (
     Story, StoryState, article_from_dict, article_to_toml, story_state_from_dict,
     story_state_to_toml, toml_error,
 )
-from tui.core.workspace.faces import build_stories
+
+if TYPE_CHECKING:
+    from tui.core.workspace.adding import IngestReport
 
 
 def now_iso() -> str:
@@ -85,7 +89,8 @@ class Workspace:
             write_atomic(root / SETTINGS, head + tomli_w.dumps(doc))
             write_atomic(root / ".gitignore", GITIGNORE)
         except OSError as e:
-            raise WorkspaceError(f"cannot create a workspace at {root}: {e.strerror or e}") from None
+            raise WorkspaceError(
+                f"cannot create a workspace at {root}: {e.strerror or e}") from None
 
     def _read_settings(self) -> None:
         path = self.root / SETTINGS
@@ -94,7 +99,7 @@ class Workspace:
             data = tomllib.loads(text)
         except OSError as e:
             raise WorkspaceError(f"{path}: cannot read ({e.strerror or e})") from None
-        except UnicodeDecodeError as e:
+        except UnicodeDecodeError:
             raise WorkspaceError(f"{path}: not UTF-8 text; run `wiredesk doctor`") from None
         except tomllib.TOMLDecodeError as e:
             raise WorkspaceError(
@@ -299,8 +304,7 @@ class Workspace:
 
     def log_changes(self, keys) -> None:
         """Tell other processes what changed; our own writes are not news to us."""
-        journal.append(self.root, keys)
-        self._mark = journal.mark(self.root)
+        self._mark = journal.append(self.root, keys) or journal.mark(self.root)
 
     def save_cache(self, changed: list[Article] | None = None) -> None:
         """Cache the parsed records: only ``changed`` ones (a delta) when that is small, else
@@ -378,7 +382,7 @@ class Workspace:
             return st
 
     # ---- ingest and grouping --------------------------------------------------------------
-    def ingest(self, docs, *, on_progress=None, failures=()) -> "IngestReport":
+    def ingest(self, docs, *, on_progress=None, failures=()) -> IngestReport:
         """Add documents: new articles, new versions, duplicates skipped; then group them."""
         from tui.core.workspace import adding, grouping
 
@@ -457,7 +461,8 @@ def _resolve(prefix: str, table: dict, what: str) -> str:
         raise UnknownId(f"no {what} with id {prefix!r}")
     if len(hits) > 1:
         shown = ", ".join(sorted(hits)[:4])
-        raise AmbiguousId(f"{what} id {prefix!r} is ambiguous: {shown}{'...' if len(hits) > 4 else ''}")
+        more = "..." if len(hits) > 4 else ""
+        raise AmbiguousId(f"{what} id {prefix!r} is ambiguous: {shown}{more}")
     return hits[0]
 
 
