@@ -192,3 +192,27 @@ async def test_unknown_outlet_shows_where_the_article_came_from(make):
             from tui.widgets.rows import origin_label
 
             assert any(origin_label(a.origin)[:10] in line for line in lines)
+
+
+async def test_story_list_styles_follow_focus_and_theme(make):
+    """The list resolves its styles once per focus state and theme: the cursor row is drawn
+    in the focused colours, the blurred ones when the reader has focus, and anew after a theme
+    change."""
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        sl = app.screen.stories
+
+        def cursor_bg():
+            y = sl.y_of(sl.cursor) - sl.scroll_offset.y
+            return {seg.style.bgcolor for seg in sl.render_line(y) if seg.style} - {None}
+
+        focused = cursor_bg()
+        await pilot.press("enter")  # the reader takes focus
+        await settle(pilot)
+        assert not sl.has_focus and cursor_bg() != focused
+        await pilot.press("q")
+        await settle(pilot)
+        assert sl.has_focus and cursor_bg() == focused
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(pilot)
+        assert cursor_bg() != focused

@@ -74,6 +74,7 @@ class StoryList(ScrollView, can_focus=True):
         self.rtl = True
         self._open = 0  # story index whose articles are shown
         self._row = Row("story", 0)
+        self._style_cache: dict[tuple, dict[str, Style]] = {}
 
     # ---- data ------------------------------------------------------------------------------
     def set_data(self, listing: Listing, filters: list[tuple[str, str]], active: str,
@@ -242,8 +243,22 @@ class StoryList(ScrollView, can_focus=True):
 
     # ---- drawing ---------------------------------------------------------------------------
     def _styles(self) -> dict[str, Style]:
-        return {p: self.get_component_rich_style(f"story-list--{p.replace('_', '-')}",
-                                                 partial=True) for p in STYLE_PARTS}
+        """The parts' styles, resolved once per focus state and theme (a row is drawn often:
+        every scroll step repaints every line)."""
+        key = (self.has_focus, self.app.theme)
+        styles = self._style_cache.get(key)
+        if styles is None:
+            # The cursor resolved whole: a partial style drops the alpha blend of the blurred
+            # cursor's background, which then showed in the focused colour.
+            styles = {p: self.get_component_rich_style(f"story-list--{p.replace('_', '-')}",
+                                                       partial=p != "cursor")
+                      for p in STYLE_PARTS}
+            self._style_cache[key] = styles
+        return styles
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_cache.clear()  # the stylesheet changed: resolve the parts again
 
     def render_line(self, y: int) -> Strip:
         scroll_y = self.scroll_offset.y
