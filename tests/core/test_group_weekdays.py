@@ -26,6 +26,12 @@ from tui.core.group.weekdays import day_names, weekday_mask
         ("首相は火曜日に述べた", ["Tuesday"]),
         ("राष्ट्रपति ने मंगलवार को कहा", ["Tuesday"]),
         ("No day is named here, only 2024 and March.", []),
+        ("Plácido Domingo cantó en Madrid", []),  # a name: Spanish writes days in lower case
+        ("El domingo, Plácido Domingo cantó", ["Sunday"]),
+        ("Domenica Rossi ha detto che", []),
+        ("Президент заявив у п'ятницю, а в четвер мовчав", ["Thursday", "Friday"]),
+        ("Міністр сказав у пʼятницю", ["Friday"]),  # the modifier-letter apostrophe
+        ("On Sunday", ["Sunday"]),
     ],
 )
 def test_weekday_mask(text: str, days: list[str]) -> None:
@@ -43,7 +49,8 @@ def _pair(day_a: str, day_b: str) -> Grouper:
             "announced", f"announced on {day_a}"), lang="en"),
         doc(2, "Treasury tightens Iran oil sanctions", SANCTIONS.replace(
             "announced", f"announced on {day_b}"), lang="en"),
-        doc(3, "Lyon cycling budget", "The city council of Lyon voted a cycling budget.", lang="en"),
+        doc(3, "Lyon cycling budget", "The city council of Lyon voted a cycling budget.",
+            lang="en"),
     ])
     return g
 

@@ -42,11 +42,14 @@ _STEMS_CAP = 300_000  # words remembered per language group
 _STEM_LONGEST = 48  # longer runs of letters are cut, not stemmed
 _LOCAL = threading.local()  # Snowball stemmers keep state while stemming: one per thread
 _NUM = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\u3040-\u309f\uac00-\ud7af]+")
-_HAN_KATA = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\u30a0-\u30ff]+|[\uac00-\ud7af]+")
+_CJK = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\u3040-\u309f\uac00-\ud7af]+")
+_HAN_KATA = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\u30a0-\u30ff]+|[\uac00-\ud7af]+")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبلك]?ال|لل)(?=\w{3})")
-_SKELETON_MAP = str.maketrans({"c": "k", "q": "k", "g": "j", "z": "s", "p": "b", "v": "f", "x": "k"})
+_SKELETON_MAP = str.maketrans(
+    {"c": "k", "q": "k", "g": "j", "z": "s", "p": "b", "v": "f", "x": "k"})
 _DROP = re.compile(r"[aeiouywh'`\W\d_]")
 _NON_LETTER = re.compile(r"[\W\d_]+")
 _NASAL_LABIAL = re.compile(r"n(?=[bfm])")
@@ -161,10 +164,11 @@ def _cjk_terms(run: str, words: Counter, cross: dict[str, str]) -> None:
 
 
 def _name_keys(
-    tokens: list[str], cross: dict[str, str], names: set[str], term: Callable[[str], str]
+    tokens: list[str], lowered: set[str], cross: dict[str, str], names: set[str],
+    term: Callable[[str], str],
 ) -> None:
-    """Capitalised words never seen in lower case, and every word of scripts without case."""
-    lowered = {t.lower() for t in tokens if t[0].islower()}
+    """Capitalised words never seen in lower case (``lowered``), and every word of scripts
+    without case."""
     for token in dict.fromkeys(tokens):
         first = token[0]
         if len(token) < 3 or first.isdigit() or first.islower():
@@ -199,11 +203,13 @@ def extract(title: str, body: str, lang: str | None) -> Features:
     low = text.lower()
     term = stemmer(group)
     counts = Counter(_WORD.findall(low))
-    days |= mask_of_words(counts)
+    tokens = _WORD.findall(text)
+    lowered = {t.lower() for t in tokens if t[0].islower()}
+    days |= mask_of_words(counts, lowered)
     for word, n in counts.items():
         words[term(word)] += n
     names: set[str] = set()
-    _name_keys(_WORD.findall(text), cross, names, term)
+    _name_keys(tokens, lowered, cross, names, term)
     for raw in _NUM.findall(text):
         key = number_key(raw)
         if key is not None:

@@ -15,7 +15,7 @@ from .model import DocEntry, Placement
 if TYPE_CHECKING:
     from .grouper import Grouper
 
-_VERSION = 4  # 3: Snowball-stemmed terms; 4: weekdays
+_VERSION = 5  # 3: Snowball-stemmed terms; 4: weekdays; 5: case-aware weekdays
 _NO_DAY = -(2**31)
 _TEXT = ("id", "title", "lead", "source", "origin", "lang", "group", "date", "partner", "how")
 _KEPT = ("corrections", "params", "_stories", "_spans", "_cohesion", "_origins", "_texts")

@@ -24,12 +24,13 @@ _WORDS = {
        "antradien* marți kedd",
     2: "wednesday mittwoch mercredi miércoles miercoles mercoledì mercoledi "
        "woensdag onsdag keskiviikko çarşamba środa środę środy środzie středa středu среду "
-       "середу trečiadien* miercuri szerda",
+       "середа середу trečiadien* miercuri szerda",
     3: "thursday donnerstag jeudi jueves giovedì giovedi donderdag torsdag "
-       "torstai perşembe czwartek czwartku čtvrtek čtvrtku четверг четверга ketvirtadien* "
-       "csütörtök",
+       "torstai perşembe czwartek czwartku čtvrtek čtvrtku четверг четверга четвер "
+       "ketvirtadien* csütörtök",
     4: "friday freitag vendredi viernes venerdì venerdi vrijdag fredag perjantai "
-       "piątek piątku pátek pátku пятница пятницу пятницы penktadien* vineri péntek",
+       "piątek piątku pátek pátku пятница пятницу пятницы пʼятниця пʼятницю пʼятниці "
+       "ятниця ятницю ятниці penktadien* vineri péntek",
     5: "saturday samstag sonnabend samedi sábado sabado zaterdag lördag lørdag lauantai "
        "cumartesi sobota sobotę soboty sobotu суббота субботу субботы субота суботу "
        "šeštadien* sâmbătă szombat",
@@ -37,6 +38,14 @@ _WORDS = {
        "niedzielę niedzieli neděle neděli воскресенье воскресенья неділя неділю "
        "sekmadien* duminică vasárnap",
 }
+# Ukrainian writes "п'ятниця" with an apostrophe, which splits the word: its second part
+# ("ятниця") is no other word. English, German and Turkish capitalise day names; the other
+# languages above write them in lower case, where a capitalised "Domingo" or "Domenica" is
+# far more often a name than a sentence that starts with the day.
+_CAPITALISED = set(
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch "
+    "donnerstag freitag samstag sonnabend sonntag pazartesi salı çarşamba perşembe "
+    "cumartesi".split())
 # Scripts written without spaces between words: substrings of their runs.
 _SUBSTRINGS = {
     0: "星期一 周一 週一 礼拜一 月曜 월요일",
@@ -62,15 +71,22 @@ for _table in (_WORDS, _OTHER_WORDS):
             for _form in ([_name[:-1] + e for e in ("is", "į", "io", "yje", "iais")]
                           if _name.endswith("*") else [_name]):
                 _EXACT[_form] = _day
+_LOWER_CASE = {w for w in _EXACT if w[0].isalpha() and w[0].upper() != w[0]} - _CAPITALISED
 _FIND = re.compile("|".join(sorted((re.escape(s) for names in _SUBSTRINGS.values()
                                     for s in names.split()), key=len, reverse=True)))
 _DAY_OF = {s: d for d, names in _SUBSTRINGS.items() for s in names.split()}
 
 
-def mask_of_words(words: Collection[str]) -> int:
-    """Bit ``d`` set for each day of the week (0 = Monday) among lower-case ``words``."""
+def mask_of_words(words: Collection[str], lower: Collection[str] | None = None) -> int:
+    """Bit ``d`` set for each day of the week (0 = Monday) among lower-case ``words``.
+
+    ``lower``, when given, is the words the text also writes in lower case: a day name of a
+    language that writes days in lower case counts only if it is among them.
+    """
     mask = 0
     for word in _EXACT.keys() & words:
+        if lower is not None and word not in lower and word in _LOWER_CASE:
+            continue
         mask |= 1 << _EXACT[word]
     if "feira" in words:
         for word, day in _FEIRA.items():
@@ -92,7 +108,10 @@ def weekday_mask(text: str) -> int:
     """The days of the week ``text`` names (grouping reads them from its own word counts)."""
     from .features import _CJK, _WORD
 
-    return mask_of_words(set(_WORD.findall(text.lower()))) | mask_of_runs(_CJK.findall(text))
+    tokens = _WORD.findall(text)
+    lower = {t.lower() for t in tokens if t[0].islower()}
+    return (mask_of_words({t.lower() for t in tokens}, lower)
+            | mask_of_runs(_CJK.findall(text)))
 
 
 def day_names(mask: int) -> list[str]:
