@@ -122,23 +122,28 @@ def _collect_file(path: Path, out: Collected) -> None:
 
 
 def _collect_jsonl_file(path: Path, out: Collected) -> None:
+    """Read a JSON Lines file a line at a time: only the records' documents are kept."""
     name = str(path)
+    seen = [False]  # any line that is not blank
+
+    def decoded(f):
+        for n, raw in enumerate(f, 1):
+            if not raw.strip():
+                continue
+            seen[0] = True
+            try:
+                yield n, decode_bytes(raw.removeprefix(b"\xef\xbb\xbf") if n == 1 else raw)
+            except DecodeError as e:
+                out.failures.append((f"{name}:{n}", str(e)))
+
     try:
         with open(path, "rb") as f:
-            lines = [(n, raw) for n, raw in enumerate(f, 1)]
+            _collect_jsonl(decoded(f), name, out)
     except OSError as e:
         out.failures.append((name, e.strerror or str(e)))
         return
-    if not any(raw.strip() for _, raw in lines):
+    if not seen[0]:
         out.failures.append((name, "empty file"))
-        return
-    decoded = []
-    for n, raw in lines:
-        try:
-            decoded.append((n, decode_bytes(raw.removeprefix(b"\xef\xbb\xbf"))))
-        except DecodeError as e:
-            out.failures.append((f"{name}:{n}", str(e)))
-    _collect_jsonl(decoded, name, out)
 
 
 def _collect_jsonl(lines, name: str, out: Collected) -> None:
