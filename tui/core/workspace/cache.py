@@ -59,6 +59,25 @@ def save(root: Path, name: str, data: dict) -> None:
         pass  # a cache that cannot be written is only slower next time
 
 
+def load_layers(root: Path, base: str, delta: str, token: str) -> tuple[dict | None, dict | None]:
+    """A cache kept as a base plus a small delta of what changed since (the records and the
+    grouping index both are). The delta counts only when it names the base it was written on
+    top of: its ``"base"`` equals the base's ``token`` field."""
+    data = load(root, base)
+    if data is None:
+        return None, None
+    layer = load(root, delta)
+    if layer is None or data.get(token) is None or layer.get("base") != data.get(token):
+        layer = None
+    return data, layer
+
+
+def save_base(root: Path, base: str, delta: str, data: dict) -> None:
+    """Write a new base; the delta written on the old one no longer applies."""
+    save(root, base, data)
+    remove(root, delta)
+
+
 def remove(root: Path, name: str) -> None:
     try:
         os.unlink(root / CACHE / name)

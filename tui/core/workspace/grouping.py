@@ -82,11 +82,10 @@ def grouper(ws):
     from tui.core.group import Grouper
 
     sig = signature(ws)
-    base = cache.load(ws.root, BASE)
+    base, delta = cache.load_layers(ws.root, BASE, DELTA, "sig")
     if base:
-        delta = None if base.get("sig") == sig else cache.load(ws.root, DELTA)
-        if delta and (delta.get("base") != base.get("sig") or delta.get("sig") != sig):
-            delta = None
+        if base.get("sig") == sig or delta is None or delta.get("sig") != sig:
+            delta = None  # the base alone matches, or the delta does not lead to the articles
         if base.get("sig") == sig or delta:
             try:
                 g = Grouper.from_state(base["state"])
@@ -122,8 +121,7 @@ def save_grouper(ws, g, ingested: list[str] | None = None) -> None:
         cache.save(ws.root, DELTA, {"base": held[0], "ids": ids, "sig": sig})
         ws._grouper_base = (held[0], ids)
         return
-    cache.save(ws.root, BASE, {"sig": sig, "state": g.to_state()})
-    cache.remove(ws.root, DELTA)
+    cache.save_base(ws.root, BASE, DELTA, {"sig": sig, "state": g.to_state()})
     ws._grouper_base = (sig, [])
 
 

@@ -36,16 +36,15 @@ class Cached:
 
 
 def load(root) -> Cached:
-    base = cache.load(root, BASE) or {}
+    base, delta = cache.load_layers(root, BASE, DELTA, "token")
+    base, delta = base or {}, delta or {}
     sig, recs = base.get("sig"), base.get("records")
     if not isinstance(sig, dict) or not isinstance(recs, dict):
         return Cached()  # a cache of another shape is no cache
     out = Cached(sig=sig, records=recs, faces=base.get("stories"), states=base.get("states"),
                  token=base.get("token"))
     out.base_story = {a.id: a.story or a.id for a in recs.values() if isinstance(a, Article)}
-    delta = cache.load(root, DELTA) or {}
-    if (out.token and delta.get("base") == out.token and isinstance(delta.get("records"), dict)
-            and isinstance(delta.get("sig"), dict)):
+    if isinstance(delta.get("records"), dict) and isinstance(delta.get("sig"), dict):
         out.delta_records, out.delta_sig = delta["records"], delta["sig"]
         out.sig = {**sig, **out.delta_sig}
         out.records = {**recs, **out.delta_records}
@@ -55,9 +54,8 @@ def load(root) -> Cached:
 def save_base(root, sig: dict, articles: dict, stories: list, states: list) -> str:
     token = os.urandom(8).hex()
     recs = {article_rel(aid): a for aid, a in articles.items()}
-    cache.save(root, BASE, {"sig": dict(sig), "records": recs, "stories": stories,
-                            "states": states, "token": token})
-    cache.remove(root, DELTA)
+    cache.save_base(root, BASE, DELTA, {"sig": dict(sig), "records": recs, "stories": stories,
+                                        "states": states, "token": token})
     return token
 
 

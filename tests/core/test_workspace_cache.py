@@ -1,0 +1,78 @@
+"""The layered caches (a base plus a delta): what a small ingest writes, and that a reopened
+workspace sees exactly what a workspace without any cache sees."""
+
+from __future__ import annotations
+
+import shutil
+
+from tui.core.model import RawDocument
+from tui.core.workspace import Workspace, cache, grouping, recordcache
+from tui.core.workspace.paths import CACHE
+
+TOPICS = [
+    "Japan and Canada agreed on Tuesday to start talks on an intelligence pact in Tokyo.",
+    "Wildfires forced thousands to flee their homes in northern California overnight.",
+    "The central bank of Brazil raised its benchmark rate by half a point in Brasilia.",
+]
+
+
+def rec(n: int, topic: int, outlet: str) -> RawDocument:
+    text = f"{TOPICS[topic]} {outlet} reported the news in article number {n}."
+    return RawDocument(origin=f"u:{n}", content=text, kind="record",
+                       hints={"title": TOPICS[topic][:40], "source": outlet})
+
+
+def view(ws: Workspace):
+    return ({a.id: (a.story, a.sameness, a.copy_of, a.newest.hash, a.triage.starred)
+             for a in ws.articles()},
+            [(s.id, s.title, tuple(s.article_ids)) for s in ws.stories()])
+
+
+def test_load_layers_takes_a_delta_only_on_its_own_base(tmp_path):
+    cache.save(tmp_path, "b", {"token": "one", "x": 1})
+    cache.save(tmp_path, "d", {"base": "one", "y": 2})
+    base, delta = cache.load_layers(tmp_path, "b", "d", "token")
+    assert base["x"] == 1 and delta["y"] == 2
+    cache.save(tmp_path, "d", {"base": "old", "y": 2})  # written on top of another base
+    assert cache.load_layers(tmp_path, "b", "d", "token")[1] is None
+    cache.save_base(tmp_path, "b", "d", {"token": "two"})
+    assert not (tmp_path / CACHE / "d").exists()
+    assert cache.load_layers(tmp_path, "missing", "d", "token") == (None, None)
+
+
+def test_small_ingest_writes_deltas_and_reopens_as_without_cache(tmp_path):
+    root = tmp_path / "ws"
+    ws = Workspace.open(root)
+    ws.ingest([rec(n, n % 3, f"Outlet{n}") for n in range(9)])
+    assert not (root / CACHE / recordcache.DELTA).exists()
+    ws.ingest([rec(100, 1, "Late Wire")])  # one more: written as deltas
+    assert (root / CACHE / recordcache.DELTA).exists()
+    assert (root / CACHE / grouping.DELTA).exists()
+    again = Workspace.open(root)
+    assert len(again) == 10 and again.get(ws.by_origin("u:100").id).story
+    cached = view(again)
+    g = grouping.grouper(again)  # the base index plus the replayed delta
+    assert again._grouper_base is not None and len(again._grouper_base[1]) == 1
+    shutil.rmtree(root / CACHE)
+    fresh = Workspace.open(root)
+    assert view(fresh) == cached
+    rebuilt = grouping.grouper(fresh)
+    assert fresh._grouper_base is None  # no cache: rebuilt from the articles
+    ids = [a.id for a in fresh.articles()]
+    assert {i: g.placement(i).story for i in ids} == {i: rebuilt.placement(i).story for i in ids}
+
+
+def test_a_delta_on_a_replaced_base_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setattr(recordcache, "DELTA_MAX", 3)
+    root = tmp_path / "ws"
+    ws = Workspace.open(root)
+    ws.ingest([rec(n, n % 3, f"Outlet{n}") for n in range(6)])
+    ws.ingest([rec(50, 0, "Late Wire")])
+    stale = (root / CACHE / recordcache.DELTA).read_bytes()
+    ws.update_triage(ws.by_origin("u:50").id, starred=True)
+    ws.ingest([rec(n, n % 3, f"Other{n}") for n in range(200, 205)])  # past DELTA_MAX
+    (root / CACHE / recordcache.DELTA).write_bytes(stale)  # a delta of the older base
+    again = Workspace.open(root)
+    assert again.by_origin("u:50").triage.starred
+    shutil.rmtree(root / CACHE)
+    assert view(again) == view(Workspace.open(root))
