@@ -84,9 +84,22 @@ def test_origin_label_names_host_file_or_record_source():
     assert origin_label("https://www.Example.org/news/1?x=2") == "example.org"
     assert origin_label("http://user@host.net:8080/a") == "host.net"
     assert origin_label("/home/me/clips/story one.txt") == "story one.txt"
-    assert origin_label("corpus:9357") == "corpus"
+    assert origin_label("corpus:9357") == "corpus:9357"
+    assert origin_label("/data/in.jsonl:12") == "in.jsonl:12"
     assert origin_label("feed.xml") == "feed.xml"
     assert "\x1b" not in origin_label("/tmp/\x1b[31mred.txt")
+
+
+def test_short_origin_keeps_the_record_line():
+    from rich.cells import cell_len
+
+    from tui.widgets.rows import short_origin
+
+    assert short_origin("neus_dev.jsonl:8123", 14) == "neus_dev…:8123"
+    assert short_origin("in.jsonl:7", 14) == "in.jsonl:7"  # fits: as it is
+    assert short_origin("a-very-long-file-name.txt", 14) == "a-very-long-file-name.txt"
+    cut = short_origin("日本語のファイル名.jsonl:77", 14)
+    assert cut.endswith("…:77") and cell_len(cut) <= 14
 
 
 def test_reader_header_keeps_language_codes_as_they_are(demo_root):

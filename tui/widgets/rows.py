@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 
@@ -30,14 +31,24 @@ def outlets(sources: list[str], room: int = 2) -> str:
 
 
 def origin_label(origin: str) -> str:
-    """Where an article came from, short: a URL's host, a file's name, a JSON Lines file."""
+    """Where an article came from, short: a URL's host, a file's name, a JSON Lines file and
+    line ("corpus.jsonl:12": the line tells records of one file apart)."""
     if "://" in origin:
         host = origin.split("://", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
         return safe_line(host.lower().removeprefix("www.")) or safe_line(origin)
     if "/" in origin or "\\" in origin:
         return safe_line(PurePath(origin.replace("\\", "/")).name) or safe_line(origin)
-    name, sep, tail = origin.rpartition(":")
-    return safe_line(name if sep and name and tail.isalnum() else origin)
+    return safe_line(origin)
+
+
+def short_origin(label: str, room: int) -> str:
+    """An origin label cut to ``room`` cells keeping what tells articles apart: the line
+    number of a JSON Lines record ("neus.jsonl:812" -> "neus.j…:812")."""
+    head, sep, tail = label.rpartition(":")
+    if cell_len(label) <= room or not (sep and tail.isdigit()) or len(tail) + 3 > room:
+        return label
+    keep = room - len(tail) - 2
+    return set_cell_size(head, keep).rstrip() + "…:" + tail
 
 
 def outlet_of(article) -> tuple[str, bool]:
@@ -88,7 +99,7 @@ def article_line(article, width: int, styles: dict[str, Style], *, marked: bool,
     line.append("N" if not t.read else " ", styles["unread"])
     line.append("  ")
     name, known = outlet_of(article)
-    outlet = Text(name, "" if known else styles["origin"])
+    outlet = Text(name if known else short_origin(name, 14), "" if known else styles["origin"])
     outlet.truncate(14, overflow="ellipsis", pad=True)
     line.append_text(outlet)
     line.append(f" {(meta.get('date') or '')[:10]:<10} {(meta.get('lang') or '?')[:3]:<3} ",
