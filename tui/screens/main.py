@@ -15,6 +15,7 @@ from tui.core.textutil import safe_line
 from tui.keys import binding
 from tui.screens import saved_filters
 from tui.screens.listing import Cancelled, Listing, build_listing
+from tui.screens.main_stories import StoryActions
 from tui.screens.main_tools import ToolActions
 from tui.screens.main_triage import TriageActions
 from tui.screens.watch import stamp
@@ -26,7 +27,7 @@ NARROW = 100  # below this many columns the reader replaces the list instead of 
 POLL_SECONDS = 2.0
 
 
-class MainScreen(TriageActions, ToolActions, Screen):
+class MainScreen(TriageActions, StoryActions, ToolActions, Screen):
     BINDINGS = [
         binding("main.open", "open", "Open", show=False),
         binding("main.quit", "quit", "Quit"),
@@ -36,6 +37,7 @@ class MainScreen(TriageActions, ToolActions, Screen):
         binding("main.focus_next", "switch_pane", "Other pane", show=False),
         binding("main.focus_previous", "switch_pane", "Other pane", show=False),
         *TriageActions.TRIAGE_BINDINGS,
+        *StoryActions.STORY_BINDINGS,
         *ToolActions.TOOL_BINDINGS,
     ]
 

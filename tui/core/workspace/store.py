@@ -416,11 +416,20 @@ class Workspace:
 
     def correct(self, op: str, *args) -> list[str]:
         """Apply a grouping correction (merge, split, move); returns the changed article ids."""
+        return self.correct_all([(op, *args)])
+
+    def correct_all(self, steps: list[tuple]) -> list[str]:
+        """Apply corrections in order (``("move", article, story)``...) with one load and one
+        save of the grouping index; returns the changed article ids."""
         from tui.core.workspace import adding, grouping
 
         with self:
             g = grouping.grouper(self)
-            changes = getattr(g, op)(*args)
+            changes: dict[str, str] = {}
+            for op, *args in steps:
+                if op not in ("merge", "split", "move"):
+                    raise ValueError(f"unknown correction {op!r}")
+                changes.update(getattr(g, op)(*args))
             changed = grouping.apply_changes(self, g, changes)
             grouping.save_corrections(self, g.corrections)
             adding.finish(self, changed)
