@@ -46,6 +46,13 @@ async def test_split_join_and_move_last_and_reach_the_disk(make):
         await settle(pilot)
         assert story_sizes(app.ws) == [5] and not screen.stories.marked
         assert app.ws.get(leaving).story == big.id
+        await pilot.press("u")  # undo the join
+        await settle(pilot)
+        assert story_sizes(app.ws) == [1, 4] and story_sizes(reopen(app.ws.root)) == [1, 4]
+        await pilot.press("u")  # and the split
+        await settle(pilot)
+        assert story_sizes(app.ws) == [5]
+        assert "cannot_link = []" in (app.ws.root / "corrections.toml").read_text()
         await pilot.press("P")  # nothing marked: says how, changes nothing
         await settle(pilot)
         assert story_sizes(app.ws) == [5]

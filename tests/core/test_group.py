@@ -139,6 +139,36 @@ def test_merge_split_move_survive_rebuild():
     assert "correction" in " ".join(rebuilt.explain(sample()[2].id))
 
 
+def test_corrections_are_undone_exactly():
+    g = Grouper()
+    g.add_many(sample())
+    before = (g.stories(), {d.id: g.placement(d.id) for d in sample()},
+              g.corrections.to_toml_dict(), [g.explain(d.id) for d in sample()])
+    quake = g.story_of(sample()[0].id)
+    lyon, football = g.story_of(sample()[1].id), g.story_of(sample()[3].id)
+    changes, record = g.corrected([("merge", [lyon, football]), ("move", sample()[2].id, lyon),
+                                   ("split", lyon, [sample()[1].id])])
+    assert set(changes) == {sample()[1].id, sample()[2].id, sample()[3].id}
+    assert g.story_of(sample()[0].id) == quake and len(g.stories()) == 3
+    assert g.restore(record) == {i: before[1][i].story for i in changes}
+    assert (g.stories(), {d.id: g.placement(d.id) for d in sample()},
+            g.corrections.to_toml_dict(), [g.explain(d.id) for d in sample()]) == before
+    with pytest.raises(ValueError, match="unknown correction"):
+        g.corrected([("join", [lyon])])
+
+
+def test_undo_refuses_when_an_article_moved_again():
+    g = Grouper()
+    g.add_many(sample())
+    lyon, football = g.story_of(sample()[1].id), g.story_of(sample()[3].id)
+    _, record = g.corrected([("move", sample()[3].id, lyon)])
+    g.move(sample()[3].id, football)  # moved again since
+    stories = g.stories()
+    with pytest.raises(ValueError, match="changed story since"):
+        g.restore(record)
+    assert g.stories() == stories  # nothing changed
+
+
 def test_corrections_toml_is_plain_and_sorted():
     c = Corrections()
     c.pin("bbb", "s2")

@@ -76,3 +76,22 @@ def test_a_delta_on_a_replaced_base_is_ignored(tmp_path, monkeypatch):
     assert again.by_origin("u:50").triage.starred
     shutil.rmtree(root / CACHE)
     assert view(again) == view(Workspace.open(root))
+
+
+def test_a_correction_undone_leaves_files_and_caches_as_before(tmp_path):
+    root = tmp_path / "ws"
+    ws = Workspace.open(root)
+    ws.ingest([rec(n, n % 3, f"Outlet{n}") for n in range(9)])
+    before = view(ws)
+    corrections = grouping.load_corrections(ws).to_toml_dict()
+    first, second = (s.id for s in ws.stories()[:2])
+    changed, record = ws.correct_all([("merge", [first, second])])
+    assert changed and len(ws.stories()) == len(before[1]) - 1
+    assert sorted(ws.undo_correction(record)) == sorted(changed)
+    assert view(ws) == before and view(Workspace.open(root)) == before
+    assert grouping.load_corrections(ws).to_toml_dict() == corrections
+    cached = grouping.grouper(Workspace.open(root))
+    shutil.rmtree(root / CACHE)
+    rebuilt = grouping.grouper(Workspace.open(root))
+    assert ({k: sorted(v) for k, v in cached.stories().items()}
+            == {k: sorted(v) for k, v in rebuilt.stories().items()})

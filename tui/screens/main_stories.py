@@ -8,7 +8,8 @@ Marks (``m``) say which articles, the cursor says where:
   it for a new story of their own.
 
 Each is kept in ``corrections.toml``, as ``wiredesk story merge``, ``move`` and ``story split``
-are, so later ingests respect it.
+are, so later ingests respect it. Undo (``u``) puts back the stories and the corrections as they
+were, unless those articles have moved again since.
 """
 
 from __future__ import annotations
@@ -94,15 +95,31 @@ class StoryActions:
         self.triage.flush(10)  # triage changes first: the correction rewrites article files
         try:
             with self.triage.guard:
-                changed = self.ws.correct_all(steps)
+                changed, record = self.ws.correct_all(steps)
         except Exception as e:  # a locked or damaged workspace: say so, change nothing shown
             self.app.call_from_thread(self.notify, f"Grouping not changed: {e}",
                                       severity="error")
             return
-        self.app.call_from_thread(self._regrouped, done, changed)
+        self.app.call_from_thread(self._regrouped, done, changed, record)
 
-    def _regrouped(self, done: str, changed: list[str]) -> None:
+    def _regrouped(self, done: str, changed: list[str], record: tuple | None) -> None:
         self.stories.marked.clear()
-        self.notify(f"{done} ({_articles(len(changed))} changed story). "
-                    "Kept in corrections.toml; later ingests respect it.")
+        if record is not None:
+            self.triage.regrouped(done, record)
+            self.notify(f"{done} ({_articles(len(changed))} changed story). Kept in "
+                        "corrections.toml, which later ingests respect; u undoes it.")
+        else:
+            self.notify(f"Undone: {done} ({_articles(len(changed))} changed story back).")
         self.rebuild(self.current_filter(), regrouped=True)
+
+    @work(thread=True, group="write")
+    def undo_grouping(self, label: str, record: tuple) -> None:
+        """Put the grouping back as it was before a correction made here."""
+        self.triage.flush(10)
+        try:
+            with self.triage.guard:
+                changed = self.ws.undo_correction(record)
+        except Exception as e:
+            self.app.call_from_thread(self.notify, f"Not undone: {e}", severity="error")
+            return
+        self.app.call_from_thread(self._regrouped, label, changed, None)

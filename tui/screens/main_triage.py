@@ -131,6 +131,9 @@ class TriageActions:
         if step is None:
             self.notify("Nothing to undo.")
             return
+        if step.regroup is not None:
+            self.undo_grouping(step.label, step.regroup)
+            return
         self.notify(f"Undone: {step.label}")
         faces = self.faces_by_id()
         for sid, archived in step.stories:

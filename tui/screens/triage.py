@@ -32,6 +32,7 @@ class Step:
     label: str
     articles: tuple[Snapshot, ...] = ()
     stories: tuple[tuple[str, bool], ...] = ()  # (story id, archived before)
+    regroup: tuple | None = None  # a grouping correction's record (Workspace.undo_correction)
 
 
 class Triage:
@@ -77,8 +78,13 @@ class Triage:
             s.archived = archived
             self._jobs.put((label, s.id, {"archived": archived}))
 
+    def regrouped(self, label: str, record: tuple) -> None:
+        """Remember a grouping correction; undoing it is the caller's (it rewrites stories)."""
+        self._remember(Step(label, regroup=record))
+
     def undo(self) -> Step | None:
-        """Put back the state before the last recorded action; returns that action."""
+        """Put back the state before the last recorded action; returns that action (a grouping
+        correction is only returned: the caller undoes it off the UI thread)."""
         if not self.history:
             return None
         step = self.history.pop()

@@ -30,6 +30,9 @@ class Grouper:
         self._cohesion: dict[str, tuple[float, int]] = {}  # story -> (similarity sum, pairs)
         self._origins: dict[str, str] = {}
         self._texts: dict[int, str] = {}  # text key -> the first article with that body
+        # While corrections are applied for an undoable action: what each pin moved, and from
+        # where (see ``corrected`` and ``restore``).
+        self._pin_log: list[tuple] | None = None
 
     # ----- adding -------------------------------------------------------------------------
     def add_many(
@@ -171,6 +174,40 @@ class Grouper:
                 break
         return self._pin(article_id, story_id)
 
+    def corrected(self, steps: list[tuple]) -> tuple[dict[str, str], tuple]:
+        """Apply corrections (``("merge", [story...])``, ``("split", story, [article...])``,
+        ``("move", article, story)``) in order. Returns the changes and a record that
+        :meth:`restore` takes to put back the grouping and the corrections as they were."""
+        before = self.corrections.to_toml_dict()
+        self._pin_log, changes = [], {}
+        try:
+            for op, *args in steps:
+                if op not in ("merge", "split", "move"):
+                    raise ValueError(f"unknown correction {op!r}")
+                changes.update(getattr(self, op)(*args))
+            return changes, (before, tuple(self._pin_log))
+        finally:
+            self._pin_log = None
+
+    def restore(self, record: tuple) -> dict[str, str]:
+        """Undo what :meth:`corrected` did. ``ValueError`` (and nothing changed) when an article
+        it moved has since moved again or gone."""
+        before, log = record
+        for aid, _old, _how, new_story in log:
+            entry = self._docs.get(aid)
+            if entry is None or entry.placement.story != new_story:
+                raise ValueError(f"article {aid[:8]} has changed story since")
+        self.corrections = Corrections.from_toml_dict(before)
+        changes: dict[str, str] = {}
+        for aid, old, how, _new in reversed(log):
+            entry = self._docs[aid]
+            self._leave(entry)
+            entry.placement, (entry.how, entry.partner, entry.score) = old, how
+            self._join(entry, old.story)
+            self._cohesion.pop(old.story, None)
+            changes[aid] = old.story
+        return changes
+
     # ----- cache --------------------------------------------------------------------------
     def to_state(self) -> bytes:
         """Compact bytes for the disposable cache (see ``state``)."""
@@ -239,6 +276,9 @@ class Grouper:
         entry = self._docs.get(article_id)
         if entry is None or entry.placement.story == story_id:
             return {}
+        if self._pin_log is not None:
+            self._pin_log.append((article_id, entry.placement,
+                                  (entry.how, entry.partner, entry.score), story_id))
         self._leave(entry)
         entry.placement = Placement(story=story_id)
         entry.how, entry.partner, entry.score = "correction", None, 0.0

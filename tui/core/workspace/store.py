@@ -416,26 +416,37 @@ class Workspace:
 
     def correct(self, op: str, *args) -> list[str]:
         """Apply a grouping correction (merge, split, move); returns the changed article ids."""
-        return self.correct_all([(op, *args)])
+        return self.correct_all([(op, *args)])[0]
 
-    def correct_all(self, steps: list[tuple]) -> list[str]:
+    def correct_all(self, steps: list[tuple]) -> tuple[list[str], tuple]:
         """Apply corrections in order (``("move", article, story)``...) with one load and one
-        save of the grouping index; returns the changed article ids."""
+        save of the grouping index. Returns the changed article ids and a record for
+        :meth:`undo_correction`."""
+        return self._regroup(lambda g: g.corrected(steps))
+
+    def undo_correction(self, record: tuple) -> list[str]:
+        """Put the grouping and ``corrections.toml`` back as they were before ``correct_all``
+        gave ``record``; a ``WorkspaceError`` if those articles have moved since."""
+        def restore(g):
+            try:
+                return g.restore(record), None
+            except ValueError as e:
+                raise WorkspaceError(f"cannot undo the correction: {e}") from None
+
+        return self._regroup(restore)[0]
+
+    def _regroup(self, act) -> tuple[list[str], tuple | None]:
         from tui.core.workspace import adding, grouping
 
         with self:
             g = grouping.grouper(self)
-            changes: dict[str, str] = {}
-            for op, *args in steps:
-                if op not in ("merge", "split", "move"):
-                    raise ValueError(f"unknown correction {op!r}")
-                changes.update(getattr(g, op)(*args))
+            changes, record = act(g)
             changed = grouping.apply_changes(self, g, changes)
             grouping.save_corrections(self, g.corrections)
             adding.finish(self, changed)
             self.save_cache(changed)
             grouping.save_grouper(self, g)
-            return [a.id for a in changed]
+            return [a.id for a in changed], record
 
     def explain(self, aid: str) -> list[str]:
         """Why an article is in its story: the names, numbers and terms it shares."""
