@@ -95,3 +95,34 @@ def test_a_correction_undone_leaves_files_and_caches_as_before(tmp_path):
     rebuilt = grouping.grouper(Workspace.open(root))
     assert ({k: sorted(v) for k, v in cached.stories().items()}
             == {k: sorted(v) for k, v in rebuilt.stories().items()})
+
+
+def sorted_stories(g) -> dict:
+    return {k: sorted(v) for k, v in g.stories().items()}
+
+
+def test_corrections_are_cached_as_a_delta_and_load_like_a_rebuild(tmp_path):
+    root = tmp_path / "ws"
+    ws = Workspace.open(root)
+    ws.ingest([rec(n, n % 3, f"Outlet{n}") for n in range(9)])
+    base = (root / CACHE / grouping.BASE).stat().st_mtime_ns
+    quake, fire = ws.by_origin("u:0").story, ws.by_origin("u:1").story
+    moving = ws.by_origin("u:3").id
+    changed, _ = ws.correct_all([("move", moving, fire)])
+    assert changed == [moving]
+    assert (root / CACHE / grouping.BASE).stat().st_mtime_ns == base  # only the delta
+    assert cache.load(root, grouping.DELTA)["moved"] == [moving]
+    again = Workspace.open(root)
+    g = grouping.grouper(again)
+    assert again._grouper_base is not None and g.story_of(moving) == fire
+    assert "correction" in " ".join(g.explain(moving))
+    assert g.corrections.pinned[moving] == fire
+    # a later ingest respects the correction, and the cache still loads like a rebuild
+    again.ingest([rec(30, 0, "Late Wire")])
+    assert Workspace.open(root).get(moving).story == fire
+    assert Workspace.open(root).by_origin("u:30").story == quake
+    cached = grouping.grouper(Workspace.open(root))
+    shutil.rmtree(root / CACHE)
+    rebuilt = grouping.grouper(Workspace.open(root))
+    assert sorted_stories(cached) == sorted_stories(rebuilt)
+    assert cached.corrections.to_toml_dict() == rebuilt.corrections.to_toml_dict()

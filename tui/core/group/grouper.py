@@ -208,6 +208,20 @@ class Grouper:
             changes[aid] = old.story
         return changes
 
+    def relocate(self, article_id: str, placement: Placement) -> None:
+        """Put an article where it was recorded (a correction or a merge made elsewhere and
+        kept in the files): no decision, and no new correction."""
+        entry = self._docs.get(article_id)
+        if entry is None:
+            return
+        if entry.placement.story != placement.story:
+            self._leave(entry)
+            self._join(entry, placement.story)
+            self._cohesion.pop(placement.story, None)
+        entry.placement = placement
+        pinned = self.corrections.pinned.get(article_id) == placement.story
+        entry.how, entry.partner, entry.score = ("correction" if pinned else "recorded"), None, 0.0
+
     # ----- cache --------------------------------------------------------------------------
     def to_state(self) -> bytes:
         """Compact bytes for the disposable cache (see ``state``)."""

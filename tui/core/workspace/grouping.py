@@ -77,8 +77,9 @@ def grouper(ws):
     """The grouper for this workspace, from the cache when it matches the articles.
 
     The cache is a base (the whole index) plus a delta: the ids of articles ingested since,
-    replayed with their recorded placements on load. A small ingest then writes only the
-    delta instead of the whole index."""
+    replayed with their recorded placements on load, and the ids of older articles moved since
+    (by corrections or by a story merge), put where their files say. A small ingest or a
+    correction then writes only the delta instead of the whole index."""
     from tui.core.group import Grouper
 
     sig = signature(ws)
@@ -90,15 +91,31 @@ def grouper(ws):
             try:
                 g = Grouper.from_state(base["state"])
                 ids = list(delta["ids"]) if delta else []
+                moved = list(delta.get("moved", ())) if delta else []
+                if delta:  # corrections made since the base are in the file
+                    g.corrections = load_corrections(ws)
+                relocate(ws, g, moved)
                 replay(ws, g, ids)
-                ws._grouper_base = (base["sig"], ids)
+                ws._grouper_base = (base["sig"], ids, moved)
                 return g
+            except WorkspaceError:
+                raise
             except Exception:  # a stale or foreign pickle is only a slower start
                 pass
     g = Grouper(load_corrections(ws))
     replay(ws, g, [a.id for a in sorted(ws.articles(), key=lambda a: (a.added, a.id))])
     ws._grouper_base = None
     return g
+
+
+def relocate(ws, g, ids: list[str]) -> None:
+    """Put articles already in the index where the workspace recorded them."""
+    from tui.core.group import Placement
+
+    for aid in ids:
+        a = ws._articles.get(aid)
+        if a is not None and a.story:
+            g.relocate(aid, Placement(a.story, a.sameness, a.copy_of, []))
 
 
 def replay(ws, g, ids: list[str]) -> None:
@@ -111,18 +128,24 @@ def replay(ws, g, ids: list[str]) -> None:
         g.add_many([group_doc(ws, a) for a in arts], known=known)
 
 
-def save_grouper(ws, g, ingested: list[str] | None = None) -> None:
-    """Cache the grouper: a delta after a small ingest, else the whole index."""
+def save_grouper(ws, g, ingested: list[str] | None = None,
+                 moved: list[str] | None = None) -> None:
+    """Cache the grouper: a delta after a small ingest or correction, else the whole index.
+
+    ``ingested``: articles new or re-versioned since the index was loaded; ``moved``: older
+    articles whose story changed (None for either: not known, save the whole index)."""
     sig = signature(ws)
     held = getattr(ws, "_grouper_base", None)
-    if ingested is not None and held is not None and len(held[1]) + len(ingested) <= DELTA_MAX:
-        known = set(held[1])
-        ids = held[1] + [i for i in ingested if i not in known]
-        cache.save(ws.root, DELTA, {"base": held[0], "ids": ids, "sig": sig})
-        ws._grouper_base = (held[0], ids)
-        return
+    if (ingested is not None or moved is not None) and held is not None:
+        ids = held[1] + [i for i in dict.fromkeys(ingested or ()) if i not in set(held[1])]
+        shifted = held[2] + [i for i in dict.fromkeys(moved or ()) if i not in set(held[2])]
+        if len(ids) + len(shifted) <= DELTA_MAX:
+            cache.save(ws.root, DELTA, {"base": held[0], "ids": ids, "moved": shifted,
+                                        "sig": sig})
+            ws._grouper_base = (held[0], ids, shifted)
+            return
     cache.save_base(ws.root, BASE, DELTA, {"sig": sig, "state": g.to_state()})
-    ws._grouper_base = (sig, [])
+    ws._grouper_base = (sig, [], [])
 
 
 def apply_changes(ws, g, changes: dict[str, str]) -> list[Article]:

@@ -52,7 +52,7 @@ class Workspace:
         self._stories: list[Story] | None = None
         self._by_origin: dict[str, str] = {}
         self._explainer = None  # a grouper loaded for `explain`, dropped when stories change
-        self._grouper_base = None  # (signature, ids replayed) of the cached grouping index
+        self._grouper_base = None  # (signature, ids replayed, ids moved) of the grouping index
         self._cache_token: str | None = None  # which cached base of records we hold
         self._delta: tuple[dict, dict] = ({}, {})  # records cached since that base
         self._pending_faces: set[str] = set()  # articles changed since the faces were built
@@ -407,10 +407,10 @@ class Workspace:
                 written = list({a.id: a for a in touched + changed}.values())
                 adding.finish(self, written)
                 self.save_cache(written)
-                # Only new or re-versioned articles can be replayed from a delta; a placement
-                # that moved older articles (stories merged) needs the whole index saved.
+                # New or re-versioned articles are replayed from the delta; older articles
+                # that moved (stories merged) are put where their files say.
                 moved = {a.id for a in changed} - {a.id for a in touched}
-                grouping.save_grouper(self, g, None if moved else [a.id for a in touched])
+                grouping.save_grouper(self, g, [a.id for a in touched], sorted(moved))
                 cache.save(self.root, "furniture.pickle", {"model": furniture.to_dict()})
             return rep
 
@@ -445,7 +445,7 @@ class Workspace:
             grouping.save_corrections(self, g.corrections)
             adding.finish(self, changed)
             self.save_cache(changed)
-            grouping.save_grouper(self, g)
+            grouping.save_grouper(self, g, moved=[a.id for a in changed])
             return [a.id for a in changed], record
 
     def explain(self, aid: str) -> list[str]:
