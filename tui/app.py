@@ -59,6 +59,7 @@ class WiredeskApp(App[int]):
     @work(thread=True, exclusive=True, group="open")
     def open_workspace(self) -> None:
         from tui.core.workspace import Workspace, WorkspaceError
+        from tui.core.workspace.lock import WorkspaceLocked
         from tui.screens.listing import build_listing
 
         # Reading creates ~10 objects per article and frees almost none: collecting garbage
@@ -67,7 +68,7 @@ class WiredeskApp(App[int]):
         try:
             ws = Workspace.open(self.root)
             listing = build_listing(ws, None)  # story faces and the list, off the UI thread
-        except (WorkspaceError, OSError) as e:
+        except (WorkspaceError, WorkspaceLocked, OSError) as e:
             self.error = str(e)
             self.call_from_thread(self.exit, 1, 1)
             return

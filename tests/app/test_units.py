@@ -109,3 +109,25 @@ def test_reader_header_keeps_language_codes_as_they_are(demo_root):
     a = next(a for a in ws.articles() if a.meta.get("lang") == "en")
     meta = dict(article_header(a))["meta"]
     assert " en " in f" {meta} ".replace("·", " ") and "EN" not in meta.split("·")
+
+
+def test_opening_the_app_leaves_reading_the_workspace_to_the_app(tmp_path, monkeypatch):
+    """`wiredesk` starts the app at once: the app reads the workspace behind its loading
+    screen, so the command line must not read it first (seconds at 100,000 articles)."""
+    import pytest
+
+    from tui.cli import app_cmd
+    from tui.cli.workspace_arg import LazyWorkspace
+    from tui.core.workspace import WorkspaceError
+
+    Workspace.open(tmp_path / "ws")
+    started = []
+    monkeypatch.setattr(app_cmd, "run_app", lambda root, args: started.append(root) or 0)
+    lazy = LazyWorkspace(str(tmp_path / "ws"))
+    assert app_cmd.run_open(None, lazy) == 0
+    assert started == [tmp_path / "ws"] and lazy._ws is None  # never opened here
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "x.txt").write_text("x")
+    with pytest.raises(WorkspaceError):  # one line from the command line, app not started
+        app_cmd.run_open(None, LazyWorkspace(str(tmp_path / "other")))
+    assert len(started) == 1

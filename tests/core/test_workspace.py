@@ -199,3 +199,15 @@ def test_journal_append_gives_the_mark_others_read_from(tmp_path):
     rotated = journal.append(tmp_path, ["a:last"])  # past ROTATE_AT: a new journal
     assert rotated.token != big.token and rotated == journal.mark(tmp_path)
     assert journal.read_since(tmp_path, big)[0] is None  # readers reload everything once
+
+
+def test_check_tells_a_workspace_from_other_folders_without_reading_it(tmp_path):
+    assert Workspace.check(tmp_path / "missing") is False  # can be made
+    (tmp_path / "empty").mkdir()
+    assert Workspace.check(tmp_path / "empty") is False
+    Workspace.open(tmp_path / "ws")
+    assert Workspace.check(tmp_path / "ws") is True
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text("mine")
+    with pytest.raises(WorkspaceError, match="not a Wiredesk workspace"):
+        Workspace.check(tmp_path / "other")

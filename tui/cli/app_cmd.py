@@ -54,7 +54,15 @@ def run_demo(args, ws) -> int:
 
 
 def run_open(args, ws) -> int:
-    return run_app(ws.opened.root, args)
+    # The app reads the workspace itself, in a worker behind its loading screen: opening it
+    # here first would leave the terminal blank for seconds on a big workspace, then read it
+    # all a second time.
+    from tui.core.workspace import Workspace
+    from tui.core.workspace.paths import default_root
+
+    root = Path(ws.root_arg).expanduser() if ws.root_arg else default_root()
+    Workspace.check(root)  # a folder of something else: one line, before the screen is taken
+    return run_app(root, args)
 
 
 def run_app(root: Path, args) -> int:

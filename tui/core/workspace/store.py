@@ -65,12 +65,7 @@ class Workspace:
         root = Path(root).expanduser() if root else default_root()
         if lock_timeout is None:
             lock_timeout = _env_float("WIREDESK_LOCK_TIMEOUT", 10.0)
-        settings = root / SETTINGS
-        if not settings.exists():
-            if root.exists() and any(p for p in root.iterdir() if p.name != ".lock"):
-                raise WorkspaceError(
-                    f"{root} is not a Wiredesk workspace (no {SETTINGS}); "
-                    "point --workspace at an empty or existing workspace folder")
+        if not cls.check(root):
             if not create:
                 raise WorkspaceError(f"no workspace at {root}")
             cls._create(root)
@@ -78,6 +73,21 @@ class Workspace:
         ws._read_settings()
         ws._load()
         return ws
+
+    @staticmethod
+    def check(root: Path) -> bool:
+        """Cheaply, without reading articles: True for a workspace, False where one can be
+        made (a missing or empty folder); ``WorkspaceError`` for a folder of something else."""
+        try:
+            if (root / SETTINGS).exists():
+                return True
+            if root.exists() and any(p for p in root.iterdir() if p.name != ".lock"):
+                raise WorkspaceError(
+                    f"{root} is not a Wiredesk workspace (no {SETTINGS}); "
+                    "point --workspace at an empty or existing workspace folder")
+        except OSError as e:
+            raise WorkspaceError(f"{root}: {e.strerror or e}") from None
+        return False
 
     @staticmethod
     def _create(root: Path) -> None:
