@@ -26,3 +26,13 @@ def seeds_dir(shared_dir: Path) -> Path:
 @pytest.fixture
 def ws_dir(tmp_path: Path) -> Path:
     return tmp_path / "ws"
+
+
+@pytest.fixture(autouse=True)
+def _no_frozen_loads_between_tests():
+    """A command run in-process sets the command line's "freeze after loads"; the next test
+    (an app, say) must start as a fresh process would."""
+    yield
+    from tui.core import gcpause
+
+    gcpause._freeze = False

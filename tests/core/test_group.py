@@ -67,7 +67,8 @@ def test_one_at_a_time_matches_batch_here():
         g.add(d)
     batch = Grouper()
     batch.add_many(sample())
-    assert sorted(map(sorted, g.stories().values())) == sorted(map(sorted, batch.stories().values()))
+    assert (sorted(map(sorted, g.stories().values()))
+            == sorted(map(sorted, batch.stories().values())))
 
 
 def test_same_topic_months_later_is_a_new_story():
@@ -162,11 +163,34 @@ def test_undo_refuses_when_an_article_moved_again():
     g.add_many(sample())
     lyon, football = g.story_of(sample()[1].id), g.story_of(sample()[3].id)
     _, record = g.corrected([("move", sample()[3].id, lyon)])
-    g.move(sample()[3].id, football)  # moved again since
+    g.relocate(sample()[3].id, Placement(football))  # moved back since, corrections as they are
     stories = g.stories()
     with pytest.raises(ValueError, match="changed story since"):
         g.restore(record)
     assert g.stories() == stories  # nothing changed
+
+
+def test_articles_moved_together_are_not_kept_apart():
+    g = Grouper()
+    g.add_many(sample())
+    quake, lyon = g.story_of(sample()[0].id), g.story_of(sample()[1].id)
+    pair = (sample()[0].id, sample()[2].id)  # the whole quake story
+    assert g.story_of(pair[1]) == quake
+    g.corrected([("move", a, lyon, pair) for a in pair])
+    assert {g.story_of(a) for a in pair} == {lyon}
+    assert not any(set(p) == set(pair) for p in g.corrections.cannot_link)
+
+
+def test_undo_refuses_after_other_corrections():
+    g = Grouper()
+    g.add_many(sample())
+    lyon, football = g.story_of(sample()[1].id), g.story_of(sample()[3].id)
+    _, record = g.corrected([("move", sample()[3].id, lyon)])
+    g.move(sample()[2].id, football)  # another correction since, of another article
+    corrections = g.corrections.to_toml_dict()
+    with pytest.raises(ValueError, match="other corrections"):
+        g.restore(record)
+    assert g.corrections.to_toml_dict() == corrections  # not overwritten
 
 
 def test_corrections_toml_is_plain_and_sorted():
@@ -196,7 +220,8 @@ def test_state_round_trip_update_remove():
     h = Grouper.from_state(g.to_state())
     assert h.stories() == g.stories()
     d = sample()[2]
-    assert h.update(GroupDoc(d.id, d.title, d.body + " More later.", d.lang, d.date, None, d.origin)) == {}
+    newer = GroupDoc(d.id, d.title, d.body + " More later.", d.lang, d.date, None, d.origin)
+    assert h.update(newer) == {}
     assert h.story_of(d.id) == g.story_of(d.id)
     h.remove(sample()[1].id)
     assert sample()[1].id not in {a for ids in h.stories().values() for a in ids}
@@ -213,7 +238,8 @@ def test_story_face():
 
 def test_odd_input_never_raises():
     g = Grouper()
-    odd = [doc(20, "", ""), doc(21, "\u202e\x00", "١٢٣ ٤٥٦ 東京 トランプ"), doc(22, "x", "x", date="bad")]
+    odd = [doc(20, "", ""), doc(21, "\u202e\x00", "١٢٣ ٤٥٦ 東京 トランプ"),
+           doc(22, "x", "x", date="bad")]
     g.add_many(odd)
     assert all(g.story_of(d.id) for d in odd)
 

@@ -126,3 +126,44 @@ def test_corrections_are_cached_as_a_delta_and_load_like_a_rebuild(tmp_path):
     rebuilt = grouping.grouper(Workspace.open(root))
     assert sorted_stories(cached) == sorted_stories(rebuilt)
     assert cached.corrections.to_toml_dict() == rebuilt.corrections.to_toml_dict()
+
+
+def test_undo_after_another_process_corrected_is_refused_and_loses_nothing(tmp_path):
+    import pytest
+
+    from tui.core.workspace import StaleUndo
+
+    root = tmp_path / "ws"
+    app = Workspace.open(root)
+    app.ingest([rec(n, n % 3, f"Outlet{n}") for n in range(9)])
+    first, second = (s.id for s in app.stories()[:2])
+    _, record = app.correct_all([("merge", [first, second])])
+    cli = Workspace.open(root)  # another process moves an article
+    moved = cli.by_origin("u:2").id
+    target = next(s.id for s in cli.stories() if moved not in s.article_ids)
+    cli.correct("move", moved, target)
+    corrections = (root / "corrections.toml").read_text()
+    with pytest.raises(StaleUndo):
+        app.undo_correction(record)
+    assert (root / "corrections.toml").read_text() == corrections
+    assert Workspace.open(root).get(moved).story == target
+
+
+def test_collector_pause_freezes_only_when_asked():
+    import gc
+
+    from tui.core import gcpause
+
+    frozen = gc.get_freeze_count()
+    with gcpause.collector_paused():
+        junk = [[] for _ in range(100)]
+    assert gc.get_freeze_count() == frozen and gc.isenabled()  # the app: nothing frozen
+    gcpause.freeze_after_loads()
+    try:
+        with gcpause.collector_paused():
+            junk = [[] for _ in range(100)]
+        assert gc.get_freeze_count() >= frozen + 100 and gc.isenabled()
+    finally:
+        gcpause._freeze = False
+        gc.unfreeze()
+    del junk

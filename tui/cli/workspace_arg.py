@@ -7,7 +7,8 @@ import sys
 
 
 class LazyWorkspace:
-    """Opens the workspace (``--workspace``, ``WIREDESK_WORKSPACE``, or the default) on first use."""
+    """Opens the workspace (``--workspace``, ``WIREDESK_WORKSPACE``, or the default) on first
+    use."""
 
     def __init__(self, root: str | None) -> None:
         self._root = root or os.environ.get("WIREDESK_WORKSPACE") or None
@@ -16,8 +17,10 @@ class LazyWorkspace:
     @property
     def opened(self):
         if self._ws is None:
+            from tui.core.gcpause import freeze_after_loads
             from tui.core.workspace import Workspace
 
+            freeze_after_loads()  # a command-line command: the process ends in seconds
             self._ws = Workspace.open(self._root)
             for problem in self._ws.problems[:5]:
                 print(f"wiredesk: warning: {problem}", file=sys.stderr)

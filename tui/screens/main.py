@@ -191,7 +191,8 @@ class MainScreen(TriageActions, StoryActions, ToolActions, Screen):
                 with self.triage.guard:
                     self.ws.reload()
             if reload or regrouped or self._faces is None:
-                self._faces = self.ws.stories()
+                with self.triage.guard:  # not while a correction is rewriting the articles
+                    self._faces = self.ws.stories()
             listing = build_listing(self.ws, flt, stories=self._faces,
                                     cancelled=lambda: worker.is_cancelled)
         except Cancelled:

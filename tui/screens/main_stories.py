@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from textual import work
 
+from tui.core.workspace.errors import StaleUndo
 from tui.keys import binding
 
 
@@ -32,6 +33,11 @@ class StoryActions:
         binding("main.split", "split", "Split the article (or the marked ones) out",
                 show=False),
     ]
+
+    def correcting(self) -> bool:
+        """A correction (or its undo) is being written."""
+        return any(w.group == "write" and w.name in ("correct_grouping", "undo_grouping")
+                   and not w.is_finished for w in self.workers)
 
     def _story_of(self, aid: str) -> str:
         return self.ws.get(aid).story or aid
@@ -62,7 +68,8 @@ class StoryActions:
             self.notify("Mark (m) the articles to move, then press this key on the story they "
                         "belong to.", severity="warning")
             return
-        self.correct_grouping([("move", a, story.id) for a in moving],
+        together = tuple(moving)  # kept apart from what stays behind, not from each other
+        self.correct_grouping([("move", a, story.id, together) for a in moving],
                               f"Moved {_articles(len(moving))} into this story")
 
     def action_split(self) -> None:
@@ -104,6 +111,9 @@ class StoryActions:
 
     def _regrouped(self, done: str, changed: list[str], record: tuple | None) -> None:
         self.stories.marked.clear()
+        if record is not None and not changed:
+            self.notify("Nothing changed: those articles are already grouped that way.")
+            return
         if record is not None:
             self.triage.regrouped(done, record)
             self.notify(f"{done} ({_articles(len(changed))} changed story). Kept in "
@@ -120,6 +130,8 @@ class StoryActions:
             with self.triage.guard:
                 changed = self.ws.undo_correction(record)
         except Exception as e:
+            if not isinstance(e, StaleUndo):  # a passing failure (a lock held elsewhere): keep it
+                self.app.call_from_thread(self.triage.regrouped, label, record)
             self.app.call_from_thread(self.notify, f"Not undone: {e}", severity="error")
             return
         self.app.call_from_thread(self._regrouped, label, changed, None)

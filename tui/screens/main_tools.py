@@ -190,7 +190,8 @@ class ToolActions:
     @work(thread=True, exclusive=True, group="explain")
     def explain(self, aid: str) -> None:
         try:
-            lines = self.ws.explain(aid)
+            with self.triage.guard:  # not from a grouper read while a correction is written
+                lines = self.ws.explain(aid)
         except Exception as e:  # grouping state may be missing in an old workspace
             lines = [f"No explanation available: {e}"]
         title = f"Why {self.ws.get(aid).title!r} is in this story"

@@ -127,6 +127,9 @@ class TriageActions:
         self.refresh_rows()
 
     def action_undo(self) -> None:
+        if self.correcting():  # its undo step is recorded when it is written
+            self.notify("A grouping correction is being saved: undo in a moment.")
+            return
         step = self.triage.undo()
         if step is None:
             self.notify("Nothing to undo.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Collection
 
 from . import state
 from .corrections import Corrections
@@ -165,11 +166,14 @@ class Grouper:
             changes.update(self._pin(aid, new))
         return changes
 
-    def move(self, article_id: str, story_id: str) -> dict[str, str]:
-        """Put one article in another story, for good."""
+    def move(
+        self, article_id: str, story_id: str, together: Collection[str] = ()
+    ) -> dict[str, str]:
+        """Put one article in another story, for good. ``together``: articles moved with it
+        (it is kept apart from an article that stays behind, never from those)."""
         entry = self._docs[article_id]
         for other in self._stories.get(entry.placement.story, []):
-            if other != article_id:
+            if other != article_id and other not in together:
                 self.corrections.separate(article_id, other)
                 break
         return self._pin(article_id, story_id)
@@ -185,14 +189,16 @@ class Grouper:
                 if op not in ("merge", "split", "move"):
                     raise ValueError(f"unknown correction {op!r}")
                 changes.update(getattr(self, op)(*args))
-            return changes, (before, tuple(self._pin_log))
+            return changes, (before, tuple(self._pin_log), self.corrections.to_toml_dict())
         finally:
             self._pin_log = None
 
     def restore(self, record: tuple) -> dict[str, str]:
         """Undo what :meth:`corrected` did. ``ValueError`` (and nothing changed) when an article
-        it moved has since moved again or gone."""
-        before, log = record
+        it moved has since moved again or gone, or other corrections were made since."""
+        before, log, after = record
+        if self.corrections.to_toml_dict() != after:
+            raise ValueError("other corrections were made since")
         for aid, _old, _how, new_story in log:
             entry = self._docs.get(aid)
             if entry is None or entry.placement.story != new_story:

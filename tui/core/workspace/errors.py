@@ -15,4 +15,8 @@ class AmbiguousId(WorkspaceError):
     pass
 
 
-__all__ = ["AmbiguousId", "UnknownId", "WorkspaceError", "WorkspaceLocked"]
+class StaleUndo(WorkspaceError):
+    """A grouping correction cannot be undone: what it moved has changed since."""
+
+
+__all__ = ["AmbiguousId", "StaleUndo", "UnknownId", "WorkspaceError", "WorkspaceLocked"]

@@ -69,7 +69,10 @@ def save_corrections(ws, corrections) -> None:
     write_atomic(ws.root / CORRECTIONS, head + tomli_w.dumps(corrections.to_toml_dict()))
 
 
-BASE, DELTA = "grouper.pickle", "grouper-delta.pickle"
+# The delta lists moved articles since format 2 of its name: a Wiredesk that does not know them
+# must not read it (it would keep those articles where they were); "grouper-delta.pickle" was
+# the first format, ignored and removed.
+BASE, DELTA, OLD_DELTA = "grouper.pickle", "grouper-delta-2.pickle", "grouper-delta.pickle"
 DELTA_MAX = 2000  # articles replayed on top of the base before the base is rewritten
 
 
@@ -145,6 +148,7 @@ def save_grouper(ws, g, ingested: list[str] | None = None,
             ws._grouper_base = (held[0], ids, shifted)
             return
     cache.save_base(ws.root, BASE, DELTA, {"sig": sig, "state": g.to_state()})
+    cache.remove(ws.root, OLD_DELTA)
     ws._grouper_base = (sig, [], [])
 
 

@@ -20,7 +20,7 @@ from tui.core.gcpause import collector_paused
 from tui.core.model import Article
 from tui.core.workspace import cache, journal, recordcache
 from tui.core.workspace.atomic import write_atomic
-from tui.core.workspace.errors import AmbiguousId, UnknownId, WorkspaceError
+from tui.core.workspace.errors import AmbiguousId, StaleUndo, UnknownId, WorkspaceError
 from tui.core.workspace.faces import build_stories
 from tui.core.workspace.lock import WriterLock
 from tui.core.workspace.paths import (
@@ -436,12 +436,13 @@ class Workspace:
 
     def undo_correction(self, record: tuple) -> list[str]:
         """Put the grouping and ``corrections.toml`` back as they were before ``correct_all``
-        gave ``record``; a ``WorkspaceError`` if those articles have moved since."""
+        gave ``record``; ``StaleUndo`` if those articles have moved, or other corrections were
+        made, since."""
         def restore(g):
             try:
                 return g.restore(record), None
             except ValueError as e:
-                raise WorkspaceError(f"cannot undo the correction: {e}") from None
+                raise StaleUndo(f"cannot undo the correction: {e}") from None
 
         return self._regroup(restore)[0]
 
