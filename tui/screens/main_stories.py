@@ -39,9 +39,6 @@ class StoryActions:
         return any(w.group == "write" and w.name in ("correct_grouping", "undo_grouping")
                    and not w.is_finished for w in self.workers)
 
-    def _story_of(self, aid: str) -> str:
-        return self.ws.get(aid).story or aid
-
     def _marked(self) -> list[str]:
         return self.targets() if self.stories.marked else []
 
@@ -49,8 +46,7 @@ class StoryActions:
         story = self.stories.story
         if story is None:
             return
-        others = list(dict.fromkeys(s for s in map(self._story_of, self._marked())
-                                    if s != story.id))
+        others = [s for s in self._stories_of(self._marked()) if s != story.id]
         if not others:
             self.notify("Mark (m) articles of the stories to join, then press this key on the "
                         "story they should join.", severity="warning")

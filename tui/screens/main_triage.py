@@ -31,8 +31,11 @@ class TriageActions:
         aid = self.current_id()
         return [aid] if aid else []
 
+    def _story_of(self, aid: str) -> str:
+        return self.ws.get(aid).story or aid
+
     def _stories_of(self, aids: list[str]) -> list[str]:
-        return list(dict.fromkeys(self.ws.get(a).story or a for a in aids))
+        return list(dict.fromkeys(map(self._story_of, aids)))
 
     def _changed(self, label: str, aids: list[str]) -> None:
         self.refresh_rows(*self._stories_of(aids))

@@ -200,11 +200,15 @@ def extract(title: str, body: str, lang: str | None) -> Features:
                 _cjk_terms(run, words, cross)
         days = mask_of_runs(runs)
         text = _CJK.sub(" ", text)
-    low = text.lower()
     term = stemmer(group)
-    counts = Counter(_WORD.findall(low))
     tokens = _WORD.findall(text)
-    lowered = {t.lower() for t in tokens if t[0].islower()}
+    lows = [t.lower() for t in tokens]
+    lowered = {low for t, low in zip(tokens, lows) if t[0].islower()}
+    # Lower case never turns a word character into another kind, so these are the words of
+    # text.lower(); only a final sigma is lowered from context beyond its word.
+    if "Σ" in text:
+        lows = _WORD.findall(text.lower())
+    counts = Counter(lows)
     days |= mask_of_words(counts, lowered)
     for word, n in counts.items():
         words[term(word)] += n
@@ -219,7 +223,7 @@ def extract(title: str, body: str, lang: str | None) -> Features:
     words = Counter({prefix + w: n for w, n in words.items()})
 
     def spelled() -> dict[str, str]:
-        return {prefix + term(t): t for t in reversed(_WORD.findall(low))}
+        return {prefix + term(t): t for t in reversed(lows)}
 
     return Features(words=words, cross=cross, group=group, names={prefix + n for n in names},
                     spelled=spelled, days=days)

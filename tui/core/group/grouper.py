@@ -207,10 +207,8 @@ class Grouper:
         changes: dict[str, str] = {}
         for aid, old, how, _new in reversed(log):
             entry = self._docs[aid]
-            self._leave(entry)
+            self._reseat(entry, old.story)
             entry.placement, (entry.how, entry.partner, entry.score) = old, how
-            self._join(entry, old.story)
-            self._cohesion.pop(old.story, None)
             changes[aid] = old.story
         return changes
 
@@ -221,9 +219,7 @@ class Grouper:
         if entry is None:
             return
         if entry.placement.story != placement.story:
-            self._leave(entry)
-            self._join(entry, placement.story)
-            self._cohesion.pop(placement.story, None)
+            self._reseat(entry, placement.story)
         entry.placement = placement
         pinned = self.corrections.pinned.get(article_id) == placement.story
         entry.how, entry.partner, entry.score = ("correction" if pinned else "recorded"), None, 0.0
@@ -299,12 +295,16 @@ class Grouper:
         if self._pin_log is not None:
             self._pin_log.append((article_id, entry.placement,
                                   (entry.how, entry.partner, entry.score), story_id))
-        self._leave(entry)
+        self._reseat(entry, story_id)
         entry.placement = Placement(story=story_id)
         entry.how, entry.partner, entry.score = "correction", None, 0.0
-        self._join(entry, story_id)
-        self._cohesion.pop(story_id, None)
         return {article_id: story_id}
+
+    def _reseat(self, entry: DocEntry, sid: str) -> None:
+        """Take an article out of its story and into ``sid`` (its placement is the caller's)."""
+        self._leave(entry)
+        self._join(entry, sid)
+        self._cohesion.pop(sid, None)
 
     def _join(self, entry: DocEntry, sid: str) -> None:
         self._stories.setdefault(sid, []).append(entry.id)

@@ -119,8 +119,9 @@ def shared_evidence(
     doc: DocEntry, other: DocEntry, words: TermIndex, cross: TermIndex, limit: int = 8
 ) -> list[str]:
     """Distinctive evidence two articles share, strongest first: names and numbers, then heavy
-    terms, then the days of the week both openings name. Never function words: short words and words common in the language group are left
-    out; while the group is too small to tell which are common, a word must be in both titles."""
+    terms, then the days of the week both openings name. Never function words: short words and
+    words common in the language group are left out; while the group is too small to tell which
+    are common, a word must be in both titles."""
     n = words.n_group.get(doc.group, 0)
     prefix = doc.group + "|"
     stem = stemmer(doc.group)

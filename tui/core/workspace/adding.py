@@ -74,11 +74,13 @@ def _first_sentence(text: str, limit: int = 120) -> str:
 
 def is_duplicate(ws, doc: RawDocument) -> bool:
     """Content already seen from the same origin."""
+    return _existing(ws, doc, content_hash(doc.content))[1]
+
+
+def _existing(ws, doc: RawDocument, h: str) -> tuple[Article | None, bool]:
+    """The article of ``doc``'s origin, and whether it already has content hash ``h``."""
     existing = ws.by_origin(doc.origin)
-    if existing is None:
-        return False
-    h = content_hash(doc.content)
-    return any(v.hash == h for v in existing.versions)
+    return existing, existing is not None and any(v.hash == h for v in existing.versions)
 
 
 def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
@@ -100,8 +102,8 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
         if on_progress:
             on_progress(n, len(docs), doc.origin)
         h = content_hash(doc.content)
-        existing = ws.by_origin(doc.origin)
-        if existing is not None and any(v.hash == h for v in existing.versions):
+        existing, seen = _existing(ws, doc, h)
+        if seen:
             rep.duplicates.append((doc.origin, existing.id))
             continue
         try:

@@ -87,47 +87,49 @@ def grouper(ws):
 
     sig = signature(ws)
     base, delta = cache.load_layers(ws.root, BASE, DELTA, "sig")
-    if base:
-        if base.get("sig") == sig or delta is None or delta.get("sig") != sig:
-            delta = None  # the base alone matches, or the delta does not lead to the articles
-        if base.get("sig") == sig or delta:
-            try:
-                g = Grouper.from_state(base["state"])
-                ids = list(delta["ids"]) if delta else []
-                moved = list(delta.get("moved", ())) if delta else []
-                if delta:  # corrections made since the base are in the file
-                    g.corrections = load_corrections(ws)
-                relocate(ws, g, moved)
-                replay(ws, g, ids)
-                ws._grouper_base = (base["sig"], ids, moved)
-                return g
-            except WorkspaceError:
-                raise
-            except Exception:  # a stale or foreign pickle is only a slower start
-                pass
+    if base and delta is not None and (base.get("sig") == sig or delta.get("sig") != sig):
+        delta = None  # the base alone matches, or the delta does not lead to the articles
+    if base and (base.get("sig") == sig or delta):
+        try:
+            g = Grouper.from_state(base["state"])
+            ids = list(delta["ids"]) if delta else []
+            moved = list(delta.get("moved", ())) if delta else []
+            if delta:  # corrections made since the base are in the file
+                g.corrections = load_corrections(ws)
+            relocate(ws, g, moved)
+            replay(ws, g, ids)
+            ws._grouper_base = (base["sig"], ids, moved)
+            return g
+        except WorkspaceError:
+            raise
+        except Exception:  # a stale or foreign pickle is only a slower start
+            pass
     g = Grouper(load_corrections(ws))
     replay(ws, g, [a.id for a in sorted(ws.articles(), key=lambda a: (a.added, a.id))])
     ws._grouper_base = None
     return g
 
 
-def relocate(ws, g, ids: list[str]) -> None:
-    """Put articles already in the index where the workspace recorded them."""
+def _recorded(a: Article):
+    """The placement the workspace recorded for an article."""
     from tui.core.group import Placement
 
+    return Placement(a.story, a.sameness, a.copy_of, [])
+
+
+def relocate(ws, g, ids: list[str]) -> None:
+    """Put articles already in the index where the workspace recorded them."""
     for aid in ids:
         a = ws._articles.get(aid)
         if a is not None and a.story:
-            g.relocate(aid, Placement(a.story, a.sameness, a.copy_of, []))
+            g.relocate(aid, _recorded(a))
 
 
 def replay(ws, g, ids: list[str]) -> None:
     """Feed articles to the grouper with the placements the workspace recorded for them."""
-    from tui.core.group import Placement
-
     arts = [ws._articles[i] for i in ids if i in ws._articles]
     if arts:
-        known = {a.id: Placement(a.story, a.sameness, a.copy_of, []) for a in arts if a.story}
+        known = {a.id: _recorded(a) for a in arts if a.story}
         g.add_many([group_doc(ws, a) for a in arts], known=known)
 
 
@@ -140,8 +142,7 @@ def save_grouper(ws, g, ingested: list[str] | None = None,
     sig = signature(ws)
     held = getattr(ws, "_grouper_base", None)
     if (ingested is not None or moved is not None) and held is not None:
-        ids = held[1] + [i for i in dict.fromkeys(ingested or ()) if i not in set(held[1])]
-        shifted = held[2] + [i for i in dict.fromkeys(moved or ()) if i not in set(held[2])]
+        ids, shifted = _joined(held[1], ingested), _joined(held[2], moved)
         if len(ids) + len(shifted) <= DELTA_MAX:
             cache.save(ws.root, DELTA, {"base": held[0], "ids": ids, "moved": shifted,
                                         "sig": sig})
@@ -150,6 +151,11 @@ def save_grouper(ws, g, ingested: list[str] | None = None,
     cache.save_base(ws.root, BASE, DELTA, {"sig": sig, "state": g.to_state()})
     cache.remove(ws.root, OLD_DELTA)
     ws._grouper_base = (sig, [], [])
+
+
+def _joined(kept: list[str], more) -> list[str]:
+    """``kept`` then the ids of ``more`` not in it, each once, in order."""
+    return list(dict.fromkeys([*kept, *(more or ())]))
 
 
 def apply_changes(ws, g, changes: dict[str, str]) -> list[Article]:

@@ -33,12 +33,23 @@ def _path(root: Path) -> Path:
 
 def mark(root: Path) -> Mark:
     try:
-        with open(_path(root), "rb") as f:
-            st = os.fstat(f.fileno())
-            token = f.readline(64)
+        fd = os.open(_path(root), os.O_RDONLY)
     except OSError:
         return Mark(0, 0)
-    return Mark(st.st_ino, st.st_size, token)
+    try:
+        return _mark_of(fd)
+    except OSError:
+        return Mark(0, 0)
+    finally:
+        os.close(fd)
+
+
+def _mark_of(fd: int) -> Mark:
+    """Where an open journal ends, and its first line (up to 64 bytes, newline included)."""
+    st = os.fstat(fd)
+    head = os.pread(fd, 64, 0)
+    cut = head.find(b"\n")
+    return Mark(st.st_ino, st.st_size, head if cut < 0 else head[: cut + 1])
 
 
 def _header() -> bytes:
@@ -65,15 +76,12 @@ def append(root: Path, keys) -> Mark | None:
                 tmp.write_bytes(_header() + b"*\n" + data)
                 os.replace(tmp, path)
                 fd = os.open(path, os.O_RDONLY)
-            st = os.fstat(fd)
-            head = os.pread(fd, 64, 0)
+            return _mark_of(fd)
         finally:
             if fd >= 0:
                 os.close(fd)
     except OSError:
         return None  # without a journal, other processes fall back to a full reload
-    return Mark(st.st_ino, st.st_size, head.split(b"\n", 1)[0] + b"\n" if b"\n" in head
-                else head)
 
 
 def changed(root: Path, since: Mark) -> bool:
