@@ -15,17 +15,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# A row with tags, a note and a long title, as a desk shows after a few minutes of work.
+WORKED = ["j", "j", "t", *"japan, canada", "enter", "n",
+          *"Ask Tokyo about the GSOMIA timeline.", "ctrl+s", "k"]
 # name -> keys pressed from the first screen (each shot starts from a fresh app)
 SHOTS = {
-    "main": [],
+    "main": WORKED,
     "reader": ["j", "enter"],
     "comparison": ["j", "d"],
     "tag-editor": ["j", "t", *"japan, canada", "enter", "j", "t", *"ja"],
     "note-editor": ["j", "n", *"Ask Tokyo bureau about the GSOMIA timeline."],
     "help": ["question_mark"],
     "search": ["slash", *"intelligence"],
-    "main-80x24": [],
+    "main-80x24": WORKED,
+    "main-100x30": WORKED,
+    "main-200x50": WORKED,
+    "first-run": [],
 }
+EMPTY = {"first-run"}  # shots of an empty workspace
+
+
+def size_of(name: str, default: tuple[int, int]) -> tuple[int, int]:
+    """A size in the name ("main-80x24") wins over the default."""
+    tail = name.rsplit("-", 1)[-1]
+    if "x" in tail and tail.replace("x", "").isdigit():
+        cols, rows = tail.split("x")
+        return int(cols), int(rows)
+    return default
 
 
 async def shoot(root: Path, name: str, keys: list[str], size: tuple[int, int], out: Path) -> None:
@@ -38,7 +54,7 @@ async def shoot(root: Path, name: str, keys: list[str], size: tuple[int, int], o
         for key in keys:
             await pilot.press(key)
         await pilot.pause(0.3)
-        app.triage.flush(5)
+        app.desk.wait_saved(5)
         app.save_screenshot(filename=f"{name}.svg", path=str(out))
 
 
@@ -57,8 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, keys in SHOTS.items():
         with tempfile.TemporaryDirectory() as tmp:  # a fresh workspace for every shot
             root = Path(tmp) / "workspace"
-            load_samples(Workspace.open(root))
-            size = (80, 24) if name.endswith("80x24") else (cols, rows)
+            ws = Workspace.open(root)
+            if name not in EMPTY:
+                load_samples(ws)
+            size = size_of(name, (cols, rows))
             asyncio.run(shoot(root, name, keys, size, args.out))
         print(args.out / f"{name}.svg")
     return 0

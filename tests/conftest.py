@@ -6,6 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# The one Hypothesis profile: no per-example deadline (a wall-clock limit fails on a busy
+# machine, not on a bug), and a slow data generator is not an error. Tests choose their own
+# numbers of examples; everything else comes from here.
+settings.register_profile("wiredesk", deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("wiredesk")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("WIREDESK_SHARED", REPO.parent / "shared"))

@@ -125,7 +125,9 @@ def test_unreadable_file_is_named_and_the_rest_go_on(tmp_path, samples):
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 50)
     r = wd(tmp_path / "ws", "ingest", str(binary), str(samples[0]))
-    assert r.returncode == 0 and "photo.txt: binary data" in r.stderr
+    # a partial failure: the good file is in, the bad one named, and the status says so
+    assert r.returncode == 1 and "photo.txt: binary data" in r.stderr
+    assert "1 added" in r.stdout
     r = wd(tmp_path / "ws", "ingest", str(binary))
     assert r.returncode == 1 and "Traceback" not in r.stderr
     r = wd(tmp_path / "ws", "ingest", str(tmp_path / "missing.txt"))
@@ -166,7 +168,8 @@ def test_stdin_and_jsonl(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"url": "bench:1", "title": "T", "text": "Body one here.",
                                "lang": "en", "date": "2021-01-02"}) + "\nnot json\n")
-    r = ok(wd(ws, "ingest", "--json", str(src)))
+    r = wd(ws, "ingest", "--json", str(src))
+    assert r.returncode == 1  # one bad record: a partial failure, documented as status 1
     data = json.loads(r.stdout)
     assert len(data["added"]) == 1 and data["failed"][0]["source"].endswith("in.jsonl:2")
     a = next(a for a in articles(ws) if a["origin"] == "bench:1")

@@ -13,61 +13,65 @@ from functools import partial
 from pathlib import Path
 
 from textual import work
+from textual.actions import SkipAction
 from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from tui.config import Config, ConfigError, load_config, user_keymap_path
-from tui.keys import KeymapError, binding, resolve_keymap
-from tui.screens.triage import Triage
+from tui.core.workspace import Workspace, WorkspaceError, WorkspaceLocked
+from tui.desk import Desk, Listing
+from tui.keys import KeymapError, resolve_keymap
+from tui.screens.app_keys import AppKeys
+from tui.screens.help import HelpScreen
+from tui.screens.loading import LoadingScreen
+from tui.screens.main import MainScreen
+from tui.widgets import palette as palettes
 from tui.widgets.keylabels import keys_label
+
+MOVES = (".down", ".up", ".page_down", ".page_up")  # cursor moves: not worth a palette entry
 
 
 class WiredeskApp(App[int]):
     CSS_PATH = "wiredesk.tcss"
     TITLE = "Wiredesk"
-    BINDINGS = [
-        binding("app.quit", "quit", "Quit", show=False, priority=True),
-        binding("app.help", "help", "Help"),
-        binding("app.palette", "command_palette", "Commands", show=False, priority=True),
-    ]
+    BINDINGS = AppKeys.BINDINGS
 
     def __init__(self, root: Path, *, keys: dict[str, str], keymap_name: str = "default",
-                 config: Config | None = None, workspace=None) -> None:
-        super().__init__()
+                 config: Config | None = None, workspace: Workspace | None = None) -> None:
+        palette = palettes.detect((config or Config()).palette)
+        with palettes.environment(palette) as mono:  # no colour at all, not grey
+            super().__init__(ansi_color=True if mono else None)
+        self.palette = palette  # -palette-<name> on the app: styles that need no colour
         self.root = Path(root)
         self.keys = keys
         self.keymap_name = keymap_name
         self.config = config or Config()
         self.ws = workspace
-        self.triage: Triage | None = None
+        self.desk: Desk | None = None  # the service the screens call (tui.desk)
         self.error: str | None = None  # why the workspace could not be opened
         self.leftover_notes: dict[str, str] = {}  # notes that could not be saved, printed
         self._quit_asked = False
 
     def on_mount(self) -> None:
+        self.add_class(f"-palette-{self.palette}")
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self.set_keymap(self.keys)
         if self.ws is None:  # a big workspace takes seconds: read it in a worker
-            from tui.screens.loading import LoadingScreen
-
             self.push_screen(LoadingScreen(self.root))
             self.open_workspace()
         else:
-            self._workspace_ready(self.ws)
+            self._workspace_ready(Desk(self.ws, on_error=self._save_failed))
 
     @work(thread=True, exclusive=True, group="open")
     def open_workspace(self) -> None:
-        from tui.core.workspace import Workspace, WorkspaceError
-        from tui.core.workspace.lock import WorkspaceLocked
-        from tui.screens.listing import build_listing
-
         # Reading creates ~10 objects per article and frees almost none: collecting garbage
         # meanwhile halves the speed (4.1 s -> 2.2 s at 100,000 articles).
         gc.disable()
         try:
-            ws = Workspace.open(self.root)
-            listing = build_listing(ws, None)  # story faces and the list, off the UI thread
+            desk = Desk(Workspace.open(self.root), on_error=self._save_failed)
+            listing = desk.select(None)  # story faces and the list, off the UI thread
         except (WorkspaceError, WorkspaceLocked, OSError) as e:
             self.error = str(e)
             self.call_from_thread(self.exit, 1, 1)
@@ -77,76 +81,84 @@ class WiredeskApp(App[int]):
             # (else the first full collection rescans them all: ~0.4 s at 100,000 articles).
             gc.freeze()
             gc.enable()
-        self.call_from_thread(self._workspace_ready, ws, listing)
+        self.call_from_thread(self._workspace_ready, desk, listing)
 
-    def _workspace_ready(self, ws, listing=None) -> None:
-        from tui.screens.main import MainScreen
-
-        self.ws = ws
+    def _workspace_ready(self, desk: Desk, listing: Listing | None = None) -> None:
+        self.ws, self.desk = desk.ws, desk
         gc.freeze()
-        self.triage = Triage(ws, on_error=self._save_failed)
-        self.run_worker(self.triage.drain, thread=True, group="saver", name="saver")
+        desk.start()  # the writer thread
         if len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(MainScreen(ws, self.triage, self.config, listing))
-        if ws.problems:
-            shown = "\n".join(ws.problems[:5])
-            more = len(ws.problems) - 5
+        self.push_screen(MainScreen(desk, self.config, listing, self.keys))
+        problems = desk.ws.problems
+        if problems:
+            shown = "\n".join(problems[:5])
+            more = len(problems) - 5
             self.notify(shown + (f"\n...and {more} more" if more > 0 else ""),
                         title="Damaged workspace files (left out)", severity="warning",
                         timeout=15)
 
-    def on_unmount(self) -> None:
-        if self.triage is not None:
-            self.triage.flush(timeout=5.0)
-            self.triage.abandon()
+    async def on_unmount(self) -> None:
+        if self.desk is not None:
+            await self.desk.flush(5.0)
+            self.desk.close()
 
     def _save_failed(self, label: str, error: Exception) -> None:
-        """Called from the saving thread: say what was not saved."""
+        """Called from the writer thread: say what was not saved."""
         kept = " Your note is kept: open the note editor again to retry." if label == "note" \
             else ""
-        self.call_from_thread(self.notify, f"Not saved ({label}): {error}.{kept}",
-                              severity="error", timeout=10)
+        try:
+            self.call_from_thread(self.notify, f"Not saved ({label}): {error}.{kept}",
+                                  severity="error", timeout=10)
+        except RuntimeError:  # the app has closed: the note is printed by run()
+            pass
 
     async def action_quit(self) -> None:
         """Save what is queued, then leave; asked twice, leave anyway (notes are printed)."""
-        if self.triage is not None:
-            saved = self.triage.flush(timeout=12.0) and not self.triage.unsaved_notes
+        if self.desk is not None:
+            saved = await self.desk.flush(12.0) and not self.desk.unsaved_notes
             if not saved and not self._quit_asked:
                 self._quit_asked = True
                 self.notify("Some changes are not saved (is another Wiredesk writing?). "
                             "Quit again to leave anyway: unsaved notes are printed on exit.",
                             severity="error", timeout=15)
                 return
-            self.triage.stop()
-            self.leftover_notes = dict(self.triage.unsaved_notes)
+            self.desk.stop()
+            self.leftover_notes = dict(self.desk.unsaved_notes)
         self.exit(0)
 
-    def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+    async def action_close_palette(self) -> None:
+        """Close the command palette; on any other screen the key goes on to its bindings."""
+        if not isinstance(self.screen, CommandPalette):
+            raise SkipAction()
+        await self.screen.run_action("escape")  # what Esc does there
 
+    def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.keys, self.keymap_name))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every action of the screen (with its keys), then Textual's own commands."""
+        """Every action of the screen by its name and keys (no binding ids, no Textual
+        internals such as screenshots or the key panel; the theme can be changed)."""
         seen = set()
-        for cls in type(screen).__mro__:
-            for b in getattr(cls, "BINDINGS", []):
-                bid = getattr(b, "id", None)
-                if not bid or bid in seen or not b.description:
-                    continue
-                seen.add(bid)
-                keys = keys_label(self.keys.get(bid, b.key))
-                yield SystemCommand(b.description, f"{keys}  ({bid})",
-                                    partial(self.run_action, b.action, screen))
-        yield SystemCommand("Help: every key", keys_label(self.keys.get("app.help", "")),
+        # the focused pane's own actions (sort, open the origin, copy...), then the screen's
+        for node in (n for n in (screen.focused, screen) if n is not None):
+            for cls in type(node).__mro__:
+                for b in getattr(cls, "BINDINGS", []):
+                    bid = getattr(b, "id", None)
+                    if not bid or bid in seen or not b.description or bid.endswith(MOVES):
+                        continue
+                    seen.add(bid)
+                    keys = keys_label(self.keys.get(bid, b.key))
+                    yield SystemCommand(b.description, keys,
+                                        partial(self.run_action, b.action, node))
+        yield SystemCommand("Help: every key and mark", keys_label(self.keys.get("app.help", "")),
                             self.action_help)
-        yield from super().get_system_commands(screen)
+        yield SystemCommand("Theme", "choose the colours", self.action_change_theme)
 
 
 def make_app(root: Path | str, *, keymap: str | None = None, config: Config | None = None,
-             workspace=None) -> WiredeskApp:
+             workspace: Workspace | None = None) -> WiredeskApp:
     """The app on the workspace at ``root``; raises ConfigError/KeymapError on bad settings."""
     config = config if config is not None else load_config()
     name = keymap or config.keymap
@@ -162,7 +174,7 @@ def run(root: Path, keymap: str | None = None) -> int:
     except (ConfigError, KeymapError) as e:
         print(f"wiredesk: {e}", file=sys.stderr)
         return 1
-    app.run()
+    app.run(mouse=app.config.mouse)  # mouse = false: the terminal selects text (over SSH)
     if app.error:
         print(f"wiredesk: {app.error}", file=sys.stderr)
         return 1

@@ -17,6 +17,8 @@ def isolated_config(tmp_path: Path, monkeypatch) -> Path:
     path = tmp_path / "config" / "config.toml"
     monkeypatch.setenv("WIREDESK_CONFIG", str(path))
     monkeypatch.delenv("NO_COLOR", raising=False)
+    for name in ("MLTERM", "KONSOLE_VERSION", "WIREDESK_TERMINAL_BIDI"):  # terminals doing bidi
+        monkeypatch.delenv(name, raising=False)
     return path
 
 
@@ -60,9 +62,9 @@ async def settle(pilot) -> None:
     """Let workers (listing, saving) finish and the screen repaint."""
     app = pilot.app
     await pilot.pause()
-    if app.triage is not None:
-        app.triage.flush(5)
-    busy = [w for w in app.workers if w.group != "saver"]
-    if busy:  # an empty list would mean "every worker", the saver included
+    if app.desk is not None:
+        await app.desk.flush(5)
+    busy = list(app.workers)
+    if busy:  # an empty list would mean "every worker"
         await app.workers.wait_for_complete(busy)
     await pilot.pause()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList, Select, TextArea
+from textual.widgets import Input, Label, OptionList, Select, TextArea
 
 from tests.app.conftest import reopen, settle
+from tui.screens.note_editor import NoteEditor
 from tui.screens.tag_editor import TagEditor, suggest, tag_change
 
 
@@ -55,15 +56,26 @@ async def test_tag_editor_removes_and_cancels(make):
         assert app.ws.get(app.screen.current_id()).triage.tags == ["b"]
 
 
-async def test_note_editor_saves_as_you_leave(make):
+async def test_note_editor_saves_with_its_key_and_esc_cancels(make):
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("j", "n")
+        await pilot.press("j")
+        aid = app.screen.current_id()
+        await pilot.press("n")
+        app.screen.query_one(TextArea).insert("thrown away")
+        await pilot.press("escape")  # changed: asks first, stays open
+        assert isinstance(app.screen, NoteEditor)
+        assert "discards" in str(app.screen.query_one("#note-hint", Label).render())
+        await pilot.press("escape")  # the second Esc discards
+        await settle(pilot)
+        assert not isinstance(app.screen, NoteEditor)
+        assert reopen(app.ws.root).get(aid).triage.note == ""
+        await pilot.press("n")
         area = app.screen.query_one(TextArea)
         area.insert("First line\nsecond [bold]line[/]")
-        await pilot.press("escape")
+        await pilot.press("ctrl+s")
         await settle(pilot)
-        aid = app.screen.current_id()
+        assert app.screen.current_id() == aid
         assert reopen(app.ws.root).get(aid).triage.note == "First line\nsecond [bold]line[/]"
         await pilot.press("n")
         assert app.screen.query_one(TextArea).text.startswith("First line")
@@ -102,12 +114,12 @@ async def test_filter_search_and_saved_filters(make):
 async def test_cursor_on_a_saved_filter_survives_a_disk_poll(make):
     """The poll re-reads saved filters (another process may have changed them); a cursor on
     a saved filter row stays on that filter, so ``enter`` right after still applies it."""
-    from tui.screens import saved_filters
+    from tui.desk import filters as saved_filters
 
     app = make()
     async with app.run_test(size=(120, 30)) as pilot:
         screen = app.screen
-        with app.triage.guard:
+        with app.desk.lock:
             saved_filters.save(app.ws, "late", "+unread")
             saved_filters.save(app.ws, "mine", "+starred")
         screen._reload_filters()
@@ -115,7 +127,7 @@ async def test_cursor_on_a_saved_filter_survives_a_disk_poll(make):
         await pilot.press("g", "j")  # the second saved filter
         assert screen.stories.cursor.kind == "filter"
         chosen = screen.saved[screen.stories.cursor.index]
-        with app.triage.guard:  # another process adds a filter that sorts first
+        with app.desk.lock:  # another process adds a filter that sorts first
             saved_filters.save(app.ws, "aaa", "+read")
         screen._reload_filters()  # what the poll does when the filters file changed
         screen.rebuild(None, reload=True)

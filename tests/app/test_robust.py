@@ -46,7 +46,11 @@ async def test_right_to_left_lines_are_reordered_and_right_aligned(make):
         await pilot.pause()
         reader = app.screen.reader
         assert reader.rtl_active
-        body = [ln for ln in reader.text_lines if ln.strip()][4:8]
+        def body_lines() -> list[str]:  # the text after the header (and its blank line)
+            lines = reader.text_lines
+            return [ln for ln in lines[lines.index("") + 1:] if ln.strip()]
+
+        body = body_lines()[:4]
         width = reader.scrollable_content_region.width
         assert all(cell_len(ln) == width and ln[-1] != " " for ln in body)  # right-aligned
         raw = app.ws.body(arabic)
@@ -54,7 +58,7 @@ async def test_right_to_left_lines_are_reordered_and_right_aligned(make):
         assert first not in body[0].split()[:1]  # visual order: the first word is on the right
         await pilot.press("b", "b")  # auto -> on -> off
         assert reader.rtl_mode == "off"
-        assert [ln for ln in reader.text_lines if ln.strip()][4].startswith(raw[:5])
+        assert body_lines()[0].startswith(raw[:5])
 
 
 async def test_a_lock_timeout_keeps_the_note(make, demo_root):
@@ -68,17 +72,17 @@ async def test_a_lock_timeout_keeps_the_note(make, demo_root):
         try:
             await pilot.press("n")
             app.screen.query_one(TextArea).insert("precious words")
-            await pilot.press("escape")
+            await pilot.press("ctrl+s")
             await settle(pilot)
-            assert app.triage.unsaved_notes[aid] == "precious words"
+            assert app.desk.unsaved_notes[aid] == "precious words"
             await pilot.press("n")
             assert app.screen.query_one(TextArea).text == "precious words"
         finally:
             other.release()
-        await pilot.press("escape")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert reopen(demo_root).get(aid).triage.note == "precious words"
-        assert aid not in app.triage.unsaved_notes
+        assert aid not in app.desk.unsaved_notes
 
 
 async def test_changes_from_another_process_are_picked_up(make, demo_root):
@@ -190,7 +194,7 @@ async def test_quitting_with_an_unsaved_note_asks_then_keeps_it(make, demo_root)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("j", "n")
             app.screen.query_one(TextArea).insert("keep me")
-            await pilot.press("escape")
+            await pilot.press("ctrl+s")
             await settle(pilot)
             await pilot.press("ctrl+q")
             assert app.is_running  # asked first

@@ -11,6 +11,7 @@ from tests.app.conftest import settle
 
 WIDE = (120, 36)
 SMALL = (80, 24)
+SIZES = [(80, 24), (100, 30), (120, 36), (200, 50)]
 
 
 async def _ready(pilot) -> None:
@@ -27,9 +28,26 @@ async def _noted(pilot) -> None:
     await settle(pilot)
 
 
-@pytest.mark.parametrize("size", [WIDE, SMALL], ids=["wide", "80x24"])
+async def _worked(pilot) -> None:
+    """A row with tags, a note and a long title; the cursor back on the story."""
+    await pilot.press("j", "j", "t", *"japan, canada", "enter", "n",
+                      *"Ask Tokyo about the GSOMIA timeline.", "ctrl+s", "k")
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_main(snap_compare, make, size):
-    assert snap_compare(make(), terminal_size=size, run_before=_ready)
+    assert snap_compare(make(), terminal_size=size, run_before=_worked)
+
+
+def test_first_run(snap_compare, tmp_path):
+    from tui.app import make_app
+    from tui.config import Config
+    from tui.core.workspace import Workspace
+
+    root = tmp_path / "empty"
+    app = make_app(root, config=Config(), workspace=Workspace.open(root))
+    assert snap_compare(app, terminal_size=SMALL, run_before=_ready)
 
 
 def test_reader_80x24(snap_compare, make):
@@ -56,3 +74,9 @@ def test_search_dialog(snap_compare, make):
 def test_no_color_80x24(snap_compare, make, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(make(), terminal_size=SMALL, press=["j", "s"], run_before=_ready)
+
+
+def test_linux_console_comparison(snap_compare, make):
+    """16 colours: deletions reversed, insertions bold and underlined, nothing struck."""
+    assert snap_compare(make(palette="16"), terminal_size=SMALL, press=["j", "d", "n"],
+                        run_before=_ready)

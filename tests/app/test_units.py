@@ -5,10 +5,10 @@ from __future__ import annotations
 from tests.app.conftest import reopen
 from tui.core.query import parse
 from tui.core.workspace import Workspace
-from tui.screens import saved_filters
-from tui.screens.listing import build_listing
-from tui.screens.triage import Triage
-from tui.screens.watch import stamp
+from tui.desk import TriageWriter as Triage
+from tui.desk import filters as saved_filters
+from tui.desk import select as build_listing
+from tui.desk import stamp
 from tui.widgets.keylabels import keys_label
 
 

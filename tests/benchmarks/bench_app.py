@@ -65,7 +65,7 @@ async def measure(root: Path, keys: int, size: tuple[int, int]) -> dict:
             await app.workers.wait_for_complete(busy)
         await pilot.pause()
         out["filter_starred_s"] = time.perf_counter() - t
-        app.triage.flush(30)
+        app.desk.wait_saved(30)
     out["open_s"] = t_open
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out

@@ -30,8 +30,8 @@ from textual.screen import Screen  # noqa: E402
 from textual.widgets import Static  # noqa: E402
 
 from tui.core.diff import CompareItem  # noqa: E402
+from tui.desk import comparisons  # noqa: E402
 from tui.keys import default_keys  # noqa: E402
-import tui.screens.compare as compare_module  # noqa: E402
 from tui.screens.compare import CompareScreen  # noqa: E402
 from tui.widgets.diff_view import DiffView  # noqa: E402
 
@@ -134,7 +134,7 @@ async def run(a: str, b: str, size: tuple[int, int], steps: int, opens: int) -> 
             runs = []
             for k in range(opens):
                 if cold:
-                    compare_module._CACHE.clear()
+                    comparisons.forget()
                 await open_view()
                 runs.append(paint.ms(paint.content))
                 if cold or k < opens - 1:

@@ -69,3 +69,18 @@ def test_unlisted_latin_language_is_not_called_english() -> None:
 def test_english_menu_page_keeps_a_guess() -> None:
     # No prose lines at all: the best list still names the language.
     assert detect_lang("Home\nNews\nThe latest\nSport\nWeather and the news of the day") == "en"
+
+
+@pytest.mark.parametrize("title", [
+    "Fed raises interest rates again", "No way to know", "Un ir tas", "Putin meets Xi in Moscow",
+    "Путин встретился с Си",
+])
+def test_a_handful_of_words_gets_no_language(title: str) -> None:
+    # A record with only a title: several lists fit a few words by chance ("lv" for English).
+    assert detect_lang(title) is None
+    assert clean(RawDocument("t", title, "text")).lang is None
+
+
+def test_a_script_of_its_own_still_names_a_short_text() -> None:
+    assert detect_lang("東京で地震") == "ja"
+    assert detect_lang("Σεισμός στην Αθήνα") == "el"

@@ -230,7 +230,8 @@ AR = ["صوّت مجلس مدينة مارلو يوم الاثنين على اس
       "الحافلات بأمان، وإن إغلاقه سيضيف أربعين دقيقة إلى رحلات المدارس.",
       "وستبلغ تكلفة الجسر الجديد نحو 14 مليون يورو، تدفع الحكومة الإقليمية معظمها، ومن المتوقع "
       "أن تبدأ الأعمال في الربيع إذا وصلت التصاريح النهائية."]
-ZH = ["马洛市议会周一投票决定更换河上的旧桥，结束了一场让居民分裂近十年、并推迟了主干道维修的争议。",
+ZH = ["马洛市议会周一投票决定更换河上的旧桥，"
+      "结束了一场让居民分裂近十年、并推迟了主干道维修的争议。",
       "工程师告诉议会，这座建于1931年的桥梁已无法安全承载公交车，而关闭它将使许多上学路程增加四十分钟。",
       "新桥将耗资约1400万欧元，大部分由地区政府支付，如果最终许可证到位，工程预计将于春季开始。"]
 
@@ -248,3 +249,36 @@ def test_other_languages(menu: str, title: str, paras: list[str], related: str,
     c = clean(RawDocument("t", page, "text"))
     assert c.body.split("\n\n") == paras
     assert (c.title, c.lang) == (title, lang)
+
+
+def test_markdown_keeps_lists_and_quotes_with_their_shape() -> None:
+    md = ("# Council approves new river bridge\n\n" + PARAS[0] + "\n\nThe plan has three parts:"
+          "\n\n- a new deck\n- two footpaths\n- a cycle lane\n\n" + PARAS[1] + "\n\n"
+          "> We waited ten years\n> for this.\n\n" + PARAS[2] + "\n")
+    c = clean(RawDocument("test.md", md, "md"))
+    paras = c.body.split("\n\n")
+    assert ["- a new deck", "- two footpaths", "- a cycle lane"] == [
+        p for p in paras if p.startswith("- ")]
+    assert "> We waited ten years for this." in paras
+    assert c.title == "Council approves new river bridge"
+    assert not c.body.startswith("Council approves")
+
+
+def test_markdown_soft_wrapped_paragraphs_are_joined() -> None:
+    import textwrap
+
+    md = "# Bridge\n\n" + "\n\n".join(textwrap.fill(p, 72) for p in PARAS[:3]) + (
+        "\n\n```\ncode line one\ncode line two\n```\n")
+    c = clean(RawDocument("test.md", md, "md"))
+    for p in PARAS[:3]:
+        assert p in c.body.split("\n\n")
+
+
+def test_article_shown_three_times_is_kept_once() -> None:
+    # Pages that carry copies of the article for other screens: every paragraph repeats.
+    copy = ["Home", "News", "Council approves new river bridge", "Jan 13, 2025", *PARAS]
+    page = "\n\n".join(copy * 3 + ["Contact us"])
+    body = body_of(page)
+    for p in PARAS:
+        assert body.count(p) == 1
+    assert "Contact us" not in body

@@ -54,7 +54,7 @@ def test_moved_paragraph_is_one_move_per_sentence():
     c = compare(a, b)
     moves = [ch for ch in c.changes if ch.kind == "move"]
     assert moves and {ch.kind for ch in c.changes} == {"move"}
-    for k, ch in enumerate(c.changes):
+    for k in range(len(c.changes)):
         rows = [r for r in c.rows if r.change == k]
         assert len(rows) == 2 and {(r.left is None, r.right is None) for r in rows} == {
             (True, False),

@@ -11,8 +11,13 @@ from dataclasses import dataclass, field
 
 import pytest
 import yaml
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
-from citeproc import formatter
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
 from citeproc.source.json import CiteProcJSON
 from markdown_it import MarkdownIt
 

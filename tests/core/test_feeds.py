@@ -43,11 +43,11 @@ RSS10 = f"""<?xml version="1.0"?>
 <description>{LONG}</description><dc:date>2022-10-11T09:00:00+09:00</dc:date>
 <dc:creator>Ann Writer</dc:creator></item></rdf:RDF>""".encode()
 
-RSS090 = f"""<?xml version="1.0"?>
+RSS090 = b"""<?xml version="1.0"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
  xmlns="http://my.netscape.com/rdf/simple/0.9/">
 <channel><title>Ninety</title><link>http://news.test/</link><description>d</description></channel>
-<item><title>Ninety one</title><link>http://news.test/n1</link></item></rdf:RDF>""".encode()
+<item><title>Ninety one</title><link>http://news.test/n1</link></item></rdf:RDF>"""
 
 ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>

@@ -50,7 +50,7 @@ def test_subscribe_refresh_and_versions(srv, tmp_path, capsys):
 
     code, stdout, _ = run(capsys, "-w", ws, "refresh", "--json")
     report = json.loads(stdout)
-    assert code == 0 and report["totals"] == {
+    assert code == 1 and report["totals"] == {  # one feed failed: a partial failure
         "feeds": 2, "ok": 1, "unchanged": 0, "failed": 1, "new": 2, "updated": 0}
     gone = report["feeds"][1]
     assert gone["status"] == "failed" and gone["error"] == "HTTP 404 Not Found"
@@ -61,7 +61,7 @@ def test_subscribe_refresh_and_versions(srv, tmp_path, capsys):
     assert {a["source"] for a in arts} == {"Harbour Gazette"}
 
     code, stdout, _ = run(capsys, "-w", ws, "refresh")
-    assert code == 0 and "unchanged  Harbour Gazette" in stdout
+    assert code == 1 and "unchanged  Harbour Gazette" in stdout  # /gone still fails
     report = json.loads(run(capsys, "-w", ws, "refresh", "--full", "--json")[1])
     assert report["feeds"][0]["status"] == "ok" and report["feeds"][0]["known"] == 2
 

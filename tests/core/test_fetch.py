@@ -47,6 +47,7 @@ def test_dead_link_and_refused_connection(srv):
     assert refused.error.startswith("cannot connect")
 
 
+@pytest.mark.slow  # asserts on wall-clock time
 def test_slow_server_times_out_quickly(srv):
     srv.route("/slow", body=b"late", delay=3.0)
     srv.route("/fast", body=b"quick")

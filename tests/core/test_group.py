@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.group import Corrections, GroupDoc, Grouper, Placement, story_face
+from tui.core.group import Corrections, GroupDoc, Grouper, Placement
 
 QUAKE = (
     "A magnitude 7.4 earthquake struck off the coast of Sulawesi on Friday, Indonesia's "
@@ -227,13 +227,6 @@ def test_state_round_trip_update_remove():
     assert sample()[1].id not in {a for ids in h.stories().values() for a in ids}
     with pytest.raises(TypeError):
         Grouper.from_state(b"\x80\x04N.")
-
-
-def test_story_face():
-    face = story_face([sample()[0], sample()[2]])
-    assert face["articles"] == 2 and face["languages"] == ["en"]
-    assert face["first_date"] == "2018-09-29" and face["last_date"] == "2018-09-30"
-    assert face["title"] in (sample()[0].title, sample()[2].title)
 
 
 def test_odd_input_never_raises():

@@ -9,7 +9,7 @@ from array import array
 import pytest
 from test_group import BUDGET, FOOTBALL, QUAKE, QUAKE_2, doc, sample
 
-from tui.core.group import Grouper
+from tui.core.group import Grouper, Params
 from tui.core.group.lazy import LazyDocs, LazyPostings, LazySlots
 
 
@@ -24,16 +24,18 @@ def _many() -> list:
 
 def test_restored_grouper_adds_without_reading_anything_first():
     docs = _many()
-    g = Grouper()
+    # a large workspace in small: past the young phase (where all is placed again) and the
+    # size from which neighbourhood density counts in full
+    g = Grouper(params=Params(young=10, local_docs=10))
     g.add_many(docs[:30])
     g.remove(docs[3].id)
     h = Grouper.from_state(g.to_state())
-    assert isinstance(h._docs, LazyDocs) and isinstance(h._slots, LazySlots)
-    assert dict.__len__(h._docs) == 0  # nothing built yet
+    assert isinstance(h.book.docs, LazyDocs) and isinstance(h.book.slots, LazySlots)
+    assert dict.__len__(h.book.docs) == 0  # nothing built yet
     assert h.add_many(docs[30:40]) == g.add_many(docs[30:40])
     for d in docs[40:]:
         assert h.add(d) == g.add(d)
-    assert dict.__len__(h._docs) < len(h._docs)  # still not everything built
+    assert dict.__len__(h.book.docs) < len(h.book.docs)  # still not everything built
     h.update(docs[5])
     g.update(docs[5])
     assert h.stories() == g.stories()

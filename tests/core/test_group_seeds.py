@@ -17,7 +17,8 @@ def seed_docs(seeds_dir: Path, derive_titles: bool) -> list[GroupDoc]:
     for name in expected["stories"]["same_story"]:
         meta = expected["articles"][name]
         body = (seeds_dir / "gold" / f"{name}.txt").read_text(encoding="utf-8")
-        title = meta.get("title") or (re.split(r"(?<=[.!?])\s", body, 1)[0] if derive_titles else "")
+        first = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
+        title = meta.get("title") or (first if derive_titles else "")
         date = str(meta["date"]) if "date" in meta else None
         docs.append(GroupDoc(id=name.split("_")[1][:12], title=title, body=body,
                              lang=meta.get("lang"), date=date, source=meta.get("source"),

@@ -18,7 +18,7 @@ def test_restored_grouper_places_and_explains_like_the_original():
     h = Grouper.from_state(g.to_state())
     assert h.stories() == g.stories()
     assert h.corrections.to_toml_dict() == g.corrections.to_toml_dict()
-    for aid in g._docs:
+    for aid in g.book.docs:
         assert h.placement(aid) == g.placement(aid)
         assert h.explain(aid) == g.explain(aid)
     late = doc(6, "Palu toll rises again", QUAKE_2 + " More bodies were found.", date="2018-10-01",

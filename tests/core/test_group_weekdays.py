@@ -57,7 +57,7 @@ def _pair(day_a: str, day_b: str) -> Grouper:
 
 def test_a_shared_day_counts_for_and_different_days_against() -> None:
     g = _pair("Monday", "Monday")
-    a, b = (g._docs[doc(i, "", "").id] for i in (1, 2))
+    a, b = (g.book.docs[doc(i, "", "").id] for i in (1, 2))
     assert g.story_of(a.id) == g.story_of(b.id)
     assert "Monday" in g.placement(b.id).evidence  # explained
     p = Params(weekday=0.05)

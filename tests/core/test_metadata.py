@@ -119,10 +119,10 @@ HTML = """<html lang="en-GB"><head>
   "author": [{"@type": "Person", "name": "Ann Lee"}], "publisher": {"name": "MT"}}]}</script>
 </head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
 <article><h1>Marlowe council approves new river bridge</h1>
-%s
+PARAGRAPHS
 <figure><img src="b.jpg"><figcaption>The old bridge. (Photo: Ann Lee)</figcaption></figure>
 </article><footer>© 2022 Marlowe Times. All rights reserved.</footer></body></html>
-""" % "\n".join(f"<p>{p}</p>" for p in PARAS)
+""".replace("PARAGRAPHS", "\n".join(f"<p>{p}</p>" for p in PARAS))
 
 
 def test_html_metadata_and_body() -> None:

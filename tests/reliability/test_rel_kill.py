@@ -15,6 +15,7 @@ import time
 import tomllib
 
 from relkit import record
+
 from tui.core.workspace import Workspace
 from tui.core.workspace.doctor import check, healthy, repair
 
@@ -117,7 +118,7 @@ def test_sigkill_mid_save_loses_nothing_acknowledged(make_ws):
     assert total >= ROUNDS  # every round saved at least once before its kill
     repair(root, check(root, tmp_age=0))
     assert healthy(check(root))
-    assert not [p for p in root.rglob("*.tmp")]
+    assert not list(root.rglob("*.tmp"))
 
 
 def test_two_writers_killed_at_random_lose_nothing_acknowledged(make_ws):

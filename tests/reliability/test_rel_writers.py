@@ -57,6 +57,7 @@ def test_in_process_writers_interleaved(make_ws):
     assert set(Workspace.open(root).get(ids[0]).triage.tags) == {f"x{i}" for i in range(20)}
 
 
+@pytest.mark.slow  # asserts on wall-clock time
 def test_lock_timeout_gives_one_line_and_exit_1(make_ws, cli):
     root, ids = make_ws(1)
     with WriterLock(root):
@@ -150,6 +151,7 @@ def test_hand_edit_while_the_app_is_open_is_not_overwritten(make_ws):
     assert a.triage.starred and "by-hand" in a.triage.tags
 
 
+@pytest.mark.slow  # asserts on wall-clock time
 def test_a_busy_writer_cannot_starve_a_waiting_one(make_ws):
     """The app saving in a tight loop (a bulk action): a command still gets its turn quickly."""
     import signal

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 
@@ -39,6 +41,7 @@ def run_demo(args, ws) -> int:
     if root is None:
         tmp = tempfile.mkdtemp(prefix="wiredesk-demo-")
         root = Path(tmp) / "workspace"
+        _remove_on_signals(tmp)
     try:
         demo_ws = Workspace.open(root)
         if not len(demo_ws):
@@ -51,6 +54,22 @@ def run_demo(args, ws) -> int:
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+CLEANUP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGHUP", "SIGTERM") if hasattr(signal, n))
+
+
+def _remove_on_signals(folder: str) -> None:
+    """A demo killed with its terminal (SIGHUP) or by ``kill`` (SIGTERM) removes its temporary
+    workspace too, then dies of the signal as it would have (the exit status says so)."""
+
+    def handler(signum, frame) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    for sig in CLEANUP_SIGNALS:
+        signal.signal(sig, handler)
 
 
 def run_open(args, ws) -> int:

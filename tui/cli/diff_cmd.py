@@ -3,26 +3,41 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.cli.errors import UserError
-from tui.cli.output import print_json
+from tui.cli.ids import resolve_article
+from tui.cli.output import print_json, visual_order
+from tui.cli.pager import paged, stdout_is_terminal
+from tui.core.safe_text import raw_stream
 
 
 def register(sub) -> None:
     p = sub.add_parser(
         "diff",
         help="two articles side by side with word-level highlighting",
-        description="Compare two articles (ids, any unique prefix, or files) sentence by sentence "
-        "and word by word. Plain text with [-deleted-] {+inserted+} markers when piped.",
+        description="Compare two articles (ids, any unique prefix, ID@N for version N, or "
+        "files) sentence by sentence and word by word. On a terminal: side by side in colour, "
+        "through the pager when long; piped or redirected: plain text with [-deleted-] "
+        "{+inserted+} markers, right-to-left text in logical order.",
+        epilog="Example: wiredesk diff 7d3a1f2@1 7d3a1f2@2 (two versions of one article)",
     )
-    p.add_argument("a", metavar="A", help="article id or file")
-    p.add_argument("b", metavar="B", help="article id or file")
-    p.add_argument("--width", type=int, metavar="N", help="output width (default: the terminal's)")
-    p.add_argument("--json", action="store_true", help="print the alignment and changes as JSON")
+    p.add_argument("a", metavar="A", help="the left side: article id or prefix, ID@N, or a file")
+    p.add_argument("b", metavar="B", help="the right side: article id or prefix, ID@N, or a file")
+    p.add_argument("--width", type=int, metavar="N",
+                   help="output width, at least 20 (default: the terminal's, else 100)")
+    p.add_argument("--json", action="store_true",
+                   help="print the alignment and changes as JSON (shape in docs/CLI.md)")
+    p.add_argument("--no-pager", action="store_true",
+                   help="never page long output (it is paged only on a terminal)")
     p.set_defaults(func=run)
+
+
+_ID_LIKE = re.compile(r"[0-9a-fA-F]+(@[+-]?\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +49,7 @@ class Side:
     date: str | None
     lang: str | None
     body: str
+    version: int | None = None  # named as ID@N: shown in the header
 
     def meta(self) -> dict:
         return {
@@ -44,16 +60,18 @@ class Side:
             "date": self.date,
             "lang": self.lang,
             "words": len(self.body.split()),
+            "version": self.version,
         }
 
-    def pane(self, rtl: bool):
+    def pane(self, rtl: bool, visual: bool = True):
         from tui.render.console import PaneInfo
         from tui.render.header import name
 
         words = len(self.body.split())
-        return PaneInfo(
-            name(self.source, self.title, self.id or self.origin), self.date, words, self.lang, rtl
-        )
+        label = name(self.source, self.title, self.id or self.origin)
+        if self.version is not None:
+            label += f" @{self.version}"
+        return PaneInfo(label, self.date, words, self.lang, rtl, visual)
 
 
 def _from_file(path: Path) -> Side:
@@ -61,10 +79,11 @@ def _from_file(path: Path) -> Side:
     from tui.core.decode import DecodeError, decode_bytes
     from tui.core.ingest import TEXT_EXT
     from tui.core.model import RawDocument
+    from tui.core.sources.reading import read_path
     from tui.core.sources.sniff import kind_of
 
     try:
-        text = decode_bytes(path.read_bytes())
+        text = decode_bytes(read_path(path))  # bounded: a device or FIFO never fills memory
     except (OSError, DecodeError) as e:
         raise UserError(f"{path}: {getattr(e, 'strerror', None) or e}") from None
     kind = TEXT_EXT.get(path.suffix.lower()) or ("html" if kind_of(text) == "html" else "text")
@@ -72,49 +91,78 @@ def _from_file(path: Path) -> Side:
     return Side(None, str(path), c.title, c.source, c.date, c.lang, c.body)
 
 
-def _from_workspace(ws, prefix: str) -> Side:
-    a = ws.resolve(prefix)
+def _from_workspace(ws, arg: str) -> Side:
+    a, idx = resolve_article(ws, arg)
     m = a.meta
-    return Side(
-        a.id, a.origin, m.get("title"), m.get("source"), m.get("date"), m.get("lang"), ws.body(a)
-    )
+    version = (idx % len(a.versions)) + 1 if "@" in arg else None
+    return Side(a.id, a.origin, m.get("title"), m.get("source"), m.get("date"), m.get("lang"),
+                ws.body(a, idx), version)
 
 
 def load(arg: str, ws) -> Side:
-    """A file when the argument names one, else an article id prefix in the workspace."""
-    path = Path(arg)
-    return _from_file(path) if path.is_file() else _from_workspace(ws, arg)
+    """A file when the argument names one; an article id (prefix, ID@N) when it looks like
+    one; else the file that does not exist is named."""
+    path = Path(arg).expanduser()
+    try:
+        is_file, exists = path.is_file(), path.exists()
+    except (OSError, ValueError):  # a name too long for the system, a NUL byte
+        is_file = exists = False
+    if is_file:
+        return _from_file(path)
+    if exists:
+        raise UserError(f"{arg}: is a folder; give a file or an article id")
+    if _ID_LIKE.fullmatch(arg.strip()):
+        return _from_workspace(ws, arg)
+    if "@" in arg and not any(c in arg for c in "/\\"):
+        return _from_workspace(ws, arg)  # ID@x: resolve_article names what is wrong
+    raise UserError(f"{arg}: no such file (nor an article id: ids are hex, any unique prefix)"
+                    + _near_file(path))
+
+
+def _near_file(path: Path) -> str:
+    """"; nearest: x.txt" for a file of the same folder with a close name."""
+    import difflib
+    import itertools
+
+    try:
+        names = [p.name for p in itertools.islice(path.parent.iterdir(), 2000) if p.is_file()]
+    except (OSError, ValueError):
+        return ""
+    near = difflib.get_close_matches(path.name, names, n=1, cutoff=0.7)
+    return f"; nearest: {path.parent / near[0]}" if near else ""
 
 
 def run(args, ws) -> int:
     from tui.core.diff import compare, to_json
     from tui.core.textutil import is_rtl, safe_text
 
+    if args.width is not None and args.width < 20:
+        raise UserError(f"--width must be at least 20, not {args.width}")
     a, b = load(args.a, ws), load(args.b, ws)
     ta, tb = safe_text(a.body), safe_text(b.body)
     comp = compare(ta, tb, a.lang, b.lang)
     if args.json:
         print_json({"left": a.meta(), "right": b.meta(), **to_json(comp)})
         return 0
+    plain = not stdout_is_terminal()
+    visual = visual_order()
+    with paged(not args.no_pager):
+        _print(comp, a.pane(is_rtl(ta), visual), b.pane(is_rtl(tb), visual), args.width, plain)
+    return 0
+
+
+def _print(comp, left, right, width: int | None, plain: bool) -> None:
     from rich.console import Console
 
     from tui.render.console import render
 
-    if args.width is not None and args.width < 20:
-        raise UserError("--width must be at least 20")
-    plain = not sys.stdout.isatty()
-    console = Console(
-        width=args.width,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        no_color=plain or "NO_COLOR" in os.environ,
-    )
-    width = args.width or console.width
-    left, right = a.pane(is_rtl(ta)), b.pane(is_rtl(tb))
+    raw = raw_stream(sys.stdout)  # Rich's own colours pass; the text in them is sanitised
+    if width is None:
+        width = max(20, shutil.get_terminal_size((100, 24)).columns)
+    console = Console(file=raw, width=width, highlight=False, markup=False, emoji=False,
+                      force_terminal=not plain, no_color=plain or "NO_COLOR" in os.environ)
     for line in render(comp, left, right, width, plain=plain):
         if plain:
             sys.stdout.write(line.plain.rstrip() + "\n")
         else:
             console.print(line, soft_wrap=True, crop=False)
-    return 0

@@ -6,12 +6,12 @@ It opens the workspace folder itself (not through :class:`Workspace`), so it wor
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 from tui.cli.output import print_json
 from tui.core.textutil import safe_line
+from tui.core.workspace.lock import lock_timeout
 
 
 def register(sub) -> None:
@@ -22,6 +22,10 @@ def register(sub) -> None:
                        "aside damaged files (a backup of anything changed goes to .trash/).")
     p.add_argument("--repair", action="store_true", help="fix what can be fixed safely")
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.add_argument("--reindex", action="store_true",
+                   help="build the index (.cache/index.sqlite) again from the TOML files")
+    p.add_argument("--rescan", action="store_true",
+                   help="compare every article file with the index (finds edits made in place)")
     p.set_defaults(func=run)
 
 
@@ -37,10 +41,16 @@ def run(args, ws) -> int:
     from tui.core.workspace.doctor import check, healthy, repair
 
     root = workspace_root(ws)
+    if getattr(args, "reindex", False) or getattr(args, "rescan", False):  # issue 16
+        from tui.core.workspace.index_sync import doctor
+
+        print(safe_line(doctor(root, reindex=args.reindex,
+                               lock_timeout=lock_timeout())))
+        return 0
     found = check(root)
     done: list[str] = []
     if args.repair and root.is_dir():
-        timeout = _env_float("WIREDESK_LOCK_TIMEOUT", 10.0)
+        timeout = lock_timeout()
         done = repair(root, found, lock_timeout=timeout)
         remaining = check(root) if done else found
     else:
@@ -72,9 +82,3 @@ def run(args, ws) -> int:
         print(safe_line(f"{root}: {errors} problem{'s' * (errors != 1)}{more}"), file=sys.stderr)
     return 0 if ok else 1
 
-
-def _env_float(name: str, default: float) -> float:
-    try:
-        return float(os.environ.get(name, default))
-    except ValueError:
-        return default

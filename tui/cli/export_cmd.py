@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from tui.cli.errors import UserError
-from tui.core.export import (FORMATS, SPLIT_FORMATS, ExportError, has_triage, items_from,
-                             render, split_files, write_output, write_split)
-from tui.core.query import Filter, QueryError, combine, parse_filter
+from tui.cli.ids import resolve_article, resolve_story
+from tui.core.export import (
+    FORMATS,
+    SPLIT_FORMATS,
+    ExportError,
+    has_triage,
+    items_from,
+    render,
+    split_files,
+    write_output,
+    write_split,
+)
+from tui.core.export.edge import sanitize_export
+from tui.core.query import Filter, QueryError, combine, parse_date_value, parse_filter
+from tui.core.safe_text import one_line, raw_stream
+from tui.desk import select_articles
 
 # Format guessed from the output file name when --format is not given.
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".toml": "toml",
@@ -22,13 +36,17 @@ def register(sub) -> None:
         "export", help="export notes and metadata (md, json, toml, csv, csl-json, html)",
         description="Export the articles you have triaged (a note, a tag or a star; --all for "
         "every article) with their metadata, story, tags, flags and notes. Filters combine "
-        "(all must hold); archived stories are included (-q -archived leaves them out). Output "
+        "(all must hold); archived stories are left out unless --archived or -q archived asks "
+        "for them, as in the app and `wiredesk stories`. Output "
         "is deterministic; control characters and terminal escape sequences are stripped "
         "from all exported text.",
         epilog="Examples: wiredesk export --tag japan --format csv -o japan.csv; "
         "wiredesk export --starred --format md --split -o notes/; "
         "wiredesk export -q 'tag:japan -tag:done after:2022-10-01' --format csl-json")
     g = p.add_argument_group("selection")
+    g.add_argument("articles", nargs="*", metavar="ARTICLE",
+                   help="only these articles (any unique id prefix), triaged or not; ID@N "
+                   "exports version N (its ingest date is the one exported)")
     g.add_argument("--tag", action="append", default=[], metavar="TAG",
                    help="articles with this tag (repeat: any of them)")
     g.add_argument("--all-tags", action="store_true",
@@ -44,13 +62,16 @@ def register(sub) -> None:
                    help="outlet name contains TEXT (case- and accent-insensitive)")
     g.add_argument("--lang", metavar="LANG", help="language (en also matches en-GB)")
     g.add_argument("--from", "--since", dest="date_from", metavar="DATE",
-                   help="dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+                   help="dated on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY, 11 Oct 2022...; "
+                   "an impossible date is an error)")
     g.add_argument("--to", "--until", dest="date_to", metavar="DATE",
                    help="dated on or before DATE (inclusive)")
     g.add_argument("--query", "-q", metavar="SEARCH",
                    help="a search string as in the app, e.g. 'tag:a,b -tag:done unread words'")
     g.add_argument("--all", action="store_true",
                    help="every matching article, not only those with a note, tag or star")
+    g.add_argument("--archived", action="store_true",
+                   help="include archived stories (left out unless a filter names them)")
     o = p.add_argument_group("output")
     o.add_argument("--format", "-f", choices=list(FORMATS), metavar="FORMAT",
                    help=f"one of {', '.join(FORMATS)} (default: from the -o file name, "
@@ -61,24 +82,32 @@ def register(sub) -> None:
                    help=f"one file per article into the -o folder "
                    f"({', '.join(SPLIT_FORMATS)}; Markdown with YAML front matter)")
     o.add_argument("--force", action="store_true", help="overwrite existing files")
+    o.add_argument("--parents", action="store_true",
+                   help="create missing folders of -o; without it a missing folder is an "
+                   "error (--split makes its -o folder itself, not missing parents)")
     p.set_defaults(func=run)
 
 
 def build_filter(args: argparse.Namespace, story_id: str | None = None) -> Filter:
     """The filter the options describe (``story_id``: the resolved --story)."""
-    tags = tuple(args.tag)
     try:
-        flt = Filter(
-            tags_all=tags if args.all_tags else (),
-            tags_any=() if args.all_tags else tags,
-            starred=True if args.starred else None,
-            read=args.read_state, story=story_id, source=args.source, lang=args.lang,
-            date_from=args.date_from, date_to=args.date_to,
-        )
-        if args.query:
-            flt = combine(flt, parse_filter(args.query))
+        dates = {name: parse_date_value(value, opt) if value is not None else None
+                 for name, opt, value in (("date_from", "--from", args.date_from),
+                                          ("date_to", "--to", args.date_to))}
     except QueryError as e:
         raise UserError(str(e)) from None
+    tags = tuple(args.tag)
+    flt = Filter(
+        tags_all=tags if args.all_tags else (),
+        tags_any=() if args.all_tags else tags,
+        starred=True if args.starred else None,
+        read=args.read_state, story=story_id, source=args.source, lang=args.lang, **dates,
+    )
+    if args.query:
+        try:
+            flt = combine(flt, parse_filter(args.query))
+        except QueryError as e:
+            raise UserError(f"-q: {e}") from None
     return flt
 
 
@@ -90,11 +119,17 @@ def _format(args: argparse.Namespace) -> str:
     return DEFAULT_FORMAT
 
 
-def select(ws, flt: Filter, *, everything: bool) -> list:
-    """The articles to export, in workspace order."""
+def select(ws, flt: Filter, *, everything: bool, only=None, archived: bool = False
+           ) -> tuple[list, int]:
+    """The articles to export (``only``: these ids, archived or not) and how many archived
+    stories the one selection rule (``tui.desk.select``) left out."""
+    if only is None:
+        chosen, listing = select_articles(ws, flt, everything=everything,
+                                          include_archived=archived)
+        return chosen, listing.archived_left_out
     stories = {s.id: s for s in ws.stories()}
     chosen = []
-    for a in ws.articles():
+    for a in [ws.get(i) for i in only]:
         if not everything and not has_triage(a):
             continue
         body = None
@@ -105,22 +140,57 @@ def select(ws, flt: Filter, *, everything: bool) -> list:
                 body = ""
         if flt.matches(a, stories.get(a.story), body):
             chosen.append(a)
-    return chosen
+    return chosen, 0
+
+
+def _check_target(path: Path, args) -> None:
+    """A missing folder is an error unless --parents asked for it (never made silently)."""
+    if args.split and not path.exists() and (path.parent.is_dir() or args.parents):
+        return  # --split -o DIR names the folder to fill: it is made (and said so)
+    folder = path if args.split else path.parent
+    if str(folder) in ("", ".") or folder.is_dir():
+        return
+    if folder.exists():
+        raise UserError(f"{folder}: not a folder")
+    if args.split:
+        folder = folder.parent
+    if not args.parents:
+        raise UserError(f"{folder}: no such folder; create it first, or add --parents")
 
 
 def run(args: argparse.Namespace, ws) -> int:
     fmt = _format(args)
     if args.split and not args.output:
         raise UserError("--split writes one file per article: give the folder with -o")
-    story_id = ws.resolve_story(args.story).id if args.story else None
-    flt = build_filter(args, story_id)
-    items = items_from(select(ws, flt, everything=args.all), ws.stories())
+    flt = build_filter(args)
+    if args.output and args.output != "-":
+        _check_target(Path(args.output).expanduser(), args)
+    if args.story:
+        flt = replace(flt, story=resolve_story(ws, args.story).id)
+    only, versions = None, {}
+    if args.articles:
+        only = []
+        for ref in args.articles:
+            a, idx = resolve_article(ws, ref)
+            if a.id not in only:
+                only.append(a.id)
+            if "@" in ref:
+                versions[a.id] = a.versions[idx].ingested
+    chosen, left_out = select(ws, flt, everything=args.all or bool(only), only=only,
+                              archived=args.archived)
+    items = [replace(i, ingested=versions[i.id]) if i.id in versions else i
+             for i in items_from(chosen, ws.stories())]
+    output = Path(args.output).expanduser() if args.output else None
     try:
         if args.split:
-            written = write_split(Path(args.output), split_files(items, fmt), force=args.force)
+            if not output.exists():
+                print(f"wiredesk: creating folder {one_line(str(output))}", file=sys.stderr)
+            files = {name: sanitize_export(text)
+                     for name, text in split_files(items, fmt).items()}
+            written = write_split(output, files, force=args.force)
             where = f"{len(written)} files in {args.output}"
-        elif args.output and args.output != "-":
-            write_output(Path(args.output), render(items, fmt), force=args.force)
+        elif output is not None and args.output != "-":
+            write_output(output, sanitize_export(render(items, fmt)), force=args.force)
             where = args.output
         else:
             _stdout(render(items, fmt))
@@ -128,21 +198,28 @@ def run(args: argparse.Namespace, ws) -> int:
     except ExportError as e:
         raise UserError(str(e)) from None
     if not items:
-        hint = "" if args.all else " (without --all, only articles with a note, tag or star)"
+        hint = "" if args.all or only else \
+            " (without --all, only articles with a note, tag or star)"
         print(f"wiredesk: nothing to export: no article matches{hint}", file=sys.stderr)
+    if left_out:
+        print(f"wiredesk: {left_out} archived stor{'y' if left_out == 1 else 'ies'} left out "
+              "(--archived includes them)", file=sys.stderr)
     elif where:
         n = len(items)
-        print(f"exported {n} article{'s' if n != 1 else ''} as {fmt} to {where}",
+        print(f"exported {n} article{'s' if n != 1 else ''} as {fmt} to {one_line(where)}",
               file=sys.stderr)
     return 0
 
 
 def _stdout(text: str) -> None:
-    """UTF-8 whatever the locale, so the bytes are the same everywhere."""
-    buffer = getattr(sys.stdout, "buffer", None)
+    """UTF-8 whatever the locale, so the bytes are the same everywhere; sanitised (the
+    exporters already are: this is the edge)."""
+    text = sanitize_export(text)
+    stream = raw_stream(sys.stdout)
+    buffer = getattr(stream, "buffer", None)
     if buffer is None:
-        sys.stdout.write(text)
+        stream.write(text)
         return
-    sys.stdout.flush()
+    stream.flush()
     buffer.write(text.encode("utf-8"))
     buffer.flush()

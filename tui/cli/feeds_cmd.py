@@ -22,12 +22,12 @@ def register(sub) -> None:
     acts = f.add_subparsers(title="actions", metavar="ACTION", parser_class=type(f))
 
     a = acts.add_parser("add", help="subscribe to feeds", description="Subscribe to feed URLs.")
-    a.add_argument("urls", nargs="+", metavar="URL")
+    a.add_argument("urls", nargs="+", metavar="URL", help="a feed URL (RSS or Atom)")
     a.add_argument("--title", help="a name for the feed (default: the feed's own title)")
-    a.set_defaults(func=run_add)
+    a.set_defaults(func=run_add, creates=True)
 
     r = acts.add_parser("remove", help="unsubscribe", description="Unsubscribe from feed URLs.")
-    r.add_argument("urls", nargs="+", metavar="URL")
+    r.add_argument("urls", nargs="+", metavar="URL", help="a subscribed feed URL")
     r.set_defaults(func=run_remove)
 
     ls = acts.add_parser("list", help="the subscribed feeds and their last check",
@@ -37,8 +37,8 @@ def register(sub) -> None:
 
     i = acts.add_parser("import", help="subscribe to every feed of an OPML file",
                         description="Import subscriptions from OPML (any feed reader exports it).")
-    i.add_argument("file", metavar="FILE.opml")
-    i.set_defaults(func=run_import)
+    i.add_argument("file", metavar="FILE.opml", help="an OPML file exported by a feed reader")
+    i.set_defaults(func=run_import, creates=True)
 
     e = acts.add_parser("export", help="write the subscriptions as OPML",
                         description="Export subscriptions as OPML 2.0 (standard output or -o).")
@@ -47,12 +47,13 @@ def register(sub) -> None:
 
     rf = sub.add_parser("refresh", help="fetch every subscribed feed and ingest what is new",
                         description="Fetch all subscribed feeds (conditional requests, a limit "
-                        "per host), ingest new articles and new versions, report per feed.")
+                        "per host), ingest new articles and new versions, report per feed. "
+                        "Exit 1 when any feed or item failed (the rest are taken in).")
     rf.add_argument("--json", action="store_true", help="print the per-feed report as JSON")
     rf.add_argument("--full", action="store_true",
                     help="fetch every feed and item page again, even if unchanged (finds pages "
                     "edited since)")
-    rf.set_defaults(func=run_refresh)
+    rf.set_defaults(func=run_refresh, creates=True)
 
 
 def _normalize(url: str) -> str:
@@ -127,10 +128,13 @@ def run_list(args, ws) -> int:
 
 
 def run_import(args, ws) -> int:
+    from tui.core.decode import DecodeError
+    from tui.core.sources.reading import read_path
+
     try:
-        data = Path(args.file).expanduser().read_bytes()
-    except OSError as e:
-        raise UserError(f"{args.file}: {e.strerror or e}") from None
+        data = read_path(Path(args.file).expanduser())  # bounded, like every other read
+    except (OSError, DecodeError) as e:
+        raise UserError(f"{args.file}: {getattr(e, 'strerror', None) or e}") from None
     try:
         with _modify(ws) as subs:
             added = subs.import_opml(data)
@@ -172,8 +176,9 @@ def run_refresh(args, ws) -> int:
     else:
         for line in report.lines():
             out(line)
-    failed = report.count("failed")
-    return 1 if failed and failed == len(report.feeds) else 0
+    # Exit 1 when any feed or item failed (a partial failure, as for ingest: each is named).
+    failed = report.count("failed") + sum(f.failed_items for f in report.feeds)
+    return 1 if failed else 0
 
 
 class _Bar:

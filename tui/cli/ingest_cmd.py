@@ -5,33 +5,48 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tui.cli.errors import UserError
-from tui.cli.output import print_json
-from tui.core.decode import DecodeError
-from tui.core.textutil import safe_line
+from tui.cli.ids import Abbrev
+from tui.cli.output import clip, out, out_body, print_json
+from tui.core.safe_text import one_line, raw_stream
 
 
 def register(sub) -> None:
     p = sub.add_parser("ingest", help="take in files, folders, globs, JSON Lines, feeds, URLs, -",
-                       description="Take in articles. SOURCE is a file (.txt .md .html .jsonl, a "
-                       "feed), a folder (recursive), a glob, a URL, or - for standard input.")
-    p.add_argument("sources", nargs="+", metavar="SOURCE")
-    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+                       description="Take in articles. Prints each article added or updated "
+                       "(with the shortest unique id prefix), then a summary; each source that "
+                       "failed gets one line on standard error. Exit 1 when any source failed "
+                       "(the others are kept), 0 otherwise. Creates the workspace if needed.")
+    p.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="a file (.txt .md .html .jsonl, an RSS/Atom feed), a folder (read "
+                   "recursively), a glob, an http(s) URL, or - for standard input")
+    p.add_argument("--json", action="store_true",
+                   help="print the summary as JSON (added, updated, duplicates, failed)")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
-    p.set_defaults(func=run_ingest)
+    p.set_defaults(func=run_ingest, creates=True)
 
     c = sub.add_parser("clean", help="clean files without a workspace",
-                       description="Print the cleaned body of each FILE, or with --json one "
-                       "object per file (JSON Lines, in argument order).")
-    c.add_argument("files", nargs="+", metavar="FILE")
-    c.add_argument("--json", action="store_true", help="JSON Lines: body and metadata")
+                       description="Print the cleaned body of each article read from FILE, or "
+                       "with --json one object per article (JSON Lines, in argument order). "
+                       "FILE is read as ingest reads it: a .jsonl file gives one article per "
+                       "record, a feed one per item. Exit 1 when any failed.")
+    c.add_argument("files", nargs="+", metavar="FILE",
+                   help="a file as for ingest (text, Markdown, HTML, .jsonl, RSS/Atom), or - "
+                   "for standard input")
+    c.add_argument("--json", action="store_true",
+                   help="JSON Lines: body and metadata, one object per article")
     c.set_defaults(func=run_clean)
+
+
+def _report_problems(got) -> None:
+    for src, reason in getattr(got, "warnings", ()):
+        print(f"wiredesk: warning: {one_line(src)}: {one_line(reason)}", file=sys.stderr)
 
 
 def run_ingest(args, ws) -> int:
     from tui.core.ingest import collect
 
     got = collect(args.sources)
+    _report_problems(got)
     progress = _progress() if not args.json and not args.quiet and sys.stderr.isatty() else None
     try:
         rep = ws.ingest(got.docs, failures=got.failures,
@@ -42,19 +57,17 @@ def run_ingest(args, ws) -> int:
     if args.json:
         print_json(rep.as_dict())
     elif not args.quiet:
+        ab = Abbrev.of(ws) if rep.added or rep.updated else None
         for aid in rep.added:
-            a = ws.get(aid)
-            print(f"added    {aid[:8]}  {a.title[:70]}")
+            out(f"added    {ab.short(aid)}  {clip(ws.get(aid).title, 70)}")
         for aid in rep.updated:
             a = ws.get(aid)
-            print(f"updated  {aid[:8]}  {a.title[:70]} (version {len(a.versions)})")
-        print(f"{len(rep.added)} added, {len(rep.updated)} new versions, "
-              f"{len(rep.duplicates)} duplicates, {len(rep.failed)} failed")
+            out(f"updated  {ab.short(aid)}  {clip(a.title, 70)} (version {len(a.versions)})")
+        out(f"{len(rep.added)} added, {len(rep.updated)} new versions, "
+            f"{len(rep.duplicates)} duplicates, {len(rep.failed)} failed")
     for src, reason in rep.failed:
-        print(f"wiredesk: {safe_line(src)}: {safe_line(reason)}", file=sys.stderr)
-    if rep.failed and not (rep.added or rep.updated or rep.duplicates):
-        return 1
-    return 0
+        print(f"wiredesk: {one_line(src)}: {one_line(reason)}", file=sys.stderr)
+    return 1 if rep.failed else 0
 
 
 class _progress:
@@ -62,49 +75,73 @@ class _progress:
 
     def __init__(self) -> None:
         self.shown = False
+        self.raw = raw_stream(sys.stderr)  # its own escape: clear the line
 
     def update(self, n: int, total: int, origin: str) -> None:
         if total < 20 or (n % 10 and n != total):
             return
-        sys.stderr.write(f"\r\x1b[Kingesting {n}/{total}")
-        sys.stderr.flush()
+        self.raw.write(f"\r\x1b[Kingesting {n}/{total}")
+        self.raw.flush()
         self.shown = True
 
     def close(self) -> None:
         if self.shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
+            self.raw.write("\r\x1b[K")
+            self.raw.flush()
+
+
+EMPTY_FILE = "empty file"  # the reason tui.core.ingest gives for a file with no text
+CLEAN_FIELDS = ("title", "author", "source", "date", "dateline", "lang", "summary")
 
 
 def run_clean(args, ws) -> int:
-    from tui.core.ingest import TEXT_EXT, _looks_like_html
-    from tui.core.decode import decode_bytes
-    from tui.core.model import RawDocument
+    from tui.core.ingest import collect
     from tui.core.workspace.adding import clean_doc
 
     failed = 0
     for name in args.files:
-        path = Path(name)
-        try:
-            text = decode_bytes(path.read_bytes())
-        except (OSError, DecodeError) as e:
-            reason = getattr(e, "strerror", None) or str(e)
-            if len(args.files) == 1:
-                raise UserError(f"{safe_line(name)}: {safe_line(reason)}") from None
-            print(f"wiredesk: {safe_line(name)}: {safe_line(reason)}", file=sys.stderr)
+        got = collect([name])
+        _report_problems(got)
+        for doc in got.docs:
+            origin = name if doc.origin == _resolved(name) else doc.origin
+            try:
+                c = clean_doc(doc)
+            except Exception as e:  # noqa: BLE001 - a cleaner bug: this document fails alone
+                reason = f"could not be cleaned ({type(e).__name__}: {e})"
+                print(f"wiredesk: {one_line(origin)}: {one_line(reason)}", file=sys.stderr)
+                failed += 1
+                if args.json:
+                    print_json({"id": None, "origin": origin, "error": reason, "body": None},
+                               lines=True)
+                continue
+            if args.json:
+                d = {"id": None, **{k: v for k, v in c.as_dict().items() if k != "body"},
+                     "body": c.body, "origin": origin}
+                print_json(d, lines=True)
+            else:
+                out_body(c.body)
+                if len(args.files) > 1 or len(got.docs) > 1:
+                    out()
+        for src, reason in got.failures:
+            if reason == EMPTY_FILE and src == name:  # an empty page cleans to an empty body
+                print(f"wiredesk: {one_line(src)}: empty file, nothing to clean",
+                      file=sys.stderr)
+                if args.json:
+                    print_json({"id": None, **dict.fromkeys(CLEAN_FIELDS), "body": "",
+                                "origin": src}, lines=True)
+                else:
+                    out_body("")
+                continue
+            print(f"wiredesk: {one_line(src)}: {one_line(reason)}", file=sys.stderr)
             failed += 1
-            if args.json:  # keep one line per argument, in order
-                print_json({"id": None, "origin": str(path), "error": reason, "body": None},
+            if args.json:  # one line for each failure too, after the file's articles
+                print_json({"id": None, "origin": src, "error": reason, "body": None},
                            lines=True)
-            continue
-        kind = TEXT_EXT.get(path.suffix.lower()) or ("html" if _looks_like_html(text) else "text")
-        c = clean_doc(RawDocument(origin=str(path), content=text, kind=kind))
-        if args.json:
-            d = {"id": None, **{k: v for k, v in c.as_dict().items() if k != "body"},
-                 "body": c.body, "origin": str(path)}
-            print_json(d, lines=True)
-        else:
-            sys.stdout.write(c.body + "\n")
-            if len(args.files) > 1:
-                sys.stdout.write("\n")
-    return 1 if failed == len(args.files) else 0
+    return 1 if failed else 0
+
+
+def _resolved(name: str) -> str:
+    try:
+        return str(Path(name).resolve())
+    except (OSError, RuntimeError, ValueError):
+        return name

@@ -1,15 +1,26 @@
-"""Shared output helpers: JSON shapes from SPEC, short ids, safe terminal text."""
+"""Shared output helpers: JSON shapes (docs/CLI.md), safe terminal text, right-to-left order.
+
+Right-to-left text (Arabic, Hebrew, Persian) is written in logical order (the order it is
+read and stored) to everything that is not a terminal: pipes, files, JSON, exports. Only a
+terminal gets visual order, reordered line by line, because most terminals do not reorder bidi
+text themselves; ``WIREDESK_BIDI=terminal`` says yours does (logical order everywhere), and
+``WIREDESK_BIDI=visual`` asks for visual order even when not writing to a terminal.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from tui.core.model import META_FIELDS, Article
-from tui.core.textutil import safe_line, safe_text
+from tui.core.safe_text import one_line, sanitize, sanitize_obj
+from tui.core.textutil import display_rtl
 
 
 def print_json(obj, *, lines: bool = False) -> None:
+    """JSON on standard output, every string through the sanitiser (no ESC, no raw C1)."""
+    obj = sanitize_obj(obj)
     if lines:
         sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     else:
@@ -23,6 +34,7 @@ def article_fields(a: Article) -> dict:
 def show_json(ws, a: Article, version: int = -1) -> dict:
     d = {"id": a.id, **article_fields(a), "body": ws.body(a, version), "origin": a.origin}
     d["versions"] = [{"ingested": v.ingested, "hash": v.hash} for v in a.versions]
+    d["version"] = (version % len(a.versions)) + 1  # which one "body" is (1 = oldest)
     d.update(tags=list(a.triage.tags), starred=a.triage.starred, read=a.triage.read,
              note=a.triage.note or None, story=a.story, sameness=a.sameness, copy_of=a.copy_of)
     return d
@@ -36,22 +48,46 @@ def story_article_json(a: Article) -> dict:
             "copy_of": a.copy_of}
 
 
-def short_len(ids, minimum: int = 7) -> int:
-    """The shortest prefix length (at least ``minimum``) that keeps every id unique."""
-    ids = sorted(ids)
-    n = minimum
-    for x, y in zip(ids, ids[1:]):
-        common = 0
-        while common < min(len(x), len(y)) and x[common] == y[common]:
-            common += 1
-        n = max(n, common + 1)
-    return n
-
-
 def clip(s: str | None, width: int) -> str:
-    s = safe_line(s or "")
+    s = one_line(s or "")
     return s if len(s) <= width else s[: max(0, width - 1)] + "…"
 
 
-def out(s: str = "") -> None:
-    sys.stdout.write(safe_text(s) + "\n")
+def visual_order(stream=None) -> bool:
+    """Whether right-to-left lines written to ``stream`` go in visual order: only for a
+    terminal that does not reorder them itself (see the module docstring)."""
+    mode = os.environ.get("WIREDESK_BIDI", "").lower()
+    if mode in ("terminal", "logical"):
+        return False
+    if mode == "visual":
+        return True
+    stream = stream or sys.stdout
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def out(s: str = "", *, visual: bool | None = None) -> None:
+    """One or more lines on standard output, sanitised; right-to-left lines in visual order
+    only for a terminal (``visual`` overrides the guess)."""
+    text = sanitize(s)
+    if visual is None:
+        visual = visual_order()
+    if visual:
+        text = "\n".join(display_rtl(line) for line in text.split("\n"))
+    sys.stdout.write(text + "\n")
+
+
+def out_body(text: str) -> None:
+    """A body or any long text: as it is for pipes and files; for a terminal that does not
+    reorder, right-to-left paragraphs wrapped, then in visual order and right-aligned."""
+    if not visual_order():
+        out(text, visual=False)
+        return
+    import shutil
+
+    from tui.render.console import terminal_lines
+
+    width = shutil.get_terminal_size((100, 24)).columns
+    out("\n".join(terminal_lines(sanitize(text), width)), visual=False)

@@ -6,6 +6,7 @@ import argparse
 import importlib
 
 from tui import __version__
+from tui.core.safe_text import one_line
 
 COMMAND_MODULES = (
     "tui.cli.app_cmd",  # demo (and no command: open the app)
@@ -23,8 +24,32 @@ COMMAND_MODULES = (
 class Parser(argparse.ArgumentParser):
     """Usage errors exit 2 with one line, as SPEC asks."""
 
-    def error(self, message: str):  # noqa: D401
-        self.exit(2, f"wiredesk: {message} (see `{self.prog} --help`)\n")
+    def error(self, message: str):
+        # argparse quotes the command line back ("unrecognized arguments: ..."): one line,
+        # sanitised, and not 100,000 characters long.
+        line = one_line(message)
+        if len(line) > 500:
+            line = line[:499] + "…"
+        line += _nearest_choice(message)
+        self.exit(2, f"wiredesk: {line} (see `{one_line(self.prog)} --help`)\n")
+
+
+def _nearest_choice(message: str) -> str:
+    """"; did you mean 'stories'?" for an invalid choice close to a valid one."""
+    import difflib
+    import re
+
+    m = re.match(r"argument [^:]+: invalid choice: '(.*)' \(choose from (.*)\)$", message, re.S)
+    if not m:
+        return ""
+    choices = re.findall(r"'([^']*)'", m[2]) or [c.strip() for c in m[2].split(",")]
+    near = difflib.get_close_matches(m[1], choices, n=1, cutoff=0.6)
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
+def keymap_option(p: argparse.ArgumentParser, default=None) -> None:
+    p.add_argument("--keymap", metavar="NAME", default=default,
+                   help="keymap for the app: default, vim, emacs or one of yours")
 
 
 def workspace_option(p: argparse.ArgumentParser, default=None) -> None:
@@ -40,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"wiredesk {__version__}")
     workspace_option(parser)
-    parser.add_argument("--keymap", metavar="NAME", help="keymap for the app (default, vim, emacs)")
+    keymap_option(parser)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -48,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     for p in _all_subparsers(sub):
         if not any("--workspace" in a.option_strings for a in p._actions):
             workspace_option(p, default=argparse.SUPPRESS)
+    # `--keymap` also after the commands that open the app.
+    keymap_option(sub.choices["demo"], default=argparse.SUPPRESS)
     return parser
 
 

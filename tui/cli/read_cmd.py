@@ -5,51 +5,61 @@ from __future__ import annotations
 import shutil
 
 from tui.cli.errors import UserError
-from tui.cli.output import clip, out, print_json, short_len, show_json, story_article_json
+from tui.cli.ids import Abbrev, resolve_article, version_index
+from tui.cli.output import clip, out, out_body, print_json, show_json, story_article_json
+from tui.cli.pager import paged
 
 
 def register(sub) -> None:
     p = sub.add_parser("stories", help="the stories and their articles",
-                       description="List stories, largest first, with their articles.")
-    p.add_argument("--json", action="store_true", help="print JSON (see SPEC)")
+                       description="List stories, largest first, with their articles: id (the "
+                       "shortest unique prefix), flags (* starred, N unread), outlet, date, "
+                       "language, copy/ver for copies and versions, title.")
+    p.add_argument("--json", action="store_true",
+                   help="print a JSON list of stories with their articles (shape in docs/CLI.md)")
     p.add_argument("--explain", action="store_true",
                    help="say why each article is in its story (shared names, numbers, terms)")
     p.add_argument("--filter", metavar="QUERY",
-                   help="only articles matching a search string, e.g. 'tag:japan +starred'")
+                   help="only articles matching a search string, e.g. 'tag:japan +starred "
+                   "after:2022-10-01' (syntax in docs/CLI.md)")
     p.add_argument("--archived", action="store_true", help="include archived stories")
+    pager_option(p)
     p.set_defaults(func=run_stories)
 
     s = sub.add_parser("show", help="one article: cleaned body, or --raw the original",
-                       description="Print one article (any unique id prefix).")
-    s.add_argument("article", metavar="ARTICLE")
-    s.add_argument("--json", action="store_true", help="print JSON with versions and triage")
+                       description="Print one article: title, byline, id and origin, then the "
+                       "cleaned body. ARTICLE is any unique id prefix; ID@N names version N "
+                       "(1 = oldest, -1 = newest).")
+    s.add_argument("article", metavar="ARTICLE",
+                   help="article id or unique prefix, ID@N for version N")
+    s.add_argument("--json", action="store_true",
+                   help="print one JSON object with versions and triage (shape in docs/CLI.md)")
     s.add_argument("--raw", action="store_true", help="the original text instead of the body")
     s.add_argument("--version", type=int, metavar="N", dest="version_no",
-                   help="show version N (1 = oldest; default: newest)")
+                   help="show version N (1 = oldest; default: newest); same as ARTICLE@N")
+    pager_option(s)
     s.set_defaults(func=run_show)
+
+
+def pager_option(p) -> None:
+    p.add_argument("--no-pager", action="store_true",
+                   help="never page long output (it is paged only on a terminal)")
 
 
 def _matcher(query: str | None):
     if not query:
         return None
-    from tui.core.query import parse_filter
+    from tui.core.query import QueryError, parse_filter
 
-    return parse_filter(query)
+    try:
+        return parse_filter(query)
+    except QueryError as e:
+        raise UserError(f"--filter: {e}") from None
 
 
 def run_stories(args, ws) -> int:
     flt = _matcher(args.filter)
-    result = []
-    for st in ws.stories():
-        if st.archived and not args.archived:
-            continue
-        arts = [ws.get(i) for i in st.article_ids]
-        if flt is not None:
-            arts = [a for a in arts if flt.matches(
-                a, st, body=ws.body(a) if flt.needs_body else None)]
-            if not arts:
-                continue
-        result.append((st, arts))
+    result = ws.stories_matching(flt, archived=args.archived)  # the index answers (issue 16)
     if args.json:
         data = []
         for st, arts in result:
@@ -61,48 +71,63 @@ def run_stories(args, ws) -> int:
         print_json(data)
         return 0
     if not result:
-        out("no stories yet: add articles with `wiredesk ingest FILE...`")
+        if len(ws):
+            out("no article matches" + (" (archived stories are hidden: --archived shows "
+                                        "them)" if not args.archived else ""))
+        else:
+            out("no stories yet: add articles with `wiredesk ingest FILE...`")
         return 0
+    with paged(not args.no_pager):
+        _print_stories(args, ws, result)
+    return 0
+
+
+def _print_stories(args, ws, result) -> None:
     width = shutil.get_terminal_size((100, 24)).columns
-    n = short_len([a.id for _, arts in result for a in arts] + [st.id for st, _ in result])
+    ab = Abbrev.of(ws)
+    n = ab.width([a.id for _, arts in result for a in arts] + [st.id for st, _ in result])
     for st, arts in result:
         span = st.date_first or ""
         if st.date_last and st.date_last != st.date_first:
             span += f"..{st.date_last}"
-        head = f"{st.id[:n]}  {len(arts)} article{'s' if len(arts) != 1 else ''}"
+        head = f"{st.id[:n]:{n}}  {len(arts)} article{'s' if len(arts) != 1 else ''}"
         meta = "  ".join(x for x in (", ".join(st.langs), span) if x)
         out(f"{head}  {clip(st.title, max(20, width - len(head) - len(meta) - 4))}  {meta}")
         for a in arts:
             flags = ("*" if a.triage.starred else " ") + (" " if a.triage.read else "N")
             kind = {"copy": "copy", "version": "ver"}.get(a.sameness, "")
-            line = (f"  {flags} {a.id[:n]}  {clip(a.meta.get('source') or '-', 18):18}  "
-                    f"{(a.meta.get('date') or '')[:10]:10}  {a.meta.get('lang') or '':3} {kind:4} ")
+            line = (f"  {flags} {a.id[:n]:{n}}  {clip(a.meta.get('source') or '-', 18):18}  "
+                    f"{(a.meta.get('date') or '')[:10]:10}  {a.meta.get('lang') or '':3} "
+                    f"{kind:4} ")
             out(line + clip(a.title, max(10, width - len(line) - 1)))
             if args.explain:
                 for why in ws.explain(a.id):
                     out(f"        {why}")
-    return 0
 
 
 def run_show(args, ws) -> int:
-    a = ws.resolve(args.article)
-    idx = -1
+    a, idx = resolve_article(ws, args.article)
     if args.version_no is not None:
-        if not 1 <= args.version_no <= len(a.versions):
-            raise UserError(f"article {a.id[:8]} has {len(a.versions)} version(s), "
-                            f"not {args.version_no}")
-        idx = args.version_no - 1
+        if "@" in args.article:
+            raise UserError(f"give the version once: {args.article!r} or --version, not both")
+        idx = version_index(ws, a, args.version_no)
     if args.json:
         d = show_json(ws, a, idx)
         if args.raw:
             d["raw"] = ws.raw(a, idx)
         print_json(d)
         return 0
+    with paged(not args.no_pager):
+        _print_show(args, ws, a, idx)
+    return 0
+
+
+def _print_show(args, ws, a, idx: int) -> None:
     if args.raw:
-        out(ws.raw(a, idx))
-        return 0
+        out_body(ws.raw(a, idx))
+        return
     m = a.meta
-    out(a.title)
+    out_body(a.title)  # a long right-to-left title is wrapped before reordering, as bodies
     byline = " · ".join(x for x in (m.get("author"), m.get("source"), m.get("date"),
                                     m.get("dateline"), m.get("lang")) if x)
     if byline:
@@ -112,5 +137,4 @@ def run_show(args, ws) -> int:
         extra += f"  (version {len(a.versions) if idx == -1 else idx + 1} of {len(a.versions)})"
     out(extra)
     out()
-    out(ws.body(a, idx))
-    return 0
+    out_body(ws.body(a, idx))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tui.cli.errors import UserError
+from tui.cli.ids import Abbrev, resolve_article, resolve_story
 
 
 def register(sub) -> None:
@@ -11,21 +12,34 @@ def register(sub) -> None:
                        "corrections.toml and respected by later ingests.")
     ssub = p.add_subparsers(title="actions", metavar="ACTION", required=True,
                             parser_class=type(p))
-    m = ssub.add_parser("merge", help="merge stories into the first one")
-    m.add_argument("stories", nargs="+", metavar="STORY")
+    m = ssub.add_parser("merge", help="merge stories into the first one",
+                        description="Merge the stories into the first one named: their "
+                        "articles join it, and stay together through later ingests.")
+    m.add_argument("stories", nargs="+", metavar="STORY",
+                   help="story id or unique prefix; the first one keeps its id")
     m.set_defaults(func=run_merge)
-    s = ssub.add_parser("split", help="move the given articles out into a new story")
-    s.add_argument("story", metavar="STORY")
-    s.add_argument("articles", nargs="+", metavar="ARTICLE")
+    s = ssub.add_parser("split", help="move the given articles out into a new story",
+                        description="Move the named articles out of STORY into a new story of "
+                        "their own (at least one article must stay).")
+    s.add_argument("story", metavar="STORY", help="story id or unique prefix")
+    s.add_argument("articles", nargs="+", metavar="ARTICLE",
+                   help="article id or unique prefix, in STORY")
     s.set_defaults(func=run_split)
     for parent in (ssub, sub):
-        mv = parent.add_parser("move", help="move an article into another story")
-        mv.add_argument("article", metavar="ARTICLE")
-        mv.add_argument("story", metavar="STORY")
+        alias = " (also `wiredesk move`)" if parent is ssub else " (as `story move`)"
+        mv = parent.add_parser("move", help="move an article into another story",
+                               description=f"Move ARTICLE into STORY{alias}; later ingests "
+                               "keep it there.")
+        mv.add_argument("article", metavar="ARTICLE", help="article id or unique prefix")
+        mv.add_argument("story", metavar="STORY", help="the story it belongs to (id or prefix)")
         mv.set_defaults(func=run_move)
-    for name, value in (("archive", True), ("unarchive", False)):
-        a = ssub.add_parser(name, help=f"{name} stories (archived ones are hidden by default)")
-        a.add_argument("stories", nargs="+", metavar="STORY")
+    for name, value, helptext, desc in (
+            ("archive", True, "hide stories (archive them)",
+             "Archive the stories: `stories` and the app hide them (--archived shows them)."),
+            ("unarchive", False, "show archived stories again",
+             "Bring archived stories back into `stories` and the app.")):
+        a = ssub.add_parser(name, help=helptext, description=desc)
+        a.add_argument("stories", nargs="+", metavar="STORY", help="story id or unique prefix")
         a.set_defaults(func=run_archive, value=value)
 
 
@@ -36,7 +50,7 @@ def _report(ws, changed: list[str]) -> None:
 def run_merge(args, ws) -> int:
     sids = []
     for x in args.stories:
-        sid = ws.resolve_story(x).id
+        sid = resolve_story(ws, x).id
         if sid not in sids:
             sids.append(sid)
     if len(sids) < 2:
@@ -46,11 +60,12 @@ def run_merge(args, ws) -> int:
 
 
 def run_split(args, ws) -> int:
-    st = ws.resolve_story(args.story)
-    arts = [ws.resolve(x).id for x in args.articles]
+    st = resolve_story(ws, args.story)
+    arts = [resolve_article(ws, x)[0].id for x in args.articles]
     outside = [a for a in arts if a not in st.article_ids]
     if outside:
-        raise UserError(f"article {outside[0][:8]} is not in story {st.id[:8]}")
+        ab = Abbrev.of(ws)
+        raise UserError(f"article {ab.short(outside[0])} is not in story {ab.short(st.id)}")
     if len(set(arts)) == len(st.article_ids):
         raise UserError("splitting every article out would leave the story empty; "
                         "name only the articles that should leave")
@@ -59,8 +74,8 @@ def run_split(args, ws) -> int:
 
 
 def run_move(args, ws) -> int:
-    a = ws.resolve(args.article)
-    st = ws.resolve_story(args.story)
+    a = resolve_article(ws, args.article)[0]
+    st = resolve_story(ws, args.story)
     if a.story == st.id:
         print("already in that story")
         return 0
@@ -70,5 +85,5 @@ def run_move(args, ws) -> int:
 
 def run_archive(args, ws) -> int:
     for x in args.stories:
-        ws.set_story_state(ws.resolve_story(x).id, archived=args.value)
+        ws.set_story_state(resolve_story(ws, x).id, archived=args.value)
     return 0

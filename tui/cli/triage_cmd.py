@@ -9,38 +9,56 @@ import sys
 import tempfile
 
 from tui.cli.errors import UserError
+from tui.cli.ids import resolve_article
+from tui.core.safe_text import one_line
 from tui.core.textutil import safe_line, safe_text
+
+FLAG_HELP = {
+    "star": ("star articles", "Star the articles (starred ones are kept by export, shown with *)."),
+    "unstar": ("remove the star from articles", "Remove the star from the articles."),
+    "read": ("mark articles read", "Mark the articles read."),
+    "unread": ("mark articles unread", "Mark the articles unread (shown with N in stories)."),
+}
 
 
 def register(sub) -> None:
-    for name, helptext in (("tag", "add tags to an article"), ("untag", "remove tags")):
-        p = sub.add_parser(name, help=helptext, description=f"{helptext.capitalize()}.")
-        p.add_argument("article", metavar="ARTICLE")
-        p.add_argument("tags", nargs="+", metavar="TAG")
+    for name, helptext, desc in (
+            ("tag", "add tags to an article", ("Add one or more tags to ARTICLE (tags compare "
+             "case-insensitively; a tag already there is left as it is).")),
+            ("untag", "remove tags from an article", ("Remove one or more tags from ARTICLE "
+             "(a tag it does not have is ignored)."))):
+        p = sub.add_parser(name, help=helptext, description=desc)
+        p.add_argument("article", metavar="ARTICLE", help="article id or unique prefix")
+        p.add_argument("tags", nargs="+", metavar="TAG",
+                       help="a tag (quote it if it has spaces)")
         p.set_defaults(func=run_tag, remove=(name == "untag"))
     for name, field, value in (("star", "starred", True), ("unstar", "starred", False),
                                ("read", "read", True), ("unread", "read", False)):
-        p = sub.add_parser(name, help=f"mark articles {name}red" if "star" in name
-                           else f"mark articles {name}", description=f"Mark articles {name}.")
-        p.add_argument("articles", nargs="+", metavar="ARTICLE")
+        helptext, desc = FLAG_HELP[name]
+        p = sub.add_parser(name, help=helptext,
+                           description=desc + " Every id is checked before any is changed.")
+        p.add_argument("articles", nargs="+", metavar="ARTICLE",
+                       help="article id or unique prefix (several allowed)")
         p.set_defaults(func=run_flag, field=field, value=value)
     n = sub.add_parser("note", help="set an article's note (TEXT, - for stdin, else $EDITOR)",
                        description="Set the note of ARTICLE from TEXT, from standard input with "
                        "-, or in $EDITOR with neither. An empty note removes it.")
-    n.add_argument("article", metavar="ARTICLE")
-    n.add_argument("text", nargs="?", metavar="TEXT")
+    n.add_argument("article", metavar="ARTICLE", help="article id or unique prefix")
+    n.add_argument("text", nargs="?", metavar="TEXT",
+                   help="the note; - reads it from standard input; none opens $EDITOR")
     n.set_defaults(func=run_note)
 
 
 def clean_tag(tag: str) -> str:
     t = safe_line(tag).strip()
     if not t:
-        raise UserError(f"not a usable tag: {tag!r}")
+        raise UserError(f"not a usable tag: {one_line(tag)!r} (empty once control characters "
+                        "are removed)")
     return t
 
 
 def run_tag(args, ws) -> int:
-    a = ws.resolve(args.article)
+    a = resolve_article(ws, args.article)[0]
     tags = [clean_tag(t) for t in args.tags]
     if args.remove:
         ws.update_triage(a.id, remove_tags=tags)
@@ -50,14 +68,14 @@ def run_tag(args, ws) -> int:
 
 
 def run_flag(args, ws) -> int:
-    arts = [ws.resolve(x) for x in args.articles]  # all ids checked before any change
+    arts = [resolve_article(ws, x)[0] for x in args.articles]  # all checked before a change
     for a in arts:
         ws.update_triage(a.id, **{args.field: args.value})
     return 0
 
 
 def run_note(args, ws) -> int:
-    a = ws.resolve(args.article)
+    a = resolve_article(ws, args.article)[0]
     if args.text == "-":
         text = sys.stdin.read()
     elif args.text is not None:
@@ -77,7 +95,7 @@ def _edit(current: str) -> str:
         f.write(current)
         path = f.name
     try:
-        r = subprocess.run([*shlex.split(editor), path])
+        r = subprocess.run([*shlex.split(editor), path], check=False)
         if r.returncode:
             raise UserError(f"the editor exited with status {r.returncode}; note unchanged")
         with open(path, encoding="utf-8") as f:

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sys
+from pathlib import Path
+
+from tui.cli.errors import UserError
 
 
 class LazyWorkspace:
     """Opens the workspace (``--workspace``, ``WIREDESK_WORKSPACE``, or the default) on first
     use."""
 
-    def __init__(self, root: str | None) -> None:
+    def __init__(self, root: str | None, *, create: bool = False) -> None:
         self._root = root or os.environ.get("WIREDESK_WORKSPACE") or None
+        self._create = create  # only commands that add (ingest, feeds add...) make one
         self._ws = None
 
     @property
@@ -21,17 +26,36 @@ class LazyWorkspace:
             from tui.core.workspace import Workspace
 
             freeze_after_loads()  # a command-line command: the process ends in seconds
-            self._ws = Workspace.open(self._root)
-            for problem in self._ws.problems[:5]:
-                print(f"wiredesk: warning: {problem}", file=sys.stderr)
-            if len(self._ws.problems) > 5:
-                print(f"wiredesk: warning: {len(self._ws.problems) - 5} more damaged files; "
-                      "run `wiredesk doctor`", file=sys.stderr)
+            if not self._create and not Workspace.check(self.root_path):
+                raise UserError(missing_message(self.root_path, self._root))
+            # lazy: a command reads only what it needs (one article's file, the index)
+            self._ws = Workspace.open(self._root, create=self._create, lazy=True)
+            self._warned: set[str] = set()
+            self.warn_problems()
         return self._ws
+
+    def warn_problems(self) -> None:
+        """Name damaged files not named yet (a lazy workspace finds some only when it reads
+        everything, or when the index catches up, during the command)."""
+        if self._ws is None:
+            return
+        new = [p for p in self._ws.problems if p not in self._warned]
+        self._warned.update(new)
+        for problem in new[:5]:
+            print(f"wiredesk: warning: {problem}", file=sys.stderr)
+        if len(new) > 5:
+            print(f"wiredesk: warning: {len(new) - 5} more damaged files; "
+                  "run `wiredesk doctor`", file=sys.stderr)
 
     @property
     def root_arg(self) -> str | None:
         return self._root
+
+    @property
+    def root_path(self) -> Path:
+        from tui.core.workspace.paths import default_root
+
+        return Path(self._root).expanduser() if self._root else default_root()
 
     def __getattr__(self, name):
         return getattr(self.opened, name)
@@ -40,11 +64,19 @@ class LazyWorkspace:
         return len(self.opened)
 
 
+def missing_message(root: Path, arg: str | None) -> str:
+    """No workspace where a reading command looks: say so, and how to make one."""
+    where = f" --workspace {shlex.quote(str(arg))}" if arg else ""
+    return (f"no workspace at {root}: nothing was created; make one with "
+            f"`wiredesk ingest FILE...{where}` (or `wiredesk demo{where or ' --workspace DIR'}"
+            f" --no-app` for the samples)")
+
+
 def known_error(e: Exception) -> str | None:
     """The one-line message for an error a user can meet, or None for a bug."""
+    from tui.config import ConfigError
     from tui.core.decode import DecodeError
     from tui.core.workspace import WorkspaceError, WorkspaceLocked
-    from tui.config import ConfigError
     from tui.keys import KeymapError
 
     if isinstance(e, (WorkspaceError, WorkspaceLocked, KeymapError, ConfigError, DecodeError)):

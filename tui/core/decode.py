@@ -7,12 +7,17 @@ latin-1, so it never fails. Mostly-UTF-8 text with a few stray legacy bytes (a U
 a pasted cp1252 quote) keeps its UTF-8 and reads the stray bytes as cp1252. Binary data (known
 file signatures, NUL bytes outside UTF-16/32, many control bytes) is refused with
 :class:`DecodeError`; a few stray NUL bytes in text are dropped.
+
+:func:`loads_json` is ``json.loads`` with a nesting limit (input is never trusted to be shallow).
 """
 
 from __future__ import annotations
 
 import codecs
+import json
 import re
+
+from charset_normalizer import from_bytes
 
 MAX_BYTES = 16 * 1024 * 1024  # larger inputs are refused, not truncated silently
 
@@ -23,7 +28,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
+                           re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 
 
@@ -44,11 +50,41 @@ class DecodeError(ValueError):
     pass
 
 
+def size_text(n: int) -> str:
+    """A size limit as people read it: ``16 MiB``, ``100000 bytes``."""
+    return f"{n / 2**20:g} MiB" if n >= 2**20 else f"{n} bytes"
+
+
+MAX_JSON_DEPTH = 64
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET_RUN = re.compile(r"[\[{]+|[\]}]+")
+
+
+def loads_json(text: str | bytes, max_depth: int = MAX_JSON_DEPTH):
+    """``json.loads`` that refuses (``ValueError``) data nested deeper than ``max_depth``,
+    before parsing it: 2,000 nested brackets are a message, not a ``RecursionError``."""
+    if isinstance(text, (bytes, bytearray)):
+        text = bytes(text).decode("utf-8", errors="replace")
+    if text.count("[") + text.count("{") > max_depth:
+        depth = deepest = 0
+        for m in _BRACKET_RUN.finditer(_JSON_STRING.sub("", text)):
+            run = m.group()
+            depth += len(run) if run[0] in "[{" else -len(run)
+            if depth > deepest:
+                deepest = depth
+                if deepest > max_depth:
+                    raise ValueError(f"nested more than {max_depth} levels deep")
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError(f"nested more than {max_depth} levels deep") from None
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode ``data`` to ``str``; raises :class:`DecodeError` for binary or oversized input."""
     if len(data) > MAX_BYTES:
         raise DecodeError(
-            f"too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)"
+            f"too large ({len(data) / 2**20:.1f} MiB; the limit is {size_text(MAX_BYTES)})"
         )
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -146,10 +182,6 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _guess(data: bytes) -> str | None:
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover
-        return None
     best = from_bytes(data[:65536]).best()
     if best is None or best.chaos > 0.2:
         return None

@@ -8,27 +8,35 @@ from __future__ import annotations
 
 import glob
 import hashlib
-import json
 import os
+import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
-from tui.core.decode import MAX_BYTES, DecodeError, decode_bytes
+from tui.core.decode import MAX_BYTES, DecodeError, decode_bytes, loads_json
 from tui.core.model import RawDocument
+from tui.core.sources.reading import iter_lines, limit_text, read_path, read_stream
 
 TEXT_EXT = {".txt": "text", ".text": "text", ".md": "md", ".markdown": "md", ".html": "html",
             ".htm": "html", ".xhtml": "html"}
 FEED_EXT = {".xml", ".rss", ".atom", ".rdf", ".json"}
 JSONL_EXT = {".jsonl", ".ndjson"}
-JSONL_FIELDS = ("title", "date", "source", "author", "lang", "summary", "url")
+JSONL_FIELDS = ("title", "date", "source", "author", "lang", "summary", "url", "dateline")
+BODY_KEYS = ("html", "text", "body", "content")  # the first found is the record's text
+# Also read: `origin` (what `clean --json` writes: the file it cleaned), when there is no url.
+READ_KEYS = frozenset(BODY_KEYS + JSONL_FIELDS + ("origin",))
+_HTML_BLOCK = re.compile(r"<(?:p|div|br|h[1-6]|ul|ol|li|article|section|body|html|table|"
+                         r"blockquote)\b[^<>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>|&nbsp;|&#160;")
 
 
 @dataclass
 class Collected:
     docs: list[RawDocument] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # read, but something left
 
 
 def collect(sources: list[str], *, stdin=None) -> Collected:
@@ -86,23 +94,16 @@ def _walk(folder: Path, out: Collected) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def _read(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise DecodeError(f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
-    return path.read_bytes()
-
-
 def _collect_file(path: Path, out: Collected) -> None:
     name = str(path)
     ext = path.suffix.lower()
-    if ext in JSONL_EXT:  # a collection: read record by record, no size limit for the file
-        _collect_jsonl_file(path, out)
-        return
     try:
         if path.is_dir():
             return
-        text = decode_bytes(_read(path))
+        if ext in JSONL_EXT:  # a collection: read record by record
+            _collect_jsonl_file(path, out)
+            return
+        text = decode_bytes(read_path(path))
     except DecodeError as e:
         out.failures.append((name, str(e)))
         return
@@ -118,64 +119,149 @@ def _collect_file(path: Path, out: Collected) -> None:
     kind = TEXT_EXT.get(ext) or ("html" if _looks_like_html(text) else "text")
     if kind == "text" and _looks_like_html(text):
         kind = "html"
-    out.docs.append(RawDocument(origin=str(path.resolve()), content=text, kind=kind))
+    out.docs.append(RawDocument(origin=str(path.resolve()), content=text, kind=kind,
+                                hints={"where": name}))
 
 
 def _collect_jsonl_file(path: Path, out: Collected) -> None:
-    """Read a JSON Lines file a line at a time: only the records' documents are kept."""
+    """Read a JSON Lines file a line at a time (each line bounded): only the records'
+    documents are kept. Keys the records hold that Wiredesk does not read, and records whose
+    text is empty (their title is taken as the text), are named once for the file."""
     name = str(path)
-    seen = [False]  # any line that is not blank
-
-    def decoded(f):
-        for n, raw in enumerate(f, 1):
+    seen = False  # any line that is not blank
+    tally = _Tally()
+    try:
+        for n, raw in iter_lines(path):
+            if raw is None:
+                seen = True
+                out.failures.append((f"{name}:{n}", (f"line too long (over the "
+                                     f"{limit_text(MAX_BYTES)} limit for one record); skipped")))
+                continue
             if not raw.strip():
                 continue
-            seen[0] = True
+            seen = True
             try:
-                yield n, decode_bytes(raw.removeprefix(b"\xef\xbb\xbf") if n == 1 else raw)
+                line = decode_bytes(raw.removeprefix(b"\xef\xbb\xbf") if n == 1 else raw)
             except DecodeError as e:
                 out.failures.append((f"{name}:{n}", str(e)))
-
-    try:
-        with open(path, "rb") as f:
-            _collect_jsonl(decoded(f), name, out)
-    except OSError as e:
-        out.failures.append((name, e.strerror or str(e)))
-        return
-    if not seen[0]:
+                continue
+            _collect_record(line, f"{name}:{n}", out, tally)
+    except DecodeError as e:  # stopped by the size limit or an idle stream
+        out.failures.append((name, str(e)))
+    if not seen:
         out.failures.append((name, "empty file"))
+    out.warnings.extend((name, w) for w in tally.warnings())
 
 
-def _collect_jsonl(lines, name: str, out: Collected) -> None:
-    for n, line in lines:
-        if not line.strip():
+@dataclass
+class _Tally:
+    """What one JSON Lines file's records left unread, said once for the file."""
+
+    unread: dict[str, int] = field(default_factory=dict)  # key -> records holding it
+    titled: list[str] = field(default_factory=list)  # lines whose title is taken as the text
+
+    def warnings(self) -> list[str]:
+        out = []
+        if self.titled:
+            n = len(self.titled)
+            lines = ", ".join(self.titled[:10]) + (", ..." if n > 10 else "")
+            out.append(f"{n} record{'s' * (n != 1)} with an empty text: the title is taken as "
+                       f"the text (line{'s' * (n != 1)} {lines})")
+        if self.unread:
+            keys = ", ".join(f"{k} ({c} record{'s' * (c != 1)})"
+                             for k, c in sorted(self.unread.items()))
+            out.append(f"keys not read: {keys}; Wiredesk reads the text from "
+                       f"{', '.join(BODY_KEYS)}, and {', '.join(JSONL_FIELDS)}")
+        return out
+
+
+def _collect_record(line: str, where: str, out: Collected, tally: _Tally) -> None:
+    try:
+        rec = loads_json(line)
+    except ValueError as e:
+        why = "a number too long to read" if "integer string conversion" in str(e) else _short(e)
+        out.failures.append((where, f"not a JSON object ({why})"))
+        return
+    if not isinstance(rec, dict):
+        out.failures.append((where, f"not a JSON object (a JSON {_json_type(rec)})"))
+        return
+    body = kind = None
+    emptied = False  # a text key present but empty: a headline-only record
+    for key in BODY_KEYS:
+        value = rec.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            emptied = emptied or isinstance(value, str)
             continue
-        try:
-            rec = json.loads(line)
-            if not isinstance(rec, dict):
-                raise ValueError("not an object")
-        except ValueError as e:
-            out.failures.append((f"{name}:{n}", f"not a JSON object ({e})"))
-            continue
-        body, kind = rec.get("html"), "html"
-        if not isinstance(body, str) or not body.strip():
-            body, kind = rec.get("text"), "record"
-        if not isinstance(body, str) or not body.strip():
-            body, kind = rec.get("title"), "record"
-        if not isinstance(body, str) or not body.strip():
-            out.failures.append((f"{name}:{n}", "no text, html or title"))
-            continue
-        hints = {k: str(rec[k]) for k in JSONL_FIELDS if rec.get(k) not in (None, "")}
-        origin = hints.get("url") or f"{name}:{n}"
-        out.docs.append(RawDocument(origin=origin, content=body, kind=kind, hints=hints))
+        if not isinstance(value, str):
+            out.failures.append((where, (f"{key!r} is {_json_type(value, article=True)}, "
+                                 "not text; record skipped")))
+            return
+        body, kind = value, _record_kind(key, value)
+        break
+    title = rec.get("title")
+    if body is None and emptied and isinstance(title, str) and title.strip():
+        body, kind = title, "record"  # said once for the file (headline collections)
+        tally.titled.append(where.rpartition(":")[2])
+    if body is None:
+        keys = ", ".join(repr(k) for k in list(rec)[:8]) or "none"
+        out.failures.append((where, f"no text: none of {', '.join(BODY_KEYS)} (keys: {keys})"))
+        return
+    hints: dict[str, str] = {"where": where}
+    for k in JSONL_FIELDS:
+        value = _hint(rec.get(k))
+        if value is None and rec.get(k) not in (None, "", []):
+            out.warnings.append((where, (f"{k!r} ignored: {_json_type(rec[k], article=True)}, "
+                                 "not text")))
+        elif value:
+            hints[k] = value
+    for k, v in rec.items():
+        if k not in READ_KEYS and v not in (None, "", [], {}):
+            tally.unread[k] = tally.unread.get(k, 0) + 1
+    own = rec.get("origin")
+    origin = hints.get("url") or (own.strip() if isinstance(own, str) and own.strip() else where)
+    out.docs.append(RawDocument(origin=origin, content=body, kind=kind, hints=hints))
+
+
+def _record_kind(key: str, value: str) -> str:
+    """``html`` holds a page; ``body`` and ``content`` hold a page when they have markup (a
+    feed's or a CMS's export), else text taken as it is."""
+    if key == "html" or (key in ("body", "content") and _HTML_BLOCK.search(value[:65536])):
+        return "html"
+    return "record"
+
+
+def _hint(value) -> str | None:
+    """A metadata value as text: strings, numbers and lists of them (several authors)."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list) and value and all(isinstance(x, str) for x in value):
+        return ", ".join(x.strip() for x in value if x.strip())
+    return None
+
+
+def _json_type(value, article: bool = False) -> str:
+    name = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number",
+            float: "number", type(None): "null"}.get(type(value), type(value).__name__)
+    if not article:
+        return name
+    return ("an " if name[0] in "aeiou" else "a ") + name
+
+
+def _short(e: Exception, limit: int = 120) -> str:
+    text = " ".join(str(e).split())
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def _collect_stdin(stream, out: Collected) -> None:
     try:
-        data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+        data = read_stream(stream)
         text = decode_bytes(data) if isinstance(data, bytes) else data
     except (DecodeError, OSError) as e:
-        out.failures.append(("-", str(e)))
+        out.failures.append(("-", f"standard input: {e.strerror if isinstance(e, OSError) else e}"))
         return
     if not text.strip():
         out.failures.append(("-", "standard input was empty"))
@@ -206,8 +292,21 @@ def _collect_feed(text: str, name: str, out: Collected) -> None:
         out.failures.append((name, "feeds are not supported in this build"))
         return
     docs, failures = parse_feed_file(text.encode("utf-8"), origin=name)
-    out.docs.extend(docs)
     out.failures.extend(failures)
+    for n, doc in enumerate(docs, 1):
+        where = f"{name} item {n}"
+        doc.hints = {**doc.hints, "where": where}
+        if not _has_text(doc.content):
+            title = doc.hints.get("title")
+            what = f" (only a title: {title[:60]!r})" if title else ""
+            out.failures.append((f"{where} ({doc.origin})", f"no text in this feed item{what}"))
+        else:
+            out.docs.append(doc)
+
+
+def _has_text(content: str) -> bool:
+    """Any text outside markup (a feed item whose body is empty, or only tags, has none)."""
+    return bool(_TAG.sub(" ", content).strip())
 
 
 def _collect_urls(urls: list[str], out: Collected) -> None:

@@ -91,6 +91,7 @@ class Version:
     ingested: str  # ISO date-time, UTC, seconds
     raw_file: str  # path of the raw text relative to the workspace
     body_file: str  # path of the cleaned body relative to the workspace
+    body_hash: str | None = None  # sha256 (16 hex) of the body file's bytes; None in old records
 
     __reduce__ = _reduce_by_fields
 

@@ -14,7 +14,8 @@ Syntax (terms are ANDed; values with spaces go in double quotes, ``\\`` escapes 
     archived / -archived     only articles of archived stories / only of live ones
     source:reuters      outlet contains the text (case- and accent-insensitive); outlet: too
     lang:en             language is en or a variant of it (en-GB)
-    after:2022-10-01    dated on or after (inclusive; YYYY, YYYY-MM or YYYY-MM-DD); from: too
+    after:2022-10-01    dated on or after (inclusive; YYYY, YYYY-MM or YYYY-MM-DD, also
+                        2022/10/01, 1 Oct 2022, Oct 2022: a real date, else an error); from: too
     before:2022-10-31   dated on or before (inclusive); to: too
     story:ab12          in the story whose id starts with ab12
     free words "a phrase"    every word or phrase appears in the title, outlet, author, tags,
@@ -26,18 +27,15 @@ Tags compare case-insensitively. Articles without a date never match a date rang
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from typing import Protocol
 
-from rapidfuzz import fuzz
-
+from tui.core import fuzzy
 from tui.core.model import Article
+from tui.core.query_dates import DateError
+from tui.core.query_dates import parse_date_value as _parse_date
 
-FUZZY_MIN_LEN = 5  # shorter words must match exactly: fuzzy short words match nearly anything
-FUZZY_SCORE = 85.0
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _FLAGS = {
     "starred": ("starred", True), "unstarred": ("starred", False),
     "read": ("read", True), "unread": ("read", False),
@@ -47,6 +45,10 @@ _KEYS = {
     "tag": "tag", "source": "source", "outlet": "source", "lang": "lang", "story": "story",
     "after": "date_from", "from": "date_from", "before": "date_to", "to": "date_to",
 }
+
+
+_EXAMPLES = {"tag": "japan", "source": "reuters", "lang": "en", "story": "ab12cd3",
+             "date_from": "2022-10-01", "date_to": "2022-10-31"}
 
 
 class QueryError(ValueError):
@@ -86,11 +88,10 @@ class Filter:
         object.__setattr__(self, "tags_all", tags_all)
         object.__setattr__(self, "tags_any", tags_any)
         object.__setattr__(self, "tags_none", _dedupe(self.tags_none))
-        for name in ("date_from", "date_to"):
+        for name, key in (("date_from", "after"), ("date_to", "before")):
             value = getattr(self, name)
-            if value is not None and not _DATE.fullmatch(value):
-                raise QueryError(f"{name.replace('_', ' ')} must be YYYY, YYYY-MM or "
-                                 f"YYYY-MM-DD, not {value!r}")
+            if value is not None:
+                object.__setattr__(self, name, parse_date_value(value, f"{key}:"))
         object.__setattr__(self, "_terms", tuple(fold(t) for t in split_terms(self.text)))
 
     @property
@@ -144,12 +145,7 @@ class Filter:
         short = fold(" \n".join([meta.get("title") or "", t.note]))
         long = fold(" \n".join([meta.get("source") or "", meta.get("author") or "",
                                 " ".join(t.tags), story.title if story else "", body or ""]))
-        for term in self._terms:
-            if term in short or term in long:
-                continue
-            if len(term) < FUZZY_MIN_LEN or fuzz.partial_ratio(term, short) < FUZZY_SCORE:
-                return False
-        return True
+        return fuzzy.matches_all(self._terms, short, long)  # typos forgiven: tui.core.fuzzy
 
     def to_string(self) -> str:
         """The search string that :func:`parse` turns back into this filter."""
@@ -170,6 +166,13 @@ class Filter:
                 out.append(f"{key}:{_quote(value)}")
         out += [_quote_term(x) for x in split_terms(self.text)]
         return " ".join(out)
+
+
+def hides_archived(flt: Filter | None, include_archived: bool = False) -> bool:
+    """The one rule for archived stories, in the app's list, ``wiredesk stories`` and
+    ``wiredesk export`` alike: they are left out unless the caller asks for every story
+    (``--archived``) or the filter names the archive state (``archived`` / ``-archived``)."""
+    return not include_archived and (flt is None or flt.archived is None)
 
 
 def parse_filter(query: str) -> Filter:
@@ -193,7 +196,8 @@ def parse_filter(query: str) -> Filter:
         elif colon and key.lower() in _KEYS and ":" in segs[0][0]:
             name = _KEYS[key.lower()]
             if not value:
-                raise QueryError(f"{key}: needs a value")
+                example = _EXAMPLES.get(name, "x")
+                raise QueryError(f"{key}: needs a value, e.g. {key.lower()}:{example}")
             if name != "tag":
                 if sign == "-":
                     raise QueryError(f"only tags can be excluded (-tag:x), not {key}:")
@@ -213,6 +217,14 @@ def parse_filter(query: str) -> Filter:
 
 
 parse = parse_filter
+
+
+def parse_date_value(value: str, name: str = "date") -> str:
+    """A typed date as ISO ``YYYY[-MM[-DD]]`` (see tui.core.query_dates); QueryError if not."""
+    try:
+        return _parse_date(value, name)
+    except DateError as e:
+        raise QueryError(str(e)) from None
 
 
 def combine(a: Filter, b: Filter) -> Filter:

@@ -2,9 +2,8 @@
 
 Article text is never trusted: control characters (ESC sequences, OSC 52 clipboard writes,
 window-title changes), C1 controls and bidi override/isolate characters are removed before
-anything is displayed or exported. Rich markup is never parsed from article text (callers build
-``rich.text.Text`` objects), but :func:`escape_markup` exists for the few places that format
-markup strings.
+anything is displayed or exported. Rich markup is never parsed from article text: callers build
+``rich.text.Text`` objects.
 """
 
 from __future__ import annotations
@@ -12,21 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# C0 controls but tab and newline, DEL, C1 controls; bidi embeddings, overrides and isolates
-# (U+202A-U+202E, U+2066-U+2069); zero-width no-break space used as BOM; lone surrogates
-# (from JSON "\\ud800" escapes), which cannot even be written to a UTF-8 file.
-_UNSAFE = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
-# A whole escape sequence, so its parameters do not survive as junk text. String sequences
-# (OSC, DCS...) end at BEL or ST; an unterminated one is cut at the end of its line, so a stray
-# ESC cannot swallow the rest of an article.
-_ESC_SEQ = re.compile(
-    r"(?:\x1b\]|\x9d(?=\d+;))[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # OSC: title, OSC 52
-    r"|\x1b[PX^_][^\x1b\x9c\n]*(?:\x1b\\|\x9c)?"  # DCS, SOS, PM, APC strings
-    r"|\x1b\[[0-?]*[ -/]*[@-~]"  # CSI (colours, cursor moves)
-    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-    r"|\x1b[@-Z\\-_]"  # other two-byte escapes
-)
+from bidi import get_display
+
+from tui.core.safe_text import sanitize
+
+# The unsafe characters and escape sequences are defined in tui.core.safe_text.
 _RTL_CHARS = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _LTR_CHARS = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 
@@ -34,23 +23,12 @@ _LTR_CHARS = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 def safe_text(s: str, replace: str = "") -> str:
     """Remove terminal escape sequences, control and bidi-override characters (keeps \\n, \\t).
     With ``replace=" "`` each becomes a space, so two words around one are never glued."""
-    if not s:
-        return ""
-    if not _UNSAFE.search(s):
-        return s
-    s = _ESC_SEQ.sub(replace, s)
-    s = s.replace("\r\n", "\n").replace("\r", "\n")
-    return _UNSAFE.sub(replace, s)
+    return sanitize(s, replace)  # the one sanitiser of every output (tui.core.safe_text)
 
 
 def safe_line(s: str) -> str:
     """:func:`safe_text` for one-line fields (titles, tags): newlines and tabs become spaces."""
     return " ".join(safe_text(s).split())
-
-
-def escape_markup(s: str) -> str:
-    """Escape Rich markup in ``s`` (for the rare markup string built around article text)."""
-    return s.replace("\\", "\\\\").replace("[", "\\[")
 
 
 def is_rtl(text: str) -> bool:
@@ -64,11 +42,44 @@ def display_rtl(line: str) -> str:
     """Reorder one line of bidirectional text into visual order for terminals that do not."""
     if not _RTL_CHARS.search(line):
         return line
-    try:
-        from bidi import get_display
-    except ImportError:  # pragma: no cover - python-bidi is a dependency
-        return line
-    return get_display(line)
+    return _marks_after_bases(get_display(line))
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "M" or ch in "\u200c\u200d"
+
+
+def _marks_after_bases(visual: str) -> str:
+    """Put combining marks back after their letters in reversed right-to-left runs.
+
+    python-bidi reorders code points, not grapheme clusters: a reversed run puts each mark
+    *before* its letter ("رسميًا" -> alef, tanween, yeh...), and a terminal draws a mark on
+    the cell to its left, so the tanween landed on the alef. A run of marks followed by a
+    right-to-left letter (and not following a left-to-right one, whose marks come after it
+    in visual order too) is moved after that letter, in its logical order again.
+    """
+    if not any(_is_mark(c) for c in visual):
+        return visual
+    out: list[str] = []
+    i, n = 0, len(visual)
+    while i < n:
+        if not _is_mark(visual[i]):
+            out.append(visual[i])
+            i += 1
+            continue
+        j = i
+        while j < n and _is_mark(visual[j]):
+            j += 1
+        before = unicodedata.bidirectional(out[-1]) if out else ""
+        after = unicodedata.bidirectional(visual[j]) if j < n else ""
+        if after in ("R", "AL") and before not in ("L", "EN", "AN"):
+            out.append(visual[j])
+            out.extend(reversed(visual[i:j]))
+            i = j + 1
+        else:
+            out.extend(visual[i:j])
+            i = j
+    return "".join(out)
 
 
 def normalize_ws(s: str) -> str:

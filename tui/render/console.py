@@ -33,10 +33,12 @@ class PaneInfo:
     date: str | None
     words: int
     lang: str | None
-    rtl: bool
+    rtl: bool  # right-to-left text, shown right-aligned in visual order
+    visual: bool = True  # False: logical order everywhere (pipes, files)
 
     def header(self, prefix: str, comp: Comparison, width: int) -> str:
-        return pane_header(prefix, self.name, self.date, self.words, self.lang, comp, width)
+        return pane_header(prefix, self.name, self.date, self.words, self.lang, comp, width,
+                           visual=self.visual)
 
 
 def pane_text(p: PaneLine, width: int, styles: dict[str, Style] | None) -> Text:
@@ -80,10 +82,15 @@ def summary(comp: Comparison) -> str:
 def render(
     comp: Comparison, left: PaneInfo, right: PaneInfo, width: int, *, plain: bool
 ) -> Iterator[Text]:
-    """The whole comparison as lines of Rich text (plain: no styles, visible markers)."""
+    """The whole comparison as lines of Rich text (plain: no styles, visible markers).
+
+    Right-to-left panes are reordered into visual order only when their PaneInfo says
+    ``visual`` (a terminal that does not reorder); otherwise the text stays in logical order,
+    as it is read and stored, left-aligned."""
     inline = width < INLINE_BELOW
     styles = None if plain else STYLES
-    lay = layout(comp, width, inline=inline, markers=plain, rtl=(left.rtl, right.rtl))
+    rtl = (left.rtl and left.visual, right.rtl and right.visual)
+    lay = layout(comp, width, inline=inline, markers=plain, rtl=rtl)
     head = (styles or {}).get("header")
     lw, rw = lay.text_width
     if inline:
@@ -100,3 +107,24 @@ def render(
     yield Text(summary(comp), (styles or {}).get("divider") or "")
     yield Text("\u2500" * width, (styles or {}).get("divider") or "")
     yield from lines(lay, styles)
+
+
+def terminal_lines(text: str, width: int) -> list[str]:
+    """``text`` for a terminal that does not reorder right-to-left text: lines holding it are
+    wrapped to ``width`` first (reordering a whole paragraph and letting the terminal wrap it
+    would put its end on the first row), then put in visual order, right-aligned when the line
+    reads right to left. Other lines are left for the terminal to wrap."""
+    import textwrap
+
+    from tui.core.textutil import display_rtl, is_rtl
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        if not is_rtl(line) and display_rtl(line) == line:
+            out.append(line)
+            continue
+        rtl = is_rtl(line)
+        for row in textwrap.wrap(line, max(10, width), break_on_hyphens=False) or [""]:
+            shown = display_rtl(row)
+            out.append(" " * max(0, width - cell_len(shown)) + shown if rtl else shown)
+    return out

@@ -66,15 +66,22 @@ def word_forms(words: int) -> tuple[str, ...]:
     return (f"{words:,} words", f"{short}w", "")
 
 
-def fit(prefix: str, fields: list[tuple[str, ...]], order: list[int], width: int) -> str:
+def fit(prefix: str, fields: list[tuple[str, ...]], order: list[int], width: int,
+        visual: bool = True, start: list[int] | None = None) -> str:
     """``prefix`` and the fields joined by " · ", made to fit ``width`` cells.
 
     ``fields[0]`` is the name; ``order`` lists field indices, each entry shrinking that field
     to its next form (-1: shorten the name, keeping MIN_NAME cells). A right-to-left name is
-    put in visual order."""
+    put in visual order. ``start``: the form of each field to begin with (see
+    :func:`pane_headers`)."""
+    return _fit(prefix, fields, order, width, visual, start)[0]
+
+
+def _fit(prefix: str, fields: list[tuple[str, ...]], order: list[int], width: int,
+         visual: bool, start: list[int] | None) -> tuple[str, list[int]]:
     fields = list(fields)
-    choice = [0] * len(fields)
-    rtl = is_rtl(fields[0][0])
+    choice = list(start) if start else [0] * len(fields)
+    rtl = visual and is_rtl(fields[0][0])
 
     def line() -> str:
         shown = [f[c] for f, c in zip(fields, choice) if f[c]]
@@ -94,7 +101,8 @@ def fit(prefix: str, fields: list[tuple[str, ...]], order: list[int], width: int
         if name_ and keep < cell_len(name_):
             fields[0] = (cut_cells(name_, keep).rstrip(" -\u00b7,") + "\u2026",)
     text = line()
-    return text if cell_len(text) <= width else cut_cells(text, max(0, width - 1)) + "\u2026"
+    text = text if cell_len(text) <= width else cut_cells(text, max(0, width - 1)) + "\u2026"
+    return text, choice
 
 
 def cut_cells(s: str, width: int) -> str:
@@ -117,16 +125,36 @@ def pane_header(
     comp: Comparison | None,
     width: int,
     words_overlap: bool = True,
+    visual: bool = True,
 ) -> str:
-    """One pane's header: name, date, words, language, similarity, fitted to ``width``."""
-    fields = [
-        (label,),
-        (safe_line(date or ""),),
-        word_forms(words),
-        (safe_line(lang or ""), ""),
-        similarity_forms(comp, words_overlap),
-    ]
-    # drop the language, shorten the similarity and the word count, drop the similarity and
-    # the word count, and only then shorten the name
-    order = [3, 4, 2, 4, 4, 2, -1]
-    return fit(prefix, fields, order, width)
+    """One pane's header: name, date, words, language, similarity, fitted to ``width``
+    (``visual=False``: a right-to-left name stays in logical order, for pipes and files)."""
+    fields = _fields(label, date, words, lang, comp, words_overlap)
+    return fit(prefix, fields, ORDER, width, visual)
+
+
+# drop the language, shorten the similarity and the word count, drop the similarity and the
+# word count, and only then shorten the name
+ORDER = [3, 4, 2, 4, 4, 2, -1]
+
+
+def _fields(label: str, date: str | None, words: int, lang: str | None,
+            comp: Comparison | None, words_overlap: bool) -> list[tuple[str, ...]]:
+    return [(label,), (safe_line(date or ""),), word_forms(words), (safe_line(lang or ""), ""),
+            similarity_forms(comp, words_overlap)]
+
+
+def pane_headers(sides: list[tuple[str, str, str | None, int, str | None]],
+                 comp: Comparison | None, widths: list[int], words_overlap: bool = True,
+                 visual: bool = True) -> list[str]:
+    """The headers of panes shown side by side, each field in the same form on every side
+    ("361 words" on both, never "361w" beside "153 words"): the form is the shortest that any
+    side needs. ``sides``: (prefix, name, date, words, lang) per pane."""
+    fields = [_fields(label, date, words, lang, comp, words_overlap)
+              for _prefix, label, date, words, lang in sides]
+    choices = [_fit(side[0], f, ORDER, w, visual, None)[1]
+               for side, f, w in zip(sides, fields, widths)]
+    shared = [max(c[k] for c in choices) for k in range(len(choices[0]))]
+    shared[0] = 0  # each name is shortened on its own side
+    return [_fit(side[0], f, ORDER, w, visual, shared)[0]
+            for side, f, w in zip(sides, fields, widths)]

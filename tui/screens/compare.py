@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-import threading
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tui.core.diff import CompareItem, Comparison, compare, same_language, unique_to
+from tui.core.diff import CompareItem, Comparison, same_language, unique_to
 from tui.core.diff.text import sentences
-from tui.core.textutil import is_rtl, safe_text
+from tui.core.textutil import is_rtl, safe_line, safe_text
+from tui.desk.comparisons import cached_compare
 from tui.keys import binding
 from tui.render.console import count
-from tui.render.header import name, pane_header, percent, similarity_summary
+from tui.render.header import name, pane_headers, percent, similarity_summary
 from tui.widgets.diff_view import DiffView
-from tui.widgets.keylabels import key_label
+from tui.widgets.keybar import KeyBar
 
 
 def _b(bid: str, action: str, description: str, show: bool = True):
@@ -28,23 +30,6 @@ def _b(bid: str, action: str, description: str, show: bool = True):
 
 
 SYNC_CHARS = 400_000  # below this (some 30,000 words a side) compare in place: a worker costs more
-CACHE_SIZE = 8  # comparisons kept across screens: reopening a story's pair is instant
-_CACHE: dict[tuple[str, str, str | None, str | None], Comparison] = {}
-_CACHE_LOCK = threading.Lock()
-
-
-def cached_compare(a: CompareItem, b: CompareItem) -> Comparison:
-    """compare() of two items, remembered for the last few pairs (texts and languages)."""
-    key = (a.text, b.text, a.lang, b.lang)
-    with _CACHE_LOCK:  # workers compare too
-        comp = _CACHE.pop(key, None)
-    if comp is None:
-        comp = compare(a.text, b.text, a.lang, b.lang)
-    with _CACHE_LOCK:
-        _CACHE[key] = comp  # most recent last
-        while len(_CACHE) > CACHE_SIZE:
-            del _CACHE[next(iter(_CACHE))]
-    return comp
 
 
 class TextLine(Widget):
@@ -58,13 +43,15 @@ class TextLine(Widget):
 
 
 class PaneHeader(Widget):
-    """A pane's header, fitted to its width (abbreviated rather than cut)."""
+    """A pane's header, fitted to its width (abbreviated rather than cut), each field in the
+    same form as in the other pane's header."""
 
     DEFAULT_CSS = "PaneHeader { height: 1; }"
 
-    def __init__(self, *, id: str, classes: str) -> None:
+    def __init__(self, index: int, *, id: str, classes: str) -> None:
         super().__init__(id=id, classes=classes)
-        self.parts: tuple | None = None  # the arguments of pane_header but the width
+        self.index = index  # 0: left, 1: right
+        self.parts: tuple | None = None  # (sides, comparison, overlap known)
 
     def show(self, *parts) -> None:
         self.parts = parts
@@ -73,23 +60,39 @@ class PaneHeader(Widget):
     def render(self) -> Text:
         if self.parts is None:
             return Text()
-        prefix, label, date, words, lang, comp, overlap = self.parts
+        sides, comp, overlap = self.parts
         width = self.content_size.width or 40
-        line = pane_header(prefix, label, date, words, lang, comp, width, overlap)
+        line = pane_headers(sides, comp, [width] * len(sides), overlap)[self.index]
+        prefix = sides[self.index][0]
         head, rest = line[: len(prefix)], line[len(prefix) :]
         return Text.assemble((head, "bold"), rest, no_wrap=True, overflow="ellipsis")
+
+
+def told_apart(items: list[CompareItem], k: int, other: int) -> str:
+    """The name of item ``k``, with what tells it from item ``other`` when both names are the
+    same (two articles of one outlet): its title, else its id."""
+    mine = name(items[k].outlet, items[k].title, items[k].id)
+    theirs = name(items[other].outlet, items[other].title, items[other].id)
+    if mine.casefold() != theirs.casefold():
+        return mine
+    a, b = safe_line(items[k].title or ""), safe_line(items[other].title or "")
+    if a and a.casefold() != b.casefold():
+        return f"{mine}: {a}"
+    return f"{mine} [{items[k].id[:10]}]"
 
 
 class CompareScreen(Screen):
     """Two items of one story side by side; keys step through changes and versions."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         _b("compare.next_change", "next_change", "Next change"),
         _b("compare.previous_change", "previous_change", "Prev change"),
         _b("compare.scroll_down", "scroll(1)", "Scroll down", show=False),
         _b("compare.scroll_up", "scroll(-1)", "Scroll up", show=False),
         _b("compare.page_down", "page(1)", "Page down", show=False),
         _b("compare.page_up", "page(-1)", "Page up", show=False),
+        _b("compare.top", "edge(0)", "Top", show=False),
+        _b("compare.bottom", "edge(1)", "Bottom", show=False),
         _b("compare.next_left", "cycle(0, 1)", "Next left"),
         _b("compare.previous_left", "cycle(0, -1)", "Prev left", show=False),
         _b("compare.next_right", "cycle(1, 1)", "Next right"),
@@ -119,31 +122,15 @@ class CompareScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="compare-headers"):
-            yield PaneHeader(id="compare-left-header", classes="compare-header")
-            yield PaneHeader(id="compare-right-header", classes="compare-header")
+            yield PaneHeader(0, id="compare-left-header", classes="compare-header")
+            yield PaneHeader(1, id="compare-right-header", classes="compare-header")
         yield DiffView(id="compare-diff")
         yield TextLine(id="compare-status")
-        yield TextLine(id="compare-keys")
+        yield KeyBar("compare", id="compare-keys")
 
     def on_mount(self) -> None:
         self._show()
         self.query_one(DiffView).focus()
-        self.query_one("#compare-keys", TextLine).text = self._key_hints()
-
-    def _key_hints(self) -> Text:
-        """The shown bindings with their keys as the keymap has them (a light Footer)."""
-        keys: dict[str, list[str]] = {}
-        labels: dict[str, str] = {}
-        for key, active in self.active_bindings.items():
-            b = active.binding
-            if b.id and b.id.startswith("compare.") and b.show:
-                keys.setdefault(b.id, []).append(key_label(key))
-                labels[b.id] = b.description
-        out = Text(no_wrap=True, overflow="ellipsis")
-        for bid in keys:
-            out.append(" " + "/".join(keys[bid][:2]), "bold")
-            out.append(f" {labels[bid]} ")
-        return out
 
     # ---- data -------------------------------------------------------------------------
 
@@ -216,17 +203,14 @@ class CompareScreen(Screen):
     def _headers(self) -> None:
         key = (self.left, self.right)
         comp = self._comparisons.get(key)
-        for k, mark, wid in ((self.left, "-", "left"), (self.right, "+", "right")):
+        sides = []
+        for k, other, mark in ((self.left, self.right, "-"), (self.right, self.left, "+")):
             it = self.items[k]
+            sides.append((f"{mark} {k + 1}/{len(self.items)} ", told_apart(self.items, k, other),
+                          it.date, self.words(k), it.lang))
+        for wid in ("left", "right"):
             self.query_one(f"#compare-{wid}-header", PaneHeader).show(
-                f"{mark} {k + 1}/{len(self.items)} ",
-                name(it.outlet, it.title, it.id),
-                it.date,
-                self.words(k),
-                it.lang,
-                comp,
-                key in self._overlaps,
-            )
+                sides, comp, key in self._overlaps)
 
     def _status(self) -> None:
         comp = self._comparisons.get((self.left, self.right))
@@ -264,6 +248,11 @@ class CompareScreen(Screen):
         view = self.query_one(DiffView)
         step = max(1, view.scrollable_content_region.height - 1)
         view.scroll_to(y=view.scroll_offset.y + direction * step, animate=False)
+
+    def action_edge(self, end: int) -> None:
+        """To the first line (0) or the last (1)."""
+        view = self.query_one(DiffView)
+        view.scroll_to(y=view.max_scroll_y if end else 0, animate=False)
 
     def action_cycle(self, side: int, step: int) -> None:
         """Next/previous item of the story in one pane (skipping the other pane's item)."""

@@ -9,9 +9,20 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from tui.core.textutil import safe_line, safe_text
+from tui.core.textutil import display_rtl, safe_line, safe_text
 from tui.keys import binding
 from tui.widgets.fields import LineInput
+from tui.widgets.palette import terminal_bidi
+
+
+def shown_title(app, text: str) -> Text:
+    """A dialog title drawn as the reader draws text: right-to-left runs in visual order
+    (python-bidi, marks kept on their letters), unless the layout is "off" (a terminal that
+    reorders by itself)."""
+    line = safe_line(text)
+    mode = getattr(getattr(app, "config", None), "rtl_layout", "auto")
+    keep = mode == "off" or (mode == "auto" and terminal_bidi())
+    return Text(line if keep else display_rtl(line))
 
 
 class TextDialog(ModalScreen[None]):
@@ -30,7 +41,7 @@ class TextDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(safe_line(self.title_text)), classes="dialog--title")
+            yield Label(shown_title(self.app, self.title_text), classes="dialog--title")
             with VerticalScroll(classes="dialog--scroll"):
                 yield Static(Text(safe_text("\n".join(self.lines))), classes="dialog--body")
 

@@ -5,52 +5,53 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from tui.core.textutil import display_rtl
 from tui.keys import binding
+from tui.screens import (
+    dialogs,
+    export_dialog,
+    ingest_dialog,
+    main,
+    note_editor,
+    query_dialog,
+    tag_editor,
+)
+from tui.screens.app_keys import AppKeys
+from tui.screens.compare import CompareScreen
+from tui.widgets import legend as legend_data
+from tui.widgets import reader, story_list
 from tui.widgets.keylabels import keys_label
 
 SECTIONS = {"app": "Anywhere", "main": "Stories and articles", "reader": "Reader",
             "compare": "Comparison view", "dialog": "Dialogs"}
 # Ids bound by several widgets with different wording: one description for the table.
 SHARED = {
-    "dialog.cancel": "Cancel or close a dialog (the note editor saves as it closes)",
+    "dialog.cancel": "Cancel or close a dialog (the note editor too: nothing is saved)",
     "dialog.submit": "Save or confirm a dialog",
     "main.quit": "Back to the list, or quit from the list",
     "main.open": "Open the article (or apply a saved filter)",
+    "app.close_palette": "Close the command palette (as Esc does there)",
+    "main.copy": "Copy: the selection or the whole article (reader), the address (list)",
 }
 
 
 def declared_bindings() -> dict[str, str]:
     """Binding id -> description, from every screen and widget of the app."""
-    from tui import app as app_module
-    from tui.screens import (
-        dialogs,
-        export_dialog,
-        ingest_dialog,
-        main,
-        note_editor,
-        query_dialog,
-        tag_editor,
-    )
-    from tui.widgets import reader, story_list
-
-    classes = [app_module.WiredeskApp, main.MainScreen, story_list.StoryList, reader.Reader,
+    classes = [AppKeys, main.MainScreen, story_list.StoryList, reader.Reader,
                tag_editor.TagEditor, note_editor.NoteEditor, query_dialog.QueryDialog,
                export_dialog.ExportDialog, ingest_dialog.IngestDialog, dialogs.TextDialog,
-               HelpScreen]
-    try:
-        from tui.screens.compare import CompareScreen
-
-        classes.append(CompareScreen)
-    except ImportError:  # the comparison view is optional while it is being built
-        pass
+               HelpScreen, CompareScreen]
     out: dict[str, str] = dict(SHARED)
     for cls in classes:
         for b in getattr(cls, "BINDINGS", []):
@@ -68,6 +69,24 @@ def key_rows(keymap: dict[str, str]) -> list[tuple[str, str, str, str]]:
         section = SECTIONS.get(bid.split(".", 1)[0], "Other")
         rows.append((section, bid, keys, described.get(bid, bid.split(".", 1)[-1])))
     return rows
+
+
+def _pairs(title: str, rows, width: int = 18) -> list:
+    table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+    table.add_column("mark", style="bold", no_wrap=True, width=width)
+    table.add_column("what", ratio=1)
+    for mark, what in rows:
+        table.add_row(display_rtl(mark), what)
+    return [Text("\n" + title, style="bold underline"), table]
+
+
+def legend() -> Group:
+    """The marks of the list, the columns' order of giving way, the settings."""
+    return Group(*_pairs("Marks in the list", legend_data.MARKS),
+                 Text(legend_data.COLUMNS_NOTE, style="italic"),
+                 *_pairs("Right-to-left layout (b)", legend_data.RTL_HELP),
+                 Text(legend_data.RTL_NOTE, style="italic"),
+                 *_pairs("Settings (config.toml)", legend_data.SETTINGS))
 
 
 def help_table(keymap: dict[str, str]) -> Group:
@@ -88,7 +107,7 @@ def help_table(keymap: dict[str, str]) -> Group:
 class HelpScreen(ModalScreen[None]):
     """The keys of the active keymap, by screen."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         binding("dialog.cancel", "close", "Close help"),
         binding("main.quit", "close", "Close help", show=False),
         binding("app.help", "close", "Close help", show=False),
@@ -102,10 +121,12 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog dialog--tall", id="help"):
             close = keys_label(self.keymap.get("dialog.cancel", "escape"), limit=1)
             palette = keys_label(self.keymap.get("app.palette", "ctrl+p"), limit=1)
-            yield Label(f"Keys ({self.keymap_name} keymap): {close} closes, {palette} lists "
-                        "every command", classes="dialog--title")
+            yield Label(f"Keys ({self.keymap_name} keymap), then every mark and setting: "
+                        f"{close} closes, {palette} lists every command",
+                        classes="dialog--title")
             with VerticalScroll(classes="dialog--scroll", id="help-scroll"):
                 yield Static(help_table(self.keymap), id="help-table")
+                yield Static(legend(), id="help-legend")
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

@@ -16,16 +16,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Static
 
 from tui.core.textutil import safe_line
+from tui.desk import Desk
 from tui.keys import binding
 from tui.widgets.fields import LineInput
+from tui.widgets.suggest import PathSuggester
 
 
 class IngestDialog(ModalScreen[bool]):
     BINDINGS = [binding("dialog.cancel", "close", "Close")]
 
-    def __init__(self, ws, guard) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__()
-        self.ws, self.guard = ws, guard
+        self.desk = desk
         self.changed = False
         self.running = False
 
@@ -33,7 +35,11 @@ class IngestDialog(ModalScreen[bool]):
         with Vertical(classes="dialog dialog--tall", id="ingest-dialog"):
             yield Label("Ingest files, folders, globs, feeds or URLs (space-separated)",
                         classes="dialog--title")
-            yield LineInput(placeholder="~/news/*.html  feed.xml  https://...", id="ingest-input")
+            yield LineInput(placeholder="~/news/*.html  feed.xml  https://...  (→ completes paths)",
+                            id="ingest-input", suggester=PathSuggester())
+            yield Label("The same as `wiredesk ingest PATH...` in a shell. Feeds to follow: "
+                        "`wiredesk feeds add URL`, then R here fetches them.",
+                        classes="dialog--hint")
             yield ProgressBar(total=None, show_eta=False, id="ingest-progress")
             yield Label("", id="ingest-status")
             with VerticalScroll(classes="dialog--scroll"):
@@ -61,21 +67,12 @@ class IngestDialog(ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, group="ingest")
     def ingest(self, sources: list[str]) -> None:
-        from tui.core.ingest import collect
-
         try:
-            got = collect(sources)
-            self.app.call_from_thread(self._progress, 0, len(got.docs), "")
-            with self.guard:
-                rep = self.ws.ingest(got.docs, failures=got.failures,
-                                     on_progress=self._progress_from_thread)
+            got = self.desk.ingest(sources, self._progress_from_thread)
         except Exception as e:  # report, never crash: the workspace may be locked
             self.app.call_from_thread(self._done, [f"Ingest failed: {e}"], False)
             return
-        lines = [f"{len(rep.added)} added, {len(rep.updated)} updated, "
-                 f"{len(rep.duplicates)} already there, {len(rep.failed)} failed"]
-        lines += [f"failed  {safe_line(src)}: {safe_line(why)}" for src, why in rep.failed]
-        self.app.call_from_thread(self._done, lines, bool(rep.added or rep.updated))
+        self.app.call_from_thread(self._done, got.lines, got.changed)
 
     def _progress_from_thread(self, n: int, total: int, origin: str) -> None:
         if n == total or n % 10 == 0:

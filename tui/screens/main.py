@@ -1,33 +1,42 @@
-"""The main screen: the story list beside (or, below 100 columns, instead of) the reader."""
+"""The main screen: the story list beside (or, on narrow screens, instead of) the reader.
+
+The screen shows what the desk (``tui.desk.Desk``) gives it and asks the desk for every change;
+it holds no lock and touches no file. The keys are handled by three helper objects, each named
+for its job (:class:`~tui.screens.main_triage.TriageKeys`, ``GroupingKeys``, ``ToolKeys``);
+their workers call the desk and report back with the messages of :mod:`main_messages`.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from tui.core.query import QueryError, parse
+from tui.config import Config, remember, remembered_sort
+from tui.core.query import Filter, QueryError, parse
 from tui.core.textutil import safe_line
+from tui.desk import Cancelled, Desk, DiskChange, Listing
 from tui.keys import binding
-from tui.screens import saved_filters
-from tui.screens.listing import Cancelled, Listing, build_listing
-from tui.screens.main_stories import StoryActions
-from tui.screens.main_tools import ToolActions
-from tui.screens.main_triage import TriageActions
-from tui.screens.watch import stamp
+from tui.screens import main_messages as msg
+from tui.screens.main_header import article_header, plural
+from tui.screens.main_host import DeskScreen
+from tui.screens.main_stories import STORY_BINDINGS, GroupingKeys
+from tui.screens.main_tools import TOOL_BINDINGS, ToolKeys
+from tui.screens.main_triage import TRIAGE_BINDINGS, TriageKeys
+from tui.widgets.keybar import KeyBar
+from tui.widgets.panes import NARROW, list_width
 from tui.widgets.reader import Reader
-from tui.widgets.rows import outlet_of
 from tui.widgets.story_list import StoryList
+from tui.widgets.story_order import SORT_LABEL
 
-NARROW = 100  # below this many columns the reader replaces the list instead of sitting beside it
 POLL_SECONDS = 2.0
+__all__ = ["MainScreen", "article_header", "plural"]
 
 
-class MainScreen(TriageActions, StoryActions, ToolActions, Screen):
+class MainScreen(DeskScreen):
     BINDINGS = [
         binding("main.open", "open", "Open", show=False),
         binding("main.quit", "quit", "Quit"),
@@ -36,48 +45,40 @@ class MainScreen(TriageActions, StoryActions, ToolActions, Screen):
         binding("main.next_unread", "next_unread", "Next unread", show=False),
         binding("main.focus_next", "switch_pane", "Other pane", show=False),
         binding("main.focus_previous", "switch_pane", "Other pane", show=False),
-        *TriageActions.TRIAGE_BINDINGS,
-        *StoryActions.STORY_BINDINGS,
-        *ToolActions.TOOL_BINDINGS,
+        *TRIAGE_BINDINGS,
+        *STORY_BINDINGS,
+        *TOOL_BINDINGS,
     ]
 
-    def __init__(self, ws, triage, config, listing: Listing | None = None) -> None:
-        """``listing``: the unfiltered list if already built (off the UI thread)."""
+    def __init__(self, desk: Desk, config: Config, listing: Listing | None = None,
+                 keys: dict[str, str] | None = None) -> None:
+        """``listing``: the unfiltered list if already built (off the UI thread); ``keys``: the
+        keymap (binding id -> keys), for the keys the screen names."""
         super().__init__()
-        self.ws, self.triage, self.config = ws, triage, config
+        self.desk, self.config, self.keys = desk, config, keys or {}
         self.query_text = ""
-        self.saved = saved_filters.load(ws.root)
         self.show_raw = False
         self.reading = False  # narrow layout: the reader is shown instead of the list
-        self._stamp = stamp(ws.root)
-        # The story faces shown (kept current between regroupings); cached by the workspace.
-        self._faces = ws.stories() if listing else None
-        self._faces_by_id: tuple = (None, {})
         self._first_listing = listing
+        self.triage = TriageKeys(self)
+        self.grouping = GroupingKeys(self)
+        self.tools = ToolKeys(self)
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal(id="panes"):
-            yield StoryList(self.ws.get, id="stories")
+            yield StoryList(self.desk.get, id="stories")
             yield Reader(id="reader")
-        yield Footer(show_command_palette=False)  # the help screen names its key
-
-    @property
-    def stories(self) -> StoryList:
-        return self.query_one(StoryList)
-
-    @property
-    def reader(self) -> Reader:
-        return self.query_one(Reader)
+        yield KeyBar("list")  # the keys that matter here, fitted; the help screen has them all
 
     def on_mount(self) -> None:
         self.reader.rtl_mode = self.config.rtl_layout
         self.stories.rtl = self.config.rtl_layout != "off"
+        self.stories.sort, self.stories.keys = remembered_sort(self.config), self.keys
         self._narrow(self.app.size.width)
         listing, self._first_listing = self._first_listing, None
         if listing is None:
-            self._faces = self.ws.stories()
-            listing = build_listing(self.ws, None, stories=self._faces)
+            listing = self.desk.select(None)
         self.stories.set_data(listing, self.saved, "")
         self.stories.focus()
         self.update_status()
@@ -88,7 +89,9 @@ class MainScreen(TriageActions, StoryActions, ToolActions, Screen):
 
     def _narrow(self, width: int) -> None:
         self.set_class(width < NARROW, "-narrow")
+        self.stories.styles.width = None if width < NARROW else list_width(width)
         self.set_class(self.reading, "-reading")
+        self.query_one(KeyBar).mode = "reader" if self.in_reader else "list"
         self.refresh_bindings()
 
     @property
@@ -109,42 +112,30 @@ class MainScreen(TriageActions, StoryActions, ToolActions, Screen):
     def cursor_moved(self, event: StoryList.CursorMoved) -> None:
         self.show_article()
 
+    @on(StoryList.SortChanged)
+    def sort_changed(self, event: StoryList.SortChanged) -> None:
+        remember("sort", event.mode)
+        self.notify(f"Stories sorted {SORT_LABEL[event.mode]}.")
+
     @on(StoryList.Activated)
     def activated(self, event: StoryList.Activated) -> None:
         self.action_open()
-
-    def current_id(self) -> str | None:
-        return self.stories.article_id
 
     def show_article(self) -> None:
         aid = self.current_id()
         if aid is None:
             self.reader.show(None, [], "")
             return
-        a = self.ws.get(aid)
-        try:
-            body = self.ws.raw(a) if self.show_raw else self.ws.body(a)
-        except Exception as e:  # an unreadable body file is shown, not raised
-            body = f"(cannot read this article's text: {e})"
-        self.reader.show(aid, article_header(a, raw=self.show_raw), body)
+        body = self.desk.text(aid, raw=self.show_raw)
+        a = self.desk.get(aid)
+        self.reader.show(aid, article_header(a, raw=self.show_raw), body, article=a)
 
     def refresh_rows(self, *story_ids: str) -> None:
         """Repaint after a triage change (counts of the given stories recomputed)."""
-        from tui.screens.listing import recount
-
-        by_id = self.faces_by_id()
-        for sid in story_ids:
-            if sid in by_id:
-                recount(self.ws, by_id[sid])
+        self.desk.recount(story_ids)
         self.stories.refresh()
         self.show_article()
         self.update_status()
-
-    def faces_by_id(self) -> dict:
-        """Story id -> the story face shown for it (rebuilt only when the faces are)."""
-        if self._faces_by_id[0] is not self._faces:
-            self._faces_by_id = (self._faces, {s.id: s for s in self._faces or ()})
-        return self._faces_by_id[1]
 
     def update_status(self) -> None:
         listing = self.stories.listing
@@ -160,7 +151,20 @@ class MainScreen(TriageActions, StoryActions, ToolActions, Screen):
             line.append("  [raw text]")
         self.query_one("#status", Static).update(line)
 
-    # ---- filters -----------------------------------------------------------------------------
+    @on(msg.Progress)
+    def progress(self, event: msg.Progress) -> None:
+        if event.done:
+            self.update_status()
+        else:
+            self.query_one("#status", Static).update(Text(event.text))
+
+    @on(msg.Notice)
+    def notice(self, event: msg.Notice) -> None:
+        self.notify(event.text, severity=event.severity)  # type: ignore[arg-type]
+        if event.rebuild:
+            self.rebuild(self.current_filter(), regrouped=True)
+
+    # ---- filters and the list ----------------------------------------------------------------
     def apply_query(self, query: str) -> None:
         try:
             flt = parse(query) if query.strip() else None
@@ -171,66 +175,68 @@ class MainScreen(TriageActions, StoryActions, ToolActions, Screen):
         self.query_one("#status", Static).update(Text("Searching..."))
         self.rebuild(flt)
 
-    def keep(self) -> tuple[str | None, str | None]:
+    def keep(self) -> msg.Keep:
         story = self.stories.story
         return (story.id if story else None, self.current_id())
 
-    @work(thread=True, exclusive=True, group="listing")
-    def rebuild(self, flt=None, reload: bool = False, regrouped: bool = False) -> None:
-        """Recompute the list off the UI thread (a free-text filter reads bodies).
+    def rebuild(self, flt: Filter | None = None, reload: bool = False,
+                regrouped: bool = False) -> None:
+        """Select the list again off the UI thread (a free-text filter reads bodies).
 
         ``reload``: read what other processes changed; ``regrouped``: articles were added or
-        moved (the story faces are rebuilt; triage changes keep them, counts are kept current
-        by :meth:`refresh_rows`).
+        moved (the story faces are rebuilt; triage changes keep them).
         """
-        worker = get_current_worker()
         keep = self.keep()
-        self.triage.flush(10)  # archive states and counts must be on disk and in memory
-        try:
-            if reload:
-                with self.triage.guard:
-                    self.ws.reload()
-            if reload or regrouped or self._faces is None:
-                with self.triage.guard:  # not while a correction is rewriting the articles
-                    self._faces = self.ws.stories()
-            listing = build_listing(self.ws, flt, stories=self._faces,
-                                    cancelled=lambda: worker.is_cancelled)
-        except Cancelled:
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_listing, listing, keep)
 
-    def _show_listing(self, listing: Listing, keep) -> None:
-        self.saved = saved_filters.load(self.ws.root)
+        def work() -> None:
+            worker = get_current_worker()
+            try:
+                listing = self.desk.select(flt, reload=reload, regrouped=regrouped,
+                                           cancelled=lambda: worker.is_cancelled)
+            except Cancelled:
+                return
+            if not worker.is_cancelled:
+                self.post_message(msg.ListingReady(listing, keep))
+
+        self.run_worker(work, thread=True, exclusive=True, group="listing", name="rebuild")
+
+    @on(msg.ListingReady)
+    def show_listing(self, event: msg.ListingReady) -> None:
+        listing = event.listing
         if self.stories.marked:
             self.stories.marked &= set(listing.article_ids())
-        self.stories.set_data(listing, self.saved, self.query_text, keep)
+        self.stories.set_data(listing, self.desk.reload_filters(), self.query_text, event.keep)
         self.update_status()
 
-    def current_filter(self):
-        return parse(self.query_text) if self.query_text else None
-
     def poll_disk(self) -> None:
-        if not self.triage.pending and self.is_current:
+        if not self.desk.pending and self.is_current:
             self.check_disk()
 
-    @work(thread=True, exclusive=True, group="poll")
     def check_disk(self) -> None:
+        """Ask the desk (off the UI thread) what another process changed."""
+        self.run_worker(lambda: self.post_message(msg.DiskChanged(self.desk.check_disk())),
+                        thread=True, exclusive=True, group="poll", name="check_disk")
+
+    @on(msg.DiskChanged)
+    def disk_changed(self, event: msg.DiskChanged) -> None:
         """Pick up changes another process (the command line) made to the workspace."""
-        now = stamp(self.ws.root)
-        before, self._stamp = self._stamp, now
-        if before == now:
-            return
-        # a story folder changed by this app's own archive needs no reload of the workspace
-        stories = before.stories != now.stories and now.stories != self.ws.stories_written
-        if before.articles != now.articles and self.ws.changed_on_disk() or stories:
-            self.app.call_from_thread(self.rebuild, self.current_filter(), True)
-        elif before.filters != now.filters:
-            self.app.call_from_thread(self._reload_filters)
+        if event.change is DiskChange.WORKSPACE:
+            self.rebuild(self.current_filter(), reload=True)
+        elif event.change is DiskChange.FILTERS:
+            self._reload_filters()
 
     def _reload_filters(self) -> None:
-        self.saved = saved_filters.load(self.ws.root)
-        self.stories.set_data(self.stories.listing, self.saved, self.query_text, self.keep())
+        self.stories.set_data(self.stories.listing, self.desk.reload_filters(), self.query_text,
+                              self.keep())
+
+    @on(msg.FiltersSaved)
+    def filters_saved(self, event: msg.FiltersSaved) -> None:
+        self.stories.set_data(self.stories.listing, event.saved, self.query_text, self.keep())
+        self.notify(event.notice)
+
+    @on(msg.Regrouped)
+    def regrouped(self, event: msg.Regrouped) -> None:
+        self.grouping.regrouped(event)
 
     # ---- moving around -----------------------------------------------------------------------
     def action_open(self) -> None:
@@ -242,9 +248,8 @@ class MainScreen(TriageActions, StoryActions, ToolActions, Screen):
         aid = self.current_id()
         if aid is None:
             return
-        if self.config.mark_read_on_open and not self.ws.get(aid).triage.read:
-            self.triage.change("read", [aid], read=True, record=False)
-            self.refresh_rows(self.ws.get(aid).story or aid)
+        if self.config.mark_read_on_open and self.desk.mark_read(aid):
+            self.refresh_rows(self.desk.story_of(aid))
         self.reading = True
         self._narrow(self.app.size.width)
         self.reader.focus()
@@ -285,32 +290,90 @@ class MainScreen(TriageActions, StoryActions, ToolActions, Screen):
             for ai, aid in enumerate(ids):
                 if si == start and cur.kind != "filter" and ai <= after:
                     continue
-                if not self.ws.get(aid).triage.read:
+                if not self.desk.get(aid).triage.read:
                     sl.goto(stories[si].id, aid)
                     return
         self.notify("No unread article below.")
 
+    # ---- the keys of the helpers (Textual looks actions up on the screen) --------------------
+    def action_toggle_read(self) -> None:
+        self.triage.toggle("read")
 
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"
+    def action_star(self) -> None:
+        self.triage.toggle("starred")
 
+    def action_story_read(self) -> None:
+        self.triage.story_read()
 
-def article_header(a, *, raw: bool = False) -> list[tuple[str, str]]:
-    """The reader's header lines for article ``a``: (style part, text)."""
-    m, t = a.meta, a.triage
-    head = [("title", a.title)]
-    facts = [outlet_of(a)[0], m.get("author"), m.get("date"), m.get("dateline"),
-             m.get("lang"), a.sameness]
-    head.append(("meta", "  ·  ".join(x for x in facts if x)))
-    marks = ["starred" if t.starred else "", "read" if t.read else "unread"]
-    if t.tags:
-        marks.append("tags: " + ", ".join(t.tags))
-    head.append(("triage", "  ·  ".join(x for x in marks if x)))
-    if t.note:
-        head.append(("triage", "note: " + " ".join(t.note.split())[:200]))
-    if len(a.versions) > 1:
-        head.append(("meta", f"{len(a.versions)} versions: the newest is shown, "
-                              "the comparison view shows what changed"))
-    if raw:
-        head.append(("meta", "original text as ingested (o shows the cleaned text)"))
-    return head
+    def action_tag(self) -> None:
+        self.triage.tag()
+
+    def action_note(self) -> None:
+        self.triage.note()
+
+    def action_archive(self) -> None:
+        self.triage.archive()
+
+    def action_mark(self) -> None:
+        self.triage.mark()
+
+    def action_mark_all(self) -> None:
+        self.triage.mark_all()
+
+    def action_undo(self) -> None:
+        if self.grouping.correcting():  # its undo step is recorded when it is written
+            self.notify("A grouping correction is being saved: undo in a moment.")
+            return
+        step = self.triage.undo()
+        if step is not None and step.regroup is not None:
+            self.grouping.undo(step)
+        elif step is not None:
+            self.tools.undo_filters(step)
+
+    def action_join(self) -> None:
+        self.grouping.join()
+
+    def action_move_here(self) -> None:
+        self.grouping.move_here()
+
+    def action_split(self) -> None:
+        self.grouping.split()
+
+    def action_search(self) -> None:
+        self.tools.search()
+
+    def action_filter(self) -> None:
+        self.tools.filter()
+
+    def action_clear_filter(self) -> None:
+        self.apply_query("")
+
+    def action_save_filter(self) -> None:
+        self.tools.save_filter()
+
+    def action_delete_filter(self) -> None:
+        self.tools.delete_filter()
+
+    def action_compare(self) -> None:
+        self.tools.compare()
+
+    def action_export(self) -> None:
+        self.tools.export()
+
+    def action_ingest(self) -> None:
+        self.tools.ingest()
+
+    def action_refresh_feeds(self) -> None:
+        self.tools.refresh_feeds()
+
+    def action_explain(self) -> None:
+        self.tools.explain()
+
+    def action_toggle_raw(self) -> None:
+        self.show_raw = not self.show_raw
+        self.show_article()
+        self.update_status()
+
+    def action_toggle_bidi(self) -> None:
+        self.tools.toggle_bidi()
+

@@ -6,6 +6,8 @@ filter; ``f`` edits the whole filter and lists the saved filters to pick from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,9 +19,14 @@ from tui.core.query import QueryError, parse
 from tui.core.textutil import safe_line
 from tui.keys import binding
 from tui.widgets.fields import LineInput
+from tui.widgets.suggest import QuerySuggester
 
 SYNTAX = ("tag:japan  +starred  unread  source:reuters  lang:ar  after:2022-10-01  "
           "before:2022-10-31  archived  free words \"a phrase\"")
+# One search model, said the same way in both dialogs.
+MODEL = ("One filter is in force at a time. / adds words to it (narrows what is shown); "
+         "f edits the whole filter (replaces it); F clears it. Words are looked for in "
+         "titles, outlets, tags, notes and texts, and forgive typos (\"Japn Canda\").")
 
 
 class QueryDialog(ModalScreen[str | None]):
@@ -32,22 +39,30 @@ class QueryDialog(ModalScreen[str | None]):
     ]
 
     def __init__(self, title: str, value: str = "", saved: list[tuple[str, str]] = (),
-                 *, free_text: bool = False) -> None:
+                 *, free_text: bool = False,
+                 words: Mapping[str, Sequence[str]] | None = None) -> None:
+        """``words``: what the filter completes (tags, outlets, languages that exist; see
+        :func:`tui.widgets.suggest.vocabulary`)."""
         super().__init__()
         self.title_text, self.value = title, value
         self.saved, self.free_text = list(saved), free_text
+        self.words = words or {}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="query-dialog"):
             yield Label(self.title_text, classes="dialog--title")
             yield LineInput(self.value, id="query-input",
-                        placeholder="words to find" if self.free_text else "tag:x +starred ...")
+                            placeholder="words to find" if self.free_text
+                            else "tag:x +starred ...  (→ completes)",
+                            suggester=None if self.free_text else QuerySuggester(self.words))
             yield Label("", id="query-error", classes="dialog--warning")
+            yield Label(MODEL, classes="dialog--hint")
             if self.free_text:
-                yield Label("Enter searches inside the active filter; an empty search shows "
-                            "the whole filter again. Esc cancels.", classes="dialog--hint")
+                yield Label("Enter searches; an empty search shows the whole filter again. "
+                            "Esc cancels.", classes="dialog--hint")
             else:
-                yield Label(SYNTAX, classes="dialog--hint")
+                yield Label(SYNTAX + "  (→ completes tags, outlets, languages)",
+                            classes="dialog--hint")
             if self.saved:
                 yield Label("Saved filters (↓ to choose):", classes="dialog--hint")
                 yield OptionList(*[Text.assemble((safe_line(n), "bold"), "  ", safe_line(q))

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, OptionList
 
 from tui.core.textutil import safe_line
 from tui.keys import binding
+from tui.screens.dialogs import shown_title
 from tui.widgets.fields import LineInput
 from tui.widgets.keylabels import keys_label
 
@@ -74,7 +75,8 @@ class TagEditor(ModalScreen[TagChange | None]):
         keys = getattr(self.app, "keys", {})
         start = ", ".join(self.current) + ", " if self.replace and self.current else ""
         with Vertical(classes="dialog", id="tag-editor"):
-            yield Label(Text("Tags: " + safe_line(self.title_text)), classes="dialog--title")
+            yield Label(shown_title(self.app, "Tags: " + self.title_text),
+                        classes="dialog--title")
             yield LineInput(start, placeholder="tag, another tag, -tag to remove",
                             id="tag-input")
             yield OptionList(id="tag-suggestions")

@@ -6,6 +6,8 @@ width by :mod:`tui.render.layout`, and each visible line becomes a cached Strip.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
@@ -29,7 +31,7 @@ TAG_CLASS = {
 class DiffView(ScrollView, can_focus=True):
     """A comparison: rows aligned, wrapped per width, scrolled together."""
 
-    COMPONENT_CLASSES = set(TAG_CLASS.values()) | {
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(TAG_CLASS.values()) | {
         "diffview--gap",
         "diffview--divider",
         "diffview--cursor",

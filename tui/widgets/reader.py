@@ -6,15 +6,20 @@ wrapped line is reordered for display with python-bidi and right-aligned.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.textutil import display_rtl, is_rtl, safe_line, safe_text
 from tui.keys import binding
+from tui.widgets.outward import copy_text, open_origin
+from tui.widgets.palette import terminal_bidi
 
 PARTS = ("title", "meta", "triage", "rule", "body", "empty")
 
@@ -22,14 +27,17 @@ PARTS = ("title", "meta", "triage", "rule", "body", "empty")
 class Reader(ScrollView, can_focus=True):
     """A scrollable article, rendered line by line."""
 
-    COMPONENT_CLASSES = {f"reader--{p}" for p in PARTS}
-    BINDINGS = [
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"reader--{p}" for p in PARTS}
+    BINDINGS: ClassVar[list[BindingType]] = [
         binding("reader.down", "scroll_down", "Scroll down", show=False),
         binding("reader.up", "scroll_up", "Scroll up", show=False),
         binding("reader.page_down", "page_down", "Page down", show=False),
         binding("reader.page_up", "page_up", "Page up", show=False),
         binding("reader.top", "scroll_home", "Top", show=False),
         binding("reader.bottom", "scroll_end", "Bottom", show=False),
+        binding("main.open_origin", "open_origin", "Open the origin (or copy its address)",
+                show=False),
+        binding("main.copy", "copy", "Copy the selection (or the whole article)", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -40,10 +48,29 @@ class Reader(ScrollView, can_focus=True):
         self._lines: list[Strip] = []
         self._laid_width = -1
         self.article_id: str | None = None
+        self.article = None  # what open_origin opens
+        self.terminal_bidi = terminal_bidi()
 
-    def show(self, article_id: str | None, header: list[tuple[str, str]], body: str) -> None:
-        """Show an article: header lines as (part, text), then the body's paragraphs."""
+    def on_mount(self) -> None:
+        self._retitle()
+
+    def on_focus(self) -> None:
+        self._retitle(True)
+
+    def on_blur(self) -> None:
+        self._retitle(False)
+
+    def _retitle(self, focused: bool | None = None) -> None:
+        """The pane's title, with a pointer while it has the focus (seen without colour)."""
+        focused = self.has_focus if focused is None else focused
+        self.border_title = ("▶ " if focused else "") + "Article"
+
+    def show(self, article_id: str | None, header: list[tuple[str, str]], body: str,
+             article=None) -> None:
+        """Show an article: header lines as (part, text), then the body's paragraphs
+        (``article``: the record, for opening its origin)."""
         same = article_id == self.article_id
+        self.article = article
         self.article_id = article_id
         self._header = [(part, safe_line(text)) for part, text in header]
         self._body = safe_text(body)
@@ -61,6 +88,8 @@ class Reader(ScrollView, can_focus=True):
 
     @property
     def rtl_active(self) -> bool:
+        if self.rtl_mode == "auto" and self.terminal_bidi:
+            return False  # the terminal reorders by itself: twice would reverse it
         return self.rtl_mode == "on" or (self.rtl_mode == "auto" and is_rtl(self._body))
 
     def on_resize(self, event: events.Resize) -> None:
@@ -80,7 +109,8 @@ class Reader(ScrollView, can_focus=True):
             lines.append(Strip([], 0))
         paras = [p for p in self._body.split("\n\n") if p.strip()]
         if not paras and self.article_id is None:
-            lines += self._wrap("Nothing to read here.", width, style["empty"], False)
+            lines += self._wrap("No article here: the list says how to add some.", width,
+                                style["empty"], False)
         for para in paras:
             para_rtl = rtl and is_rtl(para)
             lines += self._wrap(" ".join(para.split()), width, style["body"], para_rtl)
@@ -98,6 +128,16 @@ class Reader(ScrollView, can_focus=True):
                 line.align("right", width)
             out.append(Strip(list(line.render(console))))
         return out
+
+    def action_open_origin(self) -> None:
+        open_origin(self.app, self.article)
+
+    def action_copy(self) -> None:
+        if self.article_id is None:
+            return
+        title = next((text for part, text in self._header if part == "title"), "")
+        whole = (title + "\n\n" if title else "") + self._body
+        copy_text(self.app, self.screen.get_selected_text(), whole)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

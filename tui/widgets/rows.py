@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from rich.cells import cell_len, set_cell_size
@@ -9,8 +11,6 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.core.textutil import display_rtl, safe_line
-
-KIND_LABEL = {"version": "version", "copy": "copy", "coverage": "coverage"}
 
 
 def span(first: str | None, last: str | None) -> str:
@@ -64,23 +64,98 @@ def title_text(title: str, rtl: bool, room: int) -> Text:
     return Text(display_rtl(line.plain) if rtl else line.plain)
 
 
+# One mark for an article's kind (the legend in ``?`` explains them): "coverage" (its own
+# reporting of the story) is the usual case and takes no ink.
+KIND_MARK = {"coverage": " ", "copy": "=", "version": "v"}
+TITLE_GOAL = 32  # columns yield until the title has this many cells (or nothing is left)
+# What an article row shows besides its title, and the order in which it gives way to the
+# title when the row is narrow: the language first, then the date's year, the outlet's tail,
+# the date, the outlet, and last the tag names (their count stays). The title never yields.
+YIELD_ORDER = ("lang", "year", "outlet_short", "date", "outlet", "tag_names")
+OUTLET_FULL, OUTLET_SHORT = 14, 9
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which optional columns an article row shows at one width (computed once per width)."""
+
+    outlet: int  # cells for the outlet, 0 for none
+    date: int  # 10 (2022-10-11), 5 (10-11) or 0
+    lang: bool
+    tag_names: bool  # tag names, else only their count ("#2")
+    dropped: tuple[str, ...]  # what gave way, in YIELD_ORDER
+
+    @property
+    def fixed(self) -> int:
+        """Cells used before the title: tree, marks, kind and the shown columns."""
+        return (3 + 4 + 2 + (self.outlet + 1 if self.outlet else 0)
+                + (self.date + 1 if self.date else 0) + (4 if self.lang else 0))
+
+
+@functools.lru_cache(maxsize=64)
+def article_columns(width: int) -> Columns:
+    """The columns of an article row at ``width``: each yields in :data:`YIELD_ORDER` until
+    the title has :data:`TITLE_GOAL` cells."""
+    dropped: list[str] = []
+
+    def make() -> Columns:
+        outlet = (0 if "outlet" in dropped
+                  else OUTLET_SHORT if "outlet_short" in dropped else OUTLET_FULL)
+        date = 0 if "date" in dropped else 5 if "year" in dropped else 10
+        return Columns(outlet, date, "lang" not in dropped, "tag_names" not in dropped,
+                       tuple(dropped))
+
+    cols = make()
+    for step in YIELD_ORDER:
+        if width - cols.fixed >= TITLE_GOAL + 4:  # 4: room for a tag count
+            break
+        dropped.append(step)
+        cols = make()
+    return cols
+
+
+def tags_text(tags: list[str], room: int, names: bool) -> str:
+    """Tags after a title in ``room`` cells: ``[japan,canada]``, else the names that fit and
+    how many more (``[japan +1]``), else only the count (``#2``)."""
+    if not tags:
+        return ""
+    count = f"#{len(tags)}"
+    if not names:
+        return count
+    shown = [safe_line(x) for x in tags]
+    for k in range(len(shown), 0, -1):
+        more = len(shown) - k
+        text = "[" + ",".join(shown[:k]) + (f" +{more}" if more else "") + "]"
+        if cell_len(text) <= room:
+            return text
+    return count
+
+
+def flags_text(line: Text, styles: dict[str, Style], *, marked: bool, starred: bool,
+               unread: bool, note: bool) -> None:
+    line.append("+" if marked else " ", styles["marked"])
+    line.append("*" if starred else " ", styles["star"])
+    line.append("N" if unread else " ", styles["unread"])
+    line.append("✎" if note else " ", styles["tags"])
+
+
 def story_line(story, width: int, styles: dict[str, Style], *, marked: bool, rtl: bool) -> Text:
-    """``+*N Title ...   outlets  langs  span  (unread/total)``."""
+    """``+*N  Title ...   outlets  langs  span  (unread/total)``."""
     flags = Text()
-    flags.append("+" if marked else " ", styles["marked"])
-    flags.append("*" if story.starred else " ", styles["star"])
-    flags.append("N" if story.unread else " ", styles["unread"])
-    flags.append(" ")
+    flags_text(flags, styles, marked=marked, starred=bool(story.starred),
+               unread=bool(story.unread), note=False)
     count = f"({story.unread}/{story.size})"
-    # The most useful facts first; each is dropped when the title would get too short.
-    parts = [count, span(story.date_first, story.date_last), ",".join(story.langs),
+    # Facts after the title, the most useful nearest the count; each gives way (outlets first,
+    # then languages, then the date span) while the title would be shorter than the goal.
+    parts = [span(story.date_first, story.date_last), ",".join(story.langs),
              outlets(story.sources)]
+    goal = max(TITLE_GOAL, min(width // 2, 60))
     meta = count
-    for part in parts[1:]:
+    for part in parts:
         longer = f"{part}  {meta}" if part else meta
-        if width - len(longer) - flags.cell_len - 2 >= max(24, width // 2):
+        if width - cell_len(longer) - flags.cell_len - 2 >= goal:
             meta = longer
-    room = max(8, width - flags.cell_len - len(meta) - 2)
+    room = max(8, width - flags.cell_len - cell_len(meta) - 2)
     title = title_text(story.title, rtl, room)
     title.stylize(styles["unread_title"] if story.unread else styles["title"])
     title.truncate(room, overflow="ellipsis", pad=True)
@@ -91,26 +166,43 @@ def story_line(story, width: int, styles: dict[str, Style], *, marked: bool, rtl
 
 def article_line(article, width: int, styles: dict[str, Style], *, marked: bool, last: bool,
                  rtl: bool) -> Text:
-    """``  +*N  outlet  date  lang  kind  title`` under its story."""
+    """`` ├ +*N✎ v outlet  date  lang  Title [tags]`` under its story; the columns yield to
+    the title in :data:`YIELD_ORDER` on narrow rows."""
     t, meta = article.triage, article.meta
+    cols = article_columns(width)
     line = Text(" └ " if last else " ├ ", styles["meta"])
-    line.append("+" if marked else " ", styles["marked"])
-    line.append("*" if t.starred else " ", styles["star"])
-    line.append("N" if not t.read else " ", styles["unread"])
-    line.append("  ")
-    name, known = outlet_of(article)
-    outlet = Text(name if known else short_origin(name, 14), "" if known else styles["origin"])
-    outlet.truncate(14, overflow="ellipsis", pad=True)
-    line.append_text(outlet)
-    line.append(f" {(meta.get('date') or '')[:10]:<10} {(meta.get('lang') or '?')[:3]:<3} ",
-                 styles["meta"])
-    line.append(f"{KIND_LABEL.get(article.sameness, article.sameness):<9}", styles["kind"])
-    if t.tags:
-        line.append("[" + ",".join(safe_line(x) for x in t.tags) + "] ", styles["tags"])
-    if t.note:
-        line.append("✎ ", styles["tags"])
-    title = title_text(article.title, rtl, width - line.cell_len)
+    flags_text(line, styles, marked=marked, starred=t.starred, unread=not t.read,
+               note=bool(t.note))
+    line.append(" ")
+    line.append(KIND_MARK.get(article.sameness, (article.sameness or " ")[:1]), styles["kind"])
+    line.append(" ")
+    if cols.outlet:
+        name, known = outlet_of(article)
+        outlet = Text(name if known else short_origin(name, cols.outlet),
+                      "" if known else styles["origin"])
+        outlet.truncate(cols.outlet, overflow="ellipsis", pad=True)
+        line.append_text(outlet)
+        line.append(" ")
+    if cols.date:
+        date = (meta.get("date") or "")[:10]
+        date = date if cols.date == 10 else date[5:10]
+        line.append(f"{date:<{cols.date}} ", styles["meta"])
+    if cols.lang:
+        line.append(f"{(meta.get('lang') or '?')[:3]:<3} ", styles["meta"])
+    room = max(1, width - line.cell_len)
+    tags = ""
+    if t.tags:  # the tags take what the title can spare, at least their count
+        wanted = min(cell_len(safe_line(article.title) or "(untitled)"), TITLE_GOAL)
+        tags = tags_text(t.tags, max(0, room - wanted - 1), cols.tag_names)
+        if cell_len(tags) + 1 >= room:
+            tags = f"#{len(t.tags)}"
+    title_room = room - (cell_len(tags) + 1 if tags else 0)
+    title = title_text(article.title, rtl, title_room)
     title.stylize(styles["title"] if t.read else styles["unread_title"])
+    if tags:
+        title.truncate(title_room, overflow="ellipsis", pad=False)
+        title.append(" ")
+        title.append(tags, styles["tags"])
     line.append_text(title)
     line.truncate(width, overflow="ellipsis", pad=True)
     return line

@@ -8,22 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.style import Style
+from rich.text import Text
 from textual import events
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.desk import Listing
 from tui.keys import binding
-from tui.screens.listing import Listing
+from tui.widgets.legend import empty_guide
+from tui.widgets.outward import copy_text, open_origin, origin_url
+from tui.widgets.palette import terminal_bidi
 from tui.widgets.rows import article_line, filter_line, story_line
+from tui.widgets.story_order import SORT_LABEL, SORTS, sort_stories
 
 STYLE_PARTS = ("cursor", "title", "unread_title", "meta", "star", "unread", "marked", "kind",
-               "tags", "filter", "origin")
-
-
+               "tags", "filter", "origin", "guide", "guide_key")
 @dataclass(frozen=True, slots=True)
 class Row:
     kind: str  # "filter", "story" or "article"
@@ -34,14 +39,19 @@ class Row:
 class StoryList(ScrollView, can_focus=True):
     """Stories with the focused one opened onto its articles."""
 
-    COMPONENT_CLASSES = {f"story-list--{p.replace('_', '-')}" for p in STYLE_PARTS}
-    BINDINGS = [
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        f"story-list--{p.replace('_', '-')}" for p in STYLE_PARTS}
+    BINDINGS: ClassVar[list[BindingType]] = [
         binding("main.down", "cursor_down", "Down", show=False),
         binding("main.up", "cursor_up", "Up", show=False),
         binding("main.page_down", "page_down", "Page down", show=False),
         binding("main.page_up", "page_up", "Page up", show=False),
         binding("main.first", "first", "First", show=False),
         binding("main.last", "last", "Last", show=False),
+        binding("main.sort", "cycle_sort", "Sort", show=False),
+        binding("main.open_origin", "open_origin", "Open the origin (or copy its address)",
+                show=False),
+        binding("main.copy", "copy", "Copy the article's address", show=False),
     ]
 
     class CursorMoved(Message):
@@ -55,6 +65,14 @@ class StoryList(ScrollView, can_focus=True):
         @property
         def control(self) -> StoryList:
             return self.story_list
+
+    class SortChanged(Message):
+        """The stories are in another order (the screen remembers it)."""
+
+        def __init__(self, story_list: StoryList, mode: str) -> None:
+            super().__init__()
+            self.story_list = story_list
+            self.mode = mode
 
     class Activated(Message):
         """A row was clicked twice (or chosen with the mouse)."""
@@ -72,9 +90,13 @@ class StoryList(ScrollView, can_focus=True):
         self.active_filter: str = ""
         self.marked: set[str] = set()
         self.rtl = True
+        self.terminal_bidi = terminal_bidi()
+        self.sort = "size"
+        self.keys: dict[str, str] = {}  # the keymap, for the empty list's guide
         self._open = 0  # story index whose articles are shown
         self._row = Row("story", 0)
         self._style_cache: dict[tuple, dict[str, Style]] = {}
+        self._unsorted: tuple[Listing | None, list] = (None, [])  # a listing, its own order
 
     # ---- data ------------------------------------------------------------------------------
     def set_data(self, listing: Listing, filters: list[tuple[str, str]], active: str,
@@ -87,9 +109,16 @@ class StoryList(ScrollView, can_focus=True):
                      if self._row.kind == "filter" and self._row.index < len(self.filters)
                      else None)
         self.listing, self.filters, self.active_filter = listing, filters, active
+        if listing is not self._unsorted[0]:  # a new listing: its order is the workspace's
+            self._unsorted = (listing, listing.stories)
+        listing.stories = sort_stories(self._unsorted[1], self.sort)
         names = [name for name, _ in filters]
         sid, aid = keep
+        was = self._row.article if self._row.kind == "article" else -1
         si = listing.index_of(sid) if sid else None
+        if si is None and aid:  # the story is gone (joined, undone): follow the article
+            si = next((i for i, st in enumerate(listing.stories)
+                       if aid in listing.members[st.id]), None)
         if sid is None and on_filter in names:
             self._open = self._open if self._open < len(listing.stories) else 0
             self._row = Row("filter", names.index(on_filter))
@@ -99,6 +128,8 @@ class StoryList(ScrollView, can_focus=True):
             self._open = si
             arts = self._articles(si)
             ai = arts.index(aid) if aid in arts else -1
+            if ai < 0 and was >= 0 and arts:  # the article left (split out): same place
+                ai = min(was, len(arts) - 1)
             self._row = Row("article", si, ai) if ai >= 0 else Row("story", si)
         if not listing.stories and filters:
             self._row = Row("filter", 0)
@@ -106,6 +137,36 @@ class StoryList(ScrollView, can_focus=True):
         self.scroll_to_cursor()
         self.refresh()
         self.post_message(self.CursorMoved(self, self._row))
+
+    def set_sort(self, mode: str) -> None:
+        """Order the stories by ``mode`` (one of :data:`SORTS`), the cursor kept on its row."""
+        if mode not in SORTS:
+            raise ValueError(f"unknown sort {mode!r}")
+        self.sort = mode
+        self._retitle()
+        if self.listing.stories:
+            story = self.story
+            keep = (story.id if story else None, self.article_id if story else None)
+            self.set_data(self.listing, self.filters, self.active_filter, keep)
+
+    def _article(self):
+        aid = self.article_id
+        return self.lookup(aid) if aid else None
+
+    def action_open_origin(self) -> None:
+        open_origin(self.app, self._article())
+
+    def action_copy(self) -> None:
+        """On the list, copy the article's address (its title when it has none)."""
+        a = self._article()
+        if a is not None:
+            url = origin_url(a)
+            copy_text(self.app, None, url or a.title, "its address" if url else "its title")
+
+    def action_cycle_sort(self) -> None:
+        mode = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.set_sort(mode)
+        self.post_message(self.SortChanged(self, mode))
 
     def _articles(self, si: int) -> list[str]:
         """The article rows under story ``si`` (none for a story of one shown article)."""
@@ -124,6 +185,28 @@ class StoryList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._resize()
+
+    @property
+    def reorder(self) -> bool:
+        """Draw right-to-left titles in visual order: on, unless the layout is off or the
+        terminal reorders by itself."""
+        return self.rtl and not self.terminal_bidi
+
+    # ---- focus -----------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self._retitle()
+
+    def on_focus(self) -> None:
+        self._retitle(True)
+
+    def on_blur(self) -> None:
+        self._retitle(False)
+
+    def _retitle(self, focused: bool | None = None) -> None:
+        """The pane's title: says which order, and (with a pointer) that it has the focus."""
+        focused = self.has_focus if focused is None else focused
+        self.border_title = (("▶ " if focused else "")
+                             + f"Stories · {SORT_LABEL.get(self.sort, self.sort)}")
 
     # ---- rows ------------------------------------------------------------------------------
     def row_at(self, y: int) -> Row | None:
@@ -265,6 +348,8 @@ class StoryList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         row = self.row_at(y + scroll_y)
         base = self.rich_style
+        if row is None and not self.listing.stories:
+            return self._guide_line(y + scroll_y - len(self.filters) - 1, width)
         if row is None:
             return Strip.blank(width, base)
         styles = self._styles()
@@ -274,6 +359,22 @@ class StoryList(ScrollView, can_focus=True):
         segments = list(text.render(self.app.console))
         return Strip(segments).apply_style(base).crop_extend(0, width, base)
 
+    def _guide_line(self, n: int, width: int) -> Strip:
+        """Line ``n`` of what an empty list says to do (keys from the keymap)."""
+        base = self.rich_style
+        guide = empty_guide(self.keys, self.active_filter)
+        if not 0 <= n < len(guide):
+            return Strip.blank(width, base)
+        styles = self._styles()
+        key, what = guide[n]
+        line = Text(" ")
+        if key:
+            line.append(f"  {key:<{max(len(k) for k, _ in guide)}}  ", styles["guide_key"])
+        line.append(what, styles["guide"])
+        line.truncate(width, overflow="ellipsis", pad=True)
+        return Strip(list(line.render(self.app.console))).apply_style(base).crop_extend(
+            0, width, base)
+
     def _row_text(self, row: Row, width: int, styles: dict[str, Style]):
         if row.kind == "filter":
             name, query = self.filters[row.index]
@@ -282,7 +383,7 @@ class StoryList(ScrollView, can_focus=True):
         ids = self.listing.members[story.id]
         if row.kind == "story":
             marked = any(aid in self.marked for aid in ids)
-            return story_line(story, width, styles, marked=marked, rtl=self.rtl)
+            return story_line(story, width, styles, marked=marked, rtl=self.reorder)
         aid = ids[row.article]
         return article_line(self.lookup(aid), width, styles, marked=aid in self.marked,
-                            last=row.article == len(ids) - 1, rtl=self.rtl)
+                            last=row.article == len(ids) - 1, rtl=self.reorder)

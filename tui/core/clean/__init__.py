@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .api import clean
-from .furniture import FurnitureModel
-from .lang import detect_lang
+from tui.core.clean.api import clean
+from tui.core.clean.furniture import FurnitureModel
+from tui.core.clean.lang import detect_lang
 
 __all__ = ["clean", "FurnitureModel", "detect_lang"]

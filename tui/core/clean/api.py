@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import re
 
-from ..model import META_FIELDS, Cleaned, RawDocument, outlet_key, page_key
-from ..textutil import safe_text
-from . import meta
-from .dates import parse_date
-from .furniture import FurnitureModel
-from .lang import detect_lang, stopwords_for
-from .markdown import strip_markdown
-from .text import select
+from tui.core.clean import meta
+from tui.core.clean.dates import parse_date
+from tui.core.clean.furniture import FurnitureModel
+from tui.core.clean.lang import detect_lang, stopwords_for
+from tui.core.clean.markdown import join_paragraphs, strip_markdown
+from tui.core.clean.reflow import reflow
+from tui.core.clean.text import select, whole_document
+from tui.core.clean.titles import PERMALINK
+from tui.core.model import META_FIELDS, Cleaned, RawDocument, outlet_key, page_key
+from tui.core.textutil import safe_text
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NORM = re.compile(r"[\W_]+")
-_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W_]")  # a letter or a digit: prices and figures are content
 _OPENERS = "\"'“‘«([*•-– "
 _SENT = re.compile(r"(?<=[.!?。！？؟])[\"'”’»)]*\s+")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad "
@@ -36,7 +38,7 @@ def clean(doc: RawDocument, *, furniture: FurnitureModel | None = None) -> Clean
     except Exception:  # noqa: BLE001 - the contract is "never raises on any input"
         text = _CONTROL.sub(" ", str(getattr(doc, "content", "") or ""))[:_MAX_CHARS]
         if getattr(doc, "kind", "") == "html":
-            from .html import strip_tags
+            from tui.core.clean.html import strip_tags
 
             text = strip_tags(text)
         body = "\n\n".join(_SPACE.sub(" ", p).strip() for p in re.split(r"\n\s*\n", text)
@@ -46,22 +48,30 @@ def clean(doc: RawDocument, *, furniture: FurnitureModel | None = None) -> Clean
 
 def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     raw = doc.content if isinstance(doc.content, str) else ""
+    if doc.kind == "html" and len(raw) > _MAX_CHARS:
+        from tui.core.clean.html import lighten
+
+        raw = lighten(raw, _MAX_CHARS)
     content = _safe(raw[: _MAX_CHARS * 2])[:_MAX_CHARS]
     hints = doc.hints if isinstance(doc.hints, dict) else {}
     outlet = outlet_key(doc.origin, hints)
     found: dict = {}
     extracted = False
     if doc.kind == "html":
-        from .html import extract  # imported lazily: lxml and trafilatura are heavy
+        from tui.core.clean.html import extract  # imported lazily: lxml and trafilatura are heavy
 
         content, found, extracted, visible = extract(content, doc.origin)
     elif doc.kind == "md":
-        content = strip_markdown(content)
-    if furniture is not None and outlet:
+        markdown, content = content, strip_markdown(content)
+    if furniture is not None and outlet:  # observed as workspace/adding.py observes pages
         furniture.observe(outlet, content, page_key=page_key(doc.origin, hints))
         known = (lambda line: furniture.is_furniture(outlet, line))
     else:
         known = None
+    if doc.kind == "md":  # paragraphs, items and quotations whole, as Markdown reads them
+        content = strip_markdown(join_paragraphs(markdown))
+    elif not extracted:
+        content = reflow(content)
     if extracted:
         fields = clean_extracted(content, known, found.get("title"))
         if not all(found.get(k) or hints.get(k) for k in ("author", "date")):
@@ -72,7 +82,7 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
                 if v and not fields.get(k) and not found.get(k):
                     fields[k] = v
     else:
-        fields = clean_text(content, known)
+        fields = clean_text(content, known, authored=doc.kind == "md")
     for k, v in found.items():  # what the HTML's own metadata says beats guesses from text
         if v and not (k == "lang" and fields.get("lang")):
             fields[k] = v
@@ -94,30 +104,41 @@ def _visible_fields(text: str, first: str) -> dict:
 
 def _safe(text: str) -> str:
     """The text without escape sequences or unsafe characters (each becomes a space), with
-    Unix line ends."""
+    Unix line ends. Line ends are made Unix first (fast), so that a page whose only unusual
+    characters are carriage returns skips the sanitiser's slower pass."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return safe_text(text, replace=" ")
 
 
 def clean_extracted(text: str, known=None, title: str | None = None) -> dict:
     """Body and metadata of text an extractor already chose (one paragraph per line): keep
-    its paragraphs, dropping only lines without letters, learned furniture and the headline
-    when the text opens with it."""
-    lines = list(map(" ".join, map(str.split, text.split("\n"))))
-    keep = [ln for ln in lines if ln and _LETTER.search(ln) and not (known and known(ln))]
+    its paragraphs, dropping only lines without letters or digits, learned furniture and the
+    headline when the text opens with it; a byline and a date line at its top go to the
+    metadata."""
+    lines = [PERMALINK.sub("", " ".join(ln.split())) for ln in text.split("\n")]
+    keep = [ln for ln in lines if ln and _WORD.search(ln) and not (known and known(ln))]
     if keep and title:
         head, full = (_NORM.sub(" ", t.lower()).strip() for t in (keep[0], title))
         if head and head in full and len(head) >= len(full) // 2:
             keep = keep[1:]
+    header = []
+    while len(keep) > 1 and len(header) < 3 and _is_stamp(keep[0]):
+        header.append(keep.pop(0))  # "By Jane Holt", "Published May 3, 2022": metadata
     body = "\n\n".join(keep)
     out: dict = {"body": body, "lang": detect_lang(body)}
+    if header:
+        found = meta.header_fields(header, " ".join(keep[:4]))
+        out.update({k: found[k] for k in ("author", "date") if found.get(k)})
     place, wire = meta.dateline(keep[0] if keep else "")
     out["dateline"], out["source"] = place, wire
     out["title"] = meta.lead_title(body)
     return {k: out.get(k) for k in ("body", *META_FIELDS)}
 
 
-def clean_text(text: str, known=None) -> dict:
-    """Body and metadata of a plain-text page, as a dict of Cleaned's fields."""
+def clean_text(text: str, known=None, authored: bool = False) -> dict:
+    """Body and metadata of a plain-text page, as a dict of Cleaned's fields. ``authored``:
+    the text is a document its author wrote (Markdown), where lists are content, not menus."""
     lines = list(map(" ".join, map(str.split, text.split("\n"))))
     for i, ln in enumerate(lines):
         if ln[:1] in _INVISIBLE and ln and not ln.strip(_INVISIBLE):
@@ -128,6 +149,16 @@ def clean_text(text: str, known=None) -> dict:
                   kinds=kinds)
     keep = _dedupe(lines, keep)
     keep = _drop_lead_teaser(lines, keep)
+    chosen = keep
+    keep = whole_document(lines, keep, kinds, lists=authored)
+    whole = keep is not chosen
+    headline = None
+    top = next((i for i, ln in enumerate(lines) if ln), 0)
+    if keep and keep[0] == top and len(keep) > 1 and meta.headline_shape(lines[top]):
+        headline, keep = lines[top], keep[1:]  # the text opens with a headline in capitals
+    elif keep and top < keep[0] and (meta.headline_shape(lines[top]) or (
+            whole and len(lines[top].split()) <= 20)):
+        headline = lines[top]  # the title line above a text (its body starts below)
     first = keep[0] if keep else min(len(lines), 40)  # no body: the top of the page
     head_at = [i for i in range(max(0, first - 40), first) if lines[i]]
     header = [lines[i] for i in head_at]
@@ -139,8 +170,10 @@ def clean_text(text: str, known=None) -> dict:
         out["dateline"] = place
     if wire and "source" not in out:
         out["source"] = wire
+    if headline:
+        out["title"] = headline
     if "source" not in out:
-        src = meta.credit_source([ln for ln in lines if ln])
+        src = meta.signoff(lines) or meta.credit_source([ln for ln in lines if ln])
         if src:
             out["source"] = src
     if not out.get("title"):
@@ -196,6 +229,12 @@ def _drop_lead_teaser(lines: list[str], keep: list[int]) -> list[int]:
             if head_words <= 0.25 * total:
                 return keep[n:]
     return keep
+
+
+def _is_stamp(line: str) -> bool:
+    """A byline or a line that is a date and little more, above an extracted body."""
+    n = len(line.split())
+    return n <= 12 and (meta.byline(line)[0] is not None or (n <= 8 and bool(parse_date(line))))
 
 
 def _is_byline_or_date(line: str) -> bool:

@@ -1,7 +1,9 @@
-"""HTML: the main text (trafilatura, with readability-lxml when trafilatura's result looks weak)
-and the metadata the page declares (Open Graph, meta tags, JSON-LD, <html lang>).
+"""HTML: the main text (trafilatura, with readability-lxml's long paragraphs added when
+trafilatura's result looks weak: see combine.py) and the metadata the page declares (Open
+Graph, meta tags, JSON-LD, <html lang>, the title from the best evidence: see titles.py).
 
-Parsing happens once with lxml; trafilatura works on that tree. Readability only runs when
+Parsing happens once, as trafilatura parses; trafilatura works on that tree with its default
+settings and comments off (its best figure on pages of every kind). Readability only runs when
 trafilatura kept far less prose than the page's paragraphs hold, so the extra cost is rare.
 Anything unparsable (binary junk, absurd nesting, a page of megabytes) falls back to a tag
 stripper; nothing here raises.
@@ -14,13 +16,17 @@ import json
 import re
 from collections.abc import Callable
 
-from .dates import parse_date
+from tui.core.clean.combine import add_missed
+from tui.core.clean.dates import parse_date
+from tui.core.clean.titles import page_title
 
 _MAX_HTML = 3_000_000  # characters; longer pages are cut (no article is that long)
-FAST = True
+FAST = False
+PRECISION = False
 WEAK = 0.6  # trafilatura kept less than this share of the paragraphs' words: ask readability
 BETTER = 1.4  # readability's text wins when this many times longer
 _TAG = re.compile(r"<[^<>]{0,2000}>")
+_HEAVY = re.compile(r"<(script|style|svg|template)\b.*?</\1\s*>", re.S | re.I)
 _DROP = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>", re.S | re.I)
 _BLOCK_END = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article|pre|ul|ol|"
                         r"table|header|footer|figure|figcaption)\b[^>]*>", re.I)
@@ -36,7 +42,7 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
     text (paragraphs per line); False when the text is the whole page with tags stripped.
     ``visible()`` computes the whole page's visible text, one block per line (call it last:
     it strips the parsed page of its scripts and styles)."""
-    html = (html or "")[:_MAX_HTML]
+    html = lighten(html or "")[:_MAX_HTML]
     tree = _parse(html)
     if tree is None:
         text = strip_tags(html)
@@ -47,8 +53,10 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
     n = len(text.split())
     if n < WEAK * prose or n < 30:
         alt = _safe(_readability, html) or ""
-        if len(alt.split()) >= max(BETTER * n, 30):
-            text = alt
+        if n < 30 and len(alt.split()) >= max(BETTER * n, 30):
+            text = alt  # trafilatura found next to nothing: readability's text
+        elif alt:
+            text = add_missed(text, alt)  # what trafilatura kept, and the prose it missed
 
     def visible() -> str:
         return _safe(visible_text, tree) or ""
@@ -56,6 +64,14 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
     if text.strip():
         return text, meta, True, visible
     return strip_tags(html), meta, False, visible
+
+
+def lighten(html: str, limit: int = _MAX_HTML) -> str:
+    """A page longer than ``limit`` without its scripts, styles and inline images: modern pages
+    carry megabytes of them, and cutting the page at the limit would cut the article."""
+    if len(html) <= limit:
+        return html
+    return _HEAVY.sub(" ", html)
 
 
 def _safe(fn, *args):
@@ -66,14 +82,17 @@ def _safe(fn, *args):
 
 
 def _parse(html: str):
-    import lxml.html
+    """The page parsed as trafilatura parses it (its parser settings matter: handed a tree
+    lxml.html built with its defaults, trafilatura keeps much less of some pages)."""
+    from trafilatura.utils import load_html
 
     if not html.strip():
         return None
     try:
-        return lxml.html.document_fromstring(html)
+        tree = load_html(html)
     except Exception:  # noqa: BLE001 - lxml raises several kinds on broken input
         return None
+    return tree if tree is not None and hasattr(tree, "text_content") else None
 
 
 def _prose_words(tree) -> int:
@@ -90,7 +109,7 @@ def _trafilatura(tree, origin: str) -> str | None:
     import trafilatura
 
     return trafilatura.extract(tree, url=origin if "://" in origin else None,
-                               favor_precision=True, include_comments=False, fast=FAST,
+                               favor_precision=PRECISION, include_comments=False, fast=FAST,
                                include_tables=True, deduplicate=False)
 
 
@@ -137,10 +156,10 @@ def read_meta(tree) -> dict:
             metas[key] = value
     ld = _json_ld(tree)
     out: dict = {}
-    out["title"] = (metas.get("og:title") or metas.get("twitter:title") or ld.get("headline")
-                    or _first_text(tree, "h1") or _first_text(tree, "title"))
     out["source"] = (metas.get("og:site_name") or ld.get("publisher")
                      or metas.get("application-name"))
+    out["title"] = page_title(tree, metas.get("og:title") or metas.get("twitter:title")
+                              or ld.get("headline"), out["source"])
     author = (metas.get("author") or ld.get("author") or metas.get("article:author")
               or metas.get("byl") or metas.get("parsely-author") or metas.get("dc.creator"))
     if author and not author.startswith(("http://", "https://")):
@@ -162,26 +181,7 @@ def read_meta(tree) -> dict:
     out["summary"] = metas.get("og:description") or metas.get("description")
     lang = (tree.get("lang") or metas.get("og:locale") or "").strip().lower()
     out["lang"] = lang[:2] if re.fullmatch(r"[a-z]{2}(?:[-_][a-z0-9]+)?", lang) else None
-    if out.get("title") and out.get("source"):
-        out["title"] = _strip_site(out["title"], out["source"])
     return {k: " ".join(str(v).split()) for k, v in out.items() if v}
-
-
-def _strip_site(title: str, site: str) -> str:
-    """'Headline | Site' -> 'Headline'."""
-    for sep in (" | ", " - ", " – ", " — ", " :: "):
-        head, _, tail = title.rpartition(sep)
-        if head and tail.strip().lower() == site.strip().lower():
-            return head.strip()
-    return title
-
-
-def _first_text(tree, tag: str) -> str | None:
-    for el in tree.iter(tag):
-        text = " ".join(el.text_content().split())
-        if text:
-            return text
-    return None
 
 
 def _json_ld(tree) -> dict:

@@ -105,6 +105,10 @@ _MARKS = {"cs": "ěščřžůý", "pl": "ąęłńśźżó", "ro": "ăâîșşț�
 # Below this share of a Latin page's prose words on the best list, the page's language is not
 # one of the lists: say nothing rather than guess English.
 MIN_SHARE = 0.03
+# A Latin or Cyrillic text shorter than this (words), or with fewer function words of any list,
+# gets no language: a headline of a handful of words fits several lists by chance.
+MIN_WORDS = 8
+MIN_HITS = 2
 
 
 def detect_lang(text: str) -> str | None:
@@ -132,11 +136,20 @@ def detect_lang(text: str) -> str | None:
                 sample.count("ي") < sample.count("ی")):
             return "fa"
         return "ar"
+    if top in ("ru", "en") and not _enough_words(sample):
+        return None  # a title, a few words: too little to tell the language, say nothing
     if top == "ru":
         return _by_stopwords(sample, cyrillic=True) or top
     if top == "en":
         return _by_stopwords(sample, cyrillic=False)
     return top
+
+
+def _enough_words(sample: str) -> bool:
+    """Enough text to tell Latin- or Cyrillic-script languages apart by their function words:
+    ``MIN_WORDS`` words, ``MIN_HITS`` of them on some list."""
+    toks = sample.lower().split()
+    return len(toks) >= MIN_WORDS and sum(1 for t in toks if t in _INDEX) >= MIN_HITS
 
 
 _CYRILLIC_LANGS = ("ru", "uk", "bg", "sr")

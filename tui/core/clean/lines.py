@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import find_dates
+from tui.core.clean.dates import find_dates
 
 # Scripts written without spaces between words: count characters instead of tokens.
 _DENSE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e80-\u0eff"
@@ -49,7 +49,8 @@ _LINE = {
                r"what to read next|don'?t miss|must read|also see|next article|previous article|"
                r"à lire aussi|lire aussi|sur le même sujet|lesen sie auch|mehr zum thema|"
                r"leer también|lea también|leia também|leggi anche|читайте также|по теме|"
-               r"اقرأ أيضا|اقرأ أيضاً|مواضيع ذات صلة|相关阅读|相关新闻|相关文章|関連記事|関連ニュース|"
+               r"اقرأ أيضا|اقرأ أيضاً|مواضيع ذات صلة|"
+               r"相关阅读|相关新闻|相关文章|関連記事|関連ニュース|"
                r"관련기사|관련 기사)"
                r"\b(?!.*[.!?]$).{0,40}$",
     "caption": r"^(?:photo|image|picture|credit|source|illustration|video|graphic)s?\s*:",
@@ -110,7 +111,8 @@ _INNER = [
                 r"(?:\.?\W*$|\.\s*\()", _WEEKDAYS, ""),
     ("appeal", r"\bsupport (?:our|independent|quality|objective|unbiased) journalism\b|"
                r"\b(?:make|your) (?:a )?contribution\b|\bdonate (?:now|today|here|to us)\b|"
-               r"\bbecome a (?:member|supporter|subscriber)\b|\bsubscribe (?:now|today|to (?:our|the))\b|"
+               r"\bbecome a (?:member|supporter|subscriber)\b|"
+               r"\bsubscribe (?:now|today|to (?:our|the))\b|"
                r"\bsign up (?:now|today|here|for (?:our|free|the))\b|"
                r"\b(?:our|free|daily|weekly) newsletters?\b|\bfree trial\b|\bpaywall\b|"
                r"\bwe cannot do without you\b",

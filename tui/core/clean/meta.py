@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_dates
-from .lines import furniture_kind
+from tui.core.clean.dates import find_dates
+from tui.core.clean.lines import furniture_kind
 
 # News agencies and wire services: names that, in a byline or a credit, are the source.
 AGENCIES = {
@@ -29,8 +29,11 @@ _CAPS_NAME = re.compile(r"^((?:[A-Z][A-Z'.-]+\s*){2,4})(?=\s|$)(.*)$")
 _HANDLE = re.compile(r"(?:^|\|)\s*@(?P<h>[A-Za-z0-9_.]{2,30})\s*(?:\||$)")
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'\u00c0-\u024f-]+(?:[ ,]+[A-Z][A-Za-z.'\u00c0-\u024f-]+){0,3})"
-    r"\s*(?:\((?P<agency>[A-Za-z][\w .-]{0,25})\))?\s*(?:--|—|–|:)\s+(?=\S)")
+    r"^(?P<place>[A-Z][A-Za-z.'\u00c0-\u024f-]+(?:(?:[ ,]+|/)[A-Z][A-Za-z.'\u00c0-\u024f-]+){0,3})"
+    r"(?P<when>,\s*(?i:jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec)[a-zA-Z]*\.?\s+"
+    r"\d{1,2})?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .-]{0,25})\))?\s*(?P<sep>--|—|–|:|-)"
+    r"(?:\s+(?=\S)|(?<=-)(?=[A-Z][a-z]))")
 # Words news pages put before a colon or dash at the start of a paragraph that are not places.
 _LABELS = {"summary", "update", "updated", "updates", "breaking", "breaking news", "exclusive",
            "watch", "listen", "video", "photos", "photo", "note", "editor's note", "analysis",
@@ -90,17 +93,38 @@ def byline(line: str) -> tuple[str | None, str | None]:
 
 
 def dateline(first: str) -> tuple[str | None, str | None]:
-    """(place, agency) from a body's opening 'TOKYO --', 'Tokyo:' or 'WASHINGTON (AP) —'."""
+    """(place, agency) from a body's opening 'TOKYO --', 'Tokyo:', 'WASHINGTON (AP) —' or
+    'LOS ANGELES, Feb 26 -' (then the place is 'LOS ANGELES, Feb 26', as the wire writes it)."""
     m = _DATELINE.match(first or "")
     if not m or len(m["place"]) > 40:
         return None, None
     place = m["place"].strip(" ,")
     if place.lower() in _LABELS:
         return None, None
+    if m["sep"] == "-" and not (m["when"] or m["agency"]):
+        return None, None  # a lone hyphen separates only "PLACE, Month D -" (wire copy)
     if not (place.isupper() or m.group(0).rstrip().endswith(":") or m["agency"]
             or "-" in m.group(0)[len(place):]):
         return None, None
+    if m["when"]:  # the wire's "LOS ANGELES, Feb 26 -": the dateline names the day too
+        place = f"{place}, {' '.join(m['when'].strip(' ,').split())}"
     return place, (agency(m["agency"]) or m["agency"]) if m["agency"] else None
+
+
+def signoff(lines: list[str]) -> str | None:
+    """The agency of a wire story's sign-off: its last line is the agency's name alone
+    (" Reuter", "AP")."""
+    last = next((ln.strip() for ln in reversed(lines) if ln.strip()), "")
+    if len(last.split()) > 3:
+        return None
+    return agency(last) or ("Reuters" if last.lower().strip(" .") == "reuter" else None)
+
+
+def headline_shape(line: str) -> bool:
+    """A wire or plain-text headline: a short line in capitals ("U.S. SPENDING ROSE 1 PCT")."""
+    letters = [c for c in line if c.isalpha()]
+    return (2 <= len(line.split()) <= 25 and len(letters) >= 8
+            and sum(c.isupper() for c in letters) >= 0.9 * len(letters))
 
 
 def header_fields(header: list[str], body_head: str,

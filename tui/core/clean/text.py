@@ -4,7 +4,8 @@ Each line gets a value in words: positive when it reads like prose of the page's
 (length, sentence ending, share of function words), negative when it is short (a menu item,
 a label) or page furniture. The article is the maximum-sum run of lines; headings and
 comment or "related" sections act as walls. Pages without prose fall back to the longest
-stretch of non-menu lines.
+stretch of non-menu lines; pages whose prose is spread out (threads, listings, manuals: the
+run holds little of it) keep their whole prose stretch less furniture (``step_aside``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from .lines import Line, measure_page
+from tui.core.clean.lines import Line, measure_page
 
 SHORT = 12.0  # cost of a short line that is not prose (menus are runs of these)
 SHORT_FIRST = 3.0  # ...but a lone one between paragraphs (a subheading) costs little
@@ -32,6 +33,7 @@ STOP_REF = 0.30  # share of function words in English prose lines (a page's uppe
 LIST_MAX = 80  # longest list a colon may announce
 LIST_GAP = 2  # ...whose items are at most this many lines apart (one blank line)
 _LETTER = re.compile(r"[^\W\d_]")
+_BULLETED = re.compile(r"^(?:[*•·▪■►▸>+-]|\d{1,3}[.)])\s")
 
 
 def prose_value(ln: Line, scale: float = 1.0) -> float:
@@ -95,7 +97,19 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     ``known(line)`` says a line is furniture learned from other pages of the same outlet;
     ``kinds``, when given, receives each line's furniture kind (None for none)."""
     idx = [i for i, s in enumerate(lines) if s]
-    info = measure_page([lines[i] for i in idx], stops, dense_script)
+    info: list[Line] = []
+    raw: list[float] = []
+    keep = _select(lines, idx, stops, known, dense_script, kinds, info, raw)
+    return step_aside(idx, info, raw, keep)
+
+
+def _select(lines: list[str], idx: list[int], stops: frozenset[str],
+            known: Callable[[str], bool] | None, dense_script: bool,
+            kinds: dict[int, str | None] | None, info: list[Line],
+            raw: list[float]) -> list[int]:
+    """The article-prose selection; fills ``info`` (each line's evidence) and ``raw`` (each
+    line's prose value before sections are discounted) for ``step_aside``."""
+    info.extend(measure_page([lines[i] for i in idx], stops, dense_script))
     if known:
         for ln in info:
             if not ln.furniture and known(ln.text):
@@ -105,6 +119,7 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     _mark_repeats(info)
     scale = _stop_scale(info)
     values = [prose_value(ln, scale) for ln in info]
+    raw.extend(values)
     _discount_after_sections(info, values)
     run = 0
     for k, v in enumerate(values):
@@ -112,6 +127,12 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
         if run == 1 and v == -SHORT:
             values[k] = -SHORT_FIRST
     a, b, total = best_run(values)
+    if total < FALLBACK_MIN and _unmark_repeated_prose(info):
+        # No prose but prose the page repeats: the page holds its article more than once
+        # (copies for other screens). Read it as prose; the copies are deduplicated after.
+        values = [prose_value(ln, scale) for ln in info]
+        _discount_after_sections(info, values)
+        a, b, total = best_run(values)
     if total < FALLBACK_MIN:  # no prose to speak of (results, tables, lists): take the
         values = [_plain_value(ln) for ln in info]  # longest stretch of non-menu lines
         a, b, total = best_run(values)
@@ -132,6 +153,39 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     chosen = {k for k in keep if not info[k].furniture and info[k].pipes < 2
               and (values[k] > 0 or _sandwiched(values, k, keep))}
     return [idx[k] for k in sorted(chosen | _announced_lists(info, idx, chosen))]
+
+
+ASIDE_PROSE = 0.3  # the selection holds less than this share of the page's prose...
+ASIDE_WORDS = 30.0  # ...and its lines are not long paragraphs (fewer words a line than this)
+ASIDE_BULLETS = 0.4  # ...or few of the page's lines are bulleted (menus are bulleted)
+ASIDE_SHORT = 4  # a bulleted line under this many words is a menu item
+
+
+def step_aside(idx: list[int], info: list[Line], raw: list[float], keep: list[int]) -> list[int]:
+    """``keep``, or the page's lines between its first and last line of prose less the
+    furniture, when the article model does not fit the page.
+
+    An article is one dense run holding most of the page's prose. When the selection holds
+    under ``ASIDE_PROSE`` of it (posts of a thread, entries of a listing, sections of a
+    manual are prose spread down the page) and its lines are short for paragraphs or the
+    page has no bulleted menus, the page is not an article: keep every line from its first to
+    its last prose line but furniture (share bars, repeated templates, lines of piped links,
+    short bulleted menu items); headers and footers outside the prose stay out."""
+    if not keep or not info:
+        return keep
+    where = {i: k for k, i in enumerate(idx)}
+    prose = sum(v for v in raw if v > 0)
+    kept = sum(raw[where[i]] for i in keep if raw[where[i]] > 0)
+    if prose <= 0 or not 0.01 * prose < kept < ASIDE_PROSE * prose:
+        return keep
+    per_line = sum(info[where[i]].words for i in keep) / len(keep)
+    bullets = sum(1 for ln in info if ln.bullet) / len(info)
+    if per_line >= ASIDE_WORDS and bullets >= ASIDE_BULLETS:
+        return keep
+    pos = [k for k, v in enumerate(raw) if v > 0]
+    return [idx[k] for k in range(pos[0], pos[-1] + 1)
+            if info[k].furniture in (None, "duplicate") and info[k].pipes < 2
+            and not (info[k].bullet and info[k].words < ASIDE_SHORT)]
 
 
 def _announced_lists(info: list[Line], idx: list[int], chosen: set[int]) -> set[int]:
@@ -161,6 +215,16 @@ def _mark_repeats(info: list[Line]) -> None:
             ln.furniture = "repeat" if wall else "duplicate"
 
 
+def _unmark_repeated_prose(info: list[Line]) -> bool:
+    """Clear the duplicate mark of repeated lines that are sentences; True when any was."""
+    found = False
+    for ln in info:
+        if ln.furniture == "duplicate" and ln.ends and ln.words >= REPEAT_PROSE:
+            ln.furniture = None
+            found = True
+    return found
+
+
 def _discount_after_sections(info: list[Line], values: list[float]) -> None:
     """Past a comments or about-the-author heading that follows prose, the text is readers'
     or a biography, not the article: it counts for much less."""
@@ -176,3 +240,36 @@ def _discount_after_sections(info: list[Line], values: list[float]) -> None:
 def _sandwiched(values: list[float], k: int, keep: set[int]) -> bool:
     """A short line right between body lines (a subheading, a list item inside the article)."""
     return (k - 1 in keep and values[k - 1] > 0) and (k + 1 in keep and values[k + 1] > 0)
+
+
+PLAIN_SHARE = 0.85  # a plain document whose selection keeps less than this share of its words
+
+
+def whole_document(lines: list[str], keep: list[int], kinds: dict[int, str | None],
+                   lists: bool = False) -> list[int]:
+    """``keep``, or every line of a plain document when ``keep`` holds too little of it.
+
+    A plain document (a wire story, a text file, a letter) has no page furniture: no line of
+    a furniture kind, no bulleted menu, no line of links split by pipes, no line repeated. Its
+    short lines (a table of figures,
+    an address, verse) are content, not menus; when the prose selection keeps less than
+    ``PLAIN_SHARE`` of its words, the body is all of its lines but the title line above the
+    text, bylines and a closing sign-off (one or two words). ``lists``: bulleted lines are
+    the author's lists (Markdown), not a menu."""
+    idx = [i for i, ln in enumerate(lines) if ln]
+    if len(idx) < 3 or any(kinds.get(i) for i in idx):
+        return keep
+    texts = [lines[i] for i in idx]
+    if len(set(texts)) < len(texts) or any((_BULLETED.match(t) and not lists)
+                                           or t.count(" | ") >= 2 for t in texts):
+        return keep
+    total = sum(len(t.split()) for t in texts[1:])  # the first line may be the title
+    if sum(len(lines[i].split()) for i in keep) >= PLAIN_SHARE * total:
+        return keep
+    out = idx[:]
+    if len(out) > 2 and len(lines[out[-1]].split()) <= 2:
+        out.pop()  # a sign-off
+    if out and out[0] not in keep and len(lines[out[0]].split()) <= 20 and (
+            not lines[out[0]].rstrip().endswith((".", ",", ";"))):
+        out.pop(0)  # the title line (clean_text makes it the title)
+    return out

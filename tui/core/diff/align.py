@@ -10,6 +10,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from .model import Change, Comparison, Row, Sentence
+from .overlap import overlap
 from .words import opcodes, word_diff
 
 EDIT_CUTOFF = 55.0  # character similarity (0-100) for two sentences to be edits of each other
@@ -104,7 +105,8 @@ def _edited_moves(queries: list[str], ids: list[int], free: dict[int, str]) -> d
                 for j in index.get(w, ()):
                     hits[j] = hits.get(j, 0) + 1
             need = len(words) / 3
-            near = sorted((j for j, n in hits.items() if n >= need and j in free), key=order.get)
+            near = sorted((j for j, n in hits.items() if n >= need and j in free),
+                          key=lambda j: order[j])
             choices = {j: free[j] for j in near}
         hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=MOVE_CUTOFF)
         if hit:
@@ -160,7 +162,8 @@ class _Builder:
                 self._stretch(range(i1, i2), range(j1, j2))
         total = sum(self.na) + sum(self.nb)
         sim = min(1.0, 2 * self.matched / total) if total else 1.0
-        return Comparison(self.a, self.b, self.rows, self.changes, sim, "words", hunks(self.rows))
+        return Comparison(self.a, self.b, self.rows, self.changes, sim, "words", hunks(self.rows),
+                          overlap_of=overlap)
 
     def _stretch(self, ia: range, jb: range) -> None:
         cuts = [(i, self.pairs[i]) for i in ia if i in self.pairs]
@@ -194,6 +197,7 @@ class _Builder:
                 else:
                     self._change("delete", i, None, ((self.a[i].text, "del"),), ())
             else:
+                assert j is not None  # left is used up, so right is not
                 y += 1
                 if j in self.moved_b:
                     self._move_end(None, j)
@@ -201,7 +205,12 @@ class _Builder:
                     self._change("insert", None, j, (), ((self.b[j].text, "ins"),))
 
     def _move_end(self, i: int | None, j: int | None) -> None:
-        src = i if i is not None else self.moved_b[j]
+        """The row of one end of a move: A's sentence ``i`` or B's ``j`` (reported once)."""
+        if i is not None:
+            src = i
+        else:
+            assert j is not None
+            src = self.moved_b[j]
         dst = self.moves[src]
         if src not in self.move_change:
             wd = word_diff(self.a[src].text, self.b[dst].text, base="move")

@@ -129,7 +129,7 @@ def _rows(
             changes.append(Change(kind, i, j))
             ls = ((a[i].text, "del"),) if i is not None else ()
             rs = ((b[j].text, "ins"),) if j is not None else ()
-            para = a[i].first if i is not None else b[j].first
+            para = a[i].first if i is not None else b[j1].first
             rows.append(Row(kind, i, j, ls, rs, para, len(changes) - 1))
             continue
         for k in range(max(i2 - i1, j2 - j1)):

@@ -49,9 +49,9 @@ def _change(c: Comparison, ch: Change) -> dict:
 def _produced(c: Comparison, ch: Change) -> str:
     if ch.ops:
         return " ".join(t for op in ch.ops for t in [op.a if op.tag == "equal" else op.b] if t)
-    if ch.kind == "move":
+    if ch.kind == "move" and ch.left is not None:
         return c.a[ch.left].text
-    return c.b[ch.right].text
+    return c.b[ch.right].text if ch.right is not None else ""
 
 
 def apply_changes(c: Comparison) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -74,6 +75,10 @@ class Comparison:
     method: str  # "words" (same language) or "anchors" (two languages)
     hunks: list[tuple[int, int]] = field(default_factory=list)  # runs of changed rows [start, end)
     _overlap: float | None = field(default=None, repr=False, compare=False)
+    # How to measure the overlap of two texts (``overlap.overlap``), given by whoever builds a
+    # same-language comparison: the model imports nothing of the engine.
+    overlap_of: Callable[[str, str], float] | None = field(default=None, repr=False,
+                                                           compare=False)
 
     @property
     def moves(self) -> list[Change]:
@@ -83,12 +88,10 @@ class Comparison:
     def overlap(self) -> float | None:
         """Vocabulary overlap 0..1 (weighted Jaccard of content words), computed when first
         asked for; None across two languages, whose words cannot be compared."""
-        if self.method != "words":
+        if self.method != "words" or self.overlap_of is None:
             return None
         if self._overlap is None:
-            from .overlap import overlap  # here: the model stays a leaf module
-
-            self._overlap = overlap(
+            self._overlap = self.overlap_of(
                 "\n".join(s.key for s in self.a), "\n".join(s.key for s in self.b)
             )
         return self._overlap

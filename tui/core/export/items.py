@@ -21,9 +21,14 @@ _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 class StoryLike(Protocol):
-    id: str
-    title: str
-    article_ids: Sequence[str]
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def article_ids(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +119,9 @@ def items_from(articles: Iterable[Article], stories: Iterable[StoryLike] = ()) -
             story_of[aid] = story
     items = []
     for article in articles:
-        story = story_of.get(article.id)
-        items.append(item_from(article, story.id if story else None,
-                               story.title if story else None))
+        found = story_of.get(article.id)
+        items.append(item_from(article, found.id if found else None,
+                               found.title if found else None))
     return sorted(items, key=lambda i: (i.story_id is None, rank.get(i.story_id or "", len(rank)),
                                         i.story_id or "", i.date is None, i.date or "", i.id))
 

@@ -117,9 +117,10 @@ def front_matter(item: ExportItem) -> str:
     lines += [f"{k}: {_yaml_value(v)}" for k, v in pairs]
     lines.append("tags: []" if not item.tags else "tags:")
     lines += [f"  - {yaml_string(t)}" for t in item.tags]
-    pairs = [("starred", item.starred), ("read", item.read),
-             ("note_version_ingested", item.note_version_ingested)]
-    lines += [f"{k}: {_yaml_value(v)}" for k, v in pairs]
+    flags: list[tuple[str, bool | str | None]] = [
+        ("starred", item.starred), ("read", item.read),
+        ("note_version_ingested", item.note_version_ingested)]
+    lines += [f"{k}: {_yaml_value(v)}" for k, v in flags]
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 

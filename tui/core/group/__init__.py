@@ -7,23 +7,30 @@ heaviest words and keys, never by comparing with every article; a batch is then 
 average-link over the sparse same-language similarities, each less a share of how crowded the
 two articles' neighbourhoods are (in a busy topic, articles must stand out from their usual
 neighbours), two tight clusters also needing a linkage near their own cohesion; dated articles
-join only within days of a story. Articles left in one-language stories may then move to the
-clearly best story in other languages. Copies are the same or near-identical bodies (titles may
-differ), marked as copies of the earliest; versions share an origin. Corrections are pins and
-links in ``Corrections``, replayed on every rebuild. The cache form is columnar (``state``).
+join only within days of a story. How much text each side has sets the bar: headline-sized
+texts (``Params.short_terms``) join at a lower similarity, by a cluster's centre as well as its
+average, without the crowding discount (``placing.fullness``). Near-copies in one batch merge
+first and do not count as cohesion. While a language group is young its placements are
+decided again with each ingest (``young``).
+Articles left in one-language stories may then move to the clearly best story in other
+languages. Copies are the same text (the same sentences, titles may differ), marked as copies
+of the earliest; versions share an origin. Corrections (``Merge``, ``Split``, ``Move``) are pins
+and links in ``Corrections``, replayed on every rebuild. The grouper's state is a public
+``Book``; its cache form is columnar (``state``).
 """
 
-from .corrections import Corrections
-from .face import representative_title, story_face
+from .corrections import Correction, Corrections, Merge, Move, Split
 from .grouper import Grouper
 from .model import GroupDoc, Params, Placement
 
 __all__ = [
+    "Correction",
     "Corrections",
     "GroupDoc",
+    "Merge",
+    "Move",
     "Grouper",
     "Params",
     "Placement",
-    "representative_title",
-    "story_face",
+    "Split",
 ]

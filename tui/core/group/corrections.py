@@ -40,7 +40,9 @@ class Corrections:
         """(must-link partners, cannot-link partners) of one article, sorted."""
         if not self.must_link and not self.cannot_link:
             return [], []
-        must = sorted(b if a == article_id else a for a, b in self.must_link if article_id in (a, b))
+        must = sorted(
+            b if a == article_id else a for a, b in self.must_link if article_id in (a, b)
+        )
         cannot = sorted(
             b if a == article_id else a for a, b in self.cannot_link if article_id in (a, b)
         )
@@ -68,3 +70,45 @@ class Corrections:
             must_link={_pair(str(a), str(b)) for a, b in data.get("must_link") or []},
             cannot_link={_pair(str(a), str(b)) for a, b in data.get("cannot_link") or []},
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Join stories into the first one."""
+
+    stories: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """Move the given articles out of ``story`` into a new story of their own."""
+
+    story: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """Put one article in another story for good (``together``: articles moved with it)."""
+
+    article: str
+    story: str
+    together: tuple[str, ...] = ()
+
+
+Correction = Merge | Split | Move
+
+
+def as_correction(step) -> Correction:
+    """A correction from itself or from the older tuple form (``("merge", [story...])``,
+    ``("split", story, [article...])``, ``("move", article, story[, together])``)."""
+    if isinstance(step, (Merge, Split, Move)):
+        return step
+    op, *args = step
+    if op == "merge":
+        return Merge(tuple(args[0]))
+    if op == "split":
+        return Split(args[0], tuple(args[1]))
+    if op == "move":
+        return Move(args[0], args[1], tuple(args[2]) if len(args) > 2 else ())
+    raise ValueError(f"unknown correction {op!r}")

@@ -7,6 +7,8 @@ import hashlib
 import re
 import threading
 import unicodedata
+import zlib
+from array import array
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,17 +18,11 @@ from functools import cache, lru_cache
 import snowballstemmer
 from anyascii import anyascii
 
+from .tokens import CJK, WORD
 from .weekdays import mask_of_runs, mask_of_words
 
-# Word characters plus the combining marks that \w leaves out (Indic vowel signs, Arabic and
-# Hebrew points, Thai vowels...), so words in those scripts are not cut into pieces.
-_WORD_CHAR = (
-    r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
-    r"\u06d6-\u06ed\u0900-\u0963\u0966-\u0dff\u0e31-\u0e4e\u0f18-\u0fbc\u102b-\u103e"
-    r"\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
-)
 STEM = 6  # words compare on their first letters (after a Snowball stemmer where there is one)
-_WORD = re.compile(_WORD_CHAR + "+")
+_WORD = WORD
 # language group -> Snowball algorithm (the languages Snowball stems; others use prefixes only)
 _SNOWBALL = {
     "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech",
@@ -42,8 +38,7 @@ _STEMS_CAP = 300_000  # words remembered per language group
 _STEM_LONGEST = 48  # longer runs of letters are cut, not stemmed
 _LOCAL = threading.local()  # Snowball stemmers keep state while stemming: one per thread
 _NUM = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
-_CJK = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\u3040-\u309f\uac00-\ud7af]+")
+_CJK = CJK
 _HAN_KATA = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\u30a0-\u30ff]+|[\uac00-\ud7af]+")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
@@ -233,3 +228,32 @@ def text_key(body: str) -> int:
     """A 64-bit key of a body's words (case, spacing and punctuation ignored)."""
     words = " ".join(_WORD.findall(body.lower()))
     return int.from_bytes(hashlib.blake2b(words.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+_SENTENCE = re.compile(r"(?<=[.!?\u3002])\s+|\n+")
+SKETCH = 32  # sentence hashes kept per body
+_EDGE_PUNCT = " \"'“”‘’.!?。"
+
+
+def sentence_sketch(body: str, k: int = SKETCH) -> array:
+    """The number of distinct sentences of a body, then the ``k`` smallest of their 32-bit
+    hashes (case, spacing and end punctuation ignored): enough to estimate how much of one
+    text another holds."""
+    seen = set()
+    for sentence in _SENTENCE.split(body.lower()):
+        words = " ".join(sentence.split()).strip(_EDGE_PUNCT)
+        if words:
+            seen.add(zlib.crc32(words.encode("utf-8")))
+    return array("I", [min(len(seen), 2**32 - 1), *sorted(seen)[:k]])
+
+
+def contained(a: array, b: array) -> float:
+    """Share of the shorter text's sentences that the other text also has (from sketches)."""
+    if len(a) < 2 or len(b) < 2:
+        return 0.0
+    na, nb = a[0], b[0]
+    k = min(len(a), len(b)) - 1
+    union = sorted(set(a[1:]) | set(b[1:]))[:k]
+    both = set(a[1:]) & set(b[1:])
+    jaccard = sum(h in both for h in union) / len(union)
+    return min(1.0, jaccard * (na + nb) / (1 + jaccard) / min(na, nb))

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 from collections.abc import Collection
 
-from . import state
-from .corrections import Corrections
-from .features import extract, parse_day, text_key
+from . import state, young
+from .corrections import Corrections, Merge, Split, as_correction
+from .features import extract, parse_day, sentence_sketch, text_key
 from .index import TermIndex
-from .model import DocEntry, GroupDoc, Packed, Params, Placement, story_id_for
-from .placing import describe_recorded, place_batch
+from .model import Book, DocEntry, GroupDoc, Packed, Params, Placement, story_id_for
+from .placing import describe_recorded, place_batch, short_text_reason
 
 _SPACE = re.compile(r"\s+")
+_LEAD = 400  # characters of the body kept to compare openings (longer bodies get a sketch)
 
 
 class Grouper:
@@ -24,13 +26,7 @@ class Grouper:
         self.params = params or Params()
         self.words = TermIndex()
         self.cross = TermIndex()
-        self._docs: dict[str, DocEntry] = {}
-        self._slots: list[DocEntry | None] = []
-        self._stories: dict[str, list[str]] = {}
-        self._spans: dict[str, tuple[int, int]] = {}
-        self._cohesion: dict[str, tuple[float, int]] = {}  # story -> (similarity sum, pairs)
-        self._origins: dict[str, str] = {}
-        self._texts: dict[int, str] = {}  # text key -> the first article with that body
+        self.book = Book()
         # While corrections are applied for an undoable action: what each pin moved, and from
         # where (see ``corrected`` and ``restore``).
         self._pin_log: list[tuple] | None = None
@@ -45,24 +41,30 @@ class Grouper:
         changes: dict[str, str] = {}
         fresh: dict[str, GroupDoc] = {}
         for d in docs:
-            if d.id in self._docs:
+            if d.id in self.book.docs:
                 changes.update(self.update(d))
             else:
                 fresh[d.id] = d
         # frequencies from the whole batch first: better weights early in the batch
         packed = {i: self._pack(d) for i, d in fresh.items()}
+        keys = {i: text_key(d.body or d.title or "") for i, d in fresh.items()}
+        same = Counter(keys.values())
         entries = []
         for i, d in fresh.items():
-            entry = self._entry(d, packed.pop(i))
-            self._docs[i] = entry
-            self._slots.append(entry)
+            twins = same[keys[i]] - 1 + (keys[i] in self.book.texts)
+            entry = self._entry(d, packed[i], twins=twins)
+            self.book.docs[i] = entry
+            self.book.slots.append(entry)
             self._post(entry)
-            if entry.origin and entry.origin not in self._origins:
-                self._origins[entry.origin] = i
-            self._texts.setdefault(entry.text_key, i)
+            if entry.origin and entry.origin not in self.book.origins:
+                self.book.origins[entry.origin] = i
+            self.book.texts.setdefault(entry.text_key, i)
             entries.append(entry)
-        place_batch(self, entries, known or {})
-        changes.update({e.id: e.placement.story for e in entries})
+        # a young language group: its earlier articles are placed again with these
+        again, previous = ([], {}) if known else young.reopen(self, entries)
+        place_batch(self, again + entries, known or {}, previous)
+        young.keep(self, packed)
+        changes.update({e.id: e.placement.story for e in again + entries})
         return changes
 
     def add(self, doc: GroupDoc) -> dict[str, str]:
@@ -71,52 +73,56 @@ class Grouper:
 
     def update(self, doc: GroupDoc) -> dict[str, str]:
         """A new version of an article already here: re-index it, keep its story."""
-        old = self._docs.get(doc.id)
+        old = self.book.docs.get(doc.id)
         if old is None:
             return self.add(doc)
         self._unindex(old)
         self._forget_text(old)
-        entry = self._entry(doc, self._pack(doc), slot=old.slot)
-        self._texts.setdefault(entry.text_key, doc.id)
+        pack = self._pack(doc)
+        entry = self._entry(doc, pack, slot=old.slot)
+        if doc.id in self.book.young:
+            self.book.young[doc.id] = pack
+        self.book.texts.setdefault(entry.text_key, doc.id)
         entry.placement, entry.partner, entry.score, entry.how, entry.near = (
             old.placement, old.partner, old.score, old.how, old.near)
-        self._docs[doc.id] = entry
-        self._slots[entry.slot] = entry
+        self.book.docs[doc.id] = entry
+        self.book.slots[entry.slot] = entry
         self._post(entry)
-        self._widen(entry.placement.story, entry.day)
+        self.book.widen(entry.placement.story, entry.day)
         return {}
 
     def remove(self, article_id: str) -> None:
         """Forget an article (and the corrections that name it)."""
-        entry = self._docs.pop(article_id, None)
+        entry = self.book.docs.pop(article_id, None)
         if entry is None:
             return
         self._unindex(entry)
         self._forget_text(entry)
-        self._slots[entry.slot] = None
-        self._leave(entry)
+        self.book.young.pop(article_id, None)
+        self.book.slots[entry.slot] = None
+        self.book.leave(entry)
         self.corrections.forget(article_id)
-        if self._origins.get(entry.origin) == article_id:
-            del self._origins[entry.origin]
+        if self.book.origins.get(entry.origin) == article_id:
+            del self.book.origins[entry.origin]
 
     # ----- reading ------------------------------------------------------------------------
     def placement(self, article_id: str) -> Placement:
-        return self._docs[article_id].placement
+        return self.book.docs[article_id].placement
 
     def stories(self) -> dict[str, list[str]]:
         """Story id -> article ids, in the order they joined."""
-        return {sid: list(ids) for sid, ids in self._stories.items()}
+        return {sid: list(ids) for sid, ids in self.book.stories.items()}
 
     def story_of(self, article_id: str) -> str:
-        return self._docs[article_id].placement.story
+        return self.book.docs[article_id].placement.story
 
     def explain(self, article_id: str) -> list[str]:
         """Human lines: why this article is in its story."""
-        entry = self._docs[article_id]
+        entry = self.book.docs[article_id]
         if entry.how == "recorded":
             describe_recorded(self, entry)
         p = entry.placement
-        size = len(self._stories.get(p.story, []))
+        size = len(self.book.stories.get(p.story, []))
         lines = [f"story {p.story} ({size} article{'s' if size != 1 else ''})"]
         if entry.how == "correction":
             lines.append("placed here by a correction (merge, split or move)")
@@ -129,6 +135,9 @@ class Grouper:
         else:
             kind = "same-language" if entry.how == "same-language" else "cross-language"
             lines.append(f"closest article {entry.partner} ({kind} similarity {entry.score:.2f})")
+            partner = self.book.docs.get(entry.partner)
+            if kind == "same-language" and partner is not None:
+                lines += short_text_reason(self.params, entry, partner)
         if p.sameness == "copy":
             lines.append(f"near-identical text: a copy of {p.copy_of}")
         if p.evidence:
@@ -138,26 +147,26 @@ class Grouper:
     # ----- corrections --------------------------------------------------------------------
     def merge(self, story_ids: list[str]) -> dict[str, str]:
         """Join stories into the first one; every member is pinned there."""
-        ids = [s for s in story_ids if s in self._stories]
+        ids = [s for s in story_ids if s in self.book.stories]
         if len(ids) < 2:
             return {}
         target, changes = ids[0], {}
-        heads = [self._stories[s][0] for s in ids]
+        heads = [self.book.stories[s][0] for s in ids]
         for head in heads[1:]:
             self.corrections.link(heads[0], head)
         for sid in ids:
-            for aid in list(self._stories[sid]):
+            for aid in list(self.book.stories[sid]):
                 changes.update(self._pin(aid, target))
         return changes
 
     def split(self, story_id: str, article_ids: list[str]) -> dict[str, str]:
         """The given articles leave ``story_id`` into a new story of their own."""
-        members = self._stories.get(story_id, [])
+        members = self.book.stories.get(story_id, [])
         leaving = [a for a in members if a in set(article_ids)]
         staying = [a for a in members if a not in set(leaving)]
         if not leaving or not staying:
             return {}
-        new = story_id_for("split:" + ",".join(sorted(leaving)), self._stories)
+        new = story_id_for("split:" + ",".join(sorted(leaving)), self.book.stories)
         self.corrections.separate(leaving[0], staying[0])
         changes: dict[str, str] = {}
         for aid in staying:
@@ -171,24 +180,28 @@ class Grouper:
     ) -> dict[str, str]:
         """Put one article in another story, for good. ``together``: articles moved with it
         (it is kept apart from an article that stays behind, never from those)."""
-        entry = self._docs[article_id]
-        for other in self._stories.get(entry.placement.story, []):
+        entry = self.book.docs[article_id]
+        for other in self.book.stories.get(entry.placement.story, []):
             if other != article_id and other not in together:
                 self.corrections.separate(article_id, other)
                 break
         return self._pin(article_id, story_id)
 
-    def corrected(self, steps: list[tuple]) -> tuple[dict[str, str], tuple]:
-        """Apply corrections (``("merge", [story...])``, ``("split", story, [article...])``,
-        ``("move", article, story)``) in order. Returns the changes and a record that
-        :meth:`restore` takes to put back the grouping and the corrections as they were."""
+    def corrected(self, steps: list) -> tuple[dict[str, str], tuple]:
+        """Apply corrections (``Merge``, ``Split``, ``Move``, or their older tuple form) in
+        order. Returns the changes and a record that :meth:`restore` takes to put back the
+        grouping and the corrections as they were."""
         before = self.corrections.to_toml_dict()
+        todo = [as_correction(step) for step in steps]  # ValueError before anything changes
         self._pin_log, changes = [], {}
         try:
-            for op, *args in steps:
-                if op not in ("merge", "split", "move"):
-                    raise ValueError(f"unknown correction {op!r}")
-                changes.update(getattr(self, op)(*args))
+            for step in todo:
+                if isinstance(step, Merge):
+                    changes.update(self.merge(list(step.stories)))
+                elif isinstance(step, Split):
+                    changes.update(self.split(step.story, list(step.articles)))
+                else:
+                    changes.update(self.move(step.article, step.story, step.together))
             return changes, (before, tuple(self._pin_log), self.corrections.to_toml_dict())
         finally:
             self._pin_log = None
@@ -200,13 +213,13 @@ class Grouper:
         if self.corrections.to_toml_dict() != after:
             raise ValueError("other corrections were made since")
         for aid, _old, _how, new_story in log:
-            entry = self._docs.get(aid)
+            entry = self.book.docs.get(aid)
             if entry is None or entry.placement.story != new_story:
                 raise ValueError(f"article {aid[:8]} has changed story since")
         self.corrections = Corrections.from_toml_dict(before)
         changes: dict[str, str] = {}
         for aid, old, how, _new in reversed(log):
-            entry = self._docs[aid]
+            entry = self.book.docs[aid]
             self._reseat(entry, old.story)
             entry.placement, (entry.how, entry.partner, entry.score) = old, how
             changes[aid] = old.story
@@ -215,7 +228,7 @@ class Grouper:
     def relocate(self, article_id: str, placement: Placement) -> None:
         """Put an article where it was recorded (a correction or a merge made elsewhere and
         kept in the files): no decision, and no new correction."""
-        entry = self._docs.get(article_id)
+        entry = self.book.docs.get(article_id)
         if entry is None:
             return
         if entry.placement.story != placement.story:
@@ -247,9 +260,15 @@ class Grouper:
             boosted=bytes(t in f.names for t in f.words),
             keys=self.cross.count(f.cross, f.group, f.cross),
             days=f.days,
+            mass=len(f.words),
         )
 
-    def _entry(self, doc: GroupDoc, f: Packed, slot: int | None = None) -> DocEntry:
+    def weigh(
+        self, f: Packed, twins: int = 0
+    ) -> tuple[array, array, array, tuple[float, float]]:
+        """An article's kept terms and weights, cross-language keys and their idf mass, with
+        the frequencies known now. ``twins``: other articles with the same text, whose keys are
+        all the same (a key only a copy shares says nothing across languages)."""
         terms, weights = self.words.weigh(
             f.tids, f.counts, f.boosted, self.params.keep_terms, f.group, self.params.name_boost)
         cap, df, names = self.params.cross_keys, self.cross.df, self.cross.terms
@@ -257,24 +276,31 @@ class Grouper:
         other = sorted(k for k in f.keys if not names[k].startswith("h:"))
         kept = []  # per kind, the rarest keys that some other article shares
         for ids in (other, han):
-            kept += sorted(ids, key=lambda k: (df[k] < 2, df[k], k))[:cap]
+            kept += sorted(ids, key=lambda k: (df[k] - twins < 2, df[k], k))[:cap]
         cross = array("i", sorted(kept))
         norm = sum(self.cross.idf(k) for k in kept[: min(cap, len(other))])
         han_norm = sum(self.cross.idf(k) for k in kept[min(cap, len(other)):])
-        lead = _SPACE.sub(" ", (doc.body or "")[:400]).strip().lower()
+        return terms, weights, cross, (norm or 1.0, han_norm)
+
+    def _entry(
+        self, doc: GroupDoc, f: Packed, slot: int | None = None, twins: int = 0
+    ) -> DocEntry:
+        terms, weights, cross, cross_norm = self.weigh(f, twins)
+        lead = _SPACE.sub(" ", (doc.body or "")[:_LEAD]).strip().lower()
         return DocEntry(
-            id=doc.id, slot=len(self._slots) if slot is None else slot, title=doc.title or "",
+            id=doc.id, slot=len(self.book.slots) if slot is None else slot, title=doc.title or "",
             lead=lead, source=doc.source, origin=doc.origin or "", lang=doc.lang,
             group=f.group, day=parse_day(doc.date), date=doc.date, terms=terms,
-            weights=weights, cross=cross, cross_norm=(norm or 1.0, han_norm),
+            weights=weights, cross=cross, cross_norm=cross_norm,
             placement=Placement(story=""), counted=(f.tids, f.keys),
             text_key=text_key(doc.body or doc.title or ""), size=len(doc.body or ""),
-            days=f.days,
+            days=f.days, mass=f.mass,
+            sketch=sentence_sketch(doc.body) if len(doc.body or "") > _LEAD else array("I"),
         )
 
     def _forget_text(self, entry: DocEntry) -> None:
-        if self._texts.get(entry.text_key) == entry.id:
-            del self._texts[entry.text_key]
+        if self.book.texts.get(entry.text_key) == entry.id:
+            del self.book.texts[entry.text_key]
 
     def _post(self, entry: DocEntry) -> None:
         n = self.params.query_terms
@@ -289,7 +315,7 @@ class Grouper:
 
     def _pin(self, article_id: str, story_id: str) -> dict[str, str]:
         self.corrections.pin(article_id, story_id)
-        entry = self._docs.get(article_id)
+        entry = self.book.docs.get(article_id)
         if entry is None or entry.placement.story == story_id:
             return {}
         if self._pin_log is not None:
@@ -302,29 +328,7 @@ class Grouper:
 
     def _reseat(self, entry: DocEntry, sid: str) -> None:
         """Take an article out of its story and into ``sid`` (its placement is the caller's)."""
-        self._leave(entry)
-        self._join(entry, sid)
-        self._cohesion.pop(sid, None)
-
-    def _join(self, entry: DocEntry, sid: str) -> None:
-        self._stories.setdefault(sid, []).append(entry.id)
-        self._widen(sid, entry.day)
-
-    def _widen(self, sid: str, day: int | None) -> None:
-        if day is not None:
-            lo, hi = self._spans.get(sid, (day, day))
-            self._spans[sid] = (min(lo, day), max(hi, day))
-
-    def _leave(self, entry: DocEntry) -> None:
-        sid = entry.placement.story
-        members = self._stories.get(sid, [])
-        if entry.id in members:
-            members.remove(entry.id)
-        self._spans.pop(sid, None)
-        self._cohesion.pop(sid, None)
-        if not members:
-            self._stories.pop(sid, None)
-            return
-        for aid in members:
-            self._widen(sid, self._docs[aid].day)
+        self.book.leave(entry)
+        self.book.join(entry, sid)
+        self.book.cohesion.pop(sid, None)
 

@@ -39,16 +39,23 @@ class Params:
     cross_keys: int = 80  # cross-language keys kept per article (rarest first)
     posting_cap: int = 100  # newest postings read per term
     verify: int = 30  # candidates scored exactly
-    common_share: float = 0.05  # terms in more than this share of articles are not looked up
+    short_reach: int = 2  # headline-sized texts read and verify this many times as many
+    common_share: float = 0.1  # terms in more than this share of articles are not looked up
     join: float = 0.18  # same-language similarity to join a story (after local scaling)
+    join_short: float = 0.1  # ... between two texts of ``short_terms`` words or fewer
+    short_terms: int = 12  # distinct words of a headline-sized text (evidence is thin) ...
+    long_terms: int = 24  # ... and of a text long enough for the full-text settings
     local: float = 1.0  # minus this share of the mean of two articles' nearest similarities
     local_k: int = 5  # ... over this many nearest same-language articles
     local_base: float = 0.2  # ... above this density (sparse neighbourhoods get no bonus)
+    local_docs: int = 50  # ... counted in full from this many articles in the language on
     name_boost: float = 1.25  # weight of names and numbers against other words
     relative: float = 0.9  # ... and at least this share of either cluster's own cohesion
     relative_single: float = 0.3  # a lone article joining a cluster: share of its cohesion
     cohesion_cap: float = 1.0  # cohesion above this counts as this (near-copies are very tight)
-    link_mix: float = 0.0  # story similarity: 1 = best member (single link), 0 = average link
+    centroid: float = 1.0  # short texts: pull of a cluster's centre over average link, at most
+    young: int = 200  # while a language group has this many articles, placements stay open
+    copy_sim: float = 0.7  # near-copies (see ``copy_share``) are this similar at least
     cross_join: float = 0.08  # cross-language score to join a story
     cross_margin: float = 1.2  # best cross-language story must beat the runner-up by this factor
     cross_hold: float = 0.5  # ... and beat this share of the article's tie to its own story
@@ -57,6 +64,7 @@ class Params:
     weekday: float = 0.05  # both openings name days of the week: + if one is shared, - if none
     copy_ratio: float = 90.0  # leads this similar (rapidfuzz ratio) ...
     copy_size: float = 0.8  # ... and bodies this close in length make a copy
+    copy_share: float = 0.9  # ... when they also share this share of the shorter's sentences
 
 
 @dataclass(slots=True)
@@ -69,6 +77,7 @@ class Packed:
     boosted: bytes  # 1 where the word is a name or number
     keys: array  # cross-language key ids
     days: int = 0  # days of the week named
+    mass: int = 0  # distinct words counted
 
 
 @dataclass(slots=True)
@@ -98,6 +107,8 @@ class DocEntry:
     size: int = 0  # body length
     how: str = "founded"  # founded | same-language | cross-language | version | correction
     days: int = 0  # days of the week the opening names (bit 0 = Monday)
+    mass: int = 0  # distinct words of title and body (how much evidence the text can hold)
+    sketch: array = field(default_factory=lambda: array("I"))  # body sentences (longer bodies)
 
 
 def story_id_for(seed: str, taken: dict) -> str:
@@ -108,3 +119,43 @@ def story_id_for(seed: str, taken: dict) -> str:
         if sid not in taken:
             return sid
         text += "'"
+
+
+@dataclass(slots=True)
+class Book:
+    """The grouper's state, public to the modules that place articles (``placing``) and cache
+    them (``state``): articles by id and by slot, stories, their date spans and cohesion, the
+    first article of each origin and of each text."""
+
+    docs: dict = field(default_factory=dict)  # article id -> DocEntry
+    slots: list = field(default_factory=list)  # slot -> DocEntry (None once removed)
+    stories: dict[str, list[str]] = field(default_factory=dict)  # story -> ids, joining order
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # story -> first, last day
+    cohesion: dict[str, tuple[float, int]] = field(default_factory=dict)  # (sum, pairs)
+    origins: dict[str, str] = field(default_factory=dict)  # origin -> its first article
+    texts: dict[int, str] = field(default_factory=dict)  # text key -> first article with it
+    young: dict[str, Packed] = field(default_factory=dict)  # counted evidence, young groups
+
+    def join(self, entry: DocEntry, sid: str) -> None:
+        """Add an article to a story (its placement is the caller's)."""
+        self.stories.setdefault(sid, []).append(entry.id)
+        self.widen(sid, entry.day)
+
+    def widen(self, sid: str, day: int | None) -> None:
+        if day is not None:
+            lo, hi = self.spans.get(sid, (day, day))
+            self.spans[sid] = (min(lo, day), max(hi, day))
+
+    def leave(self, entry: DocEntry) -> None:
+        """Take an article out of its story (a story left empty is gone)."""
+        sid = entry.placement.story
+        members = self.stories.get(sid, [])
+        if entry.id in members:
+            members.remove(entry.id)
+        self.spans.pop(sid, None)
+        self.cohesion.pop(sid, None)
+        if not members:
+            self.stories.pop(sid, None)
+            return
+        for aid in members:
+            self.widen(sid, self.docs[aid].day)

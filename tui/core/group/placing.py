@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from .cluster import Node, average_link
+from .features import contained
 from .model import DocEntry, Placement, story_id_for
 from .scoring import cross_candidates, cross_score, dot, in_window, mono_candidates, shared_evidence
 
@@ -21,8 +22,12 @@ _STORY_HITS = 6  # old stories per article compared member by member
 _EDGE_FLOOR = 0.05
 
 
-def place_batch(g: Grouper, entries: list[DocEntry], known: dict[str, str | Placement]) -> None:
-    """Give every entry a placement and add it to its story."""
+def place_batch(
+    g: Grouper, entries: list[DocEntry], known: dict[str, str | Placement],
+    previous: dict[str, str] | None = None,
+) -> None:
+    """Give every entry a placement and add it to its story. ``previous``: the stories of
+    articles placed again (a new story keeps the id its members had, so ids stay stable)."""
     versions: list[tuple[DocEntry, DocEntry]] = []
     copies: list[tuple[DocEntry, DocEntry]] = []
     open_: list[DocEntry] = []
@@ -36,13 +41,13 @@ def place_batch(g: Grouper, entries: list[DocEntry], known: dict[str, str | Plac
         if story is not None:
             _settle(g, e, Placement(story=story), how, partner)
         elif how == "version":
-            versions.append((e, g._docs[partner]))
+            versions.append((e, g.book.docs[partner]))
         elif how == "copy":
-            copies.append((e, g._docs[partner]))
+            copies.append((e, g.book.docs[partner]))
         else:
             open_.append(e)
-    old_stories = set(g._stories)
-    cands = _cluster(g, open_)
+    old_stories = set(g.book.stories)
+    cands = _cluster(g, open_, previous or {})
     _cross_pass(g, [e for e in open_ if e.placement.story not in old_stories], cands)
     for e in open_:
         _describe(g, e, cands.get(e.slot, []))
@@ -59,18 +64,19 @@ def _fixed(g: Grouper, e: DocEntry, known: dict) -> tuple[str | None, str, str |
     pinned = g.corrections.pinned.get(e.id)
     if pinned is not None:
         return pinned, "correction", None
-    first = g._origins.get(e.origin) if e.origin else None
-    if first is not None and first != e.id and first in g._docs:
+    first = g.book.origins.get(e.origin) if e.origin else None
+    if first is not None and first != e.id and first in g.book.docs:
         return None, "version", first
-    same = g._texts.get(e.text_key)
-    if same is not None and same != e.id and same in g._docs:
-        story = g._docs[same].placement.story
-        near = in_window(e.day, g._spans.get(story) or _span(g._docs[same]), g.params.window_days)
+    same = g.book.texts.get(e.text_key)
+    if same is not None and same != e.id and same in g.book.docs:
+        story = g.book.docs[same].placement.story
+        span = g.book.spans.get(story) or _span(g.book.docs[same])
+        near = in_window(e.day, span, g.params.window_days)
         if near and story not in _banned(g, e):
             return None, "copy", same
     must, _ = g.corrections.partners(e.id)
     for other in must:
-        placed = g._docs.get(other)
+        placed = g.book.docs.get(other)
         if placed is not None and placed.placement.story:
             return placed.placement.story, "correction", other
     return None, "", None
@@ -78,7 +84,7 @@ def _fixed(g: Grouper, e: DocEntry, known: dict) -> tuple[str | None, str, str |
 
 def _settle(g: Grouper, e: DocEntry, placement: Placement, how: str, partner: str | None) -> None:
     e.placement, e.how, e.partner = placement, how, partner
-    g._join(e, placement.story)
+    g.book.join(e, placement.story)
 
 
 def _settle_copy(g: Grouper, e: DocEntry, first: DocEntry) -> None:
@@ -92,7 +98,8 @@ def _settle_copy(g: Grouper, e: DocEntry, first: DocEntry) -> None:
 
 def _banned(g: Grouper, e: DocEntry) -> set[str]:
     _, cannot = g.corrections.partners(e.id)
-    return {g._docs[o].placement.story for o in cannot if o in g._docs and g._docs[o].placement.story}
+    docs = g.book.docs
+    return {docs[o].placement.story for o in cannot if o in docs and docs[o].placement.story}
 
 
 def _compatible(days: int):
@@ -104,15 +111,30 @@ def _compatible(days: int):
     return check
 
 
+def _sample(g: Grouper, sid: str) -> list[DocEntry]:
+    """A story's newest members, at most ``_STORY_SAMPLE`` per language group."""
+    recent = [g.book.docs[a] for a in g.book.stories[sid][-4 * _STORY_SAMPLE :]]
+    seen: Counter = Counter()
+    out = []
+    for m in reversed(recent):
+        seen[m.group] += 1
+        if seen[m.group] <= _STORY_SAMPLE:
+            out.append(m)
+    return out[::-1]
+
+
 def _story_node(g: Grouper, sid: str) -> Node:
     """An old story as one frozen cluster: its newest members' language groups, its span."""
-    groups = Counter(g._docs[a].group for a in g._stories[sid][-4 * _STORY_SAMPLE :])
-    capped = Counter({k: min(n, _STORY_SAMPLE) for k, n in groups.items()})
-    inner, pairs = g._cohesion.get(sid, (0.0, 0))
-    return Node(groups=capped, frozen=True, span=g._spans.get(sid), inner=inner, inner_pairs=pairs)
+    sample = _sample(g, sid)
+    inner, pairs = g.book.cohesion.get(sid, (0.0, 0))
+    full = sum(fullness(g.params, m.mass) for m in sample)
+    return Node(groups=Counter(m.group for m in sample), frozen=True,
+                span=g.book.spans.get(sid), inner=inner, inner_pairs=pairs, full=full)
 
 
-def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, DocEntry]]]:
+def _cluster(
+    g: Grouper, open_: list[DocEntry], previous: dict[str, str]
+) -> dict[int, list[tuple[float, DocEntry]]]:
     """Average-link the open entries among themselves and into old stories."""
     p = g.params
     pending = {e.slot for e in open_}
@@ -122,50 +144,64 @@ def _cluster(g: Grouper, open_: list[DocEntry]) -> dict[int, list[tuple[float, D
     cands: dict[int, list[tuple[float, DocEntry]]] = {}
     for e in open_:
         span = (e.day, e.day) if e.day is not None else None
-        nodes[e.slot] = Node(groups=Counter({e.group: 1}), span=span)
+        nodes[e.slot] = Node(groups=Counter({e.group: 1}), span=span, full=fullness(p, e.mass))
     for e in open_:
-        found = [(s, o) for s, o in mono_candidates(e, g.words, g._slots, p) if o.slot != e.slot]
+        found = [(s, o) for s, o in mono_candidates(e, g.words, g.book.slots, p)
+                 if o.slot != e.slot]
         cands[e.slot] = found
         near = [s for s, _ in found[: p.local_k]]
-        e.near = sum(near) / p.local_k if near else 0.0
+        # a few dozen articles are too few to tell a crowded topic from one story told often
+        known = min(1.0, g.words.n_group.get(e.group, 0) / p.local_docs)
+        e.near = known * sum(near) / p.local_k if near else 0.0
+    copies: set[tuple[int, int]] = set()
     for e in open_:
         banned = _banned(g, e)
         found = cands[e.slot]
         stories: dict[str, float] = {}
-        for sim, other in found:
-            sim = _scaled(p, sim, e, other)
+        for raw, other in found:
+            copy = other.slot in pending and same_text(p, raw, e, other)
+            # a near-copy is one text twice: no crowding discount, merged first
+            sim = raw if copy else _scaled(p, raw, e, other)
             if sim < _EDGE_FLOOR or not in_window(e.day, _span(other), p.window_days):
                 continue
             if other.slot in pending:
                 key = (min(e.slot, other.slot), max(e.slot, other.slot))
                 edges[key] = sim
+                if copy:
+                    copies.add(key)
             elif other.placement.story and other.placement.story not in banned:
                 sid = other.placement.story
                 stories[sid] = max(stories.get(sid, 0.0), sim)
         query = dict(zip(e.terms, e.weights))
-        known = {o.slot: s for s, o in found}
-        for sid in sorted(stories, key=lambda s: (-stories[s], s))[:_STORY_HITS]:
+        scored = {o.slot: s for s, o in found}
+        best = sorted(stories, key=lambda s: (-stories[s], s))[:_STORY_HITS]
+        for sid in best:
             if sid not in story_nodes:
-                story_nodes[sid] = g._docs[g._stories[sid][0]].slot
+                story_nodes[sid] = g.book.docs[g.book.stories[sid][0]].slot
                 nodes[story_nodes[sid]] = _story_node(g, sid)
-            sample = [g._docs[a] for a in g._stories[sid][-4 * _STORY_SAMPLE :]]
-            sample = [m for m in sample if m.group == e.group][-_STORY_SAMPLE:]
-            edges[(story_nodes[sid], e.slot)] = sum(
-                _scaled(p, known[m.slot] if m.slot in known else dot(query, m), e, m)
-                for m in sample)
+            sample = [m for m in _sample(g, sid) if m.group == e.group]
+            raws = ((scored[m.slot] if m.slot in scored else dot(query, m), m) for m in sample)
+            edges[(story_nodes[sid], e.slot)] = sum(_scaled(p, raw, e, m) for raw, m in raws)
     roots = average_link(
         nodes, edges, p.join, _compatible(p.window_days), p.relative, p.cohesion_cap,
-        p.relative_single)
+        p.relative_single, p.centroid, copies, p.join_short)
     owner = {n: sid for sid, n in story_nodes.items()}
+    had: dict[int, Counter] = {}
+    for e in open_:
+        if e.id in previous:
+            had.setdefault(roots[e.slot], Counter())[previous[e.id]] += 1
     for e in open_:
         root = roots[e.slot]
         if root not in owner:
-            owner[root] = story_id_for(g._slots[root].id, g._stories)
-            g._stories.setdefault(owner[root], [])
+            kept = [s for s, _ in (had.get(root) or Counter()).most_common()
+                    if s not in g.book.stories]
+            owner[root] = kept[0] if kept else story_id_for(g.book.slots[root].id,
+                                                            g.book.stories)
+            g.book.stories.setdefault(owner[root], [])
         _settle(g, e, Placement(story=owner[root]), "founded", None)
     for root in set(roots.values()):
         if root in owner and nodes[root].inner_pairs:
-            g._cohesion[owner[root]] = (nodes[root].inner, nodes[root].inner_pairs)
+            g.book.cohesion[owner[root]] = (nodes[root].inner, nodes[root].inner_pairs)
     return cands
 
 
@@ -173,10 +209,30 @@ def _scaled(p, sim: float, a: DocEntry, b: DocEntry) -> float:
     """Similarity less a share of the two articles' local density (hubness reduction): in a
     crowded topic, two articles must stand out from their usual neighbours to be one story.
     When both openings name days of the week, a shared day counts for, none shared against."""
-    sim -= p.local * max(0.0, (a.near + b.near) / 2 - p.local_base)
+    full = fullness(p, min(a.mass, b.mass))
+    sim -= full * p.local * max(0.0, (a.near + b.near) / 2 - p.local_base)
     if a.days and b.days:
         sim += p.weekday if a.days & b.days else -p.weekday
     return sim
+
+
+def fullness(p, mass: int) -> float:
+    """0 for a headline-sized text (``short_terms`` distinct words or fewer), 1 from
+    ``long_terms`` on: how far the full-text settings apply."""
+    if mass <= p.short_terms:
+        return 0.0
+    return min(1.0, (mass - p.short_terms) / max(1, p.long_terms - p.short_terms))
+
+
+def short_text_reason(p, e: DocEntry, other: DocEntry) -> list[str]:
+    """Why two short texts (headlines, a title and a line) could join on little evidence."""
+    full = fullness(p, min(e.mass, other.mass))
+    if full >= 1.0:
+        return []
+    bar = p.join_short + full * (p.join - p.join_short)
+    return [f"short texts ({e.mass} and {other.mass} distinct words): judged at the bar for "
+            f"headlines, similarity {bar:.2f} to the story by its centre or its members "
+            f"(full texts need {p.join:.2f} on average)"]
 
 
 def _span(e: DocEntry) -> tuple[int, int] | None:
@@ -194,20 +250,22 @@ def _cross_pass(g: Grouper, fresh: list[DocEntry], cands: dict) -> None:
     for e in fresh:
         by_story.setdefault(e.placement.story, []).append(e)
     movable = [e for e in fresh if len({m.group for m in by_story[e.placement.story]}) == 1
-               and len(by_story[e.placement.story]) == len(g._stories[e.placement.story])]
+               and len(by_story[e.placement.story]) == len(g.book.stories[e.placement.story])]
     size = g.words.n_group
     movable.sort(key=lambda e: (-size.get(e.group, 0), e.group, e.slot))
     waiting = {e.placement.story: e.group for e in movable}
     current = None
+    p = g.params
     for e in movable:
         if e.group != current:
             current = e.group
             waiting = {s: grp for s, grp in waiting.items() if grp != current}
-        own = [s for s, o in cands.get(e.slot, []) if o.placement.story == e.placement.story]
-        hold = sum(own) / (len(g._stories[e.placement.story]) - 1) if own else 0.0
+        own = [s for s, o in cands.get(e.slot, [])
+               if o.placement.story == e.placement.story and not same_text(p, s, e, o)]
+        hold = sum(own) / (len(g.book.stories[e.placement.story]) - 1) if own else 0.0
         _cross_join(g, e, set(waiting), hold)
     for e in movable:
-        if len(g._stories[e.placement.story]) == 1:
+        if len(g.book.stories[e.placement.story]) == 1:
             _cross_join(g, e, set(), 0.0)
 
 
@@ -216,9 +274,9 @@ def _cross_join(g: Grouper, e: DocEntry, skip: set[str], hold: float) -> bool:
     p = g.params
     banned = _banned(g, e) | {e.placement.story} | skip
     best: dict[str, tuple[float, DocEntry]] = {}
-    for sim, other in cross_candidates(e, g.cross, g._slots, p):
+    for sim, other in cross_candidates(e, g.cross, g.book.slots, p):
         sid = other.placement.story
-        if not sid or sid in banned or not in_window(e.day, g._spans.get(sid), p.window_days):
+        if not sid or sid in banned or not in_window(e.day, g.book.spans.get(sid), p.window_days):
             continue
         if e.days and other.days:
             sim += p.cross_weekday if e.days & other.days else -p.cross_weekday
@@ -231,7 +289,7 @@ def _cross_join(g: Grouper, e: DocEntry, skip: set[str], hold: float) -> bool:
     if ranked[0][1][0] < max(p.cross_margin * runner, p.cross_hold * hold):
         return False
     sid, (sim, other) = ranked[0]
-    g._leave(e)
+    g.book.leave(e)
     _settle(g, e, Placement(story=sid), "cross-language", other.id)
     e.score = sim
     return True
@@ -240,7 +298,8 @@ def _cross_join(g: Grouper, e: DocEntry, skip: set[str], hold: float) -> bool:
 def describe_recorded(g: Grouper, e: DocEntry) -> None:
     """Find, when first asked, the closest article and shared evidence of a replayed placement."""
     sid = e.placement.story
-    others = [g._docs[a] for a in g._stories.get(sid, [])[-4 * _STORY_SAMPLE :] if a != e.id]
+    members = g.book.stories.get(sid, [])[-4 * _STORY_SAMPLE :]
+    others = [g.book.docs[a] for a in members if a != e.id]
     query = dict(zip(e.terms, e.weights))
     same = [(dot(query, m), m) for m in others if m.group == e.group]
     cross = [(cross_score(e, m, g.cross), m) for m in others if m.group != e.group]
@@ -258,15 +317,15 @@ def _describe(g: Grouper, e: DocEntry, found: list[tuple[float, DocEntry]]) -> N
     """Founder, or closest article in the same story; copies; shared evidence."""
     sid = e.placement.story
     if e.how == "cross-language":
-        partner = g._docs[e.partner]
+        partner = g.book.docs[e.partner]
     else:
         mates = [(s, o) for s, o in found if o.placement.story == sid and o.id != e.id]
         if not mates:
             query = dict(zip(e.terms, e.weights))
-            members = (g._docs[a] for a in g._stories[sid][-_STORY_SAMPLE:] if a != e.id)
+            members = (g.book.docs[a] for a in g.book.stories[sid][-_STORY_SAMPLE:] if a != e.id)
             mates = [(dot(query, m), m) for m in members if m.group == e.group]
         if not mates:
-            e.how = "founded" if g._stories[sid][0] == e.id else "same-language"
+            e.how = "founded" if g.book.stories[sid][0] == e.id else "same-language"
             return
         e.score, partner = max(mates, key=lambda p: (p[0], -p[1].slot))
         e.how, e.partner = "same-language", partner.id
@@ -279,9 +338,29 @@ def _describe(g: Grouper, e: DocEntry, found: list[tuple[float, DocEntry]]) -> N
     e.placement.evidence = shared_evidence(e, partner, g.words, g.cross)
 
 
+def same_text(p, sim: float, e: DocEntry, other: DocEntry) -> bool:
+    """Two near-copies (a re-post, a syndicated copy, a page and its cleaned body): very
+    similar words, and the same text (the same sentences, or the same opening for short
+    texts). Rewrites and translations of one text are coverage, not copies."""
+    if sim < p.copy_sim:
+        return False
+    if e.text_key == other.text_key:
+        return True
+    if e.sketch and other.sketch:
+        return contained(e.sketch, other.sketch) >= p.copy_share
+    if e.sketch or other.sketch or not e.lead:
+        return False
+    return fuzz.ratio(e.lead, other.lead) >= p.copy_ratio
+
+
 def _is_copy(g: Grouper, e: DocEntry, other: DocEntry) -> bool:
     """Near-identical bodies (titles may differ): similar leads, similar lengths."""
     small, large = sorted((e.size, other.size))
     if not e.lead or small < g.params.copy_size * large:
         return False
-    return fuzz.ratio(e.lead, other.lead) >= g.params.copy_ratio
+    if fuzz.ratio(e.lead, other.lead) < g.params.copy_ratio:
+        return False
+    # the same opening is not the same text: two editions of a long page share their start
+    if e.sketch and other.sketch:
+        return contained(e.sketch, other.sketch) >= g.params.copy_share
+    return True

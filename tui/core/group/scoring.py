@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter, mul
 
@@ -17,17 +16,6 @@ _ZEROS = repeat(0.0)
 _KNOWN = 20  # articles in a language group before its frequencies tell function words
 _COMMON = 0.05  # ... a word in more than this share of them is one
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(slots=True)
-class StoryScore:
-    """Best same-language and cross-language evidence for one story."""
-
-    mono: float = 0.0
-    mono_partner: str | None = None
-    cross: float = 0.0
-    cross_partner: str | None = None
-    partners: list[str] = field(default_factory=list)
 
 
 def dot(query: dict[int, float], doc: DocEntry) -> float:
@@ -49,14 +37,20 @@ def mono_candidates(
 ) -> list[tuple[float, DocEntry]]:
     """Same-language articles sharing heavy terms, scored by exact cosine, best first."""
     limit = _limit(params, words.n_group.get(doc.group, 0))
+    # a headline's few words leave many candidates tied, and a large story has more members
+    # than one posting list is read for: read and verify more (each costs little), so that
+    # who is found depends less on the order of arrival
+    short = doc.mass <= params.short_terms
+    cap = params.posting_cap * (params.short_reach if short else 1)
+    verify = params.verify * (params.short_reach if short else 1)
     pool: dict[int, float] = {}
     get = pool.get  # (twice as fast as a defaultdict here, the hottest loop of grouping)
     for tid, weight in zip(doc.terms[: params.query_terms], doc.weights):
         if words.df[tid] <= limit:
-            for slot in words.recent(tid, params.posting_cap, doc.slot):
+            for slot in words.recent(tid, cap, doc.slot):
                 pool[slot] = get(slot, 0.0) + weight
     # heaviest shared terms first (a partial dot product; ties in arrival order)
-    ranked = sorted(pool.items(), key=itemgetter(1), reverse=True)[: params.verify * 2]
+    ranked = sorted(pool.items(), key=itemgetter(1), reverse=True)[: verify * 2]
     query = dict(zip(doc.terms, doc.weights))
     out = []
     for slot, _ in ranked:
@@ -64,7 +58,7 @@ def mono_candidates(
         if other is None or other.group != doc.group:
             continue
         out.append((dot(query, other), other))
-        if len(out) >= params.verify:
+        if len(out) >= verify:
             break
     out.sort(key=lambda p: (-p[0], p[1].slot))
     return out

@@ -7,7 +7,8 @@ import pickle
 from array import array
 from typing import TYPE_CHECKING
 
-from ..gcpause import collector_paused
+from tui.core.gcpause import collector_paused
+
 from .index import TermIndex
 from .lazy import LazyDocs, LazyPostings, LazySlots, ends_of, part
 from .model import DocEntry, Placement
@@ -15,10 +16,11 @@ from .model import DocEntry, Placement
 if TYPE_CHECKING:
     from .grouper import Grouper
 
-_VERSION = 5  # 3: Snowball-stemmed terms; 4: weekdays; 5: case-aware weekdays
+_VERSION = 6  # 3: Snowball stems; 4: weekdays; 5: case-aware weekdays; 6: mass, sketch, young
 _NO_DAY = -(2**31)
 _TEXT = ("id", "title", "lead", "source", "origin", "lang", "group", "date", "partner", "how")
-_KEPT = ("corrections", "params", "_stories", "_spans", "_cohesion", "_origins", "_texts")
+_KEPT = ("corrections", "params")
+_BOOK = ("stories", "spans", "cohesion", "origins", "texts", "young")
 
 
 def _flat(parts: list[array], code: str) -> tuple[array, array]:
@@ -50,7 +52,7 @@ def _index_from(d: dict) -> TermIndex:
 
 def dump(g: Grouper) -> bytes:
     """The whole grouper as bytes."""
-    docs = [e for e in g._slots if e is not None]
+    docs = [e for e in g.book.slots if e is not None]
     cols: dict = {name: [getattr(e, name) for e in docs] for name in _TEXT}
     cols["slot"] = array("i", [e.slot for e in docs])
     cols["day"] = array("i", [_NO_DAY if e.day is None else e.day for e in docs])
@@ -60,6 +62,8 @@ def dump(g: Grouper) -> bytes:
     cols["text_key"] = array("Q", [e.text_key for e in docs])
     cols["size"] = array("q", [e.size for e in docs])
     cols["days"] = bytes(e.days for e in docs)
+    cols["mass"] = array("i", [e.mass for e in docs])
+    cols["sketch"] = _flat([e.sketch for e in docs], "I")
     cols["terms"] = _flat([e.terms for e in docs], "i")
     cols["weights"] = _flat([e.weights for e in docs], "f")[0]
     cols["cross"] = _flat([e.cross for e in docs], "i")
@@ -68,9 +72,10 @@ def dump(g: Grouper) -> bytes:
     cols["placement"] = [(p.story, p.sameness, p.copy_of, p.evidence)
                          for p in (e.placement for e in docs)]
     state = {
-        "version": _VERSION, "n_slots": len(g._slots), "docs": cols,
+        "version": _VERSION, "n_slots": len(g.book.slots), "docs": cols,
         "words": _index_state(g.words), "cross": _index_state(g.cross),
         **{name: getattr(g, name) for name in _KEPT},
+        **{name: getattr(g.book, name) for name in _BOOK},
     }
     return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -86,6 +91,8 @@ def load(g: Grouper, data: bytes) -> None:
         raise TypeError("not a Grouper state")
     for name in _KEPT:
         setattr(g, name, state[name])
+    for name in _BOOK:
+        setattr(g.book, name, state[name])
     g.words, g.cross = _index_from(state["words"]), _index_from(state["cross"])
     c = state["docs"]
     build = _builder(c)
@@ -93,8 +100,8 @@ def load(g: Grouper, data: bytes) -> None:
     cells: list = [None] * state["n_slots"]
     for row, slot in enumerate(slot_col):
         cells[slot] = row
-    g._slots = LazySlots(cells, build)
-    g._docs = LazyDocs(dict(zip(c["id"], slot_col)), g._slots)
+    g.book.slots = LazySlots(cells, build)
+    g.book.docs = LazyDocs(dict(zip(c["id"], slot_col)), g.book.slots)
 
 
 def _builder(c: dict):
@@ -105,6 +112,7 @@ def _builder(c: dict):
     words_counted, wc_ends = c["words_counted"][0], ends_of(c["words_counted"][1])
     keys_counted, kc_ends = c["keys_counted"][0], ends_of(c["keys_counted"][1])
     norms, days, texts, places = c["norm"], c["day"], [c[name] for name in _TEXT], c["placement"]
+    sketch, sketch_ends = c["sketch"][0], ends_of(c["sketch"][1])
 
     def build(i: int) -> DocEntry:
         row = {name: col[i] for name, col in zip(_TEXT, texts)}
@@ -116,7 +124,8 @@ def _builder(c: dict):
             placement=Placement(place[0], place[1], place[2], list(place[3])),
             counted=(part(words_counted, wc_ends, i), part(keys_counted, kc_ends, i)),
             score=c["score"][i], near=c["near"][i], text_key=c["text_key"][i],
-            size=c["size"][i], days=c["days"][i], **row,
+            size=c["size"][i], days=c["days"][i], mass=c["mass"][i],
+            sketch=part(sketch, sketch_ends, i), **row,
         )
 
     return build

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
+from .tokens import CJK, WORD
+
 # Monday first. Words (lower case) for languages that write words with spaces, declined
 # forms spelled out where a stem would also catch other words (Russian "среда" is also
 # "environment", Polish "czwarty" is "fourth"); a trailing "*" is a Lithuanian stem, spelled
@@ -106,12 +108,10 @@ def mask_of_runs(runs: Iterable[str]) -> int:
 
 def weekday_mask(text: str) -> int:
     """The days of the week ``text`` names (grouping reads them from its own word counts)."""
-    from .features import _CJK, _WORD
-
-    tokens = _WORD.findall(text)
+    tokens = WORD.findall(text)
     lower = {t.lower() for t in tokens if t[0].islower()}
     return (mask_of_words({t.lower() for t in tokens}, lower)
-            | mask_of_runs(_CJK.findall(text)))
+            | mask_of_runs(CJK.findall(text)))
 
 
 def day_names(mask: int) -> list[str]:

@@ -12,17 +12,17 @@ import calendar
 import email.utils
 import hashlib
 import html
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import quote, urljoin
 
 import feedparser
 import lxml.etree
 import lxml.html
 
+from tui.core.decode import loads_json
 from tui.core.model import RawDocument
 from tui.core.sources.sniff import kind_of
 
@@ -57,6 +57,11 @@ def parse_feed(data: bytes | str, url: str, content_type: str | None = None) -> 
     if kind == "feed-json":
         return _parse_json_feed(data, url)
     if kind != "feed-xml":
+        if kind == "text" and _head(data).startswith("{"):
+            try:
+                loads_json(data)
+            except ValueError as exc:  # say why it could not be read (nested too deep...)
+                raise FeedError(f"not a feed (JSON that cannot be read: {exc})") from None
         raise FeedError("not a feed (no RSS, Atom or JSON Feed found)")
     return _parse_xml_feed(data, url, content_type)
 
@@ -145,13 +150,13 @@ def _xml_date(entry) -> str | None:
         parsed = entry.get(key)
         if parsed:
             stamp = calendar.timegm(parsed)
-            return datetime.fromtimestamp(stamp, timezone.utc).isoformat()
+            return datetime.fromtimestamp(stamp, UTC).isoformat()
     return None
 
 
 def _parse_json_feed(data: bytes | str, url: str) -> Feed:
     try:
-        obj = json.loads(data)
+        obj = loads_json(data)
     except ValueError as exc:
         raise FeedError(f"broken JSON feed ({exc})") from None
     items = obj.get("items") if isinstance(obj, dict) else None
@@ -257,7 +262,7 @@ def iso_date(value: str | None) -> str | None:
 
 def _as_page(fragment: str, title: str) -> str:
     """An entry's HTML fragment as a small page whose article is the whole body."""
-    if re.match(r"\s*<(?:!doctype|html)\b", fragment, re.I):
+    if re.match(r"\s*<(?:!doctype|html)\b", fragment, re.IGNORECASE):
         return fragment
     return (
         f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
@@ -289,6 +294,12 @@ def _plain(value: str | None) -> str:
 def _short(problem: Exception) -> str:
     text = " ".join(str(problem).split()).removeprefix("<unknown>:")
     return text[:200] or type(problem).__name__
+
+
+def _head(data: bytes | str) -> str:
+    head = data[:64]
+    text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
+    return text.lstrip("\ufeff \t\r\n")
 
 
 def _lang(value: str | None) -> str | None:

@@ -7,7 +7,6 @@ from xml.sax.saxutils import escape, quoteattr
 
 import lxml.etree
 
-
 # Characters XML 1.0 forbids even as references (C0 controls but tab/newline/CR, surrogates...).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -31,7 +31,7 @@ class SeenEntries:
         self.feeds = feeds or {}
 
     @classmethod
-    def load(cls, root: Path) -> "SeenEntries":
+    def load(cls, root: Path) -> SeenEntries:
         data = cache.load(Path(root), CACHE_NAME)
         feeds = data.get("feeds") if data else None
         return cls(feeds if isinstance(feeds, dict) else {})

@@ -6,12 +6,13 @@ JSON objects whose ``version`` names jsonfeed.org. The declared content type onl
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
+
+from tui.core.decode import loads_json
 
 FEED_ROOTS = frozenset({"rss", "feed", "rdf"})
 FEED_TYPES = frozenset(
@@ -22,7 +23,8 @@ _PROLOG = re.compile(
 )
 _ROOT = re.compile(r"<\s*(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _HTML_HINT = re.compile(
-    r"<(?:!doctype\s+html|html|head|body|p|div|article|section|main|title|meta|h[1-6])\b", re.I
+    r"<(?:!doctype\s+html|html|head|body|p|div|article|section|main|title|meta|h[1-6])\b",
+    re.IGNORECASE,
 )
 _SNIFF_CHARS = 4096
 
@@ -90,7 +92,7 @@ def _plausible_feed(root: str, head: str) -> bool:
 
 def _is_json_feed(data: bytes | str) -> bool:
     try:
-        obj = json.loads(data)
+        obj = loads_json(data)
     except (ValueError, UnicodeDecodeError):
         return False
     version = obj.get("version") if isinstance(obj, dict) else None

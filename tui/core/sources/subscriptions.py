@@ -11,7 +11,7 @@ import contextlib
 import tomllib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -58,7 +58,7 @@ class Subscriptions:
         return self.root / FILE_NAME
 
     @classmethod
-    def load(cls, root: Path) -> "Subscriptions":
+    def load(cls, root: Path) -> Subscriptions:
         """Read ``feeds.toml`` (absent: no subscriptions); raises SubscriptionsError if damaged."""
         path = Path(root) / FILE_NAME
         try:
@@ -77,7 +77,7 @@ class Subscriptions:
 
     @classmethod
     @contextlib.contextmanager
-    def modify(cls, root: Path, lock: WriterLock | None = None) -> Iterator["Subscriptions"]:
+    def modify(cls, root: Path, lock: WriterLock | None = None) -> Iterator[Subscriptions]:
         """Load, change and save under the workspace writer lock (nothing saved on error).
 
         Pass the workspace's own ``lock`` when the caller may already hold it (it is reentrant).
@@ -151,7 +151,7 @@ def normalize_url(url: str) -> str:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _str(value) -> str | None:

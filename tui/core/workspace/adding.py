@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from tui.core.model import Article, Cleaned, RawDocument, Version, outlet_key, page_key
 from tui.core.textutil import normalize_ws, safe_line, safe_text
@@ -45,6 +45,11 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(norm.strip().encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def body_hash(text: str) -> str:
+    """Hash of a body file's exact bytes (UTF-8), kept with its version: `doctor` checks it."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def clean_doc(doc: RawDocument, furniture=None) -> Cleaned:
     """Cleaned text and metadata; JSON Lines records (kind "record") are taken as the body."""
     from tui.core.clean import clean, detect_lang
@@ -55,7 +60,7 @@ def clean_doc(doc: RawDocument, furniture=None) -> Cleaned:
         first = body.split("\n\n", 1)[0]
         return Cleaned(
             body=body, title=h.get("title") or _first_sentence(first), author=h.get("author"),
-            source=h.get("source"), date=h.get("date"), dateline=None,
+            source=h.get("source"), date=h.get("date"), dateline=h.get("dateline"),
             lang=h.get("lang") or detect_lang(body), summary=h.get("summary"))
     c = clean(doc, furniture=furniture)
     body = safe_text(c.body)
@@ -70,6 +75,15 @@ def _first_sentence(text: str, limit: int = 120) -> str:
         if 0 < i < limit:
             return text[: i + 1].strip()
     return text[:limit].rsplit(" ", 1)[0] if len(text) > limit else text
+
+
+def _named(doc: RawDocument) -> str:
+    """Where a document came from, for a failure: its file (and line or feed item), and its
+    origin when that says more (a record's or an item's URL)."""
+    where = doc.hints.get("where") if isinstance(doc.hints, dict) else None
+    if not where or where == doc.origin:
+        return doc.origin
+    return f"{where} ({doc.origin})" if doc.origin.startswith(("http://", "https://")) else where
 
 
 def is_duplicate(ws, doc: RawDocument) -> bool:
@@ -90,6 +104,7 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
     rep = IngestReport()
     docs = list(docs)
     touched: dict[str, Article] = {}
+    ws._new_bodies = {}  # for the full-text index, written by finish()
     if furniture is not None:
         # Learn the whole batch's furniture first, so the first page of an outlet benefits
         # from the others; clean() observes each page again under the same page key (HTML and
@@ -109,19 +124,21 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
         try:
             cleaned = clean_doc(doc, furniture)
         except Exception as e:  # a cleaner bug must not lose the rest of the batch
-            rep.failed.append((doc.origin, f"could not be cleaned ({type(e).__name__}: {e})"))
+            rep.failed.append((_named(doc), f"could not be cleaned ({type(e).__name__}: {e})"))
             continue
         if not cleaned.body.strip():
-            rep.failed.append((doc.origin, "no article text found"))
+            rep.failed.append((_named(doc), "no article text found"))
             continue
         if existing is not None and ws.body(existing).strip() == cleaned.body.strip():
             rep.duplicates.append((doc.origin, existing.id))
             continue
-        aid = existing.id if existing else _new_id(h, ws, touched)
+        aid = existing.id if existing else _new_id(h, ws, touched, doc.origin)
         raw_rel, body_rel = text_paths(aid, h, doc.kind)
         write_atomic(ws.root / raw_rel, doc.content, sync=False)
         write_atomic(ws.root / body_rel, cleaned.body + "\n", sync=False)
-        version = Version(hash=h, ingested=now, raw_file=raw_rel, body_file=body_rel)
+        ws._new_bodies[aid] = cleaned.body + "\n"
+        version = Version(hash=h, ingested=now, raw_file=raw_rel, body_file=body_rel,
+                          body_hash=body_hash(cleaned.body + "\n"))
         meta = {k: v for k, v in cleaned.as_dict().items() if k != "body"}
         if existing:
             existing.versions.append(version)
@@ -139,19 +156,32 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
     return rep, list(touched.values())
 
 
-def _new_id(h: str, ws, touched) -> str:
-    for n in range(12, 17):
-        aid = h[:n]
-        if aid not in ws._articles and aid not in touched:
-            return aid
-    raise RuntimeError("content hash collision")
+ID_LEN = 12  # every new article id has this length (older workspaces may hold 13-16)
+
+
+def _new_id(h: str, ws, touched, origin: str = "") -> str:
+    """``h``'s first ID_LEN characters; when taken (the same content from another origin, or
+    a prefix collision), a hash of origin and content, still ID_LEN long: never an error."""
+    aid = h[:ID_LEN]
+    n = 0
+    while aid in ws._articles or aid in touched:
+        seed = f"{origin}\0{h}\0{n}".encode("utf-8", "surrogatepass")
+        aid = hashlib.sha256(seed).hexdigest()[:ID_LEN]
+        n += 1
+    return aid
 
 
 def finish(ws, articles: list[Article]) -> None:
-    """Write the article records and make everything durable."""
+    """Write the article records and make everything durable, then put them in the index."""
+    from tui.core.workspace import index_sync
+
+    before = index_sync.folders_before(ws, [a.id for a in articles])
     for a in articles:
         ws.write_article(a, sync=False, log=False)
     sync_dirs([ws.root / ARTICLES, ws.root / TEXTS, ws.root / RAW])
+    index_sync.after_write(ws, articles, bodies=getattr(ws, "_new_bodies", None),
+                           before=before)
+    ws._new_bodies = {}
     ws.log_changes([f"a:{a.id}" for a in articles])
 
 

@@ -22,6 +22,14 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
 
+def lock_timeout() -> float:
+    """How long a writer waits for the lock: ``$WIREDESK_LOCK_TIMEOUT`` seconds, else 10."""
+    try:
+        return float(os.environ.get("WIREDESK_LOCK_TIMEOUT", 10.0))
+    except ValueError:
+        return 10.0
+
+
 class WorkspaceLocked(Exception):
     pass
 
@@ -105,7 +113,7 @@ class WriterLock:
                 fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
 
-    def __enter__(self) -> "WriterLock":
+    def __enter__(self) -> WriterLock:
         self.acquire()
         return self
 

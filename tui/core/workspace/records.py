@@ -64,7 +64,8 @@ def article_to_toml(a: Article) -> str:
         tri["note_updated"] = t.note_updated
     doc["triage"] = tri
     doc["versions"] = [
-        {"hash": v.hash, "ingested": v.ingested, "raw": v.raw_file, "body": v.body_file}
+        {"hash": v.hash, "ingested": v.ingested, "raw": v.raw_file, "body": v.body_file,
+         **({"body_hash": v.body_hash} if v.body_hash else {})}
         for v in a.versions
     ]
     return tomli_w.dumps(doc, multiline_strings=True)
@@ -77,7 +78,8 @@ def article_from_dict(d: dict) -> Article:
         raise ValueError("triage.tags must be a list of strings")
     versions = [
         Version(hash=str(v["hash"]), ingested=str(v["ingested"]), raw_file=str(v["raw"]),
-                body_file=str(v["body"]))
+                body_file=str(v["body"]),
+                body_hash=v["body_hash"] if isinstance(v.get("body_hash"), str) else None)
         for v in d.get("versions", [])
     ]
     if not versions:
@@ -111,10 +113,6 @@ def _meta_value(v):
     if hasattr(v, "isoformat"):
         return v.isoformat()
     return str(v)
-
-
-def parse_toml(text: str) -> dict:
-    return tomllib.loads(text)
 
 
 def story_state_to_toml(s: StoryState) -> str:

@@ -8,6 +8,7 @@ story files edited by hand, to reload.
 
 from __future__ import annotations
 
+import enum
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +18,17 @@ from tui.core.workspace.paths import ARTICLES, FILTERS, STORIES
 
 @dataclass(frozen=True, slots=True)
 class Stamp:
-    articles: tuple
+    articles: tuple[int, tuple[tuple[str, int], ...]]
     stories: int
     filters: int
+
+
+class DiskChange(enum.Enum):
+    """What another process changed since the last look."""
+
+    NONE = "none"
+    WORKSPACE = "workspace"  # articles or stories: reload and rebuild the list
+    FILTERS = "filters"  # only the saved filters
 
 
 def _mtime(path: Path) -> int:
@@ -36,5 +45,4 @@ def stamp(root: Path) -> Stamp:
             shards = tuple(sorted((e.name, e.stat().st_mtime_ns) for e in it if e.is_dir()))
     except OSError:
         shards = ()
-    return Stamp((_mtime(base), shards), _mtime(Path(root) / STORIES),
-                 _mtime(Path(root) / FILTERS))
+    return Stamp((_mtime(base), shards), _mtime(Path(root) / STORIES), _mtime(Path(root) / FILTERS))

@@ -1,0 +1,173 @@
+"""Hard-wrapped text to whole paragraphs: wire copy, e-mail, man pages, changelogs.
+
+A text is hard-wrapped when most of its lines end near one width (the wrap column). In such a
+text two lines are one paragraph when the first stopped because the next word would not have
+fitted, and the second does not open a paragraph by the text's own convention: an indent
+deeper than the line above (wire copy), a blank line, a list marker. Lines that end well short
+of the column (verse, addresses, signatures), lines laid out in columns (tables) and code stay
+lines. A word hyphenated across a line end is joined; the hyphen goes only when the text
+writes the word whole elsewhere (wrapping tools break compounds at their hyphen:
+"well-known", "mid-March").
+
+Nothing is dropped: joining only removes line breaks, the indentation they carried and, at
+most, a hyphen of hyphenation.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_LINES = 4  # fewer non-blank lines: nothing to learn a wrap column from
+MAX_WIDTH = 110  # a "column" wider than this is one paragraph per line already
+MIN_WIDTH = 30
+NEAR = 0.72  # a line this close to the column (share of it) counts as wrapped
+WRAPPED_SHARE = 0.35  # ...and this share of a text's lines must be, for it to be wrapped
+OPEN_SHARE = 0.25  # an indent opens paragraphs when it does so this often, next to the commonest
+MID_SENTENCE = 0.5  # ...and this share of those must stop mid-sentence
+LOWER_NEXT = 0.3  # ...and this share of the lines after them go on in lower case
+_SENTENCE_END = frozenset(".!?\"”’'»)")
+SLACK = 2  # characters of tolerance on the "next word would not fit" test
+_LIST = re.compile(r"^(?:[-*+•·▪◦‣]\s|\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)]\s)")
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
+_CODE_END = re.compile(r"[{};]\s*$|^\s*[}\])]")
+_HYPHENATED = re.compile(r"([^\W\d_]+)-$")
+_WORD_START = re.compile(r"^[^\W\d_]+")
+_DATELINE_ONLY = re.compile(r"^[A-Z][\w.' ,-]{1,60} (?:-|--|—|–)$")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a text is wrapped at, or None when it is not hard-wrapped."""
+    sizes = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
+    if len(sizes) < MIN_LINES:
+        return None
+    width = sizes[int(0.98 * (len(sizes) - 1))] if len(sizes) >= 50 else sizes[-1]
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        return None
+    near = [ln.rstrip() for ln in lines if ln.strip() and NEAR * width <= len(ln.rstrip()) <= width]
+    if len(near) < WRAPPED_SHARE * len(sizes):
+        return None
+    # Wrapped lines stop mid-sentence; lines that are paragraphs end like sentences.
+    open_ended = sum(1 for ln in near if ln[-1] not in _SENTENCE_END)
+    if open_ended < MID_SENTENCE * len(near):
+        return None
+    # ...and the line after one is the same sentence going on, often in lower case; verse
+    # capitalises every line.
+    after = [nxt.strip()[:1] for ln, nxt in zip(lines, lines[1:])
+             if nxt.strip() and NEAR * width <= len(ln.rstrip()) <= width]
+    lower = sum(1 for c in after if c.islower() or c.isdigit() or c in "(\"“'‘")
+    return width if lower >= LOWER_NEXT * len(after) else None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _structured(line: str) -> bool:
+    """A line laid out as a line: columns of a table, code."""
+    body = line.strip()
+    return bool(_COLUMNS.search(body) or _CODE_END.search(body))
+
+
+def first_line_indents(lines: list[str], width: int) -> frozenset[int]:
+    """Indents that open paragraphs in this text: a line at such an indent is followed by a
+    wrapped continuation at a shallower indent (wire copy's four spaces) at least half as often
+    as by a full line at the same indent (a block-indented quotation), and at least twice or,
+    in a short text, as often as a quarter of the commonest such indent (a stray space once is
+    not a convention)."""
+    shallower: dict[int, int] = {}
+    same: dict[int, int] = {}
+    prev = ""
+    for ln in lines:
+        if ln.strip() and prev.strip() and _fills(prev, ln, width):
+            i, j = _indent(prev), _indent(ln)
+            if i > j:
+                shallower[i] = shallower.get(i, 0) + 1
+            elif i == j:
+                same[i] = same.get(i, 0) + 1
+        prev = ln
+    top = max(shallower.values(), default=0)
+    return frozenset(i for i, v in shallower.items()
+                     if i > 0 and v >= min(2, OPEN_SHARE * top) and 2 * v >= same.get(i, 0))
+
+
+def _fills(prev: str, line: str, width: int) -> bool:
+    """``prev`` stopped because the first word of ``line`` would not have fitted."""
+    first = line.split(maxsplit=1)[0]
+    return len(prev.rstrip()) + 1 + len(first) > width - SLACK
+
+
+def continuation_indent(lines: list[str], opens: frozenset[int]) -> int:
+    """The indent of a paragraph's second and later lines where paragraphs open at ``opens``:
+    the commonest indent that does not open one."""
+    counts: dict[int, int] = {}
+    for ln in lines:
+        if ln.strip() and _indent(ln) not in opens:
+            counts[_indent(ln)] = counts.get(_indent(ln), 0) + 1
+    return max(counts, key=lambda i: (counts[i], -i)) if counts else 0
+
+
+def joins(prev: str, line: str, width: int, opens: frozenset[int] = frozenset(),
+          base: int = 0, inside: bool = True, last: bool = False) -> bool:
+    """Whether ``line`` continues the paragraph whose last line is ``prev`` (both non-blank,
+    tabs expanded) in a text wrapped at ``width``. ``opens``: the indents that open a
+    paragraph in this text (then every line at the continuation indent ``base`` continues
+    one, however short the line above, once ``inside`` a paragraph so opened). ``last``: the
+    text's last line (a sign-off such as " Reuter" is not a continuation)."""
+    head = line.strip()
+    if _LIST.match(head) or _structured(prev) or _structured(line):
+        return False
+    if opens:
+        if _DATELINE_ONLY.match(prev.strip()):
+            return True  # "NEW YORK, March 2 -" on a line of its own opens the next one
+        if _indent(line) < min(opens) and _indent(line) != base:
+            return not last  # shallower than an opening: a continuation (not the sign-off)
+        return _indent(line) == base <= _indent(prev) and (inside or _fills(prev, line, width))
+    if _indent(line) > _indent(prev):
+        # Deeper than the line above opens a paragraph, unless it is a list item's
+        # continuation (hanging indent under the item's text).
+        marker = _LIST.match(prev.strip())
+        if not marker or _indent(line) != _indent(prev) + marker.end():
+            return False
+    return _fills(prev, line, width)
+
+
+def _glue(prev: str, nxt: str, text: str) -> str:
+    """``prev`` and ``nxt`` as one line, mending a word hyphenated across the break."""
+    m = _HYPHENATED.search(prev)
+    if m and not prev.endswith(" -") and nxt[:1].isalpha():
+        if nxt[:1].islower() and m[1][:1].islower():
+            rest = _WORD_START.match(nxt)
+            whole = m[1] + (rest[0] if rest else "")
+            low = text.lower()
+            if re.search(rf"\b{re.escape(whole.lower())}\b", low) and (
+                    f"{m[1]}-{rest[0] if rest else ''}".lower() not in low):
+                return prev[:-1] + nxt  # typographic hyphenation: "inter-" + "national"
+        return prev + nxt  # a compound split at its hyphen: "well-" + "known", "mid-" + "March"
+    return prev + " " + nxt
+
+
+def reflow(text: str) -> str:
+    """``text`` with each hard-wrapped paragraph on one line (indentation of its first line
+    kept); returned unchanged when the text is not hard-wrapped."""
+    lines = [ln.expandtabs(8) for ln in text.split("\n")]
+    width = wrap_width(lines)
+    if width is None:
+        return text
+    opens = first_line_indents(lines, width)
+    base = continuation_indent(lines, opens)
+    out: list[str] = []
+    prev_raw = ""
+    inside = False  # a line at an opening indent was met since the last blank line
+    end = max((k for k, ln in enumerate(lines) if ln.strip()), default=-1)
+    for k, ln in enumerate(lines):
+        if not ln.strip():
+            inside = False
+        elif _indent(ln) in opens:
+            inside = True
+        if out and ln.strip() and prev_raw.strip() and joins(prev_raw, ln, width, opens, base,
+                                                              inside, k == end):
+            out[-1] = _glue(out[-1].rstrip(), ln.strip(), text)
+        else:
+            out.append(ln.rstrip())
+        prev_raw = ln
+    return "\n".join(out)

@@ -1,0 +1,71 @@
+"""Placements stay open while a language group is young.
+
+The first articles of a language are weighed with frequencies from a handful of texts, where
+"the" and "said" weigh as much as a name, and they are placed against each other in whatever
+order they came. While a group has at most ``Params.young`` articles, every ingest that adds to
+it weighs its articles again with the frequencies known now and places them again together
+with the new ones (as one batch would), so the first stories of a collection do not depend on
+the order or the batches they came in. Stories the reader corrected stay as they are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .model import DocEntry, Packed, Placement
+
+if TYPE_CHECKING:
+    from .grouper import Grouper
+
+
+def reopen(g: Grouper, entries: list[DocEntry]) -> tuple[list[DocEntry], dict[str, str]]:
+    """The young articles of the groups ``entries`` add to, weighed again and taken out of
+    their stories (to be placed again with ``entries``), in arrival order; and the story each
+    was in."""
+    limit = g.params.young
+    groups = {e.group for e in entries if g.words.n_group.get(e.group, 0) <= limit}
+    if not groups or not g.book.young:
+        return [], {}
+    locked = locked_stories(g)  # stories the reader corrected stay as they are
+    out = []
+    for aid, pack in g.book.young.items():
+        e = g.book.docs.get(aid)
+        if pack.group in groups and e is not None and e.placement.story not in locked:
+            out.append(e)
+    out.sort(key=lambda e: e.slot)
+    n = g.params.query_terms
+    previous = {e.id: e.placement.story for e in out}
+    same = Counter(e.text_key for e in out + entries)
+    for e in out:
+        g.words.unpost(e.slot, e.terms[:n])
+        g.cross.unpost(e.slot, e.cross)
+        e.terms, e.weights, e.cross, e.cross_norm = g.weigh(g.book.young[e.id],
+                                                             same[e.text_key] - 1)
+        g.words.post(e.slot, e.terms[:n])
+        g.cross.post(e.slot, e.cross)
+        g.book.leave(e)
+        e.placement = Placement(story="")
+        e.how, e.partner, e.score, e.near = "founded", None, 0.0, 0.0
+    return out, previous
+
+
+def locked_stories(g: Grouper) -> set[str]:
+    """Stories holding a pinned article or an article kept apart from another."""
+    docs, c = g.book.docs, g.corrections
+    out = set(c.pinned.values())
+    for pair in c.cannot_link:
+        out.update(docs[a].placement.story for a in pair if a in docs)
+    return out
+
+
+def keep(g: Grouper, packs: dict[str, Packed]) -> None:
+    """Remember the counted evidence of articles in young groups; forget it for groups that
+    have grown up."""
+    limit = g.params.young
+    size = g.words.n_group
+    for aid, pack in packs.items():
+        if size.get(pack.group, 0) <= limit:
+            g.book.young[aid] = pack
+    for aid in [a for a, p in g.book.young.items() if size.get(p.group, 0) > limit]:
+        del g.book.young[aid]

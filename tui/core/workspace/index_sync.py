@@ -1,0 +1,358 @@
+"""Keeping the index (``index.py``) in step with the TOML files.
+
+- :func:`after_write`: Wiredesk's own writers, in the same step as the TOML write (the caller
+  holds the writer lock): the rows of the written articles, their stories' faces, and the new
+  folder times.
+- :func:`ready`: before a query: the index, built from the TOML when missing, damaged or of
+  another version, and caught up with the article folders whose time changed (hand edits).
+- :func:`rebuild` and :func:`rescan`: ``wiredesk doctor --reindex`` / ``--rescan``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tomllib
+
+from tui.core.model import Article
+from tui.core.workspace import index as ix
+from tui.core.workspace.faces import face
+from tui.core.workspace.index_rows import article_of, story_row
+from tui.core.workspace.lock import WorkspaceLocked
+from tui.core.workspace.paths import ARTICLES, article_path, article_rel
+from tui.core.workspace.records import StoryState, story_state_from_dict
+
+IndexUnusable = ix.IndexUnusable
+STATES = "@stories"  # the folders table's entry for the stories folder
+
+
+def current(ws) -> ix.Index | None:
+    """The workspace's index when it exists and is usable (no building), else None."""
+    if ws._index_db is not None:
+        if not ws._index_db.replaced:
+            return ws._index_db
+        ws._index_db.close()  # removed or rebuilt by another process: open the new one
+        ws._index_db = None
+    try:
+        idx = ix.Index.open(ws.root)
+    except ix.IndexUnusable:
+        ix.remove(ws.root)  # damaged: rebuilt by the next query
+        return None
+    if idx is not None and not idx.complete:
+        idx.close()
+        return None
+    ws._index_db = idx
+    return idx
+
+
+def ready(ws) -> ix.Index:
+    """The index, built or caught up as needed, for a query. While another process holds the
+    writer lock (a long ingest), the index is used as its last finished write left it;
+    ``WorkspaceLocked`` when there is none to use yet."""
+    idx = current(ws)
+    if idx is None:
+        return rebuild(ws, force=False)
+    changed = idx.changed_folders({STATES: _states_time(ws)})
+    if changed:
+        try:
+            with _locked(ws, CATCH_UP_WAIT):
+                rescan(ws, changed)
+        except WorkspaceLocked:
+            pass
+        if not ws._loaded:
+            ws.problems = idx.problems()
+    return idx
+
+
+def heal(ws, reread: list[Article], gone, problems: list[str]) -> None:
+    """A full read found files changed behind Wiredesk's back (hand edits, damage): put them
+    into the index too, if the writer lock is free at once (else the folder signal or
+    ``doctor --rescan`` will)."""
+    if current(ws) is None:
+        return
+    try:
+        with _locked(ws, 0):
+            after_write(ws, reread, bodies=_read_bodies(ws, reread), gone=gone, before={})
+            idx = current(ws)
+            if idx is not None:
+                with idx.writing() as db:
+                    idx.put_problems(db, _problem_map(problems), every=True)
+    except (WorkspaceLocked, sqlite3.Error):
+        pass
+
+
+CATCH_UP_WAIT = 0.5  # seconds a query waits for the writer lock to catch the index up
+
+
+@contextlib.contextmanager
+def _locked(ws, timeout: float):
+    """The writer lock, waited for at most ``timeout`` (the workspace's own wait otherwise)."""
+    before = ws.lock.timeout
+    ws.lock.timeout = min(before, timeout)
+    try:
+        ws.begin()
+    finally:
+        ws.lock.timeout = before
+    try:
+        yield
+    finally:
+        ws.lock.release()
+
+
+def rebuild(ws, *, force: bool = True) -> ix.Index:
+    """Build the index from the TOML (every article read, through the records cache).
+    ``force=False``: unless another process built one while this one waited for the lock."""
+    with ws:
+        if not force and (idx := current(ws)) is not None:
+            return idx
+        if ws._index_db is not None:
+            ws._index_db.close()
+            ws._index_db = None
+        ix.remove(ws.root)
+        times = ix.folder_times(ws.root)  # before reading: a change during the read shows
+        ws._ensure_loaded()
+        idx = ix.Index.open(ws.root, create=True)
+        arts = list(ws._articles.values())
+        with idx.writing() as db:
+            idx.fill(db, ((a, ws._sig.get(article_rel(a.id))) for a in arts), _Bodies(ws))
+            db.executemany("INSERT OR REPLACE INTO states VALUES(?, ?, ?)",
+                           [(s.id, int(s.archived), s.title)
+                            for s in ws._story_states.values()])
+            db.executemany(f"INSERT INTO stories VALUES({', '.join('?' * 12)})",
+                           [story_row(s) for s in ws.stories()])
+            idx.put_folders(db, {**times, STATES: _states_time(ws)})
+            idx.put_problems(db, _problem_map(ws.problems), every=True)
+            idx.mark_complete(db)
+        ws._index_db = idx
+        return idx
+
+
+class _Bodies(dict):
+    """The newest body of each article, read from its text file when asked for."""
+
+    def __init__(self, ws) -> None:
+        super().__init__()
+        self.ws = ws
+
+    def get(self, aid, default=None):
+        a = self.ws._articles.get(aid)
+        try:
+            return self.ws.body(a) if a else default
+        except Exception:  # an unreadable body is indexed as empty, the record still is
+            return ""
+
+
+def folders_before(ws, ids) -> dict[str, int | None]:
+    """The times of the folders of these articles, taken before writing into them."""
+    if current(ws) is None:
+        return {}
+    return {f: ix.folder_time(ws.root, f) for f in {aid[:2] for aid in ids}}
+
+
+def after_write(ws, arts: list[Article], bodies: dict[str, str] | None = None,
+                old_stories=(), gone=(), before: dict[str, int | None] | None = None,
+                sigs: dict[str, tuple[int, int]] | None = None) -> None:
+    """Put written articles into the index (the caller holds the lock, the files are written).
+    ``old_stories``: stories the articles were in before, whose faces change too. ``before``:
+    the folders' times before the write (:func:`folders_before`); a folder whose recorded time
+    was already behind (a hand edit not yet caught up) keeps it, so the edit is still found."""
+    idx = current(ws)
+    if idx is None:
+        return
+    try:
+        with idx.writing() as db:
+            affected = set(old_stories)
+            for aid in gone:
+                row = db.execute("SELECT story FROM articles WHERE id=?", (aid,)).fetchone()
+                if row:
+                    affected.add(row[0] or aid)
+            for a in arts:
+                row = db.execute("SELECT story FROM articles WHERE id=?", (a.id,)).fetchone()
+                if row:
+                    affected.add(row[0] or a.id)
+                affected.add(a.story or a.id)
+            idx.drop_articles(db, gone)
+            idx.put_articles(db, [(a, (sigs or {}).get(a.id) or ws._sig_of(a.id))
+                                  for a in arts], bodies)
+            refresh_faces(db, affected)
+            folders = {a.id[:2] for a in arts} | {aid[:2] for aid in gone}
+            known = dict(db.execute("SELECT name, mtime_ns FROM folders"))
+            idx.put_folders(db, {f: t for f in folders
+                                 if (t := ix.folder_time(ws.root, f)) is not None
+                                 and (before is None or known.get(f) == before.get(f))})
+            idx.put_problems(db, {}, cleared=[f"{ARTICLES}/{article_rel(a.id)}" for a in arts])
+    except sqlite3.Error:
+        drop(ws)
+
+
+def states_changed(ws, states: list[StoryState]) -> None:
+    """A story's archived flag or title changed (its file is written)."""
+    idx = current(ws)
+    if idx is None:
+        return
+    try:
+        with idx.writing() as db:
+            db.executemany("INSERT OR REPLACE INTO states VALUES(?, ?, ?)",
+                           [(s.id, int(s.archived), s.title) for s in states])
+            refresh_faces(db, {s.id for s in states})
+            idx.put_folders(db, {STATES: _states_time(ws)})
+    except sqlite3.Error:
+        drop(ws)
+
+
+def drop(ws) -> None:
+    """An index that failed a write no longer matches the files: remove it (rebuilt later)."""
+    if ws._index_db is not None:
+        ws._index_db.close()
+        ws._index_db = None
+    ix.remove(ws.root)
+
+
+def refresh_faces(db, story_ids) -> None:
+    """Rebuild the faces of these stories from their articles' rows."""
+    for sid in story_ids:
+        if not sid:
+            continue
+        rows = db.execute(
+            "SELECT * FROM articles WHERE story=? OR (story IS NULL AND id=?)",
+            (sid, sid)).fetchall()
+        db.execute("DELETE FROM stories WHERE id=?", (sid,))
+        if not rows:
+            continue
+        st = db.execute("SELECT archived, title FROM states WHERE id=?", (sid,)).fetchone()
+        state = StoryState(id=sid, archived=bool(st[0]), title=st[1]) if st else None
+        f = face(sid, [article_of(r[1:]) for r in rows], state)
+        db.execute(f"INSERT INTO stories VALUES({', '.join('?' * 12)})", story_row(f))
+
+
+def rescan(ws, folders: list[str] | None = None) -> dict:
+    """Compare article files with their rows (all folders, or the ones named), read again
+    the ones whose size or mtime differ, and drop rows of vanished files. The caller holds the
+    lock. Returns counts of what was found."""
+    idx = current(ws)
+    if idx is None:
+        rebuild(ws)
+        return {"rebuilt": 1}
+    names = folders if folders is not None else sorted(
+        set(ix.folder_times(ws.root)) | {r[0] for r in idx.db.execute(
+            "SELECT name FROM folders WHERE name != ?", (STATES,))})
+    found = {"changed": 0, "gone": 0, "damaged": 0, "stories": 0}
+    for name in names:
+        if name == STATES:
+            found["stories"] += _rescan_states(ws, idx)
+            continue
+        before = idx.signatures(name)
+        t = ix.folder_time(ws.root, name)
+        now = _file_sigs(ws.root / ARTICLES / name)
+        fresh, problems, clear, sigs = [], {}, [], {}
+        for aid, sig in now.items():
+            if before.get(aid) == sig:
+                continue
+            a, problem = ws._read_article(article_path(ws.root, aid))
+            rel = f"{ARTICLES}/{article_rel(aid)}"
+            if problem:
+                problems[rel] = problem
+                continue
+            clear.append(rel)
+            sigs[aid] = sig  # the workspace's own record of the file is left alone: a
+            fresh.append(a)  # process holding it (the app) notices the change itself
+        gone = sorted(set(before) - set(now)) + sorted(  # a damaged file is not shown
+            aid for aid in before if f"{ARTICLES}/{article_rel(aid)}" in problems)
+        found["changed"] += len(fresh)
+        found["gone"] += len(gone)
+        found["damaged"] += len(problems)
+        if fresh or gone:
+            after_write(ws, fresh, bodies=_read_bodies(ws, fresh), gone=gone, before={},
+                        sigs=sigs)
+        with idx.writing() as db:
+            idx.put_problems(db, problems, cleared=clear)
+            if t is not None:
+                idx.put_folders(db, {name: t})
+            else:
+                db.execute("DELETE FROM folders WHERE name=?", (name,))
+    if folders is None:
+        found["stories"] += _rescan_states(ws, idx)
+    return found
+
+
+def _read_bodies(ws, arts) -> dict[str, str]:
+    out = {}
+    for a in arts:
+        try:
+            out[a.id] = ws.body(a)
+        except Exception:
+            out[a.id] = ""
+    return out
+
+
+def _file_sigs(folder) -> dict[str, tuple[int, int]]:
+    out = {}
+    try:
+        with os.scandir(folder) as it:
+            for e in it:
+                if e.name.endswith(".toml") and not e.name.startswith("."):
+                    st = e.stat(follow_symlinks=False)
+                    out[e.name[:-5]] = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        pass
+    return out
+
+
+def _rescan_states(ws, idx) -> int:
+    """Story files read again: those whose archived flag or title differ get new faces."""
+    states = {}
+    folder = ws.root / "stories"
+    for p in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
+        try:
+            s = story_state_from_dict(tomllib.loads(p.read_text(encoding="utf-8")))
+            states[s.id] = s
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError):
+            continue
+    with idx.guard:
+        known = {sid: (bool(a), t) for sid, a, t in idx.db.execute("SELECT * FROM states")}
+    changed = [s for s in states.values() if known.get(s.id) != (s.archived, s.title)]
+    removed = sorted(known.keys() - states.keys())
+    with idx.writing() as db:
+        db.executemany("DELETE FROM states WHERE id=?", [(s,) for s in removed])
+        refresh_faces(db, removed)
+        idx.put_folders(db, {STATES: _states_time(ws)})
+    if changed:
+        states_changed(ws, changed)
+    return len(changed) + len(removed)
+
+
+def _states_time(ws) -> int:
+    try:
+        return (ws.root / "stories").stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _problem_map(problems: list[str]) -> dict[str, str]:
+    return {p.partition(":")[0]: p for p in problems}
+
+
+def doctor(root, *, reindex: bool = False, lock_timeout: float = 10.0) -> str:
+    """``wiredesk doctor --reindex`` (build the index again from the TOML) or ``--rescan``
+    (compare every article file with its row): one line saying what was done."""
+    import time
+
+    from tui.core.workspace.store import Workspace
+
+    t = time.perf_counter()
+    ws = Workspace.open(root, create=False, lazy=True, lock_timeout=lock_timeout)
+    if reindex:
+        idx = rebuild(ws)
+        with idx.guard:
+            n = idx.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            s = idx.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+        return (f"index rebuilt from the TOML: {n} articles, {s} stories "
+                f"({time.perf_counter() - t:.1f} s)")
+    with ws:
+        found = rescan(ws)
+    if found.get("rebuilt"):
+        return f"no usable index: rebuilt from the TOML ({time.perf_counter() - t:.1f} s)"
+    return (f"rescan: {found['changed']} article files read again, {found['gone']} gone, "
+            f"{found['damaged']} damaged, {found['stories']} story files changed "
+            f"({time.perf_counter() - t:.1f} s)")

@@ -1,0 +1,333 @@
+"""The desk: the app's service between the screens and the core, without Textual.
+
+It owns the workspace, the writer thread and its lock, the undo history, the story faces shown,
+the saved filters and change detection. Screens never take a lock: they call the desk, slow
+calls from worker threads (marked *blocking* below), quick ones from the UI thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.core.export import items_from, render, write_output
+from tui.core.model import Article
+from tui.core.query import Filter
+from tui.core.textutil import safe_line
+from tui.core.workspace import StaleUndo, Story, Workspace
+from tui.desk import filters
+from tui.desk.filters import SavedFilters
+from tui.desk.select import Listing, recount, select, select_articles
+from tui.desk.steps import Correction, Flag, Regroup, Step
+from tui.desk.watch import DiskChange, stamp
+from tui.desk.writer import ErrorHandler, TriageWriter
+
+Progress = Callable[[int, int, str], None]
+# Imported by the writer thread as the app starts (see Desk._write), not before the first paint.
+LOADED_AT_START = ("tui.core.ingest", "tui.core.sources.refresh", "tui.core.sources.subscriptions")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    lines: list[str]
+    changed: bool  # anything added or updated: the list must be rebuilt
+
+
+class Desk:
+    def __init__(
+        self, ws: Workspace, *, on_error: ErrorHandler = lambda *_: None, depth: int = 100
+    ) -> None:
+        self.ws = ws
+        self.root = Path(ws.root)
+        self.writer = TriageWriter(ws, on_error, depth=depth)
+        self.saved: SavedFilters = filters.load(self.root)
+        self._faces: list[Story] | None = None
+        self._faces_by_id: tuple[list[Story] | None, dict[str, Story]] = (None, {})
+        self._stamp = stamp(self.root)
+        self._thread: threading.Thread | None = None
+
+    # ---- the writer thread -------------------------------------------------------------------
+    def start(self) -> None:
+        """Start the thread that saves triage changes in order."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._write, name="wiredesk-writer", daemon=True)
+            self._thread.start()
+
+    def _write(self) -> None:
+        # The ingest and feed modules (0.3 s of parsers and HTTP) are loaded here, beside the
+        # first paint instead of before it, and still at start: a reinstall while the app runs
+        # cannot break a later key press.
+        for name in LOADED_AT_START:
+            importlib.import_module(name)
+        self.writer.drain()
+
+    @property
+    def lock(self) -> threading.RLock:
+        """The process's one writer lock (for tests and the command line; not for screens)."""
+        return self.writer.lock
+
+    @property
+    def pending(self) -> int:
+        return self.writer.pending
+
+    @property
+    def unsaved_notes(self) -> dict[str, str]:
+        return self.writer.unsaved_notes
+
+    def wait_saved(self, timeout: float = 15.0) -> bool:
+        """*Blocking*: until what is queued is saved; False if not within ``timeout``."""
+        return self.writer.wait_saved(timeout)
+
+    async def flush(self, timeout: float = 15.0) -> bool:
+        """Wait (without blocking the event loop) until what is queued is saved."""
+        if not self.writer.pending:
+            return True
+        return await asyncio.to_thread(self.writer.wait_saved, timeout)
+
+    def stop(self) -> None:
+        """End the writer thread once what is queued now is saved."""
+        self.writer.stop()
+
+    def close(self) -> None:
+        """End the writer thread at once (the app is gone)."""
+        if self._thread is not None and self._thread.is_alive():
+            self.writer.abandon()
+
+    # ---- reading -----------------------------------------------------------------------------
+    def get(self, aid: str) -> Article:
+        return self.ws.get(aid)
+
+    def story_of(self, aid: str) -> str:
+        return self.ws.get(aid).story or aid
+
+    def stories_of(self, aids: Iterable[str]) -> list[str]:
+        return list(dict.fromkeys(map(self.story_of, aids)))
+
+    def tags(self) -> list[str]:
+        return self.ws.tags()
+
+    def text(self, aid: str, *, raw: bool = False) -> str:
+        """An article's cleaned (or original) text; an unreadable file gives a sentence."""
+        a = self.ws.get(aid)
+        try:
+            return self.ws.raw(a) if raw else self.ws.body(a)
+        except Exception as e:  # an unreadable body file is shown, not raised
+            return f"(cannot read this article's text: {e})"
+
+    def faces(self) -> list[Story]:
+        """The story faces shown (kept current between regroupings)."""
+        if self._faces is None:
+            with self.lock:  # not while a correction is rewriting the articles
+                self._faces = self.ws.stories()
+        return self._faces
+
+    def face(self, sid: str) -> Story | None:
+        faces = self._faces or []
+        if self._faces_by_id[0] is not faces:
+            self._faces_by_id = (faces, {s.id: s for s in faces})
+        return self._faces_by_id[1].get(sid)
+
+    def select(
+        self,
+        flt: Filter | None,
+        *,
+        reload: bool = False,
+        regrouped: bool = False,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> Listing:
+        """*Blocking*: the list ``flt`` keeps. ``reload``: read what other processes changed;
+        ``regrouped``: articles were added or moved (the story faces are rebuilt; triage
+        changes keep them, their counts are kept current by :meth:`recount`). Raises
+        :class:`~tui.desk.select.Cancelled` when ``cancelled`` says so."""
+        self.wait_saved(10)  # archive states and counts must be on disk and in memory
+        if reload:
+            with self.lock:
+                self.ws.reload()
+        if reload or regrouped:
+            with self.lock:  # not while a correction is rewriting the articles
+                self._faces = self.ws.stories()
+        return select(self.ws, flt, stories=self.faces(), cancelled=cancelled)
+
+    def recount(self, story_ids: Iterable[str]) -> None:
+        """Refresh the unread and starred counts of these stories after a triage change."""
+        for sid in story_ids:
+            story = self.face(sid)
+            if story is not None:
+                recount(self.ws, story)
+
+    # ---- triage (quick: in memory now, saved by the writer thread) ---------------------------
+    def toggle(self, flag: Flag, aids: Sequence[str]) -> str:
+        """Set ``flag`` on every article, or clear it when all have it; one undo step. Returns
+        what was done ("starred", "marked unread"...)."""
+        value = not all(getattr(self.ws.get(a).triage, flag) for a in aids)
+        if flag == "read":
+            label = "marked read" if value else "marked unread"
+            self.writer.change(label, aids, read=value)
+        else:
+            label = "starred" if value else "unstarred"
+            self.writer.change(label, aids, starred=value)
+        return label
+
+    def set_read(self, aids: Sequence[str], label: str) -> None:
+        """Mark articles read (a whole story: newsboat's ``A``); one undo step."""
+        self.writer.change(label, aids, read=True)
+
+    def mark_read(self, aid: str) -> bool:
+        """Mark one article read without an undo step (reading it); False if it already was."""
+        if self.ws.get(aid).triage.read:
+            return False
+        self.writer.change("read", [aid], read=True, record=False)
+        return True
+
+    def tag(self, aids: Sequence[str], add: Iterable[str] = (), remove: Iterable[str] = ()) -> None:
+        self.writer.change("tagged", aids, add_tags=add, remove_tags=remove)
+
+    def note(self, aid: str, text: str) -> bool:
+        """Set the note (blank clears it); False when nothing changed and nothing was unsaved."""
+        text = "" if not text.strip() else text
+        if text == self.ws.get(aid).triage.note and aid not in self.unsaved_notes:
+            return False
+        self.writer.change("note", [aid], note=text)
+        return True
+
+    def archive(self, story_ids: Sequence[str]) -> tuple[bool, int]:
+        """Archive these stories, or bring them back when all are archived; one undo step.
+        Returns the new state and how many stories."""
+        stories = [s for sid in story_ids if (s := self.face(sid)) is not None]
+        if not stories:
+            return False, 0
+        value = not all(s.archived for s in stories)
+        self.writer.archive("archived" if value else "brought back", stories, value)
+        return value, len(stories)
+
+    def undo(self) -> Step | None:
+        """Undo the last action in memory (and queue its save); a step with ``regroup`` or
+        ``filters`` must then be finished with :meth:`undo_regroup` or :meth:`undo_filters`
+        from a worker."""
+        step = self.writer.undo()
+        if step is not None:
+            for sid, archived in step.stories:
+                face = self.face(sid)
+                if face is not None:
+                    face.archived = archived
+        return step
+
+    # ---- grouping corrections (blocking) -----------------------------------------------------
+    def correct(self, corrections: Sequence[Correction], label: str) -> list[str]:
+        """*Blocking*: apply corrections (kept in ``corrections.toml``); one undo step. Returns
+        the changed article ids (none: already grouped that way)."""
+        self.wait_saved(10)  # triage changes first: the correction rewrites article files
+        with self.lock:
+            changed, record = self.ws.correct_all([c.as_core() for c in corrections])
+        if changed:
+            self.writer.regrouped(label, Regroup(record, tuple(changed)))
+        return changed
+
+    def undo_regroup(self, step: Step) -> list[str]:
+        """*Blocking*: put the grouping back as it was before ``step``'s correction. A passing
+        failure (a lock held elsewhere) keeps the step for another try; a stale one drops it."""
+        assert step.regroup is not None
+        self.wait_saved(10)
+        try:
+            with self.lock:
+                return self.ws.undo_correction(step.regroup.record)
+        except StaleUndo:
+            raise
+        except Exception:
+            self.writer.remember(step)
+            raise
+
+    # ---- saved filters -----------------------------------------------------------------------
+    def reload_filters(self) -> SavedFilters:
+        self.saved = filters.load(self.root)
+        return self.saved
+
+    def save_filter(self, name: str, query: str | None, *, record: bool = True) -> SavedFilters:
+        """*Blocking*: save the filter ``name`` (delete it when ``query`` is None); undoable."""
+        with self.lock:
+            before = dict(filters.load(self.root)).get(name)
+            self.saved = (
+                filters.delete(self.ws, name)
+                if query is None
+                else filters.save(self.ws, name, query)
+            )
+        if record and before != query:
+            label = f"{'deleted' if query is None else 'saved'} filter {name!r}"
+            self.writer.remember(Step(label, filters=((name, before),)))
+        return self.saved
+
+    def undo_filters(self, step: Step) -> SavedFilters:
+        """*Blocking*: put back the saved filters ``step`` changed (kept for another try when
+        that fails)."""
+        try:
+            for name, query in step.filters:
+                self.save_filter(name, query, record=False)
+        except Exception:
+            self.writer.remember(step)
+            raise
+        return self.saved
+
+    # ---- changes made by other processes -----------------------------------------------------
+    def check_disk(self) -> DiskChange:
+        """*Blocking* (a few hundred stats): what another process changed since the last look."""
+        now = stamp(self.root)
+        before, self._stamp = self._stamp, now
+        if before == now:
+            return DiskChange.NONE
+        # a story folder changed by this app's own archive needs no reload of the workspace
+        stories = before.stories != now.stories and now.stories != self.ws.stories_written
+        if before.articles != now.articles and self.ws.changed_on_disk() or stories:
+            return DiskChange.WORKSPACE
+        if before.filters != now.filters:
+            return DiskChange.FILTERS
+        return DiskChange.NONE
+
+    # ---- tools (blocking) --------------------------------------------------------------------
+    def export(self, flt: Filter | None, fmt: str, path: Path, *, force: bool = False) -> int:
+        """*Blocking*: export what ``flt`` selects (no filter: what has a note, tag or star).
+        Returns how many articles."""
+        self.wait_saved(10)
+        with self.lock:  # a snapshot of the faces, not taken while a correction rewrites them
+            faces = list(self.faces())
+        arts, _ = select_articles(self.ws, flt, everything=flt is not None, stories=faces)
+        items = items_from(arts, faces)
+        write_output(path, render(items, fmt), force=force)
+        return len(arts)
+
+    def ingest(self, sources: list[str], on_progress: Progress) -> IngestOutcome:
+        """*Blocking*: collect and ingest files, folders, globs, feeds or URLs."""
+        from tui.core.ingest import collect  # noqa: PLC0415 (loaded at start: LOADED_AT_START)
+
+        got = collect(sources)
+        on_progress(0, len(got.docs), "")
+        with self.lock:
+            rep = self.ws.ingest(got.docs, failures=got.failures, on_progress=on_progress)
+        lines = [
+            f"{len(rep.added)} added, {len(rep.updated)} updated, "
+            f"{len(rep.duplicates)} already there, {len(rep.failed)} failed"
+        ]
+        lines += [f"failed  {safe_line(src)}: {safe_line(why)}" for src, why in rep.failed]
+        return IngestOutcome(lines, bool(rep.added or rep.updated))
+
+    def refresh_feeds(self, on_progress: Progress) -> str | None:
+        """*Blocking*: fetch every subscribed feed; the report's last line (None: no feeds)."""
+        from tui.core.sources.refresh import refresh  # noqa: PLC0415 (as in ingest)
+        from tui.core.sources.subscriptions import Subscriptions  # noqa: PLC0415
+
+        if not Subscriptions.load(self.root).list():
+            return None
+        with self.lock:
+            report = refresh(self.root, self.ws.ingest, on_progress, lock=self.ws.lock)
+        return report.lines()[-1]
+
+    def explain(self, aid: str) -> list[str]:
+        """*Blocking*: why an article is in its story."""
+        try:
+            with self.lock:  # not from a grouper read while a correction is written
+                return self.ws.explain(aid)
+        except Exception as e:  # grouping state may be missing in an old workspace
+            return [f"No explanation available: {e}"]

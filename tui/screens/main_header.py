@@ -1,0 +1,31 @@
+"""Text the main screen shows about an article: the reader's header lines, counted nouns."""
+
+from __future__ import annotations
+
+from tui.core.model import Article
+from tui.widgets.rows import outlet_of
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def article_header(a: Article, *, raw: bool = False) -> list[tuple[str, str]]:
+    """The reader's header lines for article ``a``: (style part, text)."""
+    m, t = a.meta, a.triage
+    head = [("title", a.title)]
+    facts = [outlet_of(a)[0], m.get("author"), m.get("date"), m.get("dateline"),
+             m.get("lang"), a.sameness]
+    head.append(("meta", "  ·  ".join(x for x in facts if x)))
+    marks = ["starred" if t.starred else "", "read" if t.read else "unread"]
+    if t.tags:
+        marks.append("tags: " + ", ".join(t.tags))
+    head.append(("triage", "  ·  ".join(x for x in marks if x)))
+    if t.note:
+        head.append(("triage", "note: " + " ".join(t.note.split())[:200]))
+    if len(a.versions) > 1:
+        head.append(("meta", f"{len(a.versions)} versions: the newest is shown, "
+                              "the comparison view shows what changed"))
+    if raw:
+        head.append(("meta", "original text as ingested (o shows the cleaned text)"))
+    return head
