@@ -22,7 +22,6 @@ from __future__ import annotations
 import collections
 import gzip
 import hashlib
-import html as htmllib
 import json
 import os
 import re
@@ -34,6 +33,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
+
+from tests.benchmarks.bench_extract import as_html, wiredesk  # noqa: E402
+
 SHARED = Path(os.environ.get("WIREDESK_SHARED", REPO.parent / "shared"))
 EXTRACT = SHARED / "bench" / "extract"
 NONWORD = re.compile(r"[\W_]+")
@@ -104,19 +106,6 @@ def load(name: str, kind: str, split: str = "all", limit: int | None = None):
         if limit and len(out) >= limit:
             break
     return out
-
-
-def as_html(text: str) -> str:
-    """Plain text as the simplest HTML page: one paragraph per line."""
-    paras = "".join(f"<p>{htmllib.escape(ln)}</p>" for ln in text.splitlines() if ln.strip())
-    return f"<html><body>{paras}</body></html>"
-
-
-def wiredesk(kind: str):
-    from tui.core.clean import clean
-    from tui.core.model import RawDocument
-
-    return lambda src: clean(RawDocument("bench", src, kind)).body
 
 
 def trafilatura_(kind: str):

@@ -24,6 +24,7 @@ from tui.core.export.edge import sanitize_export
 from tui.core.query import Filter, QueryError, combine, parse_date_value, parse_filter
 from tui.core.safe_text import one_line, raw_stream
 from tui.desk import select_articles
+from tui.desk.select import unreadable_note
 
 # Format guessed from the output file name when --format is not given.
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".toml": "toml",
@@ -122,13 +123,15 @@ def _format(args: argparse.Namespace) -> str:
 def select(ws, flt: Filter, *, everything: bool, only=None, archived: bool = False
            ) -> tuple[list, int]:
     """The articles to export (``only``: these ids, archived or not) and how many archived
-    stories the one selection rule (``tui.desk.select``) left out."""
+    stories the one selection rule (``tui.desk.select``) left out. Bodies a word search could
+    not read are named on standard error (searched by title and fields alone)."""
     if only is None:
         chosen, listing = select_articles(ws, flt, everything=everything,
                                           include_archived=archived)
+        _say_unreadable(listing.unreadable)
         return chosen, listing.archived_left_out
     stories = {s.id: s for s in ws.stories()}
-    chosen = []
+    chosen, unreadable = [], []
     for a in [ws.get(i) for i in only]:
         if not everything and not has_triage(a):
             continue
@@ -136,11 +139,18 @@ def select(ws, flt: Filter, *, everything: bool, only=None, archived: bool = Fal
         if flt.needs_body:
             try:
                 body = ws.body(a)
-            except OSError:
+            except Exception:  # noqa: BLE001 - a damaged body is named below, never fatal
+                unreadable.append(a.id)
                 body = ""
         if flt.matches(a, stories.get(a.story), body):
             chosen.append(a)
+    _say_unreadable(unreadable)
     return chosen, 0
+
+
+def _say_unreadable(ids: list[str]) -> None:
+    if ids:
+        print(f"wiredesk: warning: {one_line(unreadable_note(ids))}", file=sys.stderr)
 
 
 def _check_target(path: Path, args) -> None:

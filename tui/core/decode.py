@@ -104,11 +104,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         pass
     if _mostly_utf8(data):
         return _utf8_with_stray_cp1252(data)
-    for enc in (declared, _declared_in(data)):
-        enc = _known(enc)
-        if enc and enc not in ("utf-8", "ascii"):
+    for named in (declared, _declared_in(data)):
+        known = _known(named)
+        if known and known not in ("utf-8", "ascii"):
             try:
-                return data.decode(enc)
+                return data.decode(known)
             except UnicodeDecodeError:
                 pass
     guess = _guess(data)

@@ -185,7 +185,8 @@ def _collect_record(line: str, where: str, out: Collected, tally: _Tally) -> Non
     if not isinstance(rec, dict):
         out.failures.append((where, f"not a JSON object (a JSON {_json_type(rec)})"))
         return
-    body = kind = None
+    body: str | None = None
+    kind = ""  # set together with body
     emptied = False  # a text key present but empty: a headline-only record
     for key in BODY_KEYS:
         value = rec.get(key)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from tui.core import fuzzy
 from tui.core.model import Article
@@ -177,7 +177,7 @@ def hides_archived(flt: Filter | None, include_archived: bool = False) -> bool:
 
 def parse_filter(query: str) -> Filter:
     """Read a search string (see the module docstring); raises :class:`QueryError`."""
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # Filter field -> its value (str or bool)
     tags: dict[str, list[str]] = {"all": [], "any": [], "none": []}
     words: list[str] = []
     for segs in _tokens(query):
@@ -213,7 +213,7 @@ def parse_filter(query: str) -> Filter:
             words.append(token)
     return Filter(tags_any=tuple(tags["any"]), tags_all=tuple(tags["all"]),
                   tags_none=tuple(tags["none"]), text=" ".join(_quote_term(w) for w in words),
-                  **values)  # type: ignore[arg-type]
+                  **values)
 
 
 parse = parse_filter
@@ -229,7 +229,7 @@ def parse_date_value(value: str, name: str = "date") -> str:
 
 def combine(a: Filter, b: Filter) -> Filter:
     """Both filters at once: set fields of ``b`` win, tag lists and free text add up."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # Filter field -> its value, of that field's type
     for f in fields(Filter):
         if not f.init:
             continue

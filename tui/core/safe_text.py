@@ -100,6 +100,6 @@ class SafeStream:
         return getattr(self.raw, name)
 
 
-def raw_stream(stream) -> TextIO:
+def raw_stream(stream: TextIO | SafeStream) -> TextIO:
     """The stream under a :class:`SafeStream` (the stream itself otherwise)."""
-    return getattr(stream, "raw", stream) if isinstance(stream, SafeStream) else stream
+    return stream.raw if isinstance(stream, SafeStream) else stream

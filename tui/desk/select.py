@@ -41,6 +41,7 @@ class Listing:
     stories: list[Story] = field(default_factory=list)
     members: dict[str, list[str]] = field(default_factory=dict)
     archived_left_out: int = 0  # archived stories with matching articles the rule left out
+    unreadable: list[str] = field(default_factory=list)  # bodies a word search could not read
 
     @property
     def article_count(self) -> int:
@@ -94,7 +95,9 @@ def select(
             a = ws.get(aid)
             if not cheap.matches(a, s):
                 continue
-            if flt.needs_body and not (flt.matches(a, s) or flt.matches(a, s, _body(ws, a))):
+            if flt.needs_body and not (
+                flt.matches(a, s) or flt.matches(a, s, _body(ws, a, out.unreadable))
+            ):
                 continue
             keep.append(aid)
         if keep:
@@ -103,11 +106,24 @@ def select(
     return out
 
 
-def _body(ws: Readable, a: Article) -> str:
+def _body(ws: Readable, a: Article, unreadable: list[str]) -> str:
+    """The body to search; an unreadable one is searched as empty and its id noted, so the
+    caller can say which articles were matched by their title and fields alone."""
     try:
         return ws.body(a)
     except Exception:  # an unreadable body file must not stop a search
+        unreadable.append(a.id)
         return ""
+
+
+def unreadable_note(ids: Sequence[str]) -> str:
+    """One line naming the articles whose bodies a word search could not read."""
+    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    noun = "article's body" if len(ids) == 1 else "articles' bodies"
+    return (
+        f"{len(ids)} {noun} could not be read; searched by title and fields only: {shown}"
+        " (wiredesk doctor names the damage)"
+    )
 
 
 def recount(ws: Readable, story: Story) -> None:

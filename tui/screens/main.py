@@ -19,6 +19,7 @@ from tui.config import Config, remember, remembered_sort
 from tui.core.query import Filter, QueryError, parse
 from tui.core.textutil import safe_line
 from tui.desk import Cancelled, Desk, DiskChange, Listing
+from tui.desk.select import unreadable_note
 from tui.keys import binding
 from tui.screens import main_messages as msg
 from tui.screens.main_header import article_header, plural
@@ -207,6 +208,8 @@ class MainScreen(DeskScreen):
             self.stories.marked &= set(listing.article_ids())
         self.stories.set_data(listing, self.desk.reload_filters(), self.query_text, event.keep)
         self.update_status()
+        if listing.unreadable:
+            self.notify(unreadable_note(listing.unreadable), severity="warning", timeout=8)
 
     def poll_disk(self) -> None:
         if not self.desk.pending and self.is_current:

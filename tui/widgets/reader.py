@@ -13,18 +13,18 @@ from rich.text import Text
 from textual import events
 from textual.binding import BindingType
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.textutil import display_rtl, is_rtl, safe_line, safe_text
 from tui.keys import binding
 from tui.widgets.outward import copy_text, open_origin
 from tui.widgets.palette import terminal_bidi
+from tui.widgets.pane import Pane
 
 PARTS = ("title", "meta", "triage", "rule", "body", "empty")
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(Pane, can_focus=True):
     """A scrollable article, rendered line by line."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"reader--{p}" for p in PARTS}
@@ -51,19 +51,8 @@ class Reader(ScrollView, can_focus=True):
         self.article = None  # what open_origin opens
         self.terminal_bidi = terminal_bidi()
 
-    def on_mount(self) -> None:
-        self._retitle()
-
-    def on_focus(self) -> None:
-        self._retitle(True)
-
-    def on_blur(self) -> None:
-        self._retitle(False)
-
-    def _retitle(self, focused: bool | None = None) -> None:
-        """The pane's title, with a pointer while it has the focus (seen without colour)."""
-        focused = self.has_focus if focused is None else focused
-        self.border_title = ("▶ " if focused else "") + "Article"
+    def pane_title(self) -> str:
+        return "Article"
 
     def show(self, article_id: str | None, header: list[tuple[str, str]], body: str,
              article=None) -> None:

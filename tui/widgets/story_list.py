@@ -16,7 +16,6 @@ from textual import events
 from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.desk import Listing
@@ -24,6 +23,7 @@ from tui.keys import binding
 from tui.widgets.legend import empty_guide
 from tui.widgets.outward import copy_text, open_origin, origin_url
 from tui.widgets.palette import terminal_bidi
+from tui.widgets.pane import Pane
 from tui.widgets.rows import article_line, filter_line, story_line
 from tui.widgets.story_order import SORT_LABEL, SORTS, sort_stories
 
@@ -36,7 +36,7 @@ class Row:
     article: int = -1  # article index inside the story ("article" rows)
 
 
-class StoryList(ScrollView, can_focus=True):
+class StoryList(Pane, can_focus=True):
     """Stories with the focused one opened onto its articles."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -193,20 +193,9 @@ class StoryList(ScrollView, can_focus=True):
         return self.rtl and not self.terminal_bidi
 
     # ---- focus -----------------------------------------------------------------------------
-    def on_mount(self) -> None:
-        self._retitle()
-
-    def on_focus(self) -> None:
-        self._retitle(True)
-
-    def on_blur(self) -> None:
-        self._retitle(False)
-
-    def _retitle(self, focused: bool | None = None) -> None:
-        """The pane's title: says which order, and (with a pointer) that it has the focus."""
-        focused = self.has_focus if focused is None else focused
-        self.border_title = (("▶ " if focused else "")
-                             + f"Stories · {SORT_LABEL.get(self.sort, self.sort)}")
+    def pane_title(self) -> str:
+        """Says which order the stories are in."""
+        return f"Stories · {SORT_LABEL.get(self.sort, self.sort)}"
 
     # ---- rows ------------------------------------------------------------------------------
     def row_at(self, y: int) -> Row | None:

@@ -122,7 +122,7 @@ def clean_extracted(text: str, known=None, title: str | None = None) -> dict:
         head, full = (_NORM.sub(" ", t.lower()).strip() for t in (keep[0], title))
         if head and head in full and len(head) >= len(full) // 2:
             keep = keep[1:]
-    header = []
+    header: list[str] = []
     while len(keep) > 1 and len(header) < 3 and _is_stamp(keep[0]):
         header.append(keep.pop(0))  # "By Jane Holt", "Published May 3, 2022": metadata
     body = "\n\n".join(keep)
@@ -194,7 +194,7 @@ def _dedupe(lines: list[str], keep: list[int]) -> list[int]:
     for t in low:
         pos += len(t) + 3
         ends.append(pos)
-    norm_full, norm_starts = "", []  # the normalised text, built only when a line looks repeated
+    norm_full, norm_starts = "", list[int]()  # the normalised text, built when a line repeats
     out = []
     for n, i in enumerate(keep):
         head = low[n].lstrip(_OPENERS)[:40]

@@ -97,7 +97,7 @@ def _to_iso(m: re.Match, text: str) -> str | None:
         if before:
             h, mi, ap, tz = before["h"], before["mi"], before["ap"], before["tz"]
     offset = _offset(tz, off)
-    if h is None or offset is None:
+    if h is None or mi is None or offset is None:  # the patterns take h and mi together
         return date.isoformat()
     hour, minute = int(h), int(mi)
     if ap:

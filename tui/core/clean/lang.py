@@ -182,7 +182,7 @@ def _by_stopwords(sample: str, cyrillic: bool) -> str | None:
     ranked = sorted(((hits / _SIZE[lang] ** 0.3, hits, lang) for lang, hits in scores.items()
                      if lang not in _OTHER_SCRIPT and (lang in _CYRILLIC_LANGS) == cyrillic),
                     key=lambda x: -x[0])
-    best_hits = 0
+    best_hits = 0.0
     for score, hits, lang in ranked:
         if score <= best_score:
             break

@@ -136,7 +136,7 @@ _INNER = [
 INNER = [(k, re.compile(p, re.I), (e or [""])[0]) for k, p, _, _, *e in _INNER]
 _BY_WORD: dict[str, list[int]] = {}
 _CHARS: dict[str, list[int]] = {}
-for _k, (_, _, _words, _chars, *_) in enumerate(_INNER):
+for _k, (_, _, _words, _chars, *_end) in enumerate(_INNER):
     for _w in _words.split():
         _BY_WORD.setdefault(_w, []).append(_k)
     for _c in _chars:
@@ -244,7 +244,7 @@ def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
     found: list[str] = []
     if words <= 16:
         m = _LINE_ANY.match(low)
-        if m:
+        if m and m.lastgroup:  # every alternative is a named group, so a match names one
             found.append(m.lastgroup)
     todo: set[int] = set()
     if not _TRIGGERS.isdisjoint(toks):

@@ -84,9 +84,8 @@ def byline(line: str) -> tuple[str | None, str | None]:
             if head.lower().endswith(" " + ag):
                 head, source = head[: -len(ag)].strip(), ag
                 break
-    author = " ".join(w.capitalize() if w.isupper() else w for w in head.split())
-    if not 1 <= len(author.split()) <= 5 or not author[:1].isupper():
-        author = None
+    name = " ".join(w.capitalize() if w.isupper() else w for w in head.split())
+    author = name if 1 <= len(name.split()) <= 5 and name[:1].isupper() else None
     if source:
         source = agency(source) or (source if len(source.split()) <= 5 else None)
     return author, source

@@ -84,7 +84,7 @@ def page_title(tree, declared: str | None, site: str | None) -> str | None:
     heads = content_headings(tree)
     segs = [_norm(p) for p in _segments(tag)] if tag else []
     for h in heads:
-        if segs and _norm(h) in (_norm(tag), segs[0]):
+        if segs and _norm(h) in (_norm(tag or ""), segs[0]):
             return h
     site_part = segs[-1] if len(segs) > 1 else None
     for h in heads:

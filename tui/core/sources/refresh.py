@@ -127,11 +127,11 @@ def refresh(
         feed_items.append(fresh)
     if fetch_pages:
         feed_items = _expand_all(feed_items, on_progress, fetch_options)
-    for outcome, prints, items in zip(outcomes, entries, feed_items):
+    for outcome, listed, items in zip(outcomes, entries, feed_items):
         if outcome.status == "ok" and items:
             _ingest(outcome, [i.doc for i in items], ingest_fn)
         if outcome.status == "ok":
-            seen.remember(outcome.url, prints)
+            seen.remember(outcome.url, listed)
     _record(root, outcomes, results, lock, seen)
     return RefreshReport(outcomes)
 

@@ -78,7 +78,8 @@ def feed_links(html: bytes | str, base_url: str) -> list[str]:
 
 def xml_root(text: str) -> str | None:
     """The local name (lower case, prefix dropped) of the first element, after any prolog."""
-    body = text[_PROLOG.match(text).end() :]
+    prolog = _PROLOG.match(text)  # always matches (possibly nothing): its parts are optional
+    body = text[prolog.end() :] if prolog else text
     match = _ROOT.match(body)
     return match.group(1).lower() if match else None
 

@@ -7,6 +7,7 @@ Writes are atomic and happen under the workspace's writer lock (:meth:`Subscript
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import tomllib
 from collections.abc import Iterator
@@ -72,7 +73,8 @@ class Subscriptions:
         for n, entry in enumerate(data.get("feed") or [], 1):
             if not isinstance(entry, dict) or not isinstance(entry.get("url"), str):
                 raise SubscriptionsError(f"{path}: feed #{n} has no url")
-            feeds.append(Subscription(**{k: _str(v) for k, v in entry.items() if k in known}))
+            rest = {k: _str(v) for k, v in entry.items() if k in known and k != "url"}
+            feeds.append(Subscription(url=entry["url"], **rest))
         return cls(root, feeds)
 
     @classmethod
@@ -111,7 +113,7 @@ class Subscriptions:
             url = normalize_url(url)
         return self._feeds.pop(url, None) is not None
 
-    def import_opml(self, text: str | bytes) -> list[str]:
+    def import_opml(self, text: str | bytes) -> builtins.list[str]:  # `list` here: the method
         """Subscribe to every feed of an OPML document; returns the URLs newly added."""
         added = []
         for url, title in read_opml(text):

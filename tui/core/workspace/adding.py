@@ -118,7 +118,7 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
             on_progress(n, len(docs), doc.origin)
         h = content_hash(doc.content)
         existing, seen = _existing(ws, doc, h)
-        if seen:
+        if seen and existing is not None:
             rep.duplicates.append((doc.origin, existing.id))
             continue
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from typing import TYPE_CHECKING
 
 import tomli_w
 
@@ -19,6 +20,9 @@ from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import WorkspaceError
 from tui.core.workspace.paths import CORRECTIONS
 from tui.core.workspace.records import toml_error
+
+if TYPE_CHECKING:
+    from tui.core.group import Placement
 
 
 def group_doc(ws, a: Article):
@@ -110,11 +114,11 @@ def grouper(ws):
     return g
 
 
-def _recorded(a: Article):
-    """The placement the workspace recorded for an article."""
+def _recorded(a: Article, story: str) -> Placement:
+    """The placement the workspace recorded for an article (``story``: its ``a.story``)."""
     from tui.core.group import Placement
 
-    return Placement(a.story, a.sameness, a.copy_of, [])
+    return Placement(story, a.sameness, a.copy_of, [])
 
 
 def relocate(ws, g, ids: list[str]) -> None:
@@ -122,14 +126,14 @@ def relocate(ws, g, ids: list[str]) -> None:
     for aid in ids:
         a = ws._articles.get(aid)
         if a is not None and a.story:
-            g.relocate(aid, _recorded(a))
+            g.relocate(aid, _recorded(a, a.story))
 
 
 def replay(ws, g, ids: list[str]) -> None:
     """Feed articles to the grouper with the placements the workspace recorded for them."""
     arts = [ws._articles[i] for i in ids if i in ws._articles]
     if arts:
-        known = {a.id: _recorded(a) for a in arts if a.story}
+        known = {a.id: _recorded(a, a.story) for a in arts if a.story}
         g.add_many([group_doc(ws, a) for a in arts], known=known)
 
 

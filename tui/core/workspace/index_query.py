@@ -90,7 +90,7 @@ class Queries:
                 f"SELECT {_S} FROM stories s {where} ORDER BY {_ORDER} {lim}")]
         ids = self._story_ids(flt, archived)
         stop = None if limit is None else offset + limit
-        return [self.story(sid) for sid in ids[offset:stop]]
+        return [st for sid in ids[offset:stop] if (st := self.story(sid)) is not None]
 
     def story(self, sid: str) -> Story | None:
         rows = self._rows(f"SELECT {_S} FROM stories s WHERE s.id = ?", (sid,))
@@ -138,17 +138,18 @@ class Queries:
                     f"SELECT {_S} FROM stories s WHERE s.id IN "
                     f"({', '.join('?' * len(chunk))}){shown}", chunk, fresh=False)]
             stories.sort(key=story_order)
-        needs_check = flt is not None and (flt.needs_body or flt.source)
-        bodies = self._bodies([r[-1] for r in rows]) if needs_check and flt.needs_body else {}
+        check = flt if flt is not None and (flt.needs_body or flt.source) else None
+        bodies = (self._bodies([r[-1] for r in rows])
+                  if check is not None and check.needs_body else {})
         out: list[tuple[Story, list[Article]]] = []
         for st in stories:
             if st.id not in members:
                 continue
             arts = [article_of(r) for r in members[st.id]]
-            if needs_check:
+            if check is not None:
                 rids = [r[-1] for r in members[st.id]]
                 arts = [a for a, rid in zip(arts, rids)
-                        if flt.matches(a, st, body=bodies.get(rid, ""))]
+                        if check.matches(a, st, body=bodies.get(rid, ""))]
             if arts:
                 out.append((st, arts))
         return out

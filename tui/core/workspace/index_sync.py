@@ -104,8 +104,8 @@ def rebuild(ws, *, force: bool = True) -> ix.Index:
     """Build the index from the TOML (every article read, through the records cache).
     ``force=False``: unless another process built one while this one waited for the lock."""
     with ws:
-        if not force and (idx := current(ws)) is not None:
-            return idx
+        if not force and (built := current(ws)) is not None:
+            return built
         if ws._index_db is not None:
             ws._index_db.close()
             ws._index_db = None
@@ -113,6 +113,7 @@ def rebuild(ws, *, force: bool = True) -> ix.Index:
         times = ix.folder_times(ws.root)  # before reading: a change during the read shows
         ws._ensure_loaded()
         idx = ix.Index.open(ws.root, create=True)
+        assert idx is not None  # the old file was removed: a new one is of this version
         arts = list(ws._articles.values())
         with idx.writing() as db:
             idx.fill(db, ((a, ws._sig.get(article_rel(a.id))) for a in arts), _Bodies(ws))

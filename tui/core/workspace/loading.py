@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from tui.core.gcpause import collector_paused
 from tui.core.model import Article
@@ -25,6 +27,7 @@ from tui.core.workspace.paths import (
     article_rel,
 )
 from tui.core.workspace.records import (
+    Story,
     StoryState,
     article_from_dict,
     story_state_from_dict,
@@ -35,7 +38,18 @@ from tui.core.workspace.records import (
 class Loading:
     """The reading half of :class:`~tui.core.workspace.store.Workspace`."""
 
+    # What this half uses of the Workspace (set or defined there).
     root: Path
+    problems: list[str]
+    _stories: list[Story] | None
+    _pending_faces: set[str]
+    _cache_token: str | None
+    _delta: tuple[dict, dict]
+
+    if TYPE_CHECKING:
+        def save_cache(self, changed: list[Article] | None = None) -> None: ...
+        def _touched(self, ids: Iterable[str]) -> None: ...
+        def _states_key(self) -> list: ...
 
     def _init_loading(self) -> None:
         self._loaded = False
@@ -100,8 +114,8 @@ class Loading:
             a = cached.records.get(rel) if cached.sig.get(rel) == s else None
             if not isinstance(a, Article):
                 a, problem = self._read_article(self.root / ARTICLES / rel)
-                if problem:
-                    problems.append(problem)
+                if a is None:
+                    problems.append(problem or f"{rel}: unreadable")
                     damaged.add(article_id_of(rel))
                     continue
                 reread[rel] = a
@@ -168,8 +182,8 @@ class Loading:
             self._sig_drop(aid)
             return None
         a, problem = self._read_article(path)
-        if problem:
-            self.problems.append(problem)
+        if a is None:
+            self.problems.append(problem or f"{article_rel(aid)}: unreadable")
             return None
         arts[aid] = a
         self._sig_set(aid, (st.st_mtime_ns, st.st_size))
@@ -213,7 +227,7 @@ class Loading:
         return a, None
 
     def _read_story_states(self) -> dict[str, StoryState]:
-        out = {}
+        out: dict[str, StoryState] = {}
         folder = self.root / STORIES
         if not folder.is_dir():
             return out
@@ -236,7 +250,7 @@ class Loading:
         except OSError:
             return None
         a, problem = self._read_article(path)
-        if problem:
+        if a is None:
             raise UnknownId(f"{problem}; run `wiredesk doctor`")
         self._few[aid] = a
         self._few_sig[aid] = (st.st_mtime_ns, st.st_size)
@@ -264,7 +278,7 @@ class Loading:
             raise UnknownId(f"no article with id {prefix!r}")
         return a
 
-    def _origin_one(self, origin: str) -> Article | None | bool:
+    def _origin_one(self, origin: str) -> Article | Literal[False]:
         """The article of an origin, through the index, checked against its file; False when
         the index cannot say (the caller then loads everything)."""
         from tui.core.workspace import index_sync

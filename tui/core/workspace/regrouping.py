@@ -6,17 +6,34 @@ workspace; an ingest whose documents are all known (by origin and content) does 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.workspace import cache
 from tui.core.workspace.errors import StaleUndo
 
 if TYPE_CHECKING:
+    from tui.core.group import Grouper
+    from tui.core.model import Article
     from tui.core.workspace.adding import IngestReport
+    from tui.core.workspace.store import Workspace
+
+R = TypeVar("R")
 
 
 class Regrouping:
     """The ingest and correction half of :class:`~tui.core.workspace.store.Workspace`."""
+
+    # What this half uses of the Workspace (set or defined there).
+    root: Path
+    _explainer: Grouper | None
+
+    if TYPE_CHECKING:
+        def __enter__(self) -> Workspace: ...
+        def __exit__(self, *exc: object) -> None: ...
+        def by_origin(self, origin: str) -> Article | None: ...
+        def save_cache(self, changed: list[Article] | None = None) -> None: ...
 
     def ingest(self, docs, *, on_progress=None, failures=()) -> IngestReport:
         """Add documents: new articles, new versions, duplicates skipped; then group them."""
@@ -27,8 +44,8 @@ class Regrouping:
         with self:
             if all(adding.is_duplicate(self, d) for d in docs):
                 # Nothing new: neither the furniture model nor the grouping index is needed.
-                rep = adding.IngestReport(duplicates=[(d.origin, self.by_origin(d.origin).id)
-                                                      for d in docs])
+                rep = adding.IngestReport(duplicates=[
+                    (d.origin, a.id) for d in docs if (a := self.by_origin(d.origin)) is not None])
                 rep.failed[:0] = list(failures)
                 return rep
             furniture = adding.furniture_model(self)
@@ -65,7 +82,7 @@ class Regrouping:
         """Put the grouping and ``corrections.toml`` back as they were before ``correct_all``
         gave ``record``; ``StaleUndo`` if those articles have moved, or other corrections were
         made, since."""
-        def restore(g):
+        def restore(g: Grouper) -> tuple[dict[str, str], None]:
             try:
                 return g.restore(record), None
             except ValueError as e:
@@ -73,7 +90,7 @@ class Regrouping:
 
         return self._regroup(restore)[0]
 
-    def _regroup(self, act) -> tuple[list[str], tuple | None]:
+    def _regroup(self, act: Callable[[Grouper], tuple[dict[str, str], R]]) -> tuple[list[str], R]:
         from tui.core.workspace import adding, grouping
 
         with self:

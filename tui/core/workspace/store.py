@@ -191,19 +191,9 @@ class Workspace(Loading, Regrouping):
                 break  # no index to use now (busy, read-only folder...): read everything
             except sqlite3.DatabaseError:
                 index_sync.drop(self)  # damaged: built again from the TOML, once
-        out = []
-        for st in self.stories():
-            from tui.core.query import hides_archived
+        from tui.core.workspace.matching import read_matching  # query: loaded when asked
 
-            if st.archived and hides_archived(flt, archived):  # the one rule
-                continue
-            arts = [self.get(i) for i in st.article_ids]
-            if flt is not None:
-                arts = [a for a in arts if flt.matches(
-                    a, st, body=self.body(a) if flt.needs_body else None)]
-            if arts:
-                out.append((st, arts))
-        return out
+        return read_matching(self, flt, archived)
 
     def get(self, aid: str) -> Article:
         a = self._arts.get(aid) if self._loaded else self._one(aid)

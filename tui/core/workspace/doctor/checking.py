@@ -72,9 +72,9 @@ def check_settings(root: Path) -> list[Problem]:
                         fix="settings")]
     if path.is_dir():
         return []  # the layout check reports it
-    data, problem = parse(root, path, "settings")
-    if problem:
-        return [problem]
+    data = parse(root, path, "settings")
+    if isinstance(data, Problem):
+        return [data]
     wrong = fields.wrong_types(data, fields.SETTINGS)
     if wrong:
         return [Problem(SETTINGS, f"wrong type: {msg}", line_of(root / SETTINGS, key),
@@ -91,25 +91,26 @@ def check_settings(root: Path) -> list[Problem]:
     return []
 
 
-def parse(root: Path, path: Path, fix: str | None) -> tuple[dict | None, Problem | None]:
-    """Parse one TOML file; a problem names the line where it can, and ``fix``."""
+def parse(root: Path, path: Path, fix: str | None) -> dict | Problem:
+    """Parse one TOML file, or the problem with it (naming the line where it can, and
+    ``fix``)."""
     rel = path.relative_to(root).as_posix()
     try:
         data = path.read_bytes()
     except OSError as e:
-        return None, Problem(rel, f"cannot read ({e.strerror or e})", fix=fix)
+        return Problem(rel, f"cannot read ({e.strerror or e})", fix=fix)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
-        return None, Problem(rel, f"not UTF-8 text ({e.reason} at byte {e.start})", line, fix)
+        return Problem(rel, f"not UTF-8 text ({e.reason} at byte {e.start})", line, fix)
     if not text.strip():
-        return None, Problem(rel, "empty file", fix=fix)
+        return Problem(rel, "empty file", fix=fix)
     try:
-        return tomllib.loads(text), None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         line, msg = toml_error_line(text, e)
-        return None, Problem(rel, f"not valid TOML: {msg}", line, fix)
+        return Problem(rel, f"not valid TOML: {msg}", line, fix)
 
 
 def line_of(path: Path, dotted: str) -> int | None:
@@ -147,9 +148,9 @@ def _article_files(root: Path) -> list[Path]:
 def check_article(root: Path, path: Path):
     """The article of ``path`` (None when it cannot be read) and its problems."""
     rel = path.relative_to(root).as_posix()
-    data, problem = parse(root, path, "salvage")
-    if problem:
-        return None, [problem]
+    data = parse(root, path, "salvage")
+    if isinstance(data, Problem):
+        return None, [data]
     wrong = fields.wrong_types(data, fields.ARTICLE)
     if wrong:
         return None, [Problem(rel, f"wrong type: {msg}", line_of(path, key), fix="salvage")
@@ -231,9 +232,9 @@ def _check_version(root: Path, rel: str, v) -> list[Problem]:
 
 
 def check_story(root: Path, path: Path) -> list[Problem]:
-    data, problem = parse(root, path, "salvage")
-    if problem:
-        return [problem]
+    data = parse(root, path, "salvage")
+    if isinstance(data, Problem):
+        return [data]
     rel = path.relative_to(root).as_posix()
     wrong = fields.wrong_types(data, fields.STORY)
     if wrong:
@@ -252,9 +253,9 @@ def check_corrections(root: Path) -> list[Problem]:
     path = root / CORRECTIONS
     if not path.is_file():
         return []
-    data, problem = parse(root, path, "salvage")
-    if problem:
-        return [] if problem.message == "empty file" else [problem]
+    data = parse(root, path, "salvage")
+    if isinstance(data, Problem):
+        return [] if data.message == "empty file" else [data]
     from tui.core.group import Corrections
 
     try:

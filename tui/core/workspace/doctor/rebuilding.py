@@ -16,6 +16,7 @@ import tomli_w
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.doctor import fields
 from tui.core.workspace.doctor.checking import body_state, inside, parse, raw_state
+from tui.core.workspace.doctor.problem import Problem
 from tui.core.workspace.paths import ARTICLES, CORRECTIONS, RAW, STORIES, TEXTS, article_path
 from tui.core.workspace.records import article_from_dict, article_to_toml, story_state_from_dict
 
@@ -167,8 +168,8 @@ def reclean(root: Path, path: Path, trash: Path) -> str:
     from tui.core.model import RawDocument
     from tui.core.workspace.adding import body_hash, clean_doc
 
-    data, problem = parse(root, path, None)
-    if problem:
+    data = parse(root, path, None)
+    if isinstance(data, Problem):
         return ""
     a = article_from_dict(data)
     made, versions, moved = [], [], False
@@ -196,8 +197,8 @@ def drop_version(root: Path, path: Path, vhash: str, trash: Path) -> str:
     """Remove a version none of whose texts is left; an article left with no version goes to
     ``trash`` whole (its triage with it, said)."""
     rel = path.relative_to(root).as_posix()
-    data, problem = parse(root, path, None)
-    if problem:
+    data = parse(root, path, None)
+    if isinstance(data, Problem):
         return ""
     a = article_from_dict(data)
     gone = [v for v in a.versions if v.hash == vhash]

@@ -135,13 +135,16 @@ def _repair_settings(root: Path, trash: Path) -> str:
     """Rewrite ``wiredesk.toml``: what still parses, fields of a wrong type converted where
     the intent is clear; a fresh file otherwise. The old one is backed up."""
     path = root / SETTINGS
-    saved, data, changes = "", {}, []
+    saved = ""
+    data: dict = {}
+    changes: list[str] = []
     if path.is_file():
         saved = f" (the old one is in {rebuilding.backup(root, path, trash)})"
-        parsed, _problem = parse(root, path, None)
-        if parsed is not None:
+        parsed = parse(root, path, None)
+        if not isinstance(parsed, Problem):
             data, changes = fields.coerce(parsed, fields.SETTINGS)
-    ws = data.get("workspace") if isinstance(data.get("workspace"), dict) else {}
+    found = data.get("workspace")
+    ws = found if isinstance(found, dict) else {}
     schema = ws.get("schema")
     if not isinstance(schema, int) or not 1 <= schema <= SCHEMA_VERSION:
         ws["schema"] = SCHEMA_VERSION
