@@ -48,7 +48,9 @@ def remote(environ: Mapping[str, str] | None = None) -> bool:
 def link_markup(url: str) -> str:
     """Markup that Textual draws as an OSC 8 hyperlink showing the URL itself."""
     shown = escape(safe_line(url))
-    return f"[link={url.replace(']', '%5D')}]{shown}[/link]"
+    # quoted: an unquoted value ends at the first ':' of "file:///..." (Textual's markup)
+    target = url.replace("\\", "%5C").replace('"', "%22").replace("]", "%5D")
+    return f'[link="{target}"]{shown}[/link]'
 
 
 def open_origin(app: App, article) -> str:
