@@ -90,12 +90,11 @@ class _progress:
             self.raw.flush()
 
 
-EMPTY_FILE = "empty file"  # the reason tui.core.ingest gives for a file with no text
 CLEAN_FIELDS = ("title", "author", "source", "date", "dateline", "lang", "summary")
 
 
 def run_clean(args, ws) -> int:
-    from tui.core.ingest import collect
+    from tui.core.ingest import EMPTY_FILE, collect
     from tui.core.workspace.adding import clean_doc
 
     failed = 0

@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"\w+")
 _SPLIT_AT = tuple(",.;:!?()\"'-/\u2018\u2019\u201c\u201d\u2013\u2014")
+_MARKS = "".join(_SPLIT_AT)  # stripped from the ends of a phrase's words
 MIN_LEN = 4  # shorter terms must match as typed
 
 
@@ -62,7 +63,7 @@ def term_matches(term: str, words: Collection[str]) -> bool:
 
 
 def _same(term: str, word: str) -> bool:
-    word = word.strip("".join(_SPLIT_AT))
+    word = word.strip(_MARKS)
     k = allowed_edits(term)
     return term == word or (k > 0 and OSA.distance(term, word, score_cutoff=k) <= k)
 

@@ -23,6 +23,7 @@ TEXT_EXT = {".txt": "text", ".text": "text", ".md": "md", ".markdown": "md", ".h
             ".htm": "html", ".xhtml": "html"}
 FEED_EXT = {".xml", ".rss", ".atom", ".rdf", ".json"}
 JSONL_EXT = {".jsonl", ".ndjson"}
+EMPTY_FILE = "empty file"  # the reason given for a file with no text (clean keeps it as empty)
 JSONL_FIELDS = ("title", "date", "source", "author", "lang", "summary", "url", "dateline")
 BODY_KEYS = ("html", "text", "body", "content")  # the first found is the record's text
 # Also read: `origin` (what `clean --json` writes: the file it cleaned), when there is no url.
@@ -111,7 +112,7 @@ def _collect_file(path: Path, out: Collected) -> None:
         out.failures.append((name, e.strerror or str(e)))
         return
     if not text.strip():
-        out.failures.append((name, "empty file"))
+        out.failures.append((name, EMPTY_FILE))
         return
     if ext in FEED_EXT or (ext not in TEXT_EXT and _looks_like_feed(text)):
         _collect_feed(text, name, out)
@@ -149,7 +150,7 @@ def _collect_jsonl_file(path: Path, out: Collected) -> None:
     except DecodeError as e:  # stopped by the size limit or an idle stream
         out.failures.append((name, str(e)))
     if not seen:
-        out.failures.append((name, "empty file"))
+        out.failures.append((name, EMPTY_FILE))
     out.warnings.extend((name, w) for w in tally.warnings())
 
 

@@ -29,22 +29,14 @@ _EXPECTED = {"text": "a string", "when": "a string or a date", "bool": "true or 
              "kind": f"one of {', '.join(KINDS)}", "sameness": f"one of {', '.join(SAMENESS)}"}
 
 
+# bool before int: a TOML boolean is a Python int too
+_TOML_TYPES = ((bool, "a boolean"), (int, "an integer"), (float, "a float"), (str, "a string"),
+               (list, "an array"), (dict, "a table"), ((dt.date, dt.time), "a date"))
+
+
 def toml_type(value) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a float"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, (dt.date, dt.time)):
-        return "a date"
-    return f"a {type(value).__name__}"
+    return next((name for kind, name in _TOML_TYPES if isinstance(value, kind)),
+                f"a {type(value).__name__}")
 
 
 def _shown(value) -> str:
