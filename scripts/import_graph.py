@@ -2,10 +2,13 @@
 
     python scripts/import_graph.py            # edges between tui's layers, then cycles
     python scripts/import_graph.py --modules  # also every module-to-module edge
+    python scripts/import_graph.py --check    # exit status 1 when there is an import cycle
 
-Function-level imports count like module-level ones (grimp reads them all), so a cycle hidden
-inside a function shows here. The layer order the import contract enforces is in
-pyproject.toml ([tool.importlinter]) and docs/ARCHITECTURE.md.
+Function-level imports and imports under ``if TYPE_CHECKING:`` count like module-level ones
+(grimp reads them all; ``exclude_type_checking_imports`` is left off), so a cycle hidden inside
+a function or behind a type annotation shows here (tests/test_import_cycles.py keeps it at
+none). The layer order the import contract enforces is in pyproject.toml
+([tool.importlinter]) and docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -74,8 +77,9 @@ def cycles(graph, modules: set[str]) -> list[list[str]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--modules", action="store_true", help="print module-to-module edges too")
+    ap.add_argument("--check", action="store_true", help="exit status 1 on an import cycle")
     args = ap.parse_args(argv)
-    graph = grimp.build_graph("tui")
+    graph = grimp.build_graph("tui", exclude_type_checking_imports=False)
     modules = set(graph.modules)
     edges: Counter[tuple[str, str]] = Counter()
     for m in modules:
@@ -94,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         for m in sorted(modules):
             for d in sorted(graph.find_modules_directly_imported_by(m)):
                 print(f"{m} -> {d}")
-    return 0
+    return 1 if args.check and found else 0
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+pytest.register_assert_rewrite("tests.helpers")  # their asserts explain a failure too
+
 # The one Hypothesis profile: no per-example deadline (a wall-clock limit fails on a busy
 # machine, not on a bug), and a slow data generator is not an error. Tests choose their own
 # numbers of examples; everything else comes from here.

@@ -53,16 +53,17 @@ class WiredeskApp(App[int]):
         self.leftover_notes: dict[str, str] = {}  # notes that could not be saved, printed
         self._quit_asked = False
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.add_class(f"-palette-{self.palette}")
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self.set_keymap(self.keys)
         if self.ws is None:  # a big workspace takes seconds: read it in a worker
-            self.push_screen(LoadingScreen(self.root))
+            # mounted before the worker starts: a quick open must not pop it mid-mount
+            await self.push_screen(LoadingScreen(self.root))
             self.open_workspace()
         else:
-            self._workspace_ready(Desk(self.ws, on_error=self._save_failed))
+            await self._workspace_ready(Desk(self.ws, on_error=self._save_failed))
 
     @work(thread=True, exclusive=True, group="open")
     def open_workspace(self) -> None:
@@ -70,8 +71,9 @@ class WiredeskApp(App[int]):
         # meanwhile halves the speed (4.1 s -> 2.2 s at 100,000 articles).
         gc.disable()
         try:
-            desk = Desk(Workspace.open(self.root), on_error=self._save_failed)
-            listing = desk.select(None)  # story faces and the list, off the UI thread
+            # Lazy: the list is a window onto the index, not every article read (issue 16).
+            desk = Desk(Workspace.open(self.root, lazy=True), on_error=self._save_failed)
+            listing = desk.select(None)  # the list's first window, off the UI thread
         except (WorkspaceError, WorkspaceLocked, OSError) as e:
             self.error = str(e)
             self.call_from_thread(self.exit, 1, 1)
@@ -83,12 +85,12 @@ class WiredeskApp(App[int]):
             gc.enable()
         self.call_from_thread(self._workspace_ready, desk, listing)
 
-    def _workspace_ready(self, desk: Desk, listing: Listing | None = None) -> None:
+    async def _workspace_ready(self, desk: Desk, listing: Listing | None = None) -> None:
         self.ws, self.desk = desk.ws, desk
         gc.freeze()
         desk.start()  # the writer thread
-        if len(self.screen_stack) > 1:
-            self.pop_screen()
+        if len(self.screen_stack) > 1:  # gone before the next is pushed (a quick open)
+            await self.pop_screen()
         self.push_screen(MainScreen(desk, self.config, listing, self.keys))
         problems = desk.ws.problems
         if problems:

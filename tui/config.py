@@ -26,6 +26,8 @@ from pathlib import Path
 import platformdirs
 from rapidfuzz import process
 
+from tui.core.userpath import user_path
+
 RTL_MODES = ("auto", "on", "off")
 SORTS = ("size", "newest", "unread")
 PALETTES = ("auto", "truecolor", "256", "16", "mono")
@@ -56,13 +58,13 @@ class Config:
 def config_dir() -> Path:
     env = os.environ.get("WIREDESK_CONFIG")
     if env:
-        return Path(env).expanduser().parent
+        return user_path(env).parent
     return Path(platformdirs.user_config_dir(APP_NAME))
 
 
 def config_path() -> Path:
     env = os.environ.get("WIREDESK_CONFIG")
-    return Path(env).expanduser() if env else config_dir() / "config.toml"
+    return user_path(env) if env else config_dir() / "config.toml"
 
 
 def user_keymap_path() -> Path:

@@ -68,3 +68,12 @@ async def settle(pilot) -> None:
     if busy:  # an empty list would mean "every worker"
         await app.workers.wait_for_complete(busy)
     await pilot.pause()
+
+
+async def open_arabic(pilot):
+    """Put the cursor on the demo's Arabic article (the reader shows it); returns the article."""
+    app = pilot.app
+    arabic = next(a for a in app.ws.articles() if a.meta.get("lang") == "ar")
+    app.screen.stories.goto(arabic.story, arabic.id)
+    await pilot.pause()
+    return arabic

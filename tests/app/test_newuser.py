@@ -10,7 +10,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input
 
-from tests.app.conftest import settle
+from tests.app.conftest import open_arabic, settle
 from tui.core.workspace import Workspace
 from tui.widgets import outward
 from tui.widgets.keybar import KeyBar
@@ -219,9 +219,7 @@ async def test_dialog_titles_are_in_the_readers_order(make):
     app = make()
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        arabic = next(a for a in app.ws.articles() if a.meta.get("lang") == "ar")
-        app.screen.stories.goto(arabic.story, arabic.id)
-        await pilot.pause()
+        arabic = await open_arabic(pilot)
         await pilot.press("t")
         await pilot.pause()
         title = str(app.screen.query_one(".dialog--title").render())
@@ -360,9 +358,7 @@ async def test_auto_leaves_a_self_reordering_terminal_alone(make, monkeypatch):
     monkeypatch.setenv("MLTERM", "3.9.3")
     app = make()
     async with app.run_test(size=(120, 30)) as pilot:
-        arabic = next(a for a in app.ws.articles() if a.meta.get("lang") == "ar")
-        app.screen.stories.goto(arabic.story, arabic.id)
-        await pilot.pause()
+        arabic = await open_arabic(pilot)
         reader = app.screen.reader
         assert not reader.rtl_active  # auto: the terminal does it
         rows = "\n".join(_rows(app))

@@ -6,7 +6,7 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import TextArea
 
-from tests.app.conftest import reopen, settle
+from tests.app.conftest import open_arabic, reopen, settle
 from tui.config import ConfigError, load_config
 from tui.core.model import RawDocument
 from tui.core.workspace import Workspace
@@ -41,9 +41,7 @@ async def test_article_text_never_injects_escapes_or_markup(make, demo_root):
 async def test_right_to_left_lines_are_reordered_and_right_aligned(make):
     app = make()
     async with app.run_test(size=(120, 30)) as pilot:
-        arabic = next(a for a in app.ws.articles() if a.meta.get("lang") == "ar")
-        app.screen.stories.goto(arabic.story, arabic.id)
-        await pilot.pause()
+        arabic = await open_arabic(pilot)
         reader = app.screen.reader
         assert reader.rtl_active
         def body_lines() -> list[str]:  # the text after the header (and its blank line)

@@ -166,7 +166,7 @@ def test_impossible_dates_are_errors(text):
         parse_date_value(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.integers(1000, 9999), st.integers(0, 40), st.integers(0, 40))
 def test_numeric_dates_are_checked_as_dates(y, m, d):
     text = f"{y}-{m:02d}-{d:02d}"

@@ -64,7 +64,7 @@ hex_ids = st.lists(st.text("0123456789abcdef", min_size=12, max_size=16), min_si
                    max_size=40, unique=True)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(hex_ids)
 def test_printed_prefixes_name_one_id_each(ids):
     ab = Abbrev(ids)

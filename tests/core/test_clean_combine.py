@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.clean import clean
-from tui.core.clean.combine import add_missed
+from tui.core.clean.combine import add_missed, drop_repeated_blocks
 from tui.core.clean.html import lighten
 from tui.core.model import RawDocument
 
@@ -86,3 +86,55 @@ def test_a_huge_page_is_lightened_not_cut() -> None:
     assert OTHER in clean(RawDocument("https://example.org/big", html, "html")).body
     small = "<p>x</p>"
     assert lighten(small) is small
+
+
+THIRD = ("The town's mayor called the agreement a fair end to a quarrel that had divided the "
+         "council for most of its term, and thanked the harbour staff for their patience "
+         "through two winters of delays, closed roads, noise at night and a great deal of "
+         "mud on the quayside, which the contractors have promised to clear by the summer.")
+
+
+def test_a_copied_block_of_prose_is_dropped_once_held() -> None:
+    article = ["Quay opens in spring", LONG, OTHER, THIRD]
+    lines = article + ["Related stories"] + [LONG, OTHER, THIRD]  # the article again
+    assert drop_repeated_blocks(lines) == article + ["Related stories"]
+
+
+def test_repeated_short_lines_and_a_lone_repeated_paragraph_stay() -> None:
+    steps = ["Click the send icon", "Book by Dec 31, 2025"] * 4
+    assert drop_repeated_blocks(steps) == steps  # short lines a page repeats on purpose
+    lone = [LONG, OTHER, "Quote:", LONG, "I agree with this."]  # one paragraph quoted
+    assert drop_repeated_blocks(lone) == lone
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([LONG, OTHER, THIRD, "Menu", "Share this"]), max_size=12))
+def test_dropping_copies_keeps_every_distinct_paragraph(lines: list[str]) -> None:
+    out = drop_repeated_blocks(lines)
+    assert set(out) == set(lines)  # the first copy of everything stays
+    it = iter(lines)
+    assert all(ln in it for ln in out)  # order kept: a subsequence of the input
+
+
+def test_an_html_page_showing_its_article_twice_gives_it_once() -> None:
+    paras = "".join(f"<p>{t}</p>" for t in (LONG, OTHER, THIRD))
+    page = (f"<html><head><title>Quay</title></head><body><article><h1>Quay</h1>{paras}"
+            f"<h2>Print version</h2>{paras}</article></body></html>")
+    body = clean(RawDocument("https://example.org/quay", page, "html")).body
+    assert body.count(LONG[:40]) <= 1 and LONG[:40] in body and THIRD[:40] in body
+
+
+def test_an_html_page_is_sanitised_whether_or_not_it_carries_escapes() -> None:
+    from tui.core.safe_text import has_unsafe
+
+    title = "Quay \u202eopens\u0085 soon"
+    paras = f"<p>{LONG} \u0084\u202e</p><p>{OTHER}\ufeff</p>"
+    for extra in ("", "<p>\x1b]0;owned\x07 \x1b[31mred\x1b[0m</p>"):
+        page = (f"<html><head><title>{title}</title><meta name='author' content="
+                f"'Jane \u202eHolt\u0081'></head><body><article>{paras}{extra}"
+                "</article></body></html>")
+        c = clean(RawDocument("https://example.org/quay", page, "html"))
+        assert c.author and "Holt" in c.author
+        for value in (c.body, c.title, c.author):
+            assert value and not has_unsafe(value)
+        assert "[31m" not in c.body and "owned" not in c.body and LONG[:40] in c.body

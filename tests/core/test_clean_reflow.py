@@ -98,6 +98,41 @@ def test_hyphenation_at_line_end() -> None:
     assert "inter-national" not in out and "international trade" in out
 
 
+
+MAN = """LS(1)                            User Commands                           LS(1)
+
+DESCRIPTION
+       List  information  about  the FILEs (the current directory by default).
+       Sort entries alphabetically if none of -cftuvSUX nor --sort  is  speci\u2010
+       fied.
+
+       -c     with -lt: sort by, and show, ctime (time of last modification of
+              file status information); with -l: show ctime and sort by  name;
+              otherwise: sort by ctime, newest first
+
+       --block-size=SIZE
+              with  -l,  scale  sizes  by  SIZE  when  printing  them;   e.g.,
+              '--block-size=M'; see SIZE format below
+
+       -d, --directory
+              list directories themselves, not their contents
+"""
+
+
+def test_manual_page_paragraphs() -> None:
+    """groff's output: lines justified with wide gaps are prose, its U+2010 hyphen at a line
+    end mends the word, a term's description goes on at the column it starts at."""
+    out = [" ".join(ln.split()) for ln in reflow(MAN).splitlines() if ln.strip()]
+    assert ("List information about the FILEs (the current directory by default). Sort entries"
+            " alphabetically if none of -cftuvSUX nor --sort is specified.") in out
+    assert ("-c with -lt: sort by, and show, ctime (time of last modification of file status"
+            " information); with -l: show ctime and sort by name; otherwise: sort by ctime,"
+            " newest first") in out
+    assert ("with -l, scale sizes by SIZE when printing them; e.g., '--block-size=M'; see SIZE"
+            " format below") in out
+    assert "--block-size=SIZE" in out and "-d, --directory" in out  # terms stay their own line
+
+
 def test_not_wrapped_text_is_unchanged() -> None:
     text = "\n".join(PARAS) + "\nShare\nMenu\nHome\n"
     assert wrap_width(text.splitlines()) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers.tables import table
 from tui.core.clean import clean
 from tui.core.clean.lines import furniture_kind
 from tui.core.model import RawDocument
@@ -39,7 +40,7 @@ def assert_article_only(text: str, *junk: str) -> None:
         assert j not in body, f"furniture kept: {j}"
 
 
-@pytest.mark.parametrize("line,kind", [
+test_furniture_kinds = table(furniture_kind, [
     ("Share this:", "share"),
     ("facebook-white sharing button", "share"),
     ("Share on Facebook Share on Twitter Share via Email", "share"),
@@ -71,8 +72,6 @@ def assert_article_only(text: str, *junk: str) -> None:
     ("By Jane Doe and John Roe", "byline"),
     ("___", "counter"),
 ])
-def test_furniture_kinds(line: str, kind: str) -> None:
-    assert furniture_kind(line) == kind
 
 
 @pytest.mark.parametrize("line", PARAS + [

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers.tables import table
 from tui.core.clean import clean
 from tui.core.clean.dates import find_dates, parse_date
 from tui.core.model import RawDocument
 
-
-@pytest.mark.parametrize("text,iso", [
+test_formats = table(parse_date, [
     ("October 11, 2022, 9:05 AM", "2022-10-11"),  # a time without a zone: the date alone
     ("Oct 14, 2022, at 05:39 am", "2022-10-14"),
     ("11-10-2022 19:41 IST", "2022-10-11T19:41:00+05:30"),  # day-month, zone known
@@ -32,8 +32,6 @@ from tui.core.model import RawDocument
     ("2022年10月11日 09:05", "2022-10-11"),
     ("2022년 10월 11일", "2022-10-11"),
 ])
-def test_formats(text: str, iso: str) -> None:
-    assert parse_date(text) == iso
 
 
 @pytest.mark.parametrize("text", ["", "no date here", "February 30, 2022", "13/13/2020",

@@ -42,7 +42,7 @@ def toks(xs: list[str]) -> list[list[str]]:
     return [[t[2] for t in tokens(x)] for x in xs]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(text)
 def test_a_against_a_has_no_changes(a):
     c = compare(a, a)
@@ -50,14 +50,14 @@ def test_a_against_a_has_no_changes(a):
     assert all(r.kind == "same" for r in c.rows)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(text, text)
 def test_changes_applied_to_a_give_b(a, b):
     c = compare(a, b)
     assert toks(apply_changes(c)) == toks([s.text for s in c.b])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(paragraph, min_size=2, max_size=6), st.data())
 def test_moves_reported_once_and_alignment_complete(paras, data):
     order = data.draw(st.permutations(range(len(paras))))
@@ -76,7 +76,7 @@ def test_moves_reported_once_and_alignment_complete(paras, data):
     assert [r.right for r in c.rows if r.right is not None] == list(range(len(c.b)))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(sentence, min_size=1, max_size=12), st.data())
 def test_patch_of_an_edited_copy(sents, data):
     """B made from A by deleting, inserting, editing and moving sentences: the patch rebuilds it."""
@@ -110,7 +110,7 @@ COSMETIC = [
 REWRAP = [None, " \n", "  ", "\n", " \t"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(text, st.lists(st.sampled_from(COSMETIC), max_size=4), st.sampled_from(REWRAP))
 def test_cosmetic_edits_are_no_change(a, swaps, space):
     """Re-wrapping, spacing, curly or straight quotes and dash styles are not changes."""
@@ -127,7 +127,7 @@ CHARS = list(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(st.lists(st.sampled_from(CHARS), max_size=40).map("".join))
 def test_tokens_point_at_their_own_text(s):
     """Each token's place in the sentence holds the text it stands for, normalised."""
@@ -139,7 +139,7 @@ def test_tokens_point_at_their_own_text(s):
     assert [a for a, _, _ in found] == sorted(a for a, _, _ in found)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     st.lists(st.sampled_from(CHARS), max_size=30).map("".join),
     st.lists(st.sampled_from(CHARS), max_size=30).map("".join),

@@ -9,7 +9,7 @@ import json
 import tomllib
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -40,7 +40,7 @@ def articles(draw) -> list[Article]:
     return out
 
 
-_settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_settings = settings(max_examples=60)
 
 
 @_settings

@@ -9,6 +9,7 @@ import pytest
 from helpers.httpserver import LocalServer, Reply
 
 from tui.core.sources import fetch_many
+from tui.core.sources.validator import Validator
 
 FAST = {"timeout": 0.5, "retries": 0, "backoff": 0.01}
 
@@ -24,7 +25,7 @@ def test_ok_page_keeps_headers(srv):
               last_modified="Mon, 01 Jan 2024 00:00:00 GMT")
     [r] = fetch_many([srv.url("/a")], **FAST)
     assert r.ok and r.status == 200 and r.content == b"<html><p>hi</p></html>"
-    assert r.etag == '"e1"' and r.last_modified.startswith("Mon")
+    assert r.validator.etag == '"e1"' and r.validator.last_modified.startswith("Mon")
     assert r.content_type.startswith("text/html") and not r.not_modified
     assert srv.hits("/a")[0].headers["user-agent"].startswith("Wiredesk/")
 
@@ -32,12 +33,13 @@ def test_ok_page_keeps_headers(srv):
 def test_conditional_request_gives_304(srv):
     srv.route("/f", body=b"<rss/>", etag='"v1"', last_modified="Mon, 01 Jan 2024 00:00:00 GMT")
     url = srv.url("/f")
-    [r] = fetch_many([url], validators={url: ('"v1"', None)}, **FAST)
+    [r] = fetch_many([url], validators={url: Validator('"v1"')}, **FAST)
     assert r.not_modified and r.status == 304 and r.content is None and r.error is None
     assert srv.hits("/f")[0].headers["if-none-match"] == '"v1"'
-    [r] = fetch_many([url], validators={url: (None, "Mon, 01 Jan 2024 00:00:00 GMT")}, **FAST)
+    since = Validator(last_modified="Mon, 01 Jan 2024 00:00:00 GMT")
+    [r] = fetch_many([url], validators={url: since}, **FAST)
     assert r.not_modified
-    [r] = fetch_many([url], validators={url: ('"old"', None)}, **FAST)
+    [r] = fetch_many([url], validators={url: Validator('"old"')}, **FAST)
     assert not r.not_modified and r.content == b"<rss/>"
 
 

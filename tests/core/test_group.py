@@ -136,7 +136,9 @@ def test_merge_split_move_survive_rebuild():
     again = Grouper(Corrections.from_toml_dict(data))
     for d in sample():
         again.add(d)
-    assert again.stories() == rebuilt.stories()
+    # (members in the order they joined: one by one, or in the order one batch decides in)
+    assert {s: sorted(m) for s, m in again.stories().items()} == {
+        s: sorted(m) for s, m in rebuilt.stories().items()}
     assert "correction" in " ".join(rebuilt.explain(sample()[2].id))
 
 

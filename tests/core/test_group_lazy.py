@@ -26,7 +26,8 @@ def test_restored_grouper_adds_without_reading_anything_first():
     docs = _many()
     # a large workspace in small: past the young phase (where all is placed again) and the
     # size from which neighbourhood density counts in full
-    g = Grouper(params=Params(young=10, local_docs=10))
+    # ... and of stories a new article reopens (at scale, a few small ones per article)
+    g = Grouper(params=Params(young=10, local_docs=10, open_size=5))
     g.add_many(docs[:30])
     g.remove(docs[3].id)
     h = Grouper.from_state(g.to_state())

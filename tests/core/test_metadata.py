@@ -6,6 +6,7 @@ import tomllib
 
 import pytest
 
+from tests.helpers.tables import table
 from tui.core.clean import clean, detect_lang
 from tui.core.clean.meta import byline, credit_source, dateline
 from tui.core.model import RawDocument
@@ -144,7 +145,7 @@ def test_html_json_ld_when_no_meta_tags() -> None:
                                                      "2020-01-01")
 
 
-@pytest.mark.parametrize("text,lang", [
+test_detect_lang_any_script = table(detect_lang, [
     ("The council voted on Monday to replace the old bridge over the river.", "en"),
     ("Le conseil municipal a voté lundi pour remplacer le vieux pont sur la rivière.", "fr"),
     ("Der Stadtrat hat am Montag beschlossen, die alte Brücke über den Fluss zu ersetzen.",
@@ -164,8 +165,6 @@ def test_html_json_ld_when_no_meta_tags() -> None:
     ("Το δημοτικό συμβούλιο ψήφισε τη Δευτέρα την αντικατάσταση της παλιάς γέφυρας.", "el"),
     ("מועצת העיר הצביעה ביום שני על החלפת הגשר הישן מעל הנהר.", "he"),
 ])
-def test_detect_lang_any_script(text: str, lang: str) -> None:
-    assert detect_lang(text) == lang
 
 
 @pytest.mark.parametrize("text", ["", "   ", "12345 678", "!!"])

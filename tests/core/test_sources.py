@@ -193,7 +193,7 @@ def test_refresh_new_unchanged_updated_failed(srv, tmp_path):
     assert progress and progress[0][1] == 3
     stored = Subscriptions.load(tmp_path)
     feed = stored.get(f"{base}/feed")
-    assert (feed.etag, feed.last_status, feed.title) == ('"v1"', "ok", "Wire")
+    assert (feed.validator.etag, feed.last_status, feed.title) == ('"v1"', "ok", "Wire")
     assert feed.last_checked and feed.last_error is None
     assert stored.get(f"{base}/dead").last_error == "HTTP 404 Not Found"
 
@@ -205,7 +205,7 @@ def test_refresh_new_unchanged_updated_failed(srv, tmp_path):
     versions.update(etag='"v2"', body=feed_v1.replace(b"teaser b", b"teaser b, corrected"))
     report = refresh(tmp_path, ingest, **FAST)
     assert (report.feeds[0].new, report.feeds[0].updated, report.feeds[0].known) == (0, 1, 1)
-    assert Subscriptions.load(tmp_path).get(f"{base}/feed").etag == '"v2"'
+    assert Subscriptions.load(tmp_path).get(f"{base}/feed").validator.etag == '"v2"'
     assert report.totals()["failed"] == 2 and report.lines()[-1].startswith("3 feeds:")
 
 
@@ -218,7 +218,7 @@ def test_failed_ingest_keeps_old_validators(srv, tmp_path):
 
     [outcome] = refresh(tmp_path, boom, **FAST).feeds
     assert outcome.status == "failed" and outcome.error == "ingest failed: disk full"
-    assert Subscriptions.load(tmp_path).get(srv.url("/feed")).etag is None
+    assert Subscriptions.load(tmp_path).get(srv.url("/feed")).validator.etag is None
 
 
 def test_refresh_with_no_subscriptions(tmp_path):

@@ -15,7 +15,7 @@ FEEDISH = st.sampled_from([
     b'{"version": "https://jsonfeed.org/version/1", "items": [', b"<rdf:RDF>", b"<html>",
 ])
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
-SETTINGS = settings(max_examples=80, deadline=None,
+SETTINGS = settings(max_examples=80,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 

@@ -161,7 +161,7 @@ def _fresh_faces(ws):
     from tui.core.workspace.faces import build_stories
 
     return [(s.id, s.article_ids, s.title, s.unread, s.starred, s.archived)
-            for s in build_stories(ws.articles(), ws._story_states)]
+            for s in build_stories(ws.articles(), ws.records.story_states)]
 
 
 def _faces(ws):

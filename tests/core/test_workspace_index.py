@@ -14,9 +14,10 @@ import pytest
 
 from tui.core.model import RawDocument
 from tui.core.query import parse_filter
-from tui.core.workspace import Workspace, index_sync
+from tui.core.workspace import Workspace, index_sync, reindex
 from tui.core.workspace import index as ix
 from tui.core.workspace.atomic import write_atomic
+from tui.core.workspace.loading import Records
 from tui.core.workspace.paths import article_path
 
 TEXTS = [
@@ -105,8 +106,8 @@ def test_one_article_commands_read_one_file(root, monkeypatch):
     Workspace.open(root, lazy=True).index.count_stories()  # the index exists
     ws = Workspace.open(root, lazy=True)
     reads = []
-    original = Workspace._read_article
-    monkeypatch.setattr(Workspace, "_read_article",
+    original = Records.read_article
+    monkeypatch.setattr(Records, "read_article",
                         lambda self, path: reads.append(path) or original(self, path))
     aid = sorted(p.stem for p in (root / "articles").glob("*/*.toml"))[2]
     a = ws.resolve(aid[:5])
@@ -285,7 +286,7 @@ def test_a_query_catching_up_does_not_hide_a_hand_edit_from_the_open_workspace(r
 def test_an_index_rebuilt_by_another_process_is_reopened(root):
     ws = Workspace.open(root, lazy=True)
     ws.index.count_stories()
-    index_sync.doctor(root, reindex=True)  # as another process would (doctor --reindex)
+    reindex.doctor(root, reindex=True)  # as another process would (doctor --reindex)
     aid = sorted(p.stem for p in (root / "articles").glob("*/*.toml"))[0]
     ws.update_triage(aid, add_tags=["after"])  # written into the new index, not the old one
     with sqlite3.connect(ix.path_of(root)) as db:

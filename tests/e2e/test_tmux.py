@@ -69,16 +69,7 @@ def keys(name: str, *keys: str, literal: bool = False) -> None:
 @pytest.mark.parametrize("size,no_color", [((80, 24), True), ((120, 36), False)],
                          ids=["80x24-no-color", "120x36"])
 def test_triage_in_a_real_terminal(tmp_path, size, no_color):
-    ws = tmp_path / "ws"
-    env = {**os.environ, "WIREDESK_CONFIG": str(tmp_path / "none.toml"), "TERM": "xterm"}
-    env.pop("NO_COLOR", None)
-    subprocess.run([sys.executable, "-m", "tui", "demo", "--workspace", str(ws), "--no-app"],
-                   check=True, cwd=REPO, env=env, capture_output=True)
-    name = f"wiredesk-test-{uuid.uuid4().hex[:8]}"
-    prefix = "NO_COLOR=1 " if no_color else ""
-    command = (f"cd {REPO} && {UNSET} && {prefix}TERM=xterm "
-               f"WIREDESK_CONFIG={tmp_path / 'none.toml'} {sys.executable} -m tui --workspace {ws}")
-    tmux("new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), command)
+    name, ws = _start(tmp_path, size, env=("NO_COLOR=1 " if no_color else "") + "TERM=xterm")
     try:
         wait_for(name, "Wiredesk")
         keys(name, "j")  # the first article of the sample story
@@ -103,8 +94,7 @@ def test_triage_in_a_real_terminal(tmp_path, size, no_color):
             time.sleep(0.2)
         assert name not in tmux("list-sessions", "-F", "#S"), screen(name)
     finally:
-        if name in tmux("list-sessions", "-F", "#S"):
-            tmux("kill-session", "-t", name)
+        _stop(name)
     sys.path.insert(0, str(REPO))
     from tui.core.workspace import Workspace
 

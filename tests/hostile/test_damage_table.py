@@ -11,6 +11,7 @@ import random
 import re
 import shutil
 import tomllib
+from pathlib import Path
 
 import pytest
 import tomli_w
@@ -85,6 +86,17 @@ def _set(table: str, key: str, value):
     return lambda d: d.setdefault(table, {}).__setitem__(key, value)
 
 
+def _stored(field: str, damage):
+    """The case that damages A's newest stored file (``body_file`` or ``raw_file``)."""
+
+    def case(w: Ws) -> tuple[str]:
+        rel = getattr(w.version[w.a], field)
+        damage(w.root / rel)
+        return (rel,)
+
+    return case
+
+
 # name -> (damage(w) -> the path doctor must name, what the repair may lose)
 CASES = {
     "article truncated": lambda w: (_truncate(article_path(w.root, w.a)), w.rel(w.a)),
@@ -104,18 +116,12 @@ CASES = {
     "article shard replaced by a file": lambda w: (
         _to_file(article_path(w.root, w.a).parent), f"articles/{w.a[:2]}"),
     "articles folder replaced by a file": lambda w: (_to_file(w.root / "articles"), "articles"),
-    "body truncated": lambda w: (_truncate(w.root / w.version[w.a].body_file),
-                                 w.version[w.a].body_file),
-    "body garbage": lambda w: (_garbage(w.root / w.version[w.a].body_file),
-                               w.version[w.a].body_file),
-    "body deleted": lambda w: ((w.root / w.version[w.a].body_file).unlink(),
-                               w.version[w.a].body_file),
-    "body replaced by a folder": lambda w: (_to_folder(w.root / w.version[w.a].body_file),
-                                            w.version[w.a].body_file),
-    "raw garbage": lambda w: (_garbage(w.root / w.version[w.a].raw_file),
-                              w.version[w.a].raw_file),
-    "raw deleted": lambda w: ((w.root / w.version[w.a].raw_file).unlink(),
-                              w.version[w.a].raw_file),
+    "body truncated": _stored("body_file", _truncate),
+    "body garbage": _stored("body_file", _garbage),
+    "body deleted": _stored("body_file", Path.unlink),
+    "body replaced by a folder": _stored("body_file", _to_folder),
+    "raw garbage": _stored("raw_file", _garbage),
+    "raw deleted": _stored("raw_file", Path.unlink),
     "raw and body deleted": lambda w: ((w.root / w.version[w.c].raw_file).unlink(),
                                        (w.root / w.version[w.c].body_file).unlink(),
                                        w.version[w.c].body_file),
@@ -245,7 +251,6 @@ def test_the_table_has_every_kind_of_damage():
 def print_table() -> None:
     """``python tests/hostile/test_damage_table.py``: the table, as doctor and repair say it."""
     import tempfile
-    from pathlib import Path
 
     print("| case | doctor names | --repair says | after |\n| --- | --- | --- | --- |")
     for case in sorted(CASES):

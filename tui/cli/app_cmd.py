@@ -8,6 +8,8 @@ import signal
 import tempfile
 from pathlib import Path
 
+from tui.core.userpath import user_path
+
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
@@ -79,7 +81,7 @@ def run_open(args, ws) -> int:
     from tui.core.workspace import Workspace
     from tui.core.workspace.paths import default_root
 
-    root = Path(ws.root_arg).expanduser() if ws.root_arg else default_root()
+    root = user_path(ws.root_arg) if ws.root_arg else default_root()
     Workspace.check(root)  # a folder of something else: one line, before the screen is taken
     return run_app(root, args)
 

@@ -14,6 +14,7 @@ from tui.cli.ids import resolve_article
 from tui.cli.output import print_json, visual_order
 from tui.cli.pager import paged, stdout_is_terminal
 from tui.core.safe_text import raw_stream
+from tui.core.userpath import user_path
 
 
 def register(sub) -> None:
@@ -102,7 +103,7 @@ def _from_workspace(ws, arg: str) -> Side:
 def load(arg: str, ws) -> Side:
     """A file when the argument names one; an article id (prefix, ID@N) when it looks like
     one; else the file that does not exist is named."""
-    path = Path(arg).expanduser()
+    path = user_path(arg)
     try:
         is_file, exists = path.is_file(), path.exists()
     except (OSError, ValueError):  # a name too long for the system, a NUL byte

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tui.cli.output import print_json
 from tui.core.textutil import safe_line
+from tui.core.userpath import user_path
 from tui.core.workspace.lock import lock_timeout
 
 
@@ -34,7 +35,7 @@ def workspace_root(ws) -> Path:
     from tui.core.workspace.paths import default_root
 
     arg = getattr(ws, "root_arg", None)
-    return Path(arg).expanduser() if arg else default_root()
+    return user_path(arg) if arg else default_root()
 
 
 def run(args, ws) -> int:
@@ -42,7 +43,7 @@ def run(args, ws) -> int:
 
     root = workspace_root(ws)
     if getattr(args, "reindex", False) or getattr(args, "rescan", False):  # issue 16
-        from tui.core.workspace.index_sync import doctor
+        from tui.core.workspace.reindex import doctor
 
         print(safe_line(doctor(root, reindex=args.reindex,
                                lock_timeout=lock_timeout())))

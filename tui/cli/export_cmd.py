@@ -23,6 +23,7 @@ from tui.core.export import (
 from tui.core.export.edge import sanitize_export
 from tui.core.query import Filter, QueryError, combine, parse_date_value, parse_filter
 from tui.core.safe_text import one_line, raw_stream
+from tui.core.userpath import user_path
 from tui.desk import select_articles
 from tui.desk.select import unreadable_note
 
@@ -121,31 +122,28 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def select(ws, flt: Filter, *, everything: bool, only=None, archived: bool = False
-           ) -> tuple[list, int]:
-    """The articles to export (``only``: these ids, archived or not) and how many archived
-    stories the one selection rule (``tui.desk.select``) left out. Bodies a word search could
-    not read are named on standard error (searched by title and fields alone)."""
+           ) -> tuple[list, int, list]:
+    """The articles to export (``only``: these ids, archived or not), how many archived
+    stories the one selection rule (``tui.desk.select``) left out, and the faces of the
+    stories they are in, in list order. Bodies a word search could not read are named on
+    standard error (searched by title and fields alone)."""
     if only is None:
         chosen, listing = select_articles(ws, flt, everything=everything,
                                           include_archived=archived)
         _say_unreadable(listing.unreadable)
-        return chosen, listing.archived_left_out
+        return chosen, listing.archived_left_out, listing.faces_of(chosen)
     stories = {s.id: s for s in ws.stories()}
     chosen, unreadable = [], []
     for a in [ws.get(i) for i in only]:
         if not everything and not has_triage(a):
             continue
-        body = None
-        if flt.needs_body:
-            try:
-                body = ws.body(a)
-            except Exception:  # noqa: BLE001 - a damaged body is named below, never fatal
-                unreadable.append(a.id)
-                body = ""
+        body = ws.searchable(a) if flt.needs_body else None  # "" when unreadable
+        if flt.needs_body and a.id in ws.unreadable:  # named below, never fatal
+            unreadable.append(a.id)
         if flt.matches(a, stories.get(a.story), body):
             chosen.append(a)
     _say_unreadable(unreadable)
-    return chosen, 0
+    return chosen, 0, list(stories.values())
 
 
 def _say_unreadable(ids: list[str]) -> None:
@@ -174,7 +172,7 @@ def run(args: argparse.Namespace, ws) -> int:
         raise UserError("--split writes one file per article: give the folder with -o")
     flt = build_filter(args)
     if args.output and args.output != "-":
-        _check_target(Path(args.output).expanduser(), args)
+        _check_target(user_path(args.output), args)
     if args.story:
         flt = replace(flt, story=resolve_story(ws, args.story).id)
     only, versions = None, {}
@@ -186,11 +184,11 @@ def run(args: argparse.Namespace, ws) -> int:
                 only.append(a.id)
             if "@" in ref:
                 versions[a.id] = a.versions[idx].ingested
-    chosen, left_out = select(ws, flt, everything=args.all or bool(only), only=only,
-                              archived=args.archived)
+    chosen, left_out, faces = select(ws, flt, everything=args.all or bool(only), only=only,
+                                     archived=args.archived)
     items = [replace(i, ingested=versions[i.id]) if i.id in versions else i
-             for i in items_from(chosen, ws.stories())]
-    output = Path(args.output).expanduser() if args.output else None
+             for i in items_from(chosen, faces)]
+    output = user_path(args.output) if args.output else None
     try:
         if args.split:
             if not output.exists():

@@ -5,12 +5,11 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict
-from pathlib import Path
 
 from tui.cli.errors import UserError
 from tui.cli.output import clip, out, print_json
 from tui.core import sources
+from tui.core.userpath import user_path
 from tui.core.workspace.atomic import write_atomic
 
 
@@ -113,7 +112,7 @@ def run_remove(args, ws) -> int:
 def run_list(args, ws) -> int:
     feeds = _load(ws).list()
     if args.json:
-        print_json([asdict(f) for f in feeds])
+        print_json([f.flat() for f in feeds])
         return 0
     if not feeds:
         out("no subscriptions (add one with `wiredesk feeds add URL`)")
@@ -132,7 +131,7 @@ def run_import(args, ws) -> int:
     from tui.core.sources.reading import read_path
 
     try:
-        data = read_path(Path(args.file).expanduser())  # bounded, like every other read
+        data = read_path(user_path(args.file))  # bounded, like every other read
     except (OSError, DecodeError) as e:
         raise UserError(f"{args.file}: {getattr(e, 'strerror', None) or e}") from None
     try:
@@ -150,7 +149,7 @@ def run_export(args, ws) -> int:
     text = _load(ws).export_opml()
     if args.output:
         try:
-            write_atomic(Path(args.output).expanduser(), text)
+            write_atomic(user_path(args.output), text)
         except OSError as e:
             raise UserError(f"{args.output}: {e.strerror or e}") from None
     else:

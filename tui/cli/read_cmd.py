@@ -58,8 +58,12 @@ def _matcher(query: str | None):
 
 
 def run_stories(args, ws) -> int:
+    from tui.desk.select import select  # the app's and export's selection, one rule
+
     flt = _matcher(args.filter)
-    result = ws.stories_matching(flt, archived=args.archived)  # the index answers (issue 16)
+    listing = select(ws, flt, include_archived=args.archived)  # the index answers (issue 16)
+    result = [(st, [listing.articles.get(aid) or ws.get(aid) for aid in listing.members[st.id]])
+              for st in listing.stories]
     if args.json:
         data = []
         for st, arts in result:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from tui.cli.errors import UserError
+from tui.core.userpath import user_path
 
 
 class LazyWorkspace:
@@ -55,7 +56,7 @@ class LazyWorkspace:
     def root_path(self) -> Path:
         from tui.core.workspace.paths import default_root
 
-        return Path(self._root).expanduser() if self._root else default_root()
+        return user_path(self._root) if self._root else default_root()
 
     def __getattr__(self, name):
         return getattr(self.opened, name)

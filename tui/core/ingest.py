@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.decode import MAX_BYTES, DecodeError, decode_bytes, loads_json
-from tui.core.model import RawDocument
+from tui.core.model import DocKind, RawDocument
 from tui.core.sources.reading import iter_lines, limit_text, read_path, read_stream
+from tui.core.userpath import user_path
 
-TEXT_EXT = {".txt": "text", ".text": "text", ".md": "md", ".markdown": "md", ".html": "html",
-            ".htm": "html", ".xhtml": "html"}
+TEXT_EXT: dict[str, DocKind] = {".txt": "text", ".text": "text", ".md": "md", ".markdown": "md",
+                                 ".html": "html", ".htm": "html", ".xhtml": "html"}
 FEED_EXT = {".xml", ".rss", ".atom", ".rdf", ".json"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 EMPTY_FILE = "empty file"  # the reason given for a file with no text (clean keeps it as empty)
@@ -54,7 +55,7 @@ def collect(sources: list[str], *, stdin=None) -> Collected:
 
 
 def _expand(src: str, out: Collected) -> Iterator[Path]:
-    p = Path(src).expanduser()
+    p = user_path(src)
     if p.is_dir():
         yield from _walk(p, out)
     elif p.exists() or p.is_symlink():
@@ -117,7 +118,7 @@ def _collect_file(path: Path, out: Collected) -> None:
     if ext in FEED_EXT or (ext not in TEXT_EXT and _looks_like_feed(text)):
         _collect_feed(text, name, out)
         return
-    kind = TEXT_EXT.get(ext) or ("html" if _looks_like_html(text) else "text")
+    kind: DocKind = TEXT_EXT.get(ext) or ("html" if _looks_like_html(text) else "text")
     if kind == "text" and _looks_like_html(text):
         kind = "html"
     out.docs.append(RawDocument(origin=str(path.resolve()), content=text, kind=kind,
@@ -187,7 +188,7 @@ def _collect_record(line: str, where: str, out: Collected, tally: _Tally) -> Non
         out.failures.append((where, f"not a JSON object (a JSON {_json_type(rec)})"))
         return
     body: str | None = None
-    kind = ""  # set together with body
+    kind: DocKind = "record"  # set together with body
     emptied = False  # a text key present but empty: a headline-only record
     for key in BODY_KEYS:
         value = rec.get(key)
@@ -224,7 +225,7 @@ def _collect_record(line: str, where: str, out: Collected, tally: _Tally) -> Non
     out.docs.append(RawDocument(origin=origin, content=body, kind=kind, hints=hints))
 
 
-def _record_kind(key: str, value: str) -> str:
+def _record_kind(key: str, value: str) -> DocKind:
     """``html`` holds a page; ``body`` and ``content`` hold a page when they have markup (a
     feed's or a CMS's export), else text taken as it is."""
     if key == "html" or (key in ("body", "content") and _HTML_BLOCK.search(value[:65536])):
@@ -268,7 +269,7 @@ def _collect_stdin(stream, out: Collected) -> None:
     if not text.strip():
         out.failures.append(("-", "standard input was empty"))
         return
-    kind = "html" if _looks_like_html(text) else "text"
+    kind: DocKind = "html" if _looks_like_html(text) else "text"
     digest = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:12]
     out.docs.append(RawDocument(origin=f"stdin:{digest}", content=text, kind=kind))
 
@@ -279,20 +280,16 @@ def _looks_like_html(text: str) -> bool:
         "<body" in text[:20000].lower() and "</" in head)
 
 
+# The sources (lxml, feedparser, httpx) load when a feed or a URL is met, not with ingest.
 def _looks_like_feed(text: str) -> bool:
-    try:
-        from tui.core.sources import looks_like_feed
-    except ImportError:
-        return False
+    from tui.core.sources import looks_like_feed
+
     return looks_like_feed(text)
 
 
 def _collect_feed(text: str, name: str, out: Collected) -> None:
-    try:
-        from tui.core.sources import parse_feed_file
-    except ImportError:
-        out.failures.append((name, "feeds are not supported in this build"))
-        return
+    from tui.core.sources import parse_feed_file
+
     docs, failures = parse_feed_file(text.encode("utf-8"), origin=name)
     out.failures.extend(failures)
     for n, doc in enumerate(docs, 1):
@@ -312,11 +309,8 @@ def _has_text(content: str) -> bool:
 
 
 def _collect_urls(urls: list[str], out: Collected) -> None:
-    try:
-        from tui.core.sources import resolve_sources
-    except ImportError:
-        out.failures.extend((u, "fetching URLs is not supported in this build") for u in urls)
-        return
+    from tui.core.sources import resolve_sources
+
     docs, failures = resolve_sources(urls)
     out.docs.extend(docs)
     out.failures.extend(failures)

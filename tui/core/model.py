@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Literal, TypeVar, get_args
 from urllib.parse import urlsplit
+
+# What a document's text is written in: plain text, HTML, Markdown, or a record whose fields
+# (a JSON Lines record's) are already clean. Workspace TOML and SPEC's JSON hold these strings.
+DocKind = Literal["text", "html", "md", "record"]
+DOC_KINDS: tuple[DocKind, ...] = get_args(DocKind)
+# How an article sits in its story (see tui.core.group): its own report of the event
+# ("coverage"), a copy of another article ("copy"), or a new version of one ("version").
+Sameness = Literal["coverage", "copy", "version"]
+SAMENESS: tuple[Sameness, ...] = get_args(Sameness)
+_K = TypeVar("_K", bound=str)
+_D = TypeVar("_D")
 
 
 def _reduce_by_fields(self):
@@ -41,14 +53,14 @@ class Cleaned:
 class RawDocument:
     """One document as it arrives, before cleaning.
 
-    ``kind`` is ``text``, ``html`` or ``md``. ``hints`` carries metadata the source already
-    knows (a JSON Lines record's title, a feed item's date...); it wins over what cleaning
-    guesses, field by field.
+    ``kind`` is ``text``, ``html``, ``md`` or ``record``. ``hints`` carries metadata the source
+    already knows (a JSON Lines record's title, a feed item's date...); it wins over what
+    cleaning guesses, field by field.
     """
 
     origin: str
     content: str
-    kind: str = "text"
+    kind: DocKind = "text"
     hints: dict = field(default_factory=dict)
 
     def outlet_key(self) -> str | None:
@@ -117,12 +129,12 @@ class Article:
 
     id: str
     origin: str
-    kind: str
+    kind: DocKind
     meta: dict
     versions: list[Version]
     triage: Triage = field(default_factory=Triage)
     story: str | None = None
-    sameness: str = "coverage"  # "coverage", "copy" or "version" (see tui.core.group)
+    sameness: Sameness = "coverage"
     copy_of: str | None = None
     added: str = ""
 
@@ -135,3 +147,21 @@ class Article:
     @property
     def title(self) -> str:
         return self.meta.get("title") or "(untitled)"
+
+
+def doc_kind(value: object) -> DocKind:
+    """A kind read from a file or a database; an unknown one reads as ``text``, the kind that
+    reads any text (the doctor names the file's wrong value)."""
+    return one_of(value, DOC_KINDS, "text")
+
+
+def sameness_of(value: object) -> Sameness:
+    """A sameness read from a file or a database; an unknown one reads as ``coverage``, which
+    the next grouping corrects (the doctor names the file's wrong value)."""
+    return one_of(value, SAMENESS, "coverage")
+
+
+def one_of(value: object, choices: tuple[_K, ...], default: _D) -> _K | _D:
+    """``value`` as one of ``choices`` (case and surrounding spaces aside), else ``default``."""
+    low = value.strip().lower() if isinstance(value, str) else None
+    return next((k for k in choices if k == low), default)

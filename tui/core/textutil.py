@@ -82,10 +82,17 @@ def _marks_after_bases(visual: str) -> str:
     return "".join(out)
 
 
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines, each re-flowed onto one line."""
+    return [" ".join(p.split()) for p in _BLANK_LINES.split(text) if p.strip()]
+
+
 def normalize_ws(s: str) -> str:
     """Collapse runs of spaces inside lines and of blank lines between paragraphs."""
-    paras = re.split(r"\n\s*\n", s.strip())
-    return "\n\n".join(" ".join(p.split()) for p in paras if p.strip())
+    return "\n\n".join(paragraphs(s))
 
 
 def nfc(s: str) -> str:

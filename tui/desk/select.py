@@ -1,12 +1,17 @@
-"""The one selection of the app's list and ``wiredesk export`` (``wiredesk stories`` asks the
-workspace's index, :meth:`Workspace.stories_matching`, which applies the same rule at scale).
+"""The one selection of the app's list, ``wiredesk stories`` and ``wiredesk export``.
 
 :func:`select` returns the stories a filter keeps and, per story, the articles it keeps, in the
-workspace's story order. The rule for archived stories is the same everywhere (notmuch's
-excluded tags): an archived story is left out unless the filter names the archive state
-(``archived`` or ``-archived``) or the caller asks for every story (``stories --archived``,
-``export --archived``). Archived stories the filter would have kept are counted in
-:attr:`Listing.archived_left_out`, so a caller can say so instead of losing them silently.
+workspace's story order. A workspace read whole (the app's tests, small workspaces opened
+whole) is selected here in memory; a workspace opened lazily is asked through its index: the
+app's unfiltered list is a :class:`~tui.desk.window.StoryWindow` (counts, order and pages
+from the index), a filter is answered by :meth:`Workspace.stories_matching` (the index, or a
+full read where the index cannot be exact).
+
+The rule for archived stories is the same everywhere (notmuch's excluded tags): an archived
+story is left out unless the filter names the archive state (``archived`` or ``-archived``) or
+the caller asks for every story (``stories --archived``, ``export --archived``). Archived
+stories the filter would have kept are counted in :attr:`Listing.archived_left_out`, so a
+caller can say so instead of losing them silently.
 
 Plain Python (no Textual): the app runs it in a worker thread for big workspaces. Bodies are read
 only for free-text filters, and only for articles that pass every other part of the filter.
@@ -14,14 +19,17 @@ only for free-text filters, and only for articles that pass every other part of 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from tui.core.export.items import has_triage
 from tui.core.model import Article
 from tui.core.query import Filter, hides_archived
 from tui.core.workspace import Story
+from tui.core.workspace import index_list as lists
+from tui.core.workspace.faces import story_order
+from tui.desk.window import Members, StoryWindow, sort_stories
 
 
 class Readable(Protocol):
@@ -31,27 +39,122 @@ class Readable(Protocol):
 
     def get(self, aid: str) -> Article: ...
 
-    def body(self, a: Article, version: int = -1) -> str: ...
+    def searchable(self, a: Article) -> str: ...
+
+    @property
+    def unreadable(self) -> Mapping[str, str]: ...
 
 
 @dataclass(slots=True)
 class Listing:
-    """What a list shows: stories in order and, per story id, the article ids kept."""
+    """What a list shows: stories in order and, per story id, the article ids kept.
 
-    stories: list[Story] = field(default_factory=list)
-    members: dict[str, list[str]] = field(default_factory=dict)
+    ``window``: the stories are a :class:`StoryWindow` onto the index (``members`` reads
+    each story's articles through it); else they are a list held whole. ``articles``: the
+    articles the selection read (by id), so a caller need not read them again.
+    """
+
+    stories: Sequence[Story] = field(default_factory=list)
+    members: Mapping[str, list[str]] = field(default_factory=dict)
     archived_left_out: int = 0  # archived stories with matching articles the rule left out
     unreadable: list[str] = field(default_factory=list)  # bodies a word search could not read
+    window: StoryWindow | None = None
+    articles: dict[str, Article] = field(default_factory=dict)
+    sort: str = "size"  # the order of ``stories``
+    partial: bool = False  # the first results of a word search: the whole answer follows
+    _faces: tuple[object, dict[str, int]] = (None, {})
+
+    @classmethod
+    def of_window(cls, window: StoryWindow) -> Listing:
+        return cls(
+            window, Members(window), window.archived_left_out, window=window, sort=window.sort
+        )
 
     @property
     def article_count(self) -> int:
+        if self.window is not None:
+            return self.window.articles
         return sum(len(v) for v in self.members.values())
 
     def article_ids(self) -> list[str]:
+        """Every article shown, in list order (a window reads every page: for "all")."""
         return [aid for s in self.stories for aid in self.members[s.id]]
 
-    def index_of(self, sid: str) -> int | None:
-        return next((i for i, s in enumerate(self.stories) if s.id == sid), None)
+    def _places(self) -> dict[str, int]:
+        if self._faces[0] is not self.stories:
+            self._faces = (self.stories, {s.id: i for i, s in enumerate(self.stories)})
+        return self._faces[1]
+
+    def index_of(self, sid: str | None) -> int | None:
+        if sid is None:
+            return None
+        if self.window is not None:
+            return self.window.position(sid)
+        return self._places().get(sid)
+
+    def face(self, sid: str) -> Story | None:
+        """The face shown for story ``sid`` (None: not shown, or not read yet)."""
+        if self.window is not None:
+            return self.window.cached(sid)
+        i = self._places().get(sid)
+        return self.stories[i] if i is not None else None
+
+    def story_of_article(self, aid: str, story_id: str | None = None) -> int | None:
+        """Where the story showing article ``aid`` is (``story_id``: its story, if known)."""
+        if self.window is None:
+            return next(
+                (i for i, st in enumerate(self.stories) if aid in self.members[st.id]), None
+            )
+        sid = story_id or lists.story_ids_of(self.window.q, [aid]).get(aid)
+        return self.window.position(sid) if sid else None
+
+    def in_order(self, aids: Iterable[str]) -> list[str]:
+        """These articles, those shown, in list order."""
+        wanted = set(aids)
+        if self.window is None:
+            return [a for a in self.article_ids() if a in wanted]
+        places = []
+        for aid, sid in lists.story_ids_of(self.window.q, wanted).items():
+            at = self.window.position(sid)
+            face = self.window.face(sid) if at is not None else None
+            if face is not None and aid in face.article_ids:
+                places.append(((at, face.article_ids.index(aid)), aid))
+        return [aid for _, aid in sorted(places)]
+
+    def faces_of(self, articles: Iterable[Article]) -> list[Story]:
+        """The faces of these articles' stories, in list order (an export's story titles)."""
+        found = []
+        for sid in dict.fromkeys(a.story or a.id for a in articles):
+            face = self.face(sid) or (self.window.face(sid) if self.window else None)
+            if face is not None:
+                at = self.index_of(sid)
+                found.append(((at is None, at or 0), face))
+        return [f for _, f in sorted(found, key=lambda p: p[0])]
+
+    def unread_from(self, start: int) -> Iterator[int]:
+        """Places from ``start`` on of the stories with an unread article (as their faces
+        count them; a window asks the index, as far as the caller looks)."""
+        if self.window is not None:
+            yield from self.window.unread_from(start)
+            return
+        yield from (i for i in range(start, len(self.stories)) if self.stories[i].unread)
+
+    def ordered(self, sort: str) -> Listing:
+        """The same listing in another order (``sort`` from ``config.SORTS``)."""
+        if sort == self.sort:
+            return self
+        if self.window is not None:
+            return Listing.of_window(self.window.reordered(sort))
+        base = self.stories if self.sort == "size" else sorted(self.stories, key=story_order)
+        return Listing(
+            sort_stories(base, sort),
+            self.members,
+            self.archived_left_out,
+            self.unreadable,
+            articles=self.articles,
+            sort=sort,
+            partial=self.partial,
+        )
 
 
 class Cancelled(Exception):
@@ -64,24 +167,34 @@ def select(
     *,
     stories: Sequence[Story] | None = None,
     include_archived: bool = False,
+    window: bool = False,
+    quick: bool = False,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Listing:
     """The stories and articles of ``ws`` that ``flt`` keeps, in the workspace's story order.
 
     ``stories`` (default ``ws.stories()``) lets the caller reuse story faces it keeps up to
     date itself: triage changes do not regroup, so faces need not be rebuilt for them.
+    A workspace opened lazily (not read whole) is asked through its index instead; with
+    ``window`` (the app) its unfiltered list is a window onto the index, not a list, and
+    ``quick`` asks for the first results of a word search (from the full-text index alone;
+    :attr:`Listing.partial` says so) where the whole answer would take longer.
     ``cancelled`` is asked every 500 stories; when it says yes, :class:`Cancelled` is raised.
     """
-    out = Listing()
+    if stories is None and not getattr(ws, "loaded", True):
+        return _select_indexed(ws, flt, include_archived, window, quick)
     stories = ws.stories() if stories is None else stories
     hide = hides_archived(flt, include_archived)
+    shown: list[Story] = []
+    members: dict[str, list[str]] = {}
+    out = Listing(shown, members)
     if flt is None or flt.is_empty:
         for s in stories:
             if hide and s.archived:
                 out.archived_left_out += 1
                 continue
-            out.stories.append(s)
-            out.members[s.id] = s.article_ids  # read only: no copy
+            shown.append(s)
+            members[s.id] = s.article_ids  # read only: no copy
         return out
     cheap = replace(flt, text="") if flt.needs_body else flt
     for n, s in enumerate(stories):
@@ -101,19 +214,58 @@ def select(
                 continue
             keep.append(aid)
         if keep:
-            out.stories.append(s)
-            out.members[s.id] = keep
+            shown.append(s)
+            members[s.id] = keep
+    return out
+
+
+def _select_indexed(
+    ws: Any, flt: Filter | None, include_archived: bool, window: bool, quick: bool = False
+) -> Listing:
+    """:func:`select` of a workspace not read whole: a window onto the index, or the stories
+    :meth:`Workspace.stories_matching` finds (through the index when it can be exact)."""
+    empty = flt is None or flt.is_empty
+    if window and empty:
+        try:
+            return Listing.of_window(StoryWindow(ws.index, archived=include_archived))
+        except Exception:  # noqa: BLE001 - no index to use (read-only, locked): read instead
+            if getattr(ws, "loaded", True):
+                return select(ws, flt, include_archived=include_archived)
+    hide = hides_archived(flt, include_archived)
+    before = set(ws.unreadable)
+    found = None
+    if quick and flt is not None and flt._terms and all(len(t) >= 3 for t in flt._terms):
+        try:
+            found = ws.index.stories_with_articles(
+                flt, archived=include_archived or hide, quick=True
+            )
+        except Exception:  # noqa: BLE001 - no quick answer: the whole one follows anyway
+            found = None
+    if found is None:
+        quick = False
+        found = ws.stories_matching(flt, archived=include_archived or hide)
+    shown: list[Story] = []
+    members: dict[str, list[str]] = {}
+    out = Listing(shown, members, partial=quick)
+    for st, arts in found:
+        if hide and st.archived:
+            out.archived_left_out += 1
+            continue
+        shown.append(st)
+        members[st.id] = [a.id for a in arts]
+        out.articles.update((a.id, a) for a in arts)
+    out.unreadable = [aid for aid in ws.unreadable if aid not in before]
     return out
 
 
 def _body(ws: Readable, a: Article, unreadable: list[str]) -> str:
-    """The body to search; an unreadable one is searched as empty and its id noted, so the
-    caller can say which articles were matched by their title and fields alone."""
-    try:
-        return ws.body(a)
-    except Exception:  # an unreadable body file must not stop a search
+    """The body to search, as the workspace gives it (an unreadable one is searched as empty
+    and reported by the workspace); its id is noted so the caller can say which articles were
+    matched by their title and fields alone."""
+    body = ws.searchable(a)
+    if a.id in ws.unreadable:
         unreadable.append(a.id)
-        return ""
+    return body
 
 
 def unreadable_note(ids: Sequence[str]) -> str:
@@ -126,11 +278,21 @@ def unreadable_note(ids: Sequence[str]) -> str:
     )
 
 
-def recount(ws: Readable, story: Story) -> None:
-    """Refresh a story's unread and starred counts after a triage change."""
-    arts = [ws.get(aid) for aid in story.article_ids]
-    story.unread = sum(not a.triage.read for a in arts)
-    story.starred = sum(a.triage.starred for a in arts)
+def recount(ws: Readable, story: Story, changed: Iterable[str] = ()) -> None:
+    """Refresh a story's unread and starred counts after a triage change. A workspace not
+    read whole counts from the index's flags, with the articles of ``changed`` (those this
+    process changed, maybe not saved yet) as they are in memory."""
+    if getattr(ws, "loaded", True):
+        arts = [ws.get(aid) for aid in story.article_ids]
+        story.unread = sum(not a.triage.read for a in arts)
+        story.starred = sum(a.triage.starred for a in arts)
+        return
+    flags = lists.flags_of(ws.index, story.id)  # type: ignore[attr-defined]
+    for aid in set(changed) & set(story.article_ids):
+        t = ws.get(aid).triage
+        flags[aid] = (t.read, t.starred)
+    story.unread = sum(not read for read, _ in flags.values())
+    story.starred = sum(starred for _, starred in flags.values())
 
 
 def select_articles(
@@ -142,7 +304,16 @@ def select_articles(
     stories: Sequence[Story] | None = None,
 ) -> tuple[list[Article], Listing]:
     """The articles :func:`select` keeps, in list order; without ``everything`` only those with
-    a note, a tag or a star (what ``wiredesk export`` carries by default)."""
+    a note, a tag or a star (what ``wiredesk export`` carries by default). A word search reads
+    the bodies it exports from their files, so one that cannot be read is named."""
+    whole = getattr(ws, "loaded", True)
+    if stories is None and not whole and flt is not None and flt.needs_body:
+        stories = ws.stories()
+    if stories is None and not whole and not everything and (flt is None or flt.is_empty):
+        # what has a note, a tag or a star, in list order, without reading every article
+        listing = select(ws, flt, include_archived=include_archived, window=True)
+        ids = listing.in_order(lists.triaged(ws.index))  # type: ignore[attr-defined]
+        return [a for aid in ids if has_triage(a := ws.get(aid))], listing
     listing = select(ws, flt, stories=stories, include_archived=include_archived)
-    arts = [ws.get(aid) for aid in listing.article_ids()]
+    arts = [listing.articles.get(aid) or ws.get(aid) for aid in listing.article_ids()]
     return (arts if everything else [a for a in arts if has_triage(a)]), listing

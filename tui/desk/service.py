@@ -1,8 +1,11 @@
 """The desk: the app's service between the screens and the core, without Textual.
 
 It owns the workspace, the writer thread and its lock, the undo history, the story faces shown,
-the saved filters and change detection. Screens never take a lock: they call the desk, slow
-calls from worker threads (marked *blocking* below), quick ones from the UI thread.
+the saved filters and change detection. A workspace opened lazily (as the app opens it) is
+never read whole for the list: the list is a window onto the index (``tui.desk.window``), and
+the faces, counts, tags and outlets the keys need come from the index too. Screens never
+take a lock: they call the desk, slow calls from worker threads (marked *blocking* below),
+quick ones from the UI thread.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from tui.core.model import Article
 from tui.core.query import Filter
 from tui.core.textutil import safe_line
 from tui.core.workspace import StaleUndo, Story, Workspace
-from tui.desk import filters
+from tui.desk import filters, indexed
 from tui.desk.filters import SavedFilters
 from tui.desk.select import Listing, recount, select, select_articles
 from tui.desk.steps import Correction, Flag, Regroup, Step
@@ -47,6 +50,8 @@ class Desk:
         self.saved: SavedFilters = filters.load(self.root)
         self._faces: list[Story] | None = None
         self._faces_by_id: tuple[list[Story] | None, dict[str, Story]] = (None, {})
+        self._shown: Listing | None = None  # the last list selected (a window, when lazy)
+        self._changed: set[str] = set()  # articles whose triage this desk changed
         self._stamp = stamp(self.root)
         self._thread: threading.Thread | None = None
 
@@ -107,8 +112,20 @@ class Desk:
     def stories_of(self, aids: Iterable[str]) -> list[str]:
         return list(dict.fromkeys(map(self.story_of, aids)))
 
+    @property
+    def whole(self) -> bool:
+        """The workspace is read whole (else the index answers for the list)."""
+        return self.ws.loaded
+
     def tags(self) -> list[str]:
-        return self.ws.tags()
+        """Every tag in use (a workspace not read whole: from the index, with the tags of
+        articles changed here and maybe not saved yet)."""
+        return self.ws.tags() if self.whole else indexed.tags(self.ws, self._changed)
+
+    def outlets_and_langs(self) -> list:
+        """What the filter field completes besides tags: objects with the ``sources`` and
+        ``langs`` of each story."""
+        return self.faces() if self.whole else indexed.outlets_and_langs(self.ws)
 
     def text(self, aid: str, *, raw: bool = False) -> str:
         """An article's cleaned (or original) text; an unreadable file gives a sentence."""
@@ -126,6 +143,12 @@ class Desk:
         return self._faces
 
     def face(self, sid: str) -> Story | None:
+        """The face shown of story ``sid`` (the listing's when it was read from the index,
+        even if the workspace was read whole since; else the index's)."""
+        if self._faces is None:
+            shown = self._shown.face(sid) if self._shown is not None else None
+            if shown is not None or not self.whole:
+                return shown or self.ws.index.story(sid)
         faces = self._faces or []
         if self._faces_by_id[0] is not faces:
             self._faces_by_id = (faces, {s.id: s for s in faces})
@@ -137,33 +160,48 @@ class Desk:
         *,
         reload: bool = False,
         regrouped: bool = False,
+        quick: bool = False,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> Listing:
         """*Blocking*: the list ``flt`` keeps. ``reload``: read what other processes changed;
         ``regrouped``: articles were added or moved (the story faces are rebuilt; triage
         changes keep them, their counts are kept current by :meth:`recount`). Raises
-        :class:`~tui.desk.select.Cancelled` when ``cancelled`` says so."""
+        :class:`~tui.desk.select.Cancelled` when ``cancelled`` says so. ``quick``: the first
+        results of a word search, when the index can give them sooner than the whole list
+        (:attr:`Listing.partial`)."""
         self.wait_saved(10)  # archive states and counts must be on disk and in memory
         if reload:
             with self.lock:
                 self.ws.reload()
-        if reload or regrouped:
-            with self.lock:  # not while a correction is rewriting the articles
-                self._faces = self.ws.stories()
-        return select(self.ws, flt, stories=self.faces(), cancelled=cancelled)
+        if self.whole:
+            if reload or regrouped or self._faces is None:
+                with self.lock:  # not while a correction is rewriting the articles
+                    self._faces = self.ws.stories()
+            listing = select(self.ws, flt, stories=self._faces, cancelled=cancelled)
+        else:  # the index answers: a window onto it, or the stories a filter keeps
+            self._faces = None
+            listing = select(self.ws, flt, window=True, quick=quick, cancelled=cancelled)
+        self._shown = listing
+        return listing
 
-    def recount(self, story_ids: Iterable[str]) -> None:
-        """Refresh the unread and starred counts of these stories after a triage change."""
+    def recount(self, story_ids: Iterable[str], shown: Listing | None = None) -> None:
+        """Refresh the unread and starred counts of these stories after a triage change
+        (``shown``: the listing on screen, when it holds faces of its own: another order)."""
         for sid in story_ids:
-            story = self.face(sid)
-            if story is not None:
-                recount(self.ws, story)
+            faces = {
+                id(f): f
+                for f in (self.face(sid), shown.face(sid) if shown else None)
+                if f is not None
+            }
+            for story in faces.values():
+                recount(self.ws, story, self._changed)
 
     # ---- triage (quick: in memory now, saved by the writer thread) ---------------------------
     def toggle(self, flag: Flag, aids: Sequence[str]) -> str:
         """Set ``flag`` on every article, or clear it when all have it; one undo step. Returns
         what was done ("starred", "marked unread"...)."""
         value = not all(getattr(self.ws.get(a).triage, flag) for a in aids)
+        self._changed.update(aids)
         if flag == "read":
             label = "marked read" if value else "marked unread"
             self.writer.change(label, aids, read=value)
@@ -174,16 +212,19 @@ class Desk:
 
     def set_read(self, aids: Sequence[str], label: str) -> None:
         """Mark articles read (a whole story: newsboat's ``A``); one undo step."""
+        self._changed.update(aids)
         self.writer.change(label, aids, read=True)
 
     def mark_read(self, aid: str) -> bool:
         """Mark one article read without an undo step (reading it); False if it already was."""
         if self.ws.get(aid).triage.read:
             return False
+        self._changed.add(aid)
         self.writer.change("read", [aid], read=True, record=False)
         return True
 
     def tag(self, aids: Sequence[str], add: Iterable[str] = (), remove: Iterable[str] = ()) -> None:
+        self._changed.update(aids)
         self.writer.change("tagged", aids, add_tags=add, remove_tags=remove)
 
     def note(self, aid: str, text: str) -> bool:
@@ -210,6 +251,7 @@ class Desk:
         from a worker."""
         step = self.writer.undo()
         if step is not None:
+            self._changed.update(s.aid for s in step.articles)
             for sid, archived in step.stories:
                 face = self.face(sid)
                 if face is not None:
@@ -286,14 +328,25 @@ class Desk:
             return DiskChange.FILTERS
         return DiskChange.NONE
 
+    def look_over(self) -> tuple[int, list[str]]:
+        """*Blocking*: :func:`tui.desk.indexed.look_over` (edits made in place, damage)."""
+        if self.whole:
+            return 0, []
+        with self.lock:
+            return indexed.look_over(self.ws)
+
     # ---- tools (blocking) --------------------------------------------------------------------
     def export(self, flt: Filter | None, fmt: str, path: Path, *, force: bool = False) -> int:
         """*Blocking*: export what ``flt`` selects (no filter: what has a note, tag or star).
         Returns how many articles."""
         self.wait_saved(10)
-        with self.lock:  # a snapshot of the faces, not taken while a correction rewrites them
-            faces = list(self.faces())
-        arts, _ = select_articles(self.ws, flt, everything=flt is not None, stories=faces)
+        if self.whole:
+            with self.lock:  # a snapshot of the faces, not taken while a correction rewrites
+                faces: Sequence[Story] = list(self.faces())
+            arts, _ = select_articles(self.ws, flt, everything=flt is not None, stories=faces)
+        else:
+            arts, listing = select_articles(self.ws, flt, everything=flt is not None)
+            faces = listing.faces_of(arts)
         items = items_from(arts, faces)
         write_output(path, render(items, fmt), force=force)
         return len(arts)

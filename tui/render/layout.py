@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from tui.core.diff import Comparison, Row, Span
+from tui.core.seq import checked_index
 from tui.core.textutil import display_rtl, is_rtl
 
 GUTTER = {
@@ -79,10 +80,7 @@ class Lines(Sequence[Line]):
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(self._total))]
-        if i < 0:
-            i += self._total
-        if not 0 <= i < self._total:
-            raise IndexError(i)
+        i = checked_index(i, self._total)
         k = bisect_right(self._row_start, i) - 1
         if k not in self._rows:
             self._rows[k] = self._builder.row_lines(k)

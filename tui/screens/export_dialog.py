@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from tui.core.query import QueryError, parse
+from tui.core.userpath import user_path
 from tui.keys import binding
 from tui.widgets.fields import LineInput
 
@@ -81,7 +82,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             error.display = True
             return
         self.dismiss(ExportRequest(str(self.query_one("#export-format", Select).value), query,
-                                   Path(path).expanduser(),
+                                   user_path(path),
                                    self.query_one("#export-force", Checkbox).value))
 
     @on(Button.Pressed, "#export-cancel")

@@ -34,6 +34,7 @@ from tui.widgets.story_list import StoryList
 from tui.widgets.story_order import SORT_LABEL
 
 POLL_SECONDS = 2.0
+LOOK_AFTER = 1.5  # seconds: the look over every file (a thread) waits for the first paint
 __all__ = ["MainScreen", "article_header", "plural"]
 
 
@@ -68,7 +69,7 @@ class MainScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal(id="panes"):
-            yield StoryList(self.desk.get, id="stories")
+            yield StoryList(self.desk.get, id="stories", listing=self._first_listing)
             yield Reader(id="reader")
         yield KeyBar("list")  # the keys that matter here, fitted; the help screen has them all
 
@@ -84,6 +85,7 @@ class MainScreen(DeskScreen):
         self.stories.focus()
         self.update_status()
         self.set_interval(POLL_SECONDS, self.poll_disk)
+        self.set_timer(LOOK_AFTER, self.tools.look_over)  # in-place edits, damage: once painted
 
     def on_resize(self, event: events.Resize) -> None:
         self._narrow(event.size.width)
@@ -133,7 +135,7 @@ class MainScreen(DeskScreen):
 
     def refresh_rows(self, *story_ids: str) -> None:
         """Repaint after a triage change (counts of the given stories recomputed)."""
-        self.desk.recount(story_ids)
+        self.desk.recount(story_ids, self.stories.listing)
         self.stories.refresh()
         self.show_article()
         self.update_status()
@@ -146,6 +148,8 @@ class MainScreen(DeskScreen):
         if self.query_text:
             line.append("  filter: ")
             line.append(safe_line(self.query_text), style="bold")
+        if listing.partial:
+            line.append("  (first results: searching on...)")
         if self.stories.marked:
             line.append(f"  {len(self.stories.marked)} marked", style="bold")
         if self.show_raw:
@@ -191,9 +195,15 @@ class MainScreen(DeskScreen):
 
         def work() -> None:
             worker = get_current_worker()
+            stop = lambda: worker.is_cancelled
             try:
+                # words: the index's first results at once, the whole answer after them
+                quick = flt is not None and bool(flt.text.strip()) and not self.desk.whole
                 listing = self.desk.select(flt, reload=reload, regrouped=regrouped,
-                                           cancelled=lambda: worker.is_cancelled)
+                                           quick=quick, cancelled=stop)
+                if listing.partial and not worker.is_cancelled:
+                    self.post_message(msg.ListingReady(listing, keep))
+                    listing = self.desk.select(flt, cancelled=stop)
             except Cancelled:
                 return
             if not worker.is_cancelled:
@@ -204,9 +214,10 @@ class MainScreen(DeskScreen):
     @on(msg.ListingReady)
     def show_listing(self, event: msg.ListingReady) -> None:
         listing = event.listing
+        keep = self.keep() if self.stories.listing.partial else event.keep  # moved meanwhile
         if self.stories.marked:
-            self.stories.marked &= set(listing.article_ids())
-        self.stories.set_data(listing, self.desk.reload_filters(), self.query_text, event.keep)
+            self.stories.marked &= set(listing.in_order(self.stories.marked))
+        self.stories.set_data(listing, self.desk.reload_filters(), self.query_text, keep)
         self.update_status()
         if listing.unreadable:
             self.notify(unreadable_note(listing.unreadable), severity="warning", timeout=8)
@@ -288,7 +299,7 @@ class MainScreen(DeskScreen):
         stories, cur = sl.listing.stories, sl.cursor
         start = cur.index if cur.kind != "filter" else 0
         after = cur.article if cur.kind == "article" else -1
-        for si in range(start, len(stories)):
+        for si in sl.listing.unread_from(start):  # stories with none unread are passed by
             ids = sl.listing.members[stories[si].id]
             for ai, aid in enumerate(ids):
                 if si == start and cur.kind != "filter" and ai <= after:

@@ -45,7 +45,7 @@ class DeskScreen(Screen):
         story on a story row, else the article under the cursor."""
         sl = self.stories
         if sl.marked:
-            return [aid for aid in sl.listing.article_ids() if aid in sl.marked]
+            return sl.listing.in_order(sl.marked)
         story = sl.story
         if story is not None and sl.cursor.kind == "story":
             return list(sl.listing.members.get(story.id, ()))

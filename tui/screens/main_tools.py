@@ -49,6 +49,27 @@ class ToolKeys(ScreenKeys):
         self.screen.run_worker(job, thread=True, group=group, exclusive=exclusive,
                                name=group)
 
+    def look_over(self) -> None:
+        """Beside the first screen, compare every article file with the index the list was
+        read from (edits made in place, damaged files): the list is read again if any
+        changed, and damaged files are named."""
+        def job() -> None:
+            try:
+                changed, damaged = self.desk.look_over()
+            except Exception:  # noqa: BLE001 - the workspace is busy: the next start looks
+                return
+            if damaged:
+                more = f"\n...and {len(damaged) - 5} more" if len(damaged) > 5 else ""
+                self.screen.post_message(msg.Notice(
+                    "Damaged workspace files (left out):\n" + "\n".join(damaged[:5]) + more,
+                    "warning", rebuild=bool(changed)))
+            elif changed:
+                self.screen.post_message(msg.Notice(
+                    f"{changed} article files changed by hand: the list is read again.",
+                    rebuild=True))
+
+        self._run(job, "look", exclusive=False)
+
     # ---- finding -----------------------------------------------------------------------------
     def search(self) -> None:
         try:
@@ -69,7 +90,7 @@ class ToolKeys(ScreenKeys):
             if query is not None:
                 self.screen.apply_query(query)
 
-        words = vocabulary(self.desk.tags(), self.desk.faces())  # what the field completes
+        words = vocabulary(self.desk.tags(), self.desk.outlets_and_langs())  # what it completes
         self.screen.app.push_screen(QueryDialog("Filter", self.screen.query_text,
                                                 self.screen.saved, words=words), done)
 

@@ -12,12 +12,12 @@ import os
 import sys
 import webbrowser
 from collections.abc import Mapping
-from pathlib import Path
 
 from rich.markup import escape
 from textual.app import App
 
 from tui.core.textutil import safe_line
+from tui.core.userpath import user_path
 
 
 def origin_url(article) -> str | None:
@@ -27,7 +27,7 @@ def origin_url(article) -> str | None:
     if origin.startswith(("http://", "https://")):
         return origin
     if origin and "://" not in origin:
-        path = Path(origin).expanduser()
+        path = user_path(origin)
         if path.is_absolute() and path.is_file():
             return path.as_uri()
     return None

@@ -5,12 +5,17 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Literal
 
 from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 
+from tui.core.model import Sameness
 from tui.core.textutil import display_rtl, safe_line
+
+# The three kinds of line in the story list: a saved filter, a story, an article of a story.
+RowKind = Literal["filter", "story", "article"]
 
 
 def span(first: str | None, last: str | None) -> str:
@@ -66,7 +71,7 @@ def title_text(title: str, rtl: bool, room: int) -> Text:
 
 # One mark for an article's kind (the legend in ``?`` explains them): "coverage" (its own
 # reporting of the story) is the usual case and takes no ink.
-KIND_MARK = {"coverage": " ", "copy": "=", "version": "v"}
+KIND_MARK: dict[Sameness, str] = {"coverage": " ", "copy": "=", "version": "v"}
 TITLE_GOAL = 32  # columns yield until the title has this many cells (or nothing is left)
 # What an article row shows besides its title, and the order in which it gives way to the
 # title when the row is narrow: the language first, then the date's year, the outlet's tail,

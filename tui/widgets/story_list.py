@@ -1,7 +1,9 @@
 """The story list: saved filters, stories, and the articles of the story under the cursor.
 
 A Line-API :class:`ScrollView`: only the visible rows are rendered, so 100,000 stories cost no
-more to draw than ten. Rows are computed from indexes, never materialised.
+more to draw than ten. Rows are computed from indexes, never materialised, and the stories
+themselves may be a window onto the workspace's index (``Listing.window``): a row reads its
+story's face when drawn, a page of faces at a time.
 """
 
 from __future__ import annotations
@@ -24,14 +26,14 @@ from tui.widgets.legend import empty_guide
 from tui.widgets.outward import copy_text, open_origin, origin_url
 from tui.widgets.palette import terminal_bidi
 from tui.widgets.pane import Pane
-from tui.widgets.rows import article_line, filter_line, story_line
-from tui.widgets.story_order import SORT_LABEL, SORTS, sort_stories
+from tui.widgets.rows import RowKind, article_line, filter_line, story_line
+from tui.widgets.story_order import SORT_LABEL, SORTS
 
 STYLE_PARTS = ("cursor", "title", "unread_title", "meta", "star", "unread", "marked", "kind",
                "tags", "filter", "origin", "guide", "guide_key")
 @dataclass(frozen=True, slots=True)
 class Row:
-    kind: str  # "filter", "story" or "article"
+    kind: RowKind
     index: int  # filter index or story index
     article: int = -1  # article index inside the story ("article" rows)
 
@@ -82,10 +84,11 @@ class StoryList(Pane, can_focus=True):
             self.story_list = story_list
             self.row = row
 
-    def __init__(self, lookup: Callable, *, id: str | None = None) -> None:
+    def __init__(self, lookup: Callable, *, id: str | None = None,
+                 listing: Listing | None = None) -> None:
         super().__init__(id=id)
         self.lookup = lookup  # article id -> Article
-        self.listing = Listing()
+        self.listing = listing or Listing()  # shown from the first frame (set_data on mount)
         self.filters: list[tuple[str, str]] = []  # saved (name, query)
         self.active_filter: str = ""
         self.marked: set[str] = set()
@@ -96,7 +99,7 @@ class StoryList(Pane, can_focus=True):
         self._open = 0  # story index whose articles are shown
         self._row = Row("story", 0)
         self._style_cache: dict[tuple, dict[str, Style]] = {}
-        self._unsorted: tuple[Listing | None, list] = (None, [])  # a listing, its own order
+        self._unsorted: Listing | None = listing  # the listing given, in the workspace's order
 
     # ---- data ------------------------------------------------------------------------------
     def set_data(self, listing: Listing, filters: list[tuple[str, str]], active: str,
@@ -108,17 +111,16 @@ class StoryList(Pane, can_focus=True):
         on_filter = (self.filters[self._row.index][0]
                      if self._row.kind == "filter" and self._row.index < len(self.filters)
                      else None)
+        if listing is not self.listing:  # a new listing: its order is the workspace's
+            self._unsorted = listing
+        listing = (self._unsorted or listing).ordered(self.sort)
         self.listing, self.filters, self.active_filter = listing, filters, active
-        if listing is not self._unsorted[0]:  # a new listing: its order is the workspace's
-            self._unsorted = (listing, listing.stories)
-        listing.stories = sort_stories(self._unsorted[1], self.sort)
         names = [name for name, _ in filters]
         sid, aid = keep
         was = self._row.article if self._row.kind == "article" else -1
         si = listing.index_of(sid) if sid else None
         if si is None and aid:  # the story is gone (joined, undone): follow the article
-            si = next((i for i, st in enumerate(listing.stories)
-                       if aid in listing.members[st.id]), None)
+            si = listing.story_of_article(aid)
         if sid is None and on_filter in names:
             self._open = self._open if self._open < len(listing.stories) else 0
             self._row = Row("filter", names.index(on_filter))

@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 
 from tui.core.clean import meta
+from tui.core.clean.combine import drop_repeated_blocks
 from tui.core.clean.dates import parse_date
 from tui.core.clean.furniture import FurnitureModel
+from tui.core.clean.glued import mend
 from tui.core.clean.lang import detect_lang, stopwords_for
 from tui.core.clean.markdown import join_paragraphs, strip_markdown
 from tui.core.clean.reflow import reflow
 from tui.core.clean.text import select, whole_document
 from tui.core.clean.titles import PERMALINK
 from tui.core.model import META_FIELDS, Cleaned, RawDocument, outlet_key, page_key
+from tui.core.safe_text import has_unsafe
 from tui.core.textutil import safe_text
 
 _SPACE = re.compile(r"\s+")
@@ -26,6 +29,8 @@ _DENSE_LANGS = {"zh", "ja", "th", "lo", "km", "my", "bo"}
 # Languages a script settles by itself: the body cannot be in another one.
 _ONE_SCRIPT = {"he", "el", "bn", "ta", "te", "gu", "pa", "kn", "ml", "si", "th", "lo", "bo",
                "my", "ka", "am", "km", "hy", "ko", "or"}
+_ESCAPES = "\x1b\x9b\x9d\x90\x98\x9e\x9f"  # starters of terminal escape sequences
+_PERMALINK_ENDS = ("¶", "§", "🔗", "\uf0c1", "#")  # what titles.PERMALINK can match at a line end
 HEAD_LINES = 400  # lines of an HTML page's visible text searched for a byline and date
 _MAX_CHARS = 4_000_000  # beyond this a "page" is not an article; the tail is ignored
 
@@ -52,7 +57,10 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
         from tui.core.clean.html import lighten
 
         raw = lighten(raw, _MAX_CHARS)
-    content = _safe(raw[: _MAX_CHARS * 2])[:_MAX_CHARS]
+    # The parser drops control characters itself; a page without escape sequences is
+    # sanitised after extraction, on the little text kept (the raw page is 100 times larger).
+    late = doc.kind == "html" and not any(c in raw for c in _ESCAPES)
+    content = raw[:_MAX_CHARS] if late else _safe(raw[: _MAX_CHARS * 2])[:_MAX_CHARS]
     hints = doc.hints if isinstance(doc.hints, dict) else {}
     outlet = outlet_key(doc.origin, hints)
     found: dict = {}
@@ -86,7 +94,19 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     for k, v in found.items():  # what the HTML's own metadata says beats guesses from text
         if v and not (k == "lang" and fields.get("lang")):
             fields[k] = v
+    if late:
+        fields = {k: _late_safe(k, v) for k, v in fields.items()}
     return _with_hints(Cleaned(**fields), hints)
+
+
+def _late_safe(key: str, value):
+    """A field of a page sanitised after extraction: the body keeps its lines and their
+    indents, other fields are one line."""
+    if not isinstance(value, str) or not has_unsafe(value):
+        return value
+    if key == "body":  # each character a space, as the early pass does: the lines stay
+        return safe_text(value, replace=" ")
+    return " ".join(safe_text(value, replace=" ").split())
 
 
 def _visible_fields(text: str, first: str) -> dict:
@@ -116,8 +136,10 @@ def clean_extracted(text: str, known=None, title: str | None = None) -> dict:
     its paragraphs, dropping only lines without letters or digits, learned furniture and the
     headline when the text opens with it; a byline and a date line at its top go to the
     metadata."""
-    lines = [PERMALINK.sub("", " ".join(ln.split())) for ln in text.split("\n")]
+    lines = [" ".join(ln.split()) for ln in text.split("\n")]
+    lines = [PERMALINK.sub("", ln) if ln.endswith(_PERMALINK_ENDS) else ln for ln in lines]
     keep = [ln for ln in lines if ln and _WORD.search(ln) and not (known and known(ln))]
+    keep = drop_repeated_blocks(keep)  # a copy of the article or of posts, for other screens
     if keep and title:
         head, full = (_NORM.sub(" ", t.lower()).strip() for t in (keep[0], title))
         if head and head in full and len(head) >= len(full) // 2:
@@ -162,7 +184,7 @@ def clean_text(text: str, known=None, authored: bool = False) -> dict:
     first = keep[0] if keep else min(len(lines), 40)  # no body: the top of the page
     head_at = [i for i in range(max(0, first - 40), first) if lines[i]]
     header = [lines[i] for i in head_at]
-    body = "\n\n".join(lines[i] for i in keep)
+    body = mend("\n\n".join(lines[i] for i in keep))  # drop caps, glued elements mended
     body_head = " ".join(lines[i] for i in keep[:4])
     out = meta.header_fields(header, body_head, [kinds.get(i) for i in head_at])
     place, wire = meta.dateline(lines[keep[0]] if keep else "")

@@ -7,6 +7,9 @@ teasers) that trafilatura's text lacks are added where readability places them. 
 trafilatura kept is removed. Measured on held-out pages of seven kinds (see
 tests/benchmarks/bench_clean_sets.py), replacing trafilatura's text by readability's when
 longer lost on product pages; adding paragraphs lost on none.
+
+The one thing removed is a copy: a block of prose paragraphs the text already holds, word for
+word, earlier (``drop_repeated_blocks``).
 """
 
 from __future__ import annotations
@@ -44,3 +47,38 @@ def add_missed(base: str, other: str, min_words: int = ADD_MIN_WORDS) -> str:
         out.append(ln)
         out.extend(after.get(k, []))
     return "\n".join(out)
+
+
+REPEAT_MIN_WORDS = 15  # a repeated paragraph must be prose of this length to count
+REPEAT_MIN_RUN = 2  # paragraphs in a row, all already in the text, make a copied block
+REPEAT_MIN_BLOCK = 150  # words of such a block, for it to be dropped as a copy
+
+
+def drop_repeated_blocks(lines: list[str]) -> list[str]:
+    """``lines`` (paragraphs) without the copies of a block of prose that the text already
+    holds: a run of at least ``REPEAT_MIN_RUN`` paragraphs of ``REPEAT_MIN_WORDS`` words or
+    more, ``REPEAT_MIN_BLOCK`` words in all, each of which appeared earlier (a page that
+    repeats its article or a thread's posts for other screens). Short repeated lines (offers,
+    steps, headings, a quoted sentence) are content the page repeats on purpose: kept. The
+    first copy of everything is always kept."""
+    sizes = [len(ln.split()) for ln in lines]
+    keys = [_norm(ln) if n >= REPEAT_MIN_WORDS else "" for ln, n in zip(lines, sizes)]
+    seen: set[str] = set()
+    repeated = []
+    for key in keys:
+        repeated.append(bool(key) and key in seen)
+        seen.add(key)
+    drop = [False] * len(lines)
+    start = 0
+    while start < len(lines):
+        if not repeated[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and repeated[end]:
+            end += 1
+        words = sum(sizes[start:end])
+        if end - start >= REPEAT_MIN_RUN and words >= REPEAT_MIN_BLOCK:
+            drop[start:end] = [True] * (end - start)
+        start = end
+    return [ln for ln, d in zip(lines, drop) if not d]

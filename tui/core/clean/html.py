@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from tui.core.clean.combine import add_missed
 from tui.core.clean.dates import parse_date
+from tui.core.clean.html_blocks import redraw
 from tui.core.clean.titles import page_title
 
 _MAX_HTML = 3_000_000  # characters; longer pages are cut (no article is that long)
@@ -61,8 +62,8 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
     def visible() -> str:
         return _safe(visible_text, tree) or ""
 
-    if text.strip():
-        return text, meta, True, visible
+    if text.strip():  # paragraph lines where the page draws its blocks (html_blocks.py)
+        return _safe(redraw, tree, text) or text, meta, True, visible
     return strip_tags(html), meta, False, visible
 
 

@@ -25,6 +25,25 @@ _DATE_WORDS = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:ja
 # A Title Case headline run straight into its summary ("Tape Gaffe Ends Title RunDenny Hamlin"):
 # a teaser card copied as text.
 _GLUED = re.compile(r"(?:[A-Z0-9][\w'’:,&-]*\s+){3,}[\w'’,-]*[a-z0-9?!.)”’][A-Z][a-z]")
+# ...also where the headline has its own punctuation ("Say Cheese? Detroit's Top 3 Cheese
+# ShopsWondering where..."): the glue, a word of 4+ letters run into a capitalised one...
+_GLUE_AT = re.compile(r"[a-z]{4}[A-Z][a-z]")
+GLUED_HEAD = 160  # ...within a headline's length of the line's start
+GLUED_WORDS = 80  # (a card's headline and summary; longer lines are paragraphs)
+
+
+def _glued_headline(ln: str) -> bool:
+    """A Title Case headline of three words or more runs into a sentence at a glue point."""
+    if sum(1 for w in ln.split(None, 4)[:4] if w[:1].isupper()) < 3:
+        return False  # a sentence, not a headline
+    m = _GLUE_AT.search(ln, 0, GLUED_HEAD)
+    if m is None:
+        return False
+    head = ln[:m.start() + 4].split()
+    caps = sum(1 for w in head if not w[:1].islower())
+    return caps >= 3 and all(not w[:1].islower() or len(w) <= 3 for w in head)
+
+
 _STAMP = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d[:.]\d\d|published|updated|"
                     r"posted")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -40,7 +59,8 @@ _LINE = {
              r"(?:\s+(?:this|on|via|article|story|link|it))*\W*$|^follow us\b|"
              r"^share (?:this|on|via)\b|^(?:click|tap) to share",
     "ticker": r"^(?:breaking(?: news)?|latest(?: news)?|just in|live|trending(?: now)?|"
-              r"top stories|most (?:read|popular|viewed|shared)|editor'?s picks?|"
+              r"top stories|most (?:read|popular|viewed|shared)(?: (?:in|on|from) [\w ]{1,30})?|"
+              r"editor'?s picks?|"
               r"popular now|in the news)\W*$",
     "related": r"^(?:related(?: \w+)?|read (?:more|also|next)|see also|also read|more from|"
                r"more on this|more stories|you (?:may|might) (?:also )?like|"
@@ -53,6 +73,8 @@ _LINE = {
                r"相关阅读|相关新闻|相关文章|関連記事|関連ニュース|"
                r"관련기사|관련 기사)"
                r"\b(?!.*[.!?]$).{0,40}$",
+    # "Related: <a headline>": a link to another story set as a line (not a section heading)
+    "teaser": r"^(?:related(?: \w+)?|see also|recommended)\s*:\s*\S(?!.*[.!]$).{0,120}$",
     "caption": r"^(?:photo|image|picture|credit|source|illustration|video|graphic)s?\s*:",
     "contact": r"^(?:e-?mail|phone|tel|telephone|fax|contact(?: us)?|address|call us)\s*[:.]|"
                r"^[\w.+-]+@[\w-]+\.[\w.]+$|^\+?\d[\d\s().-]{7,}$",
@@ -74,7 +96,8 @@ _LINE = {
               r"(?:$|[|,/•·]|\s(?:and|&|und|et|y|e)\s)",
     "stamp": r"^(?:\d+|an?) (?:minutes?|hours?|days?|weeks?|months?|years?) ago\b.{0,20}$",
     "ad": r"^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|promoted|"
-          r"story continues below(?: advertisement)?|continue reading(?: below)?|"
+          r"story continues below(?: the)?(?: advertisement| gallery| video| ad)?|"
+          r"continue reading(?: below)?|"
           r"scroll to continue|skip (?:to|ad)\b.*|loading\W*|close|menu|search|"
           r"left menu|right menu|toggle navigation|back to top|home)\W*$",
 }
@@ -114,9 +137,11 @@ _INNER = [
                r"\bbecome a (?:member|supporter|subscriber)\b|"
                r"\bsubscribe (?:now|today|to (?:our|the))\b|"
                r"\bsign up (?:now|today|here|for (?:our|free|the))\b|"
-               r"\b(?:our|free|daily|weekly) newsletters?\b|\bfree trial\b|\bpaywall\b|"
+               r"\b(?:our|free|daily|weekly|e-?mail) newsletters?\b|\bfree trial\b|\bpaywall\b|"
+               r"\bunsubscribe (?:at any time|anytime)\b|"
                r"\bwe cannot do without you\b",
      "support contribution donate become subscribe sign newsletter newsletters trial paywall"
+     " unsubscribe"
      " cannot", ""),
     ("disclaimer", r"\bnot been edited by\b|\bauto-generated from\b|\bsyndicated feed\b|"
                    r"\baffiliate (?:links?|partnerships?|commission)\b|\bearn (?:a )?commission\b|"
@@ -169,8 +194,8 @@ _POSITIONS = re.compile(r"\((?:l|r|c|left|right|cent(?:er|re)|top|bottom|front|b
                         r", (?:left|right|cent(?:er|re)|second from (?:left|right)),")
 _MONTH_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? "
                          r"\d{1,2}, \d{4}\b", re.I)
-ORDER = ("counter", "share", "ticker", "related", "caption", "appeal", "disclaimer", "contact",
-         "copyright", "comments", "about", "byline", "dated", "stamp", "ad")
+ORDER = ("counter", "share", "ticker", "related", "teaser", "caption", "appeal", "disclaimer",
+         "contact", "copyright", "comments", "about", "byline", "dated", "stamp", "ad")
 # Kinds that are unmistakable inside a long line; the others only describe short lines.
 _LONG_OK = ("disclaimer", "copyright", "caption")
 
@@ -228,7 +253,8 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
             first.isdigit() and _BULLET.match(ln) is not None)
         pipes = ln.count(" | ") + ln.count(" · ") if ("|" in ln or "·" in ln) else 0
         cut = (last in ".…]" and tail.endswith(_ELLIPSES)) or (
-            n > 6 and first.isupper() and _GLUED.match(ln) is not None)
+            n > 6 and first.isupper() and (_GLUED.match(ln) is not None or (
+                n <= GLUED_WORDS and _glued_headline(ln))))
         known = (ln, words, last in _ENDERS and last != "", stop, bullet, pipes,
                  _kind(ln, low, toks, words), cut, low)
         if len(ln) <= MEMO_CHARS:  # long lines are prose, seldom seen twice
@@ -275,7 +301,7 @@ def _fits(kind: str, words: int) -> bool:
     """Long prose lines are only caught by kinds unmistakable inside a sentence."""
     if words > 40:
         return kind in _LONG_OK
-    return not (words > 25 and kind in ("appeal", "share", "related", "contact"))
+    return not (words > 25 and kind in ("appeal", "share", "related", "teaser", "contact"))
 
 
 def furniture_kind(text: str) -> str | None:

@@ -29,8 +29,16 @@ _SENTENCE_END = frozenset(".!?\"”’'»)")
 SLACK = 2  # characters of tolerance on the "next word would not fit" test
 _LIST = re.compile(r"^(?:[-*+•·▪◦‣]\s|\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)]\s)")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
-_CODE_END = re.compile(r"[{};]\s*$|^\s*[}\])]")
-_HYPHENATED = re.compile(r"([^\W\d_]+)-$")
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+JUSTIFIED_GAP = 4  # a justified line spreads its slack over word gaps of at most this many spaces
+# A term and its description on one line ("-c     with -lt: sort by..."), the description
+# going on below at the column it starts at (a hanging indent, as in man pages).
+_TERM = re.compile(r"^\s*\S+(?: \S+)?(?: {2,}|\t)(?=\S)")
+_CODE_END = re.compile(r"[{}]\s*$|^\s*[}\])]|(?:\w\(.*|=.*|\))\s*;\s*$")  # prose ends in ";" too
+_HYPHENATED = re.compile(r"([^\W\d_]+)([-\u2010\u00ad])$")
+# Hyphens only a formatter writes at a line end (groff's U+2010, the soft hyphen): a word
+# broken to fit, never a compound.
+_FORMATTER_HYPHENS = "\u2010\u00ad"
 _WORD_START = re.compile(r"^[^\W\d_]+")
 _DATELINE_ONLY = re.compile(r"^[A-Z][\w.' ,-]{1,60} (?:-|--|—|–)$")
 
@@ -62,10 +70,25 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _structured(line: str) -> bool:
-    """A line laid out as a line: columns of a table, code."""
+def _structured(line: str, width: int = 0) -> bool:
+    """A line laid out as a line: columns of a table, code. A line justified to the wrap
+    column ``width`` (its wide gaps spread between words) is prose."""
     body = line.strip()
-    return bool(_COLUMNS.search(body) or _CODE_END.search(body))
+    if _CODE_END.search(body):
+        return True
+    if not _COLUMNS.search(body):
+        return False
+    return not (width and len(line.rstrip()) >= width - 1
+                and max(map(len, _GAP.findall(body))) <= JUSTIFIED_GAP)
+
+
+def _hanging(prev: str, line: str, width: int) -> bool:
+    """``line`` goes on with the description of a term ``prev`` opens ("-c     with -lt:...")
+    at the column the description starts at."""
+    m = _TERM.match(prev)
+    return bool(m and _indent(line) == m.end() > _indent(prev)
+                and not _structured(" " * m.end() + prev[m.end():], width)
+                and _fills(prev, line, width))
 
 
 def first_line_indents(lines: list[str], width: int) -> frozenset[int]:
@@ -114,8 +137,10 @@ def joins(prev: str, line: str, width: int, opens: frozenset[int] = frozenset(),
     one, however short the line above, once ``inside`` a paragraph so opened). ``last``: the
     text's last line (a sign-off such as " Reuter" is not a continuation)."""
     head = line.strip()
-    if _LIST.match(head) or _structured(prev) or _structured(line):
+    if _LIST.match(head) or _structured(line, width):
         return False
+    if _structured(prev, width):
+        return not opens and _hanging(prev, line, width)
     if opens:
         if _DATELINE_ONLY.match(prev.strip()):
             return True  # "NEW YORK, March 2 -" on a line of its own opens the next one
@@ -127,7 +152,7 @@ def joins(prev: str, line: str, width: int, opens: frozenset[int] = frozenset(),
         # continuation (hanging indent under the item's text).
         marker = _LIST.match(prev.strip())
         if not marker or _indent(line) != _indent(prev) + marker.end():
-            return False
+            return _hanging(prev, line, width)
     return _fills(prev, line, width)
 
 
@@ -135,6 +160,8 @@ def _glue(prev: str, nxt: str, text: str) -> str:
     """``prev`` and ``nxt`` as one line, mending a word hyphenated across the break."""
     m = _HYPHENATED.search(prev)
     if m and not prev.endswith(" -") and nxt[:1].isalpha():
+        if m[2] in _FORMATTER_HYPHENS:
+            return prev[:-1] + nxt  # "speci\u2010" + "fied"
         if nxt[:1].islower() and m[1][:1].islower():
             rest = _WORD_START.match(nxt)
             whole = m[1] + (rest[0] if rest else "")

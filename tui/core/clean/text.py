@@ -5,7 +5,10 @@ Each line gets a value in words: positive when it reads like prose of the page's
 a label) or page furniture. The article is the maximum-sum run of lines; headings and
 comment or "related" sections act as walls. Pages without prose fall back to the longest
 stretch of non-menu lines; pages whose prose is spread out (threads, listings, manuals: the
-run holds little of it) keep their whole prose stretch less furniture (``step_aside``).
+run holds little of it) keep their whole prose stretch less furniture (``step_aside``). An
+article whose sections repeat the same headings ("Overview", "Pros:") is read again with those
+lines as its headings rather than walls between items, when that only extends it. Short
+stretches between body lines (subheadings, list items) are the article's own (``_gaps``).
 """
 
 from __future__ import annotations
@@ -15,13 +18,19 @@ from collections import Counter
 from collections.abc import Callable
 
 from tui.core.clean.lines import Line, measure_page
+from tui.core.clean.shaped import shaped_runs
 
 SHORT = 12.0  # cost of a short line that is not prose (menus are runs of these)
 SHORT_FIRST = 3.0  # ...but a lone one between paragraphs (a subheading) costs little
 CUT = 0.3  # weight of a paragraph that ends in an ellipsis (a teaser's excerpt)
 BULLET = 0.5  # weight of a bulleted prose line (lists of teasers are bulleted)
+ITEM, ITEM_WORDS = 0.0, 6  # value of a bulleted phrase of this many words (a list item)
 BARRIER = 50.0  # cost of a line that opens another section of the page
-BARRIERS = {"comments", "related", "ticker", "copyright", "repeat", "appeal", "about", "dated"}
+BARRIERS = frozenset({"comments", "related", "ticker", "copyright", "repeat", "appeal", "about",
+                      "dated"})
+INNER_BARRIERS = BARRIERS - {"repeat"}  # walls inside an article's own sections
+REPEAT_HEADING = 1.0  # cost of a repeated line read as a section heading, not a wall
+HOLD_SHARE = 0.9  # a selection across repeated headings must keep this much of the first
 REPEAT_WALL = 3  # a line repeated this often is a template separating items
 REPEAT_PROSE = 5  # ...unless it is a sentence of at least this many words
 AFTER_MIN = 30.0  # prose words before a comments/about heading for it to close the article
@@ -36,12 +45,14 @@ _LETTER = re.compile(r"[^\W\d_]")
 _BULLETED = re.compile(r"^(?:[*•·▪■►▸>+-]|\d{1,3}[.)])\s")
 
 
-def prose_value(ln: Line, scale: float = 1.0) -> float:
+def prose_value(ln: Line, scale: float = 1.0, barriers: frozenset[str] = BARRIERS) -> float:
     """Evidence, in words, that a line is body (positive) or not (negative). ``scale`` adapts
     the function-word thresholds to languages whose prose shows fewer separate function words
     (Arabic writes many of them as prefixes)."""
     if ln.furniture:
-        wall = ln.furniture in BARRIERS and (ln.furniture != "appeal" or ln.words <= 10)
+        wall = ln.furniture in barriers and (ln.furniture != "appeal" or ln.words <= 10)
+        if ln.furniture == "repeat" and not wall:
+            return -REPEAT_HEADING
         return -BARRIER if wall else -3.0 - 0.5 * ln.words
     w = ln.words
     v = -SHORT
@@ -51,6 +62,8 @@ def prose_value(ln: Line, scale: float = 1.0) -> float:
         v = 0.5 * w
     elif ln.ends and w >= 5 and ln.stop >= 0.15 * scale:
         v = 0.5 * w
+    elif ln.bullet and w >= ITEM_WORDS and ln.stop >= 0.12 * scale:
+        v = ITEM  # a list item that is a phrase, not a menu's name or two
     if ln.cut and v > 0:
         v *= CUT
     if ln.pipes >= 2:
@@ -97,19 +110,7 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     ``known(line)`` says a line is furniture learned from other pages of the same outlet;
     ``kinds``, when given, receives each line's furniture kind (None for none)."""
     idx = [i for i, s in enumerate(lines) if s]
-    info: list[Line] = []
-    raw: list[float] = []
-    keep = _select(lines, idx, stops, known, dense_script, kinds, info, raw)
-    return step_aside(idx, info, raw, keep)
-
-
-def _select(lines: list[str], idx: list[int], stops: frozenset[str],
-            known: Callable[[str], bool] | None, dense_script: bool,
-            kinds: dict[int, str | None] | None, info: list[Line],
-            raw: list[float]) -> list[int]:
-    """The article-prose selection; fills ``info`` (each line's evidence) and ``raw`` (each
-    line's prose value before sections are discounted) for ``step_aside``."""
-    info.extend(measure_page([lines[i] for i in idx], stops, dense_script))
+    info = measure_page([lines[i] for i in idx], stops, dense_script)
     if known:
         for ln in info:
             if not ln.furniture and known(ln.text):
@@ -118,8 +119,34 @@ def _select(lines: list[str], idx: list[int], stops: frozenset[str],
         kinds.update((i, ln.furniture) for i, ln in zip(idx, info))
     _mark_repeats(info)
     scale = _stop_scale(info)
-    values = [prose_value(ln, scale) for ln in info]
-    raw.extend(values)
+    raw = [prose_value(ln, scale) for ln in info]
+    keep = _select(info, idx, raw, scale, BARRIERS)
+    aside = step_aside(idx, info, raw, keep)
+    if aside is not keep:
+        return aside
+    if any(ln.furniture == "repeat" for ln in info):
+        # An article, not items split by a template: a line it repeats ("Overview", "Buying
+        # options:") heads its sections rather than separating pages' worth of items.
+        wider = _select(info, idx, [prose_value(ln, scale, INNER_BARRIERS) for ln in info],
+                        scale, INNER_BARRIERS)
+        if _holds(wider, keep, info, idx):
+            return wider
+    return keep
+
+
+def _holds(wider: list[int], keep: list[int], info: list[Line], idx: list[int]) -> bool:
+    """``wider`` holds nearly all of ``keep``'s words (it extends the article, not another)."""
+    where = {i: k for k, i in enumerate(idx)}
+    inside = set(wider)
+    total = sum(info[where[i]].words for i in keep)
+    return sum(info[where[i]].words for i in keep if i in inside) >= HOLD_SHARE * total
+
+
+def _select(info: list[Line], idx: list[int], raw: list[float], scale: float,
+            barriers: frozenset[str]) -> list[int]:
+    """The article-prose selection from each line's evidence ``info`` and prose value
+    ``raw`` (before sections are discounted); lines of a kind in ``barriers`` are walls."""
+    values = raw[:]
     _discount_after_sections(info, values)
     run = 0
     for k, v in enumerate(values):
@@ -130,7 +157,7 @@ def _select(lines: list[str], idx: list[int], stops: frozenset[str],
     if total < FALLBACK_MIN and _unmark_repeated_prose(info):
         # No prose but prose the page repeats: the page holds its article more than once
         # (copies for other screens). Read it as prose; the copies are deduplicated after.
-        values = [prose_value(ln, scale) for ln in info]
+        values = [prose_value(ln, scale, barriers) for ln in info]
         _discount_after_sections(info, values)
         a, b, total = best_run(values)
     if total < FALLBACK_MIN:  # no prose to speak of (results, tables, lists): take the
@@ -140,7 +167,7 @@ def _select(lines: list[str], idx: list[int], stops: frozenset[str],
     keep = set(range(a, b))
     # Further runs as strong as a good share of the main one (an article split by a widget),
     # never across a wall: what lies beyond a comments or related heading is another section.
-    walls = [k for k, ln in enumerate(info) if ln.furniture in BARRIERS]
+    walls = [k for k, ln in enumerate(info) if ln.furniture in barriers]
     first = max([w + 1 for w in walls if w < a], default=0)
     last = min([w for w in walls if w >= b], default=len(values))
     for lo, hi in ((first, a), (b, last)):
@@ -152,13 +179,84 @@ def _select(lines: list[str], idx: list[int], stops: frozenset[str],
             lo += rb
     chosen = {k for k in keep if not info[k].furniture and info[k].pipes < 2
               and (values[k] > 0 or _sandwiched(values, k, keep))}
-    return [idx[k] for k in sorted(chosen | _announced_lists(info, idx, chosen))]
+    chosen |= _announced_lists(info, idx, chosen)
+    chosen |= shaped_runs(info, chosen)
+    chosen -= _box_items(info, walls)
+    headings = "repeat" not in barriers  # repeated lines read as the article's own headings
+    chosen |= _gaps(info, chosen, headings)
+    return [idx[k] for k in sorted(chosen | _inner_lists(info, chosen))]
+
+
+BOX_KINDS = ("related", "ticker")  # headings of boxes of links set inside an article
+
+
+def _box_items(info: list[Line], walls: list[int]) -> set[int]:
+    """The bulleted or cut lines right under a "Related articles" or "Trending" heading (among
+    ``walls``): the box's links, even where the article goes on around the box."""
+    items: set[int] = set()
+    for k in walls:
+        if info[k].furniture in BOX_KINDS:
+            j = k + 1
+            while j < len(info) and not info[j].furniture and (info[j].bullet or info[j].cut):
+                items.add(j)
+                j += 1
+    return items
+
+
+TEASER_SHARE = 0.5  # a further run this much teasers (cut excerpts) is a teaser block
+
+
+def _teasers(info: list[Line], values: list[float], run: range | list[int]) -> bool:
+    """Most of a run's prose is teasers: excerpts cut by an ellipsis, headlines run into their
+    summaries (cards of other stories), not more of the article."""
+    pos = [k for k in run if values[k] > 0]
+    cut = sum(values[k] for k in pos if info[k].cut)
+    return cut > TEASER_SHARE * sum(values[k] for k in pos)
+
+
+GAP_LINES = 4  # lines between two body lines that join the body (subheadings, list items)
+
+
+def _gaps(info: list[Line], chosen: set[int], headings: bool = False) -> set[int]:
+    """Short stretches (at most ``GAP_LINES``) of lines between body lines, none of them
+    furniture: the article's own subheadings, list items and quotations. ``headings``: lines
+    the page repeats count as the article's own subheadings."""
+    extra: set[int] = set()
+    order = sorted(chosen)
+    for a, b in zip(order, order[1:]):
+        if 1 < b - a <= GAP_LINES + 1 and all(
+                (not info[k].furniture or (headings and info[k].furniture == "repeat"))
+                and info[k].pipes < 2 for k in range(a + 1, b)):
+            extra.update(range(a + 1, b))
+    return extra
+
+
+LIST_ITEM_WORDS = 4.0  # a bulleted run between body lines whose items average this many words
+LIST_SHARE = 0.8  # ...and which is this much items (the rest: the list's own subheadings)
+
+
+def _inner_lists(info: list[Line], chosen: set[int]) -> set[int]:
+    """A run of bulleted items, however long, between two body lines: the article's own list
+    (a menu's items are a word or two; a box of links opens with its heading, furniture)."""
+    extra: set[int] = set()
+    order = sorted(chosen)
+    for a, b in zip(order, order[1:]):
+        if b - a - 1 <= GAP_LINES:
+            continue
+        run = range(a + 1, b)
+        items = [k for k in run if info[k].bullet]
+        if len(items) >= LIST_SHARE * len(run) and all(
+                not info[k].furniture and info[k].pipes < 2 for k in run) \
+                and sum(info[k].words for k in items) >= LIST_ITEM_WORDS * len(items):
+            extra.update(run)
+    return extra
 
 
 ASIDE_PROSE = 0.3  # the selection holds less than this share of the page's prose...
 ASIDE_WORDS = 30.0  # ...and its lines are not long paragraphs (fewer words a line than this)
 ASIDE_BULLETS = 0.4  # ...or few of the page's lines are bulleted (menus are bulleted)
 ASIDE_SHORT = 4  # a bulleted line under this many words is a menu item
+ASIDE_ARTICLE = 100.0  # a selection this strong among teasers (and little else) is the article
 
 
 def step_aside(idx: list[int], info: list[Line], raw: list[float], keep: list[int]) -> list[int]:
@@ -178,6 +276,10 @@ def step_aside(idx: list[int], info: list[Line], raw: list[float], keep: list[in
     kept = sum(raw[where[i]] for i in keep if raw[where[i]] > 0)
     if prose <= 0 or not 0.01 * prose < kept < ASIDE_PROSE * prose:
         return keep
+    inside = set(keep)
+    if kept >= ASIDE_ARTICLE and _teasers(info, raw, [k for k in range(len(raw))
+                                                     if idx[k] not in inside]):
+        return keep  # an article of its own; the rest of the page's prose is teasers
     per_line = sum(info[where[i]].words for i in keep) / len(keep)
     bullets = sum(1 for ln in info if ln.bullet) / len(info)
     if per_line >= ASIDE_WORDS and bullets >= ASIDE_BULLETS:
@@ -243,25 +345,45 @@ def _sandwiched(values: list[float], k: int, keep: set[int]) -> bool:
 
 
 PLAIN_SHARE = 0.85  # a plain document whose selection keeps less than this share of its words
+# A document's own headings and notices that read like page furniture ("SEE ALSO", "AUTHOR",
+# its copyright line): a few of these do not make a text a web page.
+DOC_KINDS = frozenset({"related", "about", "copyright", "contact", "byline", "dated"})
+DOC_LINES = 60  # ...in a long text (a manual page, a report): this many lines or more...
+DOC_MARKS = 3  # ...at most this many of them, or DOC_SHARE of its lines
+DOC_SHARE = 0.03  # (a long text may also repeat this share of its lines)
+PLAIN_ITEM = 20  # a numbered or bulleted line this long is a paragraph, not a menu item
+
+
+def _document_marks(kinds: list[str | None]) -> bool:
+    """The furniture kinds of a text's lines allow it to be a plain document: none, or in a
+    long text a few of the kinds a document has of its own."""
+    marked = [k for k in kinds if k]
+    if not marked:
+        return True
+    return (len(kinds) >= DOC_LINES and DOC_KINDS.issuperset(marked)
+            and len(marked) <= max(DOC_MARKS, DOC_SHARE * len(kinds)))
 
 
 def whole_document(lines: list[str], keep: list[int], kinds: dict[int, str | None],
                    lists: bool = False) -> list[int]:
     """``keep``, or every line of a plain document when ``keep`` holds too little of it.
 
-    A plain document (a wire story, a text file, a letter) has no page furniture: no line of
-    a furniture kind, no bulleted menu, no line of links split by pipes, no line repeated. Its
-    short lines (a table of figures,
-    an address, verse) are content, not menus; when the prose selection keeps less than
-    ``PLAIN_SHARE`` of its words, the body is all of its lines but the title line above the
-    text, bylines and a closing sign-off (one or two words). ``lists``: bulleted lines are
-    the author's lists (Markdown), not a menu."""
+    A plain document (a wire story, a text file, a letter, a manual page) has no page
+    furniture: no line of a furniture kind (``_document_marks``: a long text may hold a few of
+    its own, a "SEE ALSO" heading, a copyright line), no line of links split by pipes, no line
+    repeated (a long text may repeat a few), no bulleted line shorter than ``PLAIN_ITEM``
+    words (a menu). Its short lines (a table of figures, an address, verse) are content, not
+    menus; when the prose selection keeps less than ``PLAIN_SHARE`` of its words, the body is
+    all of its lines but the title line above the text and a closing sign-off (one or two
+    words). ``lists``: bulleted lines are the author's lists (Markdown), not a menu."""
     idx = [i for i, ln in enumerate(lines) if ln]
-    if len(idx) < 3 or any(kinds.get(i) for i in idx):
+    if len(idx) < 3 or not _document_marks([kinds.get(i) for i in idx]):
         return keep
     texts = [lines[i] for i in idx]
-    if len(set(texts)) < len(texts) or any((_BULLETED.match(t) and not lists)
-                                           or t.count(" | ") >= 2 for t in texts):
+    repeats = len(texts) - len(set(texts))
+    if repeats > (DOC_SHARE * len(texts) if len(texts) >= DOC_LINES else 0) or any(
+            (_BULLETED.match(t) and not lists and len(t.split()) < PLAIN_ITEM)
+            or t.count(" | ") >= 2 for t in texts):
         return keep
     total = sum(len(t.split()) for t in texts[1:])  # the first line may be the title
     if sum(len(lines[i].split()) for i in keep) >= PLAIN_SHARE * total:

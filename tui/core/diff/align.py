@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from .model import Change, Comparison, Row, Sentence
+from .model import Change, ChangeKind, Comparison, Row, RowKind, Sentence
 from .overlap import overlap
 from .words import opcodes, word_diff
 
@@ -229,12 +229,12 @@ class _Builder:
         """Count the words two aligned sentences share (in the units of _ntok)."""
         self.matched += similarity * (self.na[i] + self.nb[j]) / 2
 
-    def _change(self, kind: str, i: int | None, j: int | None, ls, rs, ops=()) -> None:
+    def _change(self, kind: ChangeKind, i: int | None, j: int | None, ls, rs, ops=()) -> None:
         self.changes.append(Change(kind, i, j, ops))
         self._row(kind, i, j, ls, rs, len(self.changes) - 1)
 
     def _row(
-        self, kind: str, i: int | None, j: int | None, ls, rs, change: int | None = None
+        self, kind: RowKind, i: int | None, j: int | None, ls, rs, change: int | None = None
     ) -> None:
         para = (i is not None and self.a[i].first) or (j is not None and self.b[j].first)
         self.rows.append(Row(kind, i, j, tuple(ls), tuple(rs), para, change))

@@ -16,7 +16,7 @@ import re
 from anyascii import anyascii
 
 from .align import hunks
-from .model import Change, Comparison, Row, Sentence
+from .model import Change, ChangeKind, Comparison, Row, Sentence
 
 _DIGITS = str.maketrans(
     {chr(base + d): str(d) for base in (0x0660, 0x06F0, 0x0966, 0xFF10, 0x09E6) for d in range(10)}
@@ -125,7 +125,8 @@ def _rows(
     changes: list[Change] = []
     for i1, i2, j1, j2 in path:
         if i2 == i1 or j2 == j1:
-            kind, i, j = ("delete", i1, None) if j2 == j1 else ("insert", None, j1)
+            kind: ChangeKind = "delete" if j2 == j1 else "insert"
+            i, j = (i1, None) if j2 == j1 else (None, j1)
             changes.append(Change(kind, i, j))
             ls = ((a[i].text, "del"),) if i is not None else ()
             rs = ((b[j].text, "ins"),) if j is not None else ()

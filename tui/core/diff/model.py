@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 # Span tags: "" unchanged, "del" deleted words, "ins" inserted words, "chg" replaced words,
 # "move" the unchanged text of a moved sentence, "uniq" text unique to one version of a story.
@@ -13,8 +13,13 @@ Span = tuple[str, str]
 # Sentence, WordOp, Change and Row are named tuples: a long comparison makes thousands of them,
 # and a tuple is built three times faster than a frozen dataclass.
 
-# Row kinds. Same language: same, change (words edited), replace (unrelated sentences side by
-# side), delete, insert, move (one row at each end of a move). Two languages: aligned.
+# Change kinds: change (words edited), replace (unrelated sentences side by side), delete,
+# insert, move. Row kinds: those (a move has one row at each end of it), and same; across two
+# languages, aligned. SPEC's JSON holds these strings.
+ChangeKind = Literal["change", "replace", "delete", "insert", "move"]
+RowKind = Literal["same", "aligned", "change", "replace", "delete", "insert", "move"]
+# How sentences were aligned: by their words (one language), or by anchors (two languages).
+Method = Literal["words", "anchors"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +52,7 @@ class WordOp(NamedTuple):
 class Change(NamedTuple):
     """One change, reported once (a moved sentence is one change, shown on two rows)."""
 
-    kind: str  # change, replace, delete, insert, move
+    kind: ChangeKind
     left: int | None  # sentence index in A
     right: int | None  # sentence index in B
     ops: tuple[WordOp, ...] = ()  # word edits for change and edited moves
@@ -56,7 +61,7 @@ class Change(NamedTuple):
 class Row(NamedTuple):
     """One aligned row: a sentence of A beside a sentence of B, or beside a gap (None)."""
 
-    kind: str
+    kind: RowKind
     left: int | None
     right: int | None
     lspans: tuple[Span, ...]
@@ -72,7 +77,7 @@ class Comparison:
     rows: list[Row]
     changes: list[Change]
     similarity: float  # 0..1: share of the words found in aligned sentences
-    method: str  # "words" (same language) or "anchors" (two languages)
+    method: Method
     hunks: list[tuple[int, int]] = field(default_factory=list)  # runs of changed rows [start, end)
     _overlap: float | None = field(default=None, repr=False, compare=False)
     # How to measure the overlap of two texts (``overlap.overlap``), given by whoever builds a

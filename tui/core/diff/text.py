@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
+from tui.core.textutil import paragraphs
+
 from .model import Sentence
 
 _MAP = {
@@ -44,7 +46,6 @@ TOKEN = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|\w+(?:['\u2018\u2019\u201b\u2032\u00b4]\w+)*|[^\w\s]+"
 )
 _TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
-_PARAS = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Sentence ends: . ! ? ... (and closing quotes or brackets) before a space and a character that
 # is not a lowercase letter; CJK full stops end one even without a space.
 # The pattern starts with one character class so the regex engine can skip ahead to the next
@@ -88,11 +89,6 @@ def norm(s: str) -> str:
 def keys(texts: list[str]) -> list[str]:
     """Normalised keys of one-line texts, in one pass: equal keys mean no real change."""
     return norm("\n".join(texts)).split("\n") if texts else []
-
-
-def paragraphs(text: str) -> list[str]:
-    """Paragraphs separated by blank lines, each re-flowed onto one line."""
-    return [" ".join(p.split()) for p in _PARAS.split(text) if p.strip()]
 
 
 def _abbreviation(piece: str) -> bool:

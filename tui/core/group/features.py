@@ -230,6 +230,14 @@ def text_key(body: str) -> int:
     return int.from_bytes(hashlib.blake2b(words.encode("utf-8"), digest_size=8).digest(), "big")
 
 
+def content_order(title: str, body: str, date: str | None, *rest: str | None) -> tuple:
+    """Where an article goes in a batch, fixed by what it is, not by when it came: by date
+    (as a feed brings them), then by a hash of its text and fields (``rest``: the remaining
+    fields, the id last, which only parts exact duplicates)."""
+    fields = "\x1f".join([title, body, *(r or "" for r in rest)])
+    return date or "", hashlib.blake2b(fields.encode("utf-8"), digest_size=8).digest()
+
+
 _SENTENCE = re.compile(r"(?<=[.!?\u3002])\s+|\n+")
 SKETCH = 32  # sentence hashes kept per body
 _EDGE_PUNCT = " \"'“”‘’.!?。"

@@ -7,12 +7,13 @@ from array import array
 from collections import Counter
 from collections.abc import Collection
 
-from . import state, young
+from . import neighbours, state, young
 from .corrections import Corrections, Merge, Split, as_correction
-from .features import extract, parse_day, sentence_sketch, text_key
+from .features import content_order, extract, parse_day, sentence_sketch, text_key
 from .index import TermIndex
 from .model import Book, DocEntry, GroupDoc, Packed, Params, Placement, story_id_for
 from .placing import describe_recorded, place_batch, short_text_reason
+from .timing import time_reason
 
 _SPACE = re.compile(r"\s+")
 _LEAD = 400  # characters of the body kept to compare openings (longer bodies get a sketch)
@@ -45,6 +46,10 @@ class Grouper:
                 changes.update(self.update(d))
             else:
                 fresh[d.id] = d
+        if not known:  # the order a batch came in says nothing: decide in an order of content
+            fresh = dict(sorted(fresh.items(), key=lambda kv: content_order(
+                kv[1].title or "", kv[1].body or "", kv[1].date, kv[1].lang, kv[1].source,
+                kv[1].origin, kv[0])))
         # frequencies from the whole batch first: better weights early in the batch
         packed = {i: self._pack(d) for i, d in fresh.items()}
         keys = {i: text_key(d.body or d.title or "") for i, d in fresh.items()}
@@ -62,7 +67,13 @@ class Grouper:
             entries.append(entry)
         # a young language group: its earlier articles are placed again with these
         again, previous = ([], {}) if known else young.reopen(self, entries)
-        place_batch(self, again + entries, known or {}, previous)
+        # ... and the small stories these resemble are decided again with them
+        looked: dict = {}
+        near, before = ([], {}) if known else neighbours.reopen(self, entries, again, looked)
+        previous.update(before)
+        place_batch(self, again + near + entries, known or {}, previous, looked)
+        changes.update({e.id: e.placement.story for e in near
+                        if e.placement.story != before[e.id]})
         young.keep(self, packed)
         changes.update({e.id: e.placement.story for e in again + entries})
         return changes
@@ -137,7 +148,8 @@ class Grouper:
             lines.append(f"closest article {entry.partner} ({kind} similarity {entry.score:.2f})")
             partner = self.book.docs.get(entry.partner)
             if kind == "same-language" and partner is not None:
-                lines += short_text_reason(self.params, entry, partner)
+                lines += short_text_reason(self.params, entry, partner, self.words)
+                lines += time_reason(self.params, entry, partner)
         if p.sameness == "copy":
             lines.append(f"near-identical text: a copy of {p.copy_of}")
         if p.evidence:
@@ -294,7 +306,7 @@ class Grouper:
             weights=weights, cross=cross, cross_norm=cross_norm,
             placement=Placement(story=""), counted=(f.tids, f.keys),
             text_key=text_key(doc.body or doc.title or ""), size=len(doc.body or ""),
-            days=f.days, mass=f.mass,
+            days=f.days, mass=f.mass, names=array("i", [t for t, b in zip(f.tids, f.boosted) if b]),
             sketch=sentence_sketch(doc.body) if len(doc.body or "") > _LEAD else array("I"),
         )
 

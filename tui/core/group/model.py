@@ -5,6 +5,12 @@ from __future__ import annotations
 import hashlib
 from array import array
 from dataclasses import dataclass, field
+from typing import Protocol
+
+from tui.core.model import Sameness
+
+from .corrections import Corrections
+from .index import TermIndex
 
 
 @dataclass(slots=True)
@@ -25,7 +31,7 @@ class Placement:
     """Where an article sits and why: ``sameness`` is ``coverage``, ``copy`` or ``version``."""
 
     story: str
-    sameness: str = "coverage"
+    sameness: Sameness = "coverage"
     copy_of: str | None = None
     evidence: list[str] = field(default_factory=list)
 
@@ -55,12 +61,16 @@ class Params:
     cohesion_cap: float = 1.0  # cohesion above this counts as this (near-copies are very tight)
     centroid: float = 1.0  # short texts: pull of a cluster's centre over average link, at most
     young: int = 200  # while a language group has this many articles, placements stay open
+    open_stories: int = 3  # earlier stories each new full text reopens (see ``neighbours``)
+    open_size: int = 12  # ... if they have at most this many articles
     copy_sim: float = 0.7  # near-copies (see ``copy_share``) are this similar at least
     cross_join: float = 0.08  # cross-language score to join a story
     cross_margin: float = 1.2  # best cross-language story must beat the runner-up by this factor
     cross_hold: float = 0.5  # ... and beat this share of the article's tie to its own story
     cross_weekday: float = 0.02  # days of the week named, across languages (as ``weekday``)
     window_days: int = 7  # a dated article joins a story only within this many days of it
+    time_boost: float = 0.5  # two articles with times of day: shared evidence counts up to
+    time_hours: float = 3.0  # ... this share more, the closer they are within these hours
     weekday: float = 0.05  # both openings name days of the week: + if one is shared, - if none
     copy_ratio: float = 90.0  # leads this similar (rapidfuzz ratio) ...
     copy_size: float = 0.8  # ... and bodies this close in length make a copy
@@ -109,6 +119,7 @@ class DocEntry:
     days: int = 0  # days of the week the opening names (bit 0 = Monday)
     mass: int = 0  # distinct words of title and body (how much evidence the text can hold)
     sketch: array = field(default_factory=lambda: array("I"))  # body sentences (longer bodies)
+    names: array = field(default_factory=lambda: array("i"))  # word ids of names and numbers
 
 
 def story_id_for(seed: str, taken: dict) -> str:
@@ -159,3 +170,22 @@ class Book:
             return
         for aid in members:
             self.widen(sid, self.docs[aid].day)
+
+
+class GroupContext(Protocol):
+    """The grouper's state as the modules that place articles (``placing``), reopen young
+    groups or near stories (``young``, ``neighbours``) and cache it (``state``) see it: the
+    book of articles and stories, the settings, the two term indexes, the reader's
+    corrections, and the weighing of counted evidence with the frequencies known now.
+    ``Grouper`` is one; these modules never import it.
+    """
+
+    book: Book
+    params: Params
+    words: TermIndex  # same-language words
+    cross: TermIndex  # cross-language keys (names, numbers, CJK bigrams)
+    corrections: Corrections
+
+    def weigh(
+        self, f: Packed, twins: int = 0
+    ) -> tuple[array, array, array, tuple[float, float]]: ...

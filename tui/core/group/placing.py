@@ -5,17 +5,23 @@ articles still alone, then copies and evidence."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from .cluster import Node, average_link
 from .features import contained
-from .model import DocEntry, Placement, story_id_for
-from .scoring import cross_candidates, cross_score, dot, in_window, mono_candidates, shared_evidence
-
-if TYPE_CHECKING:
-    from .grouper import Grouper
+from .index import TermIndex
+from .model import DocEntry, GroupContext, Placement, story_id_for
+from .scoring import (
+    cross_candidates,
+    cross_score,
+    dot,
+    in_window,
+    mono_candidates,
+    shared_evidence,
+    thin_evidence,
+)
+from .timing import timed
 
 _STORY_SAMPLE = 30  # newest same-language members compared when linking to an old story
 _STORY_HITS = 6  # old stories per article compared member by member
@@ -23,11 +29,12 @@ _EDGE_FLOOR = 0.05
 
 
 def place_batch(
-    g: Grouper, entries: list[DocEntry], known: dict[str, str | Placement],
-    previous: dict[str, str] | None = None,
+    g: GroupContext, entries: list[DocEntry], known: dict[str, str | Placement],
+    previous: dict[str, str] | None = None, looked: dict | None = None,
 ) -> None:
     """Give every entry a placement and add it to its story. ``previous``: the stories of
-    articles placed again (a new story keeps the id its members had, so ids stay stable)."""
+    articles placed again (a new story keeps the id its members had, so ids stay stable);
+    ``looked``: candidates already looked up, by slot."""
     versions: list[tuple[DocEntry, DocEntry]] = []
     copies: list[tuple[DocEntry, DocEntry]] = []
     open_: list[DocEntry] = []
@@ -47,7 +54,7 @@ def place_batch(
         else:
             open_.append(e)
     old_stories = set(g.book.stories)
-    cands = _cluster(g, open_, previous or {})
+    cands = _cluster(g, open_, previous or {}, looked or {})
     _cross_pass(g, [e for e in open_ if e.placement.story not in old_stories], cands)
     for e in open_:
         _describe(g, e, cands.get(e.slot, []))
@@ -57,7 +64,7 @@ def place_batch(
         _settle_copy(g, e, first)
 
 
-def _fixed(g: Grouper, e: DocEntry, known: dict) -> tuple[str | None, str, str | None]:
+def _fixed(g: GroupContext, e: DocEntry, known: dict) -> tuple[str | None, str, str | None]:
     """A placement that needs no evidence: recorded, pinned, a version, a must-link."""
     if e.id in known:
         return str(known[e.id]), "recorded", None
@@ -82,12 +89,14 @@ def _fixed(g: Grouper, e: DocEntry, known: dict) -> tuple[str | None, str, str |
     return None, "", None
 
 
-def _settle(g: Grouper, e: DocEntry, placement: Placement, how: str, partner: str | None) -> None:
+def _settle(
+    g: GroupContext, e: DocEntry, placement: Placement, how: str, partner: str | None
+) -> None:
     e.placement, e.how, e.partner = placement, how, partner
     g.book.join(e, placement.story)
 
 
-def _settle_copy(g: Grouper, e: DocEntry, first: DocEntry) -> None:
+def _settle_copy(g: GroupContext, e: DocEntry, first: DocEntry) -> None:
     """The same text as an earlier article: its story, a copy of the earliest."""
     p = first.placement
     origin = p.copy_of if p.sameness == "copy" and p.copy_of else first.id
@@ -96,7 +105,7 @@ def _settle_copy(g: Grouper, e: DocEntry, first: DocEntry) -> None:
     e.placement.evidence = shared_evidence(e, first, g.words, g.cross)
 
 
-def _banned(g: Grouper, e: DocEntry) -> set[str]:
+def _banned(g: GroupContext, e: DocEntry) -> set[str]:
     _, cannot = g.corrections.partners(e.id)
     docs = g.book.docs
     return {docs[o].placement.story for o in cannot if o in docs and docs[o].placement.story}
@@ -111,7 +120,7 @@ def _compatible(days: int):
     return check
 
 
-def _sample(g: Grouper, sid: str) -> list[DocEntry]:
+def _sample(g: GroupContext, sid: str) -> list[DocEntry]:
     """A story's newest members, at most ``_STORY_SAMPLE`` per language group."""
     recent = [g.book.docs[a] for a in g.book.stories[sid][-4 * _STORY_SAMPLE :]]
     seen: Counter = Counter()
@@ -123,7 +132,7 @@ def _sample(g: Grouper, sid: str) -> list[DocEntry]:
     return out[::-1]
 
 
-def _story_node(g: Grouper, sid: str) -> Node:
+def _story_node(g: GroupContext, sid: str) -> Node:
     """An old story as one frozen cluster: its newest members' language groups, its span."""
     sample = _sample(g, sid)
     inner, pairs = g.book.cohesion.get(sid, (0.0, 0))
@@ -133,7 +142,7 @@ def _story_node(g: Grouper, sid: str) -> Node:
 
 
 def _cluster(
-    g: Grouper, open_: list[DocEntry], previous: dict[str, str]
+    g: GroupContext, open_: list[DocEntry], previous: dict[str, str], looked: dict
 ) -> dict[int, list[tuple[float, DocEntry]]]:
     """Average-link the open entries among themselves and into old stories."""
     p = g.params
@@ -146,7 +155,10 @@ def _cluster(
         span = (e.day, e.day) if e.day is not None else None
         nodes[e.slot] = Node(groups=Counter({e.group: 1}), span=span, full=fullness(p, e.mass))
     for e in open_:
-        found = [(s, o) for s, o in mono_candidates(e, g.words, g.book.slots, p)
+        hits = looked.get(e.slot)
+        if hits is None:
+            hits = mono_candidates(e, g.words, g.book.slots, p)
+        found = [(s, o) for s, o in hits
                  if o.slot != e.slot]
         cands[e.slot] = found
         near = [s for s, _ in found[: p.local_k]]
@@ -161,7 +173,7 @@ def _cluster(
         for raw, other in found:
             copy = other.slot in pending and same_text(p, raw, e, other)
             # a near-copy is one text twice: no crowding discount, merged first
-            sim = raw if copy else _scaled(p, raw, e, other)
+            sim = raw if copy else _scaled(p, raw, e, other, g.words)
             if sim < _EDGE_FLOOR or not in_window(e.day, _span(other), p.window_days):
                 continue
             if other.slot in pending:
@@ -181,7 +193,8 @@ def _cluster(
                 nodes[story_nodes[sid]] = _story_node(g, sid)
             sample = [m for m in _sample(g, sid) if m.group == e.group]
             raws = ((scored[m.slot] if m.slot in scored else dot(query, m), m) for m in sample)
-            edges[(story_nodes[sid], e.slot)] = sum(_scaled(p, raw, e, m) for raw, m in raws)
+            edges[(story_nodes[sid], e.slot)] = sum(
+                _scaled(p, raw, e, m, g.words) for raw, m in raws)
     roots = average_link(
         nodes, edges, p.join, _compatible(p.window_days), p.relative, p.cohesion_cap,
         p.relative_single, p.centroid, copies, p.join_short)
@@ -205,11 +218,16 @@ def _cluster(
     return cands
 
 
-def _scaled(p, sim: float, a: DocEntry, b: DocEntry) -> float:
+def _scaled(p, sim: float, a: DocEntry, b: DocEntry, words: TermIndex | None = None) -> float:
     """Similarity less a share of the two articles' local density (hubness reduction): in a
     crowded topic, two articles must stand out from their usual neighbours to be one story.
-    When both openings name days of the week, a shared day counts for, none shared against."""
+    When both openings name days of the week, a shared day counts for, none shared against.
+    Short texts that share one informative word and no name count only as far as they are
+    full texts (``thin_evidence``)."""
     full = fullness(p, min(a.mass, b.mass))
+    if full < 1.0 and words is not None and thin_evidence(a, b, words, p.short_terms):
+        sim *= full
+    sim = timed(p, sim, a, b)
     sim -= full * p.local * max(0.0, (a.near + b.near) / 2 - p.local_base)
     if a.days and b.days:
         sim += p.weekday if a.days & b.days else -p.weekday
@@ -224,22 +242,28 @@ def fullness(p, mass: int) -> float:
     return min(1.0, (mass - p.short_terms) / max(1, p.long_terms - p.short_terms))
 
 
-def short_text_reason(p, e: DocEntry, other: DocEntry) -> list[str]:
+def short_text_reason(
+    p, e: DocEntry, other: DocEntry, words: TermIndex | None = None
+) -> list[str]:
     """Why two short texts (headlines, a title and a line) could join on little evidence."""
     full = fullness(p, min(e.mass, other.mass))
     if full >= 1.0:
         return []
     bar = p.join_short + full * (p.join - p.join_short)
-    return [f"short texts ({e.mass} and {other.mass} distinct words): judged at the bar for "
-            f"headlines, similarity {bar:.2f} to the story by its centre or its members "
-            f"(full texts need {p.join:.2f} on average)"]
+    lines = [f"short texts ({e.mass} and {other.mass} distinct words): judged at the bar for "
+             f"headlines, similarity {bar:.2f} to the story by its centre or its members "
+             f"(full texts need {p.join:.2f} on average)"]
+    if words is not None and thin_evidence(e, other, words, p.short_terms):
+        lines.append(f"they share at most one informative word and no name or number: their "
+                     f"similarity counts {full:.0%}")
+    return lines
 
 
 def _span(e: DocEntry) -> tuple[int, int] | None:
     return (e.day, e.day) if e.day is not None else None
 
 
-def _cross_pass(g: Grouper, fresh: list[DocEntry], cands: dict) -> None:
+def _cross_pass(g: GroupContext, fresh: list[DocEntry], cands: dict) -> None:
     """Articles in new one-language stories may move to a story in other languages whose
     evidence is clearly the best and stronger than what holds them where they are.
 
@@ -269,7 +293,7 @@ def _cross_pass(g: Grouper, fresh: list[DocEntry], cands: dict) -> None:
             _cross_join(g, e, set(), 0.0)
 
 
-def _cross_join(g: Grouper, e: DocEntry, skip: set[str], hold: float) -> bool:
+def _cross_join(g: GroupContext, e: DocEntry, skip: set[str], hold: float) -> bool:
     """Join the clearly best story in other languages if it beats ``hold``."""
     p = g.params
     banned = _banned(g, e) | {e.placement.story} | skip
@@ -295,7 +319,7 @@ def _cross_join(g: Grouper, e: DocEntry, skip: set[str], hold: float) -> bool:
     return True
 
 
-def describe_recorded(g: Grouper, e: DocEntry) -> None:
+def describe_recorded(g: GroupContext, e: DocEntry) -> None:
     """Find, when first asked, the closest article and shared evidence of a replayed placement."""
     sid = e.placement.story
     members = g.book.stories.get(sid, [])[-4 * _STORY_SAMPLE :]
@@ -313,7 +337,7 @@ def describe_recorded(g: Grouper, e: DocEntry) -> None:
         e.placement.evidence = shared_evidence(e, partner, g.words, g.cross)
 
 
-def _describe(g: Grouper, e: DocEntry, found: list[tuple[float, DocEntry]]) -> None:
+def _describe(g: GroupContext, e: DocEntry, found: list[tuple[float, DocEntry]]) -> None:
     """Founder, or closest article in the same story; copies; shared evidence."""
     sid = e.placement.story
     if e.how == "cross-language":
@@ -353,7 +377,7 @@ def same_text(p, sim: float, e: DocEntry, other: DocEntry) -> bool:
     return fuzz.ratio(e.lead, other.lead) >= p.copy_ratio
 
 
-def _is_copy(g: Grouper, e: DocEntry, other: DocEntry) -> bool:
+def _is_copy(g: GroupContext, e: DocEntry, other: DocEntry) -> bool:
     """Near-identical bodies (titles may differ): similar leads, similar lengths."""
     small, large = sorted((e.size, other.size))
     if not e.lead or small < g.params.copy_size * large:

@@ -15,6 +15,7 @@ from .weekdays import day_names
 _ZEROS = repeat(0.0)
 _KNOWN = 20  # articles in a language group before its frequencies tell function words
 _COMMON = 0.05  # ... a word in more than this share of them is one
+_FUNCTION = 0.2  # ... and a longer word in this share of them (a story is rarely so large)
 _WORD = re.compile(r"\w+")
 
 
@@ -153,6 +154,27 @@ def shared_evidence(
     named = {s.lower() for s in out}
     out += [day for day in day_names(doc.days & other.days) if day.lower() not in named]
     return out
+
+
+def thin_evidence(doc: DocEntry, other: DocEntry, words: TermIndex, headline: int) -> bool:
+    """Whether two texts, not both headlines (more than ``headline`` distinct words in one),
+    share at most one informative word, and no name or number: too little, whatever that
+    word weighs (a common noun such as "harbour" names a topic, not an event). Two headlines
+    may have one word in common and nothing else to share; a title with a line of text that
+    shares one word of them is about something else. Not informative: function words, short
+    words common in the language group (any short word while the group is too small to tell
+    which are common) and longer words in a fifth of its articles or more ("said", "after");
+    a word common only because its story is large still counts."""
+    if max(doc.mass, other.mass) <= headline:
+        return False
+    mine = set(doc.terms)
+    shared = [t for t in other.terms if t in mine]
+    if any(t in doc.names or t in other.names for t in shared):
+        return False
+    n = words.n_group.get(doc.group, 0)
+    df, most = words.df, _COMMON * n if n >= _KNOWN else -1
+    return sum(1 for t in shared if df[t] <= most or (
+        df[t] < _FUNCTION * n and not _short(str(words.surfaces[t]), 4))) <= 1
 
 
 def _title_words(title: str, stem) -> set[str]:

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import pickle
 from array import array
-from typing import TYPE_CHECKING
 
 from tui.core.gcpause import collector_paused
 
 from .index import TermIndex
 from .lazy import LazyDocs, LazyPostings, LazySlots, ends_of, part
-from .model import DocEntry, Placement
+from .model import DocEntry, GroupContext, Placement
 
-if TYPE_CHECKING:
-    from .grouper import Grouper
-
-_VERSION = 6  # 3: Snowball stems; 4: weekdays; 5: case-aware weekdays; 6: mass, sketch, young
+_VERSION = 8  # 3: Snowball stems; 4: weekdays; 5: case-aware weekdays; 6: mass, sketch, young;
+# 7: Params.open_stories, open_size, time_boost, time_hours; 8: names
 _NO_DAY = -(2**31)
 _TEXT = ("id", "title", "lead", "source", "origin", "lang", "group", "date", "partner", "how")
 _KEPT = ("corrections", "params")
@@ -50,7 +47,7 @@ def _index_from(d: dict) -> TermIndex:
     return ix
 
 
-def dump(g: Grouper) -> bytes:
+def dump(g: GroupContext) -> bytes:
     """The whole grouper as bytes."""
     docs = [e for e in g.book.slots if e is not None]
     cols: dict = {name: [getattr(e, name) for e in docs] for name in _TEXT}
@@ -64,6 +61,7 @@ def dump(g: Grouper) -> bytes:
     cols["days"] = bytes(e.days for e in docs)
     cols["mass"] = array("i", [e.mass for e in docs])
     cols["sketch"] = _flat([e.sketch for e in docs], "I")
+    cols["names"] = _flat([e.names for e in docs], "i")
     cols["terms"] = _flat([e.terms for e in docs], "i")
     cols["weights"] = _flat([e.weights for e in docs], "f")[0]
     cols["cross"] = _flat([e.cross for e in docs], "i")
@@ -80,7 +78,7 @@ def dump(g: Grouper) -> bytes:
     return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def load(g: Grouper, data: bytes) -> None:
+def load(g: GroupContext, data: bytes) -> None:
     """Fill a fresh grouper from ``dump``'s bytes (``TypeError`` if they are not such).
 
     Articles and postings are built when first read (``lazy``): adding one article to a large
@@ -113,6 +111,7 @@ def _builder(c: dict):
     keys_counted, kc_ends = c["keys_counted"][0], ends_of(c["keys_counted"][1])
     norms, days, texts, places = c["norm"], c["day"], [c[name] for name in _TEXT], c["placement"]
     sketch, sketch_ends = c["sketch"][0], ends_of(c["sketch"][1])
+    names, name_ends = c["names"][0], ends_of(c["names"][1])
 
     def build(i: int) -> DocEntry:
         row = {name: col[i] for name, col in zip(_TEXT, texts)}
@@ -125,7 +124,7 @@ def _builder(c: dict):
             counted=(part(words_counted, wc_ends, i), part(keys_counted, kc_ends, i)),
             score=c["score"][i], near=c["near"][i], text_key=c["text_key"][i],
             size=c["size"][i], days=c["days"][i], mass=c["mass"][i],
-            sketch=part(sketch, sketch_ends, i), **row,
+            sketch=part(sketch, sketch_ends, i), names=part(names, name_ends, i), **row,
         )
 
     return build

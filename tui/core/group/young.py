@@ -11,15 +11,11 @@ the order or the batches they came in. Stories the reader corrected stay as they
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
 
-from .model import DocEntry, Packed, Placement
-
-if TYPE_CHECKING:
-    from .grouper import Grouper
+from .model import DocEntry, GroupContext, Packed, Placement
 
 
-def reopen(g: Grouper, entries: list[DocEntry]) -> tuple[list[DocEntry], dict[str, str]]:
+def reopen(g: GroupContext, entries: list[DocEntry]) -> tuple[list[DocEntry], dict[str, str]]:
     """The young articles of the groups ``entries`` add to, weighed again and taken out of
     their stories (to be placed again with ``entries``), in arrival order; and the story each
     was in."""
@@ -50,7 +46,7 @@ def reopen(g: Grouper, entries: list[DocEntry]) -> tuple[list[DocEntry], dict[st
     return out, previous
 
 
-def locked_stories(g: Grouper) -> set[str]:
+def locked_stories(g: GroupContext) -> set[str]:
     """Stories holding a pinned article or an article kept apart from another."""
     docs, c = g.book.docs, g.corrections
     out = set(c.pinned.values())
@@ -59,7 +55,7 @@ def locked_stories(g: Grouper) -> set[str]:
     return out
 
 
-def keep(g: Grouper, packs: dict[str, Packed]) -> None:
+def keep(g: GroupContext, packs: dict[str, Packed]) -> None:
     """Remember the counted evidence of articles in young groups; forget it for groups that
     have grown up."""
     limit = g.params.young

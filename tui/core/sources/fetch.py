@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from tui import __version__
+from tui.core.sources.validator import Validator
 
 USER_AGENT = f"Wiredesk/{__version__} (terminal news reader; +https://pypi.org/project/wiredesk/)"
 ACCEPT = (
@@ -38,7 +39,7 @@ _BINARY = re.compile(
 )
 
 Progress = Callable[[int, int, str], None]
-Validators = dict[str, tuple[str | None, str | None]]
+Validators = dict[str, Validator]  # by URL
 
 
 @dataclass(slots=True)
@@ -50,8 +51,7 @@ class FetchResult:
     status: int | None = None
     content: bytes | None = None
     content_type: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
+    validator: Validator = Validator()
     not_modified: bool = False
     error: str | None = None
 
@@ -150,10 +150,10 @@ async def afetch_many(
 async def _fetch_with_retries(
     client: httpx.AsyncClient,
     url: str,
-    validator: tuple[str | None, str | None] | None,
+    validator: Validator | None,
     opts: FetchOptions,
 ) -> FetchResult:
-    headers = _conditional_headers(validator)
+    headers = validator.headers() if validator else {}
     attempt = 0
     while True:
         result, retry_after = await _fetch_once(client, url, headers, opts)
@@ -210,8 +210,7 @@ def _fill_head(result: FetchResult, resp: httpx.Response) -> None:
     result.status = resp.status_code
     result.final_url = str(resp.url)
     result.content_type = resp.headers.get("content-type")
-    result.etag = resp.headers.get("etag")
-    result.last_modified = resp.headers.get("last-modified")
+    result.validator = Validator(resp.headers.get("etag"), resp.headers.get("last-modified"))
 
 
 def _check_head(resp: httpx.Response, max_bytes: int) -> None:
@@ -243,17 +242,6 @@ def _host(url: str) -> str | None:
     except (ValueError, httpx.InvalidURL):
         return None
     return host.lower() if host and parts.scheme.lower() in ("http", "https") else None
-
-
-def _conditional_headers(validator: tuple[str | None, str | None] | None) -> dict[str, str]:
-    headers: dict[str, str] = {}
-    if validator:
-        etag, last_modified = validator
-        if etag:
-            headers["If-None-Match"] = etag
-        if last_modified:
-            headers["If-Modified-Since"] = last_modified
-    return headers
 
 
 def _retry_after(resp: httpx.Response) -> float:

@@ -21,7 +21,7 @@ from tui.core.sources.fetch import FetchResult, Progress, fetch_many
 from tui.core.sources.resolve import expand_items
 from tui.core.sources.seen import SeenEntries, fingerprint
 from tui.core.sources.sniff import feed_links, kind_of
-from tui.core.sources.subscriptions import Subscriptions, now_iso
+from tui.core.sources.subscriptions import FeedStatus, Subscriptions, now_iso
 from tui.core.workspace.lock import WriterLock
 
 IngestFn = Callable[[list[RawDocument]], object]
@@ -29,11 +29,11 @@ IngestFn = Callable[[list[RawDocument]], object]
 
 @dataclass(slots=True)
 class FeedOutcome:
-    """What refreshing one feed did. ``status``: ``ok``, ``unchanged`` (304) or ``failed``."""
+    """What refreshing one feed did."""
 
     url: str
     title: str | None
-    status: str
+    status: FeedStatus
     items: int = 0
     new: int = 0
     updated: int = 0
@@ -58,7 +58,7 @@ class FeedOutcome:
 class RefreshReport:
     feeds: list[FeedOutcome] = field(default_factory=list)
 
-    def count(self, status: str) -> int:
+    def count(self, status: FeedStatus) -> int:
         return sum(1 for f in self.feeds if f.status == status)
 
     def totals(self) -> dict[str, int]:
@@ -108,7 +108,7 @@ def refresh(
         subs = [s for s in subs if s.url in wanted]
     if not subs:
         return RefreshReport()
-    validators = {} if full else {s.url: (s.etag, s.last_modified) for s in subs}
+    validators = {} if full else {s.url: s.validator for s in subs}
     results = fetch_many(
         [s.url for s in subs], validators=validators, on_progress=on_progress, **fetch_options
     )
@@ -220,7 +220,6 @@ def _record(
             sub.last_error = outcome.error
             sub.title = sub.title or outcome.title
             if outcome.status == "ok":
-                sub.etag, sub.last_modified = result.etag, result.last_modified
+                sub.validator = result.validator
             elif outcome.status == "unchanged":
-                sub.etag = result.etag or sub.etag
-                sub.last_modified = result.last_modified or sub.last_modified
+                sub.validator = sub.validator.refreshed(result.validator)

@@ -84,14 +84,14 @@ def items_from_response(result: FetchResult) -> list[FeedItem]:
     if not data.strip():
         raise SourceError("empty response")
     kind = kind_of(data, result.content_type)
-    if kind.startswith("feed-"):
+    if kind == "feed-xml" or kind == "feed-json":
         try:
             return parse_feed(data, result.url, result.content_type).items
         except FeedError as exc:
             raise SourceError(str(exc)) from None
     if kind == "binary":
         raise SourceError(f"not a web page or feed ({_ctype(result) or 'binary data'})")
-    if kind in ("xml", "json"):
+    if kind == "xml" or kind == "json":
         raise SourceError(f"not a web page or feed ({kind.upper()} that is not a feed)")
     hints = {"url": result.final_url} if result.final_url != result.url else {}
     try:

@@ -7,6 +7,7 @@ JSON objects whose ``version`` names jsonfeed.org. The declared content type onl
 from __future__ import annotations
 
 import re
+from typing import Literal
 from urllib.parse import urljoin
 
 import lxml.etree
@@ -27,9 +28,12 @@ _HTML_HINT = re.compile(
     re.IGNORECASE,
 )
 _SNIFF_CHARS = 4096
+# What content is, by looking at it: a feed, a document (the kinds of tui.core.model.DocKind), or
+# something no reader takes.
+Sniffed = Literal["feed-xml", "feed-json", "html", "md", "text", "xml", "json", "binary"]
 
 
-def kind_of(data: bytes | str, content_type: str | None = None) -> str:
+def kind_of(data: bytes | str, content_type: str | None = None) -> Sniffed:
     """``feed-xml``, ``feed-json``, ``html``, ``md``, ``text``, or ``binary``."""
     head = _head_text(data)
     if "\x00" in head.lstrip("\ufeff")[:512] and not _is_utf16(data):

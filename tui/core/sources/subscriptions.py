@@ -11,18 +11,25 @@ import builtins
 import contextlib
 import tomllib
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal, get_args
 from urllib.parse import urlsplit
 
 import tomli_w
 
+from tui.core.model import one_of
 from tui.core.sources.opml import read_opml, write_opml
+from tui.core.sources.validator import Validator
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.lock import WriterLock
 
 FILE_NAME = "feeds.toml"
+# How a feed's last check went: its items read, not modified since (a 304), or failed (the
+# error says why). feeds.toml and `feeds list --json` hold these strings.
+FeedStatus = Literal["ok", "unchanged", "failed"]
+FEED_STATUSES: tuple[FeedStatus, ...] = get_args(FeedStatus)
 SCHEMA = 1
 HEADER = "# Wiredesk subscriptions: edit with care (`wiredesk feeds add|remove|import`).\n"
 
@@ -33,18 +40,31 @@ class SubscriptionsError(ValueError):
 
 @dataclass(slots=True)
 class Subscription:
+    """One feed followed: its URL, what we know of it, and how its last check went.
+
+    ``validator`` is the one of its last good fetch (stored as ``etag`` and ``last_modified``).
+    """
+
     url: str
     title: str | None = None
     added: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
+    validator: Validator = Validator()
     last_checked: str | None = None
-    last_status: str | None = None  # "ok", "unchanged" (304) or "failed"
+    last_status: FeedStatus | None = None
     last_error: str | None = None
 
+    def flat(self) -> dict:
+        """Every field by the name ``feeds.toml`` gives it, in its order (the validator's two
+        where it stands)."""
+        out: dict = {}
+        for name in (f.name for f in fields(self)):
+            value = getattr(self, name)
+            out.update(value._asdict() if isinstance(value, Validator) else {name: value})
+        return out
+
     def as_dict(self) -> dict:
-        """Known fields only (TOML has no null), in declaration order."""
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        """Known fields only (TOML has no null)."""
+        return {k: v for k, v in self.flat().items() if v is not None}
 
 
 class Subscriptions:
@@ -68,13 +88,17 @@ class Subscriptions:
             return cls(root)
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise SubscriptionsError(f"{path}: {exc}") from None
-        known = {f.name for f in fields(Subscription)}
+        known = set(Subscription("").flat())
         feeds = []
         for n, entry in enumerate(data.get("feed") or [], 1):
             if not isinstance(entry, dict) or not isinstance(entry.get("url"), str):
                 raise SubscriptionsError(f"{path}: feed #{n} has no url")
-            rest = {k: _str(v) for k, v in entry.items() if k in known and k != "url"}
-            feeds.append(Subscription(url=entry["url"], **rest))
+            got = {k: _str(v) for k, v in entry.items() if k in known}
+            feeds.append(Subscription(
+                url=entry["url"], title=got.get("title"), added=got.get("added"),
+                validator=Validator(got.get("etag"), got.get("last_modified")),
+                last_checked=got.get("last_checked"), last_error=got.get("last_error"),
+                last_status=one_of(got.get("last_status"), FEED_STATUSES, None)))
         return cls(root, feeds)
 
     @classmethod

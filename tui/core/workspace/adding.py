@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from tui.core.model import Article, Cleaned, RawDocument, Version, outlet_key, page_key
 from tui.core.textutil import normalize_ws, safe_line, safe_text
-from tui.core.workspace import cache
+from tui.core.workspace import cache, index_sync
 from tui.core.workspace.atomic import sync_dirs, write_atomic
 from tui.core.workspace.paths import ARTICLES, RAW, TEXTS, text_paths
 
@@ -52,7 +52,7 @@ def body_hash(text: str) -> str:
 
 def clean_doc(doc: RawDocument, furniture=None) -> Cleaned:
     """Cleaned text and metadata; JSON Lines records (kind "record") are taken as the body."""
-    from tui.core.clean import clean, detect_lang
+    from tui.core.clean import clean, detect_lang  # trafilatura...: loaded on first ingest
 
     h = doc.hints
     if doc.kind == "record":
@@ -98,13 +98,15 @@ def _existing(ws, doc: RawDocument, h: str) -> tuple[Article | None, bool]:
 
 
 def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
-           on_progress: Progress | None = None) -> tuple[IngestReport, list[Article]]:
-    """Store ``docs`` in ``ws`` (the caller holds the lock). Returns the report and the new or
-    changed articles, which the caller then groups."""
+           on_progress: Progress | None = None
+           ) -> tuple[IngestReport, list[Article], dict[str, str]]:
+    """Store ``docs`` in ``ws`` (the caller holds the lock). Returns the report, the new or
+    changed articles, which the caller then groups, and their new bodies by id (for the
+    full-text index: give them to :func:`finish`)."""
     rep = IngestReport()
     docs = list(docs)
     touched: dict[str, Article] = {}
-    ws._new_bodies = {}  # for the full-text index, written by finish()
+    bodies: dict[str, str] = {}
     if furniture is not None:
         # Learn the whole batch's furniture first, so the first page of an outlet benefits
         # from the others; clean() observes each page again under the same page key (HTML and
@@ -136,7 +138,7 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
         raw_rel, body_rel = text_paths(aid, h, doc.kind)
         write_atomic(ws.root / raw_rel, doc.content, sync=False)
         write_atomic(ws.root / body_rel, cleaned.body + "\n", sync=False)
-        ws._new_bodies[aid] = cleaned.body + "\n"
+        bodies[aid] = cleaned.body + "\n"
         version = Version(hash=h, ingested=now, raw_file=raw_rel, body_file=body_rel,
                           body_hash=body_hash(cleaned.body + "\n"))
         meta = {k: v for k, v in cleaned.as_dict().items() if k != "body"}
@@ -151,9 +153,8 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
                         versions=[version], added=now)
             rep.added.append(aid)
         touched[aid] = a
-        ws._by_origin[doc.origin] = aid
-        ws._articles[aid] = a
-    return rep, list(touched.values())
+        ws.register(a)
+    return rep, list(touched.values()), bodies
 
 
 ID_LEN = 12  # every new article id has this length (older workspaces may hold 13-16)
@@ -164,30 +165,27 @@ def _new_id(h: str, ws, touched, origin: str = "") -> str:
     a prefix collision), a hash of origin and content, still ID_LEN long: never an error."""
     aid = h[:ID_LEN]
     n = 0
-    while aid in ws._articles or aid in touched:
+    while aid in ws.by_id or aid in touched:
         seed = f"{origin}\0{h}\0{n}".encode("utf-8", "surrogatepass")
         aid = hashlib.sha256(seed).hexdigest()[:ID_LEN]
         n += 1
     return aid
 
 
-def finish(ws, articles: list[Article]) -> None:
-    """Write the article records and make everything durable, then put them in the index."""
-    from tui.core.workspace import index_sync
-
+def finish(ws, articles: list[Article], bodies: dict[str, str] | None = None) -> None:
+    """Write the article records and make everything durable, then put them in the index
+    (``bodies``: the new ones by id, as :func:`ingest` gives them; others are read)."""
     before = index_sync.folders_before(ws, [a.id for a in articles])
     for a in articles:
         ws.write_article(a, sync=False, log=False)
     sync_dirs([ws.root / ARTICLES, ws.root / TEXTS, ws.root / RAW])
-    index_sync.after_write(ws, articles, bodies=getattr(ws, "_new_bodies", None),
-                           before=before)
-    ws._new_bodies = {}
+    index_sync.after_write(ws, articles, bodies=bodies, before=before)
     ws.log_changes([f"a:{a.id}" for a in articles])
 
 
 def furniture_model(ws):
     """The outlet furniture learned so far: from the cache, else rebuilt from the raw pages."""
-    from tui.core.clean import FurnitureModel
+    from tui.core.clean import FurnitureModel  # trafilatura...: loaded on first ingest
 
     data = cache.load(ws.root, "furniture.pickle")
     if data:
@@ -195,13 +193,13 @@ def furniture_model(ws):
             return FurnitureModel.from_dict(data["model"])
         except Exception:  # rebuilt below from the raw pages
             pass
-    from tui.core.clean.markdown import strip_markdown
+    from tui.core.clean.markdown import strip_markdown  # (as above)
 
     # Observed as cleaning observes them: text as it is, Markdown stripped, one count per page.
     # HTML pages are left out: cleaning learns from their extracted text, and extracting every
     # page again would make a lost cache cost minutes; their extractor drops most furniture.
     model = FurnitureModel()
-    for a in ws._articles.values():
+    for a in ws.by_id.values():
         key = outlet_key(a.origin, a.meta)
         if a.kind in ("text", "md") and key:
             raw = ws.raw(a, 0)

@@ -54,7 +54,7 @@ def save(root: Path, name: str, data: dict) -> None:
     data = dict(data, format=CACHE_FORMAT)
     try:
         write_atomic(root / CACHE / name, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL),
-                     sync=False)
+                     sync=None)  # disposable: never synced
     except OSError:
         pass  # a cache that cannot be written is only slower next time
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import tomli_w
 
 from tui.core.model import Article
-from tui.core.workspace import cache
+from tui.core.workspace import cache, working_set
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import WorkspaceError
 from tui.core.workspace.paths import CORRECTIONS
@@ -34,9 +34,10 @@ def group_doc(ws, a: Article):
 
 
 def signature(ws) -> str:
-    h = hashlib.sha256()
-    for a in sorted(ws.articles(), key=lambda a: a.id):
-        h.update(f"{a.id} {a.newest.hash} {a.story}\n".encode())
+    """What the grouping index depends on: every article's id, newest version and story (in
+    id order: a line starts with its id), and the corrections."""
+    rows = sorted([f"{a.id} {a.newest.hash} {a.story}\n" for a in ws.articles()])
+    h = hashlib.sha256("".join(rows).encode())  # one update: a third of the time of one a line
     h.update(corrections_text(ws).encode())
     return h.hexdigest()
 
@@ -100,8 +101,11 @@ def grouper(ws):
             moved = list(delta.get("moved", ())) if delta else []
             if delta:  # corrections made since the base are in the file
                 g.corrections = load_corrections(ws)
+            working_set.closed(g).update(base.get("closed", ()))
             relocate(ws, g, moved)
             replay(ws, g, ids)
+            # a closed story that took an article since the base was written is open again
+            working_set.reopen(g, working_set.matched(g, (), [*ids, *moved]), _doc_of(ws))
             ws._grouper_base = (base["sig"], ids, moved)
             return g
         except WorkspaceError:
@@ -124,17 +128,33 @@ def _recorded(a: Article, story: str) -> Placement:
 def relocate(ws, g, ids: list[str]) -> None:
     """Put articles already in the index where the workspace recorded them."""
     for aid in ids:
-        a = ws._articles.get(aid)
+        a = ws.by_id.get(aid)
         if a is not None and a.story:
             g.relocate(aid, _recorded(a, a.story))
 
 
+REPLAY_CHUNK = 10_000  # articles replayed together (stories closed in between)
+
+
 def replay(ws, g, ids: list[str]) -> None:
-    """Feed articles to the grouper with the placements the workspace recorded for them."""
-    arts = [ws._articles[i] for i in ids if i in ws._articles]
-    if arts:
-        known = {a.id: _recorded(a, a.story) for a in arts if a.story}
-        g.add_many([group_doc(ws, a) for a in arts], known=known)
+    """Feed articles to the grouper with the placements the workspace recorded for them, a
+    chunk at a time, closing stories in between (the working set stays bounded)."""
+    arts = [ws.by_id[i] for i in ids if i in ws.by_id]
+    for at in range(0, len(arts), REPLAY_CHUNK):
+        if at:
+            working_set.close(g)
+        part = arts[at : at + REPLAY_CHUNK]
+        known = {a.id: _recorded(a, a.story) for a in part if a.story}
+        g.add_many([group_doc(ws, a) for a in part], known=known)
+
+
+def _doc_of(ws):
+    """Article id -> its GroupDoc read from the workspace (None when it is gone)."""
+    def doc(aid: str):
+        a = ws.by_id.get(aid)
+        return group_doc(ws, a) if a is not None else None
+
+    return doc
 
 
 def save_grouper(ws, g, ingested: list[str] | None = None,
@@ -152,7 +172,9 @@ def save_grouper(ws, g, ingested: list[str] | None = None,
                                         "sig": sig})
             ws._grouper_base = (held[0], ids, shifted)
             return
-    cache.save_base(ws.root, BASE, DELTA, {"sig": sig, "state": g.to_state()})
+    working_set.close(g)  # the base holds the open stories whole, the closed as stubs
+    cache.save_base(ws.root, BASE, DELTA, {"sig": sig, "state": g.to_state(),
+                                           "closed": sorted(working_set.closed(g))})
     cache.remove(ws.root, OLD_DELTA)
     ws._grouper_base = (sig, [], [])
 
@@ -166,7 +188,7 @@ def apply_changes(ws, g, changes: dict[str, str]) -> list[Article]:
     """Write the grouper's placements into the articles; returns the articles that changed."""
     changed = []
     for aid, sid in sorted(changes.items()):
-        a = ws._articles.get(aid)
+        a = ws.by_id.get(aid)
         if a is None:
             continue
         p = g.placement(aid)
@@ -178,9 +200,25 @@ def apply_changes(ws, g, changes: dict[str, str]) -> list[Article]:
 
 
 def place(ws, g, added: list[Article], updated: list[Article]) -> list[Article]:
+    from tui.core.group.features import text_key
+
     changes: dict[str, str] = {}
-    if added:
-        changes.update(g.add_many([group_doc(ws, a) for a in added]))
+    docs = [group_doc(ws, a) for a in added]
+    # closed stories that these articles find by key (a copy, a new version) open first
+    if working_set.closed(g):
+        keys = [(text_key(d.body or d.title or ""), d.origin) for d in docs]
+        found = working_set.matched(g, keys, [a.id for a in updated])
+        working_set.reopen(g, found, _doc_of(ws))
+    if docs:
+        changes.update(g.add_many(docs))
     for a in updated:
         changes.update(g.update(group_doc(ws, a)))
     return apply_changes(ws, g, changes)
+
+
+def explain(ws, g, aid: str) -> list[str]:
+    """Why an article is in its story (a closed story is opened again to say it)."""
+    e = g.book.docs.get(aid)
+    if e is not None:
+        working_set.reopen(g, [e.placement.story], _doc_of(ws))
+    return g.explain(aid)

@@ -28,6 +28,7 @@ _A = ", ".join(f"a.{c}" for c in ARTICLE_COLS)
 _S = "s.id, s.title, s.title_f, s.size, s.date_first, s.date_last, s.unread, s.starred, " \
      "s.archived, s.sources, s.langs, s.article_ids"
 _ORDER = "s.size DESC, s.date_last DESC, s.id"
+QUICK = 300  # articles in a quick answer (the first results of a word search)
 
 
 class Queries:
@@ -46,12 +47,12 @@ class Queries:
             self._idx, self._vocab = idx, None
         return idx
 
-    def close_words(self, word: str) -> list[str]:
-        """Words of the indexed texts within ``fuzzy.allowed_edits`` of ``word`` (the
-        vocabulary is read once: 0.2 s for the 23,000 words of 100,000 corpus articles)."""
-        k = fuzzy.allowed_edits(word)
-        if not k:
-            return []
+    def warm(self) -> None:
+        """Read the vocabulary the typo search needs now (0.2-0.7 s at 100,000 articles), so
+        the first search does not wait for it (the app does this beside its first screen)."""
+        self._words()
+
+    def _words(self) -> list[str]:
         if self._idx is None:
             self.idx  # noqa: B018 (opens the index, which resets the vocabulary)
         if self._vocab is None:
@@ -59,10 +60,19 @@ class Queries:
                        "USING fts5vocab(main, search, 'row')", fresh=False)
             self._vocab = [t for (t,) in self._rows("SELECT term FROM temp.vocab", fresh=False)
                            if len(t) >= 3]
+        return self._vocab
+
+    def close_words(self, word: str) -> list[str]:
+        """Words of the indexed texts within ``fuzzy.allowed_edits`` of ``word`` (the
+        vocabulary is read once: 0.2 s for the 23,000 words of 100,000 corpus articles)."""
+        k = fuzzy.allowed_edits(word)
+        if not k:
+            return []
+        vocab = self._words()
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        return [w for w, _, _ in process.extract(word, self._vocab, scorer=OSA.distance,
+        return [w for w, _, _ in process.extract(word, vocab, scorer=OSA.distance,
                                                  score_cutoff=k, limit=None)]
 
     def _rows(self, sql: str, params=(), *, fresh: bool = True) -> list:
@@ -96,12 +106,15 @@ class Queries:
         rows = self._rows(f"SELECT {_S} FROM stories s WHERE s.id = ?", (sid,))
         return story_of(rows[0]) if rows else None
 
-    def stories_with_articles(self, flt: Filter | None = None, *, archived: bool = False
-                              ) -> list[tuple[Story, list[Article]]]:
+    def stories_with_articles(self, flt: Filter | None = None, *, archived: bool = False,
+                              quick: bool = False) -> list[tuple[Story, list[Article]]]:
         """What ``wiredesk stories`` prints: each story shown, with its articles that pass
-        ``flt`` (every article without one), in the story's order."""
+        ``flt`` (every article without one), in the story's order. ``quick``: the first
+        results, from the full-text index alone (free words found as words or word
+        beginnings, not inside other words): a subset of the whole answer, in milliseconds
+        where the whole answer scans every article's short fields; at most ``QUICK`` articles."""
         with collector_paused():  # up to a story and an article object per row
-            found = self._matching(flt, archived)
+            found = self._matching(flt, archived, quick)
         out = []
         for st, arts in found:
             pos = {aid: i for i, aid in enumerate(st.article_ids)}
@@ -112,12 +125,14 @@ class Queries:
     def _story_ids(self, flt: Filter, archived: bool) -> list[str]:
         return [st.id for st, _ in self._matching(flt, archived)]
 
-    def _matching(self, flt: Filter | None, archived: bool) -> list[tuple[Story, list[Article]]]:
+    def _matching(self, flt: Filter | None, archived: bool, quick: bool = False
+                  ) -> list[tuple[Story, list[Article]]]:
         """The articles SQL keeps (one scan of the articles, no join), grouped under their
-        stories (read by id, or all in order when most are needed), checked by the filter
-        where SQL is not exact."""
-        where, params = to_sql(flt, self.close_words)
-        rows = self._rows(f"SELECT {_A}, a.rid FROM articles a {where}", params)
+        stories (read by id), checked by the filter where SQL is not exact."""
+        typos = self.close_words if not quick or self._vocab is not None else None
+        where, params = to_sql(flt, typos, scan=not quick)
+        cut = f" LIMIT {QUICK}" if quick else ""
+        rows = self._rows(f"SELECT {_A}, a.rid FROM articles a {where}{cut}", params)
         if not rows:
             return []
         members: dict[str, list] = {}
@@ -126,18 +141,14 @@ class Queries:
         shown = " AND s.archived = 0" if hides_archived(flt, archived) else ""
         if flt is not None and flt.archived is not None:
             shown += f" AND s.archived = {int(flt.archived)}"
-        if len(members) > 2000:
-            stories = [story_of(r) for r in self._rows(
-                f"SELECT {_S} FROM stories s WHERE 1{shown} ORDER BY {_ORDER}", fresh=False)]
-        else:
-            stories = []
-            ids = list(members)
-            for k in range(0, len(ids), 500):
-                chunk = ids[k:k + 500]
-                stories += [story_of(r) for r in self._rows(
-                    f"SELECT {_S} FROM stories s WHERE s.id IN "
-                    f"({', '.join('?' * len(chunk))}){shown}", chunk, fresh=False)]
-            stories.sort(key=story_order)
+        stories = []  # read by id (all in order cost 1.2 s at 100,000 for 3,500 kept)
+        ids = list(members)
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            stories += [story_of(r) for r in self._rows(
+                f"SELECT {_S} FROM stories s WHERE s.id IN "
+                f"({', '.join('?' * len(chunk))}){shown}", chunk, fresh=False)]
+        stories.sort(key=story_order)
         check = flt if flt is not None and (flt.needs_body or flt.source) else None
         bodies = (self._bodies([r[-1] for r in rows])
                   if check is not None and check.needs_body else {})
@@ -193,11 +204,12 @@ class Queries:
             "WHERE search MATCH ? ORDER BY rank LIMIT ?", (q, limit))]
 
 
-def to_sql(flt: Filter | None, close_words=None) -> tuple[str, list]:
+def to_sql(flt: Filter | None, close_words=None, *, scan: bool = True) -> tuple[str, list]:
     """A WHERE clause over articles ``a`` that keeps every article ``flt`` keeps, but for the
     archived flag (a story's, applied to the stories); exact except for free words and the
     outlet, which are checked after. ``close_words(word)``: indexed words a typo may stand
-    for."""
+    for. Without ``scan``, free words are looked up in the full-text index alone (no
+    substring scan of every article): some of the articles, found at once."""
     cond: list[str] = []
     params: list = []
     if flt is None:
@@ -207,12 +219,15 @@ def to_sql(flt: Filter | None, close_words=None) -> tuple[str, list]:
         if value is not None:
             cond.append(f"a.{name} = ?")
             params.append(int(value))
+    # Dates compared on the typed prefix, written so the date index serves them: the prefix
+    # is at least X exactly when the date is; at most X when the date is below X + the
+    # highest character.
     if flt.date_from:
-        cond.append("a.date != '' AND substr(a.date, 1, ?) >= ?")
-        params += [len(flt.date_from), flt.date_from]
+        cond.append("a.date != '' AND a.date >= ?")
+        params.append(flt.date_from)
     if flt.date_to:
-        cond.append("a.date != '' AND substr(a.date, 1, ?) <= ?")
-        params += [len(flt.date_to), flt.date_to]
+        cond.append("a.date != '' AND a.date < ?")
+        params.append(flt.date_to + "\U0010ffff")
     if flt.lang:
         lang = flt.lang.lower().replace("_", "-")
         cond.append("(lower(replace(a.lang, '_', '-')) = ? OR "
@@ -236,10 +251,13 @@ def to_sql(flt: Filter | None, close_words=None) -> tuple[str, list]:
         cond.append("instr(a.long_f, ?) > 0")
         params.append(fold(flt.source))
     for term in flt._terms:
-        alts = ["instr(a.short_f, ?) > 0", "instr(a.long_f, ?) > 0",
-                "coalesce(a.story, a.id) IN (SELECT id FROM stories WHERE instr(title_f, ?) > 0)"]
-        params += [term, term, term]
         q = fts_query(term, quoted=True)
+        alts = []
+        if scan or not q:
+            alts = ["instr(a.short_f, ?) > 0", "instr(a.long_f, ?) > 0",
+                    "coalesce(a.story, a.id) IN (SELECT id FROM stories WHERE "
+                    "instr(title_f, ?) > 0)"]
+            params += [term, term, term]
         if q:
             alts.append("a.rid IN (SELECT rowid FROM search WHERE search MATCH ?)")
             params.append(q)

@@ -29,11 +29,11 @@ STATES = "@stories"  # the folders table's entry for the stories folder
 
 def current(ws) -> ix.Index | None:
     """The workspace's index when it exists and is usable (no building), else None."""
-    if ws._index_db is not None:
-        if not ws._index_db.replaced:
-            return ws._index_db
-        ws._index_db.close()  # removed or rebuilt by another process: open the new one
-        ws._index_db = None
+    if ws.index_db is not None:
+        if not ws.index_db.replaced:
+            return ws.index_db
+        ws.index_db.close()  # removed or rebuilt by another process: open the new one
+        ws.index_db = None
     try:
         idx = ix.Index.open(ws.root)
     except ix.IndexUnusable:
@@ -42,8 +42,18 @@ def current(ws) -> ix.Index | None:
     if idx is not None and not idx.complete:
         idx.close()
         return None
-    ws._index_db = idx
+    ws.index_db = idx
     return idx
+
+
+def ids_of_origin(ws, origin: str) -> list[str]:
+    """The articles the index records for an origin (none when there is no index to ask)."""
+    idx = current(ws)
+    if idx is None:
+        return []
+    with idx.guard:
+        return [r[0] for r in idx.db.execute("SELECT id FROM articles WHERE origin=?",
+                                              (origin,))]
 
 
 def ready(ws) -> ix.Index:
@@ -60,7 +70,7 @@ def ready(ws) -> ix.Index:
                 rescan(ws, changed)
         except WorkspaceLocked:
             pass
-        if not ws._loaded:
+        if not ws.loaded:
             ws.problems = idx.problems()
     return idx
 
@@ -106,26 +116,27 @@ def rebuild(ws, *, force: bool = True) -> ix.Index:
     with ws:
         if not force and (built := current(ws)) is not None:
             return built
-        if ws._index_db is not None:
-            ws._index_db.close()
-            ws._index_db = None
+        if ws.index_db is not None:
+            ws.index_db.close()
+            ws.index_db = None
         ix.remove(ws.root)
         times = ix.folder_times(ws.root)  # before reading: a change during the read shows
-        ws._ensure_loaded()
+        arts = ws.by_id  # every article read
         idx = ix.Index.open(ws.root, create=True)
         assert idx is not None  # the old file was removed: a new one is of this version
-        arts = list(ws._articles.values())
+        sigs = ws.records.sigs
         with idx.writing() as db:
-            idx.fill(db, ((a, ws._sig.get(article_rel(a.id))) for a in arts), _Bodies(ws))
+            idx.fill(db, ((a, sigs.get(article_rel(a.id))) for a in list(arts.values())),
+                     _Bodies(ws))
             db.executemany("INSERT OR REPLACE INTO states VALUES(?, ?, ?)",
                            [(s.id, int(s.archived), s.title)
-                            for s in ws._story_states.values()])
+                            for s in ws.records.story_states.values()])
             db.executemany(f"INSERT INTO stories VALUES({', '.join('?' * 12)})",
                            [story_row(s) for s in ws.stories()])
             idx.put_folders(db, {**times, STATES: _states_time(ws)})
             idx.put_problems(db, _problem_map(ws.problems), every=True)
             idx.mark_complete(db)
-        ws._index_db = idx
+        ws.index_db = idx
         return idx
 
 
@@ -137,7 +148,7 @@ class _Bodies(dict):
         self.ws = ws
 
     def get(self, aid, default=None):
-        a = self.ws._articles.get(aid)
+        a = self.ws.by_id.get(aid)
         try:
             return self.ws.body(a) if a else default
         except Exception:  # an unreadable body is indexed as empty, the record still is
@@ -174,7 +185,7 @@ def after_write(ws, arts: list[Article], bodies: dict[str, str] | None = None,
                     affected.add(row[0] or a.id)
                 affected.add(a.story or a.id)
             idx.drop_articles(db, gone)
-            idx.put_articles(db, [(a, (sigs or {}).get(a.id) or ws._sig_of(a.id))
+            idx.put_articles(db, [(a, (sigs or {}).get(a.id) or ws.records.sig_of(a.id))
                                   for a in arts], bodies)
             refresh_faces(db, affected)
             folders = {a.id[:2] for a in arts} | {aid[:2] for aid in gone}
@@ -204,9 +215,9 @@ def states_changed(ws, states: list[StoryState]) -> None:
 
 def drop(ws) -> None:
     """An index that failed a write no longer matches the files: remove it (rebuilt later)."""
-    if ws._index_db is not None:
-        ws._index_db.close()
-        ws._index_db = None
+    if ws.index_db is not None:
+        ws.index_db.close()
+        ws.index_db = None
     ix.remove(ws.root)
 
 
@@ -250,7 +261,7 @@ def rescan(ws, folders: list[str] | None = None) -> dict:
         for aid, sig in now.items():
             if before.get(aid) == sig:
                 continue
-            a, problem = ws._read_article(article_path(ws.root, aid))
+            a, problem = ws.records.read_article(article_path(ws.root, aid))
             rel = f"{ARTICLES}/{article_rel(aid)}"
             if problem:
                 problems[rel] = problem
@@ -332,28 +343,3 @@ def _states_time(ws) -> int:
 
 def _problem_map(problems: list[str]) -> dict[str, str]:
     return {p.partition(":")[0]: p for p in problems}
-
-
-def doctor(root, *, reindex: bool = False, lock_timeout: float = 10.0) -> str:
-    """``wiredesk doctor --reindex`` (build the index again from the TOML) or ``--rescan``
-    (compare every article file with its row): one line saying what was done."""
-    import time
-
-    from tui.core.workspace.store import Workspace
-
-    t = time.perf_counter()
-    ws = Workspace.open(root, create=False, lazy=True, lock_timeout=lock_timeout)
-    if reindex:
-        idx = rebuild(ws)
-        with idx.guard:
-            n = idx.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-            s = idx.db.execute("SELECT count(*) FROM stories").fetchone()[0]
-        return (f"index rebuilt from the TOML: {n} articles, {s} stories "
-                f"({time.perf_counter() - t:.1f} s)")
-    with ws:
-        found = rescan(ws)
-    if found.get("rebuilt"):
-        return f"no usable index: rebuilt from the TOML ({time.perf_counter() - t:.1f} s)"
-    return (f"rescan: {found['changed']} article files read again, {found['gone']} gone, "
-            f"{found['damaged']} damaged, {found['stories']} story files changed "
-            f"({time.perf_counter() - t:.1f} s)")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from tui.core.userpath import user_path
+
 SCHEMA_VERSION = 1
 SETTINGS = "wiredesk.toml"
 ARTICLES = "articles"
@@ -21,7 +23,7 @@ GITIGNORE = ".cache/\n.lock\n.trash/\n*.tmp\n"
 def default_root() -> Path:
     env = os.environ.get("WIREDESK_WORKSPACE")
     if env:
-        return Path(env).expanduser()
+        return user_path(env)
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("wiredesk", appauthor=False)) / "workspace"

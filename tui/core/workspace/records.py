@@ -6,13 +6,28 @@ a change makes a small diff. Empty fields are left out (TOML has no null).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
 
 import tomli_w
 
-from tui.core.model import META_FIELDS, Article, Triage, Version, _reduce_by_fields
+from tui.core.model import (
+    META_FIELDS,
+    Article,
+    Triage,
+    Version,
+    _reduce_by_fields,
+    doc_kind,
+    sameness_of,
+)
+
+
+def now_iso() -> str:
+    """The time now, UTC, to the second: how records write times (``2026-12-04T21:30:00Z``)."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace(
+        "+00:00", "Z")
 
 
 @dataclass(slots=True)
@@ -88,7 +103,7 @@ def article_from_dict(d: dict) -> Article:
     return Article(
         id=str(d["id"]),
         origin=str(d.get("origin", "")),
-        kind=str(d.get("kind", "text")),
+        kind=doc_kind(d.get("kind", "text")),
         meta=meta,
         versions=versions,
         triage=Triage(
@@ -100,7 +115,7 @@ def article_from_dict(d: dict) -> Article:
             note_updated=_meta_value(tri.get("note_updated")),
         ),
         story=d.get("story"),
-        sameness=str(d.get("sameness", "coverage")),
+        sameness=sameness_of(d.get("sameness", "coverage")),
         copy_of=d.get("copy_of"),
         added=str(d.get("added", "")),
     )

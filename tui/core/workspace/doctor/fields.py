@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tui.core.model import META_FIELDS
+from tui.core.model import DOC_KINDS, META_FIELDS, SAMENESS
 
-KINDS = ("text", "html", "md", "record")
-SAMENESS = ("coverage", "copy", "version")
 _TRUE = {"true", "yes", "y", "on", "1"}
 _FALSE = {"false", "no", "n", "off", "0", ""}
 
@@ -26,7 +24,7 @@ SETTINGS = {"workspace": {"schema": "integer", "created": "when"}}
 
 _EXPECTED = {"text": "a string", "when": "a string or a date", "bool": "true or false",
              "tags": "a list of strings", "integer": "a whole number",
-             "kind": f"one of {', '.join(KINDS)}", "sameness": f"one of {', '.join(SAMENESS)}"}
+             "kind": f"one of {', '.join(DOC_KINDS)}", "sameness": f"one of {', '.join(SAMENESS)}"}
 
 
 # bool before int: a TOML boolean is a Python int too
@@ -56,7 +54,7 @@ def _ok(rule: str, value) -> bool:
     if rule == "tags":
         return isinstance(value, list) and all(isinstance(x, str) for x in value)
     if rule == "kind":
-        return value in KINDS
+        return value in DOC_KINDS
     if rule == "sameness":
         return value in SAMENESS
     raise ValueError(rule)
@@ -159,7 +157,7 @@ def _convert(rule: str, value):
                     and not isinstance(x, bool)]
         return None
     if rule in ("kind", "sameness"):
-        choices = KINDS if rule == "kind" else SAMENESS
+        choices = DOC_KINDS if rule == "kind" else SAMENESS
         low = value.strip().lower() if isinstance(value, str) else None
         return low if low in choices else None
     return None

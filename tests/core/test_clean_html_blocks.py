@@ -1,0 +1,181 @@
+"""Paragraph structure of extracted HTML bodies from the page's blocks (no Textual)."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core.clean.html_blocks import dom_blocks, norm_word, resegment
+
+
+def page(body: str):
+    return dom_blocks(lxml.html.fromstring(f"<html><body>{body}</body></html>"))
+
+
+def blocks_of(body: str) -> list[str]:
+    """The page's blocks as strings of words (for readable assertions)."""
+    b = page(body)
+    out: dict[int, list[str]] = {}
+    for w, k in zip(b.words, b.block):
+        out.setdefault(k, []).append(w)
+    return [" ".join(ws) for ws in out.values()]
+
+
+def test_blocks_follow_the_rendering():
+    assert blocks_of("<p>One <b>bold</b> line</p><div>Two<p>Three</p>four</div>") == [
+        "one bold line", "two", "three", "four"]
+
+
+def test_hidden_text_is_not_a_block_but_its_tail_is_read():
+    assert blocks_of("<p>a<script>var x</script>b <!-- note -->c</p>") == ["ab c"]
+
+
+def test_table_row_is_one_block():
+    assert blocks_of("<table><tr><td><p>a</p></td><td>b</td></tr><tr><td>c</td></tr></table>"
+                     ) == ["a b", "c"]
+
+
+def test_br_separates_words_not_blocks():
+    b = page("<p>first line<br>second line</p>")
+    assert b.words == ["first", "line", "second", "line"]
+    assert len(set(b.block)) == 1
+    assert b.breaks == {2}
+
+
+def test_ordered_list_numbers_as_a_browser_does():
+    b = page('<ol start="3"><li>c</li><li>d</li><li value="9">x</li><li>y</li></ol>'
+             "<ul><li>u</li></ul><ol type=\"a\"><li>letter</li></ol>")
+    numbers = {b.words[b.block.index(k)]: n for k, n in b.number.items()}
+    assert numbers == {"c": 3, "d": 4, "x": 9, "y": 10}
+    assert len(b.items) == 6
+
+
+def test_empty_item_marks_nothing():
+    b = page("<ol><li></li></ol><p>after</p>")
+    assert b.items == set() and b.number == {}
+
+
+def test_items_the_page_styles_are_not_numbered():
+    b = page('<ol><li class="step">Fill the canner.</li><li style="list-style: none">Core.</li>'
+             "</ol>")
+    assert b.number == {}
+
+
+SAME = None  # the extracted text comes back as it was
+
+RESEGMENTED = [
+    pytest.param("<ul><li><h3>One Network</h3><p>Mesh technology is smart.</p></li></ul>",
+                 "- One Network Mesh technology is smart.",
+                 "- One Network\nMesh technology is smart.", id="line_over_two_blocks_is_cut"),
+    # An ad block inside a paragraph: the sentence goes on in lower case after it.
+    pytest.param("<p>They stepped outside the<div>Ad</div>airport and left.</p>",
+                 "They stepped outside the airport and left.", SAME,
+                 id="cut_not_made_mid_sentence"),
+    pytest.param("<ul><li>Stage C: a set.</li><li>Full House: a set with a touch"
+                 "<span> of elevated flair.</span></li></ul>",
+                 "- Stage C: a set.\n- Full House: a set with a touch\n- of elevated flair.",
+                 "- Stage C: a set.\n- Full House: a set with a touch of elevated flair.",
+                 id="item_broken_in_two_is_joined"),
+    pytest.param("<p>1) Lego Star Wars<br>http://amzn.to/x<br>and more</p>",
+                 "1) Lego Star Wars\nhttp://amzn.to/x\nand more", SAME,
+                 id="lines_a_br_parts_stay_lines"),
+    pytest.param("<p>Steps:</p><ol><li>Fill the canner.</li><li>Core the pears.</li></ol>",
+                 "Steps:\n- Fill the canner.\n- Core the pears.",
+                 "Steps:\n1. Fill the canner.\n2. Core the pears.",
+                 id="ordered_items_are_numbered"),
+    pytest.param("<p>She said:</p><blockquote><p>We will win.</p><p>Soon.</p></blockquote>"
+                 "<p>Then she left.</p>",
+                 "She said:\nWe will win.\nSoon.\nThen she left.",
+                 "She said:\n> We will win.\n> Soon.\nThen she left.",
+                 id="block_quotation_paragraphs_are_marked"),
+    pytest.param("<p><span style='display:block'>DUBAI, United Arab Emirates —</span>"
+                 "<div>Dubai's carrier bought jets.</div></p>"
+                 "<p>Nearly 150 Indians returned home broke after being deported for violating "
+                 "visa norms or illegally entering the</p><p>United States. They were sad.</p>",
+                 "DUBAI, United Arab Emirates — Dubai's carrier bought jets.\n"
+                 "Nearly 150 Indians returned home broke after being deported for violating visa "
+                 "norms or illegally entering the United States. They were sad.", SAME,
+                 id="cut_not_made_after_a_leading_dash_or_mid_sentence"),
+    pytest.param("<ol><li>7 Follow the policy.</li></ol>", "- 7 Follow the policy.", SAME,
+                 id="items_that_carry_their_number_keep_it"),
+    pytest.param("<h2>Title here</h2><p>First paragraph.</p><ul><li>Item one</li>"
+                 "<li>Item two</li></ul>",
+                 "Title here First paragraph. Item one Item two",
+                 "Title here\nFirst paragraph.\n- Item one\n- Item two",
+                 id="one_line_extraction_gets_the_page_paragraphs"),
+    pytest.param("<p>Alpha beta gamma delta.</p><table><tr><td>A</td><td>B</td></tr></table>",
+                 "Something the extractor wrote itself\n| A | B |\nAlpha beta gamma delta.", SAME,
+                 id="text_the_page_does_not_hold_and_tables_stay"),
+]
+
+
+@pytest.mark.parametrize(("html", "text", "expected"), RESEGMENTED)
+def test_resegment(html, text, expected):
+    assert resegment(text, page(html)) == (text if expected is SAME else expected)
+
+
+
+def test_code_lines_are_not_joined():
+    b = page("<pre>x = compute(a)\nif x:\n    run(x)</pre>")
+    text = "x = compute(a)\nif x:\n    run(x)"
+    assert resegment(text, b).split("\n") == ["x = compute(a)", "if x:", "run(x)"]
+
+
+_WORDS = st.lists(st.sampled_from(["alpha", "Beta", "gamma,", "delta.", "eps", "Zeta", "1."]),
+                  min_size=1, max_size=6).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["p", "li", "h2", "br"]), _WORDS), min_size=1,
+                max_size=8),
+       st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=8))
+def test_resegment_never_loses_adds_or_reorders_words(blocks, cuts):
+    html = "".join(f"<ul><li>{t}</li></ul>" if tag == "li" else
+                   f"{t}<br>" if tag == "br" else f"<{tag}>{t}</{tag}>" for tag, t in blocks)
+    b = page(html)
+    words = " ".join(t for _, t in blocks).split()
+    # the extractor's lines: the words cut at arbitrary places
+    lines, at = [], 0
+    for n in cuts:
+        if at < len(words):
+            lines.append(" ".join(words[at:at + n + 1]))
+            at += n + 1
+    lines.append(" ".join(words[at:]))
+    text = "\n".join(ln for ln in lines if ln)
+    out = resegment(text, b)
+    seen = [norm_word(w) for w in out.split()]
+    assert [w for w in seen if w] == [w for w in map(norm_word, words) if w]
+
+
+def test_clean_keeps_the_page_structure_in_the_body():
+    from tui.core.clean import clean
+    from tui.core.model import RawDocument
+
+    para = "<p>" + " ".join(["The committee met on Tuesday to weigh the plan in detail."] * 4)
+    html = (f"<html><head><title>Steps to a garden</title></head><body><nav><a href=/>Home</a>"
+            f"</nav><article><h1>Steps to a garden</h1>{para}</p><h2>What to do</h2><ol>"
+            "<li>Choose a sunny place for the beds.</li><li>Prepare the soil with compost.</li>"
+            f"</ol>{para.replace('committee', 'council')}</p><ul><li><h3>Water often</h3>"
+            "<p>Young plants need water every morning in the summer.</p></li></ul><blockquote>"
+            "<p>A garden is a friend you can visit any time.</p></blockquote>"
+            f"{para.replace('committee', 'board')}</p></article><footer>Copyright</footer>"
+            "</body></html>")
+    paras = clean(RawDocument("x", html, "html")).body.split("\n\n")
+    for block in ("What to do", "1. Choose a sunny place for the beds.",
+                  "2. Prepare the soil with compost.", "- Water often",
+                  "Young plants need water every morning in the summer.",
+                  "> A garden is a friend you can visit any time."):
+        assert block in paras
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_line_tokens_are_the_page_words(line):
+    """A line's tokens are normalised as the page's words are (the fast path for plain
+    words agrees with stripping every token), so the two can be aligned."""
+    from tui.core.clean.html_blocks import _tokens
+
+    expected = [w for w in (norm_word(t) for t in line.split()) if w]
+    assert [w for _, w in _tokens(line)] == expected

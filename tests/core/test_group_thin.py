@@ -1,0 +1,80 @@
+"""Short texts (a title and a line) need more than one shared word unless it is a name or a
+number: one common noun names a topic, not an event."""
+
+from __future__ import annotations
+
+from tui.core.group import GroupDoc, Grouper
+from tui.core.group.scoring import thin_evidence
+
+SUBJECTS = ["Markets", "Airline", "Museum", "Football club", "Hospital", "University", "Police",
+            "Bakery", "Orchestra", "Library", "Farmers", "Court", "Zoo", "Festival", "Railway",
+            "School", "Theatre", "Factory", "Ferry operator", "Weather service"]
+EVENTS = ["posts record profit", "cancels flights", "opens new wing", "signs striker"]
+BRIDGE = GroupDoc(
+    id="bridge", title="Harbour bridge reopens after repairs",
+    body="The harbour bridge reopened on Monday after six weeks of repairs, the city said.",
+    lang="en")
+
+
+def _filler() -> list[GroupDoc]:
+    """Unrelated headlines, so that the workspace has frequencies to tell words apart."""
+    pairs = [(s, e) for s in SUBJECTS for e in EVENTS[: 1 + len(s) % 4]]
+    return [GroupDoc(id=f"f{i}", title=f"{s} {e}", body=f"{s} {e}", lang="en")
+            for i, (s, e) in enumerate(pairs)]
+
+
+def _report(n: int, place: str = "harbour") -> GroupDoc:
+    return GroupDoc(
+        id=f"r{n}", title=f"A new report {n}",
+        body=f"The {place} council of town 0 met today ({n}) and voted on the works.", lang="en")
+
+
+def _workspace(reports: list[GroupDoc]) -> Grouper:
+    g = Grouper()
+    g.add_many(_filler())
+    g.add_many(reports)
+    return g
+
+
+def test_one_shared_common_word_does_not_join_a_story_of_short_items():
+    g = _workspace([_report(n) for n in range(1, 16)])
+    g.add_many([BRIDGE])
+    reports = g.story_of("r3")
+    assert len(g.book.stories[reports]) == 15  # the reports are still one story
+    assert g.story_of("bridge") != reports
+
+
+def test_the_same_in_one_batch():
+    g = Grouper()
+    g.add_many(_filler() + [_report(n) for n in range(1, 16)] + [BRIDGE])
+    assert g.story_of("bridge") != g.story_of("r3")
+    assert len({g.story_of(f"r{n}") for n in range(1, 16)}) == 1
+
+
+def test_thin_evidence_reads_names_and_second_words():
+    named = GroupDoc(id="named", title="Okonkwo speaks on bridge repairs",
+                     body="Okonkwo said the bridge reopened on Monday after six weeks of "
+                          "repairs, the city said.", lang="en")
+    g = _workspace([_report(1), _report(2, "Okonkwo"),
+                    GroupDoc(id="b2", title="Harbour bridge works delayed",
+                             body="The harbour bridge works on the council road are delayed "
+                                  "again, the engineers of the city said today.", lang="en")])
+    g.add_many([BRIDGE, named])
+    docs, short = g.book.docs, g.params.short_terms
+    bridge = docs["bridge"]
+    assert thin_evidence(bridge, docs["r1"], g.words, short)
+    assert thin_evidence(docs["r1"], bridge, g.words, short)
+    # a second informative word (bridge) is more than a topic
+    assert not thin_evidence(bridge, docs["b2"], g.words, short)
+    # one shared name is evidence by itself; the same texts without it share nothing
+    assert not thin_evidence(docs["named"], docs["r2"], g.words, short)
+    assert thin_evidence(docs["named"], docs["r1"], g.words, short)
+
+
+def test_headlines_may_share_one_word():
+    """Two headlines alone can have one word to share: the rule is for longer short texts."""
+    g = _workspace([])
+    g.add_many([GroupDoc(id="a", title="harbour closed", body="harbour closed", lang="en"),
+                GroupDoc(id="b", title="harbour reopens", body="harbour reopens", lang="en")])
+    docs = g.book.docs
+    assert not thin_evidence(docs["a"], docs["b"], g.words, g.params.short_terms)

@@ -1,0 +1,321 @@
+"""Paragraph structure of an extracted HTML body, taken from the page's own blocks.
+
+An extractor (trafilatura) chooses the words well but draws paragraph lines its own way: a
+list item holding a heading and a paragraph comes out as one line, an item broken by ``<br>``
+as two items, a page it could not segment as one line, and an ordered list's numbers are lost
+("- " for every item). Readers, annotators and exports see the page's blocks: ``<p>``,
+``<li>``, ``<h2>``, ``<blockquote>``... This module reads those blocks off the parsed page
+(``dom_blocks``), finds each extracted line's words in them (``align``) and redraws the
+lines' boundaries where the page draws them (``resegment``): a line spanning two blocks is
+cut where the second starts, two lines lying back to back inside one block are joined, and
+a line opening an item of an ordered list is numbered as the page numbers it. Words are
+never added, dropped or reordered (only the line breaks and list markers change); lines the
+page does not hold (an extractor's own text) and table rows are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+# Elements that start a block of their own in a browser's rendering.
+BLOCK_TAGS = frozenset({
+    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
+    "section", "article", "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot",
+    "header", "footer", "figure", "figcaption", "main", "aside", "nav", "form", "fieldset",
+    "address", "details", "summary", "hr", "caption", "center", "menu", "hgroup", "body",
+})
+_HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
+_TABLE_CELL = frozenset({"td", "th"})
+_NONWORD = re.compile(r"[\W_]+")
+_TOKEN = re.compile(r"\S+")
+_STRIP = re.compile(r"[^\w\s]|_")  # what norm_word drops from each word of a text
+_LEADS = ",;:-\u2013\u2014(/&"  # a text stopping on one of these goes on after it
+_FINAL = ".!?…\"'”’»)]:;*"  # a sentence ends on one of these
+_LETTER = re.compile(r"[^\W\d_]")
+_MARKER = re.compile(r"^[-*•]\s+")
+_NUMBERED = re.compile(r"^\d{1,3}[.)]?\s")
+_BR = "\x00"  # a <br> or a line end in a block's text (the sanitised page holds no NUL)
+ANCHOR = 3  # words that must agree to place a line in the page
+JOIN_BREAKS = False  # lines a <br> parts inside one block are joined (one paragraph)
+MARK_QUOTES = True  # a block quotation's paragraphs open with "> "
+HEADING_WORDS = 15  # a text this long without a sentence end is a heading, not a cut sentence
+NUMBER_ITEMS = True  # an ordered list's items are numbered as the browser numbers them
+MAX_DEPTH = 400  # deeper nesting is not read (hostile pages); its text counts as one block
+
+
+@dataclass
+class Blocks:
+    """The page's visible words in reading order: ``words[k]`` lies in block ``block[k]``;
+    ``number[b]`` is block b's number when it is an item of an ordered list."""
+
+    words: list[str] = field(default_factory=list)
+    block: list[int] = field(default_factory=list)
+    number: dict[int, int] = field(default_factory=dict)
+    items: set[int] = field(default_factory=set)  # blocks that are list items
+    quotes: set[int] = field(default_factory=set)  # blocks inside a <blockquote>
+    lines: set[int] = field(default_factory=set)  # blocks whose line breaks are kept (<pre>)
+    breaks: set[int] = field(default_factory=set)  # words a <br> or a line end opens
+
+
+def norm_word(token: str) -> str:
+    """A token as the scorers and the alignment compare it: lower case, letters and digits."""
+    return _NONWORD.sub("", token.lower())
+
+
+def dom_blocks(root) -> Blocks:
+    """The words of ``root``'s visible text with the block each lies in. Text of hidden
+    elements (scripts, styles, forms' controls) is skipped; ``<br>`` separates words but not
+    blocks; a table row is one block (its cells are not)."""
+    out = Blocks()
+    state = {"id": 0, "pre": 0, "quote": 0}
+    parts: list[str] = []
+
+    def flush() -> None:
+        if not parts:
+            return
+        text = "".join(parts)
+        parts.clear()
+        if text.isspace():
+            return
+        got = False
+        for segment in text.replace("\n", _BR).split(_BR):  # line ends and <br>: breaks
+            words = _STRIP.sub("", segment.lower()).split()
+            if words:
+                if got:
+                    out.breaks.add(len(out.words))
+                out.words.extend(words)
+                out.block.extend([state["id"]] * len(words))
+                got = True
+        if got:
+            if state["pre"]:
+                out.lines.add(state["id"])
+            if state["quote"]:
+                out.quotes.add(state["id"])
+            state["id"] += 1
+
+    cells = [0]  # for each open element: whether its children lie inside a table cell
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        raw_tag = el.tag
+        tag = raw_tag.lower() if isinstance(raw_tag, str) else ""
+        if event == "start" and tag and tag not in _HIDDEN:
+            cell = cells[-1]
+            cells.append(cell or int(tag in _TABLE_CELL))
+            if len(cells) > MAX_DEPTH + 1:
+                walker.skip_subtree()  # deeper nesting is not read
+            if tag in BLOCK_TAGS and not (cell and tag != "tr"):
+                flush()
+                if tag == "li":
+                    out.items.add(state["id"])
+                    n = _item_number(el)
+                    if n is not None:
+                        out.number[state["id"]] = n
+            if tag in ("pre", "blockquote"):
+                flush()
+                state["pre" if tag == "pre" else "quote"] += 1
+            elif tag == "br":
+                parts.append(_BR)
+            elif tag in _TABLE_CELL:
+                parts.append(" ")  # cells of a row: words apart, one block
+            text = el.text
+            if text:
+                parts.append(text)
+            continue
+        if event == "start":  # hidden: its text is not read, its tail is (at its end)
+            walker.skip_subtree()
+            continue
+        if event == "end" and tag and tag not in _HIDDEN:
+            cells.pop()
+            cell = cells[-1]
+            if tag in BLOCK_TAGS and not (cell and tag != "tr"):
+                flush()
+                out.items.discard(state["id"])  # an item without words marks nothing
+                out.number.pop(state["id"], None)
+            if tag in ("pre", "blockquote"):
+                flush()
+                state["pre" if tag == "pre" else "quote"] -= 1
+        tail = el.tail
+        if tail:
+            parts.append(tail)
+    flush()
+    return out
+
+
+def _item_number(li) -> int | None:
+    """The number a browser shows before ``li`` when it is an item of an ``<ol>``."""
+    parent = li.getparent()
+    if parent is None or not isinstance(parent.tag, str) or parent.tag.lower() != "ol":
+        return None
+    if (parent.get("type") or "1") != "1" or "none" in (parent.get("style") or ""):
+        return None  # letters, roman numerals or no marker: not "N."
+    if li.get("class") or "list-style" in (li.get("style") or ""):
+        return None  # an item styled by the page: it draws its own marker, or none
+
+    n = _int(parent.get("start"), 1) - 1
+    for item in parent:
+        if not isinstance(item.tag, str) or item.tag.lower() != "li":
+            continue
+        n = _int(item.get("value"), n + 1)
+        if item is li:
+            return n
+    return None
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+
+
+def _tokens(line: str) -> list[tuple[int, str]]:
+    """(character offset, word) of each of a line's tokens that holds a letter or digit."""
+    sub = _STRIP.sub
+    out: list[tuple[int, str]] = []
+    for m in _TOKEN.finditer(line):
+        w = m.group().lower()
+        if not w.isalnum():  # letters and digits only: nothing for _STRIP to drop
+            w = sub("", w)
+        if w:
+            out.append((m.start(), w))
+    return out
+
+
+def align(lines: list[list[tuple[int, str]]], page: Blocks) -> list[list[int | None]]:
+    """For each line's words, the position of that word in ``page`` (None when the line's
+    words there cannot be found in the page). A line is placed by its first ``ANCHOR`` words
+    at the first place at or after where the previous line ended (else the page's first such
+    place) and followed word by word; where it departs from the page it is placed anew."""
+    need: set[tuple[str, ...]] = set()
+    for toks in lines:
+        words = [w for _, w in toks]
+        need.update(zip(*(words[j:] for j in range(ANCHOR))))
+    index: dict[tuple[str, ...], list[int]] = {}
+    pw = page.words
+    first = {gram[0] for gram in need}
+    last = len(pw) - ANCHOR
+    for k, word in enumerate(pw):
+        if word in first and k <= last:
+            gram = tuple(pw[k:k + ANCHOR])
+            if gram in need:
+                index.setdefault(gram, []).append(k)
+    cursor = 0
+    out: list[list[int | None]] = []
+    for toks in lines:
+        words = [w for _, w in toks]
+        pos: list[int | None] = [None] * len(words)
+        k = 0
+        while k < len(words):
+            at = _place(words, k, index, pw, cursor)
+            if at is None:
+                k += 1
+                continue
+            n = len(words) - k
+            if pw[at:at + n] == words[k:]:  # the rest of the line lies there whole
+                pos[k:] = range(at, at + n)
+                k, at = k + n, at + n
+            while k < len(words) and at < len(pw) and pw[at] == words[k]:
+                pos[k] = at
+                k, at = k + 1, at + 1
+            cursor = at
+        out.append(pos)
+    return out
+
+
+def _place(words: list[str], k: int, index, pw: list[str], cursor: int) -> int | None:
+    """Where ``words[k:]`` starts in the page: right at ``cursor`` when the words go on
+    there, else at an anchor's first place at or after ``cursor``, else its first place."""
+    rest = len(words) - k
+    span = min(rest, ANCHOR)
+    if pw[cursor:cursor + span] == words[k:k + span]:
+        return cursor
+    if rest < ANCHOR:
+        return None
+    places = index.get(tuple(words[k:k + ANCHOR]))
+    if not places:
+        return None
+    at = bisect_left(places, cursor)
+    return places[at] if at < len(places) else places[0]
+
+
+def redraw(root, text: str) -> str:
+    """``text`` extracted from the page ``root`` with its paragraph lines redrawn where the
+    page draws its blocks."""
+    return resegment(text, dom_blocks(root))
+
+
+def resegment(text: str, page: Blocks) -> str:
+    """``text`` (one paragraph per line) with its line breaks where ``page`` draws its
+    blocks: a line cut where a new block starts inside it, a line joined to the previous one
+    when both lie back to back inside one block, an ordered list's items numbered."""
+    raw = [ln for ln in text.split("\n") if ln.strip()]
+    toks = [_tokens(ln) for ln in raw]
+    pos = align(toks, page)
+    pieces: list[str] = []  # the output lines
+    prev_end: int | None = None  # page position of the last word of the last output line
+    for ln, tk, ps in zip(raw, toks, pos):
+        if ln.lstrip().startswith("|") or not tk:  # a table row, or no words: as it is
+            pieces.append(ln.strip())
+            prev_end = None
+            continue
+        cuts = [0]  # indexes of the words that open a piece of the line
+        for k in range(1, len(tk)):
+            a, b = ps[k - 1], ps[k]
+            if (a is not None and b is not None and page.block[a] != page.block[b]
+                    and not _goes_on(ln[tk[k][0]:]) and _ends(ln[tk[cuts[-1]][0]:tk[k][0]])):
+                cuts.append(k)
+        for n, k in enumerate(cuts):
+            piece = ln[tk[k][0] if n else 0:tk[cuts[n + 1]][0] if n + 1 < len(cuts) else None]
+            piece, start = piece.strip(), ps[k]
+            bare = _MARKER.sub("", piece, count=1)
+            if n == 0 and pieces and _joins(page, prev_end, start) and _goes_on(bare):
+                pieces[-1] = pieces[-1] + " " + bare
+            else:
+                pieces.append(_marked(piece, start, page, first=n == 0))
+        prev_end = ps[-1]
+    return "\n".join(pieces)
+
+
+def _ends(text: str) -> bool:
+    """``text`` can end a paragraph: it holds a letter, does not stop on a comma, a colon
+    or a dash that leads into what follows ("DUBAI, United Arab Emirates —"), and ends a
+    sentence unless it is short enough for a heading."""
+    text = text.rstrip()
+    if not _LETTER.search(text) or text[-1:] in _LEADS:
+        return False
+    return len(text.split()) <= HEADING_WORDS or text[-1:] in _FINAL
+
+
+def _goes_on(text: str) -> bool:
+    """``text`` reads as the rest of a sentence: it starts with a lower-case letter."""
+    return text[:1].islower()
+
+
+def _joins(page: Blocks, end: int | None, start: int | None) -> bool:
+    """The line starting at ``start`` goes on the line ending at ``end`` in the page."""
+    return (end is not None and start is not None and start == end + 1
+            and page.block[start] == page.block[end] and page.block[start] not in page.lines
+            and (JOIN_BREAKS or start not in page.breaks))
+
+
+def _marked(piece: str, start: int | None, page: Blocks, first: bool) -> str:
+    """``piece`` with the list marker its block calls for when it opens an item."""
+    if start is None:
+        return piece
+    opens = start == 0 or page.block[start - 1] != page.block[start]
+    number = page.number.get(page.block[start]) if opens else None
+    bare = _MARKER.sub("", piece, count=1)
+    quoted = MARK_QUOTES and opens and page.block[start] in page.quotes
+    if quoted and bare == piece and not piece.startswith(">"):
+        return "> " + piece  # a paragraph of a block quotation, marked as Markdown marks it
+    if first and bare == piece:
+        return piece  # the extractor did not make it an item: its reading stands
+    if NUMBER_ITEMS and number is not None and not _NUMBERED.match(bare):
+        return f"{number}. {bare}"
+    if not first and opens and page.block[start] in page.items and bare == piece:
+        return "- " + piece
+    return piece

@@ -1,0 +1,13 @@
+"""Paths as a user types them: ``~`` and ``~user`` expanded the way the shell does."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def user_path(arg: str | os.PathLike[str]) -> Path:
+    """``arg`` with a leading ``~`` or ``~user`` expanded. An unknown user (``~nobody9``) is
+    kept as written, as the shell keeps it, where ``Path.expanduser`` raises RuntimeError
+    ("Could not determine home directory"): the name then reaches the caller's own error."""
+    return Path(os.path.expanduser(os.fspath(arg)))
