@@ -35,6 +35,17 @@ def test_copies_in_one_batch_and_unrelated_text_stays_apart():
     assert g.placement(f"{2:012x}").sameness == "coverage"
 
 
+def test_in_one_batch_an_undated_copy_is_never_the_original_of_a_dated_one():
+    # a page saved without its header (no date) beside the dated page it was copied from, in
+    # either order and whatever their hashes: the dated page is the original the story shows
+    for undated, dated in ((1, 2), (2, 1), (5, 9), (9, 5)):
+        g = Grouper()
+        g.add_many([doc(undated, "Japan and Canada agreed on Tuesday", WIRE),
+                    doc(dated, "Japan, Canada to begin talks", WIRE, date="2022-10-11")])
+        assert g.placement(f"{dated:012x}").copy_of is None
+        assert g.placement(f"{undated:012x}").copy_of == f"{dated:012x}"
+
+
 def test_a_copy_months_later_is_not_forced_into_the_old_story():
     g = Grouper()
     g.add(doc(1, "a", WIRE, date="2020-01-01"))

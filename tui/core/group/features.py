@@ -231,11 +231,13 @@ def text_key(body: str) -> int:
 
 
 def content_order(title: str, body: str, date: str | None, *rest: str | None) -> tuple:
-    """Where an article goes in a batch, fixed by what it is, not by when it came: by date
-    (as a feed brings them), then by a hash of its text and fields (``rest``: the remaining
-    fields, the id last, which only parts exact duplicates)."""
+    """Where an article goes in a batch, fixed by what it is, not by when it came: dated
+    articles first, by date (as a feed brings them; of two copies the earlier is the original,
+    and an undated copy, such as a page saved without its header, is never the original of
+    a dated one), then by a hash of its text and fields (``rest``: the remaining fields, the
+    id last, which only parts exact duplicates)."""
     fields = "\x1f".join([title, body, *(r or "" for r in rest)])
-    return date or "", hashlib.blake2b(fields.encode("utf-8"), digest_size=8).digest()
+    return not date, date or "", hashlib.blake2b(fields.encode("utf-8"), digest_size=8).digest()
 
 
 _SENTENCE = re.compile(r"(?<=[.!?\u3002])\s+|\n+")

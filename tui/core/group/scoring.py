@@ -10,7 +10,7 @@ from operator import itemgetter, mul
 from .features import stemmer
 from .index import TermIndex
 from .model import DocEntry, Params
-from .weekdays import day_names
+from .weekdays import day_names, mask_of_words
 
 _ZEROS = repeat(0.0)
 _KNOWN = 20  # articles in a language group before its frequencies tell function words
@@ -164,17 +164,19 @@ def thin_evidence(doc: DocEntry, other: DocEntry, words: TermIndex, headline: in
     shares one word of them is about something else. Not informative: function words, short
     words common in the language group (any short word while the group is too small to tell
     which are common) and longer words in a fifth of its articles or more ("said", "after");
-    a word common only because its story is large still counts."""
+    a word common only because its story is large still counts. Days of the week are neither
+    (they have their own weight, ``Params.weekday``)."""
     if max(doc.mass, other.mass) <= headline:
         return False
-    mine = set(doc.terms)
-    shared = [t for t in other.terms if t in mine]
+    mine, spelled = set(doc.terms), words.surfaces
+    shared = [t for t in other.terms
+              if t in mine and not mask_of_words((str(spelled[t]).lower(),))]
     if any(t in doc.names or t in other.names for t in shared):
         return False
     n = words.n_group.get(doc.group, 0)
-    df, most = words.df, _COMMON * n if n >= _KNOWN else -1
-    return sum(1 for t in shared if df[t] <= most or (
-        df[t] < _FUNCTION * n and not _short(str(words.surfaces[t]), 4))) <= 1
+    df, most, function = words.df, _COMMON * n, _FUNCTION * n if n >= _KNOWN else math.inf
+    return sum(1 for t in shared if (df[t] <= most and n >= _KNOWN) or (
+        df[t] < function and not _short(str(spelled[t]), 4))) <= 1
 
 
 def _title_words(title: str, stem) -> set[str]:
