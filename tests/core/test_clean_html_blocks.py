@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import lxml.html
 import pytest
 from hypothesis import given, settings
@@ -63,57 +66,12 @@ def test_items_the_page_styles_are_not_numbered():
     assert b.number == {}
 
 
-SAME = None  # the extracted text comes back as it was
-
-RESEGMENTED = [
-    pytest.param("<ul><li><h3>One Network</h3><p>Mesh technology is smart.</p></li></ul>",
-                 "- One Network Mesh technology is smart.",
-                 "- One Network\nMesh technology is smart.", id="line_over_two_blocks_is_cut"),
-    # An ad block inside a paragraph: the sentence goes on in lower case after it.
-    pytest.param("<p>They stepped outside the<div>Ad</div>airport and left.</p>",
-                 "They stepped outside the airport and left.", SAME,
-                 id="cut_not_made_mid_sentence"),
-    pytest.param("<ul><li>Stage C: a set.</li><li>Full House: a set with a touch"
-                 "<span> of elevated flair.</span></li></ul>",
-                 "- Stage C: a set.\n- Full House: a set with a touch\n- of elevated flair.",
-                 "- Stage C: a set.\n- Full House: a set with a touch of elevated flair.",
-                 id="item_broken_in_two_is_joined"),
-    pytest.param("<p>1) Lego Star Wars<br>http://amzn.to/x<br>and more</p>",
-                 "1) Lego Star Wars\nhttp://amzn.to/x\nand more", SAME,
-                 id="lines_a_br_parts_stay_lines"),
-    pytest.param("<p>Steps:</p><ol><li>Fill the canner.</li><li>Core the pears.</li></ol>",
-                 "Steps:\n- Fill the canner.\n- Core the pears.",
-                 "Steps:\n1. Fill the canner.\n2. Core the pears.",
-                 id="ordered_items_are_numbered"),
-    pytest.param("<p>She said:</p><blockquote><p>We will win.</p><p>Soon.</p></blockquote>"
-                 "<p>Then she left.</p>",
-                 "She said:\nWe will win.\nSoon.\nThen she left.",
-                 "She said:\n> We will win.\n> Soon.\nThen she left.",
-                 id="block_quotation_paragraphs_are_marked"),
-    pytest.param("<p><span style='display:block'>DUBAI, United Arab Emirates —</span>"
-                 "<div>Dubai's carrier bought jets.</div></p>"
-                 "<p>Nearly 150 Indians returned home broke after being deported for violating "
-                 "visa norms or illegally entering the</p><p>United States. They were sad.</p>",
-                 "DUBAI, United Arab Emirates — Dubai's carrier bought jets.\n"
-                 "Nearly 150 Indians returned home broke after being deported for violating visa "
-                 "norms or illegally entering the United States. They were sad.", SAME,
-                 id="cut_not_made_after_a_leading_dash_or_mid_sentence"),
-    pytest.param("<ol><li>7 Follow the policy.</li></ol>", "- 7 Follow the policy.", SAME,
-                 id="items_that_carry_their_number_keep_it"),
-    pytest.param("<h2>Title here</h2><p>First paragraph.</p><ul><li>Item one</li>"
-                 "<li>Item two</li></ul>",
-                 "Title here First paragraph. Item one Item two",
-                 "Title here\nFirst paragraph.\n- Item one\n- Item two",
-                 id="one_line_extraction_gets_the_page_paragraphs"),
-    pytest.param("<p>Alpha beta gamma delta.</p><table><tr><td>A</td><td>B</td></tr></table>",
-                 "Something the extractor wrote itself\n| A | B |\nAlpha beta gamma delta.", SAME,
-                 id="text_the_page_does_not_hold_and_tables_stay"),
-]
+CASES = tomllib.loads((Path(__file__).parent / "html_blocks_cases.toml").read_text("utf-8"))
 
 
-@pytest.mark.parametrize(("html", "text", "expected"), RESEGMENTED)
-def test_resegment(html, text, expected):
-    assert resegment(text, page(html)) == (text if expected is SAME else expected)
+@pytest.mark.parametrize("case", CASES["case"], ids=lambda c: c["id"])
+def test_resegment(case):
+    assert resegment(case["text"], page(case["html"])) == case.get("expected", case["text"])
 
 
 

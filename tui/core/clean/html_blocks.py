@@ -37,6 +37,7 @@ _LEADS = ",;:-\u2013\u2014(/&"  # a text stopping on one of these goes on after 
 _FINAL = ".!?…\"'”’»)]:;*"  # a sentence ends on one of these
 _LETTER = re.compile(r"[^\W\d_]")
 _MARKER = re.compile(r"^[-*•]\s+")
+_EMPTY_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d+[.)]|>)\s*$")
 _NUMBERED = re.compile(r"^\d{1,3}[.)]?\s")
 _BR = "\x00"  # a <br> or a line end in a block's text (the sanitised page holds no NUL)
 ANCHOR = 3  # words that must agree to place a line in the page
@@ -258,6 +259,8 @@ def resegment(text: str, page: Blocks) -> str:
     pieces: list[str] = []  # the output lines
     prev_end: int | None = None  # page position of the last word of the last output line
     for ln, tk, ps in zip(raw, toks, pos):
+        if not tk and _EMPTY_ITEM.match(ln):  # an empty list item: a marker and no text
+            continue
         if ln.lstrip().startswith("|") or not tk:  # a table row, or no words: as it is
             pieces.append(ln.strip())
             prev_end = None
