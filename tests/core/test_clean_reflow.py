@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tui.core.clean import clean
 from tui.core.clean.meta import dateline, headline_shape, signoff
-from tui.core.clean.reflow import reflow, wrap_width
+from tui.core.clean.reflow import _structured, reflow, wrap_width
 from tui.core.model import RawDocument
 
 PARAS = [
@@ -187,3 +187,8 @@ def test_reflow_rebuilds_indented_paragraphs(paras: list[str], width: int) -> No
                                    break_on_hyphens=False) for p in paras)
     out = reflow(text)
     assert out == text or [ln.strip() for ln in out.splitlines()] == paras
+
+
+def test_a_full_width_line_whose_only_wide_gap_is_a_tab_is_columns():
+    # it once raised ValueError (no space gap to measure) and the page fell back to raw text
+    assert _structured("word " * 16 + "a\tb", 80)

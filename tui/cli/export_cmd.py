@@ -25,7 +25,7 @@ from tui.core.query import Filter, QueryError, combine, parse_date_value, parse_
 from tui.core.safe_text import one_line, raw_stream
 from tui.core.userpath import user_path
 from tui.desk import select_articles
-from tui.desk.select import unreadable_note
+from tui.desk.select import searched_body, unreadable_note
 
 # Format guessed from the output file name when --format is not given.
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".toml": "toml",
@@ -137,9 +137,7 @@ def select(ws, flt: Filter, *, everything: bool, only=None, archived: bool = Fal
     for a in [ws.get(i) for i in only]:
         if not everything and not has_triage(a):
             continue
-        body = ws.searchable(a) if flt.needs_body else None  # "" when unreadable
-        if flt.needs_body and a.id in ws.unreadable:  # named below, never fatal
-            unreadable.append(a.id)
+        body = searched_body(ws, a, unreadable) if flt.needs_body else None  # named below
         if flt.matches(a, stories.get(a.story), body):
             chosen.append(a)
     _say_unreadable(unreadable)

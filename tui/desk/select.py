@@ -99,13 +99,13 @@ class Listing:
         i = self._places().get(sid)
         return self.stories[i] if i is not None else None
 
-    def story_of_article(self, aid: str, story_id: str | None = None) -> int | None:
-        """Where the story showing article ``aid`` is (``story_id``: its story, if known)."""
+    def story_of_article(self, aid: str) -> int | None:
+        """Where the story showing article ``aid`` is."""
         if self.window is None:
             return next(
                 (i for i, st in enumerate(self.stories) if aid in self.members[st.id]), None
             )
-        sid = story_id or lists.story_ids_of(self.window.q, [aid]).get(aid)
+        sid = lists.story_ids_of(self.window.q, [aid]).get(aid)
         return self.window.position(sid) if sid else None
 
     def in_order(self, aids: Iterable[str]) -> list[str]:
@@ -113,19 +113,23 @@ class Listing:
         wanted = set(aids)
         if self.window is None:
             return [a for a in self.article_ids() if a in wanted]
+        story_of = lists.story_ids_of(self.window.q, wanted)
+        at = {sid: self.window.position(sid) for sid in set(story_of.values())}  # once a story
+        faces = self.window.faces(sid for sid, i in at.items() if i is not None)
         places = []
-        for aid, sid in lists.story_ids_of(self.window.q, wanted).items():
-            at = self.window.position(sid)
-            face = self.window.face(sid) if at is not None else None
+        for aid, sid in story_of.items():
+            face = faces.get(sid)
             if face is not None and aid in face.article_ids:
-                places.append(((at, face.article_ids.index(aid)), aid))
+                places.append(((at[sid], face.article_ids.index(aid)), aid))
         return [aid for _, aid in sorted(places)]
 
     def faces_of(self, articles: Iterable[Article]) -> list[Story]:
         """The faces of these articles' stories, in list order (an export's story titles)."""
+        sids = list(dict.fromkeys(a.story or a.id for a in articles))
+        faces = self.window.faces(sids) if self.window else {sid: self.face(sid) for sid in sids}
         found = []
-        for sid in dict.fromkeys(a.story or a.id for a in articles):
-            face = self.face(sid) or (self.window.face(sid) if self.window else None)
+        for sid in sids:
+            face = faces.get(sid)
             if face is not None:
                 at = self.index_of(sid)
                 found.append(((at is None, at or 0), face))
@@ -209,7 +213,7 @@ def select(
             if not cheap.matches(a, s):
                 continue
             if flt.needs_body and not (
-                flt.matches(a, s) or flt.matches(a, s, _body(ws, a, out.unreadable))
+                flt.matches(a, s) or flt.matches(a, s, searched_body(ws, a, out.unreadable))
             ):
                 continue
             keep.append(aid)
@@ -258,7 +262,7 @@ def _select_indexed(
     return out
 
 
-def _body(ws: Readable, a: Article, unreadable: list[str]) -> str:
+def searched_body(ws: Readable, a: Article, unreadable: list[str]) -> str:
     """The body to search, as the workspace gives it (an unreadable one is searched as empty
     and reported by the workspace); its id is noted so the caller can say which articles were
     matched by their title and fields alone."""

@@ -11,7 +11,7 @@ seen. :class:`Members` gives each story's article ids, as the listing's ``member
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, overload
 
 from tui.core.seq import checked_index
@@ -111,6 +111,20 @@ class StoryWindow(Sequence[Story]):
     def face(self, sid: str) -> Story | None:
         """The face of story ``sid``: the one shown, else read from the index."""
         return self.cached(sid) or self.q.story(sid)
+
+    def faces(self, sids: Iterable[str]) -> dict[str, Story]:
+        """The faces of these stories (those the index has): the ones shown, the rest read
+        from the index in one go rather than one query each."""
+        out: dict[str, Story] = {}
+        missing = []
+        for sid in sids:
+            face = self.cached(sid)
+            if face is not None:
+                out[sid] = face
+            else:
+                missing.append(sid)
+        out.update(lists.stories_by_id(self.q, missing))
+        return out
 
     def index(self, sid: str, start: int = 0, stop: int | None = None) -> int:
         """Where story ``sid`` is in the window (ValueError when it is not shown)."""

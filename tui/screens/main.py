@@ -198,9 +198,8 @@ class MainScreen(DeskScreen):
             stop = lambda: worker.is_cancelled
             try:
                 # words: the index's first results at once, the whole answer after them
-                quick = flt is not None and bool(flt.text.strip()) and not self.desk.whole
                 listing = self.desk.select(flt, reload=reload, regrouped=regrouped,
-                                           quick=quick, cancelled=stop)
+                                           quick=True, cancelled=stop)
                 if listing.partial and not worker.is_cancelled:
                     self.post_message(msg.ListingReady(listing, keep))
                     listing = self.desk.select(flt, cancelled=stop)

@@ -13,12 +13,11 @@ from tui.core.clean.lang import detect_lang, stopwords_for
 from tui.core.clean.markdown import join_paragraphs, strip_markdown
 from tui.core.clean.reflow import reflow
 from tui.core.clean.text import select, whole_document
-from tui.core.clean.titles import PERMALINK
+from tui.core.clean.titles import PERMALINK, PERMALINK_ENDS
 from tui.core.model import META_FIELDS, Cleaned, RawDocument, outlet_key, page_key
 from tui.core.safe_text import has_unsafe
-from tui.core.textutil import safe_text
+from tui.core.textutil import normalize_ws, safe_text
 
-_SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NORM = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]")  # a letter or a digit: prices and figures are content
@@ -30,7 +29,6 @@ _DENSE_LANGS = {"zh", "ja", "th", "lo", "km", "my", "bo"}
 _ONE_SCRIPT = {"he", "el", "bn", "ta", "te", "gu", "pa", "kn", "ml", "si", "th", "lo", "bo",
                "my", "ka", "am", "km", "hy", "ko", "or"}
 _ESCAPES = "\x1b\x9b\x9d\x90\x98\x9e\x9f"  # starters of terminal escape sequences
-_PERMALINK_ENDS = ("¶", "§", "🔗", "\uf0c1", "#")  # what titles.PERMALINK can match at a line end
 HEAD_LINES = 400  # lines of an HTML page's visible text searched for a byline and date
 _MAX_CHARS = 4_000_000  # beyond this a "page" is not an article; the tail is ignored
 
@@ -46,8 +44,7 @@ def clean(doc: RawDocument, *, furniture: FurnitureModel | None = None) -> Clean
             from tui.core.clean.html import strip_tags
 
             text = strip_tags(text)
-        body = "\n\n".join(_SPACE.sub(" ", p).strip() for p in re.split(r"\n\s*\n", text)
-                           if p.strip())
+        body = normalize_ws(text)
         return _with_hints(Cleaned(body=body), getattr(doc, "hints", None) or {})
 
 
@@ -137,7 +134,7 @@ def clean_extracted(text: str, known=None, title: str | None = None) -> dict:
     headline when the text opens with it; a byline and a date line at its top go to the
     metadata."""
     lines = [" ".join(ln.split()) for ln in text.split("\n")]
-    lines = [PERMALINK.sub("", ln) if ln.endswith(_PERMALINK_ENDS) else ln for ln in lines]
+    lines = [PERMALINK.sub("", ln) if ln.endswith(PERMALINK_ENDS) else ln for ln in lines]
     keep = [ln for ln in lines if ln and _WORD.search(ln) and not (known and known(ln))]
     keep = drop_repeated_blocks(keep)  # a copy of the article or of posts, for other screens
     if keep and title:

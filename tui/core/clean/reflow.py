@@ -78,8 +78,10 @@ def _structured(line: str, width: int = 0) -> bool:
         return True
     if not _COLUMNS.search(body):
         return False
+    # a tab is a column stop, never a justified gap (no space gap at all: columns)
+    gaps = _GAP.findall(body)
     return not (width and len(line.rstrip()) >= width - 1
-                and max(map(len, _GAP.findall(body))) <= JUSTIFIED_GAP)
+                and gaps and max(map(len, gaps)) <= JUSTIFIED_GAP)
 
 
 def _hanging(prev: str, line: str, width: int) -> bool:

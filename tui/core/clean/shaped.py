@@ -20,7 +20,7 @@ SHAPED_MIN = 4  # lines of one shape for a run to be a table, not a coincidence
 SHAPED_WORDS = (3, 30)  # words in each of its lines (a menu item has fewer)
 HEADING_WORDS = 8  # a line between the body and the run this short is the table's heading
 _MARKS = re.compile(r"[^\w\s.'’]")  # field separators; periods and apostrophes are in words
-_BULLET = re.compile(r"^(?:[*•·▪■►▸>+-]|\d{1,3}[.)])\s")
+BULLETED = re.compile(r"^(?:[*•·▪■►▸>+-]|\d{1,3}[.)])\s")  # a list marker opening a line
 
 
 def shape(ln: Line) -> str | None:
@@ -28,7 +28,7 @@ def shape(ln: Line) -> str | None:
     if not SHAPED_WORDS[0] <= ln.words <= SHAPED_WORDS[1] or ln.furniture or ln.pipes >= 2:
         return None
     seen: list[str] = []
-    for c in _MARKS.findall(_BULLET.sub("", ln.text)):
+    for c in _MARKS.findall(BULLETED.sub("", ln.text)):
         if c not in seen:
             seen.append(c)
             if len(seen) == 2:

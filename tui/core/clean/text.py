@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from tui.core.clean.lines import Line, measure_page
-from tui.core.clean.shaped import shaped_runs
+from tui.core.clean.shaped import BULLETED, shaped_runs
 
 SHORT = 12.0  # cost of a short line that is not prose (menus are runs of these)
 SHORT_FIRST = 3.0  # ...but a lone one between paragraphs (a subheading) costs little
@@ -42,7 +42,6 @@ STOP_REF = 0.30  # share of function words in English prose lines (a page's uppe
 LIST_MAX = 80  # longest list a colon may announce
 LIST_GAP = 2  # ...whose items are at most this many lines apart (one blank line)
 _LETTER = re.compile(r"[^\W\d_]")
-_BULLETED = re.compile(r"^(?:[*•·▪■►▸>+-]|\d{1,3}[.)])\s")
 
 
 def prose_value(ln: Line, scale: float = 1.0, barriers: frozenset[str] = BARRIERS) -> float:
@@ -382,7 +381,7 @@ def whole_document(lines: list[str], keep: list[int], kinds: dict[int, str | Non
     texts = [lines[i] for i in idx]
     repeats = len(texts) - len(set(texts))
     if repeats > (DOC_SHARE * len(texts) if len(texts) >= DOC_LINES else 0) or any(
-            (_BULLETED.match(t) and not lists and len(t.split()) < PLAIN_ITEM)
+            (BULLETED.match(t) and not lists and len(t.split()) < PLAIN_ITEM)
             or t.count(" | ") >= 2 for t in texts):
         return keep
     total = sum(len(t.split()) for t in texts[1:])  # the first line may be the title

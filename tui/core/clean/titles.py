@@ -9,6 +9,7 @@ import re
 
 # Signs documentation generators put after a heading as a link to it (Sphinx, MkDocs...).
 PERMALINK = re.compile(r"\s*[¶§🔗\uf0c1]+\s*$|\s+#\s*$")
+PERMALINK_ENDS = ("¶", "§", "🔗", "\uf0c1", "#")  # what PERMALINK can match at a line end
 # Class or id words of a page's chrome: menus, navigation bars, logos, site names, sidebars.
 _CHROME = ("menu", "nav", "logo", "brand", "site-title", "sitetitle", "site-name", "sitename",
            "sidebar", "toolbar", "masthead", "breadcrumb")

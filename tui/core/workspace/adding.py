@@ -91,6 +91,16 @@ def is_duplicate(ws, doc: RawDocument) -> bool:
     return _existing(ws, doc, content_hash(doc.content))[1]
 
 
+def learn_furniture(furniture, docs: list[RawDocument]) -> None:
+    """Learn the whole batch's furniture first, so the first page of an outlet benefits from
+    the others; clean() observes each page again under the same page key (HTML and Markdown
+    after extraction), which counts once."""
+    for d in docs:
+        key = d.outlet_key()
+        if d.kind == "text" and key:
+            furniture.observe(key, d.content, page_key=d.page_key())
+
+
 def _existing(ws, doc: RawDocument, h: str) -> tuple[Article | None, bool]:
     """The article of ``doc``'s origin, and whether it already has content hash ``h``."""
     existing = ws.by_origin(doc.origin)
@@ -108,13 +118,7 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
     touched: dict[str, Article] = {}
     bodies: dict[str, str] = {}
     if furniture is not None:
-        # Learn the whole batch's furniture first, so the first page of an outlet benefits
-        # from the others; clean() observes each page again under the same page key (HTML and
-        # Markdown after extraction), which counts once.
-        for d in docs:
-            key = d.outlet_key()
-            if d.kind == "text" and key:
-                furniture.observe(key, d.content, page_key=d.page_key())
+        learn_furniture(furniture, docs)
     for n, doc in enumerate(docs, 1):
         if on_progress:
             on_progress(n, len(docs), doc.origin)

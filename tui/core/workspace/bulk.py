@@ -44,10 +44,7 @@ def ingest(ws, docs: list[RawDocument], *, on_progress: Progress | None = None,
     rep = IngestReport(failed=list(failures))
     furniture = adding.furniture_model(ws)
     # every page's furniture first, as one ingest learns it (observing a page again counts once)
-    for d in docs:
-        key = d.outlet_key()
-        if d.kind == "text" and key:
-            furniture.observe(key, d.content, page_key=d.page_key())
+    adding.learn_furniture(furniture, docs)
     g = grouping.grouper(ws)  # before the new articles join the workspace
     now = now_iso()
     touched_all: dict[str, Article] = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from tui.core.workspace.faces import _descending as descending  # the same order
-from tui.core.workspace.index_rows import story_of, unpack
+from tui.core.workspace.index_rows import STORY_COLS, story_of, unpack
 from tui.core.workspace.records import Story
 
 # The list's orders (``config.SORTS``) as SQL: each one the workspace's order (largest, then
@@ -24,8 +24,7 @@ ORDERS: dict[str, tuple[tuple[str, bool], ...]] = {
     "newest": (("coalesce(nullif(s.date_last, ''), s.date_first, '')", True), *WORKSPACE_ORDER),
     "unread": (("s.unread", True), *WORKSPACE_ORDER),
 }
-_S = ("s.id, s.title, s.title_f, s.size, s.date_first, s.date_last, s.unread, s.starred, "
-      "s.archived, s.sources, s.langs, s.article_ids")
+_S = ", ".join(f"s.{c}" for c in STORY_COLS)
 
 
 def _order_by(sort: str) -> str:

@@ -21,12 +21,11 @@ from tui.core.model import Article
 from tui.core.query import Filter, fold, hides_archived
 from tui.core.workspace import index_sync
 from tui.core.workspace.faces import story_order
-from tui.core.workspace.index_rows import ARTICLE_COLS, article_of, story_of
+from tui.core.workspace.index_rows import ARTICLE_COLS, STORY_COLS, article_of, story_of
 from tui.core.workspace.records import Story
 
 _A = ", ".join(f"a.{c}" for c in ARTICLE_COLS)
-_S = "s.id, s.title, s.title_f, s.size, s.date_first, s.date_last, s.unread, s.starred, " \
-     "s.archived, s.sources, s.langs, s.article_ids"
+_S = ", ".join(f"s.{c}" for c in STORY_COLS)
 _ORDER = "s.size DESC, s.date_last DESC, s.id"
 QUICK = 300  # articles in a quick answer (the first results of a word search)
 

@@ -50,7 +50,7 @@ def ingest(ws: Host, docs, *, on_progress=None, failures=()) -> IngestReport:
         furniture = adding.furniture_model(ws)
         g = grouping.grouper(ws)  # before the new articles join the workspace
         rep, touched, bodies = adding.ingest(ws, docs, now=now_iso(), furniture=furniture,
-                                     on_progress=on_progress)
+                                             on_progress=on_progress)
         rep.failed[:0] = list(failures)
         if touched:
             new = set(rep.added)

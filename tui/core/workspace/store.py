@@ -17,21 +17,10 @@ from typing import TYPE_CHECKING
 
 from tui.core.gcpause import collector_paused
 from tui.core.model import Article
-from tui.core.query import Filter
 from tui.core.userpath import user_path
-from tui.core.workspace import (
-    cache,
-    grouping,
-    index_sync,
-    journal,
-    matching,
-    regrouping,
-    settings,
-)
-from tui.core.workspace.adding import IngestReport
+from tui.core.workspace import cache, index_sync, journal, settings
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import UnknownId, WorkspaceError
-from tui.core.workspace.index_query import Queries
 from tui.core.workspace.loading import Records, resolve
 from tui.core.workspace.lock import WriterLock
 from tui.core.workspace.lock import lock_timeout as env_lock_timeout
@@ -51,8 +40,11 @@ from tui.core.workspace.records import (
 )
 from tui.core.workspace.shown import Shown
 
-if TYPE_CHECKING:  # the grouper's modules load with the first grouping, not at start-up
+if TYPE_CHECKING:  # loaded when first used, not at the start-up of every command
     from tui.core.group import Grouper
+    from tui.core.query import Filter  # (rapidfuzz)
+    from tui.core.workspace.adding import IngestReport
+    from tui.core.workspace.index_query import Queries
 
 __all__ = ["Workspace", "now_iso"]
 
@@ -179,6 +171,8 @@ class Workspace:
         """Stories shown (archived ones too with ``archived``), each with its articles that
         pass the filter ``flt`` (a ``tui.core.query.Filter``; None: all), in the list's order.
         Answered by the index for a filter, unless the workspace is already read whole."""
+        from tui.core.workspace import matching  # the query modules: loaded when asked
+
         return matching.stories_matching(self, flt, archived)
 
     def get(self, aid: str) -> Article:
@@ -247,6 +241,8 @@ class Workspace:
 
     def explain(self, aid: str) -> list[str]:
         """Why an article is in its story: the names, numbers and terms it shares."""
+        from tui.core.workspace import grouping
+
         if self._explainer is None:
             self._explainer = grouping.grouper(self)
         return grouping.explain(self, self._explainer, aid)
@@ -289,6 +285,8 @@ class Workspace:
         """Queries answered by the index (``index_query.Queries``): counts, windows of
         stories in order, filters, full-text search; built or caught up on first use."""
         if self._queries is None:
+            from tui.core.workspace.index_query import Queries  # (as ``matching``)
+
             self._queries = Queries(self)
         return self._queries
 
@@ -310,6 +308,8 @@ class Workspace:
 
     def ingest(self, docs, *, on_progress=None, failures=()) -> IngestReport:
         """Add documents: new articles, new versions, duplicates skipped; then group them."""
+        from tui.core.workspace import regrouping  # (cleaning and grouping: loaded when used)
+
         return regrouping.ingest(self, docs, on_progress=on_progress, failures=failures)
 
     def correct(self, op: str, *args) -> list[str]:
@@ -320,12 +320,16 @@ class Workspace:
         """Apply corrections in order (``Merge``, ``Split``, ``Move``, or ``("move", article,
         story)``...) with one load and one save of the grouping index. Returns the changed
         article ids and a record for :meth:`undo_correction`."""
+        from tui.core.workspace import regrouping
+
         return regrouping.correct_all(self, steps)
 
     def undo_correction(self, record: tuple) -> list[str]:
         """Put the grouping and ``corrections.toml`` back as they were before ``correct_all``
         gave ``record``; ``StaleUndo`` if those articles have moved, or other corrections were
         made, since."""
+        from tui.core.workspace import regrouping
+
         return regrouping.undo_correction(self, record)
 
     def update_triage(self, aid: str, *, add_tags=(), remove_tags=(), starred=None, read=None,
