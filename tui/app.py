@@ -21,7 +21,7 @@ from textual.screen import Screen
 from tui.config import Config, ConfigError, load_config, user_keymap_path
 from tui.core.workspace import Workspace, WorkspaceError, WorkspaceLocked
 from tui.desk import Desk, Listing
-from tui.keys import KeymapError, resolve_keymap
+from tui.keys import KeymapError, default_keys, resolve_keymap
 from tui.screens.app_keys import AppKeys
 from tui.screens.help import HelpScreen
 from tui.screens.loading import LoadingScreen
@@ -57,7 +57,10 @@ class WiredeskApp(App[int]):
         self.add_class(f"-palette-{self.palette}")
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
-        self.set_keymap(self.keys)
+        # Only the keys that differ from the bindings' own: Textual applies the keymap to every
+        # binding of the focus chain on every key press, so a full keymap cost ~1 ms a key.
+        defaults = default_keys()
+        self.set_keymap({bid: k for bid, k in self.keys.items() if defaults.get(bid) != k})
         if self.ws is None:  # a big workspace takes seconds: read it in a worker
             # mounted before the worker starts: a quick open must not pop it mid-mount
             await self.push_screen(LoadingScreen(self.root))

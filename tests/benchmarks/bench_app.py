@@ -15,7 +15,9 @@ Per workspace and code version it prints:
   thread Textual runs the app and Pilot in; the writer thread's save of a star is not in it),
   minus the CPU of a key bound to nothing (Pilot's own cost of a press and a pause);
 - ``/`` search (words of titles and bodies) and a story filter (``f``): seconds until the
-  list shows the result.
+  list shows the result (the first results of a word search);
+- the same two as ``wiredesk stories --json --filter``, whole processes: seconds until the
+  first story is printed, and until the whole answer is.
 
 ``--before OLD`` runs an older ``tui`` package (``git archive HEAD tui | tar -x -C OLD``) in
 the same run, alternating with this one, so the ratio between the two means something on a
@@ -78,14 +80,25 @@ def _listed(app) -> bool:
 
 
 async def _query(pilot, app, keys: list[str], text: str) -> float:
-    """Seconds from the enter that closes a query dialog to the list showing its result."""
-    before = app.screen.stories.listing
+    """Seconds from the enter that closes a query dialog to the list given its result (the
+    first results of a word search). The moment is taken when the list is given it: Pilot's
+    ``press`` returns only once the app is idle, after the whole answer."""
+    sl = app.screen.stories
+    shown: list[float] = []
+    real = sl.set_data
+
+    def spy(*a, **k):
+        shown.append(time.perf_counter())
+        return real(*a, **k)
+
     await pilot.press(*keys)
     await pilot.press(*text)
+    sl.set_data = spy
     t = time.perf_counter()
     await pilot.press("enter")
-    await _until(pilot, lambda: app.screen.stories.listing is not before)
-    took = time.perf_counter() - t
+    await _until(pilot, lambda: bool(shown))
+    took = shown[0] - t
+    del sl.set_data
     await pilot.press("F")  # the filter cleared
     await _until(pilot, lambda: not app.screen.query_text and not any(
         w.group == "listing" and not w.is_finished for w in app.workers))
@@ -147,10 +160,32 @@ def _run(ws: Path, code: Path | None, args) -> dict:
         done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
         for line in done.stdout.splitlines():
             if line.startswith("RESULT "):
-                return json.loads(line[7:])
+                out = json.loads(line[7:])
+                for name, q in (("cli_search", args.search), ("cli_filter", args.story_filter)):
+                    out[name] = _cli(ws, code, q)
+                return out
         print(f"{ws} ({code or 'now'}): no result, run again:\n{done.stderr[:3000]}",
               file=sys.stderr)
     raise RuntimeError(f"{ws}: no result twice")
+
+
+def _cli(ws: Path, code: Path | None, query: str) -> tuple[float, float]:
+    """``wiredesk stories --json --filter QUERY``, a whole process: seconds until its first
+    story is printed (or its empty answer), and until it ends."""
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
+    cmd = [sys.executable, "-m", "tui", "stories", "-w", str(ws), "--json", "--filter", query]
+    t = time.perf_counter()
+    first = None
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+                          cwd=tempfile.gettempdir()) as p:
+        assert p.stdout is not None
+        for n, line in enumerate(p.stdout):
+            if first is None and (n >= 1 or line.strip() == b"[]"):
+                first = time.perf_counter() - t
+    whole = time.perf_counter() - t
+    return (first if first is not None else whole), whole
 
 
 def _median(runs: list[dict], key: str) -> float:
@@ -200,7 +235,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  memory         RSS then {_median(runs, 'rss_mb'):5.0f} MB, peak "
                   f"{_median(runs, 'peak_mb'):5.0f} MB")
             print(f"  / search       {_median(runs, 'search_s'):6.2f} s   "
-                  f"story filter {_median(runs, 'story_filter_s'):6.2f} s")
+                  f"story filter {_median(runs, 'story_filter_s'):6.2f} s  (enter to the list)")
+            for name, what in (("cli_search", "search"), ("cli_filter", "story filter")):
+                first = statistics.median(r[name][0] for r in runs)
+                whole = statistics.median(r[name][1] for r in runs)
+                base_first = statistics.median(
+                    r[name][0] for r in results[(label, args.workspaces[0])])
+                print(f"  stories --json --filter ({what}): first story {first:5.2f} s "
+                      f"({first / base_first:.2f}x), whole answer {whole:5.2f} s")
             print(f"  key CPU (UI thread, less {_median(runs, 'idle_ms'):.1f} ms of Pilot's "
                   "own per press): median / worst ms")
             for key in KEYS:

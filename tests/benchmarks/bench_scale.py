@@ -154,8 +154,9 @@ def main() -> None:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     base = sizes[0]
-    print("whole processes, medians: wall s (x the smallest workspace) / CPU s / peak MB")
-    print(f"{'command':32}{'code':>7}" + "".join(f"{f'{n:,} articles':>30}" for n in sizes))
+    print("whole processes, medians: wall s (x the smallest workspace) / CPU s (x the "
+          "smallest) / peak MB")
+    print(f"{'command':32}{'code':>7}" + "".join(f"{f'{n:,} articles':>38}" for n in sizes))
     for name, label in results[base]:
         row = f"{name:32}{label:>7}"
         if name.startswith("first query"):
@@ -165,8 +166,10 @@ def main() -> None:
             continue
         for n in sizes:
             w, m, c = results[n][name, label]
-            ratio = "" if n == base else f" ({w / results[base][name, label][0]:.1f}x)"
-            row += f"{f'{w:.2f}{ratio} / {c:.2f} / {m:.0f}':>30}"
+            w0, _, c0 = results[base][name, label]
+            ratio = "" if n == base else f" ({w / w0:.1f}x)"
+            cratio = "" if n == base else f" ({c / c0:.1f}x)"
+            row += f"{f'{w:.2f}{ratio} / {c:.2f}{cratio} / {m:.0f}':>38}"
         print(row)
     for n in sizes:
         b = built[n]

@@ -1,4 +1,4 @@
-"""What one star costs in a 10-article and a 10,000-article workspace, side by side.
+"""What one star (and one new article) costs in a 10-article and a 10,000-article workspace.
 
     python tests/benchmarks/bench_star.py [--big 10000] [--rounds 30]
 
@@ -59,6 +59,21 @@ def time_command(root: Path, rounds: int) -> float:
     return statistics.median(times)
 
 
+def time_ingest(root: Path, rounds: int) -> float:
+    """`wiredesk ingest one.txt` of a new article (process start included)."""
+    env = dict(os.environ, WIREDESK_WORKSPACE=str(root))
+    times = []
+    for i in range(rounds):
+        f = root.parent / f"one-{root.name}-{i}.txt"
+        f.write_text(f"A new report {time.time_ns()}\n\nThe harbour council of town {i} met "
+                     f"today ({time.time_ns()}) and voted on the works.\n", encoding="utf-8")
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "tui", "ingest", str(f)], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--big", type=int, default=10_000)
@@ -70,10 +85,12 @@ def main() -> None:
         rows = [
             ("save (update_triage)", time_saves(small, 10), time_saves(big, args.rounds)),
             ("`wiredesk star ID`", time_command(small.root, 6), time_command(big.root, 9)),
+            ("`wiredesk ingest one.txt`", time_ingest(small.root, 5),
+             time_ingest(big.root, 5)),
         ]
-    print(f"{'one star':24} {'10 articles':>14} {f'{args.big:,} articles':>18} {'ratio':>7}")
+    print(f"{'one article':27} {'10 articles':>14} {f'{args.big:,} articles':>18} {'ratio':>7}")
     for name, a, b in rows:
-        print(f"{name:24} {a * 1000:11.2f} ms {b * 1000:15.2f} ms {b / a:7.2f}")
+        print(f"{name:27} {a * 1000:11.2f} ms {b * 1000:15.2f} ms {b / a:7.2f}")
 
 
 if __name__ == "__main__":

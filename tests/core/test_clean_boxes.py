@@ -5,21 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers.news_records import ARTICLE
+from tui.core.clean import aside as aside_mod
 from tui.core.clean import clean
-from tui.core.clean import text as text_mod
 from tui.core.clean.glued import mend
 from tui.core.clean.lines import _glued_headline, furniture_kind
 from tui.core.model import RawDocument
 
-ARTICLE = [
-    "The city council voted on Tuesday to extend the summer opening hours of every public pool.",
-    "The decision follows a long campaign by parents who said the pools closed too early for "
-    "working families to use them at all.",
-    "Council members said the extra hours would be paid for from the parks budget, which had "
-    "a surplus after a mild winter.",
-    "The new hours start next month and will be reviewed at the end of the season by the "
-    "parks committee.",
-]
 MORE = [
     "Parents welcomed the vote, saying that their children would now be able to swim after "
     "school and at weekends without rushing to get there before the doors closed.",
@@ -134,7 +126,7 @@ def test_article_among_teaser_cards_does_not_step_aside(monkeypatch) -> None:
         page += [f"Section {k}"] + cards + [f"{item} {k}" for item in MENU]
     page += article + ["© 2019 The Local Paper. All rights reserved."] + MENU
     assert paragraphs("\n".join(page)) == article
-    monkeypatch.setattr(text_mod, "ASIDE_ARTICLE", 1e9)  # without the rule: the cards come in
+    monkeypatch.setattr(aside_mod, "ASIDE_ARTICLE", 1e9)  # without the rule: the cards come in
     assert paragraphs("\n".join(page)) != article
 
 

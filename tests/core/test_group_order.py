@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.group import GroupDoc, Grouper, Params, Placement, neighbours
+from tui.core.group import GroupDoc, Grouper, Params, neighbours
 from tui.core.group.features import content_order
 from tui.core.group.timing import closeness, hour_of, timed
 
@@ -117,7 +117,7 @@ def test_corrected_stories_and_headlines_reopen_nothing():
     assert neighbours.reopen(h, [entry], [], {}) == ([], {})
 
 
-def test_a_headline_reopens_only_where_time_backs_it():
+def test_a_headline_reopens_only_where_time_backs_it(monkeypatch):
     def grouper(date: str | None) -> tuple[Grouper, GroupDoc]:
         g = Grouper(params=Params(young=0))
         g.add_many([GroupDoc(id=f"a{i}", title="", body=t, lang="en", date="2014-03-10T10:00",
@@ -125,15 +125,19 @@ def test_a_headline_reopens_only_where_time_backs_it():
         return g, GroupDoc(id="h", title="Harbour tunnel budget approved by city council",
                            body="", lang="en", date=date, source="s9")
 
+    real, seen = neighbours.reopen, []
+
+    def spy(*args):  # what the headline's ingest reopened (reopened articles are weighed again)
+        seen.append(real(*args))
+        return seen[-1]
+
+    monkeypatch.setattr(neighbours, "reopen", spy)
     for date, reopens in (("2014-03-10T10:30", True), ("2014-03-10T18:00", False),
                           ("2014-03-10", False), (None, False)):
         g, headline = grouper(date)
+        seen.clear()
         g.add_many([headline])
-        entry = g.book.docs["h"]
-        g.book.leave(entry)  # as it is before it is placed: then asked what it reopens
-        entry.placement = Placement(story="")
-        out, _ = neighbours.reopen(g, [entry], [], {})
-        assert bool(out) is reopens, date
+        assert bool(seen[-1][0]) is reopens, date
 
 
 @settings(max_examples=15, deadline=None)
@@ -192,3 +196,29 @@ def test_time_adds_nothing_where_nothing_is_shared():
     a.date = b.date = "2014-03-10T10:00:00"
     assert timed(g.params, 0.0, a, b) == 0.0
     assert timed(g.params, 0.1, a, b) == pytest.approx(0.1 * (1 + g.params.time_boost))
+
+
+def test_reopened_articles_are_weighed_as_one_batch_weighs_them(monkeypatch):
+    """Weights fixed at arrival came from the articles before; reopened, an article is weighed
+    with the frequencies known now, as one batch weighs it."""
+    def vector(g: Grouper, aid: str) -> dict[str, float]:
+        e = g.book.docs[aid]
+        return {g.words.terms[t]: round(w, 5) for t, w in zip(e.terms, e.weights)}
+
+    one = Grouper(params=Params(young=0))
+    one.add_many(docs(BRIDGE + EVENTS[3:5]))
+    real, seen = neighbours.reopen, []
+
+    def spy(*args):
+        seen.append(real(*args))
+        return seen[-1]
+
+    monkeypatch.setattr(neighbours, "reopen", spy)
+    two = Grouper(params=Params(young=0))
+    two.add_many(docs(BRIDGE + EVENTS[3:5])[:2])
+    before = vector(two, "a0")
+    two.add_many(docs(BRIDGE + EVENTS[3:5])[2:])
+    assert {e.id for e in seen[-1][0]} >= {"a0", "a1"}  # the bridge reopened the two reports
+    assert vector(two, "a0") != before
+    for aid in ("a0", "a1"):
+        assert vector(two, aid) == vector(one, aid)

@@ -6,19 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers.news_records import TOPICS
 from tui.core.group import GroupDoc, Grouper, Params
 from tui.core.model import RawDocument
 from tui.core.workspace import Workspace, grouping, working_set
 from tui.core.workspace.paths import CACHE
-
-TOPICS = [
-    "Japan and Canada agreed on Tuesday to start talks on an intelligence pact in Tokyo.",
-    "Wildfires forced thousands to flee their homes in northern California overnight.",
-    "The central bank of Brazil raised its benchmark rate by half a point in Brasilia.",
-    "Floods in southern Germany closed the motorway between Munich and Salzburg again.",
-    "A new vaccine against malaria was approved by regulators in Ghana and Nigeria.",
-]
-
 
 YOUNG = Params().young  # a language group this large is no longer young
 
@@ -100,8 +92,10 @@ def test_workspace_copy_and_version_reach_a_closed_story(tmp_path, small_window)
     old = first.story
     again = Workspace.open(root)
     g2 = grouping.grouper(again)
-    assert old in working_set.closed(g2)  # kept with the cache
-    assert len(g2.book.docs[first.id].terms) == 0
+    store = working_set.store_of(g2)  # kept apart, in the closed store, not loaded
+    assert old in store.all_stories() and old not in set(g2.book.stories)
+    assert working_set.matched(g2, (), [first.id]) == {old}  # its key brings it back
+    assert old in working_set.closed(g2) and len(g2.book.docs[first.id].terms) == 0
     body = again.body(first)
     rep = again.ingest([RawDocument(origin="u:copy", content=body, kind="record",
                                     hints={"title": first.title, "lang": "en"})])

@@ -43,7 +43,8 @@ def _run(argv: list[str] | None) -> int:
     from tui.cli.parser import build_parser
     from tui.cli.workspace_arg import LazyWorkspace
 
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)  # only the command named is imported
     args = parser.parse_args(argv)
     ws = LazyWorkspace(getattr(args, "workspace", None), create=getattr(args, "creates", False))
     try:

@@ -41,8 +41,14 @@ class Abbrev:
 
     @classmethod
     def of(cls, ws) -> Abbrev:
-        """Over every article and story id of the workspace."""
-        arts, stories = ws.ids()  # from the index when the workspace is not read whole
+        """Over every article and story id of the workspace (a workspace not read whole with
+        an index: only the ids next to the ones asked about are read, when asked)."""
+        if not ws.loaded:
+            from tui.core.workspace import index_near, index_sync
+
+            if index_sync.current(ws) is not None:
+                return _Near(ws, index_near.neighbours)
+        arts, stories = ws.ids()
         return cls(arts + stories)
 
     def length(self, aid: str) -> int:
@@ -60,6 +66,22 @@ class Abbrev:
     def width(self, ids) -> int:
         """One prefix length that keeps every id of ``ids`` unique (for aligned columns)."""
         return max((self.length(i) for i in ids), default=MIN_SHOWN)
+
+
+class _Near(Abbrev):
+    """:class:`Abbrev` over the ids next to each one asked about, read from the index: the
+    shortest unique prefix depends only on the two neighbours in sorted order."""
+
+    def __init__(self, ws, neighbours) -> None:
+        super().__init__(())
+        self.ws, self.neighbours = ws, neighbours
+
+    def length(self, aid: str) -> int:
+        near = self.neighbours(self.ws, aid)
+        if near is None:  # the index went away: every id
+            arts, stories = self.ws.ids()
+            near = arts + stories
+        return Abbrev(near + [aid]).length(aid)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.cli.ids import Abbrev
 from tui.cli.output import clip, out, out_body, print_json
 from tui.core.safe_text import one_line, raw_stream
+
+if TYPE_CHECKING:
+    from tui.core.model import RawDocument
 
 
 def register(sub) -> None:
@@ -43,26 +48,34 @@ def _report_problems(got) -> None:
 
 
 def run_ingest(args, ws) -> int:
-    from tui.core.ingest import collect
+    from tui.core.ingest import collect, stream, streamable
 
-    got = collect(args.sources)
-    _report_problems(got)
+    docs: Iterable[RawDocument]
+    if streamable(args.sources):  # JSON Lines: read as they are ingested, never held whole
+        got, docs = stream(args.sources)
+    else:
+        got = collect(args.sources)
+        docs = got.docs
+        _report_problems(got)
     progress = _progress() if not args.json and not args.quiet and sys.stderr.isatty() else None
     try:
-        rep = ws.ingest(got.docs, failures=got.failures,
+        rep = ws.ingest(docs, failures=got.failures,
                         on_progress=progress.update if progress else None)
     finally:
         if progress:
             progress.close()
+    if docs is not got.docs:  # warnings of a stream are known once it is read
+        _report_problems(got)
     if args.json:
         print_json(rep.as_dict())
     elif not args.quiet:
-        ab = Abbrev.of(ws) if rep.added or rep.updated else None
-        for aid in rep.added:
-            out(f"added    {ab.short(aid)}  {clip(ws.get(aid).title, 70)}")
-        for aid in rep.updated:
-            a = ws.get(aid)
-            out(f"updated  {ab.short(aid)}  {clip(a.title, 70)} (version {len(a.versions)})")
+        if rep.added or rep.updated:
+            ab = Abbrev.of(ws)
+            for aid in rep.added:
+                out(f"added    {ab.short(aid)}  {clip(ws.get(aid).title, 70)}")
+            for aid in rep.updated:
+                a = ws.get(aid)
+                out(f"updated  {ab.short(aid)}  {clip(a.title, 70)} (version {len(a.versions)})")
         out(f"{len(rep.added)} added, {len(rep.updated)} new versions, "
             f"{len(rep.duplicates)} duplicates, {len(rep.failed)} failed")
     for src, reason in rep.failed:
@@ -78,9 +91,10 @@ class _progress:
         self.raw = raw_stream(sys.stderr)  # its own escape: clear the line
 
     def update(self, n: int, total: int, origin: str) -> None:
-        if total < 20 or (n % 10 and n != total):
+        """``total`` 0: not known (a JSON Lines file read as it goes)."""
+        if 0 < total < 20 or (n % 10 and n != total):
             return
-        self.raw.write(f"\r\x1b[Kingesting {n}/{total}")
+        self.raw.write(f"\r\x1b[Kingesting {n}/{total}" if total else f"\r\x1b[Kingesting {n}")
         self.raw.flush()
         self.shown = True
 

@@ -21,6 +21,36 @@ COMMAND_MODULES = (
 )
 
 
+# Each command and the module that registers it: a command line that names one imports only
+# that module (the others cost 30-50 ms at every start); help and mistakes get them all.
+COMMANDS = {
+    "demo": "tui.cli.app_cmd",
+    **dict.fromkeys(("ingest", "clean"), "tui.cli.ingest_cmd"),
+    **dict.fromkeys(("stories", "show"), "tui.cli.read_cmd"),
+    **dict.fromkeys(("tag", "untag", "star", "unstar", "read", "unread", "note"),
+                    "tui.cli.triage_cmd"),
+    **dict.fromkeys(("story", "move"), "tui.cli.story_cmd"),
+    "diff": "tui.cli.diff_cmd",
+    "export": "tui.cli.export_cmd",
+    **dict.fromkeys(("feeds", "refresh"), "tui.cli.feeds_cmd"),
+    "doctor": "tui.cli.doctor_cmd",
+}
+_VALUED = ("--workspace", "-w", "--keymap")  # the options before a command that take a value
+
+
+def command_of(argv: list[str] | None) -> str | None:
+    """The command ``argv`` names (None: none, or help asked before it)."""
+    args = iter(argv or ())
+    for arg in args:
+        if arg in _VALUED:
+            next(args, None)
+        elif arg in ("-h", "--help", "--version", "--"):
+            return None
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 class Parser(argparse.ArgumentParser):
     """Usage errors exit 2 with one line, as SPEC asks."""
 
@@ -57,7 +87,9 @@ def workspace_option(p: argparse.ArgumentParser, default=None) -> None:
                    help="workspace folder (default: $WIREDESK_WORKSPACE or the user data folder)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the command line, with only the command it names (when it names one
+    of :data:`COMMANDS`), else with every command."""
     parser = Parser(
         prog="wiredesk",
         description="Read, group, compare and triage news from the terminal. "
@@ -67,14 +99,16 @@ def build_parser() -> argparse.ArgumentParser:
     workspace_option(parser)
     keymap_option(parser)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
-    for name in COMMAND_MODULES:
+    command = command_of(argv)
+    for name in [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     # `--workspace` also after the subcommand; SUPPRESS keeps the one given before it.
     for p in _all_subparsers(sub):
         if not any("--workspace" in a.option_strings for a in p._actions):
             workspace_option(p, default=argparse.SUPPRESS)
     # `--keymap` also after the commands that open the app.
-    keymap_option(sub.choices["demo"], default=argparse.SUPPRESS)
+    if "demo" in sub.choices:
+        keymap_option(sub.choices["demo"], default=argparse.SUPPRESS)
     return parser
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import sys
 
 from tui.cli.errors import UserError
 from tui.cli.ids import Abbrev, resolve_article, version_index
 from tui.cli.output import clip, out, out_body, print_json, show_json, story_article_json
 from tui.cli.pager import paged
+from tui.core.safe_text import sanitize_obj
 
 
 def register(sub) -> None:
@@ -58,22 +61,19 @@ def _matcher(query: str | None):
 
 
 def run_stories(args, ws) -> int:
-    from tui.desk.select import select  # the app's and export's selection, one rule
+    from tui.desk.select import select, select_parts  # the app's and export's rule, one
 
     flt = _matcher(args.filter)
+    if args.json:  # printed as found: the first stories while the rest are looked for
+        parts = select_parts(ws, flt, include_archived=args.archived)
+        if args.explain:  # the grouping's reasons may catch the index up: after its snapshot
+            parts = iter([[found for part in parts for found in part]])
+        _print_json_parts([_story_json(ws, st, arts, args.explain) for st, arts in part]
+                          for part in parts)
+        return 0
     listing = select(ws, flt, include_archived=args.archived)  # the index answers (issue 16)
     result = [(st, [listing.articles.get(aid) or ws.get(aid) for aid in listing.members[st.id]])
               for st in listing.stories]
-    if args.json:
-        data = []
-        for st, arts in result:
-            d = {"id": st.id, "title": st.title, "articles": [story_article_json(a) for a in arts]}
-            if args.explain:
-                for a, j in zip(arts, d["articles"]):
-                    j["explain"] = ws.explain(a.id)
-            data.append(d)
-        print_json(data)
-        return 0
     if not result:
         if len(ws):
             out("no article matches" + (" (archived stories are hidden: --archived shows "
@@ -84,6 +84,27 @@ def run_stories(args, ws) -> int:
     with paged(not args.no_pager):
         _print_stories(args, ws, result)
     return 0
+
+
+def _story_json(ws, st, arts, explain: bool) -> dict:
+    d = {"id": st.id, "title": st.title, "articles": [story_article_json(a) for a in arts]}
+    if explain:
+        for a, j in zip(arts, d["articles"]):
+            j["explain"] = ws.explain(a.id)
+    return d
+
+
+def _print_json_parts(parts) -> None:
+    """``print_json`` of the items of ``parts`` joined in one list, the same text, each part
+    written (and flushed) as it comes."""
+    opened = False
+    for part in parts:
+        for item in part:
+            text = json.dumps(sanitize_obj(item), ensure_ascii=False, indent=2)
+            sys.stdout.write(("," if opened else "[") + "\n  " + text.replace("\n", "\n  "))
+            opened = True
+        sys.stdout.flush()
+    sys.stdout.write("\n]\n" if opened else "[]\n")
 
 
 def _print_stories(args, ws, result) -> None:

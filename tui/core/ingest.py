@@ -54,6 +54,34 @@ def collect(sources: list[str], *, stdin=None) -> Collected:
     return out
 
 
+def streamable(sources: list[str]) -> bool:
+    """Whether every source is a JSON Lines file (a collection read record by record, which
+    :func:`stream` can hand on without holding them all)."""
+    return bool(sources) and all(
+        Path(s).suffix.lower() in JSONL_EXT and user_path(s).is_file() for s in sources)
+
+
+def stream(sources: list[str]) -> tuple[Collected, Iterator[RawDocument]]:
+    """As :func:`collect` for JSON Lines files, one record at a time: the documents come from
+    the iterator as the files are read (a dump of a million records is never held whole, and
+    no size limit applies to the file), and the failures and warnings are added to the
+    returned ``Collected`` as they are met (all of them once the iterator is spent, in the
+    order :func:`collect` gives)."""
+    out = Collected()
+
+    def docs() -> Iterator[RawDocument]:
+        for src in sources:
+            for path in _expand(src, out):
+                if path.suffix.lower() in JSONL_EXT and path.is_file():
+                    yield from _jsonl_docs(path, out, total_limit=False)
+                else:
+                    _collect_file(path, out)
+                    yield from out.docs
+                    out.docs.clear()
+
+    return out, docs()
+
+
 def _expand(src: str, out: Collected) -> Iterator[Path]:
     p = user_path(src)
     if p.is_dir():
@@ -126,14 +154,22 @@ def _collect_file(path: Path, out: Collected) -> None:
 
 
 def _collect_jsonl_file(path: Path, out: Collected) -> None:
-    """Read a JSON Lines file a line at a time (each line bounded): only the records'
-    documents are kept. Keys the records hold that Wiredesk does not read, and records whose
-    text is empty (their title is taken as the text), are named once for the file."""
+    out.docs.extend(_jsonl_docs(path, out))
+
+
+def _jsonl_docs(path: Path, out: Collected, *, total_limit: bool = True
+                ) -> Iterator[RawDocument]:
+    """Read a JSON Lines file a line at a time (each line bounded), yielding the records'
+    documents (failures go to ``out``). Keys the records hold that Wiredesk does not read, and
+    records whose text is empty (their title is taken as the text), are named once for the
+    file. ``total_limit``: stop at ``MAX_COLLECTION_BYTES`` (False: no limit, for a reader
+    that does not hold the documents)."""
     name = str(path)
     seen = False  # any line that is not blank
     tally = _Tally()
     try:
-        for n, raw in iter_lines(path):
+        lines = iter_lines(path) if total_limit else iter_lines(path, total_limit=1 << 62)
+        for n, raw in lines:
             if raw is None:
                 seen = True
                 out.failures.append((f"{name}:{n}", (f"line too long (over the "
@@ -147,9 +183,14 @@ def _collect_jsonl_file(path: Path, out: Collected) -> None:
             except DecodeError as e:
                 out.failures.append((f"{name}:{n}", str(e)))
                 continue
-            _collect_record(line, f"{name}:{n}", out, tally)
+            doc = _collect_record(line, f"{name}:{n}", out, tally)
+            if doc is not None:
+                yield doc
     except DecodeError as e:  # stopped by the size limit or an idle stream
         out.failures.append((name, str(e)))
+    except OSError as e:
+        out.failures.append((name, e.strerror or str(e)))
+        return
     if not seen:
         out.failures.append((name, EMPTY_FILE))
     out.warnings.extend((name, w) for w in tally.warnings())
@@ -177,16 +218,17 @@ class _Tally:
         return out
 
 
-def _collect_record(line: str, where: str, out: Collected, tally: _Tally) -> None:
+def _collect_record(line: str, where: str, out: Collected, tally: _Tally
+                    ) -> RawDocument | None:
     try:
         rec = loads_json(line)
     except ValueError as e:
         why = "a number too long to read" if "integer string conversion" in str(e) else _short(e)
         out.failures.append((where, f"not a JSON object ({why})"))
-        return
+        return None
     if not isinstance(rec, dict):
         out.failures.append((where, f"not a JSON object (a JSON {_json_type(rec)})"))
-        return
+        return None
     body: str | None = None
     kind: DocKind = "record"  # set together with body
     emptied = False  # a text key present but empty: a headline-only record
@@ -198,7 +240,7 @@ def _collect_record(line: str, where: str, out: Collected, tally: _Tally) -> Non
         if not isinstance(value, str):
             out.failures.append((where, (f"{key!r} is {_json_type(value, article=True)}, "
                                  "not text; record skipped")))
-            return
+            return None
         body, kind = value, _record_kind(key, value)
         break
     title = rec.get("title")
@@ -208,7 +250,7 @@ def _collect_record(line: str, where: str, out: Collected, tally: _Tally) -> Non
     if body is None:
         keys = ", ".join(repr(k) for k in list(rec)[:8]) or "none"
         out.failures.append((where, f"no text: none of {', '.join(BODY_KEYS)} (keys: {keys})"))
-        return
+        return None
     hints: dict[str, str] = {"where": where}
     for k in JSONL_FIELDS:
         value = _hint(rec.get(k))
@@ -222,7 +264,7 @@ def _collect_record(line: str, where: str, out: Collected, tally: _Tally) -> Non
             tally.unread[k] = tally.unread.get(k, 0) + 1
     own = rec.get("origin")
     origin = hints.get("url") or (own.strip() if isinstance(own, str) and own.strip() else where)
-    out.docs.append(RawDocument(origin=origin, content=body, kind=kind, hints=hints))
+    return RawDocument(origin=origin, content=body, kind=kind, hints=hints)
 
 
 def _record_kind(key: str, value: str) -> DocKind:

@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from tui.core.export.items import has_triage
 from tui.core.model import Article
 from tui.core.query import Filter, hides_archived
 from tui.core.workspace import Story
@@ -223,6 +222,35 @@ def select(
     return out
 
 
+def select_parts(
+    ws: Any, flt: Filter | None, *, include_archived: bool = False
+) -> Iterator[list[tuple[Story, list[Article]]]]:
+    """What :func:`select` lists, as (story, articles) in the list's order, in parts: through
+    the index the first part comes at once (the matches among the first stories of the list,
+    ``Queries.stream``), the rest after the scan of every article. The parts joined are the
+    whole answer (``wiredesk stories --json --filter`` prints the first while looking on)."""
+    if (
+        not getattr(ws, "loaded", True)
+        and flt is not None
+        and not flt.is_empty
+        and all(len(t) >= 3 for t in flt._terms)
+    ):
+        parts = ws.index.stream(flt, archived=include_archived)
+        try:
+            first = next(parts)
+        except Exception:  # noqa: BLE001 - no index to use (busy, damaged): select decides
+            parts.close()
+        else:
+            yield first
+            yield from parts
+            return
+    listing = select(ws, flt, include_archived=include_archived)
+    yield [
+        (st, [listing.articles.get(aid) or ws.get(aid) for aid in listing.members[st.id]])
+        for st in listing.stories
+    ]
+
+
 def _select_indexed(
     ws: Any, flt: Filter | None, include_archived: bool, window: bool, quick: bool = False
 ) -> Listing:
@@ -297,27 +325,3 @@ def recount(ws: Readable, story: Story, changed: Iterable[str] = ()) -> None:
         flags[aid] = (t.read, t.starred)
     story.unread = sum(not read for read, _ in flags.values())
     story.starred = sum(starred for _, starred in flags.values())
-
-
-def select_articles(
-    ws: Readable,
-    flt: Filter | None,
-    *,
-    everything: bool = True,
-    include_archived: bool = False,
-    stories: Sequence[Story] | None = None,
-) -> tuple[list[Article], Listing]:
-    """The articles :func:`select` keeps, in list order; without ``everything`` only those with
-    a note, a tag or a star (what ``wiredesk export`` carries by default). A word search reads
-    the bodies it exports from their files, so one that cannot be read is named."""
-    whole = getattr(ws, "loaded", True)
-    if stories is None and not whole and flt is not None and flt.needs_body:
-        stories = ws.stories()
-    if stories is None and not whole and not everything and (flt is None or flt.is_empty):
-        # what has a note, a tag or a star, in list order, without reading every article
-        listing = select(ws, flt, include_archived=include_archived, window=True)
-        ids = listing.in_order(lists.triaged(ws.index))  # type: ignore[attr-defined]
-        return [a for aid in ids if has_triage(a := ws.get(aid))], listing
-    listing = select(ws, flt, stories=stories, include_archived=include_archived)
-    arts = [listing.articles.get(aid) or ws.get(aid) for aid in listing.article_ids()]
-    return (arts if everything else [a for a in arts if has_triage(a)]), listing

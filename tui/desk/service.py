@@ -11,6 +11,7 @@ quick ones from the UI thread.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -23,8 +24,9 @@ from tui.core.query import Filter
 from tui.core.textutil import safe_line
 from tui.core.workspace import StaleUndo, Story, Workspace
 from tui.desk import filters, indexed
+from tui.desk.exported import select_articles
 from tui.desk.filters import SavedFilters
-from tui.desk.select import Listing, recount, select, select_articles
+from tui.desk.select import Listing, recount, select
 from tui.desk.steps import Correction, Flag, Regroup, Step
 from tui.desk.watch import DiskChange, stamp
 from tui.desk.writer import ErrorHandler, TriageWriter
@@ -32,6 +34,8 @@ from tui.desk.writer import ErrorHandler, TriageWriter
 Progress = Callable[[int, int, str], None]
 # Imported by the writer thread as the app starts (see Desk._write), not before the first paint.
 LOADED_AT_START = ("tui.core.ingest", "tui.core.sources.refresh", "tui.core.sources.subscriptions")
+RECHECK = 5.0  # seconds the app's look at the index's folders holds (Queries.recheck); the
+# poll (every 2 s, off the UI thread) renews it: a key pays the look only after a pause of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,8 @@ class Desk:
         self._changed: set[str] = set()  # articles whose triage this desk changed
         self._stamp = stamp(self.root)
         self._thread: threading.Thread | None = None
+        if not getattr(ws, "loaded", True):  # hand edits: looked for once a second, not per key
+            ws.index.recheck = RECHECK
 
     # ---- the writer thread -------------------------------------------------------------------
     def start(self) -> None:
@@ -315,7 +321,12 @@ class Desk:
 
     # ---- changes made by other processes -----------------------------------------------------
     def check_disk(self) -> DiskChange:
-        """*Blocking* (a few hundred stats): what another process changed since the last look."""
+        """*Blocking* (a few hundred stats): what another process changed since the last look.
+        The index's look at its folders (hand edits) is taken here too, off the UI thread, so
+        that the keys' queries find it fresh (``RECHECK``)."""
+        if not self.whole:
+            with contextlib.suppress(Exception):  # no index to use now: the next query says
+                self.ws.index.idx  # noqa: B018
         now = stamp(self.root)
         before, self._stamp = self._stamp, now
         if before == now:

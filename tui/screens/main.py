@@ -93,7 +93,8 @@ class MainScreen(DeskScreen):
     def _narrow(self, width: int) -> None:
         self.set_class(width < NARROW, "-narrow")
         self.stories.styles.width = None if width < NARROW else list_width(width)
-        self.set_class(self.reading, "-reading")
+        # "-reading" matters only when narrow: a class that changes restyles the whole screen
+        self.set_class(self.reading and width < NARROW, "-reading")
         self.query_one(KeyBar).mode = "reader" if self.in_reader else "list"
         self.refresh_bindings()
 
@@ -136,7 +137,7 @@ class MainScreen(DeskScreen):
     def refresh_rows(self, *story_ids: str) -> None:
         """Repaint after a triage change (counts of the given stories recomputed)."""
         self.desk.recount(story_ids, self.stories.listing)
-        self.stories.refresh()
+        self.stories.redraw(story_ids or None)
         self.show_article()
         self.update_status()
 
@@ -154,14 +155,14 @@ class MainScreen(DeskScreen):
             line.append(f"  {len(self.stories.marked)} marked", style="bold")
         if self.show_raw:
             line.append("  [raw text]")
-        self.query_one("#status", Static).update(line)
+        self.query_one("#status", Static).update(line, layout=False)  # one fixed line
 
     @on(msg.Progress)
     def progress(self, event: msg.Progress) -> None:
         if event.done:
             self.update_status()
         else:
-            self.query_one("#status", Static).update(Text(event.text))
+            self.query_one("#status", Static).update(Text(event.text), layout=False)
 
     @on(msg.Notice)
     def notice(self, event: msg.Notice) -> None:
@@ -177,7 +178,7 @@ class MainScreen(DeskScreen):
             self.notify(str(e), severity="error")
             return
         self.query_text = query.strip()
-        self.query_one("#status", Static).update(Text("Searching..."))
+        self.query_one("#status", Static).update(Text("Searching..."), layout=False)
         self.rebuild(flt)
 
     def keep(self) -> msg.Keep:

@@ -3,7 +3,9 @@ colour as well as with it): the story list and the reader."""
 
 from __future__ import annotations
 
+from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.widget import Widget
 
 
 class Pane(ScrollView):
@@ -24,3 +26,24 @@ class Pane(ScrollView):
     def _retitle(self, focused: bool | None = None) -> None:
         focused = self.has_focus if focused is None else focused
         self.border_title = ("▶ " if focused else "") + self.pane_title()
+
+    def set_virtual_size(self, size: Size) -> None:
+        """Set the scrollable size, laying the screen out again only when that changes a
+        scrollbar.
+
+        ``virtual_size`` is a layout reactive: every change lays out and repaints the whole
+        screen (half the CPU of a cursor move). A pane's own size is set by the stylesheet,
+        so a new length that keeps the scrollbars as they are needs only the scrollbar's
+        thumb and this pane redrawn.
+        """
+        if size == self.virtual_size:
+            return
+        if not self.is_mounted or not self.container_size:
+            self.virtual_size = size  # the first layout is still to come
+            return
+        self.set_reactive(Widget.virtual_size, size)
+        # Textual's own update after a resize: it sets the scrollbars' thumbs and shows or
+        # hides them (``show_vertical_scrollbar`` is a layout reactive: a bar that comes or
+        # goes lays the screen out), and keeps the scroll offset in range.
+        self._scroll_update(size)
+        self.refresh()

@@ -6,6 +6,7 @@ wrapped line is reordered for display with python-bidi and right-aligned.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import ClassVar
 
 from rich.style import Style
@@ -22,6 +23,7 @@ from tui.widgets.palette import terminal_bidi
 from tui.widgets.pane import Pane
 
 PARTS = ("title", "meta", "triage", "rule", "body", "empty")
+LAID_MAX = 8  # articles whose lines are kept
 
 
 class Reader(Pane, can_focus=True):
@@ -47,6 +49,9 @@ class Reader(Pane, can_focus=True):
         self._body = ""
         self._lines: list[Strip] = []
         self._laid_width = -1
+        # articles laid out lately (back to one is common: k after j, esc after enter)
+        self._laid: OrderedDict[tuple, list[Strip]] = OrderedDict()
+        self._base: tuple[tuple, Style] | None = None  # the pane's own style, by look
         self.article_id: str | None = None
         self.article = None  # what open_origin opens
         self.terminal_bidi = terminal_bidi()
@@ -84,13 +89,30 @@ class Reader(Pane, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._layout()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._laid.clear()  # the stylesheet or the theme changed: lay out again
+        self._base = None
+
     def _layout(self) -> None:
         width = self.scrollable_content_region.width
         if width <= 0 or width == self._laid_width:
             return
         self._laid_width = width
-        style = {p: self.get_component_rich_style(f"reader--{p}") for p in PARTS}
         rtl = self.rtl_active
+        key = (width, rtl, self.article_id is None, tuple(self._header), self._body)
+        lines = self._laid.get(key)
+        if lines is None:
+            lines = self._laid[key] = self._lay_out(width, rtl)
+            while len(self._laid) > LAID_MAX:
+                self._laid.popitem(last=False)
+        else:
+            self._laid.move_to_end(key)
+        self._lines = lines
+        self.set_virtual_size(Size(width, len(lines)))
+
+    def _lay_out(self, width: int, rtl: bool) -> list[Strip]:
+        style = {p: self.get_component_rich_style(f"reader--{p}") for p in PARTS}
         lines: list[Strip] = []
         for part, text in self._header:
             lines += self._wrap(text, width, style[part], rtl and is_rtl(text))
@@ -104,8 +126,7 @@ class Reader(Pane, can_focus=True):
             para_rtl = rtl and is_rtl(para)
             lines += self._wrap(" ".join(para.split()), width, style["body"], para_rtl)
             lines.append(Strip([], 0))
-        self._lines = lines
-        self.virtual_size = Size(width, len(lines))
+        return lines
 
     def _wrap(self, text: str, width: int, style: Style, rtl: bool) -> list[Strip]:
         console = self.app.console
@@ -132,7 +153,10 @@ class Reader(Pane, can_focus=True):
         width = self.scrollable_content_region.width
         if width != self._laid_width:
             self._layout()
-        base = self.rich_style
+        look = (self.has_focus, self.app.theme)
+        if self._base is None or self._base[0] != look:  # a line is drawn often: once a look
+            self._base = (look, self.rich_style)
+        base = self._base[1]
         index = y + self.scroll_offset.y
         if index >= len(self._lines):
             return Strip.blank(width, base)

@@ -8,41 +8,27 @@ story's face when drawn, a page of faces at a time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
-from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.strip import Strip
 
 from tui.desk import Listing
 from tui.keys import binding
-from tui.widgets.legend import empty_guide
 from tui.widgets.outward import copy_text, open_origin, origin_url
 from tui.widgets.palette import terminal_bidi
-from tui.widgets.pane import Pane
-from tui.widgets.rows import RowKind, article_line, filter_line, story_line
+from tui.widgets.story_draw import Row, RowDrawing
 from tui.widgets.story_order import SORT_LABEL, SORTS
 
-STYLE_PARTS = ("cursor", "title", "unread_title", "meta", "star", "unread", "marked", "kind",
-               "tags", "filter", "origin", "guide", "guide_key")
-@dataclass(frozen=True, slots=True)
-class Row:
-    kind: RowKind
-    index: int  # filter index or story index
-    article: int = -1  # article index inside the story ("article" rows)
+__all__ = ["Row", "StoryList"]
 
 
-class StoryList(Pane, can_focus=True):
+class StoryList(RowDrawing, can_focus=True):
     """Stories with the focused one opened onto its articles."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        f"story-list--{p.replace('_', '-')}" for p in STYLE_PARTS}
     BINDINGS: ClassVar[list[BindingType]] = [
         binding("main.down", "cursor_down", "Down", show=False),
         binding("main.up", "cursor_up", "Up", show=False),
@@ -98,7 +84,6 @@ class StoryList(Pane, can_focus=True):
         self.keys: dict[str, str] = {}  # the keymap, for the empty list's guide
         self._open = 0  # story index whose articles are shown
         self._row = Row("story", 0)
-        self._style_cache: dict[tuple, dict[str, Style]] = {}
         self._unsorted: Listing | None = listing  # the listing given, in the workspace's order
 
     # ---- data ------------------------------------------------------------------------------
@@ -137,8 +122,22 @@ class StoryList(Pane, can_focus=True):
             self._row = Row("filter", 0)
         self._resize()
         self.scroll_to_cursor()
+        self.forget()
         self.refresh()
         self.post_message(self.CursorMoved(self, self._row))
+
+    def redraw(self, story_ids: Iterable[str] | None = None) -> None:
+        """Draw again the rows of these stories (None: every row) after what they show changed:
+        counts, flags, marks. Rows out of view are forgotten, to be drawn when seen."""
+        if story_ids is None:
+            self.forget()
+            self.refresh()
+            return
+        places = {i for i in map(self.listing.index_of, story_ids) if i is not None}
+        self.forget(places)
+        for i in places:
+            self.refresh_lines(self.y_of(Row("story", i)),
+                               1 + (len(self._articles(i)) if i == self._open else 0))
 
     def set_sort(self, mode: str) -> None:
         """Order the stories by ``mode`` (one of :data:`SORTS`), the cursor kept on its row."""
@@ -183,7 +182,7 @@ class StoryList(Pane, can_focus=True):
         return len(self.filters) + len(self.listing.stories) + len(self._articles(self._open))
 
     def _resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self.row_count)
+        self.set_virtual_size(Size(self.size.width, self.row_count))
 
     def on_resize(self, event: events.Resize) -> None:
         self._resize()
@@ -261,11 +260,14 @@ class StoryList(Pane, can_focus=True):
         same_rows = self._open == was_open or not (had_rows or self._articles(self._open))
         self._row = row
         self.scroll_to_cursor()
-        if same_rows and self.scroll_offset.y == top:  # only the two cursor rows changed
+        if self.scroll_offset.y != top:
+            pass  # scrolled: the scroll repaints the whole view (rows drawn are kept)
+        elif same_rows:  # only the two cursor rows changed
             self.refresh_line(old_y)
             self.refresh_line(y)
-        else:
-            self.refresh()
+        else:  # article rows came or went: the rows from the first opened story down moved
+            first = min(old_y, y, len(self.filters) + min(was_open, self._open)) - top
+            self.refresh(Region(0, first, self.size.width, max(1, self.size.height - first)))
         self.post_message(self.CursorMoved(self, row))
 
     def goto(self, sid: str, aid: str | None = None) -> None:
@@ -314,67 +316,3 @@ class StoryList(Pane, can_focus=True):
         self.move_to(row_y)
         if same or event.chain > 1:
             self.post_message(self.Activated(self, self._row))
-
-    # ---- drawing ---------------------------------------------------------------------------
-    def _styles(self) -> dict[str, Style]:
-        """The parts' styles, resolved once per focus state and theme (a row is drawn often:
-        every scroll step repaints every line)."""
-        key = (self.has_focus, self.app.theme)
-        styles = self._style_cache.get(key)
-        if styles is None:
-            # The cursor resolved whole: a partial style drops the alpha blend of the blurred
-            # cursor's background, which then showed in the focused colour.
-            styles = {p: self.get_component_rich_style(f"story-list--{p.replace('_', '-')}",
-                                                       partial=p != "cursor")
-                      for p in STYLE_PARTS}
-            self._style_cache[key] = styles
-        return styles
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._style_cache.clear()  # the stylesheet changed: resolve the parts again
-
-    def render_line(self, y: int) -> Strip:
-        scroll_y = self.scroll_offset.y
-        width = self.scrollable_content_region.width
-        row = self.row_at(y + scroll_y)
-        base = self.rich_style
-        if row is None and not self.listing.stories:
-            return self._guide_line(y + scroll_y - len(self.filters) - 1, width)
-        if row is None:
-            return Strip.blank(width, base)
-        styles = self._styles()
-        text = self._row_text(row, width, styles)
-        if row == self._row:
-            text.stylize(styles["cursor"])
-        segments = list(text.render(self.app.console))
-        return Strip(segments).apply_style(base).crop_extend(0, width, base)
-
-    def _guide_line(self, n: int, width: int) -> Strip:
-        """Line ``n`` of what an empty list says to do (keys from the keymap)."""
-        base = self.rich_style
-        guide = empty_guide(self.keys, self.active_filter)
-        if not 0 <= n < len(guide):
-            return Strip.blank(width, base)
-        styles = self._styles()
-        key, what = guide[n]
-        line = Text(" ")
-        if key:
-            line.append(f"  {key:<{max(len(k) for k, _ in guide)}}  ", styles["guide_key"])
-        line.append(what, styles["guide"])
-        line.truncate(width, overflow="ellipsis", pad=True)
-        return Strip(list(line.render(self.app.console))).apply_style(base).crop_extend(
-            0, width, base)
-
-    def _row_text(self, row: Row, width: int, styles: dict[str, Style]):
-        if row.kind == "filter":
-            name, query = self.filters[row.index]
-            return filter_line(name, query, width, styles, active=query == self.active_filter)
-        story = self.listing.stories[row.index]
-        ids = self.listing.members[story.id]
-        if row.kind == "story":
-            marked = any(aid in self.marked for aid in ids)
-            return story_line(story, width, styles, marked=marked, rtl=self.reorder)
-        aid = ids[row.article]
-        return article_line(self.lookup(aid), width, styles, marked=aid in self.marked,
-                            last=row.article == len(ids) - 1, rtl=self.reorder)

@@ -220,6 +220,13 @@ def _dedupe(lines: list[str], keep: list[int]) -> list[int]:
         if n + 1 == len(keep) or len(head) < 20 or full.find(head, ends[n]) < 0:
             out.append(i)
             continue
+        parts = [p for p in (_NORM.sub(" ", s.lower()).strip() for s in _SENT.split(lines[i]))
+                 if len(p.split()) >= 3]
+        if not parts:
+            out.append(i)
+            continue
+        if " | " not in low[n] and full.find(low[n], ends[n]) >= 0:
+            continue  # the whole line comes again: so does each of its sentences
         if not norm_starts:
             later_norm = [_NORM.sub(" ", t) for t in low]
             norm_full = " | ".join(later_norm)
@@ -227,9 +234,7 @@ def _dedupe(lines: list[str], keep: list[int]) -> list[int]:
             for t in later_norm:
                 norm_starts.append(norm_starts[-1] + len(t) + 3)
         rest = norm_starts[n + 1]  # what comes after this line, without joining it again
-        parts = [p for p in (_NORM.sub(" ", s.lower()).strip() for s in _SENT.split(lines[i]))
-                 if len(p.split()) >= 3]
-        if not (parts and all(norm_full.find(p, rest) >= 0 for p in parts)):
+        if not all(norm_full.find(p, rest) >= 0 for p in parts):
             out.append(i)
     return out
 

@@ -8,18 +8,23 @@ as two items, a page it could not segment as one line, and an ordered list's num
 (``dom_blocks``), finds each extracted line's words in them (``align``) and redraws the
 lines' boundaries where the page draws them (``resegment``): a line spanning two blocks is
 cut where the second starts, two lines lying back to back inside one block are joined, and
-a line opening an item of an ordered list is numbered as the page numbers it. Words are
-never added, dropped or reordered (only the line breaks and list markers change); lines the
-page does not hold (an extractor's own text) and table rows are left as they are.
+a line opening an item of an ordered list is numbered as the page numbers it. The
+extractor's words are never dropped or reordered (only the line breaks and list markers
+change); the one thing added is a subheading the extractor skipped between two lines it kept
+(html_fill.py). Lines the page does not hold (an extractor's own text) and table rows are left
+as they are.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml import etree
+
+from tui.core.clean.html_fill import fill
+from tui.core.clean.html_page import Blocks
 
 # Elements that start a block of their own in a browser's rendering.
 BLOCK_TAGS = frozenset({
@@ -30,6 +35,8 @@ BLOCK_TAGS = frozenset({
 })
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 _TABLE_CELL = frozenset({"td", "th"})
+_HEADS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CLIMB = 32  # wrappers climbed, and text pieces read, to see what follows a heading
 _NONWORD = re.compile(r"[\W_]+")
 _TOKEN = re.compile(r"\S+")
 _STRIP = re.compile(r"[^\w\s]|_")  # what norm_word drops from each word of a text
@@ -48,20 +55,6 @@ NUMBER_ITEMS = True  # an ordered list's items are numbered as the browser numbe
 MAX_DEPTH = 400  # deeper nesting is not read (hostile pages); its text counts as one block
 
 
-@dataclass
-class Blocks:
-    """The page's visible words in reading order: ``words[k]`` lies in block ``block[k]``;
-    ``number[b]`` is block b's number when it is an item of an ordered list."""
-
-    words: list[str] = field(default_factory=list)
-    block: list[int] = field(default_factory=list)
-    number: dict[int, int] = field(default_factory=dict)
-    items: set[int] = field(default_factory=set)  # blocks that are list items
-    quotes: set[int] = field(default_factory=set)  # blocks inside a <blockquote>
-    lines: set[int] = field(default_factory=set)  # blocks whose line breaks are kept (<pre>)
-    breaks: set[int] = field(default_factory=set)  # words a <br> or a line end opens
-
-
 def norm_word(token: str) -> str:
     """A token as the scorers and the alignment compare it: lower case, letters and digits."""
     return _NONWORD.sub("", token.lower())
@@ -73,6 +66,8 @@ def dom_blocks(root) -> Blocks:
     blocks; a table row is one block (its cells are not)."""
     out = Blocks()
     state = {"id": 0, "pre": 0, "quote": 0}
+    in_link = 0  # links open around the text being read
+    linked = [0]  # characters of the block being read that lie inside links
     parts: list[str] = []
 
     def flush() -> None:
@@ -80,6 +75,7 @@ def dom_blocks(root) -> Blocks:
             return
         text = "".join(parts)
         parts.clear()
+        chars, linked[0] = linked[0], 0
         if text.isspace():
             return
         got = False
@@ -96,6 +92,9 @@ def dom_blocks(root) -> Blocks:
                 out.lines.add(state["id"])
             if state["quote"]:
                 out.quotes.add(state["id"])
+            out.texts[state["id"]] = text
+            if chars:
+                out.linked[state["id"]] = chars
             state["id"] += 1
 
     cells = [0]  # for each open element: whether its children lie inside a table cell
@@ -110,6 +109,10 @@ def dom_blocks(root) -> Blocks:
                 walker.skip_subtree()  # deeper nesting is not read
             if tag in BLOCK_TAGS and not (cell and tag != "tr"):
                 flush()
+                if tag in _HEADS:
+                    out.heads.add(state["id"])
+                    if _heads_nothing(el):
+                        out.empty.add(state["id"])
                 if tag == "li":
                     out.items.add(state["id"])
                     n = _item_number(el)
@@ -122,9 +125,13 @@ def dom_blocks(root) -> Blocks:
                 parts.append(_BR)
             elif tag in _TABLE_CELL:
                 parts.append(" ")  # cells of a row: words apart, one block
+            elif tag == "a":
+                in_link += 1
             text = el.text
             if text:
                 parts.append(text)
+                if in_link:
+                    linked[0] += len(text)
             continue
         if event == "start":  # hidden: its text is not read, its tail is (at its end)
             walker.skip_subtree()
@@ -136,14 +143,34 @@ def dom_blocks(root) -> Blocks:
                 flush()
                 out.items.discard(state["id"])  # an item without words marks nothing
                 out.number.pop(state["id"], None)
+                out.empty.discard(state["id"])
+                out.heads.discard(state["id"])
             if tag in ("pre", "blockquote"):
                 flush()
                 state["pre" if tag == "pre" else "quote"] -= 1
+            elif tag == "a":
+                in_link -= 1
         tail = el.tail
         if tail:
             parts.append(tail)
+            if in_link:
+                linked[0] += len(tail)
     flush()
     return out
+
+
+def _heads_nothing(el) -> bool:
+    """Nothing follows heading ``el`` in its box: past the wrappers it is alone in, the next
+    element is empty (a "Trending" box whose items a script fills)."""
+    node = el
+    for _ in range(_CLIMB):  # bounded: a hostile page nests headings hundreds deep
+        if node.getnext() is not None or node.getparent() is None:
+            break
+        node = node.getparent()
+    nxt = node.getnext()
+    while nxt is not None and (not isinstance(nxt.tag, str) or nxt.tag.lower() in _HIDDEN):
+        nxt = nxt.getnext()
+    return nxt is not None and not any(t.strip() for t in islice(nxt.itertext(), _CLIMB))
 
 
 def _item_number(li) -> int | None:
@@ -186,14 +213,25 @@ def _tokens(line: str) -> list[tuple[int, str]]:
     return out
 
 
-def align(lines: list[list[tuple[int, str]]], page: Blocks) -> list[list[int | None]]:
+def _words(line: str) -> list[str]:
+    """A line's words as ``_tokens`` gives them, without their offsets (faster)."""
+    sub = _STRIP.sub
+    out: list[str] = []
+    for w in line.lower().split():
+        if not w.isalnum():
+            w = sub("", w)
+        if w:
+            out.append(w)
+    return out
+
+
+def align(lines: list[list[str]], page: Blocks) -> list[list[int | None]]:
     """For each line's words, the position of that word in ``page`` (None when the line's
     words there cannot be found in the page). A line is placed by its first ``ANCHOR`` words
     at the first place at or after where the previous line ended (else the page's first such
     place) and followed word by word; where it departs from the page it is placed anew."""
     need: set[tuple[str, ...]] = set()
-    for toks in lines:
-        words = [w for _, w in toks]
+    for words in lines:
         need.update(zip(*(words[j:] for j in range(ANCHOR))))
     index: dict[tuple[str, ...], list[int]] = {}
     pw = page.words
@@ -206,8 +244,7 @@ def align(lines: list[list[tuple[int, str]]], page: Blocks) -> list[list[int | N
                 index.setdefault(gram, []).append(k)
     cursor = 0
     out: list[list[int | None]] = []
-    for toks in lines:
-        words = [w for _, w in toks]
+    for words in lines:
         pos: list[int | None] = [None] * len(words)
         k = 0
         while k < len(words):
@@ -252,10 +289,12 @@ def redraw(root, text: str) -> str:
 def resegment(text: str, page: Blocks) -> str:
     """``text`` (one paragraph per line) with its line breaks where ``page`` draws its
     blocks: a line cut where a new block starts inside it, a line joined to the previous one
-    when both lie back to back inside one block, an ordered list's items numbered."""
+    when both lie back to back inside one block, an ordered list's items numbered, and the
+    headings skipped between two kept lines put back (html_fill.fill)."""
     raw = [ln for ln in text.split("\n") if ln.strip()]
-    toks = [_tokens(ln) for ln in raw]
+    toks = [_words(ln) for ln in raw]
     pos = align(toks, page)
+    raw, toks, pos = fill(raw, toks, pos, page)  # headings skipped between kept lines
     pieces: list[str] = []  # the output lines
     prev_end: int | None = None  # page position of the last word of the last output line
     for ln, tk, ps in zip(raw, toks, pos):
@@ -266,13 +305,15 @@ def resegment(text: str, page: Blocks) -> str:
             prev_end = None
             continue
         cuts = [0]  # indexes of the words that open a piece of the line
+        at: list[int] = []  # each word's offset in the line (read when a cut is weighed)
         for k in range(1, len(tk)):
             a, b = ps[k - 1], ps[k]
-            if (a is not None and b is not None and page.block[a] != page.block[b]
-                    and not _goes_on(ln[tk[k][0]:]) and _ends(ln[tk[cuts[-1]][0]:tk[k][0]])):
-                cuts.append(k)
+            if a is not None and b is not None and page.block[a] != page.block[b]:
+                at = at or [o for o, _ in _tokens(ln)]
+                if not _goes_on(ln[at[k]:]) and _ends(ln[at[cuts[-1]]:at[k]]):
+                    cuts.append(k)
         for n, k in enumerate(cuts):
-            piece = ln[tk[k][0] if n else 0:tk[cuts[n + 1]][0] if n + 1 < len(cuts) else None]
+            piece = ln[at[k] if n else 0:at[cuts[n + 1]] if n + 1 < len(cuts) else None]
             piece, start = piece.strip(), ps[k]
             bare = _MARKER.sub("", piece, count=1)
             if n == 0 and pieces and _joins(page, prev_end, start) and _goes_on(bare):

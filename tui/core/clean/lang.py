@@ -149,7 +149,15 @@ def _enough_words(sample: str) -> bool:
     """Enough text to tell Latin- or Cyrillic-script languages apart by their function words:
     ``MIN_WORDS`` words, ``MIN_HITS`` of them on some list."""
     toks = sample.lower().split()
-    return len(toks) >= MIN_WORDS and sum(1 for t in toks if t in _INDEX) >= MIN_HITS
+    if len(toks) < MIN_WORDS:
+        return False
+    hits = 0
+    for t in toks:  # stop at the hits needed (a page holds thousands of words)
+        if t in _INDEX:
+            hits += 1
+            if hits >= MIN_HITS:
+                return True
+    return False
 
 
 _CYRILLIC_LANGS = ("ru", "uk", "bg", "sr")

@@ -45,7 +45,7 @@ _DATELINE_ONLY = re.compile(r"^[A-Z][\w.' ,-]{1,60} (?:-|--|—|–)$")
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column a text is wrapped at, or None when it is not hard-wrapped."""
-    sizes = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
+    sizes = sorted(n for n in map(len, map(str.rstrip, lines)) if n)
     if len(sizes) < MIN_LINES:
         return None
     width = sizes[int(0.98 * (len(sizes) - 1))] if len(sizes) >= 50 else sizes[-1]
@@ -178,7 +178,9 @@ def _glue(prev: str, nxt: str, text: str) -> str:
 def reflow(text: str) -> str:
     """``text`` with each hard-wrapped paragraph on one line (indentation of its first line
     kept); returned unchanged when the text is not hard-wrapped."""
-    lines = [ln.expandtabs(8) for ln in text.split("\n")]
+    lines = text.split("\n")
+    if "\t" in text:
+        lines = [ln.expandtabs(8) for ln in lines]
     width = wrap_width(lines)
     if width is None:
         return text

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from tui.core.clean.aside import listing_items, step_aside
 from tui.core.clean.lines import Line, measure_page
 from tui.core.clean.shaped import BULLETED, shaped_runs
 
@@ -116,21 +117,23 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
                 ln.furniture = "learned"
     if kinds is not None:
         kinds.update((i, ln.furniture) for i, ln in zip(idx, info))
+    # A text without page furniture is a plain document (``whole_document`` keeps its lines).
+    page = not _document_marks([ln.furniture for ln in info])
     _mark_repeats(info)
     scale = _stop_scale(info)
     raw = [prose_value(ln, scale) for ln in info]
     keep = _select(info, idx, raw, scale, BARRIERS)
     aside = step_aside(idx, info, raw, keep)
-    if aside is not keep:
-        return aside
-    if any(ln.furniture == "repeat" for ln in info):
+    if aside is keep and any(ln.furniture == "repeat" for ln in info):
         # An article, not items split by a template: a line it repeats ("Overview", "Buying
         # options:") heads its sections rather than separating pages' worth of items.
         wider = _select(info, idx, [prose_value(ln, scale, INNER_BARRIERS) for ln in info],
                         scale, INNER_BARRIERS)
         if _holds(wider, keep, info, idx):
-            return wider
-    return keep
+            keep = wider
+    else:
+        keep = aside
+    return listing_items(idx, info, raw, keep) if page else keep
 
 
 def _holds(wider: list[int], keep: list[int], info: list[Line], idx: list[int]) -> bool:
@@ -202,17 +205,6 @@ def _box_items(info: list[Line], walls: list[int]) -> set[int]:
     return items
 
 
-TEASER_SHARE = 0.5  # a further run this much teasers (cut excerpts) is a teaser block
-
-
-def _teasers(info: list[Line], values: list[float], run: range | list[int]) -> bool:
-    """Most of a run's prose is teasers: excerpts cut by an ellipsis, headlines run into their
-    summaries (cards of other stories), not more of the article."""
-    pos = [k for k in run if values[k] > 0]
-    cut = sum(values[k] for k in pos if info[k].cut)
-    return cut > TEASER_SHARE * sum(values[k] for k in pos)
-
-
 GAP_LINES = 4  # lines between two body lines that join the body (subheadings, list items)
 
 
@@ -249,44 +241,6 @@ def _inner_lists(info: list[Line], chosen: set[int]) -> set[int]:
                 and sum(info[k].words for k in items) >= LIST_ITEM_WORDS * len(items):
             extra.update(run)
     return extra
-
-
-ASIDE_PROSE = 0.3  # the selection holds less than this share of the page's prose...
-ASIDE_WORDS = 30.0  # ...and its lines are not long paragraphs (fewer words a line than this)
-ASIDE_BULLETS = 0.4  # ...or few of the page's lines are bulleted (menus are bulleted)
-ASIDE_SHORT = 4  # a bulleted line under this many words is a menu item
-ASIDE_ARTICLE = 100.0  # a selection this strong among teasers (and little else) is the article
-
-
-def step_aside(idx: list[int], info: list[Line], raw: list[float], keep: list[int]) -> list[int]:
-    """``keep``, or the page's lines between its first and last line of prose less the
-    furniture, when the article model does not fit the page.
-
-    An article is one dense run holding most of the page's prose. When the selection holds
-    under ``ASIDE_PROSE`` of it (posts of a thread, entries of a listing, sections of a
-    manual are prose spread down the page) and its lines are short for paragraphs or the
-    page has no bulleted menus, the page is not an article: keep every line from its first to
-    its last prose line but furniture (share bars, repeated templates, lines of piped links,
-    short bulleted menu items); headers and footers outside the prose stay out."""
-    if not keep or not info:
-        return keep
-    where = {i: k for k, i in enumerate(idx)}
-    prose = sum(v for v in raw if v > 0)
-    kept = sum(raw[where[i]] for i in keep if raw[where[i]] > 0)
-    if prose <= 0 or not 0.01 * prose < kept < ASIDE_PROSE * prose:
-        return keep
-    inside = set(keep)
-    if kept >= ASIDE_ARTICLE and _teasers(info, raw, [k for k in range(len(raw))
-                                                     if idx[k] not in inside]):
-        return keep  # an article of its own; the rest of the page's prose is teasers
-    per_line = sum(info[where[i]].words for i in keep) / len(keep)
-    bullets = sum(1 for ln in info if ln.bullet) / len(info)
-    if per_line >= ASIDE_WORDS and bullets >= ASIDE_BULLETS:
-        return keep
-    pos = [k for k, v in enumerate(raw) if v > 0]
-    return [idx[k] for k in range(pos[0], pos[-1] + 1)
-            if info[k].furniture in (None, "duplicate") and info[k].pipes < 2
-            and not (info[k].bullet and info[k].words < ASIDE_SHORT)]
 
 
 def _announced_lists(info: list[Line], idx: list[int], chosen: set[int]) -> set[int]:

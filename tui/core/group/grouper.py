@@ -307,6 +307,7 @@ class Grouper:
             placement=Placement(story=""), counted=(f.tids, f.keys),
             text_key=text_key(doc.body or doc.title or ""), size=len(doc.body or ""),
             days=f.days, mass=f.mass, names=array("i", [t for t, b in zip(f.tids, f.boosted) if b]),
+            counts=bytes(min(c, 255) for c in f.counts),
             sketch=sentence_sketch(doc.body) if len(doc.body or "") > _LEAD else array("I"),
         )
 

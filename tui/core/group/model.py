@@ -120,6 +120,7 @@ class DocEntry:
     mass: int = 0  # distinct words of title and body (how much evidence the text can hold)
     sketch: array = field(default_factory=lambda: array("I"))  # body sentences (longer bodies)
     names: array = field(default_factory=lambda: array("i"))  # word ids of names and numbers
+    counts: bytes = b""  # how often each counted word occurs (up to 255): to weigh it again
 
 
 def story_id_for(seed: str, taken: dict) -> str:

@@ -4,15 +4,19 @@ One batch places every article against every other; in batches, the stories of e
 would be frozen, and an article that shows two earlier stories are one (or that an earlier
 article belongs with it rather than where it went) could not change them. So each ingest takes
 the small stories its new articles resemble out again and places their members together with
-the new articles, with the same average link as one batch. Their terms keep their weights;
-stories the reader corrected, large stories and stories in several languages stay as they are.
+the new articles, with the same average link as one batch, their words weighed again with the
+frequencies known now (as one batch weighs every article: weights fixed at arrival came from the
+articles before them). Stories the reader corrected, large stories and stories in several
+languages stay as they are.
 """
 
 from __future__ import annotations
 
+from array import array
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from .model import DocEntry, Placement
+from .model import DocEntry, Packed, Placement
 from .scoring import mono_candidates
 from .timing import closeness, hour_of
 from .young import locked_stories
@@ -63,8 +67,32 @@ def reopen(
         out += docs
     out.sort(key=lambda e: e.slot)
     previous = {e.id: e.placement.story for e in out}
+    weigh_again(g, out, entries)
     for e in out:
         g.book.leave(e)
         e.placement = Placement(story="")
         e.how, e.partner, e.score, e.near = "founded", None, 0.0, 0.0
     return out, previous
+
+
+def weigh_again(g: GroupContext, out: list[DocEntry], entries: list[DocEntry]) -> None:
+    """Weigh reopened articles with the word frequencies known now, as one batch would weigh
+    them (their weights were fixed when they came, from the articles before them)."""
+    n = g.params.query_terms
+    same = Counter(e.text_key for e in out + entries)
+    for e in out:
+        tids, keys = e.counted
+        if len(e.counts) != len(tids):
+            continue  # (counts not kept: weighed as it came)
+        names = set(e.names)
+        pack = Packed(group=e.group, tids=tids, counts=array("i", list(e.counts)),
+                      boosted=bytes(t in names for t in tids), keys=keys, days=e.days,
+                      mass=e.mass)
+        old_terms, old_cross = set(e.terms[:n]), set(e.cross)
+        e.terms, e.weights, e.cross, e.cross_norm = g.weigh(pack, same[e.text_key] - 1)
+        # postings change only where the looked-up terms did (long lists: costly to edit)
+        new_terms, new_cross = set(e.terms[:n]), set(e.cross)
+        g.words.unpost(e.slot, sorted(old_terms - new_terms))
+        g.cross.unpost(e.slot, sorted(old_cross - new_cross))
+        g.words.post(e.slot, sorted(new_terms - old_terms))
+        g.cross.post(e.slot, sorted(new_cross - old_cross))

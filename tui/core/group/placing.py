@@ -18,6 +18,7 @@ from .scoring import (
     dot,
     in_window,
     mono_candidates,
+    own_language_agrees,
     shared_evidence,
     thin_evidence,
 )
@@ -294,7 +295,10 @@ def _cross_pass(g: GroupContext, fresh: list[DocEntry], cands: dict) -> None:
 
 
 def _cross_join(g: GroupContext, e: DocEntry, skip: set[str], hold: float) -> bool:
-    """Join the clearly best story in other languages if it beats ``hold``."""
+    """Join the clearly best story in other languages if it beats ``hold``. On weak evidence
+    (under twice ``cross_join``) not a story whose articles in ``e``'s own language it does not
+    resemble (``own_language_agrees``): a few translations, a part of the collection, would
+    otherwise overrule what the article's own language says."""
     p = g.params
     banned = _banned(g, e) | {e.placement.story} | skip
     best: dict[str, tuple[float, DocEntry]] = {}
@@ -302,6 +306,8 @@ def _cross_join(g: GroupContext, e: DocEntry, skip: set[str], hold: float) -> bo
         sid = other.placement.story
         if not sid or sid in banned or not in_window(e.day, g.book.spans.get(sid), p.window_days):
             continue
+        if sim < 2 * p.cross_join and not own_language_agrees(g, e, sid, _STORY_SAMPLE):
+            continue  # weak evidence across languages, and the story's own-language words disagree
         if e.days and other.days:
             sim += p.cross_weekday if e.days & other.days else -p.cross_weekday
         if sid not in best or sim > best[sid][0]:

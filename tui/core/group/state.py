@@ -12,8 +12,8 @@ from .index import TermIndex
 from .lazy import LazyDocs, LazyPostings, LazySlots, ends_of, part
 from .model import DocEntry, GroupContext, Placement
 
-_VERSION = 8  # 3: Snowball stems; 4: weekdays; 5: case-aware weekdays; 6: mass, sketch, young;
-# 7: Params.open_stories, open_size, time_boost, time_hours; 8: names
+_VERSION = 9  # 3: Snowball stems; 4: weekdays; 5: case-aware weekdays; 6: mass, sketch, young;
+# 7: Params.open_stories, open_size, time_boost, time_hours; 8: names; 9: word counts
 _NO_DAY = -(2**31)
 _TEXT = ("id", "title", "lead", "source", "origin", "lang", "group", "date", "partner", "how")
 _KEPT = ("corrections", "params")
@@ -62,6 +62,7 @@ def dump(g: GroupContext) -> bytes:
     cols["mass"] = array("i", [e.mass for e in docs])
     cols["sketch"] = _flat([e.sketch for e in docs], "I")
     cols["names"] = _flat([e.names for e in docs], "i")
+    cols["counts"] = _flat([e.counts for e in docs], "B")
     cols["terms"] = _flat([e.terms for e in docs], "i")
     cols["weights"] = _flat([e.weights for e in docs], "f")[0]
     cols["cross"] = _flat([e.cross for e in docs], "i")
@@ -112,6 +113,7 @@ def _builder(c: dict):
     norms, days, texts, places = c["norm"], c["day"], [c[name] for name in _TEXT], c["placement"]
     sketch, sketch_ends = c["sketch"][0], ends_of(c["sketch"][1])
     names, name_ends = c["names"][0], ends_of(c["names"][1])
+    counts, count_ends = c["counts"][0], ends_of(c["counts"][1])
 
     def build(i: int) -> DocEntry:
         row = {name: col[i] for name, col in zip(_TEXT, texts)}
@@ -124,7 +126,8 @@ def _builder(c: dict):
             counted=(part(words_counted, wc_ends, i), part(keys_counted, kc_ends, i)),
             score=c["score"][i], near=c["near"][i], text_key=c["text_key"][i],
             size=c["size"][i], days=c["days"][i], mass=c["mass"][i],
-            sketch=part(sketch, sketch_ends, i), names=part(names, name_ends, i), **row,
+            sketch=part(sketch, sketch_ends, i), names=part(names, name_ends, i),
+            counts=part(counts, count_ends, i).tobytes(), **row,
         )
 
     return build

@@ -7,8 +7,17 @@ lost the whole run's work. Here the documents go through in chunks of ``CHUNK``:
 cleaned, grouped (one batch, the grouper kept across chunks) and written to disk (records and
 the search index) before the next starts. Between chunks, stories that took no recent article
 close (see ``working_set``): the grouper holds the open stories whole and the others as keys.
-The caches (records, grouping index, furniture) are written once at the end. A run killed
-part-way keeps every chunk it finished; the caches are rebuilt from the files on the next open.
+The caches (records, grouping index, furniture) are written at the end (the grouping index
+also between the chunks of a long run, below). A run killed part-way keeps every chunk it
+finished; the caches are rebuilt from the files on the next open.
+
+A JSON Lines file comes as an iterator (``tui.core.ingest.stream``): only the chunk in hand is
+held. The search index is built first (empty, for a new workspace) and kept chunk by chunk, so
+that past ``HELD_MAX`` articles the workspace can forget the articles it holds (``_shed``) and
+look them up as a lazy workspace does: memory is bounded by the chunk and the grouper's working
+set, not by the run. Past ``CHECKPOINT`` articles the grouping index is also saved between
+chunks, so a long run killed part-way does not leave the next command to group every article
+again.
 
 ``CHUNK`` is larger than any labelled set we score on (and than a collection of that kind is
 likely to be), so the grouping of a set ingested in one go is the one batch decision it always
@@ -19,10 +28,11 @@ precision of articles after the first 25,000 from .873 to .835, as ten separate 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import TYPE_CHECKING
 
-from tui.core.model import Article
-from tui.core.workspace import adding, cache, grouping, working_set
+from tui.core.workspace import adding, cache, grouping, index_sync, working_set
 from tui.core.workspace.adding import IngestReport, Progress
 from tui.core.workspace.records import now_iso
 
@@ -30,6 +40,8 @@ if TYPE_CHECKING:
     from tui.core.model import RawDocument
 
 CHUNK = 50_000  # documents cleaned, grouped and written together (see the module text)
+HELD_MAX = 200_000  # articles held in memory past this: forgotten after each chunk (_shed)
+CHECKPOINT = 100_000  # past this many articles, the grouping index is saved after each chunk
 
 
 def wanted(docs: list[RawDocument]) -> bool:
@@ -37,26 +49,54 @@ def wanted(docs: list[RawDocument]) -> bool:
     return len(docs) > CHUNK
 
 
-def ingest(ws, docs: list[RawDocument], *, on_progress: Progress | None = None,
+def chunks(docs: Iterable[RawDocument]) -> Iterator[list[RawDocument]]:
+    """``docs`` a chunk at a time (an iterator is read only as far as the chunk in hand)."""
+    it = iter(docs)
+    while chunk := list(islice(it, CHUNK)):
+        yield chunk
+
+
+def ingest(ws, docs: Iterable[RawDocument], *, on_progress: Progress | None = None,
            failures=()) -> IngestReport:
-    """As :func:`tui.core.workspace.regrouping.ingest`, chunk by chunk (the caller checked that
-    some document is new, and ``ws`` is entered: the writer lock is held)."""
-    rep = IngestReport(failed=list(failures))
+    """As :func:`tui.core.workspace.regrouping.ingest`, chunk by chunk (``ws`` is entered: the
+    writer lock is held). ``docs`` may be an iterator (a JSON Lines file read as it goes):
+    then the progress total is 0 (unknown), each chunk's furniture is learned before it is
+    cleaned, and ``failures`` (a list the reader fills as it reads) is read once the
+    documents are spent. The grouper is loaded when the first new document is met."""
+    listed_docs = docs if isinstance(docs, list) else None
+    sized = listed_docs is not None
+    index_sync.ready(ws)  # kept chunk by chunk: the articles can be looked up without memory
     furniture = adding.furniture_model(ws)
-    # every page's furniture first, as one ingest learns it (observing a page again counts once)
-    adding.learn_furniture(furniture, docs)
-    g = grouping.grouper(ws)  # before the new articles join the workspace
+    if listed_docs is not None:  # every page's furniture first, as one ingest learns it
+        adding.learn_furniture(furniture, listed_docs)  # (observing a page again counts once)
+    g = None
     now = now_iso()
-    touched_all: dict[str, Article] = {}
+    rep = IngestReport()
     moved: set[str] = set()
-    listed: set[str] = set()  # ids in the report's added or updated lists
-    total = len(docs)
-    for start in range(0, total, CHUNK):
-        chunk = docs[start : start + CHUNK]
+    listed: dict[str, None] = {}  # ids in the report's added or updated lists, in order
+    total = len(listed_docs) if listed_docs is not None else 0
+    at = 0
+    unsaved = False  # the grouping index changed since it was last saved, in a long run
+    for chunk in chunks(docs):
+        if unsaved:  # another chunk comes: save the grouping index as the files now are
+            _checkpoint(ws, g, furniture)
+            unsaved = False
         progress = None
         if on_progress is not None:
-            def progress(n: int, _total: int, origin: str, _at: int = start) -> None:
+            def progress(n: int, _total: int, origin: str, _at: int = at) -> None:
                 on_progress(_at + n, total, origin)
+        at += len(chunk)
+        if not sized:
+            adding.learn_furniture(furniture, chunk)
+        if g is None:
+            if all(adding.is_duplicate(ws, d) for d in chunk):
+                _join(rep, IngestReport(duplicates=[
+                    (d.origin, a.id) for d in chunk if (a := ws.by_origin(d.origin))]), listed)
+                if progress is not None:
+                    for n, d in enumerate(chunk, 1):
+                        progress(n, 0, d.origin)
+                continue
+            g = grouping.grouper(ws)  # before the new articles join the workspace
         part, touched, bodies = adding.ingest(ws, chunk, now=now, furniture=furniture,
                                               on_progress=progress)
         _join(rep, part, listed)
@@ -69,23 +109,48 @@ def ingest(ws, docs: list[RawDocument], *, on_progress: Progress | None = None,
         working_set.close(g)  # stories out of the window keep only their keys in memory
         written = list({a.id: a for a in touched + changed}.values())
         adding.finish(ws, written, bodies)  # durable, indexed and told to others, chunk by chunk
-        touched_all.update((a.id, a) for a in touched)
         moved |= {a.id for a in changed}
-    if touched_all:
-        moved -= set(touched_all)
-        others = [a for i in sorted(moved) if (a := ws.by_id.get(i)) is not None]
-        ws.save_cache([*touched_all.values(), *others])
-        grouping.save_grouper(ws, g, list(touched_all), sorted(moved))
+        _shed(ws)
+        unsaved = len(listed) >= CHECKPOINT
+    rep.failed[:0] = list(failures)  # the sources' failures first, as one batch reports them
+    if listed:
+        moved = {i for i in moved if i not in listed}
+        if ws.loaded:  # (else there is no records cache to bring up to date: see _shed)
+            ws.save_cache([a for i in [*listed, *sorted(moved)] if (a := ws.find(i)) is not None])
+        grouping.save_grouper(ws, g, list(listed), sorted(moved))
         cache.save(ws.root, "furniture.pickle", {"model": furniture.to_dict()})
     return rep
 
 
-def _join(rep: IngestReport, part: IngestReport, listed: set[str]) -> None:
+def _checkpoint(ws, g, furniture) -> None:
+    """Save the grouping index (and the furniture) between two chunks of a long run: a run
+    killed in a later chunk then leaves an index that matches the files (that chunk's records
+    are not written yet), and the next command does not group every article again, which
+    would take as long as the run itself."""
+    grouping.save_grouper(ws, g)
+    cache.save(ws.root, "furniture.pickle", {"model": furniture.to_dict()})
+
+
+def _shed(ws) -> None:
+    """Once more than ``HELD_MAX`` articles are held, forget them all (they are written and in
+    the index): the next chunks look articles up through the index and their own files, as a
+    lazy workspace does, so memory stays bounded however long the run. The records cache is
+    then not rewritten at the end (a full read of so many articles is what it would serve;
+    it checks every file against the cache anyway, and reads the ones it lacks)."""
+    r = ws.records
+    if len(r.arts) + len(r.few) <= HELD_MAX or r.added or index_sync.current(ws) is None:
+        return
+    r.loaded = False
+    r.arts, r.origins, r.sigs, r.few, r.few_sig = {}, {}, {}, {}, {}
+    ws.shown.faces, ws.shown.pending = None, set()
+
+
+def _join(rep: IngestReport, part: IngestReport, listed: dict[str, None]) -> None:
     """Add one chunk's report to the whole run's (an article added or updated in an earlier
     chunk is listed once, where it was first)."""
     rep.added += part.added
     rep.updated += [i for i in part.updated if i not in listed]
-    listed.update(part.added)
-    listed.update(part.updated)
+    listed.update(dict.fromkeys(part.added))
+    listed.update(dict.fromkeys(part.updated))
     rep.duplicates += part.duplicates
     rep.failed += part.failed

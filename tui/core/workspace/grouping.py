@@ -8,14 +8,17 @@ index is derived data: it is cached in ``.cache/grouper.pickle`` and rebuilt fro
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import os
+import sqlite3
 import tomllib
 from typing import TYPE_CHECKING
 
 import tomli_w
 
 from tui.core.model import Article
-from tui.core.workspace import cache, working_set
+from tui.core.workspace import cache, closed_store, index_sync, journal, working_set
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import WorkspaceError
 from tui.core.workspace.paths import CORRECTIONS
@@ -78,44 +81,127 @@ def save_corrections(ws, corrections) -> None:
 # must not read it (it would keep those articles where they were); "grouper-delta.pickle" was
 # the first format, ignored and removed.
 BASE, DELTA, OLD_DELTA = "grouper.pickle", "grouper-delta-2.pickle", "grouper-delta.pickle"
-DELTA_MAX = 2000  # articles replayed on top of the base before the base is rewritten
+DELTA_MAX = 100  # articles replayed on top of the base before it is rewritten (a replay
+# costs under a millisecond each, on every load; a base save of the working set 1-2 s)
 
 
-def grouper(ws):
+def grouper(ws, *, whole: bool = False):
     """The grouper for this workspace, from the cache when it matches the articles.
 
     The cache is a base (the whole index) plus a delta: the ids of articles ingested since,
     replayed with their recorded placements on load, and the ids of older articles moved since
     (by corrections or by a story merge), put where their files say. A small ingest or a
-    correction then writes only the delta instead of the whole index."""
+    correction then writes only the delta instead of the whole index.
+
+    Whether the cache matches is told cheaply when it can be (``matches``): the change journal
+    since the cache was written names the only articles that can differ, and those are
+    compared with it (after the index caught up with hand edits the folder times show).
+    Otherwise every article is read and compared through :func:`signature`.
+
+    Closed stories kept in the closed store come back only when a key names them, or all of
+    them with ``whole`` (corrections may name any story)."""
+    g = _grouper(ws)
+    if whole:
+        working_set.attach_all(g)
+    return g
+
+
+def _grouper(ws):
     from tui.core.group import Grouper
 
+    base, delta = cache.load_layers(ws.root, BASE, DELTA, "token")
+    if base and "token" not in base:  # an older cache, told by its signature only
+        base, delta = cache.load_layers(ws.root, BASE, DELTA, "sig")
+        if base:
+            base["token"] = base.get("sig")
+    if base and (g := _from(ws, base, delta)) is not None and matches(ws, g, delta or base):
+        return g
     sig = signature(ws)
-    base, delta = cache.load_layers(ws.root, BASE, DELTA, "sig")
-    if base and delta is not None and (base.get("sig") == sig or delta.get("sig") != sig):
-        delta = None  # the base alone matches, or the delta does not lead to the articles
-    if base and (base.get("sig") == sig or delta):
-        try:
-            g = Grouper.from_state(base["state"])
-            ids = list(delta["ids"]) if delta else []
-            moved = list(delta.get("moved", ())) if delta else []
-            if delta:  # corrections made since the base are in the file
-                g.corrections = load_corrections(ws)
-            working_set.closed(g).update(base.get("closed", ()))
-            relocate(ws, g, moved)
-            replay(ws, g, ids)
-            # a closed story that took an article since the base was written is open again
-            working_set.reopen(g, working_set.matched(g, (), [*ids, *moved]), _doc_of(ws))
-            ws._grouper_base = (base["sig"], ids, moved)
+    for layers in ([base, delta], [base]) if delta else ([base],) if base else ():
+        if layers[-1].get("sig") == sig and (g := _from(ws, *layers)) is not None:
             return g
-        except WorkspaceError:
-            raise
-        except Exception:  # a stale or foreign pickle is only a slower start
-            pass
     g = Grouper(load_corrections(ws))
     replay(ws, g, [a.id for a in sorted(ws.articles(), key=lambda a: (a.added, a.id))])
     ws._grouper_base = None
     return g
+
+
+def _from(ws, base: dict, delta: dict | None = None):
+    """The grouper a cached base (and delta) make, or None for a stale or foreign state."""
+    from tui.core.group import Grouper, Params
+
+    try:
+        g = Grouper.from_state(base["state"])
+        if g.params != Params():  # written by a Wiredesk of other parameters: rebuilt
+            return None
+        ids = list(delta["ids"]) if delta else []
+        moved = list(delta.get("moved", ())) if delta else []
+        if delta:  # corrections made since the base are in the file
+            g.corrections = load_corrections(ws)
+        if (token := base.get("store")) is not None:  # the closed stories kept apart
+            store = closed_store.Store.open(ws.root)
+            if store is None or store.token() != token:
+                return None
+            g.__dict__["closed_store"] = store
+            working_set.fault_in(g)
+        working_set.closed(g).update(base.get("closed", ()))
+        arts = [a for aid in [*ids, *moved] if (a := ws.find(aid)) is not None]
+        working_set.attach_found(g, [], [a.id for a in arts], {a.story for a in arts if a.story})
+        relocate(ws, g, moved)
+        replay(ws, g, ids)
+        # a closed story that took an article since the base was written is open again
+        working_set.reopen(g, working_set.matched(g, (), [*ids, *moved]), _doc_of(ws))
+    except WorkspaceError:
+        raise
+    except Exception:  # a stale or foreign pickle is only a slower start
+        return None
+    ws._grouper_base = (base["token"], ids, moved)
+    return g
+
+
+CHECK_MAX = 5000  # articles changed since the cache was written, compared one by one at most
+
+
+def matches(ws, g, layer: dict) -> bool:
+    """The cached grouper ``g`` matches the articles, told without reading them all: nothing
+    but what the journal names changed since ``layer`` was written (and the corrections are
+    the same), and those articles are in ``g`` with their story and text. False when that
+    cannot be told (no journal mark, a journal started again, too many changes)."""
+    from tui.core.group.features import text_key
+
+    mark = layer.get("mark")
+    if mark is None or layer.get("corr") != _digest(corrections_text(ws)):
+        return False
+    if not ws.loaded:
+        index_sync.caught_up(ws)  # hand edits the folder times show go into the journal
+    now = journal.mark(ws.root)
+    if mark.token and now.token == mark.token:  # the same journal (its random first line),
+        mark = dataclasses.replace(mark, inode=now.inode)  # maybe copied with the workspace
+    keys, _ = journal.read_since(ws.root, mark)
+    if keys is None:
+        return False
+    ids = {k[2:] for k in keys if k.startswith("a:")} | ws.records.noticed
+    if len(ids) > CHECK_MAX:
+        return False
+    working_set.attach_found(g, [], sorted(ids))  # closed stories they are in, as stubs
+    for aid in sorted(ids):
+        a, e = ws.find(aid), g.book.docs.get(aid)
+        if a is None or e is None:
+            if a is not e:  # an article gone, or one the grouper does not hold
+                return False
+            continue
+        if a.story and e.placement.story != a.story:
+            return False
+        try:
+            if e.text_key != text_key(ws.body(a) or a.meta.get("title") or ""):
+                return False
+        except WorkspaceError:
+            return False
+    return True
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _recorded(a: Article, story: str) -> Placement:
@@ -128,7 +214,7 @@ def _recorded(a: Article, story: str) -> Placement:
 def relocate(ws, g, ids: list[str]) -> None:
     """Put articles already in the index where the workspace recorded them."""
     for aid in ids:
-        a = ws.by_id.get(aid)
+        a = ws.find(aid)
         if a is not None and a.story:
             g.relocate(aid, _recorded(a, a.story))
 
@@ -139,19 +225,25 @@ REPLAY_CHUNK = 10_000  # articles replayed together (stories closed in between)
 def replay(ws, g, ids: list[str]) -> None:
     """Feed articles to the grouper with the placements the workspace recorded for them, a
     chunk at a time, closing stories in between (the working set stays bounded)."""
-    arts = [ws.by_id[i] for i in ids if i in ws.by_id]
+    from tui.core.group.features import text_key
+
+    arts = [a for i in ids if (a := ws.find(i)) is not None]
     for at in range(0, len(arts), REPLAY_CHUNK):
         if at:
             working_set.close(g)
         part = arts[at : at + REPLAY_CHUNK]
         known = {a.id: _recorded(a, a.story) for a in part if a.story}
-        g.add_many([group_doc(ws, a) for a in part], known=known)
+        docs = [group_doc(ws, a) for a in part]
+        if working_set.store_of(g) is not None:  # closed stories their keys reach, back
+            working_set.attach_found(g, [(text_key(d.body or d.title or ""), d.origin)
+                                         for d in docs], [])
+        g.add_many(docs, known=known)
 
 
 def _doc_of(ws):
     """Article id -> its GroupDoc read from the workspace (None when it is gone)."""
     def doc(aid: str):
-        a = ws.by_id.get(aid)
+        a = ws.find(aid)
         return group_doc(ws, a) if a is not None else None
 
     return doc
@@ -163,20 +255,46 @@ def save_grouper(ws, g, ingested: list[str] | None = None,
 
     ``ingested``: articles new or re-versioned since the index was loaded; ``moved``: older
     articles whose story changed (None for either: not known, save the whole index)."""
-    sig = signature(ws)
+    sig = signature(ws) if ws.loaded else None  # (read whole: the slow check is possible)
+    told = {"sig": sig, "mark": journal.mark(ws.root), "corr": _digest(corrections_text(ws))}
     held = getattr(ws, "_grouper_base", None)
     if (ingested is not None or moved is not None) and held is not None:
         ids, shifted = _joined(held[1], ingested), _joined(held[2], moved)
         if len(ids) + len(shifted) <= DELTA_MAX:
-            cache.save(ws.root, DELTA, {"base": held[0], "ids": ids, "moved": shifted,
-                                        "sig": sig})
+            cache.save(ws.root, DELTA, {"base": held[0], "ids": ids, "moved": shifted, **told})
             ws._grouper_base = (held[0], ids, shifted)
             return
-    working_set.close(g)  # the base holds the open stories whole, the closed as stubs
-    cache.save_base(ws.root, BASE, DELTA, {"sig": sig, "state": g.to_state(),
-                                           "closed": sorted(working_set.closed(g))})
+    working_set.close(g)  # the base holds the open stories; the closed go to the store
+    working_set.plain(g)
+    token = os.urandom(8).hex()
+    store = _store_closed(ws, g, token)
+    state = g.to_state()
+    working_set.fault_in(g)
+    cache.save_base(ws.root, BASE, DELTA, {"token": token, "state": state,
+                                           "closed": sorted(working_set.closed(g)),
+                                           "store": token if store else None, **told})
     cache.remove(ws.root, OLD_DELTA)
-    ws._grouper_base = (sig, [], [])
+    ws._grouper_base = (token, [], [])
+
+
+def _store_closed(ws, g, token: str) -> bool:
+    """Move the grouper's closed stories into the closed store (a store this grouper did not
+    come from is emptied first); False when there is no store to write (they stay in)."""
+    held = working_set.store_of(g)
+    store = held or closed_store.Store.open(ws.root, create=True)
+    if store is None:
+        return False
+    put = working_set.detach(g, sorted(working_set.closed(g)))
+    try:
+        store.write(token, put, drop=sorted(working_set.attached(g)), clear=held is None)
+    except sqlite3.Error:  # (a full disk...): kept in the base, as stubs
+        working_set.attach(g, put)
+        g.__dict__.pop("closed_store", None)
+        closed_store.remove(ws.root)
+        return False
+    g.__dict__["closed_store"] = store
+    working_set.attached(g).clear()
+    return True
 
 
 def _joined(kept: list[str], more) -> list[str]:
@@ -188,7 +306,7 @@ def apply_changes(ws, g, changes: dict[str, str]) -> list[Article]:
     """Write the grouper's placements into the articles; returns the articles that changed."""
     changed = []
     for aid, sid in sorted(changes.items()):
-        a = ws.by_id.get(aid)
+        a = ws.find(aid)
         if a is None:
             continue
         p = g.placement(aid)
@@ -205,7 +323,7 @@ def place(ws, g, added: list[Article], updated: list[Article]) -> list[Article]:
     changes: dict[str, str] = {}
     docs = [group_doc(ws, a) for a in added]
     # closed stories that these articles find by key (a copy, a new version) open first
-    if working_set.closed(g):
+    if working_set.closed(g) or working_set.store_of(g) is not None:
         keys = [(text_key(d.body or d.title or ""), d.origin) for d in docs]
         found = working_set.matched(g, keys, [a.id for a in updated])
         working_set.reopen(g, found, _doc_of(ws))
@@ -218,6 +336,7 @@ def place(ws, g, added: list[Article], updated: list[Article]) -> list[Article]:
 
 def explain(ws, g, aid: str) -> list[str]:
     """Why an article is in its story (a closed story is opened again to say it)."""
+    working_set.attach_found(g, [], [aid])
     e = g.book.docs.get(aid)
     if e is not None:
         working_set.reopen(g, [e.placement.story], _doc_of(ws))

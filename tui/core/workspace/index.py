@@ -27,7 +27,7 @@ from tui.core.workspace.paths import ARTICLES, CACHE
 
 NAME = "index.sqlite"
 VERSION = "3"  # the schema below; another value in ``meta`` means "rebuild"
-FILES = (NAME, NAME + "-wal", NAME + "-shm")
+FILES = (NAME, NAME + "-wal", NAME + "-shm", "index-vocab.txt")  # the last: index_vocab.NAME
 
 SCHEMA = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -168,13 +168,17 @@ class Index:
             db.execute("DELETE FROM tags WHERE id=?", (a.id,))
             db.executemany("INSERT OR IGNORE INTO tags VALUES(?, ?)", tag_rows(a))
             body = bodies.get(a.id)
-            old = db.execute("SELECT body FROM search WHERE rowid=?", (rid,)).fetchone()
+            old = db.execute("SELECT title, body, extra FROM search WHERE rowid=?",
+                             (rid,)).fetchone()
             if body is None:
-                body = old[0] if old else ""
+                body = old[1] if old else ""
+            new = (a.meta.get("title") or "", body, _extra(a))
+            if old is not None and tuple(old) == new:
+                continue  # a star, a read mark: the text indexed is the same (and its words)
             if old is not None:
                 db.execute("DELETE FROM search WHERE rowid=?", (rid,))
             db.execute("INSERT INTO search(rowid, title, body, extra) VALUES(?, ?, ?, ?)",
-                       (rid, a.meta.get("title") or "", body, _extra(a)))
+                       (rid, *new))
 
     def drop_articles(self, db, ids) -> None:
         for aid in ids:

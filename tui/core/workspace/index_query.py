@@ -13,21 +13,29 @@ by ``Filter.matches`` itself, so the index never adds an article the filter woul
 
 from __future__ import annotations
 
-import re
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
 
 from tui.core import fuzzy
 from tui.core.gcpause import collector_paused
 from tui.core.model import Article
-from tui.core.query import Filter, fold, hides_archived
+from tui.core.query import Filter
+from tui.core.workspace import index as ix
 from tui.core.workspace import index_sync
 from tui.core.workspace.faces import story_order
 from tui.core.workspace.index_rows import ARTICLE_COLS, STORY_COLS, article_of, story_of
+from tui.core.workspace.index_sql import fts_query, head_sql, shown_sql, to_sql
 from tui.core.workspace.records import Story
 
 _A = ", ".join(f"a.{c}" for c in ARTICLE_COLS)
 _S = ", ".join(f"s.{c}" for c in STORY_COLS)
 _ORDER = "s.size DESC, s.date_last DESC, s.id"
 QUICK = 300  # articles in a quick answer (the first results of a word search)
+HEAD = 1000  # stories searched first by :meth:`Queries.stream` (its first part)
+HEAD_MAX = 20_000  # more in that part (dates that tie): one part (SQL's limit of parameters)
 
 
 class Queries:
@@ -37,11 +45,23 @@ class Queries:
         self.ws = ws
         self._idx = None
         self._vocab: list[str] | None = None
+        # Seconds a look at the folders holds: none for a command (each query looks), a
+        # moment for the app, whose keys query the index (the look costs 2 ms at 100,000
+        # articles) and which looks for hand edits on a timer anyway.
+        self.recheck = 0.0
+        self._fresh_until = 0.0
+        self._reader: tuple[Any, sqlite3.Connection, threading.Lock] | None = None  # _scan's
 
     @property
     def idx(self):
         """The index, caught up first with folders changed by hand (a stat per folder)."""
+        now = time.monotonic()
+        idx = self._idx
+        if (idx is not None and now < self._fresh_until and idx is self.ws.index_db
+                and not idx.replaced):
+            return idx
         idx = index_sync.ready(self.ws)
+        self._fresh_until = now + self.recheck
         if idx is not self._idx:
             self._idx, self._vocab = idx, None
         return idx
@@ -55,10 +75,9 @@ class Queries:
         if self._idx is None:
             self.idx  # noqa: B018 (opens the index, which resets the vocabulary)
         if self._vocab is None:
-            self._rows("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab "
-                       "USING fts5vocab(main, search, 'row')", fresh=False)
-            self._vocab = [t for (t,) in self._rows("SELECT term FROM temp.vocab", fresh=False)
-                           if len(t) >= 3]
+            from tui.core.workspace import index_vocab
+
+            self._vocab = index_vocab.words(self._idx)  # from the file beside the index
         return self._vocab
 
     def close_words(self, word: str) -> list[str]:
@@ -73,6 +92,25 @@ class Queries:
 
         return [w for w, _, _ in process.extract(word, vocab, scorer=OSA.distance,
                                                  score_cutoff=k, limit=None)]
+
+    def _scan(self, sql: str, params=()) -> list:
+        """A long read (the scan of every article: 0.3 s at 100,000) on a connection of its
+        own, so that the shared one stays free for the app's keys meanwhile (a thread holds
+        it for a whole query)."""
+        idx = self.idx
+        if self._reader is None or self._reader[0] is not idx:
+            if self._reader is not None:
+                self._reader[1].close()
+            try:
+                db = sqlite3.connect(ix.path_of(idx.root), timeout=30, check_same_thread=False,
+                                     isolation_level=None)
+                db.execute("PRAGMA query_only = 1")
+            except sqlite3.Error:  # (the shared one answers)
+                return self._rows(sql, params, fresh=False)
+            self._reader = (idx, db, threading.Lock())
+        _, db, lock = self._reader
+        with lock:
+            return db.execute(sql, params).fetchall()
 
     def _rows(self, sql: str, params=(), *, fresh: bool = True) -> list:
         idx = self.idx if fresh or self._idx is None else self._idx
@@ -113,13 +151,7 @@ class Queries:
         beginnings, not inside other words): a subset of the whole answer, in milliseconds
         where the whole answer scans every article's short fields; at most ``QUICK`` articles."""
         with collector_paused():  # up to a story and an article object per row
-            found = self._matching(flt, archived, quick)
-        out = []
-        for st, arts in found:
-            pos = {aid: i for i, aid in enumerate(st.article_ids)}
-            arts.sort(key=lambda a: pos.get(a.id, len(pos)))
-            out.append((st, arts))
-        return out
+            return self._matching(flt, archived, quick)
 
     def _story_ids(self, flt: Filter, archived: bool) -> list[str]:
         return [st.id for st, _ in self._matching(flt, archived)]
@@ -130,16 +162,23 @@ class Queries:
         stories (read by id), checked by the filter where SQL is not exact."""
         typos = self.close_words if not quick or self._vocab is not None else None
         where, params = to_sql(flt, typos, scan=not quick)
-        cut = f" LIMIT {QUICK}" if quick else ""
-        rows = self._rows(f"SELECT {_A}, a.rid FROM articles a {where}{cut}", params)
-        if not rows:
-            return []
+        sql = f"SELECT {_A}, a.rid FROM articles a {where}"
+        rows = (self._rows(f"{sql} LIMIT {QUICK}", params) if quick
+                else self._scan(sql, params))
+        return self._grouped(rows, flt, archived)
+
+    def _grouped(self, rows: list, flt: Filter | None, archived: bool,
+                 skip: frozenset[str] = frozenset()) -> list[tuple[Story, list[Article]]]:
+        """Rows of articles under their stories (but those of ``skip``), in the list's order,
+        each checked by the filter where SQL is not exact."""
         members: dict[str, list] = {}
         for r in rows:
-            members.setdefault(r[4] or r[0], []).append(r)
-        shown = " AND s.archived = 0" if hides_archived(flt, archived) else ""
-        if flt is not None and flt.archived is not None:
-            shown += f" AND s.archived = {int(flt.archived)}"
+            sid = r[4] or r[0]
+            if sid not in skip:
+                members.setdefault(sid, []).append(r)
+        if not members:
+            return []
+        shown = shown_sql(flt, archived)
         stories = []  # read by id (all in order cost 1.2 s at 100,000 for 3,500 kept)
         ids = list(members)
         for k in range(0, len(ids), 500):
@@ -149,20 +188,64 @@ class Queries:
                 f"({', '.join('?' * len(chunk))}){shown}", chunk, fresh=False)]
         stories.sort(key=story_order)
         check = flt if flt is not None and (flt.needs_body or flt.source) else None
-        bodies = (self._bodies([r[-1] for r in rows])
+        kept = [r for st in stories for r in members[st.id]]
+        bodies = (self._bodies([r[-1] for r in kept])
                   if check is not None and check.needs_body else {})
         out: list[tuple[Story, list[Article]]] = []
         for st in stories:
-            if st.id not in members:
-                continue
             arts = [article_of(r) for r in members[st.id]]
             if check is not None:
                 rids = [r[-1] for r in members[st.id]]
                 arts = [a for a, rid in zip(arts, rids)
                         if check.matches(a, st, body=bodies.get(rid, ""))]
             if arts:
+                pos = {aid: i for i, aid in enumerate(st.article_ids)}  # the story's order
+                arts.sort(key=lambda a: pos.get(a.id, len(pos)))
                 out.append((st, arts))
         return out
+
+    def stream(self, flt: Filter | None, *, archived: bool = False, head: int | None = None
+               ) -> Iterator[list[tuple[Story, list[Article]]]]:
+        """:meth:`stories_with_articles` in parts, the first at once: the matches among the
+        first ``head`` (:data:`HEAD`) stories of the list (their articles looked up by story),
+        then those of the rest (the scan of every article). Both come from one snapshot of
+        the index, and every story of the first part comes before every story of the second
+        in the list's order (see ``index_sql.head_sql``), so the parts joined are the whole
+        answer, in order."""
+        idx = self.idx  # caught up with folders changed by hand first
+        where, params = to_sql(flt, self.close_words)  # the words read before the snapshot
+        with idx.guard:
+            own = not idx.db.in_transaction
+            if own:
+                idx.db.execute("BEGIN")  # one state of the index for both parts
+            try:
+                first = self._head(flt, archived, HEAD if head is None else head)
+                if first is not None:
+                    jwhere, jparams = to_sql(flt, self.close_words, joined=True)
+                    yield self._grouped(self._rows(
+                        f"SELECT {_A}, a.rid FROM stories s JOIN articles a ON (a.story = s.id "
+                        f"OR (a.story IS NULL AND a.id = s.id)) WHERE s.id IN "
+                        f"({', '.join('?' * len(first))})"
+                        + (" AND " + jwhere.removeprefix("WHERE ") if jwhere else ""),
+                        [*first, *jparams], fresh=False), flt, archived)
+                yield self._grouped(self._rows(
+                    f"SELECT {_A}, a.rid FROM articles a {where}", params, fresh=False),
+                    flt, archived, skip=first or frozenset())
+            finally:
+                if own:
+                    idx.db.execute("COMMIT")
+
+    def _head(self, flt: Filter | None, archived: bool, head: int) -> frozenset[str] | None:
+        """The ids of the first part of :meth:`stream` (None: one part, for a short list or
+        too many stories dated alike)."""
+        shown = shown_sql(flt, archived)
+        split = self._rows(f"SELECT size, date_last, id FROM stories s WHERE 1{shown} "
+                           f"ORDER BY {_ORDER} LIMIT 1 OFFSET {max(0, head - 1)}", fresh=False)
+        if not split:
+            return None
+        sql, params = head_sql(shown, *split[0])
+        first = frozenset(sid for (sid,) in self._rows(sql, params, fresh=False))
+        return first if len(first) <= HEAD_MAX else None
 
     def _bodies(self, rids: list[int]) -> dict[int, str]:
         out: dict[int, str] = {}
@@ -201,97 +284,3 @@ class Queries:
         return [r[0] for r in self._rows(
             "SELECT a.id FROM search JOIN articles a ON a.rid = search.rowid "
             "WHERE search MATCH ? ORDER BY rank LIMIT ?", (q, limit))]
-
-
-def to_sql(flt: Filter | None, close_words=None, *, scan: bool = True) -> tuple[str, list]:
-    """A WHERE clause over articles ``a`` that keeps every article ``flt`` keeps, but for the
-    archived flag (a story's, applied to the stories); exact except for free words and the
-    outlet, which are checked after. ``close_words(word)``: indexed words a typo may stand
-    for. Without ``scan``, free words are looked up in the full-text index alone (no
-    substring scan of every article): some of the articles, found at once."""
-    cond: list[str] = []
-    params: list = []
-    if flt is None:
-        flt = Filter()
-    for name in ("starred", "read"):
-        value = getattr(flt, name)
-        if value is not None:
-            cond.append(f"a.{name} = ?")
-            params.append(int(value))
-    # Dates compared on the typed prefix, written so the date index serves them: the prefix
-    # is at least X exactly when the date is; at most X when the date is below X + the
-    # highest character.
-    if flt.date_from:
-        cond.append("a.date != '' AND a.date >= ?")
-        params.append(flt.date_from)
-    if flt.date_to:
-        cond.append("a.date != '' AND a.date < ?")
-        params.append(flt.date_to + "\U0010ffff")
-    if flt.lang:
-        lang = flt.lang.lower().replace("_", "-")
-        cond.append("(lower(replace(a.lang, '_', '-')) = ? OR "
-                    "substr(lower(replace(a.lang, '_', '-')), 1, ?) = ?)")
-        params += [lang, len(lang) + 1, lang + "-"]
-    if flt.story:
-        cond.append("substr(lower(coalesce(a.story, '')), 1, ?) = ?")
-        params += [len(flt.story), flt.story.lower()]
-    for tag in flt.tags_all:
-        cond.append("a.id IN (SELECT id FROM tags WHERE tag = ?)")
-        params.append(fold(tag))
-    if flt.tags_any:
-        cond.append(f"a.id IN (SELECT id FROM tags WHERE tag IN "
-                    f"({', '.join('?' * len(flt.tags_any))}))")
-        params += [fold(t) for t in flt.tags_any]
-    if flt.tags_none:
-        cond.append(f"a.id NOT IN (SELECT id FROM tags WHERE tag IN "
-                    f"({', '.join('?' * len(flt.tags_none))}))")
-        params += [fold(t) for t in flt.tags_none]
-    if flt.source:
-        cond.append("instr(a.long_f, ?) > 0")
-        params.append(fold(flt.source))
-    for term in flt._terms:
-        q = fts_query(term, quoted=True)
-        alts = []
-        if scan or not q:
-            alts = ["instr(a.short_f, ?) > 0", "instr(a.long_f, ?) > 0",
-                    "coalesce(a.story, a.id) IN (SELECT id FROM stories WHERE "
-                    "instr(title_f, ?) > 0)"]
-            params += [term, term, term]
-        if q:
-            alts.append("a.rid IN (SELECT rowid FROM search WHERE search MATCH ?)")
-            params.append(q)
-        typo = _typo_query(term, close_words) if close_words else ""
-        if typo:
-            alts.append("a.rid IN (SELECT rowid FROM search WHERE search MATCH ?)")
-            params.append(typo)
-        cond.append("(" + " OR ".join(alts) + ")")
-    return ("WHERE " + " AND ".join(cond)) if cond else "", params
-
-
-def fts_query(words: str, *, quoted: bool = False) -> str:
-    """An FTS5 query for words (each a word or a word's beginning), or one phrase."""
-    from tui.core.query import split_terms
-
-    terms = [words] if quoted else split_terms(words)
-    parts = []
-    for t in terms:
-        tokens = "".join(c if c.isalnum() else " " for c in fold(t)).split()
-        if tokens:
-            parts.append('"' + " ".join(tokens) + '"*')
-    return " AND ".join(parts)
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _typo_query(term: str, close_words) -> str:
-    """An FTS5 query for a term whose words may be misspelt: each word as typed (or a word
-    beginning with it) or one of the indexed words close to it."""
-    words = _WORD.findall(term)
-    if not words or not any(fuzzy.allowed_edits(w) for w in words):
-        return ""
-    parts = []
-    for w in words:
-        alts = [f'"{w}"*'] + [f'"{c}"' for c in close_words(w) if '"' not in c]
-        parts.append("(" + " OR ".join(alts) + ")")
-    return " AND ".join(parts)

@@ -17,6 +17,7 @@ import tomllib
 
 from tui.core.model import Article
 from tui.core.workspace import index as ix
+from tui.core.workspace import journal
 from tui.core.workspace.faces import face
 from tui.core.workspace.index_rows import article_of, story_row
 from tui.core.workspace.lock import WorkspaceLocked
@@ -46,14 +47,34 @@ def current(ws) -> ix.Index | None:
     return idx
 
 
-def ids_of_origin(ws, origin: str) -> list[str]:
-    """The articles the index records for an origin (none when there is no index to ask)."""
-    idx = current(ws)
+def ids_of_origin(ws, origin: str) -> list[str] | None:
+    """The articles the index records for an origin; None when there is no index to ask or
+    it cannot be caught up with the article folders (the caller then reads everything)."""
+    idx = caught_up(ws)
     if idx is None:
-        return []
+        return None
     with idx.guard:
         return [r[0] for r in idx.db.execute("SELECT id FROM articles WHERE origin=?",
                                               (origin,))]
+
+
+def caught_up(ws) -> ix.Index | None:
+    """The index, with the article folders whose time changed (hand edits, files added or
+    removed outside Wiredesk) read again first: once per hold of the writer lock; None when
+    there is none, or the folders could not be read again (another process holds the lock)."""
+    idx = current(ws)
+    if idx is None or ws.caught_up:
+        return idx
+    changed = idx.changed_folders({STATES: _states_time(ws)})
+    if changed:
+        try:
+            with _locked(ws, CATCH_UP_WAIT):  # (the lock is re-entrant: an ingest holds it)
+                rescan(ws, changed)
+        except WorkspaceLocked:
+            return None
+        idx = current(ws)
+    ws.caught_up = ws.lock.held
+    return idx
 
 
 def ready(ws) -> ix.Index:
@@ -78,18 +99,40 @@ def ready(ws) -> ix.Index:
 def heal(ws, reread: list[Article], gone, problems: list[str]) -> None:
     """A full read found files changed behind Wiredesk's back (hand edits, damage): put them
     into the index too, if the writer lock is free at once (else the folder signal or
-    ``doctor --rescan`` will)."""
-    if current(ws) is None:
+    ``doctor --rescan`` will). The ones the index did not know either (not Wiredesk's own
+    writes the records cache missed) are named in the journal and in ``records.noticed``."""
+    idx = current(ws)
+    fresh = unexplained(ws, idx, reread, gone)
+    ws.records.noticed |= fresh
+    if idx is None:
         return
     try:
         with _locked(ws, 0):
             after_write(ws, reread, bodies=_read_bodies(ws, reread), gone=gone, before={})
+            journal.found(ws.root, sorted(fresh))
             idx = current(ws)
             if idx is not None:
                 with idx.writing() as db:
                     idx.put_problems(db, _problem_map(problems), every=True)
     except (WorkspaceLocked, sqlite3.Error):
         pass
+
+
+def unexplained(ws, idx, reread: list[Article], gone) -> set[str]:
+    """Of the files a full read found different from the records cache, those that differ
+    from the index too (every one without an index)."""
+    if idx is None:
+        return {a.id for a in reread} | set(gone)
+    out = set()
+    with idx.guard:
+        for a in reread:
+            row = idx.db.execute("SELECT mtime_ns, size FROM articles WHERE id=?",
+                                 (a.id,)).fetchone()
+            if row is None or tuple(row) != ws.records.sig_of(a.id):
+                out.add(a.id)
+        out.update(aid for aid in gone
+                   if idx.db.execute("SELECT 1 FROM articles WHERE id=?", (aid,)).fetchone())
+    return out
 
 
 CATCH_UP_WAIT = 0.5  # seconds a query waits for the writer lock to catch the index up
@@ -277,6 +320,7 @@ def rescan(ws, folders: list[str] | None = None) -> dict:
         if fresh or gone:
             after_write(ws, fresh, bodies=_read_bodies(ws, fresh), gone=gone, before={},
                         sigs=sigs)
+            journal.found(ws.root, [a.id for a in fresh] + gone)
         with idx.writing() as db:
             idx.put_problems(db, problems, cleared=clear)
             if t is not None:

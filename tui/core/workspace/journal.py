@@ -104,3 +104,17 @@ def read_since(root: Path, since: Mark) -> tuple[set[str] | None, Mark]:
         return None, now
     keys = {k for k in data.decode("utf-8", "replace").split() if k != "#"}
     return (None if "*" in keys else keys), now
+
+
+FOUND_MAX = 2000  # changes found behind Wiredesk's back named one by one; more: "everything"
+
+
+def found(root: Path, ids) -> None:
+    """Record changes made behind Wiredesk's back, once found (``index_sync``): every process
+    (the finder too: its records of those files are not updated) and the grouping cache,
+    which checks the articles named here since it was written, learn of them."""
+    ids = list(ids)
+    if len(ids) > FOUND_MAX:
+        append(root, ["*"])
+    elif ids:
+        append(root, [f"a:{aid}" for aid in ids])

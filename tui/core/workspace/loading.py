@@ -66,6 +66,12 @@ class Records:
         self.origins: dict[str, str] = {}  # origin -> article id, once loaded
         self.few: dict[str, Article] = {}  # articles read one by one before a full load
         self.few_sig: dict[str, tuple[int, int]] = {}
+        # articles registered by an ingest of this process, not written yet: kept over a full
+        # read (their files do not exist yet), dropped once written (``put``)
+        self.added: dict[str, Article] = {}
+        self.added_origins: dict[str, str] = {}  # origin -> id of those
+        self.noticed: set[str] = set()  # ids a full read found changed behind Wiredesk's
+        # back (``index_sync.heal``): the grouping cache checks them
         self.states: dict[str, StoryState] | None = None  # read on first need
         self.mark = journal.mark(root)  # where this process last read the journal
         self.problems: list[str] = []  # damaged files: "path line N: reason"
@@ -99,6 +105,7 @@ class Records:
         self.loaded = True
         self.few, self.few_sig = {}, {}
         self.problems = problems
+        arts.update(self.added)
         self.arts = dict(sorted(arts.items()))
         self.sigs = sig
         self.origins = {a.origin: a.id for a in self.arts.values()}
@@ -134,6 +141,8 @@ class Records:
     def put(self, a: Article, sig: tuple[int, int]) -> None:
         """Hold an article just written; ``sig``: its file's."""
         (self.arts if self.loaded else self.few)[a.id] = a
+        if self.added.pop(a.id, None) is not None:
+            self.added_origins.pop(a.origin, None)
         self.sig_set(a.id, sig)
 
     def reread(self, aid: str) -> Article | None:
@@ -205,8 +214,24 @@ class Records:
         return out
 
     # ---- one article, without loading the rest ---------------------------------------------
+    def register(self, a: Article) -> None:
+        """Hold a new article, or a new version of one, before its file is written."""
+        self.added[a.id] = a
+        self.added_origins[a.origin] = a.id
+        if self.loaded:
+            self.arts[a.id] = a
+            self.origins[a.origin] = a.id
+
+    def known(self, aid: str) -> bool:
+        """An article with this id exists (or is being added): a stat, not a full read."""
+        if aid in self.added or aid in (self.arts if self.loaded else self.few):
+            return True
+        return article_path(self.root, aid).exists()  # a damaged file's name is taken too
+
     def one(self, aid: str) -> Article | None:
         """An article read from its own file (kept for the rest of the process)."""
+        if aid in self.added:
+            return self.added[aid]
         if aid in self.few:
             return self.few[aid]
         path = article_path(self.root, aid)

@@ -94,6 +94,11 @@ class WriterLock:
                 time.sleep(delay)
                 delay = min(delay * 2, 0.02)
 
+    @property
+    def held(self) -> bool:
+        """This process holds the lock."""
+        return self._depth > 0
+
     def release(self) -> None:
         if not self._depth:
             return

@@ -9,6 +9,7 @@ what ``adding`` and ``grouping`` use).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -36,8 +37,16 @@ class Host(Protocol):
 
 
 def ingest(ws: Host, docs, *, on_progress=None, failures=()) -> IngestReport:
-    """Add documents: new articles, new versions, duplicates skipped; then group them."""
-    docs = list(docs)
+    """Add documents: new articles, new versions, duplicates skipped; then group them.
+    ``docs``: a list, or an iterator read as it goes (more than ``bulk.CHUNK`` of them go
+    through in chunks, never all held; ``failures`` may then fill while it is read)."""
+    if not isinstance(docs, list):
+        rest = iter(docs)
+        docs = list(islice(rest, bulk.CHUNK + 1))
+        if len(docs) > bulk.CHUNK:
+            with ws:
+                return bulk.ingest(ws, chain(docs, rest), on_progress=on_progress,
+                                   failures=failures)
     with ws:
         if all(adding.is_duplicate(ws, d) for d in docs):
             # Nothing new: neither the furniture model nor the grouping index is needed.
@@ -92,7 +101,7 @@ def regroup(ws: Host, act: Callable[[Grouper], tuple[dict[str, str], R]]
     """Under the lock: the grouper loaded, ``act`` applied, the articles that changed story
     written, the corrections and the grouping index saved."""
     with ws:
-        g = grouping.grouper(ws)
+        g = grouping.grouper(ws, whole=True)  # a correction may name a closed story
         changes, record = act(g)
         changed = grouping.apply_changes(ws, g, changes)
         grouping.save_corrections(ws, g.corrections)

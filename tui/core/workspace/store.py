@@ -63,6 +63,7 @@ class Workspace:
         self.stories_written = 0  # the stories folder's mtime (ns) after this process's write
         # article id -> the problem line of its body, which a word search could not read
         self.unreadable: dict[str, str] = {}
+        self.caught_up = False  # the index checked against the folder times under the lock
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -194,13 +195,30 @@ class Workspace:
 
     def by_origin(self, origin: str) -> Article | None:
         if not self.loaded:  # the index's rows, checked against their files
-            for aid in index_sync.ids_of_origin(self, origin):
+            if (held := self.records.added_origins.get(origin)) is not None:
+                return self.records.added[held]
+            ids = index_sync.ids_of_origin(self, origin)
+            for aid in ids or ():
                 a = self.records.one(aid)
                 if a is not None and a.origin == origin:
                     return a
+            if ids == []:  # an index caught up with the folders knows no such origin
+                return None
         arts = self.by_id  # no index, or it does not know: read everything
         held = self.records.origins.get(origin)
         return arts.get(held) if held else None
+
+    def find(self, aid: str) -> Article | None:
+        """An article by id; None for none or a damaged file (lazy: reads only its file)."""
+        if self.loaded:
+            return self.records.arts.get(aid)
+        try:
+            return self.records.one(aid)
+        except UnknownId:
+            return None
+
+    def has_id(self, aid: str) -> bool:  # its file exists, or this process is adding it
+        return self.records.known(aid)
 
     def stories(self) -> list[Story]:
         """Stories, largest first (then newest, then id)."""
@@ -250,10 +268,8 @@ class Workspace:
     # ---- writing -------------------------------------------------------------------------
     def register(self, a: Article) -> None:
         """Hold a new article, or a new version of one, before its file is written (an
-        ingest): found by id and by origin from now on."""
-        self.by_id  # noqa: B018 (reads the workspace first)
-        self.records.arts[a.id] = a
-        self.records.origins[a.origin] = a.id
+        ingest): found by id and by origin from now on, without reading the workspace."""
+        self.records.register(a)
 
     def write_article(self, a: Article, *, sync: bool = True, log: bool = True) -> None:
         """Write one article record atomically (the caller holds the lock). ``log``: a write of
@@ -293,6 +309,7 @@ class Workspace:
     def begin(self) -> Workspace:
         """Take the writer lock and catch up with changes other processes made."""
         self.lock.acquire()
+        self.caught_up = False  # the index's folder times are checked again under this lock
         try:
             self._catch_up()
         except BaseException:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any, cast
 
 OPEN_ARTICLES = 25_000  # a story that took an article among this many newest arrivals is open
 
@@ -67,7 +68,7 @@ def close(g, keep: int | None = None) -> list[str]:
 def _stub(e) -> None:
     """Keep of an article what finding its story by key and counting its terms need."""
     e.terms, e.weights, e.cross = array("i"), array("f"), array("i")
-    e.sketch, e.lead = array("I"), ""
+    e.sketch, e.lead, e.counts = array("I"), "", b""
 
 
 def _unpost(ix, gone: dict[int, set[int]]) -> None:
@@ -80,7 +81,10 @@ def _unpost(ix, gone: dict[int, set[int]]) -> None:
 def matched(g, keys: Iterable[tuple[int | None, str | None]], ids: Iterable[str] = ()
             ) -> set[str]:
     """The closed stories that new articles' keys find: ``keys`` are (text key, origin) of
-    new articles, ``ids`` articles already in the grouper (new versions)."""
+    new articles, ``ids`` articles already in the grouper (new versions). Those kept in the
+    closed store (``closed_store``) are brought back into the grouper first, as stubs."""
+    keys, ids = list(keys), list(ids)
+    attach_found(g, keys, ids)
     shut = closed(g)
     if not shut:
         return set()
@@ -98,6 +102,86 @@ def matched(g, keys: Iterable[tuple[int | None, str | None]], ids: Iterable[str]
     return found
 
 
+# ---- closed stories kept out of the grouper (``closed_store``) ------------------------------
+def store_of(g):
+    """The closed store the grouper was loaded with (None: every closed story is held)."""
+    return g.__dict__.get("closed_store")
+
+
+def attached(g) -> set[str]:
+    """Stories brought back from the closed store in this process (dropped from it at the
+    next base save, or stored again if still closed)."""
+    return g.__dict__.setdefault("attached_stories", set())
+
+
+def attach_found(g, keys: list, ids: list, stories: Iterable[str] = ()) -> None:
+    """Bring back the stories of the closed store that these (text key, origin) pairs,
+    article ids or story ids name (as stubs, still closed)."""
+    from tui.core.workspace.closed_store import ID, ORIGIN, STORY, TEXT
+
+    store = store_of(g)
+    if store is None:
+        return
+    wanted = [(TEXT, str(t)) for t, _ in keys if t is not None]
+    wanted += [(ORIGIN, o) for _, o in keys if o] + [(ID, a) for a in ids]
+    wanted += [(STORY, s) for s in stories]
+    sids = store.find(wanted) - attached(g)
+    if sids:
+        attach(g, store.payloads(sids))
+
+
+def attach_all(g) -> None:
+    """Every story of the closed store brought back (for corrections, which may name any)."""
+    store = store_of(g)
+    if store is not None:
+        attach(g, store.payloads(set(store.all_stories()) - attached(g)))
+
+
+def attach(g, payloads: dict[str, dict]) -> None:
+    """Put closed stories back into the grouper as they were detached (stubs, closed)."""
+    book = g.book
+    for sid, p in payloads.items():
+        for e in p["members"]:
+            book.docs[e.id] = e
+            book.slots[e.slot] = e
+        book.stories[sid] = list(p["order"])
+        if p["span"] is not None:
+            book.spans[sid] = p["span"]
+        if p["cohesion"] is not None:
+            book.cohesion[sid] = p["cohesion"]
+        book.origins.update(p["origins"])
+        book.texts.update(p["texts"])
+        closed(g).add(sid)
+        attached(g).add(sid)
+
+
+def detach(g, sids: Iterable[str]) -> dict[str, dict]:
+    """Take closed stories out of the grouper: {story: what :func:`attach` puts back}."""
+    book, out = g.book, {}
+    for sid in sids:
+        members = book.stories.get(sid)
+        if members is None:
+            continue
+        entries = [e for a in members if (e := book.docs.get(a)) is not None]
+        origins = {e.origin: e.id for e in entries
+                   if e.origin and book.origins.get(e.origin) == e.id}
+        texts = {e.text_key: e.id for e in entries if book.texts.get(e.text_key) == e.id}
+        out[sid] = {"members": entries, "order": list(members), "span": book.spans.get(sid),
+                    "cohesion": book.cohesion.get(sid), "origins": origins, "texts": texts}
+        for e in entries:
+            del book.docs[e.id]
+            book.slots[e.slot] = None
+        for o in origins:
+            del book.origins[o]
+        for k in texts:
+            del book.texts[k]
+        del book.stories[sid]
+        book.spans.pop(sid, None)
+        book.cohesion.pop(sid, None)
+        closed(g).discard(sid)
+    return out
+
+
 def reopen(g, sids: Iterable[str], doc_of) -> None:
     """Open closed stories again: every member weighed again from ``doc_of(article id)`` (a
     ``GroupDoc``, or None for an article gone from the workspace, which stays a stub)."""
@@ -108,3 +192,86 @@ def reopen(g, sids: Iterable[str], doc_of) -> None:
             doc = doc_of(aid)
             if doc is not None:
                 g.update(doc)
+# ---- lookups that bring closed stories back when they miss ---------------------------------
+class _Faulting:
+    """A grouper map whose miss looks the key up in the closed store and, when a closed story
+    holds it, brings that story back first: the grouper reads the map as if every closed story
+    were held (a copy's first article, a partner, a story id taken)."""
+
+    kind = 0
+    _owner = None
+
+    def _miss(self, key) -> bool:
+        g = self._owner
+        store = store_of(g) if g is not None else None
+        if store is None or key is None:
+            return False
+        sids = store.find([(self.kind, str(key))]) - attached(g)
+        if not sids:
+            return False
+        attach(g, store.payloads(sids))
+        return True
+
+    def get(self, key, default=None):
+        v = super().get(key)  # type: ignore[misc]
+        if v is None and self._miss(key):
+            v = super().get(key)  # type: ignore[misc]
+        return default if v is None else v
+
+    def __contains__(self, key) -> bool:
+        return super().__contains__(key) or (  # type: ignore[misc]
+            self._miss(key) and super().__contains__(key))  # type: ignore[misc]
+
+    def __getitem__(self, key):
+        v = self.get(key)
+        if v is None:
+            raise KeyError(key)
+        return v
+
+    def setdefault(self, key, default=None):
+        if not super().__contains__(key):  # type: ignore[misc]
+            self._miss(key)
+        return super().setdefault(key, default)  # type: ignore[misc]
+
+
+def _faulting(kind: int, base: type) -> type:
+    return type(f"Faulting{base.__name__}", (_Faulting, base), {"kind": kind})
+
+
+_CLASSES: dict = {}
+
+
+def fault_in(g) -> None:
+    """Make the grouper's maps bring closed stories back from its store on a miss."""
+    from tui.core.workspace.closed_store import ID, ORIGIN, STORY, TEXT
+
+    if store_of(g) is None:
+        return
+    book = g.book
+    for name, kind in (("docs", ID), ("stories", STORY), ("origins", ORIGIN), ("texts", TEXT)):
+        m = getattr(book, name)
+        if isinstance(m, _Faulting):
+            continue
+        base = type(m)
+        cls = _CLASSES.get((kind, base)) or _CLASSES.setdefault(
+            (kind, base), _faulting(kind, base))
+        if base is dict:
+            m = cls(m)
+        else:  # (the loaded grouper's lazy dict of articles: kept, its class changed)
+            m.__class__ = cls
+        m._owner = g
+        setattr(book, name, m)
+
+
+def plain(g) -> None:
+    """The grouper's maps as plain ones again (to be saved, or to take stories out)."""
+    book = g.book
+    for name in ("docs", "stories", "origins", "texts"):
+        m: Any = getattr(book, name)
+        if isinstance(m, _Faulting):
+            base = type(m).__mro__[2]
+            if base is dict:
+                setattr(book, name, dict(cast(dict, m)))  # (iterating does not fault)
+            else:
+                m.__class__ = base
+                del m._owner

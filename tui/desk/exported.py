@@ -1,0 +1,38 @@
+"""The articles ``wiredesk export`` (and the app's export) carries: :func:`select`'s, in list
+order, or only those with a note, a tag or a star. Apart from ``select`` so that a command that
+lists (``wiredesk stories``) does not load the export's modules at its start."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.core.export.items import has_triage
+from tui.core.model import Article
+from tui.core.query import Filter
+from tui.core.workspace import Story
+from tui.core.workspace import index_list as lists
+from tui.desk.select import Listing, Readable, select
+
+
+def select_articles(
+    ws: Readable,
+    flt: Filter | None,
+    *,
+    everything: bool = True,
+    include_archived: bool = False,
+    stories: Sequence[Story] | None = None,
+) -> tuple[list[Article], Listing]:
+    """The articles :func:`select` keeps, in list order; without ``everything`` only those with
+    a note, a tag or a star (what ``wiredesk export`` carries by default). A word search reads
+    the bodies it exports from their files, so one that cannot be read is named."""
+    whole = getattr(ws, "loaded", True)
+    if stories is None and not whole and flt is not None and flt.needs_body:
+        stories = ws.stories()
+    if stories is None and not whole and not everything and (flt is None or flt.is_empty):
+        # what has a note, a tag or a star, in list order, without reading every article
+        listing = select(ws, flt, include_archived=include_archived, window=True)
+        ids = listing.in_order(lists.triaged(ws.index))  # type: ignore[attr-defined]
+        return [a for aid in ids if has_triage(a := ws.get(aid))], listing
+    listing = select(ws, flt, stories=stories, include_archived=include_archived)
+    arts = [listing.articles.get(aid) or ws.get(aid) for aid in listing.article_ids()]
+    return (arts if everything else [a for a in arts if has_triage(a)]), listing
