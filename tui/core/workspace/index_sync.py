@@ -108,7 +108,10 @@ def heal(ws, reread: list[Article], gone, problems: list[str]) -> None:
         return
     try:
         with _locked(ws, 0):
-            after_write(ws, reread, bodies=_read_bodies(ws, reread), gone=gone, before={})
+            # a file whose index row has its size and time is in the index already
+            changed = [a for a in reread if a.id in fresh]
+            after_write(ws, changed, bodies=_read_bodies(ws, changed),
+                        gone=[g for g in gone if g in fresh], before={})
             journal.found(ws.root, sorted(fresh))
             idx = current(ws)
             if idx is not None:
