@@ -4,7 +4,9 @@ usage: python3 tests/benchmarks/eval_group.py DATA.jsonl... [--set name=value]..
                                              [--chunk N] [--shuffle SEED] [--single]
 Feeds records in file order (body = text or title, as the ingest does) to one
 ``Grouper.add_many`` per file and prints B-cubed P/R/F1 and, for multilingual sets, the
-share of each language's articles placed with their English original.
+share of each language's articles placed with their English original. ``--errors FILE``
+writes the wrongly joined pairs and the missed pairs with their texts and similarity (read
+them before forming a hypothesis).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import collections
 import dataclasses
+import itertools
 import json
 import random
 import sys
@@ -22,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tui.core.group import GroupDoc, Grouper, Params
+from tui.core.group.scoring import dot
 
 
 def bcubed(pred: dict, gold: dict) -> tuple[float, float, float]:
@@ -43,7 +47,43 @@ def half_of(story: str) -> str:
     return "held" if zlib.crc32(story.encode("utf-8")) & 1 else "tune"
 
 
-def evaluate(rows: list[dict], params: Params, single: bool = False) -> dict:
+def wrong_pairs(pred: dict, gold: dict) -> tuple[list[tuple], list[tuple]]:
+    """Pairs placed together that gold keeps apart (false joins), and gold pairs placed apart
+    (misses), each pair once, in a fixed order."""
+    def pairs(by: dict) -> set[tuple]:
+        groups = collections.defaultdict(list)
+        for i in sorted(by):
+            groups[by[i]].append(i)
+        return {p for ms in groups.values() for p in itertools.combinations(ms, 2)}
+
+    joined, same = pairs(pred), pairs(gold)
+    return sorted(joined - same), sorted(same - joined)
+
+
+def error_report(rows: list[dict], pred: dict, g: Grouper, limit: int = 200) -> list[str]:
+    """The first ``limit`` false joins and misses (by a fixed hash), with the raw similarity
+    of the two articles and their story sizes, titles and openings."""
+    by_id = {r["id"]: r for r in rows}
+    sizes = collections.Counter(pred.values())
+    docs = g.book.docs
+    out = []
+    for kind, found in zip(("FALSE JOIN", "MISSED"), wrong_pairs(pred, {r["id"]: r["cluster"]
+                                                                       for r in rows})):
+        out.append(f"# {kind}: {len(found)} pairs")
+        found.sort(key=lambda p: zlib.crc32("|".join(p).encode("utf-8")))
+        for a, b in found[:limit]:
+            sim = dot(dict(zip(docs[a].terms, docs[a].weights)), docs[b])
+            out.append(f"== {kind} similarity {sim:.3f}; stories of {sizes[pred[a]]} and "
+                       f"{sizes[pred[b]]}; gold {by_id[a]['cluster']} / {by_id[b]['cluster']}")
+            for i in (a, b):
+                r = by_id[i]
+                lead = " ".join((r["text"] or "").split())[:300]
+                out.append(f"  [{i}] {r['title']}\n      {lead}")
+    return out
+
+
+def evaluate(rows: list[dict], params: Params, single: bool = False,
+             errors: str | None = None) -> dict:
     docs = [
         GroupDoc(id=r["id"], title=r["title"], body=" ".join((r["text"] or r["title"]).split()),
                  lang=r.get("lang"), date=r.get("date"), source=r.get("source"),
@@ -61,6 +101,8 @@ def evaluate(rows: list[dict], params: Params, single: bool = False) -> dict:
     pred = {d.id: g.story_of(d.id) for d in docs}
     gold = {r["id"]: r["cluster"] for r in rows}
     P, R, F = bcubed(pred, gold)
+    if errors:
+        Path(errors).write_text("\n".join(error_report(rows, pred, g)) + "\n", encoding="utf-8")
     out = {"P": P, "R": R, "F1": F, "stories": len(g.stories()), "seconds": elapsed, "n": len(rows)}
     langs = collections.Counter(r["lang"] for r in rows)
     if len(langs) > 1:
@@ -79,6 +121,8 @@ def main() -> None:
     ap.add_argument("data", nargs="+")
     ap.add_argument("--set", action="append", default=[], help="Params field=value")
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--errors", metavar="FILE",
+                    help="write false joins and misses with texts (of the last file; no --chunk)")
     ap.add_argument("--single", action="store_true", help="add articles one at a time")
     ap.add_argument("--half", choices=("tune", "held"),
                     help="keep the stories whose id hashes even (tune) or odd (held)")
@@ -101,7 +145,8 @@ def main() -> None:
         if args.shuffle is not None:
             random.Random(args.shuffle).shuffle(rows)
         size = args.chunk or len(rows)
-        parts = [evaluate(rows[i : i + size], params, args.single)
+        errors = None if args.chunk else args.errors
+        parts = [evaluate(rows[i : i + size], params, args.single, errors)
                  for i in range(0, len(rows), size)]
         parts = [p for p in parts if len(parts) == 1 or p["n"] == size]
         r = {k: sum(p[k] for p in parts) / len(parts) for k in ("P", "R", "F1", "seconds")}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.group import GroupDoc, Grouper
-from tui.core.group.scoring import cross_score, own_language_agrees
+from tui.core.group.scoring import cross_score
 
 EN1 = GroupDoc(
     id="en1", lang="en", title="Volcano Kalvara erupts near Porto Vesk",
@@ -29,37 +29,36 @@ LONE = GroupDoc(
          "mentioned once.")
 
 
-@pytest.mark.parametrize("batches", [[[EN1, EN2, DE, LONE]], [[EN1, EN2], [DE, LONE]],
-                                     [[EN1, EN2, DE], [LONE]]])
-def test_one_shared_name_across_languages_does_not_overrule_own_language(batches):
+NEAR = GroupDoc(
+    id="en4", lang="en", title="Minister Ilse Brandt meets Gordon Pike in Tavora",
+    body="Minister Ilse Brandt met Gordon Pike in Tavora to sign a trade accord after residents "
+         "left their homes; Kalvara was mentioned once.")
+
+
+def batchings(other):
+    return [[[EN1, EN2, DE, other]], [[EN1, EN2], [DE, other]], [[EN1, EN2, DE], [other]]]
+
+
+# LONE: one shared name; NEAR: weak evidence where the own-language words somewhat agree
+# (the same-language pass weighed it and put it elsewhere: that must not be overruled)
+@pytest.mark.parametrize(("other", "batches"),
+                         [(d, b) for d in (LONE, NEAR) for b in batchings(d)])
+def test_one_shared_name_across_languages_does_not_overrule_own_language(other, batches):
     g = Grouper()
     for batch in batches:
         g.add_many(batch)
     # the translation joins its story (strong evidence across languages) ...
     assert g.story_of("de1") == g.story_of("en1") == g.story_of("en2")
     # ... the English article about another event does not, on "Kalvara" alone
-    assert g.story_of("en3") != g.story_of("en1")
-    assert g.explain("en3")[1].startswith("started this story")
+    assert g.story_of(other.id) != g.story_of("en1")
+    assert g.explain(other.id)[1].startswith("started this story")
 
 
-def test_the_case_is_weak_cross_language_evidence():
+@pytest.mark.parametrize("other", [LONE, NEAR])
+def test_the_case_is_weak_cross_language_evidence(other):
     g = Grouper()
-    g.add_many([EN1, EN2, DE, LONE])
+    g.add_many([EN1, EN2, DE, other])
     docs = g.book.docs
-    score = cross_score(docs["en3"], docs["de1"], g.cross)
+    score = cross_score(docs[other.id], docs["de1"], g.cross)
     # above the bar to join across languages, below twice it: the rule decides this case
     assert g.params.cross_join <= score < 2 * g.params.cross_join
-    assert not own_language_agrees(g, docs["en3"], g.story_of("en1"))
-
-
-def test_a_story_without_articles_in_the_language_or_with_agreeing_ones_may_take_it():
-    g = Grouper()
-    g.add_many([EN1, DE])
-    docs = g.book.docs
-    # a German-only story has no English words to disagree
-    g.add_many([GroupDoc(id="de2", lang="de", title="Erdbeben in Tavora",
-                         body="Ein Erdbeben hat Tavora erschüttert.")])
-    assert own_language_agrees(g, docs["en1"], g.story_of("de2"))
-    # the story of the eruption holds en1, whose words agree with en2's
-    g.add_many([EN2])
-    assert own_language_agrees(g, docs["en2"], g.story_of("en1"))

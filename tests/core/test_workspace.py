@@ -198,7 +198,17 @@ def test_journal_append_gives_the_mark_others_read_from(tmp_path):
     big = journal.append(tmp_path, [f"a:{n:06}" for n in range(journal.ROTATE_AT // 8)])
     rotated = journal.append(tmp_path, ["a:last"])  # past ROTATE_AT: a new journal
     assert rotated.token != big.token and rotated == journal.mark(tmp_path)
-    assert journal.read_since(tmp_path, big)[0] is None  # readers reload everything once
+    # the journal before is kept: a reader in it reads its tail, then the new journal
+    assert journal.read_since(tmp_path, big) == ({"a:last"}, rotated)
+    assert journal.read_since(tmp_path, first)[0] == {"a:2", "s:3", "a:last"} | {
+        f"a:{n:06}" for n in range(journal.ROTATE_AT // 8)}
+    journal.append(tmp_path, [f"a:{n:06}" for n in range(journal.ROTATE_AT // 8)])
+    again = journal.append(tmp_path, ["a:again"])  # started again twice since ``big``
+    assert journal.read_since(tmp_path, rotated)[0] is not None
+    assert journal.read_since(tmp_path, big)[0] is None  # two journals behind: read everything
+    assert journal.read_since(tmp_path, again) == (set(), again)
+    (tmp_path / ".cache" / "journal.1").unlink()  # (a cache cleared by hand, in part)
+    assert journal.read_since(tmp_path, rotated)[0] is None
 
 
 def test_check_tells_a_workspace_from_other_folders_without_reading_it(tmp_path):

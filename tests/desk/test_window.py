@@ -65,6 +65,7 @@ def test_archived_stories_are_left_out_counted_and_not_placed(root):
     whole = select(Workspace.open(root), None)
     shown = select(Workspace.open(root, lazy=True), None, window=True)
     assert shown.archived_left_out == whole.archived_left_out == 3
+    assert shown.article_count == whole.article_count  # the archived ones' left out too
     assert [s.id for s in shown.stories] == [s.id for s in whole.stories]
     for i, s in enumerate(whole.stories):
         assert shown.index_of(s.id) == i

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli.ids import Abbrev
 from tui.cli.output import clip, out, out_body, print_json
-from tui.core.safe_text import one_line, raw_stream
+from tui.core.safe_text import one_line, raw_stream, sanitize_obj
 
 if TYPE_CHECKING:
     from tui.core.model import RawDocument
@@ -66,21 +68,89 @@ def run_ingest(args, ws) -> int:
             progress.close()
     if docs is not got.docs:  # warnings of a stream are known once it is read
         _report_problems(got)
-    if args.json:
-        print_json(rep.as_dict())
-    elif not args.quiet:
-        if rep.added or rep.updated:
-            ab = Abbrev.of(ws)
-            for aid in rep.added:
-                out(f"added    {ab.short(aid)}  {clip(ws.get(aid).title, 70)}")
-            for aid in rep.updated:
+    return print_report(args, ws, rep)
+
+
+def print_report(args, ws, rep) -> int:
+    """Print what an ingest did (its exit status): every article added or updated, the
+    summary, each failure on standard error."""
+    try:
+        if args.json:
+            for text in report_json(rep):
+                sys.stdout.write(text)
+        elif not args.quiet:
+            if rep.added or rep.updated:
+                ab = Abbrev.of(ws)
+                for aid, title, _ in listed(ws, rep.added):
+                    out(f"added    {ab.short(aid)}  {clip(title, 70)}")
+                for aid, title, n in listed(ws, rep.updated):
+                    out(f"updated  {ab.short(aid)}  {clip(title, 70)} (version {n})")
+            out(f"{len(rep.added)} added, {len(rep.updated)} new versions, "
+                f"{len(rep.duplicates)} duplicates, {len(rep.failed)} failed")
+        for src, reason in rep.failed:
+            print(f"wiredesk: {one_line(src)}: {one_line(reason)}", file=sys.stderr)
+        return 1 if rep.failed else 0
+    finally:
+        if hasattr(rep, "close"):  # a long run's report, kept in a temporary file
+            rep.close()
+
+
+_SHAPES = (("added", None), ("updated", None), ("duplicates", ("origin", "id")),
+           ("failed", ("source", "reason")))
+
+
+def report_json(rep) -> Iterator[str]:
+    """``rep.as_dict()`` as ``print_json`` prints it, a piece at a time: a long run's report
+    is read back from its file as it is printed, never held whole."""
+    yield "{\n"
+    for k, (name, keys) in enumerate(_SHAPES):
+        end = ",\n" if k < len(_SHAPES) - 1 else "\n"
+        items = getattr(rep, name)
+        if not items:
+            yield f'  "{name}": []{end}'
+            continue
+        yield f'  "{name}": [\n'
+        sep = ""
+        for x in items:
+            obj = sanitize_obj(x if keys is None else dict(zip(keys, x, strict=True)))
+            text = json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            yield f"{sep}    {text}"
+            sep = ",\n"
+        yield f"\n  ]{end}"
+    yield "}\n"
+
+
+LOOKUP = 500  # articles whose titles are read from the index in one query
+
+
+def listed(ws, ids) -> Iterator[tuple[str, str, int]]:
+    """(id, title, number of versions) of each of ``ids``, in order. A workspace not read
+    whole (a long run forgets what it wrote) answers from the index, a batch at a time,
+    instead of reading (and holding) every article's file."""
+    from tui.core.workspace import index_sync
+    from tui.core.workspace.index_rows import unpack_versions
+
+    idx = None if ws.loaded else index_sync.current(ws)
+    for batch in _batched(ids, LOOKUP):
+        rows: dict = {}
+        if idx is not None:
+            marks = ",".join("?" * len(batch))
+            with idx.guard:
+                rows = {r[0]: r[1:] for r in idx.db.execute(
+                    f"SELECT id, title, versions FROM articles WHERE id IN ({marks})", batch)}
+        for aid in batch:
+            if aid in rows:
+                title, versions = rows[aid]
+                yield aid, title or "(untitled)", len(unpack_versions(versions))
+            else:  # (no index, or it lacks the article: its file)
                 a = ws.get(aid)
-                out(f"updated  {ab.short(aid)}  {clip(a.title, 70)} (version {len(a.versions)})")
-        out(f"{len(rep.added)} added, {len(rep.updated)} new versions, "
-            f"{len(rep.duplicates)} duplicates, {len(rep.failed)} failed")
-    for src, reason in rep.failed:
-        print(f"wiredesk: {one_line(src)}: {one_line(reason)}", file=sys.stderr)
-    return 1 if rep.failed else 0
+                yield aid, a.title, len(a.versions)
+
+
+def _batched(items, n: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, n)):
+        yield batch
 
 
 class _progress:

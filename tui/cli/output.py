@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import os
 import sys
+from json.encoder import encode_basestring as _enc  # (C) as json.dumps, not ASCII
 
 from tui.core.model import META_FIELDS, Article
-from tui.core.safe_text import one_line, sanitize, sanitize_obj
+from tui.core.safe_text import has_unsafe, one_line, sanitize, sanitize_obj
 from tui.core.textutil import display_rtl
 
 
@@ -91,3 +92,47 @@ def out_body(text: str) -> None:
 
     width = shutil.get_terminal_size((100, 24)).columns
     out("\n".join(terminal_lines(sanitize(text), width)), visual=False)
+
+
+_ESCAPED_CONTROL = ("\\u00", "\\r", "\\b", "\\f")  # how JSON writes C0 controls (and lookalikes)
+
+
+def json_text(obj) -> str:
+    """``json.dumps(sanitize_obj(obj), ensure_ascii=False, indent=2)``, the same text, about
+    three times faster for the plain values of a story list (strings, lists, dicts, flags): a
+    million articles print in a fraction of the time. Text with anything the sanitiser would
+    remove (or that looks so once escaped) takes the slow path."""
+    text = _indented(obj, "")
+    if text is None or has_unsafe(text) or any(e in text for e in _ESCAPED_CONTROL):
+        return json.dumps(sanitize_obj(obj), ensure_ascii=False, indent=2)
+    return text
+
+
+def _indented(v, ind: str) -> str | None:
+    if isinstance(v, str):
+        return _enc(v)
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    inner = ind + "  "
+    if isinstance(v, dict):
+        if not v:
+            return "{}"
+        items = []
+        for k, x in v.items():
+            got = _indented(x, inner)
+            if got is None or not isinstance(k, str):
+                return None
+            items.append(f"{inner}{_enc(k)}: {got}")
+        return "{\n" + ",\n".join(items) + "\n" + ind + "}"
+    if isinstance(v, list):
+        if not v:
+            return "[]"
+        parts = [_indented(x, inner) for x in v]
+        if None in parts:
+            return None
+        return "[\n" + inner + (",\n" + inner).join(parts) + "\n" + ind + "]"  # type: ignore[arg-type]
+    return None  # numbers and the rest: json.dumps's own rules

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-import json
+import itertools
 import shutil
 import sys
 
 from tui.cli.errors import UserError
 from tui.cli.ids import Abbrev, resolve_article, version_index
-from tui.cli.output import clip, out, out_body, print_json, show_json, story_article_json
+from tui.cli.output import (
+    clip,
+    json_text,
+    out,
+    out_body,
+    print_json,
+    show_json,
+    story_article_json,
+)
 from tui.cli.pager import paged
-from tui.core.safe_text import sanitize_obj
 
 
 def register(sub) -> None:
@@ -65,7 +72,8 @@ def run_stories(args, ws) -> int:
 
     flt = _matcher(args.filter)
     if args.json:  # printed as found: the first stories while the rest are looked for
-        parts = select_parts(ws, flt, include_archived=args.archived)
+        parts = _paged(ws, flt, args.archived) or select_parts(
+            ws, flt, include_archived=args.archived)
         if args.explain:  # the grouping's reasons may catch the index up: after its snapshot
             parts = iter([[found for part in parts for found in part]])
         _print_json_parts([_story_json(ws, st, arts, args.explain) for st, arts in part]
@@ -86,6 +94,26 @@ def run_stories(args, ws) -> int:
     return 0
 
 
+def _paged(ws, flt, archived: bool):
+    """The stories a page at a time from the index (``index_stream``), for every story or a
+    search by words, on a workspace not read whole; None when the index cannot answer (a
+    filter of flags and dates only is answered by ``select_parts`` through its own indexes;
+    a word of one or two letters, found inside words of bodies, only by reading)."""
+    terms = flt._terms if flt is not None else []
+    if getattr(ws, "loaded", True) or (flt is not None and not flt.is_empty and not terms) or (
+            any(len(t) < 3 for t in terms)):
+        return None
+    from tui.core.workspace.index_stream import pages
+
+    parts = pages(ws.index, flt, archived=archived)
+    try:
+        first = next(parts, [])
+    except Exception:  # noqa: BLE001 - no index to use (busy, damaged): select decides
+        parts.close()
+        return None
+    return itertools.chain([first], parts)
+
+
 def _story_json(ws, st, arts, explain: bool) -> dict:
     d = {"id": st.id, "title": st.title, "articles": [story_article_json(a) for a in arts]}
     if explain:
@@ -100,7 +128,7 @@ def _print_json_parts(parts) -> None:
     opened = False
     for part in parts:
         for item in part:
-            text = json.dumps(sanitize_obj(item), ensure_ascii=False, indent=2)
+            text = json_text(item)
             sys.stdout.write(("," if opened else "[") + "\n  " + text.replace("\n", "\n  "))
             opened = True
         sys.stdout.flush()

@@ -310,16 +310,24 @@ def unreadable_note(ids: Sequence[str]) -> str:
     )
 
 
-def recount(ws: Readable, story: Story, changed: Iterable[str] = ()) -> None:
+def recount(
+    ws: Readable,
+    story: Story,
+    changed: Iterable[str] = (),
+    saved: Callable[[str], dict[str, tuple[bool, bool]]] | None = None,
+) -> None:
     """Refresh a story's unread and starred counts after a triage change. A workspace not
-    read whole counts from the index's flags, with the articles of ``changed`` (those this
+    read whole counts from the index's flags (``saved``: where they are held,
+    :meth:`tui.desk.held.Held.flags`), with the articles of ``changed`` (those this
     process changed, maybe not saved yet) as they are in memory."""
     if getattr(ws, "loaded", True):
         arts = [ws.get(aid) for aid in story.article_ids]
         story.unread = sum(not a.triage.read for a in arts)
         story.starred = sum(a.triage.starred for a in arts)
         return
-    flags = lists.flags_of(ws.index, story.id)  # type: ignore[attr-defined]
+    if saved is None:
+        saved = lambda sid: lists.flags_of(ws.index, sid)  # type: ignore[attr-defined]  # noqa: E731
+    flags = dict(saved(story.id))
     for aid in set(changed) & set(story.article_ids):
         t = ws.get(aid).triage
         flags[aid] = (t.read, t.starred)

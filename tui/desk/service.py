@@ -23,7 +23,7 @@ from tui.core.model import Article
 from tui.core.query import Filter
 from tui.core.textutil import safe_line
 from tui.core.workspace import StaleUndo, Story, Workspace
-from tui.desk import filters, indexed
+from tui.desk import filters, held, indexed
 from tui.desk.exported import select_articles
 from tui.desk.filters import SavedFilters
 from tui.desk.select import Listing, recount, select
@@ -56,6 +56,7 @@ class Desk:
         self._faces_by_id: tuple[list[Story] | None, dict[str, Story]] = (None, {})
         self._shown: Listing | None = None  # the last list selected (a window, when lazy)
         self._changed: set[str] = set()  # articles whose triage this desk changed
+        self.held = held.Held(ws)  # of the index: a story's flags, the list's articles
         self._stamp = stamp(self.root)
         self._thread: threading.Thread | None = None
         if not getattr(ws, "loaded", True):  # hand edits: looked for once a second, not per key
@@ -135,7 +136,7 @@ class Desk:
 
     def text(self, aid: str, *, raw: bool = False) -> str:
         """An article's cleaned (or original) text; an unreadable file gives a sentence."""
-        a = self.ws.get(aid)
+        a = self.held.brief(aid)  # its versions from the index: one file read, not two
         try:
             return self.ws.raw(a) if raw else self.ws.body(a)
         except Exception as e:  # an unreadable body file is shown, not raised
@@ -176,6 +177,7 @@ class Desk:
         results of a word search, when the index can give them sooner than the whole list
         (:attr:`Listing.partial`)."""
         self.wait_saved(10)  # archive states and counts must be on disk and in memory
+        self.held.clear()  # read again: another process or a regrouping changed them
         if reload:
             with self.lock:
                 self.ws.reload()
@@ -200,7 +202,7 @@ class Desk:
                 if f is not None
             }
             for story in faces.values():
-                recount(self.ws, story, self._changed)
+                recount(self.ws, story, self._changed, self.held.flags)
 
     # ---- triage (quick: in memory now, saved by the writer thread) ---------------------------
     def toggle(self, flag: Flag, aids: Sequence[str]) -> str:
@@ -343,8 +345,7 @@ class Desk:
         """*Blocking*: :func:`tui.desk.indexed.look_over` (edits made in place, damage)."""
         if self.whole:
             return 0, []
-        with self.lock:
-            return indexed.look_over(self.ws)
+        return indexed.look_over(self.ws, self.lock)  # the lock taken a folder at a time
 
     # ---- tools (blocking) --------------------------------------------------------------------
     def export(self, flt: Filter | None, fmt: str, path: Path, *, force: bool = False) -> int:

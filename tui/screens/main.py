@@ -8,21 +8,24 @@ their workers call the desk and report back with the messages of :mod:`main_mess
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from tui.config import Config, remember, remembered_sort
 from tui.core.query import Filter, QueryError, parse
-from tui.core.textutil import safe_line
 from tui.desk import Cancelled, Desk, DiskChange, Listing
 from tui.desk.select import unreadable_note
 from tui.keys import binding
 from tui.screens import main_messages as msg
-from tui.screens.main_header import article_header, plural
+from tui.screens.main_header import article_header, plural, status_line
 from tui.screens.main_host import DeskScreen
 from tui.screens.main_stories import STORY_BINDINGS, GroupingKeys
 from tui.screens.main_tools import TOOL_BINDINGS, ToolKeys
@@ -39,6 +42,9 @@ __all__ = ["MainScreen", "article_header", "plural"]
 
 
 class MainScreen(DeskScreen):
+    # Textual repaints the whole screen when the focus moves (open, back: two a key); the two
+    # panes repaint themselves (their styles and titles change), nothing else shows the focus
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     BINDINGS = [
         binding("main.open", "open", "Open", show=False),
         binding("main.quit", "quit", "Quit"),
@@ -69,7 +75,8 @@ class MainScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal(id="panes"):
-            yield StoryList(self.desk.get, id="stories", listing=self._first_listing)
+            yield StoryList(self.desk.get, id="stories", listing=self._first_listing,
+                            brief=self.desk.held.brief)
             yield Reader(id="reader")
         yield KeyBar("list")  # the keys that matter here, fitted; the help screen has them all
 
@@ -89,6 +96,9 @@ class MainScreen(DeskScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self._narrow(event.size.width)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.query_one(KeyBar).mode = "reader" if self.in_reader else "list"  # (a click too)
 
     def _narrow(self, width: int) -> None:
         self.set_class(width < NARROW, "-narrow")
@@ -131,30 +141,20 @@ class MainScreen(DeskScreen):
             self.reader.show(None, [], "")
             return
         body = self.desk.text(aid, raw=self.show_raw)
-        a = self.desk.get(aid)
+        a = self.desk.held.brief(aid)  # the index's row (or this process's copy): no file read
         self.reader.show(aid, article_header(a, raw=self.show_raw), body, article=a)
 
-    def refresh_rows(self, *story_ids: str) -> None:
-        """Repaint after a triage change (counts of the given stories recomputed)."""
+    def refresh_rows(self, *story_ids: str, articles: Iterable[str] | None = None) -> None:
+        """Repaint after a triage change (counts of the given stories recomputed; ``articles``:
+        the articles changed, when known: of the article rows only theirs are drawn again)."""
         self.desk.recount(story_ids, self.stories.listing)
-        self.stories.redraw(story_ids or None)
+        self.stories.redraw(story_ids or None, articles)
         self.show_article()
         self.update_status()
 
     def update_status(self) -> None:
-        listing = self.stories.listing
-        line = Text("Wiredesk ", style="bold")
-        line.append(f"{plural(len(listing.stories), 'story', 'stories')}, "
-                    f"{plural(listing.article_count, 'article')}")
-        if self.query_text:
-            line.append("  filter: ")
-            line.append(safe_line(self.query_text), style="bold")
-        if listing.partial:
-            line.append("  (first results: searching on...)")
-        if self.stories.marked:
-            line.append(f"  {len(self.stories.marked)} marked", style="bold")
-        if self.show_raw:
-            line.append("  [raw text]")
+        line = status_line(self.stories.listing, self.query_text, len(self.stories.marked),
+                           raw=self.show_raw)
         self.query_one("#status", Static).update(line, layout=False)  # one fixed line
 
     @on(msg.Progress)
@@ -263,7 +263,7 @@ class MainScreen(DeskScreen):
         if aid is None:
             return
         if self.config.mark_read_on_open and self.desk.mark_read(aid):
-            self.refresh_rows(self.desk.story_of(aid))
+            self.refresh_rows(self.desk.story_of(aid), articles=[aid])
         self.reading = True
         self._narrow(self.app.size.width)
         self.reader.focus()

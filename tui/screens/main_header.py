@@ -1,8 +1,11 @@
-"""Text the main screen shows about an article: the reader's header lines, counted nouns."""
+"""Text the main screen shows: the reader's header lines, the status line, counted nouns."""
 
 from __future__ import annotations
 
+from rich.text import Text
+
 from tui.core.model import Article
+from tui.core.textutil import safe_line
 from tui.widgets.rows import outlet_of
 
 
@@ -29,3 +32,20 @@ def article_header(a: Article, *, raw: bool = False) -> list[tuple[str, str]]:
     if raw:
         head.append(("meta", "original text as ingested (o shows the cleaned text)"))
     return head
+
+
+def status_line(listing, query: str, marked: int, *, raw: bool) -> Text:
+    """The line above the panes: what the list holds, its filter, marks, raw text."""
+    line = Text("Wiredesk ", style="bold")
+    line.append(f"{plural(len(listing.stories), 'story', 'stories')}, "
+                f"{plural(listing.article_count, 'article')}")
+    if query:
+        line.append("  filter: ")
+        line.append(safe_line(query), style="bold")
+    if listing.partial:
+        line.append("  (first results: searching on...)")
+    if marked:
+        line.append(f"  {marked} marked", style="bold")
+    if raw:
+        line.append("  [raw text]")
+    return line

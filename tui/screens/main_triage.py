@@ -32,7 +32,7 @@ TRIAGE_BINDINGS = [
 
 class TriageKeys(ScreenKeys):
     def _changed(self, label: str, aids: list[str]) -> None:
-        self.screen.refresh_rows(*self.desk.stories_of(aids))
+        self.screen.refresh_rows(*self.desk.stories_of(aids), articles=aids)
         if len(aids) > 1:
             self.screen.notify(f"{label}: {plural(len(aids), 'article')} (u undoes it)")
 
@@ -54,7 +54,7 @@ class TriageKeys(ScreenKeys):
             self.screen.notify("Every article of this story is read.")
             return
         self.desk.set_read(unread, "story read")
-        self.screen.refresh_rows(story.id)
+        self.screen.refresh_rows(story.id, articles=unread)
         self.screen.notify(f"Story read: {plural(len(unread), 'article')} (u undoes it)")
 
     def tag(self) -> None:
@@ -136,5 +136,6 @@ class TriageKeys(ScreenKeys):
         if step.stories:
             self.screen.rebuild(self.screen.current_filter())
         else:
-            self.screen.refresh_rows(*self.desk.stories_of(s.aid for s in step.articles))
+            aids = [s.aid for s in step.articles]
+            self.screen.refresh_rows(*self.desk.stories_of(aids), articles=aids)
         return None

@@ -11,8 +11,20 @@ from textual.widget import Widget
 class Pane(ScrollView):
     """A :class:`ScrollView` titled by :meth:`pane_title`, with ``▶`` while it has the focus."""
 
+    _style_sig: tuple | None = None
+
     def pane_title(self) -> str:
         raise NotImplementedError
+
+    def style_changed(self) -> bool:
+        """Called on a style update: whether more than the focus changed (the stylesheet, the
+        theme, a class of the app, the screen or the pane). A focus change restyles the pane
+        too (twice a key for open and back), and must not make it lay its text out again."""
+        app = self.app
+        sig = (app.theme, app.ansi_color, app.no_color, id(app.stylesheet.rules),
+               frozenset(app.classes), frozenset(self.screen.classes), frozenset(self.classes))
+        changed, self._style_sig = sig != self._style_sig, sig
+        return changed
 
     def on_mount(self) -> None:
         self._retitle()

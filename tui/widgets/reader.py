@@ -91,8 +91,10 @@ class Reader(Pane, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._laid.clear()  # the stylesheet or the theme changed: lay out again
-        self._base = None
+        if self.style_changed():  # the stylesheet or the theme, not the focus: lay out again
+            self._laid.clear()
+            self._base = None
+            self._laid_width = -1  # at the next line drawn
 
     def _layout(self) -> None:
         width = self.scrollable_content_region.width

@@ -26,6 +26,7 @@ from tui.widgets.rows import RowKind, article_line, filter_line, story_line
 if TYPE_CHECKING:
     from tui.desk import Listing
 
+READ_AHEAD = 48  # article rows read at once from the index, from the one drawn on
 DRAWN_MAX = 2000  # rows held (pages either side of the cursor); past it they are drawn anew
 STYLE_PARTS = ("cursor", "title", "unread_title", "meta", "star", "unread", "marked", "kind",
                "tags", "filter", "origin", "guide", "guide_key")
@@ -50,6 +51,7 @@ class RowDrawing(Pane):
     marked: set[str]
     keys: dict[str, str]
     lookup: Callable
+    brief: Callable  # (article id, the ids drawn next) -> the article as a row shows it
     _row: Row
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -92,17 +94,26 @@ class RowDrawing(Pane):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._style_cache.clear()  # the stylesheet changed: resolve the parts again
+        if self.style_changed():  # the stylesheet changed, not the focus (in the key)
+            self._style_cache.clear()  # resolve the parts again
 
-    def forget(self, stories: Iterable[int] | None = None) -> None:
+    def forget(self, stories: Iterable[int] | None = None,
+               articles: set[str] | None = None) -> None:
         """Forget the rows drawn of these stories (by place; None: every row): what they show
-        changed (counts, flags, marks, a new listing)."""
+        changed (counts, flags, marks, a new listing). ``articles``: of their article rows,
+        only those of these articles (the others show nothing that changed)."""
         if stories is None:
             self._drawn.clear()
             return
         places = set(stories)
-        for key in [k for k in self._drawn if k[0].kind != "filter" and k[0].index in places]:
+        for key in [k for k in self._drawn if k[0].kind != "filter" and k[0].index in places
+                    and (articles is None or k[0].kind == "story"
+                         or self._article_of(k[0]) in articles)]:
             del self._drawn[key]
+
+    def _article_of(self, row: Row) -> str | None:
+        ids = self.listing.members[self.listing.stories[row.index].id]
+        return ids[row.article] if 0 <= row.article < len(ids) else None
 
     def render_line(self, y: int) -> Strip:
         scroll_y = self.scroll_offset.y
@@ -166,5 +177,6 @@ class RowDrawing(Pane):
         if row.kind == "story":
             return story_line(story, width, styles, marked=self._marked(row), rtl=self.reorder)
         aid = ids[row.article]
-        return article_line(self.lookup(aid), width, styles, marked=aid in self.marked,
+        a = self.brief(aid, ids[row.article + 1:row.article + READ_AHEAD])
+        return article_line(a, width, styles, marked=aid in self.marked,
                             last=row.article == len(ids) - 1, rtl=self.reorder)

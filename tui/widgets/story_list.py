@@ -71,9 +71,11 @@ class StoryList(RowDrawing, can_focus=True):
             self.row = row
 
     def __init__(self, lookup: Callable, *, id: str | None = None,
-                 listing: Listing | None = None) -> None:
+                 listing: Listing | None = None, brief: Callable | None = None) -> None:
         super().__init__(id=id)
         self.lookup = lookup  # article id -> Article
+        # how a row reads its article, with the ids drawn next (the desk: from the index)
+        self.brief = brief or (lambda aid, ahead=(): lookup(aid))
         self.listing = listing or Listing()  # shown from the first frame (set_data on mount)
         self.filters: list[tuple[str, str]] = []  # saved (name, query)
         self.active_filter: str = ""
@@ -126,18 +128,28 @@ class StoryList(RowDrawing, can_focus=True):
         self.refresh()
         self.post_message(self.CursorMoved(self, self._row))
 
-    def redraw(self, story_ids: Iterable[str] | None = None) -> None:
+    def redraw(self, story_ids: Iterable[str] | None = None,
+               articles: Iterable[str] | None = None) -> None:
         """Draw again the rows of these stories (None: every row) after what they show changed:
-        counts, flags, marks. Rows out of view are forgotten, to be drawn when seen."""
+        counts, flags, marks. ``articles``: only these articles changed, so of the article rows
+        only theirs are drawn again (a star in a story of 2,000 articles repaints two rows, not
+        a screenful). Rows out of view are forgotten, to be drawn when seen."""
         if story_ids is None:
             self.forget()
             self.refresh()
             return
         places = {i for i in map(self.listing.index_of, story_ids) if i is not None}
-        self.forget(places)
+        changed = set(articles) if articles is not None else None
+        self.forget(places, changed)
         for i in places:
-            self.refresh_lines(self.y_of(Row("story", i)),
-                               1 + (len(self._articles(i)) if i == self._open else 0))
+            rows = 1 + (len(self._articles(i)) if i == self._open else 0)
+            if changed is None or rows == 1 or len(changed) > self.size.height:
+                self.refresh_lines(self.y_of(Row("story", i)), rows)
+                continue
+            self.refresh_lines(self.y_of(Row("story", i)), 1)
+            for k, aid in enumerate(self._articles(i)):
+                if aid in changed:
+                    self.refresh_lines(self.y_of(Row("article", i, k)), 1)
 
     def set_sort(self, mode: str) -> None:
         """Order the stories by ``mode`` (one of :data:`SORTS`), the cursor kept on its row."""

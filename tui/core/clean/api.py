@@ -214,6 +214,7 @@ def _dedupe(lines: list[str], keep: list[int]) -> list[int]:
         pos += len(t) + 3
         ends.append(pos)
     norm_full, norm_starts = "", list[int]()  # the normalised text, built when a line repeats
+    base = 0  # ...from this kept line on
     out = []
     for n, i in enumerate(keep):
         head = low[n].lstrip(_OPENERS)[:40]
@@ -227,13 +228,14 @@ def _dedupe(lines: list[str], keep: list[int]) -> list[int]:
             continue
         if " | " not in low[n] and full.find(low[n], ends[n]) >= 0:
             continue  # the whole line comes again: so does each of its sentences
-        if not norm_starts:
-            later_norm = [_NORM.sub(" ", t) for t in low]
+        if not norm_starts:  # from the next line on: no later line looks further up
+            base = n + 1
+            later_norm = [_NORM.sub(" ", t) for t in low[base:]]
             norm_full = " | ".join(later_norm)
             norm_starts = [0]
             for t in later_norm:
                 norm_starts.append(norm_starts[-1] + len(t) + 3)
-        rest = norm_starts[n + 1]  # what comes after this line, without joining it again
+        rest = norm_starts[n + 1 - base]  # what comes after this line, without joining it again
         if not all(norm_full.find(p, rest) >= 0 for p in parts):
             out.append(i)
     return out

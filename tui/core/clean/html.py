@@ -14,6 +14,7 @@ from __future__ import annotations
 import html as htmllib
 import json
 import re
+import threading
 from collections.abc import Callable
 
 from tui.core.clean.combine import add_missed
@@ -84,16 +85,64 @@ def _safe(fn, *args):
 
 def _parse(html: str):
     """The page parsed as trafilatura parses it (its parser settings matter: handed a tree
-    lxml.html built with its defaults, trafilatura keeps much less of some pages)."""
+    lxml.html built with its defaults, trafilatura keeps much less of some pages). The same
+    steps as ``trafilatura.utils.load_html``, with a parser that picks element classes in C
+    (``_parser``): every element trafilatura, readability's fork and the redraw touch is
+    wrapped without a Python call, and each is an ``HtmlElement`` as before. Anything the
+    quick path does not take (an encoding declaration, an empty or dubious tree) goes
+    through ``load_html`` itself."""
     from trafilatura.utils import load_html
 
     if not html.strip():
         return None
     try:
-        tree = load_html(html)
+        tree = _quick_parse(html)
+        if tree is None:
+            tree = load_html(html)
     except Exception:  # noqa: BLE001 - lxml raises several kinds on broken input
         return None
     return tree if tree is not None and hasattr(tree, "text_content") else None
+
+
+def _quick_parse(html: str):
+    """``load_html``'s first pass with ``_parser``; None where load_html would go on."""
+    import lxml.html
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    beginning = html[:50].lower()
+    try:
+        tree = lxml.html.fromstring(repair_faulty_html(html, beginning), parser=_parser())
+    except Exception:  # noqa: BLE001 - load_html retries these as bytes
+        return None
+    if tree is None or len(tree) < 1 or (is_dubious_html(beginning) and len(tree) < 2):
+        return None
+    return tree
+
+
+_LOCAL = threading.local()  # one parser per thread: lxml parsers are not to be shared
+
+
+def _parser():
+    """trafilatura's HTML parser settings with a class lookup done in C: HtmlElement for
+    every element (lxml.html's own lookup calls Python for each element it wraps)."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        from lxml import etree
+        from lxml.html import (
+            HtmlComment,
+            HtmlElement,
+            HtmlEntity,
+            HTMLParser,
+            HtmlProcessingInstruction,
+        )
+
+        parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                            remove_comments=True, remove_pis=True)
+        parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+            element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction,
+            entity=HtmlEntity))
+        _LOCAL.parser = parser
+    return parser
 
 
 def _prose_words(tree) -> int:
@@ -124,9 +173,8 @@ def _readability(html: str) -> str:
 
 def block_text(el) -> str:
     """Text of an element with one line per block (paragraph, heading, list item...)."""
-    for node in el.iter():
-        if isinstance(node.tag, str) and node.tag.lower() in _BLOCKS:
-            node.tail = "\n" + (node.tail or "")
+    for node in el.iter(*_BLOCKS):  # the HTML parser lowers tag names; the filter is in C
+        node.tail = "\n" + (node.tail or "")
     return "\n".join(" ".join(line.split()) for line in el.text_content().split("\n"))
 
 

@@ -12,17 +12,20 @@ a line opening an item of an ordered list is numbered as the page numbers it. Th
 extractor's words are never dropped or reordered (only the line breaks and list markers
 change); the one thing added is a subheading the extractor skipped between two lines it kept
 (html_fill.py). Lines the page does not hold (an extractor's own text) and table rows are left
-as they are.
+as they are, except a row of a page laid out in a table (html_cells.py): its text is running
+text, cut where the cell's own blocks start.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from itertools import islice
 
 from lxml import etree
 
+from tui.core.clean.html_align import align
+from tui.core.clean.html_cells import INNER as _INNER
+from tui.core.clean.html_cells import cell_words, layout_row
 from tui.core.clean.html_fill import fill
 from tui.core.clean.html_page import Blocks
 
@@ -34,7 +37,8 @@ BLOCK_TAGS = frozenset({
     "address", "details", "summary", "hr", "caption", "center", "menu", "hgroup", "body",
 })
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
-_TABLE_CELL = frozenset({"td", "th"})
+_UNREAD = frozenset({"x", "hidden"})
+_BLOCK_KINDS = frozenset({"block", "head", "li", "tr", "pre", "quote"})
 _HEADS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CLIMB = 32  # wrappers climbed, and text pieces read, to see what follows a heading
 _NONWORD = re.compile(r"[\W_]+")
@@ -47,7 +51,6 @@ _MARKER = re.compile(r"^[-*•]\s+")
 _EMPTY_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d+[.)]|>)\s*$")
 _NUMBERED = re.compile(r"^\d{1,3}[.)]?\s")
 _BR = "\x00"  # a <br> or a line end in a block's text (the sanitised page holds no NUL)
-ANCHOR = 3  # words that must agree to place a line in the page
 JOIN_BREAKS = False  # lines a <br> parts inside one block are joined (one paragraph)
 MARK_QUOTES = True  # a block quotation's paragraphs open with "> "
 HEADING_WORDS = 15  # a text this long without a sentence end is a heading, not a cut sentence
@@ -78,54 +81,63 @@ def dom_blocks(root) -> Blocks:
         chars, linked[0] = linked[0], 0
         if text.isspace():
             return
-        got = False
-        for segment in text.replace("\n", _BR).split(_BR):  # line ends and <br>: breaks
-            words = _STRIP.sub("", segment.lower()).split()
-            if words:
-                if got:
-                    out.breaks.add(len(out.words))
-                out.words.extend(words)
-                out.block.extend([state["id"]] * len(words))
-                got = True
+        if _INNER in text:  # blocks inside a table cell
+            got = cell_words(out, text, state["id"])
+        else:
+            got = False
+            for segment in text.replace("\n", _BR).split(_BR):  # line ends and <br>: breaks
+                words = _STRIP.sub("", segment.lower()).split()
+                if words:
+                    if got:
+                        out.breaks.add(len(out.words))
+                    out.words.extend(words)
+                    out.block.extend([state["id"]] * len(words))
+                    got = True
         if got:
             if state["pre"]:
                 out.lines.add(state["id"])
             if state["quote"]:
                 out.quotes.add(state["id"])
-            out.texts[state["id"]] = text
+            out.texts[state["id"]] = text.replace(_INNER, " ")
             if chars:
                 out.linked[state["id"]] = chars
             state["id"] += 1
 
     cells = [0]  # for each open element: whether its children lie inside a table cell
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    kinds: dict = {}  # each tag's kind (see _kind), read once per page
     for event, el in walker:
         raw_tag = el.tag
-        tag = raw_tag.lower() if isinstance(raw_tag, str) else ""
-        if event == "start" and tag and tag not in _HIDDEN:
+        kind = kinds.get(raw_tag)
+        if kind is None:
+            kind = kinds[raw_tag] = _kind(raw_tag)
+        if event == "start" and kind not in _UNREAD:
             cell = cells[-1]
-            cells.append(cell or int(tag in _TABLE_CELL))
+            cells.append(cell or int(kind == "cell"))
             if len(cells) > MAX_DEPTH + 1:
                 walker.skip_subtree()  # deeper nesting is not read
-            if tag in BLOCK_TAGS and not (cell and tag != "tr"):
-                flush()
-                if tag in _HEADS:
-                    out.heads.add(state["id"])
-                    if _heads_nothing(el):
-                        out.empty.add(state["id"])
-                if tag == "li":
-                    out.items.add(state["id"])
-                    n = _item_number(el)
-                    if n is not None:
-                        out.number[state["id"]] = n
-            if tag in ("pre", "blockquote"):
-                flush()
-                state["pre" if tag == "pre" else "quote"] += 1
-            elif tag == "br":
+            if kind in _BLOCK_KINDS:
+                if cell and kind != "tr":
+                    parts.append(_INNER)
+                else:
+                    flush()
+                    if kind == "head":
+                        out.heads.add(state["id"])
+                        if _heads_nothing(el):
+                            out.empty.add(state["id"])
+                    elif kind == "li":
+                        out.items.add(state["id"])
+                        n = _item_number(el)
+                        if n is not None:
+                            out.number[state["id"]] = n
+                if kind in ("pre", "quote"):
+                    flush()
+                    state[kind] += 1
+            elif kind == "br":
                 parts.append(_BR)
-            elif tag in _TABLE_CELL:
+            elif kind == "cell":
                 parts.append(" ")  # cells of a row: words apart, one block
-            elif tag == "a":
+            elif kind == "a":
                 in_link += 1
             text = el.text
             if text:
@@ -136,19 +148,21 @@ def dom_blocks(root) -> Blocks:
         if event == "start":  # hidden: its text is not read, its tail is (at its end)
             walker.skip_subtree()
             continue
-        if event == "end" and tag and tag not in _HIDDEN:
+        if event == "end" and kind not in _UNREAD:
             cells.pop()
-            cell = cells[-1]
-            if tag in BLOCK_TAGS and not (cell and tag != "tr"):
-                flush()
-                out.items.discard(state["id"])  # an item without words marks nothing
-                out.number.pop(state["id"], None)
-                out.empty.discard(state["id"])
-                out.heads.discard(state["id"])
-            if tag in ("pre", "blockquote"):
-                flush()
-                state["pre" if tag == "pre" else "quote"] -= 1
-            elif tag == "a":
+            if kind in _BLOCK_KINDS:
+                if cells[-1] and kind != "tr":
+                    parts.append(_INNER)
+                else:
+                    flush()
+                    out.items.discard(state["id"])  # an item without words marks nothing
+                    out.number.pop(state["id"], None)
+                    out.empty.discard(state["id"])
+                    out.heads.discard(state["id"])
+                if kind in ("pre", "quote"):
+                    flush()
+                    state[kind] -= 1
+            elif kind == "a":
                 in_link -= 1
         tail = el.tail
         if tail:
@@ -157,6 +171,20 @@ def dom_blocks(root) -> Blocks:
                 linked[0] += len(tail)
     flush()
     return out
+
+
+def _kind(tag) -> str:
+    """What the walk does at an element of ``tag``: "x" (a comment's, not read), "hidden",
+    a block's kind ("block", "head", "li", "tr", "pre", "quote"), "br", "cell", "a" or ""."""
+    if not isinstance(tag, str):
+        return "x"
+    tag = tag.lower()
+    if tag in _HIDDEN:
+        return "hidden"
+    if tag in BLOCK_TAGS:
+        named = {"li": "li", "tr": "tr", "pre": "pre", "blockquote": "quote"}
+        return "head" if tag in _HEADS else named.get(tag, "block")
+    return {"br": "br", "td": "cell", "th": "cell", "a": "a"}.get(tag, "")
 
 
 def _heads_nothing(el) -> bool:
@@ -225,61 +253,6 @@ def _words(line: str) -> list[str]:
     return out
 
 
-def align(lines: list[list[str]], page: Blocks) -> list[list[int | None]]:
-    """For each line's words, the position of that word in ``page`` (None when the line's
-    words there cannot be found in the page). A line is placed by its first ``ANCHOR`` words
-    at the first place at or after where the previous line ended (else the page's first such
-    place) and followed word by word; where it departs from the page it is placed anew."""
-    need: set[tuple[str, ...]] = set()
-    for words in lines:
-        need.update(zip(*(words[j:] for j in range(ANCHOR))))
-    index: dict[tuple[str, ...], list[int]] = {}
-    pw = page.words
-    first = {gram[0] for gram in need}
-    last = len(pw) - ANCHOR
-    for k, word in enumerate(pw):
-        if word in first and k <= last:
-            gram = tuple(pw[k:k + ANCHOR])
-            if gram in need:
-                index.setdefault(gram, []).append(k)
-    cursor = 0
-    out: list[list[int | None]] = []
-    for words in lines:
-        pos: list[int | None] = [None] * len(words)
-        k = 0
-        while k < len(words):
-            at = _place(words, k, index, pw, cursor)
-            if at is None:
-                k += 1
-                continue
-            n = len(words) - k
-            if pw[at:at + n] == words[k:]:  # the rest of the line lies there whole
-                pos[k:] = range(at, at + n)
-                k, at = k + n, at + n
-            while k < len(words) and at < len(pw) and pw[at] == words[k]:
-                pos[k] = at
-                k, at = k + 1, at + 1
-            cursor = at
-        out.append(pos)
-    return out
-
-
-def _place(words: list[str], k: int, index, pw: list[str], cursor: int) -> int | None:
-    """Where ``words[k:]`` starts in the page: right at ``cursor`` when the words go on
-    there, else at an anchor's first place at or after ``cursor``, else its first place."""
-    rest = len(words) - k
-    span = min(rest, ANCHOR)
-    if pw[cursor:cursor + span] == words[k:k + span]:
-        return cursor
-    if rest < ANCHOR:
-        return None
-    places = index.get(tuple(words[k:k + ANCHOR]))
-    if not places:
-        return None
-    at = bisect_left(places, cursor)
-    return places[at] if at < len(places) else places[0]
-
-
 def redraw(root, text: str) -> str:
     """``text`` extracted from the page ``root`` with its paragraph lines redrawn where the
     page draws its blocks."""
@@ -300,7 +273,11 @@ def resegment(text: str, page: Blocks) -> str:
     for ln, tk, ps in zip(raw, toks, pos):
         if not tk and _EMPTY_ITEM.match(ln):  # an empty list item: a marker and no text
             continue
-        if ln.lstrip().startswith("|") or not tk:  # a table row, or no words: as it is
+        row = ln.lstrip().startswith("|")
+        layout = row and layout_row(ln)
+        if layout:  # a page laid out in a table: its cells' text is read as text
+            ln = ln.replace("|", " ")
+        elif row or not tk:  # a table row, or no words: as it is
             pieces.append(ln.strip())
             prev_end = None
             continue
@@ -308,7 +285,8 @@ def resegment(text: str, page: Blocks) -> str:
         at: list[int] = []  # each word's offset in the line (read when a cut is weighed)
         for k in range(1, len(tk)):
             a, b = ps[k - 1], ps[k]
-            if a is not None and b is not None and page.block[a] != page.block[b]:
+            if a is not None and b is not None and (
+                    page.block[a] != page.block[b] or layout and b in page.inner):
                 at = at or [o for o, _ in _tokens(ln)]
                 if not _goes_on(ln[at[k]:]) and _ends(ln[at[cuts[-1]]:at[k]]):
                     cuts.append(k)

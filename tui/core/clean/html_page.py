@@ -22,3 +22,4 @@ class Blocks:
     texts: dict[int, str] = field(default_factory=dict)  # each block's text as the page has it
     linked: dict[int, int] = field(default_factory=dict)  # characters of each block in links
     empty: set[int] = field(default_factory=set)  # headings with nothing under them in their box
+    inner: set[int] = field(default_factory=set)  # words opening a block inside a table cell

@@ -109,6 +109,7 @@ MIN_SHARE = 0.03
 # gets no language: a headline of a handful of words fits several lists by chance.
 MIN_WORDS = 8
 MIN_HITS = 2
+PREFIX_CHARS = 400  # _enough_words looks at this much first
 
 
 def detect_lang(text: str) -> str | None:
@@ -148,6 +149,11 @@ def detect_lang(text: str) -> str | None:
 def _enough_words(sample: str) -> bool:
     """Enough text to tell Latin- or Cyrillic-script languages apart by their function words:
     ``MIN_WORDS`` words, ``MIN_HITS`` of them on some list."""
+    # Most pages settle it in their first few hundred characters: the words of a prefix (less
+    # its last, perhaps cut, word) are words of the whole sample.
+    toks = sample[:PREFIX_CHARS].lower().split()[:-1]
+    if len(toks) >= MIN_WORDS and sum(t in _INDEX for t in toks) >= MIN_HITS:
+        return True
     toks = sample.lower().split()
     if len(toks) < MIN_WORDS:
         return False

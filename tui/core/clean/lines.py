@@ -34,11 +34,11 @@ GLUED_WORDS = 80  # (a card's headline and summary; longer lines are paragraphs)
 
 def _glued_headline(ln: str) -> bool:
     """A Title Case headline of three words or more runs into a sentence at a glue point."""
-    if sum(1 for w in ln.split(None, 4)[:4] if w[:1].isupper()) < 3:
-        return False  # a sentence, not a headline
     m = _GLUE_AT.search(ln, 0, GLUED_HEAD)
     if m is None:
         return False
+    if sum(1 for w in ln.split(None, 4)[:4] if w[:1].isupper()) < 3:
+        return False  # a sentence, not a headline
     head = ln[:m.start() + 4].split()
     caps = sum(1 for w in head if not w[:1].islower())
     return caps >= 3 and all(not w[:1].islower() or len(w) <= 3 for w in head)
@@ -107,26 +107,28 @@ _PICTURE = "photo photos photograph image images picture pictures illustration r
     " screenshot graphic micrograph map file"
 _AGENCIES = "afp ap reuters getty epa xinhua kyodo yonhap ians pti ani shutterstock ansa dpa"
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
-# (kind, pattern, trigger words, trigger characters[, required line ending]): a pattern only
-# runs on a line holding one of its trigger words (lower case, punctuation stripped) or
-# characters, and ending as required.
-_INNER = [
+# (kind, pattern, trigger words, trigger characters[, required line ending[, needles]]): a
+# pattern only runs on a line holding one of its trigger words (lower case, punctuation
+# stripped) or characters, and ending as required.
+_INNER: list[tuple] = [
     ("share", r"sharing button|\bshare (?:on|to|via|with) (?:facebook|twitter|linkedin|e-?mail|"
               r"whatsapp|pinterest|reddit|messenger)\b", "share sharing", ""),
     ("caption", r"\((?:[^()]*\b(?:photo|photos|image|images|picture|credit|file|pool|"
                 + _AGENCY_WORDS + r")\b[^()]*)\)\W*$", "", ")"),
-    ("caption", r"\bgetty images\b|/\s*(?:" + _AGENCY_WORDS + r")\b|"
-                r"\b(?:" + _AGENCY_WORDS + r")\s*/\s*[A-Z][a-z]|"
+    ("caption", r"\b(?:getty images\b|(?:" + _AGENCY_WORDS + r")\s*/\s*[A-Z][a-z])|"
+                r"/\s*(?:" + _AGENCY_WORDS + r")\b|"
                 r"^[\w.' -]{3,40}(?:,|/)\s*(?:" + _AGENCY_WORDS + r"|getty images)\W*$|"
                 r"©\s*(?:" + _AGENCY_WORDS + r")\b|^©(?!\s*(?:\d{4}|copyright))", _AGENCIES, "©/"),
-    ("caption", r"\b(?:photo|image|picture)s? (?:by|credit|courtesy)\b|\bfile (?:photo|image)\b|"
-                r"\b(?:this|the|an?) (?:undated |handout |satellite |aerial |file )?(?:image|photo|"
+    ("caption", r"\b(?:(?:photo|image|picture)s? (?:by|credit|courtesy)\b|file (?:photo|image)\b|"
+                r"(?:this|the|an?) (?:undated |handout |satellite |aerial |file )?(?:image|photo|"
                 r"photograph|picture)s?\b.{0,100}\b(?:shows?|provided|released|taken|"
                 r"made available)\b|"
-                r"\btook (?:this|the) (?:image|photo|photograph|picture)\b|"
-                r"^(?:this|an?|in (?:this|an?)) (?:[\w.'’-]+ ){0,3}(?:image|photo|photograph|"
+                r"took (?:this|the) (?:image|photo|photograph|picture)\b|video footage shows\b)",
+     _PICTURE, "", "", ("s by", "o by", "e by", " credit", " courtesy", "file ", "took ", "show",
+                        "provided", "released", "taken", "made available")),
+    ("caption", r"^(?:this|an?|in (?:this|an?)) (?:[\w.'’-]+ ){0,3}(?:image|photo|photograph|"
                 r"picture|illustration|rendering|footage|screenshot|graphic|micrograph|map)s? "
-                r"(?:[\w-]+ ){0,4}?(?:shows?|depicts?|showing)\b|\bvideo footage shows\b|"
+                r"(?:[\w-]+ ){0,4}?(?:shows?|depicts?|showing)\b|"
                 r"^\W*(?:file photo|photo|image)\b", _PICTURE, ""),
     ("caption", r"\bcredits?\s*(?::|\.\.\.|…)", "credit credits", ""),
     ("caption", r"(?<=.{10}, )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? "
@@ -142,7 +144,8 @@ _INNER = [
                r"\bwe cannot do without you\b",
      "support contribution donate become subscribe sign newsletter newsletters trial paywall"
      " unsubscribe"
-     " cannot", ""),
+     " cannot", "", "", ("journalism", "contribution", "donate ", "become a ", "subscribe ",
+                        "sign up ", " newsletter", "free trial", "paywall", "cannot do without")),
     ("disclaimer", r"\bnot been edited by\b|\bauto-generated from\b|\bsyndicated feed\b|"
                    r"\baffiliate (?:links?|partnerships?|commission)\b|\bearn (?:a )?commission\b|"
                    r"\bviews expressed\b|\bdo(?:es)? not necessarily reflect\b|"
@@ -150,15 +153,23 @@ _INNER = [
                    r"\bcookies?\b.{0,120}\b(?:site|sito|sitio|web|navega|brows|experien|esperienz)|"
                    r"\bterms (?:of|and) (?:use|service|conditions)\b|\bpublished from a wire\b",
      "edited generated auto-generated syndicated affiliate commission views reflect cookie"
-     " cookies privacy terms wire", ""),
+     " cookies privacy terms wire", "", "", ("edited by", "generated from", "syndicated feed",
+                                             "affiliate ", "commission", "views expressed",
+                                             "necessarily reflect", "cookie", "privacy policy",
+                                             "terms ", "published from a wire")),
     ("copyright", r"©\s*\d{4}|\ball rights reserved\b|(?:todos los derechos reservados|"
                   r"tutti i diritti riservati|tous droits réservés|alle rechte vorbehalten|"
                   r"todos os direitos reservados|все права защищены)\W*$",
      "rights derechos diritti droits rechte direitos права", "©"),
     ("comments", r"^.{0,80}\b(?:says|said|wrote|replied):$", "says said wrote replied", "", ":"),
 ]
-# (kind, pattern, required line ending); which patterns each trigger word or character wakes.
-INNER = [(k, re.compile(p, re.I), (e or [""])[0]) for k, p, _, _, *e in _INNER]
+# (kind, pattern, required line ending, needles): which patterns each trigger word or character
+# wakes. Needles: phrases one of which a line must hold (in lower case) for the pattern to match
+# it at all. Patterns ignore case; on an ASCII line that is lower-casing, so there the test is
+# exact and spares the search of long lines of prose that merely hold a trigger word.
+INNER: list[tuple[str, re.Pattern[str], str, tuple[str, ...]]] = [
+    (k, re.compile(p, re.I), e[0] if e else "", e[1] if len(e) > 1 else ())
+    for k, p, _, _, *e in _INNER]
 _BY_WORD: dict[str, list[int]] = {}
 _CHARS: dict[str, list[int]] = {}
 for _k, (_, _, _words, _chars, *_end) in enumerate(_INNER):
@@ -189,6 +200,10 @@ def with_punctuation(words: frozenset[str]) -> frozenset[str]:
 _WITH_PUNCT: dict[frozenset[str], frozenset[str]] = {}
 _TRIGGERS = with_punctuation(frozenset(_BY_WORD))
 _LINE_ANY = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LINE.items()))  # on lower case
+# The kinds whose lines may open with a sign (not a letter or digit): bulleted lines, a third
+# of all short lines, need not try the others (same result, in the same order of kinds).
+SIGN_KINDS = ("contact", "copyright", "comments")
+_LINE_SIGN = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LINE.items() if k in SIGN_KINDS))
 # Caption shape without a credit: who stands where in a picture, and when it was taken.
 _POSITIONS = re.compile(r"\((?:l|r|c|left|right|cent(?:er|re)|top|bottom|front|back)\)|"
                         r", (?:left|right|cent(?:er|re)|second from (?:left|right)),")
@@ -265,11 +280,11 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
 
 def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
     """The furniture kind of one line (``low``: lower case; ``toks``: its words), or None."""
-    if not (ln[:1].isalpha() or _LETTER.search(ln)):
+    if not (ln[:1].isalpha() or ln[2:3].isalpha() or _LETTER.search(ln)):  # ("* Item")
         return "counter"
     found: list[str] = []
     if words <= 16:
-        m = _LINE_ANY.match(low)
+        m = (_LINE_ANY if low[:1].isalnum() else _LINE_SIGN).match(low)
         if m and m.lastgroup:  # every alternative is a named group, so a match names one
             found.append(m.lastgroup)
     todo: set[int] = set()
@@ -280,9 +295,11 @@ def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
         for c, ks in _BY_CHAR:
             if c in ln:
                 todo.update(ks)
+        plain = ln.isascii()
         for k in todo:
-            kind, pat, tail = INNER[k]
-            if kind not in found and ln.endswith(tail) and pat.search(ln):
+            kind, pat, tail, needles = INNER[k]
+            if kind not in found and ln.endswith(tail) and (
+                    not (needles and plain) or any(n in low for n in needles)) and pat.search(ln):
                 found.append(kind)
     if not found and words <= 8 and ("19" in ln or "20" in ln) and _YEAR.search(ln):
         # A line that is a date and no more, stamped with a weekday, a time or "updated": when

@@ -184,7 +184,8 @@ def _pipe_byline(pipes: list[str], out: dict) -> None:
 def credit_source(lines: list[str]) -> str | None:
     """An agency named in a photo credit, e.g. '(Pool photo)(Kyodo)' or '(AP Photo/...)'."""
     for line in lines:
-        if not line.rstrip().endswith(")"):
+        last = line[-1:]  # (only a line ending in white space needs stripping)
+        if last != ")" and not (last.isspace() and line.rstrip().endswith(")")):
             continue
         for inner in reversed(_PAREN.findall(line)):
             for part in re.split(r"[/,;]", inner):

@@ -93,15 +93,15 @@ def _plain_value(ln: Line) -> float:
 
 def best_run(values: list[float]) -> tuple[int, int, float]:
     """Maximum-sum contiguous run (start, end exclusive, sum) of ``values``."""
-    best = (0, 0, 0.0)
+    best_a, best_b, best = 0, 0, 0.0
     start, acc = 0, 0.0
     for i, v in enumerate(values):
         if acc <= 0:
             start, acc = i, 0.0
         acc += v
-        if acc > best[2]:
-            best = (start, i + 1, acc)
-    return best
+        if acc > best:
+            best_a, best_b, best = start, i + 1, acc
+    return best_a, best_b, best
 
 
 def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool] | None = None,
@@ -127,8 +127,9 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     if aside is keep and any(ln.furniture == "repeat" for ln in info):
         # An article, not items split by a template: a line it repeats ("Overview", "Buying
         # options:") heads its sections rather than separating pages' worth of items.
-        wider = _select(info, idx, [prose_value(ln, scale, INNER_BARRIERS) for ln in info],
-                        scale, INNER_BARRIERS)
+        # (a line worth something was no furniture and still is none: its value stands)
+        wider = _select(info, idx, [prose_value(ln, scale, INNER_BARRIERS) if r < 0 else r
+                                    for ln, r in zip(info, raw)], scale, INNER_BARRIERS)
         if _holds(wider, keep, info, idx):
             keep = wider
     else:
@@ -283,13 +284,18 @@ def _unmark_repeated_prose(info: list[Line]) -> bool:
 def _discount_after_sections(info: list[Line], values: list[float]) -> None:
     """Past a comments or about-the-author heading that follows prose, the text is readers'
     or a biography, not the article: it counts for much less."""
-    after, acc = False, 0.0
-    for k, ln in enumerate(info):
-        if ln.furniture in ("comments", "about") and acc >= AFTER_MIN:
-            after = True
-        acc += max(values[k], 0)
-        if after and values[k] > 0:
-            values[k] *= AFTER_SCALE
+    heads = [k for k, ln in enumerate(info) if ln.furniture in ("comments", "about")]
+    acc, done = 0.0, 0
+    for k in heads:
+        for v in values[done:k]:
+            if v > 0:
+                acc += v
+        done = k
+        if acc >= AFTER_MIN:
+            for j in range(k, len(values)):
+                if values[j] > 0:
+                    values[j] *= AFTER_SCALE
+            return
 
 
 def _sandwiched(values: list[float], k: int, keep: set[int]) -> bool:

@@ -9,6 +9,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from .cluster import Node, average_link
+from .current import rescored
 from .features import contained
 from .index import TermIndex
 from .model import DocEntry, GroupContext, Placement, story_id_for
@@ -18,14 +19,13 @@ from .scoring import (
     dot,
     in_window,
     mono_candidates,
-    own_language_agrees,
     shared_evidence,
     thin_evidence,
 )
 from .timing import timed
 
-_STORY_SAMPLE = 30  # newest same-language members compared when linking to an old story
-_STORY_HITS = 6  # old stories per article compared member by member
+_STORY_SAMPLE = 30  # newest members read to describe a placement
+_STORY_READ = 400  # newest members read of an old story (a larger one is counted from them)
 _EDGE_FLOOR = 0.05
 
 
@@ -121,25 +121,20 @@ def _compatible(days: int):
     return check
 
 
-def _sample(g: GroupContext, sid: str) -> list[DocEntry]:
-    """A story's newest members, at most ``_STORY_SAMPLE`` per language group."""
-    recent = [g.book.docs[a] for a in g.book.stories[sid][-4 * _STORY_SAMPLE :]]
-    seen: Counter = Counter()
-    out = []
-    for m in reversed(recent):
-        seen[m.group] += 1
-        if seen[m.group] <= _STORY_SAMPLE:
-            out.append(m)
-    return out[::-1]
-
-
 def _story_node(g: GroupContext, sid: str) -> Node:
-    """An old story as one frozen cluster: its newest members' language groups, its span."""
-    sample = _sample(g, sid)
+    """An old story as one frozen cluster, as one batch would hold it: all its members'
+    language groups, its span and cohesion. A new article links to it by the members its
+    look-up found (a member not found counts zero), over all of them, as one batch links two
+    clusters. (A sample of its newest members compared in full made a large old story closer
+    than one batch finds it, so batches joined what one batch keeps apart.)"""
+    ids = g.book.stories[sid]
+    members = [g.book.docs[a] for a in ids[-_STORY_READ:]]  # (a large story: its newest,
+    scale = len(ids) / len(members)  # counted for all; reading every member costs too much)
+    groups = Counter({k: round(n * scale) for k, n in Counter(m.group for m in members).items()})
+    full = scale * sum(fullness(g.params, m.mass) for m in members)
     inner, pairs = g.book.cohesion.get(sid, (0.0, 0))
-    full = sum(fullness(g.params, m.mass) for m in sample)
-    return Node(groups=Counter(m.group for m in sample), frozen=True,
-                span=g.book.spans.get(sid), inner=inner, inner_pairs=pairs, full=full)
+    return Node(groups=groups, frozen=True, span=g.book.spans.get(sid), inner=inner,
+                inner_pairs=pairs, full=full)
 
 
 def _cluster(
@@ -152,6 +147,7 @@ def _cluster(
     story_nodes: dict[str, int] = {}
     edges: dict[tuple[int, int], float] = {}
     cands: dict[int, list[tuple[float, DocEntry]]] = {}
+    weighed: dict = {}  # earlier articles weighed now, by slot
     for e in open_:
         span = (e.day, e.day) if e.day is not None else None
         nodes[e.slot] = Node(groups=Counter({e.group: 1}), span=span, full=fullness(p, e.mass))
@@ -161,6 +157,8 @@ def _cluster(
             hits = mono_candidates(e, g.words, g.book.slots, p)
         found = [(s, o) for s, o in hits
                  if o.slot != e.slot]
+        # earlier articles weighed with today's frequencies, as one batch weighs them
+        found = rescored(g, e, found, pending, weighed)
         cands[e.slot] = found
         near = [s for s, _ in found[: p.local_k]]
         # a few dozen articles are too few to tell a crowded topic from one story told often
@@ -183,19 +181,15 @@ def _cluster(
                 if copy:
                     copies.add(key)
             elif other.placement.story and other.placement.story not in banned:
+                # an old story is linked by the members the look-up found, as one batch
+                # links two clusters (see ``_story_node``)
                 sid = other.placement.story
-                stories[sid] = max(stories.get(sid, 0.0), sim)
-        query = dict(zip(e.terms, e.weights))
-        scored = {o.slot: s for s, o in found}
-        best = sorted(stories, key=lambda s: (-stories[s], s))[:_STORY_HITS]
-        for sid in best:
+                stories[sid] = stories.get(sid, 0.0) + sim
+        for sid, total in stories.items():
             if sid not in story_nodes:
                 story_nodes[sid] = g.book.docs[g.book.stories[sid][0]].slot
                 nodes[story_nodes[sid]] = _story_node(g, sid)
-            sample = [m for m in _sample(g, sid) if m.group == e.group]
-            raws = ((scored[m.slot] if m.slot in scored else dot(query, m), m) for m in sample)
-            edges[(story_nodes[sid], e.slot)] = sum(
-                _scaled(p, raw, e, m, g.words) for raw, m in raws)
+            edges[(story_nodes[sid], e.slot)] = total
     roots = average_link(
         nodes, edges, p.join, _compatible(p.window_days), p.relative, p.cohesion_cap,
         p.relative_single, p.centroid, copies, p.join_short)
@@ -296,9 +290,11 @@ def _cross_pass(g: GroupContext, fresh: list[DocEntry], cands: dict) -> None:
 
 def _cross_join(g: GroupContext, e: DocEntry, skip: set[str], hold: float) -> bool:
     """Join the clearly best story in other languages if it beats ``hold``. On weak evidence
-    (under twice ``cross_join``) not a story whose articles in ``e``'s own language it does not
-    resemble (``own_language_agrees``): a few translations, a part of the collection, would
-    otherwise overrule what the article's own language says."""
+    (under twice ``cross_join``) not a story that holds articles in ``e``'s own language: the
+    same-language pass weighed those and put ``e`` elsewhere, and a few translations (a part
+    of the collection, or one shared name) must not overrule it. (Blocked only where its
+    own-language articles did not resemble ``e``, a batch holding part of the translations
+    still joined what one batch keeps apart.)"""
     p = g.params
     banned = _banned(g, e) | {e.placement.story} | skip
     best: dict[str, tuple[float, DocEntry]] = {}
@@ -306,8 +302,8 @@ def _cross_join(g: GroupContext, e: DocEntry, skip: set[str], hold: float) -> bo
         sid = other.placement.story
         if not sid or sid in banned or not in_window(e.day, g.book.spans.get(sid), p.window_days):
             continue
-        if sim < 2 * p.cross_join and not own_language_agrees(g, e, sid, _STORY_SAMPLE):
-            continue  # weak evidence across languages, and the story's own-language words disagree
+        if sim < 2 * p.cross_join and _holds(g, sid, e.group):
+            continue  # weak evidence across languages; its own language was weighed already
         if e.days and other.days:
             sim += p.cross_weekday if e.days & other.days else -p.cross_weekday
         if sid not in best or sim > best[sid][0]:
@@ -323,6 +319,13 @@ def _cross_join(g: GroupContext, e: DocEntry, skip: set[str], hold: float) -> bo
     _settle(g, e, Placement(story=sid), "cross-language", other.id)
     e.score = sim
     return True
+
+
+def _holds(g: GroupContext, sid: str, group: str) -> bool:
+    """Whether story ``sid`` holds an article of language group ``group`` (of its newest
+    ``_STORY_READ``)."""
+    docs = g.book.docs
+    return any(docs[a].group == group for a in g.book.stories[sid][-_STORY_READ:])
 
 
 def describe_recorded(g: GroupContext, e: DocEntry) -> None:

@@ -9,7 +9,7 @@ from operator import itemgetter, mul
 
 from .features import stemmer
 from .index import TermIndex
-from .model import DocEntry, GroupContext, Params
+from .model import DocEntry, Params
 from .weekdays import day_names, mask_of_words
 
 _ZEROS = repeat(0.0)
@@ -190,20 +190,3 @@ def _short(word: str, letters: int) -> bool:
     if any("\u3040" <= c <= "\u9fff" for c in word):
         return False
     return len(word) < letters
-
-
-def own_language_agrees(g: GroupContext, e: DocEntry, sid: str, sample: int = 30) -> bool:
-    """Whether a story in other languages may take ``e`` across languages: where it already
-    holds articles in ``e``'s own language, their words must not say it is another story
-    (same-language evidence is the stronger; a partial set of translations, only part of a
-    collection, must not overrule it). Agrees when one of them is at least ``join_short``
-    similar (of the story's newest ``sample``)."""
-    query = None
-    for aid in g.book.stories[sid][-sample:]:
-        m = g.book.docs[aid]
-        if m.group != e.group:
-            continue
-        query = query if query is not None else dict(zip(e.terms, e.weights))
-        if dot(query, m) >= g.params.join_short:
-            return True
-    return query is None

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from tui.core.workspace import adding, cache, grouping, index_sync, working_set
 from tui.core.workspace.adding import IngestReport, Progress
 from tui.core.workspace.records import now_iso
+from tui.core.workspace.spill import SpilledReport
 
 if TYPE_CHECKING:
     from tui.core.model import RawDocument
@@ -50,10 +51,21 @@ def wanted(docs: list[RawDocument]) -> bool:
 
 
 def chunks(docs: Iterable[RawDocument]) -> Iterator[list[RawDocument]]:
-    """``docs`` a chunk at a time (an iterator is read only as far as the chunk in hand)."""
+    """``docs`` a chunk at a time (an iterator is read only as far as the chunk in hand). A
+    chunk handed on is not held here: once its taker lets it go, its documents are freed."""
     it = iter(docs)
-    while chunk := list(islice(it, CHUNK)):
-        yield chunk
+    box = [list(islice(it, CHUNK))]
+    while box[-1]:
+        yield box.pop()
+        box.append(list(islice(it, CHUNK)))
+
+
+def emptied(items: list) -> Iterator:
+    """The items of a list, in order, each let go of as it is handed on (the list is emptied:
+    a chunk read ahead is not held for the whole run)."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def ingest(ws, docs: Iterable[RawDocument], *, on_progress: Progress | None = None,
@@ -71,9 +83,7 @@ def ingest(ws, docs: Iterable[RawDocument], *, on_progress: Progress | None = No
         adding.learn_furniture(furniture, listed_docs)  # (observing a page again counts once)
     g = None
     now = now_iso()
-    rep = IngestReport()
-    moved: set[str] = set()
-    listed: dict[str, None] = {}  # ids in the report's added or updated lists, in order
+    rep = SpilledReport()  # the run's names, on disk: memory holds one batch of them
     total = len(listed_docs) if listed_docs is not None else 0
     at = 0
     unsaved = False  # the grouping index changed since it was last saved, in a long run
@@ -90,8 +100,8 @@ def ingest(ws, docs: Iterable[RawDocument], *, on_progress: Progress | None = No
             adding.learn_furniture(furniture, chunk)
         if g is None:
             if all(adding.is_duplicate(ws, d) for d in chunk):
-                _join(rep, IngestReport(duplicates=[
-                    (d.origin, a.id) for d in chunk if (a := ws.by_origin(d.origin))]), listed)
+                rep.join(IngestReport(duplicates=[
+                    (d.origin, a.id) for d in chunk if (a := ws.by_origin(d.origin))]))
                 if progress is not None:
                     for n, d in enumerate(chunk, 1):
                         progress(n, 0, d.origin)
@@ -99,7 +109,8 @@ def ingest(ws, docs: Iterable[RawDocument], *, on_progress: Progress | None = No
             g = grouping.grouper(ws)  # before the new articles join the workspace
         part, touched, bodies = adding.ingest(ws, chunk, now=now, furniture=furniture,
                                               on_progress=progress)
-        _join(rep, part, listed)
+        rep.join(part)
+        del chunk
         if not touched:
             continue
         new = set(part.added)
@@ -109,15 +120,19 @@ def ingest(ws, docs: Iterable[RawDocument], *, on_progress: Progress | None = No
         working_set.close(g)  # stories out of the window keep only their keys in memory
         written = list({a.id: a for a in touched + changed}.values())
         adding.finish(ws, written, bodies)  # durable, indexed and told to others, chunk by chunk
-        moved |= {a.id for a in changed}
+        rep.move(a.id for a in changed)
+        del part, touched, bodies, added, updated, changed, written
         _shed(ws)
-        unsaved = len(listed) >= CHECKPOINT
-    rep.failed[:0] = list(failures)  # the sources' failures first, as one batch reports them
-    if listed:
-        moved = {i for i in moved if i not in listed}
+        unsaved = rep.n_listed >= CHECKPOINT
+    rep.put_first(failures)  # the sources' failures first, as one batch reports them
+    if rep.n_listed:
+        # a few ids: the caches' deltas; more: their whole bases (``None``), as they would
+        few = rep.n_listed + rep.n_moved() <= grouping.DELTA_MAX  # (write for so many)
+        ingested, moved = (list(rep.listed()), rep.moved()) if few else (None, None)
         if ws.loaded:  # (else there is no records cache to bring up to date: see _shed)
-            ws.save_cache([a for i in [*listed, *sorted(moved)] if (a := ws.find(i)) is not None])
-        grouping.save_grouper(ws, g, list(listed), sorted(moved))
+            ws.save_cache(None if ingested is None or moved is None else
+                          [a for i in [*ingested, *moved] if (a := ws.find(i)) is not None])
+        grouping.save_grouper(ws, g, ingested, moved)
         cache.save(ws.root, "furniture.pickle", {"model": furniture.to_dict()})
     return rep
 
@@ -134,23 +149,16 @@ def _checkpoint(ws, g, furniture) -> None:
 def _shed(ws) -> None:
     """Once more than ``HELD_MAX`` articles are held, forget them all (they are written and in
     the index): the next chunks look articles up through the index and their own files, as a
-    lazy workspace does, so memory stays bounded however long the run. The records cache is
-    then not rewritten at the end (a full read of so many articles is what it would serve;
-    it checks every file against the cache anyway, and reads the ones it lacks)."""
+    lazy workspace does, so memory stays bounded however long the run. From then on, what a
+    chunk read or wrote is forgotten after it, so no more than a chunk is ever held again.
+    The records cache is then not rewritten at the end (a full read of so many articles is
+    what it would serve; it checks every file against the cache anyway, and reads the ones it
+    lacks)."""
     r = ws.records
-    if len(r.arts) + len(r.few) <= HELD_MAX or r.added or index_sync.current(ws) is None:
+    if r.added or index_sync.current(ws) is None:
+        return
+    if r.loaded and len(r.arts) + len(r.few) <= HELD_MAX:
         return
     r.loaded = False
     r.arts, r.origins, r.sigs, r.few, r.few_sig = {}, {}, {}, {}, {}
     ws.shown.faces, ws.shown.pending = None, set()
-
-
-def _join(rep: IngestReport, part: IngestReport, listed: dict[str, None]) -> None:
-    """Add one chunk's report to the whole run's (an article added or updated in an earlier
-    chunk is listed once, where it was first)."""
-    rep.added += part.added
-    rep.updated += [i for i in part.updated if i not in listed]
-    listed.update(dict.fromkeys(part.added))
-    listed.update(dict.fromkeys(part.updated))
-    rep.duplicates += part.duplicates
-    rep.failed += part.failed

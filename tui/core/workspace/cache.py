@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections.abc import Iterator
 from pathlib import Path
 
 from tui.core.gcpause import collector_paused
@@ -18,22 +19,27 @@ from tui.core.workspace.paths import ARTICLES, CACHE
 CACHE_FORMAT = 4
 
 
-def scan_article_files(root: Path) -> dict[str, tuple[int, int]]:
-    """Relative path -> (mtime_ns, size) for every article file."""
-    out: dict[str, tuple[int, int]] = {}
-    base = root / ARTICLES
+def article_entries(root: Path) -> Iterator[tuple[str, os.DirEntry]]:
+    """(shard folder's name, directory entry) of every article file, folder by folder."""
     try:
-        shards = list(os.scandir(base))
+        shards = list(os.scandir(root / ARTICLES))
     except FileNotFoundError:
-        return out
+        return
     for shard in shards:
         if not shard.is_dir(follow_symlinks=False):
             continue
         with os.scandir(shard.path) as it:
             for e in it:
                 if e.name.endswith(".toml") and not e.name.startswith("."):
-                    st = e.stat(follow_symlinks=False)
-                    out[f"{shard.name}/{e.name}"] = (st.st_mtime_ns, st.st_size)
+                    yield shard.name, e
+
+
+def scan_article_files(root: Path) -> dict[str, tuple[int, int]]:
+    """Relative path -> (mtime_ns, size) for every article file."""
+    out: dict[str, tuple[int, int]] = {}
+    for shard, e in article_entries(root):
+        st = e.stat(follow_symlinks=False)
+        out[f"{shard}/{e.name}"] = (st.st_mtime_ns, st.st_size)
     return out
 
 

@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import os
 import sqlite3
+import time
 import tomllib
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from tui.core.model import Article
 from tui.core.workspace import cache, closed_store, index_sync, journal, working_set
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import WorkspaceError
-from tui.core.workspace.paths import CORRECTIONS
+from tui.core.workspace.paths import CACHE, CORRECTIONS
 from tui.core.workspace.records import toml_error
 
 if TYPE_CHECKING:
@@ -115,6 +116,11 @@ def _grouper(ws):
         if base:
             base["token"] = base.get("sig")
     if base and (g := _from(ws, base, delta)) is not None and matches(ws, g, delta or base):
+        if (told := ws.__dict__.pop("_grouper_told", None)) is not None and ws.lock.held:
+            # matched by the files' times: told the journal's mark now, so the next load
+            # reads the journal again (the base and the delta's ids are unchanged)
+            cache.save(ws.root, DELTA, {"base": base["token"], "ids": [], "moved": [],
+                                        **(delta or {}), **told})
         return g
     sig = signature(ws)
     for layers in ([base, delta], [base]) if delta else ([base],) if base else ():
@@ -178,9 +184,16 @@ def matches(ws, g, layer: dict) -> bool:
     if mark.token and now.token == mark.token:  # the same journal (its random first line),
         mark = dataclasses.replace(mark, inode=now.inode)  # maybe copied with the workspace
     keys, _ = journal.read_since(ws.root, mark)
-    if keys is None:
-        return False
-    ids = {k[2:] for k in keys if k.startswith("a:")} | ws.records.noticed
+    if keys is None:  # the journal cannot tell: the files changed since, by their times
+        from tui.core.workspace.grouping_check import changed_since
+
+        layer_file = ws.root / CACHE / (DELTA if "base" in layer else BASE)
+        found = changed_since(ws, g, layer, layer["corr"], layer_file)
+        if found is None:
+            return False
+        ids = found | ws.records.noticed
+    else:
+        ids = {k[2:] for k in keys if k.startswith("a:")} | ws.records.noticed
     if len(ids) > CHECK_MAX:
         return False
     working_set.attach_found(g, [], sorted(ids))  # closed stories they are in, as stubs
@@ -255,8 +268,10 @@ def save_grouper(ws, g, ingested: list[str] | None = None,
 
     ``ingested``: articles new or re-versioned since the index was loaded; ``moved``: older
     articles whose story changed (None for either: not known, save the whole index)."""
+    at = time.time_ns()  # files written after this are newer than the saved index
     sig = signature(ws) if ws.loaded else None  # (read whole: the slow check is possible)
-    told = {"sig": sig, "mark": journal.mark(ws.root), "corr": _digest(corrections_text(ws))}
+    told = {"sig": sig, "mark": journal.mark(ws.root), "corr": _digest(corrections_text(ws)),
+            "at": at}
     held = getattr(ws, "_grouper_base", None)
     if (ingested is not None or moved is not None) and held is not None:
         ids, shifted = _joined(held[1], ingested), _joined(held[2], moved)

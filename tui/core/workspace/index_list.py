@@ -38,11 +38,15 @@ def _shown(archived: bool) -> str:
 def totals(q, *, archived: bool = False) -> tuple[int, int, int]:
     """Stories shown, their articles, and the archived stories left out (none with
     ``archived``: they are shown)."""
-    n, arts = q._rows(f"SELECT count(*), coalesce(sum(s.size), 0) FROM stories s "
-                      f"WHERE {_shown(archived)}")[0]
-    left = 0 if archived else q._rows(
-        "SELECT count(*) FROM stories WHERE archived = 1", fresh=False)[0][0]
-    return n, arts, left
+    # every story along the order index (it holds the size: 0.1 s at 1,000,000, where the
+    # table's scan took 0.4 s), less the archived ones, found through their few states
+    n, arts = q._rows("SELECT count(*), coalesce(sum(size), 0) FROM stories")[0]
+    if archived:
+        return n, arts, 0
+    left, left_arts = q._rows(
+        "SELECT count(*), coalesce(sum(s.size), 0) FROM stories s WHERE s.archived = 1 AND "
+        "s.id IN (SELECT id FROM states WHERE archived = 1)", fresh=False)[0]
+    return n - left, arts - left_arts, left
 
 
 def page(q, sort: str, *, archived: bool = False, offset: int = 0, limit: int = 200

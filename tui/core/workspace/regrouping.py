@@ -45,8 +45,8 @@ def ingest(ws: Host, docs, *, on_progress=None, failures=()) -> IngestReport:
         docs = list(islice(rest, bulk.CHUNK + 1))
         if len(docs) > bulk.CHUNK:
             with ws:
-                return bulk.ingest(ws, chain(docs, rest), on_progress=on_progress,
-                                   failures=failures)
+                return bulk.ingest(ws, chain(bulk.emptied(docs), rest),
+                                   on_progress=on_progress, failures=failures)
     with ws:
         if all(adding.is_duplicate(ws, d) for d in docs):
             # Nothing new: neither the furniture model nor the grouping index is needed.
