@@ -192,3 +192,16 @@ def test_reflow_rebuilds_indented_paragraphs(paras: list[str], width: int) -> No
 def test_a_full_width_line_whose_only_wide_gap_is_a_tab_is_columns():
     # it once raised ValueError (no space gap to measure) and the page fell back to raw text
     assert _structured("word " * 16 + "a\tb", 80)
+
+
+def test_one_line_indented_paragraphs_are_not_read_as_a_block_quotation():
+    # found by Hypothesis: three one-line paragraphs, each ending a sentence, made the indent
+    # look like a block-indented quotation and the whole text was joined into one paragraph
+    paras = ["a " * 14 + "a.", "b " * 14 + "b.", "c " * 14 + "c.",
+             "d d d d d d d d d dd dddd ddddddddddd ddddddddddd dddddddddddd dddd d d dd ddd "
+             "ddddddddddd dddddddddddd."]
+    text = "\n".join(textwrap.fill(p, 36, initial_indent="    ", break_on_hyphens=False)
+                     for p in paras)
+    out = reflow(text)
+    assert out == text or [ln.strip() for ln in out.splitlines()] == paras
+    assert len(out.splitlines()) >= 4

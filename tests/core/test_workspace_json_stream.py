@@ -58,9 +58,10 @@ def test_a_page_cut_at_a_date_that_others_begin_takes_them_early(root, monkeypat
     assert by_date["2022"] <= by_date["2022-05"] <= by_date["2022-05-17"]
 
 
-def _printed(ws, query: str | None) -> str:
+def _printed(ws, query: str | None, explain: bool = False) -> str:
+    """What ``wiredesk stories --json [--filter query]`` prints."""
     args = type("Args", (), {"json": True, "filter": query, "archived": False,
-                             "explain": False})()
+                             "explain": explain})()
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         read_cmd.run_stories(args, ws)

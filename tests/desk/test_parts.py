@@ -82,6 +82,7 @@ def selected(ws, flt, archived: bool) -> list[tuple[str, list[str]]]:
 def test_the_parts_joined_are_the_selection_wherever_the_first_ends(root, head, monkeypatch):
     oddly_dated(root)
     monkeypatch.setattr(iq, "HEAD", head)
+    monkeypatch.setattr(iq, "NARROW", -1)  # dated filters too in two parts
     reference = Workspace.open(root, lazy=True)  # select's answer, all at once
     lazy = Workspace.open(root, lazy=True)
     for q in QUERIES:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
+from collections.abc import Sequence
 from json.encoder import encode_basestring as _enc  # (C) as json.dumps, not ASCII
 
 from tui.core.model import META_FIELDS, Article
 from tui.core.safe_text import has_unsafe, one_line, sanitize, sanitize_obj
 from tui.core.textutil import display_rtl
+from tui.core.workspace.index_rows import Listed
 
 
 def print_json(obj, *, lines: bool = False) -> None:
@@ -41,7 +44,9 @@ def show_json(ws, a: Article, version: int = -1) -> dict:
     return d
 
 
-def story_article_json(a: Article) -> dict:
+def story_article_json(a: Article | Listed) -> dict:
+    if isinstance(a, Listed):  # (its fields are these keys, in this order)
+        return a._asdict()
     m = a.meta
     return {"id": a.id, "title": m.get("title"), "source": m.get("source"), "lang": m.get("lang"),
             "date": m.get("date"), "origin": a.origin, "starred": a.triage.starred,
@@ -95,6 +100,7 @@ def out_body(text: str) -> None:
 
 
 _ESCAPED_CONTROL = ("\\u00", "\\r", "\\b", "\\f")  # how JSON writes C0 controls (and lookalikes)
+_ESCAPED = re.compile(r"\\(?:u00|[rbf])")  # any of them (one pass: six times faster)
 
 
 def json_text(obj) -> str:
@@ -103,7 +109,7 @@ def json_text(obj) -> str:
     million articles print in a fraction of the time. Text with anything the sanitiser would
     remove (or that looks so once escaped) takes the slow path."""
     text = _indented(obj, "")
-    if text is None or has_unsafe(text) or any(e in text for e in _ESCAPED_CONTROL):
+    if text is None or _unsafe_text(text):
         return json.dumps(sanitize_obj(obj), ensure_ascii=False, indent=2)
     return text
 
@@ -136,3 +142,60 @@ def _indented(v, ind: str) -> str | None:
             return None
         return "[\n" + inner + (",\n" + inner).join(parts) + "\n" + ind + "]"  # type: ignore[arg-type]
     return None  # numbers and the rest: json.dumps's own rules
+
+
+_ART = ("{\n      \"id\": %s,\n      \"title\": %s,\n      \"source\": %s,\n      \"lang\": %s,"
+        "\n      \"date\": %s,\n      \"origin\": %s,\n      \"starred\": %s,\n      "
+        "\"read\": %s,\n      \"tags\": %s,\n      \"sameness\": %s,\n      \"copy_of\": %s"
+        "\n    }")
+
+
+def story_text(sid: str, title: str | None, arts: Sequence[Listed]) -> str:
+    """``json_text`` of a story of ``stories --json`` (id, title, its articles), the same
+    text, written from a template: a listing of 35,000 articles in a fifth of the time."""
+    return stories_text([(sid, title, arts)])[0]
+
+
+def stories_text(stories: Sequence[tuple[str, str | None, Sequence[Listed]]]) -> list[str]:
+    """:func:`story_text` of each story, the texts checked for anything the sanitiser would
+    change all at once (a check of single characters, so joined texts hold such a character
+    exactly when one of them does); any doubt takes the slow path story by story."""
+    texts = [_story_fast(*x) for x in stories]
+    joined = "".join(t for t in texts if t is not None)
+    doubt = _unsafe_text(joined)
+    return [
+        t if t is not None and not (doubt and _unsafe_text(t)) else json_text(
+            {"id": sid, "title": title, "articles": [story_article_json(a) for a in arts]})
+        for t, (sid, title, arts) in zip(texts, stories)]
+
+
+def _unsafe_text(text: str) -> bool:
+    return has_unsafe(text) or _ESCAPED.search(text) is not None
+
+
+def _story_fast(sid: str, title: str | None, arts: Sequence[Listed]) -> str | None:
+    if not arts:
+        return None
+    try:
+        return ('{\n  "id": ' + _enc(sid) + ',\n  "title": '
+                + ("null" if title is None else _enc(title)) + ',\n  "articles": [\n    '
+                + ",\n    ".join(map(_article_text, arts)) + "\n  ]\n}")
+    except TypeError:  # a value of another type (json.encoder's C part refuses it)
+        return None
+
+
+def _article_text(a: Listed) -> str:
+    aid, title, source, lang, date, origin, starred, read, tags, sameness, copy_of = a
+    return _ART % (
+        _enc(aid), "null" if title is None else _enc(title),
+        "null" if source is None else _enc(source), "null" if lang is None else _enc(lang),
+        "null" if date is None else _enc(date), _enc(origin),
+        "true" if starred is True else "false" if starred is False else _refuse(starred),
+        "true" if read is True else "false" if read is False else _refuse(read),
+        ("[\n        " + ",\n        ".join(map(_enc, tags)) + "\n      ]") if tags
+        else "[]" if type(tags) is list else _refuse(tags),
+        _enc(sameness), "null" if copy_of is None else _enc(copy_of))
+
+
+def _refuse(v) -> str:
+    raise TypeError(v)

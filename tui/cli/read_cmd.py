@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import shutil
 import sys
+from typing import TypeGuard
 
 from tui.cli.errors import UserError
 from tui.cli.ids import Abbrev, resolve_article, version_index
@@ -15,9 +16,11 @@ from tui.cli.output import (
     out_body,
     print_json,
     show_json,
+    stories_text,
     story_article_json,
 )
 from tui.cli.pager import paged
+from tui.core.workspace.index_rows import Listed
 
 
 def register(sub) -> None:
@@ -72,12 +75,14 @@ def run_stories(args, ws) -> int:
 
     flt = _matcher(args.filter)
     if args.json:  # printed as found: the first stories while the rest are looked for
-        parts = _paged(ws, flt, args.archived) or select_parts(
-            ws, flt, include_archived=args.archived)
+        parts = (_paged(ws, flt, args.archived) or _listed(ws, flt, args.archived)
+                 or select_parts(ws, flt, include_archived=args.archived))
         if args.explain:  # the grouping's reasons may catch the index up: after its snapshot
             parts = iter([[found for part in parts for found in part]])
-        _print_json_parts([_story_json(ws, st, arts, args.explain) for st, arts in part]
-                          for part in parts)
+            _print_json_parts([_story_json(ws, st, arts, True) for st, arts in part]
+                              for part in parts)
+        else:
+            _print_json_parts(_texts(ws, part) for part in parts)
         return 0
     listing = select(ws, flt, include_archived=args.archived)  # the index answers (issue 16)
     result = [(st, [listing.articles.get(aid) or ws.get(aid) for aid in listing.members[st.id]])
@@ -97,7 +102,7 @@ def run_stories(args, ws) -> int:
 def _paged(ws, flt, archived: bool):
     """The stories a page at a time from the index (``index_stream``), for every story or a
     search by words, on a workspace not read whole; None when the index cannot answer (a
-    filter of flags and dates only is answered by ``select_parts`` through its own indexes;
+    filter of flags and dates only is answered by :func:`_listed` through its own indexes;
     a word of one or two letters, found inside words of bodies, only by reading)."""
     terms = flt._terms if flt is not None else []
     if getattr(ws, "loaded", True) or (flt is not None and not flt.is_empty and not terms) or (
@@ -105,13 +110,41 @@ def _paged(ws, flt, archived: bool):
         return None
     from tui.core.workspace.index_stream import pages
 
-    parts = pages(ws.index, flt, archived=archived)
+    parts = pages(ws.index, flt, archived=archived, light=True)
     try:
         first = next(parts, [])
     except Exception:  # noqa: BLE001 - no index to use (busy, damaged): select decides
         parts.close()
         return None
     return itertools.chain([first], parts)
+
+
+def _listed(ws, flt, archived: bool):
+    """A filter of flags, dates, tags (no words) on a workspace not read whole: the index's
+    answer (``Queries.stream``, as ``select_parts`` asks it) with the articles as
+    ``Listed``, which is what the listing prints; None when the index cannot answer."""
+    if getattr(ws, "loaded", True) or flt is None or flt.is_empty or flt._terms:
+        return None
+    parts = ws.index.stream(flt, archived=archived, light=True)
+    try:
+        first = next(parts)
+    except Exception:  # noqa: BLE001 - no index to use (busy, damaged): select decides
+        parts.close()
+        return None
+    return itertools.chain([first], parts)
+
+
+def _texts(ws, part) -> list[str]:
+    """The JSON texts of a part's stories: of ``Listed`` articles from a template (checked
+    at once), else through ``json_text``."""
+    listed = [(st.id, st.title, arts) for st, arts in part if _all_listed(arts)]
+    fast = iter(stories_text(listed))
+    return [next(fast) if _all_listed(arts) else json_text(_story_json(ws, st, arts, False))
+            for st, arts in part]
+
+
+def _all_listed(arts) -> TypeGuard[list[Listed]]:
+    return all(isinstance(a, Listed) for a in arts)
 
 
 def _story_json(ws, st, arts, explain: bool) -> dict:
@@ -127,9 +160,10 @@ def _print_json_parts(parts) -> None:
     written (and flushed) as it comes."""
     opened = False
     for part in parts:
-        for item in part:
-            text = json_text(item)
-            sys.stdout.write(("," if opened else "[") + "\n  " + text.replace("\n", "\n  "))
+        texts = [item if isinstance(item, str) else json_text(item) for item in part]
+        if texts:
+            sys.stdout.write(("," if opened else "[") + "\n  "
+                             + ",\n".join(texts).replace("\n", "\n  "))
             opened = True
         sys.stdout.flush()
     sys.stdout.write("\n]\n" if opened else "[]\n")

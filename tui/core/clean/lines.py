@@ -58,7 +58,7 @@ _LINE = {
              r"linkedin|reddit|messenger|telegram|flipboard|pocket|comments?|\d+\s+comments?)"
              r"(?:\s+(?:this|on|via|article|story|link|it))*\W*$|^follow us\b|"
              r"^share (?:this|on|via)\b|^(?:click|tap) to share",
-    "ticker": r"^(?:breaking(?: news)?|latest(?: news)?|just in|live|trending(?: now)?|"
+    "ticker": r"^(?:breaking(?: news)?|latest(?: news)?|just in|live|trending(?: now| news)?|"
               r"top stories|most (?:read|popular|viewed|shared)(?: (?:in|on|from) [\w ]{1,30})?|"
               r"editor'?s picks?|"
               r"popular now|in the news)\W*$",
@@ -88,6 +88,7 @@ _LINE = {
                 r"kommentar schreiben|comentarios|deja un comentario|deixe um comentário|"
                 r"comentários|комментарии|reacties|komentarze)\W*$|"
                 r"^\W*\d+\s+(?:comments?|responses?|replies) (?:to|on)\b|"
+                r"^(?:\d+ thoughts|one (?:comment|response|reply|thought)) (?:to|on) [“\"«]|"
                 r"^(?:reply|report|like|upvote|flag)\W*(?:reply|report|like|share|flag)\W*$",
     "about": r"^(?:about|über|sobre|à propos de|a propos de|acerca de|informazioni su|"
              r"sull'autore|об авторе|o autorze)\s+(?![\d(])[^.!?]{1,50}$|"
@@ -95,7 +96,8 @@ _LINE = {
     "byline": r"^(?:by|von|par|por|di|door|av)\s+[\w'.-]+(?:\s+[\w'.-]+){0,3}\s*"
               r"(?:$|[|,/•·]|\s(?:and|&|und|et|y|e)\s)",
     "stamp": r"^(?:\d+|an?) (?:minutes?|hours?|days?|weeks?|months?|years?) ago\b.{0,20}$",
-    "ad": r"^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|promoted|"
+    "ad": r"^(?:advertisement|advertising|advert|sponsored(?: content)?|ad|ads|promoted|"
+          r"video|subscribe(?: now)?|"
           r"story continues below(?: the)?(?: advertisement| gallery| video| ad)?|"
           r"continue reading(?: below)?|"
           r"scroll to continue|skip (?:to|ad)\b.*|loading\W*|close|menu|search|"
@@ -146,6 +148,22 @@ _INNER: list[tuple] = [
      " unsubscribe"
      " cannot", "", "", ("journalism", "contribution", "donate ", "become a ", "subscribe ",
                         "sign up ", " newsletter", "free trial", "paywall", "cannot do without")),
+    # the outlet promoting its own channels inside the text (no wall: articles go on after it)
+    ("ad", r"^(?:click|tap) here\b[^.!?]*\W*$|\bby clicking here\W*$|\bclick to subscribe\b|"
+           r"\benable javascript\b|"
+           r"\bfollow (?:us|me) on (?:twitter|facebook|instagram|linkedin|youtube)\b|"
+           r"\bshare it with (?:a|your) friends?\b|"
+           r"\bjoin our [\w ]{1,30}?(?:forums?|newsletter|community|mailing list)\b|"
+           r"(?:^|[.!?] )subscribe to [\w. ]{1,30}?(?:newsletters?\b|on youtube\b)",
+     "click clicking tap javascript follow share join subscribe", "", "",
+     ("click here", "tap here", "clicking here", "click to subscribe", "enable javascript",
+      "follow us on", "follow me on", "share it with", "join our ", "subscribe to ")),
+    # a note on the author ("Meg James is a media reporter for the Times"): not the article
+    ("byline", r"^(?-i:[A-Z][\w.'’-]+ ){2,3}(?:is|was) (?:a|an|the) (?:[\w,'’&-]+ ){0,8}?"
+               r"(?:reporter|writer|editor|correspondent|contributor|columnist|journalist|"
+               r"author|producer)s?\b",
+     "reporter writer editor correspondent contributor columnist journalist author producer",
+     "", "", (" is a", " is the", " was a", " was the")),
     ("disclaimer", r"\bnot been edited by\b|\bauto-generated from\b|\bsyndicated feed\b|"
                    r"\baffiliate (?:links?|partnerships?|commission)\b|\bearn (?:a )?commission\b|"
                    r"\bviews expressed\b|\bdo(?:es)? not necessarily reflect\b|"

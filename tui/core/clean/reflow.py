@@ -107,7 +107,9 @@ def first_line_indents(lines: list[str], width: int) -> frozenset[int]:
             i, j = _indent(prev), _indent(ln)
             if i > j:
                 shallower[i] = shallower.get(i, 0) + 1
-            elif i == j:
+            elif i == j and prev.rstrip()[-1] not in _SENTENCE_END:
+                # (a line ending a sentence may end a one-line paragraph: no evidence of a
+                # block-indented quotation)
                 same[i] = same.get(i, 0) + 1
         prev = ln
     top = max(shallower.values(), default=0)

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from tui.core.clean.aside import listing_items, step_aside
+from tui.core.clean.captions import drop_captions
 from tui.core.clean.lines import Line, measure_page
 from tui.core.clean.shaped import BULLETED, shaped_runs
 
@@ -134,7 +135,8 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
             keep = wider
     else:
         keep = aside
-    return listing_items(idx, info, raw, keep) if page else keep
+    keep = listing_items(idx, info, raw, keep) if page else keep
+    return drop_captions(idx, info, keep)
 
 
 def _holds(wider: list[int], keep: list[int], info: list[Line], idx: list[int]) -> bool:

@@ -9,6 +9,7 @@ tags) let the index compare text the way ``tui.core.query`` does.
 from __future__ import annotations
 
 import json
+from typing import NamedTuple
 
 from tui.core.model import Article, Triage, Version
 from tui.core.workspace.records import Story
@@ -98,6 +99,35 @@ def article_of(row) -> Article:
                       note_version=note_version, note_updated=note_updated),
         story=story, sameness=sameness, copy_of=copy_of, added=added,
     )
+
+
+class Listed(NamedTuple):
+    """What a story listing prints of an article (``--json``'s article, its keys in order),
+    read from the index without the rest (no versions)."""
+
+    id: str
+    title: str | None
+    source: str | None
+    lang: str | None
+    date: str | None
+    origin: str
+    starred: bool
+    read: bool
+    tags: list[str]
+    sameness: str
+    copy_of: str | None
+
+
+# The columns of a Listed row: the story at 4 and the row id last, as in ``ARTICLE_COLS``.
+LISTED_COLS = ("id", "title", "source", "lang", "story", "date", "origin", "starred", "read",
+               "tags", "sameness", "copy_of", "rid")
+
+
+def listed_of(row) -> Listed:
+    (aid, title, source, lang, _, date, origin, starred, read, tags, sameness, copy_of,
+     _) = row
+    return Listed(aid, title, source, lang, date, origin, bool(starred), bool(read),
+                  unpack(tags), sameness, copy_of)
 
 
 def story_row(s: Story) -> tuple:

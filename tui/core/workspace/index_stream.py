@@ -16,15 +16,16 @@ dated ``d`` therefore also takes the stories of size ``z`` dated by a beginning 
 from __future__ import annotations
 
 from collections.abc import Generator
+from typing import Any
 
 from tui.core.gcpause import collector_paused
-from tui.core.model import Article
 from tui.core.query import Filter
-from tui.core.workspace.index_rows import ARTICLE_COLS, STORY_COLS, story_of
+from tui.core.workspace.index_rows import ARTICLE_COLS, LISTED_COLS, STORY_COLS, story_of
 from tui.core.workspace.index_sql import shown_sql, to_sql
 from tui.core.workspace.records import Story
 
-_A = ", ".join(f"a.{c}" for c in ARTICLE_COLS)
+_A = ", ".join(f"a.{c}" for c in (*ARTICLE_COLS, "rid"))
+_L = ", ".join(f"a.{c}" for c in LISTED_COLS)
 _S = ", ".join(f"s.{c}" for c in STORY_COLS)
 _ORDER = "s.size DESC, s.date_last DESC, s.id"
 PAGE_ARTICLES = 2000  # articles (by the stories' sizes) in the first page, at least a story
@@ -35,13 +36,16 @@ SCAN_STORIES = 2_000  # look-ups' cost): then one scan of the articles for the r
 _SIZE, _DATE, _ID = STORY_COLS.index("size"), STORY_COLS.index("date_last"), 0
 
 
-def pages(q, flt: Filter | None, *, archived: bool = False
-          ) -> Generator[list[tuple[Story, list[Article]]], None, None]:
+def pages(q, flt: Filter | None, *, archived: bool = False, light: bool = False
+          ) -> Generator[list[tuple[Story, list[Any]]], None, None]:
     """The stories shown (archived ones too with ``archived``) with their articles that pass
     ``flt`` (all with None), in the list's order, a page at a time (``q``: the workspace's
-    ``Queries``). The pages joined are ``Queries.stories_with_articles``'s answer."""
+    ``Queries``). The pages joined are ``Queries.stories_with_articles``'s answer.
+    ``light``: the articles as ``index_rows.Listed`` (what a listing prints), where the
+    filter needs no article checked."""
     idx = q.idx  # caught up with folders changed by hand first
     empty = flt is None or flt.is_empty
+    light = light and not (flt is not None and (flt.needs_body or flt.source))
     where, params = ("", []) if empty else to_sql(flt, q.close_words, joined=True)
     cond = " AND " + where.removeprefix("WHERE ") if where else ""
     shown = shown_sql(flt, archived)
@@ -74,7 +78,7 @@ def pages(q, flt: Filter | None, *, archived: bool = False
                 if not empty:
                     paged.update(r[_ID] for r in held)
                 with collector_paused():
-                    found = _page(q, db, held, flt, archived, cond, params)
+                    found = _page(q, db, held, flt, archived, cond, params, light)
                 seen += size
                 held, size, budget = [], 0, min(PAGE_MAX, budget * PAGE_GROWTH)
                 if found:
@@ -84,7 +88,7 @@ def pages(q, flt: Filter | None, *, archived: bool = False
                 if flt is not None and not empty and (
                         seen >= SCAN_AFTER or len(paged) >= SCAN_STORIES):  # the rest: a scan
                     cur.close()
-                    yield _rest(q, flt, archived, frozenset(paged))
+                    yield _rest(q, flt, archived, frozenset(paged), light)
                     break
         finally:
             if own:
@@ -103,23 +107,23 @@ def _beginnings(db, shown: str, last, taken: set[str]) -> list:
     return [r for r in rows if r[_ID] not in taken]
 
 
-def _page(q, db, stories: list, flt: Filter | None, archived: bool, cond: str, params: list
-          ) -> list[tuple[Story, list[Article]]]:
+def _page(q, db, stories: list, flt: Filter | None, archived: bool, cond: str, params: list,
+          light: bool = False) -> list[tuple[Story, list[Any]]]:
     """The articles of these stories (rows) that ``flt`` keeps, under them, in order."""
     ids = [r[_ID] for r in stories]
     rows = db.execute(
-        f"SELECT {_A}, a.rid FROM stories s JOIN articles a ON (a.story = s.id OR "
+        f"SELECT {_L if light else _A} FROM stories s JOIN articles a ON (a.story = s.id OR "
         f"(a.story IS NULL AND a.id = s.id)) WHERE s.id IN ({', '.join('?' * len(ids))})"
         f"{cond}", [*ids, *params]).fetchall()
     faces = {r[_ID]: story_of(r) for r in stories}
-    return q._grouped(rows, flt, archived, faces=faces)
+    return q._grouped(rows, flt, archived, faces=faces, light=light)
 
 
-def _rest(q, flt: Filter, archived: bool, skip: frozenset[str]
-          ) -> list[tuple[Story, list[Article]]]:
+def _rest(q, flt: Filter, archived: bool, skip: frozenset[str], light: bool = False
+          ) -> list[tuple[Story, list[Any]]]:
     """The stories after those of ``skip`` in a filter's answer: one scan of the articles SQL
     keeps (cheaper than looking up every small story's articles)."""
     where, params = to_sql(flt, q.close_words)
     with collector_paused():
-        return q._grouped(q._rows(f"SELECT {_A}, a.rid FROM articles a {where}", params,
-                                  fresh=False), flt, archived, skip=skip)
+        return q._grouped(q._rows(f"SELECT {_L if light else _A} FROM articles a {where}",
+                                  params, fresh=False), flt, archived, skip=skip, light=light)
