@@ -5,6 +5,8 @@ another event's story through one name its lone translation shared.)"""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from tui.core.group import GroupDoc, Grouper
@@ -27,12 +29,9 @@ LONE = GroupDoc(
     id="en3", lang="en", title="Minister Ilse Brandt meets Gordon Pike in Tavora",
     body="Minister Ilse Brandt met Gordon Pike in Tavora to sign a trade accord; Kalvara was "
          "mentioned once.")
-
-
-NEAR = GroupDoc(
-    id="en4", lang="en", title="Minister Ilse Brandt meets Gordon Pike in Tavora",
-    body="Minister Ilse Brandt met Gordon Pike in Tavora to sign a trade accord after residents "
-         "left their homes; Kalvara was mentioned once.")
+# the same, where the own-language words somewhat agree ("residents left their homes")
+NEAR = dataclasses.replace(LONE, id="en4", body=LONE.body.replace(
+    "accord;", "accord after residents left their homes;"))
 
 
 def batchings(other):
