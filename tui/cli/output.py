@@ -99,7 +99,6 @@ def out_body(text: str) -> None:
     out("\n".join(terminal_lines(sanitize(text), width)), visual=False)
 
 
-_ESCAPED_CONTROL = ("\\u00", "\\r", "\\b", "\\f")  # how JSON writes C0 controls (and lookalikes)
 _ESCAPED = re.compile(r"\\(?:u00|[rbf])")  # any of them (one pass: six times faster)
 
 

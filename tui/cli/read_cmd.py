@@ -110,13 +110,7 @@ def _paged(ws, flt, archived: bool):
         return None
     from tui.core.workspace.index_stream import pages
 
-    parts = pages(ws.index, flt, archived=archived, light=True)
-    try:
-        first = next(parts, [])
-    except Exception:  # noqa: BLE001 - no index to use (busy, damaged): select decides
-        parts.close()
-        return None
-    return itertools.chain([first], parts)
+    return _started(pages(ws.index, flt, archived=archived, light=True), [])
 
 
 def _listed(ws, flt, archived: bool):
@@ -125,9 +119,15 @@ def _listed(ws, flt, archived: bool):
     ``Listed``, which is what the listing prints; None when the index cannot answer."""
     if getattr(ws, "loaded", True) or flt is None or flt.is_empty or flt._terms:
         return None
-    parts = ws.index.stream(flt, archived=archived, light=True)
+    return _started(ws.index.stream(flt, archived=archived, light=True))
+
+
+def _started(parts, *empty):
+    """``parts`` with its first part already asked for (an answer from the index then runs
+    to the end); None when asking raised (no index to use: busy, damaged; or no part, where
+    ``empty`` gives none to stand for it): ``select`` decides then."""
     try:
-        first = next(parts)
+        first = next(parts, *empty)
     except Exception:  # noqa: BLE001 - no index to use (busy, damaged): select decides
         parts.close()
         return None

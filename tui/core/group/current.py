@@ -12,6 +12,7 @@ from array import array
 from collections.abc import Collection
 
 from .model import DocEntry, GroupContext
+from .scoring import dot_of
 
 Weighed = tuple[array, array]
 
@@ -37,9 +38,7 @@ def dot_now(
     g: GroupContext, query: dict[int, float], doc: DocEntry, cache: dict[int, Weighed]
 ) -> float:
     """Cosine of a new article's vector (``query``) and ``doc`` weighed now."""
-    get = query.get
-    terms, weights = weighed_now(g, doc, cache)
-    return sum(get(t, 0.0) * w for t, w in zip(terms, weights))
+    return dot_of(query, *weighed_now(g, doc, cache))
 
 
 def rescored(

@@ -21,7 +21,12 @@ _WORD = re.compile(r"\w+")
 
 def dot(query: dict[int, float], doc: DocEntry) -> float:
     """Cosine of two truncated, l2-normalised vectors."""
-    return sum(map(mul, map(query.get, doc.terms, _ZEROS), doc.weights))
+    return dot_of(query, doc.terms, doc.weights)
+
+
+def dot_of(query: dict[int, float], terms, weights) -> float:
+    """:func:`dot` with a vector given as its terms and weights."""
+    return sum(map(mul, map(query.get, terms, _ZEROS), weights))
 
 
 def cross_groups(cross: TermIndex) -> list[int]:
