@@ -24,7 +24,6 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 import platformdirs
-from rapidfuzz import process
 
 from tui.core.userpath import user_path
 
@@ -101,6 +100,8 @@ def config_from_dict(data: dict, source: str = "config") -> Config:
     for key, allowed in (("rtl_layout", RTL_MODES), ("sort", SORTS), ("palette", PALETTES),
                          ("theme", THEMES)):
         if key in values and values[key] not in allowed:
+            from rapidfuzz import process  # only for a bad value (not at every start)
+
             near = process.extractOne(str(values[key]), list(allowed))
             hint = f"; did you mean {near[0]!r}?" if near and near[1] >= 60 else ""
             raise ConfigError(f"{source}: {key!r} must be one of {', '.join(allowed)}, "

@@ -15,7 +15,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import process
 from textual.binding import Binding
 from textual.keys import Keys
 
@@ -87,6 +86,8 @@ def validate(table: dict, source: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for bid, keys in table.items():
         if bid not in known:
+            from rapidfuzz import process  # only for a mistake (not at every start)
+
             near = process.extractOne(bid, list(known))
             hint = f"; did you mean {near[0]!r}?" if near and near[1] >= 60 else ""
             raise KeymapError(f"{source}: unknown binding id {bid!r}{hint}")

@@ -1,11 +1,21 @@
 """Wiredesk's cleaner against trafilatura, readability-lxml and boilerpy3 on the aeb set.
 
 usage: python3 tests/benchmarks/bench_extract.py [--limit N] [--only NAME,...]
+       python3 tests/benchmarks/bench_extract.py --speed [--sets aeb,wcxb_dev] [--split even]
+                                                 [--limit N] [--rounds 3]
 Runs every extractor in this one process on the same pages and prints, per extractor, macro
 F1 on the plain-text copies, macro F1 on the HTML pages, and speed on each as pages per CPU
 second of one core (time.process_time) next to pages per wall-clock second (score_extract.py's
 metric, reused from eval_clean). Plain text is handed to the DOM-based
 tools as HTML with one <p> per line, which is the most any of them can make of it.
+
+``--speed``: the HTML speed bar (Wiredesk no slower per page than trafilatura alone). Per
+set, rounds alternate trafilatura alone (``extract(page, include_comments=False)``, its
+settings inside Wiredesk) and Wiredesk's ``clean()`` on the same pages; each side's fastest
+round counts. Wiredesk's time is split into its parts: trafilatura inside the call (handed
+the parsed tree), the parse, the paragraph redraw, readability (pages where trafilatura kept
+little) and the rest. "floor" is trafilatura inside + the parse: what Wiredesk costs with no
+work of its own, the best ratio reachable while trafilatura runs whole inside the call.
 A script, not a pytest test (pytest does not collect ``bench_*.py``).
 """
 
@@ -92,11 +102,91 @@ def score(make, kind: str, pages) -> tuple[float, float, float]:
     return f1, len(pages) / cpu if cpu else float("inf"), len(pages) / wall
 
 
+PARTS = ("_trafilatura", "_parse", "redraw", "_readability")  # html.py's steps timed apart
+
+
+def speed(sets: list[str], split: str, limit: int | None, rounds: int) -> None:
+    """Wiredesk's HTML clean() against trafilatura alone, alternated in one process."""
+    import logging
+
+    import trafilatura
+
+    from tests.benchmarks.bench_clean_sets import load as load_set
+    from tui.core.clean import clean
+    from tui.core.clean import html as H
+    from tui.core.model import RawDocument
+
+    logging.disable(logging.CRITICAL)
+    spent: dict[str, float] = {}
+
+    def timed(name: str, fn):
+        def run(*args):
+            t0 = time.process_time()
+            try:
+                return fn(*args)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - t0
+        return run
+
+    originals = {name: getattr(H, name) for name in PARTS}
+    print(f"ms per page, CPU of one core, fastest of {rounds} alternated rounds; "
+          "floor = trafilatura inside + parse")
+    print(f"{'set':<10} {'pages':>5} {'trafilatura':>11} {'wiredesk':>9} {'ratio':>6} "
+          f"{'inside':>7} {'parse':>6} {'redraw':>7} {'readab.':>7} {'rest':>6} "
+          f"{'floor':>6}")
+    for name in sets:
+        pages = [src for _, _, src, _ in load_set(name, "html", split, limit)]
+        if not pages:
+            print(f"{name:<10} no pages (is ../shared/bench there?)")
+            continue
+        for src in pages[:2]:  # warm-up, untimed: imports and trafilatura's first-use tables
+            trafilatura.extract(src, include_comments=False)
+            clean(RawDocument("bench", src, "html"))
+        best_t = best_w = float("inf")
+        best_parts: dict[str, float] = {}
+        for _ in range(rounds):
+            t0 = time.process_time()
+            for src in pages:
+                trafilatura.extract(src, include_comments=False)
+            best_t = min(best_t, time.process_time() - t0)
+            spent.clear()
+            for part, fn in originals.items():
+                setattr(H, part, timed(part, fn))
+            try:
+                t0 = time.process_time()
+                for src in pages:
+                    clean(RawDocument("bench", src, "html"))
+                took = time.process_time() - t0
+            finally:
+                for part, fn in originals.items():
+                    setattr(H, part, fn)
+            if took < best_w:
+                best_w, best_parts = took, dict(spent)
+        n = len(pages)
+        ms = {k: 1000 * v / n for k, v in best_parts.items()}
+        rest = 1000 * best_w / n - sum(ms.values())
+        floor = ms.get("_trafilatura", 0.0) + ms.get("_parse", 0.0)
+        print(f"{name:<10} {n:>5} {1000 * best_t / n:>11.2f} {1000 * best_w / n:>9.2f} "
+              f"{best_t / best_w:>5.2f}x {ms.get('_trafilatura', 0.0):>7.2f} "
+              f"{ms.get('_parse', 0.0):>6.2f} {ms.get('redraw', 0.0):>7.2f} "
+              f"{ms.get('_readability', 0.0):>7.2f} {rest:>6.2f} "
+              f"{1000 * best_t / n / floor if floor else 0.0:>5.2f}x")
+
+
 def main() -> None:
+    if "-h" in sys.argv or "--help" in sys.argv:
+        print(__doc__)
+        return
     limit = int(sys.argv[sys.argv.index("--limit") + 1]) if "--limit" in sys.argv else None
+    warnings.filterwarnings("ignore")
+    if "--speed" in sys.argv:
+        arg = (lambda flag, default: sys.argv[sys.argv.index(flag) + 1] if flag in sys.argv
+               else default)
+        speed(arg("--sets", "aeb,wcxb_dev").split(","), arg("--split", "even"), limit,
+              int(arg("--rounds", "3")))
+        return
     only = (sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv
             else list(EXTRACTORS))
-    warnings.filterwarnings("ignore")
     sets = {k: load(k)[:limit] for k in ("text", "html")}
     print(f"aeb: {len(sets['text'])} pages, one process, pages in turn. 'cpu p/s' = pages per "
           "CPU second of one core (time.process_time); 'wall p/s' = pages per wall-clock "

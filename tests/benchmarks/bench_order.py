@@ -2,14 +2,16 @@
 article per call, and in shuffled orders must give the same stories.
 
 usage: python3 tests/benchmarks/bench_order.py [DATA.jsonl...] [--sample 300] [--shuffles 3]
-                                               [--limit N]
+                                               [--limit N] [--half tune|held] [--runs ...]
 For each set (default: the four dev sets in shared/bench/stories) it prints B-cubed F1 per run
 and the adjusted Rand index of each run's partition against the one-batch partition. The
 one-article-per-call run uses a sample of ``--sample`` articles (every ``k``-th record), with
 its own one-batch run of that sample as reference; each call goes through the cache form
 (``to_state`` / ``from_state``), as one command per article does. Beside it, the same runs of a
 TF-IDF average-link baseline (scikit-learn), which is order-free by construction, as the
-reference for B3. Bars: B3 within .01 of one batch, adjusted Rand >= .97.
+reference for B3. Bars: B3 within .01 of one batch, adjusted Rand >= .97. ``--half`` keeps the
+stories of one hold-out half (as ``eval_group.py --half``); ``--runs`` picks runs (``batches``,
+``shuffles``, ``sample``, ``baseline``; default all).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ SHARED = Path(os.environ.get("WIREDESK_SHARED", REPO.parent / "shared"))
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_group import bcubed  # noqa: E402
+from eval_group import bcubed, half_of  # noqa: E402
 
 from tui.core.group import GroupDoc, Grouper  # noqa: E402
 
@@ -70,7 +72,12 @@ def ari(a: dict[str, str], b: dict[str, str]) -> float:
     return float(adjusted_rand_score([a[i] for i in ids], [b[i] for i in ids]))
 
 
-def report(name: str, rows: list[dict], sample: int, shuffles: int) -> list[str]:
+RUNS = ("batches", "shuffles", "sample", "baseline")
+
+
+def report(
+    name: str, rows: list[dict], sample: int, shuffles: int, runs: tuple[str, ...] = RUNS
+) -> list[str]:
     gold = {r["id"]: r["cluster"] for r in rows}
     out, bad = [], []
 
@@ -89,24 +96,26 @@ def report(name: str, rows: list[dict], sample: int, shuffles: int) -> list[str]
     t0 = time.perf_counter()
     one = run(rows, None)
     ref_f1 = line("one batch", one, None, None, time.perf_counter() - t0)
-    t0 = time.perf_counter()
-    line("batches of 100", run(rows, 100), one, ref_f1, time.perf_counter() - t0)
-    for seed in range(1, shuffles + 1):
+    if "batches" in runs:
+        t0 = time.perf_counter()
+        line("batches of 100", run(rows, 100), one, ref_f1, time.perf_counter() - t0)
+    for seed in range(1, shuffles + 1 if "shuffles" in runs else 1):
         mixed = rows[:]
         random.Random(seed).shuffle(mixed)
         t0 = time.perf_counter()
         line(f"shuffled ({seed}), one batch", run(mixed, None), one, ref_f1,
              time.perf_counter() - t0)
-    step = max(1, len(rows) // sample)
-    part = rows[::step][:sample]
-    t0 = time.perf_counter()
-    part_one = run(part, None)
-    part_f1 = line(f"sample of {len(part)}, one batch", part_one, None, None,
-                   time.perf_counter() - t0)
-    t0 = time.perf_counter()
-    line("sample, one article per call", run(part, 1, through_state=True), part_one,
-         part_f1, time.perf_counter() - t0)
-    if len(rows) <= 5000:
+    if "sample" in runs:
+        step = max(1, len(rows) // sample)
+        part = rows[::step][:sample]
+        t0 = time.perf_counter()
+        part_one = run(part, None)
+        part_f1 = line(f"sample of {len(part)}, one batch", part_one, None, None,
+                       time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        line("sample, one article per call", run(part, 1, through_state=True), part_one,
+             part_f1, time.perf_counter() - t0)
+    if "baseline" in runs and len(rows) <= 5000:
         t0 = time.perf_counter()
         line("TF-IDF average-link (baseline)", baseline(rows), None, None,
              time.perf_counter() - t0)
@@ -121,6 +130,8 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=300)
     ap.add_argument("--shuffles", type=int, default=3)
     ap.add_argument("--limit", type=int, help="first N records of each set")
+    ap.add_argument("--half", choices=("tune", "held"), help="only the stories of this half")
+    ap.add_argument("--runs", nargs="+", choices=RUNS, default=list(RUNS))
     args = ap.parse_args()
     stories = SHARED / "bench" / "stories"
     paths = args.data or [str(stories / f"{n}.jsonl")
@@ -131,7 +142,11 @@ def main() -> None:
             continue
         with open(path, encoding="utf-8") as f:
             rows = [json.loads(line) for line in f][: args.limit]
-        for text in report(Path(path).stem, rows, args.sample, args.shuffles):
+        name = Path(path).stem
+        if args.half:
+            rows = [r for r in rows if half_of(r["cluster"]) == args.half]
+            name += f" ({args.half} half)"
+        for text in report(name, rows, args.sample, args.shuffles, tuple(args.runs)):
             print(text, flush=True)
 
 

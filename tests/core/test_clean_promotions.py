@@ -57,8 +57,11 @@ def test_promotion_inside_an_article_is_dropped_and_no_wall() -> None:
     ("line", "kind"),
     [
         ("Phil Helsel is a reporter for NBC News.", "byline"),
-        ("Lisa Jennings is a veteran restaurant industry reporter and editor who covers the "
-         "sector.", "byline"),
+        (
+            "Lisa Jennings is a veteran restaurant industry reporter and editor who covers the "
+            "sector.",
+            "byline",
+        ),
         ("Jane Doe was the paper's chief political correspondent until 2019.", "byline"),
         # one name: a tool; no name before "is"; no name at all: prose, no byline
         ("Flatliner is a handy code editor that helps to test the expressions.", None),
@@ -94,3 +97,59 @@ def test_thoughts_on_a_title_head_the_comments(line: str) -> None:
 )
 def test_sentences_opening_like_a_comments_heading_are_prose(line: str) -> None:
     assert furniture_kind(line) is None
+
+
+NEWSLETTER_WIDGET = [  # a sign-up box and its messages, and offers to subscribe
+    "Thanks for signing up!",
+    "Keep an eye on your inbox for the latest sports news.",
+    "There was an error processing your subscription.",
+    "Please check the opt-in box to acknowledge that you would like to subscribe.",
+    "See All Newsletters",
+    "If you enjoyed this article, we have a proposition for you: Join our members' club.",
+    "Get our conservative analysis delivered right to you. No charge.",
+    "Get Motor Cycle Monthly delivered through your letterbox every month.",
+    "Subscribe to WIRED and stay smart with more of your favorite Ideas writers.",
+    "Subscribe Sign In",
+    "To Read the Full Story",
+]
+NOT_WIDGET = [
+    "Thanks for the help, she told the officers who had found her dog.",
+    "If you value your privacy, the report says, turn off the location history.",
+    "Get the groceries delivered on time is what every customer wants.",
+    "The parcels were delivered to your neighbour when you were out.",
+    "Get back to your seats, the captain told the passengers.",
+    "Subscribers to the service and their families were given refunds last week.",
+]
+
+
+RELATED_HEADINGS = ["More Great WIRED Stories", "More top stories", "More:", "You may also like..."]
+LIKE_RELATED = [  # sentences that open like a heading of other stories
+    "More than 200 people died.",
+    "More stories like this are sad.",
+    "You may also like this.",
+    "More: the council said no.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [(line, "ad") for line in NEWSLETTER_WIDGET]
+    + [(line, None) for line in NOT_WIDGET + LIKE_RELATED]
+    + [(line, "related") for line in RELATED_HEADINGS],
+)
+def test_offers_widgets_and_related_headings_against_prose_like_them(
+    line: str, kind: str | None
+) -> None:
+    assert furniture_kind(line) == kind
+
+
+def test_a_long_note_on_the_author_with_a_handle_is_a_byline() -> None:
+    note = (
+        "Molly Wood (@mollywood) is an Ideas contributor at WIRED and the host and senior "
+        "editor of Marketplace Tech, a daily national radio broadcast covering the business "
+        "of technology. She was formerly an executive editor at CNET and a columnist for "
+        "the New York Times, and she has written about the industry for twenty years."
+    )
+    assert len(note.split()) > 40  # longer than other kinds are trusted on
+    assert furniture_kind(note) == "byline"
+    assert furniture_kind(note + " " + note) is None  # beyond a note's length: prose

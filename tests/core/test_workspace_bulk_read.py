@@ -14,7 +14,7 @@ import pytest
 
 from tests.core.test_workspace_bulk_stream import write_dump
 from tui.core.ingest import stream
-from tui.core.workspace import Workspace, bulk, cache, grouping, grouping_check, journal
+from tui.core.workspace import Workspace, bulk, grouping, grouping_check, journal
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def run(tmp_path, monkeypatch):
 
 
 def _layer(root):
-    base, delta = cache.load_layers(root, grouping.BASE, grouping.DELTA, "token")
+    base, delta = grouping.base_layers(root)
     return delta or base
 
 

@@ -122,7 +122,7 @@ def test_the_cache_check_finds_a_changed_article_in_the_journal(built, tmp_path)
     layer = {"mark": None}
     assert not grouping.matches(ws, g, layer)  # no mark: cannot be told cheaply
     ws.ingest([rec(92, 1)])
-    base, delta = (grouping.cache.load(built, n) for n in (grouping.BASE, grouping.DELTA))
+    base, delta = grouping.base_layers(built)
     layer = delta or base
     ws2 = Workspace.open(built, lazy=True)
     g2 = grouping.grouper(ws2)
@@ -162,7 +162,7 @@ def test_a_full_read_tells_hand_edits_from_lazy_writes(built):
         f.write(text)
     ws = Workspace.open(built)
     assert ws.records.noticed == {a.id}
-    base, delta = grouping.cache.load_layers(built, grouping.BASE, grouping.DELTA, "token")
+    base, delta = grouping.base_layers(built)
     g = grouping._from(Workspace.open(built, lazy=True), base, delta)  # the cached grouper
     assert not grouping.matches(ws, g, delta or base)  # it does not match the edit
 
@@ -170,14 +170,15 @@ def test_a_full_read_tells_hand_edits_from_lazy_writes(built):
 def test_a_cache_of_the_older_form_is_used_through_its_signature(built):
     ws = Workspace.open(built)
     g = grouping.grouper(ws)
-    for name in (grouping.DELTA, closed_store.NAME):
+    for name in (grouping.DELTA, grouping.BASE, closed_store.NAME):
         (built / CACHE / name).unlink(missing_ok=True)
     working_set.attach_all(g)  # the older form: one pickle, named by its signature
     working_set.plain(g)
-    grouping.cache.save(built, grouping.BASE, {"sig": grouping.signature(ws),
+    grouping.cache.save(built, grouping.OLD_BASE, {"sig": grouping.signature(ws),
                                                "state": g.to_state()})
     again = Workspace.open(built, lazy=True)
     assert grouping.grouper(again) is not None and again._grouper_base is not None  # no rebuild
     rep = again.ingest([rec(95, 2)])
-    assert rep.added and (built / CACHE / grouping.DELTA).exists()
+    assert rep.added and (built / CACHE / grouping.BASE).exists()  # written in the new form
+    assert not (built / CACHE / grouping.OLD_BASE).exists()
     assert grouping.grouper(Workspace.open(built, lazy=True)) is not None

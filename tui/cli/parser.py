@@ -38,6 +38,21 @@ COMMANDS = {
 _VALUED = ("--workspace", "-w", "--keymap")  # the options before a command that take a value
 
 
+def modules_for(argv: list[str] | None) -> tuple[str, ...]:
+    """The command modules ``argv`` needs: the one of the command it names; ``app_cmd`` alone
+    when it names none and asks no help (``wiredesk [-w DIR]`` opens the app: the other
+    commands' modules would only delay its first screen); else (help, a mistake, no command
+    line given) every one."""
+    command = command_of(argv)
+    if command in COMMANDS:
+        return (COMMANDS[command],)
+    if argv is not None and command is None and not any(
+        a in ("-h", "--help", "--version", "--") for a in argv
+    ):
+        return ("tui.cli.app_cmd",)
+    return COMMAND_MODULES
+
+
 def command_of(argv: list[str] | None) -> str | None:
     """The command ``argv`` names (None: none, or help asked before it)."""
     args = iter(argv or ())
@@ -99,8 +114,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     workspace_option(parser)
     keymap_option(parser)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
-    command = command_of(argv)
-    for name in [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES:
+    for name in modules_for(argv):
         importlib.import_module(name).register(sub)
     # `--workspace` also after the subcommand; SUPPRESS keeps the one given before it.
     for p in _all_subparsers(sub):

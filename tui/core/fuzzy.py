@@ -10,14 +10,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from typing import Any
 
 _WORD = re.compile(r"\w+")
 _SPLIT_AT = tuple(",.;:!?()\"'-/\u2018\u2019\u201c\u201d\u2013\u2014")
 _MARKS = "".join(_SPLIT_AT)  # stripped from the ends of a phrase's words
 MIN_LEN = 4  # shorter terms must match as typed
+
+
+class _Rapidfuzz:
+    """rapidfuzz's ``process`` and ``OSA``, imported on first use: the app's first screen and
+    a command with no search never need them (issue 16)."""
+
+    def __getattr__(self, name: str) -> Any:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        self.process, self.OSA = process, OSA
+        return getattr(self, name)
+
+
+_rf = _Rapidfuzz()
 
 
 def allowed_edits(term: str) -> int:
@@ -46,7 +59,7 @@ def close_word(term: str, words: Collection[str]) -> str | None:
     k = allowed_edits(term)
     if k == 0 or not words:
         return None
-    hit = process.extractOne(term, words, scorer=OSA.distance, score_cutoff=k)
+    hit = _rf.process.extractOne(term, words, scorer=_rf.OSA.distance, score_cutoff=k)
     return hit[0] if hit else None
 
 
@@ -65,7 +78,7 @@ def term_matches(term: str, words: Collection[str]) -> bool:
 def _same(term: str, word: str) -> bool:
     word = word.strip(_MARKS)
     k = allowed_edits(term)
-    return term == word or (k > 0 and OSA.distance(term, word, score_cutoff=k) <= k)
+    return term == word or (k > 0 and _rf.OSA.distance(term, word, score_cutoff=k) <= k)
 
 
 def matches_all(terms: Iterable[str], *texts: str) -> bool:

@@ -27,6 +27,7 @@ Tags compare case-insensitively. Articles without a date never match a date rang
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol
@@ -246,9 +247,22 @@ def combine(a: Filter, b: Filter) -> Filter:
 
 
 def fold(s: str) -> str:
-    """Lower case without accents, for forgiving comparisons (``Café`` -> ``cafe``)."""
+    """Lower case without accents, for forgiving comparisons (``Café`` -> ``cafe``). ASCII
+    (most of a body) is only lowered: the same result, without a step per character (a
+    search checks whole bodies)."""
+    if s.isascii():
+        return s.lower()
     decomposed = unicodedata.normalize("NFKD", s.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if decomposed.isascii():
+        return decomposed
+    return _NOT_ASCII.sub(_uncombined, decomposed)
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _uncombined(m: re.Match[str]) -> str:
+    return "".join(c for c in m.group() if not unicodedata.combining(c))
 
 
 def split_terms(text: str) -> list[str]:

@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.core.export import items_from, render, write_output
 from tui.core.model import Article
 from tui.core.query import Filter
 from tui.core.textutil import safe_line
 from tui.core.workspace import StaleUndo, Story, Workspace
 from tui.desk import filters, held, indexed
-from tui.desk.exported import select_articles
 from tui.desk.filters import SavedFilters
 from tui.desk.select import Listing, recount, select
 from tui.desk.steps import Correction, Flag, Regroup, Step
@@ -32,8 +29,6 @@ from tui.desk.watch import DiskChange, stamp
 from tui.desk.writer import ErrorHandler, TriageWriter
 
 Progress = Callable[[int, int, str], None]
-# Imported by the writer thread as the app starts (see Desk._write), not before the first paint.
-LOADED_AT_START = ("tui.core.ingest", "tui.core.sources.refresh", "tui.core.sources.subscriptions")
 RECHECK = 5.0  # seconds the app's look at the index's folders holds (Queries.recheck); the
 # poll (every 2 s, off the UI thread) renews it: a key pays the look only after a pause of it
 
@@ -70,11 +65,8 @@ class Desk:
             self._thread.start()
 
     def _write(self) -> None:
-        # The ingest and feed modules (0.3 s of parsers and HTTP) are loaded here, beside the
-        # first paint instead of before it, and still at start: a reinstall while the app runs
-        # cannot break a later key press.
-        for name in LOADED_AT_START:
-            importlib.import_module(name)
+        # The ingest and feed modules (0.3 s of parsers and HTTP) are not imported here: the
+        # app imports them once its first screen is painted (tui.app_later; issue 16).
         self.writer.drain()
 
     @property
@@ -341,16 +333,19 @@ class Desk:
             return DiskChange.FILTERS
         return DiskChange.NONE
 
-    def look_over(self) -> tuple[int, list[str]]:
+    def look_over(self, pause: float = 0.0) -> tuple[int, list[str]]:
         """*Blocking*: :func:`tui.desk.indexed.look_over` (edits made in place, damage)."""
         if self.whole:
             return 0, []
-        return indexed.look_over(self.ws, self.lock)  # the lock taken a folder at a time
+        return indexed.look_over(self.ws, self.lock, pause)  # the lock a folder at a time
 
     # ---- tools (blocking) --------------------------------------------------------------------
     def export(self, flt: Filter | None, fmt: str, path: Path, *, force: bool = False) -> int:
         """*Blocking*: export what ``flt`` selects (no filter: what has a note, tag or star).
         Returns how many articles."""
+        from tui.core.export import items_from, render, write_output  # noqa: PLC0415 (tui.app_later)
+        from tui.desk.exported import select_articles  # noqa: PLC0415 (tui.app_later)
+
         self.wait_saved(10)
         if self.whole:
             with self.lock:  # a snapshot of the faces, not taken while a correction rewrites
@@ -365,7 +360,7 @@ class Desk:
 
     def ingest(self, sources: list[str], on_progress: Progress) -> IngestOutcome:
         """*Blocking*: collect and ingest files, folders, globs, feeds or URLs."""
-        from tui.core.ingest import collect  # noqa: PLC0415 (loaded at start: LOADED_AT_START)
+        from tui.core.ingest import collect  # noqa: PLC0415 (loaded at start: tui.app_later)
 
         got = collect(sources)
         on_progress(0, len(got.docs), "")

@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from tui import app_later
 from tui.config import Config, remember, remembered_sort
 from tui.core.query import Filter, QueryError, parse
 from tui.desk import Cancelled, Desk, DiskChange, Listing
@@ -93,6 +94,7 @@ class MainScreen(DeskScreen):
         self.update_status()
         self.set_interval(POLL_SECONDS, self.poll_disk)
         self.set_timer(LOOK_AFTER, self.tools.look_over)  # in-place edits, damage: once painted
+        self.call_after_refresh(self.set_timer, app_later.AFTER, app_later.start)  # once painted
 
     def on_resize(self, event: events.Resize) -> None:
         self._narrow(event.size.width)

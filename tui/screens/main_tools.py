@@ -9,23 +9,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.core.diff.model import CompareItem
-from tui.core.export import FORMATS
 from tui.core.query import QueryError, parse
 from tui.core.textutil import safe_line
 from tui.desk import Desk, Step
 from tui.keys import binding
 from tui.screens import main_messages as msg
-from tui.screens.compare import CompareScreen
-from tui.screens.dialogs import PromptDialog, TextDialog
-from tui.screens.export_dialog import ExportDialog, ExportRequest
-from tui.screens.ingest_dialog import IngestDialog
 from tui.screens.main_host import ScreenKeys
-from tui.screens.query_dialog import QueryDialog
 from tui.widgets.legend import RTL_HELP
 from tui.widgets.rows import outlet_of
-from tui.widgets.suggest import vocabulary
+
+# The dialogs, the comparison view (and the diff behind it) and the export formats are
+# imported when their key is first pressed: the first screen needs none of them (issue 16).
+if TYPE_CHECKING:
+    from tui.core.diff.model import CompareItem
+    from tui.screens.export_dialog import ExportRequest
+
+# After each folder the look over the files waits three times what the folder took: a
+# quarter of a core at most, beside the first keys (issue 16: 1,000,000 articles)
+LOOK_PAUSE = 3.0
 
 TOOL_BINDINGS = [
     binding("main.compare", "compare", "Compare"),
@@ -55,7 +58,7 @@ class ToolKeys(ScreenKeys):
         changed, and damaged files are named."""
         def job() -> None:
             try:
-                changed, damaged = self.desk.look_over()
+                changed, damaged = self.desk.look_over(LOOK_PAUSE)
             except Exception:  # noqa: BLE001 - the workspace is busy: the next start looks
                 return
             if damaged:
@@ -82,6 +85,8 @@ class ToolKeys(ScreenKeys):
             if words is not None:
                 self.screen.apply_query(rest + " " + words if words else rest)
 
+        from tui.screens.query_dialog import QueryDialog  # noqa: PLC0415 (tui.app_later)
+
         self.screen.app.push_screen(QueryDialog("Search titles, bodies, tags and notes (fuzzy)",
                                                 flt.text, free_text=True), done)
 
@@ -89,6 +94,9 @@ class ToolKeys(ScreenKeys):
         def done(query: str | None) -> None:
             if query is not None:
                 self.screen.apply_query(query)
+
+        from tui.screens.query_dialog import QueryDialog  # noqa: PLC0415 (tui.app_later)
+        from tui.widgets.suggest import vocabulary  # noqa: PLC0415 (tui.app_later)
 
         words = vocabulary(self.desk.tags(), self.desk.outlets_and_langs())  # what it completes
         self.screen.app.push_screen(QueryDialog("Filter", self.screen.query_text,
@@ -103,6 +111,8 @@ class ToolKeys(ScreenKeys):
         def done(name: str | None) -> None:
             if name:
                 self._write_filter(safe_line(name), query)
+
+        from tui.screens.dialogs import PromptDialog  # noqa: PLC0415 (tui.app_later)
 
         self.screen.app.push_screen(PromptDialog("Save this filter as", placeholder="a name"),
                                     done)
@@ -149,6 +159,8 @@ class ToolKeys(ScreenKeys):
         if len(items) < 2:
             self.screen.notify("Only one text in this story: nothing to compare.")
             return
+        from tui.screens.compare import CompareScreen  # noqa: PLC0415 (tui.app_later)
+
         self.screen.app.push_screen(CompareScreen(items, left=left, right=right))
 
     # ---- export, ingest, feeds ---------------------------------------------------------------
@@ -156,6 +168,9 @@ class ToolKeys(ScreenKeys):
         def done(req: ExportRequest | None) -> None:
             if req is not None:
                 self._export(req)
+
+        from tui.core.export import FORMATS  # noqa: PLC0415 (tui.app_later)
+        from tui.screens.export_dialog import ExportDialog  # noqa: PLC0415 (tui.app_later)
 
         self.screen.app.push_screen(ExportDialog(list(FORMATS), self.screen.query_text,
                                                  Path.cwd()), done)
@@ -176,6 +191,8 @@ class ToolKeys(ScreenKeys):
         def done(changed: bool | None) -> None:
             if changed:
                 self.screen.rebuild(self.screen.current_filter(), regrouped=True)
+
+        from tui.screens.ingest_dialog import IngestDialog  # noqa: PLC0415 (tui.app_later)
 
         self.screen.app.push_screen(IngestDialog(self.desk), done)
 
@@ -208,6 +225,7 @@ class ToolKeys(ScreenKeys):
         if not aid:
             return
         title = f"Why {self.desk.get(aid).title!r} is in this story"
+        from tui.screens.dialogs import TextDialog  # noqa: PLC0415 (tui.app_later)
 
         def job() -> None:
             lines = self.desk.explain(aid)
@@ -233,6 +251,8 @@ def compare_items(desk: Desk, article_ids: list[str],
     With several versions of the current article: its last two versions; else the current
     article beside the next text of the story.
     """
+    from tui.core.diff.model import CompareItem  # noqa: PLC0415 (tui.app_later)
+
     items: list[CompareItem] = []
     first_of: dict[str, int] = {}
     for aid in article_ids:

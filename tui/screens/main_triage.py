@@ -9,12 +9,15 @@ saves them; this class only decides which.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tui.desk.steps import Flag, Step
 from tui.keys import binding
 from tui.screens.main_header import plural
 from tui.screens.main_host import ScreenKeys
-from tui.screens.note_editor import NoteEditor
-from tui.screens.tag_editor import TagChange, TagEditor
+
+if TYPE_CHECKING:  # the editors are imported on their key's first press (issue 16)
+    from tui.screens.tag_editor import TagChange
 
 TRIAGE_BINDINGS = [
     binding("main.toggle_read", "toggle_read", "Read/unread (a story row: the whole story)",
@@ -73,6 +76,8 @@ class TriageKeys(ScreenKeys):
                 self.desk.tag(aids, change.add, change.remove)
                 self._changed("tagged", aids)
 
+        from tui.screens.tag_editor import TagEditor  # noqa: PLC0415 (tui.app_later)
+
         self.screen.app.push_screen(TagEditor(title, self.desk.tags(), current, replace=single),
                                     done)
 
@@ -87,6 +92,8 @@ class TriageKeys(ScreenKeys):
         def done(new: str | None) -> None:
             if new is not None and self.desk.note(aid, new):
                 self._changed("note", [aid])
+
+        from tui.screens.note_editor import NoteEditor  # noqa: PLC0415 (tui.app_later)
 
         self.screen.app.push_screen(NoteEditor(a.title, text, unsaved=unsaved is not None),
                                     done)

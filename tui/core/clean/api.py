@@ -165,7 +165,7 @@ def clean_text(text: str, known=None, authored: bool = False) -> dict:
     lang = detect_lang(text)
     kinds: dict[int, str | None] = {}
     keep = select(lines, stopwords_for(lang), known, dense_script=lang in _DENSE_LANGS,
-                  kinds=kinds)
+                  kinds=kinds, written=text)
     keep = _dedupe(lines, keep)
     keep = _drop_lead_teaser(lines, keep)
     chosen = keep

@@ -16,10 +16,12 @@ import json
 import re
 import threading
 from collections.abc import Callable
+from typing import Any
 
 from tui.core.clean.combine import add_missed
 from tui.core.clean.dates import parse_date
 from tui.core.clean.html_blocks import redraw
+from tui.core.clean.html_records import add_records
 from tui.core.clean.titles import page_title
 
 _MAX_HTML = 3_000_000  # characters; longer pages are cut (no article is that long)
@@ -59,6 +61,8 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
             text = alt  # trafilatura found next to nothing: readability's text
         elif alt:
             text = add_missed(text, alt)  # what trafilatura kept, and the prose it missed
+    if text.strip():  # a listing's records trafilatura dropped as links (html_records.py)
+        text = _safe(add_records, tree, text) or text
 
     def visible() -> str:
         return _safe(visible_text, tree) or ""
@@ -120,12 +124,19 @@ def _quick_parse(html: str):
 
 
 _LOCAL = threading.local()  # one parser per thread: lxml parsers are not to be shared
+_SETTINGS: dict[str, dict[str, Any]] = {  # each library's own parser settings
+    "trafilatura": {"collect_ids": False, "default_doctype": False, "encoding": "utf-8",
+                    "remove_comments": True, "remove_pis": True},  # utils.HTML_PARSER
+    "readability": {"encoding": "utf-8"},  # readability-lxml's htmls.utf8_parser
+}
 
 
-def _parser():
-    """trafilatura's HTML parser settings with a class lookup done in C: HtmlElement for
-    every element (lxml.html's own lookup calls Python for each element it wraps)."""
-    parser = getattr(_LOCAL, "parser", None)
+def _parser(kind: str = "trafilatura"):
+    """The HTML parser ``kind`` uses (its settings) with a class lookup done in C:
+    HtmlElement for every element (lxml.html's own lookup calls Python for each element it
+    wraps)."""
+    key = "parser_" + kind
+    parser = getattr(_LOCAL, key, None)
     if parser is None:
         from lxml import etree
         from lxml.html import (
@@ -136,12 +147,11 @@ def _parser():
             HtmlProcessingInstruction,
         )
 
-        parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
-                            remove_comments=True, remove_pis=True)
+        parser = HTMLParser(**_SETTINGS[kind])
         parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
             element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction,
             entity=HtmlEntity))
-        _LOCAL.parser = parser
+        setattr(_LOCAL, key, parser)
     return parser
 
 
@@ -167,8 +177,19 @@ def _readability(html: str) -> str:
     import lxml.html
     from readability import Document
 
-    summary = Document(html).summary(html_partial=True)
+    summary = Document(_readability_tree(html)).summary(html_partial=True)
     return block_text(lxml.html.fragment_fromstring(summary, create_parent="div"))
+
+
+def _readability_tree(html: str):
+    """The page as readability-lxml's ``build_doc`` parses a str (UTF-8 bytes, its parser's
+    settings), with element classes picked in C (``_parser``). Handed a tree, readability
+    reads it again on a retry after dropping its hidden elements in place, which a second
+    pass finds none of: the same tree as parsing the page anew, without the second parse."""
+    import lxml.html
+
+    return lxml.html.document_fromstring(html.encode("utf-8", "replace"),
+                                         parser=_parser("readability"))
 
 
 def block_text(el) -> str:
@@ -181,9 +202,11 @@ def block_text(el) -> str:
 def visible_text(tree) -> str:
     """Text of the whole page as a reader sees it, one line per block. Removes the page's
     scripts, styles and head from ``tree``."""
-    for el in list(tree.iter(*_HIDDEN)):
-        if el.getparent() is not None:
-            el.drop_tree()
+    from lxml import etree
+
+    # In C, as lxml.html's drop_tree does it: each hidden element goes with what it holds,
+    # its tail stays in place; ``tree`` itself stays even when it is hidden.
+    etree.strip_elements(tree, *_HIDDEN, with_tail=False)
     return block_text(tree)
 
 

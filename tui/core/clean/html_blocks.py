@@ -10,7 +10,8 @@ lines' boundaries where the page draws them (``resegment``): a line spanning two
 cut where the second starts, two lines lying back to back inside one block are joined, and
 a line opening an item of an ordered list is numbered as the page numbers it. The
 extractor's words are never dropped or reordered (only the line breaks and list markers
-change); the one thing added is a subheading the extractor skipped between two lines it kept
+change, and a word the extractor glued at an element's edge is spaced there: html_glue.py);
+the one thing added is a subheading the extractor skipped between two lines it kept
 (html_fill.py). Lines the page does not hold (an extractor's own text) and table rows are left
 as they are, except a row of a page laid out in a table (html_cells.py): its text is running
 text, cut where the cell's own blocks start.
@@ -27,6 +28,7 @@ from tui.core.clean.html_align import align
 from tui.core.clean.html_cells import INNER as _INNER
 from tui.core.clean.html_cells import cell_words, layout_row
 from tui.core.clean.html_fill import fill
+from tui.core.clean.html_glue import CODE, junctions, unglue
 from tui.core.clean.html_page import Blocks
 
 # Elements that start a block of their own in a browser's rendering.
@@ -68,7 +70,7 @@ def dom_blocks(root) -> Blocks:
     elements (scripts, styles, forms' controls) is skipped; ``<br>`` separates words but not
     blocks; a table row is one block (its cells are not)."""
     out = Blocks()
-    state = {"id": 0, "pre": 0, "quote": 0}
+    state = {"id": 0, "pre": 0, "quote": 0, "code": 0}
     in_link = 0  # links open around the text being read
     linked = [0]  # characters of the block being read that lie inside links
     parts: list[str] = []
@@ -77,13 +79,17 @@ def dom_blocks(root) -> Blocks:
         if not parts:
             return
         text = "".join(parts)
-        parts.clear()
+        if CODE in text:
+            text = text.replace(CODE, "")
         chars, linked[0] = linked[0], 0
-        if text.isspace():
+        if not text or text.isspace():
+            parts.clear()
             return
         if _INNER in text:  # blocks inside a table cell
             got = cell_words(out, text, state["id"])
         else:
+            if len(parts) > 1 and not state["pre"]:  # words glued at an element's edge
+                junctions(parts, len(out.words), out, state["code"] > 0)
             got = False
             for segment in text.replace("\n", _BR).split(_BR):  # line ends and <br>: breaks
                 words = _STRIP.sub("", segment.lower()).split()
@@ -102,6 +108,7 @@ def dom_blocks(root) -> Blocks:
             if chars:
                 out.linked[state["id"]] = chars
             state["id"] += 1
+        parts.clear()
 
     cells = [0]  # for each open element: whether its children lie inside a table cell
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
@@ -139,6 +146,10 @@ def dom_blocks(root) -> Blocks:
                 parts.append(" ")  # cells of a row: words apart, one block
             elif kind == "a":
                 in_link += 1
+            elif kind == "code":
+                state["code"] += 1
+                if state["code"] == 1:
+                    parts.append(CODE)
             text = el.text
             if text:
                 parts.append(text)
@@ -164,6 +175,10 @@ def dom_blocks(root) -> Blocks:
                     state[kind] -= 1
             elif kind == "a":
                 in_link -= 1
+            elif kind == "code":
+                state["code"] -= 1
+                if not state["code"]:
+                    parts.append(CODE)
         tail = el.tail
         if tail:
             parts.append(tail)
@@ -175,7 +190,8 @@ def dom_blocks(root) -> Blocks:
 
 def _kind(tag) -> str:
     """What the walk does at an element of ``tag``: "x" (a comment's, not read), "hidden",
-    a block's kind ("block", "head", "li", "tr", "pre", "quote"), "br", "cell", "a" or ""."""
+    a block's kind ("block", "head", "li", "tr", "pre", "quote"), "br", "cell", "a", "code"
+    (inline code: its pieces are not spaced, html_glue.py) or ""."""
     if not isinstance(tag, str):
         return "x"
     tag = tag.lower()
@@ -184,7 +200,8 @@ def _kind(tag) -> str:
     if tag in BLOCK_TAGS:
         named = {"li": "li", "tr": "tr", "pre": "pre", "blockquote": "quote"}
         return "head" if tag in _HEADS else named.get(tag, "block")
-    return {"br": "br", "td": "cell", "th": "cell", "a": "a"}.get(tag, "")
+    return {"br": "br", "td": "cell", "th": "cell", "a": "a", "code": "code", "kbd": "code",
+            "samp": "code", "tt": "code"}.get(tag, "")
 
 
 def _heads_nothing(el) -> bool:
@@ -268,6 +285,7 @@ def resegment(text: str, page: Blocks) -> str:
     toks = [_words(ln) for ln in raw]
     pos = align(toks, page)
     raw, toks, pos = fill(raw, toks, pos, page)  # headings skipped between kept lines
+    raw, toks, pos = unglue(raw, toks, pos, page)  # words glued at an element's edge
     pieces: list[str] = []  # the output lines
     prev_end: int | None = None  # page position of the last word of the last output line
     for ln, tk, ps in zip(raw, toks, pos):

@@ -23,3 +23,4 @@ class Blocks:
     linked: dict[int, int] = field(default_factory=dict)  # characters of each block in links
     empty: set[int] = field(default_factory=set)  # headings with nothing under them in their box
     inner: set[int] = field(default_factory=set)  # words opening a block inside a table cell
+    glue: dict[int, list[int]] = field(default_factory=dict)  # word -> offsets glued (html_glue)

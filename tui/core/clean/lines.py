@@ -63,7 +63,8 @@ _LINE = {
               r"editor'?s picks?|"
               r"popular now|in the news)\W*$",
     "related": r"^(?:related(?: \w+)?|read (?:more|also|next)|see also|also read|more from|"
-               r"more on this|more stories|you (?:may|might) (?:also )?like|"
+               r"more on this|more (?:[\w'’]+ ){0,3}(?:stories|articles)|more(?=:$)|"
+               r"you (?:may|might) (?:also )?like|"
                r"recommended(?: for you)?|"
                r"further reading|more news|related coverage|related topics|related articles|"
                r"what to read next|don'?t miss|must read|also see|next article|previous article|"
@@ -72,7 +73,7 @@ _LINE = {
                r"اقرأ أيضا|اقرأ أيضاً|مواضيع ذات صلة|"
                r"相关阅读|相关新闻|相关文章|関連記事|関連ニュース|"
                r"관련기사|관련 기사)"
-               r"\b(?!.*[.!?]$).{0,40}$",
+               r"\b(?!.*[^.][.!?]$).{0,40}$",  # (a heading may trail off: "You may also like...")
     # "Related: <a headline>": a link to another story set as a line (not a section heading)
     "teaser": r"^(?:related(?: \w+)?|see also|recommended)\s*:\s*\S(?!.*[.!]$).{0,120}$",
     "caption": r"^(?:photo|image|picture|credit|source|illustration|video|graphic)s?\s*:",
@@ -97,7 +98,8 @@ _LINE = {
               r"(?:$|[|,/•·]|\s(?:and|&|und|et|y|e)\s)",
     "stamp": r"^(?:\d+|an?) (?:minutes?|hours?|days?|weeks?|months?|years?) ago\b.{0,20}$",
     "ad": r"^(?:advertisement|advertising|advert|sponsored(?: content)?|ad|ads|promoted|"
-          r"video|subscribe(?: now)?|"
+          r"video|subscribe(?: now)?|subscribe\W+(?:sign|log) ?in|"
+          r"to read the full (?:story|article)|"
           r"story continues below(?: the)?(?: advertisement| gallery| video| ad)?|"
           r"continue reading(?: below)?|"
           r"scroll to continue|skip (?:to|ad)\b.*|loading\W*|close|menu|search|"
@@ -154,12 +156,23 @@ _INNER: list[tuple] = [
            r"\bfollow (?:us|me) on (?:twitter|facebook|instagram|linkedin|youtube)\b|"
            r"\bshare it with (?:a|your) friends?\b|"
            r"\bjoin our [\w ]{1,30}?(?:forums?|newsletter|community|mailing list)\b|"
-           r"(?:^|[.!?] )subscribe to [\w. ]{1,30}?(?:newsletters?\b|on youtube\b)",
+           r"(?:^|[.!?] )subscribe to [\w. ]{1,30}?(?:newsletters?\b|on youtube\b)|"
+           r"^subscribe to [\w.&'’ ]{1,30}? and\b",
      "click clicking tap javascript follow share join subscribe", "", "",
      ("click here", "tap here", "clicking here", "click to subscribe", "enable javascript",
       "follow us on", "follow me on", "share it with", "join our ", "subscribe to ")),
+    # ...a newsletter's sign-up box and its messages, offers to subscribe
+    ("ad", r"\bthanks? (?:you )?for (?:signing up|subscribing)\b|\bkeep an eye on your inbox\b|"
+           r"\berror processing your subscription\b|\bopt-in box\b|\bsee all newsletters\b|"
+           r"^if you (?:enjoyed|liked|value|appreciate) (?:this|our|reading)\b|"
+           r"^get (?:[\w'’-]+ ){1,6}delivered (?:right |straight |directly )?(?:to|through|into) "
+           r"your?\b",
+     "thanks thank inbox subscription opt-in newsletters enjoyed liked value appreciate delivered",
+     "", "", ("for signing up", "for subscribing", "your inbox", "your subscription", "opt-in box",
+              "all newsletters", "if you ", " delivered ")),
     # a note on the author ("Meg James is a media reporter for the Times"): not the article
-    ("byline", r"^(?-i:[A-Z][\w.'’-]+ ){2,3}(?:is|was) (?:a|an|the) (?:[\w,'’&-]+ ){0,8}?"
+    ("byline", r"^(?-i:[A-Z][\w.'’-]+ ){2,3}(?:\(@\w+\) )?(?:is|was) (?:a|an|the) "
+               r"(?:[\w,'’&-]+ ){0,8}?"
                r"(?:reporter|writer|editor|correspondent|contributor|columnist|journalist|"
                r"author|producer)s?\b",
      "reporter writer editor correspondent contributor columnist journalist author producer",
@@ -231,6 +244,7 @@ ORDER = ("counter", "share", "ticker", "related", "teaser", "caption", "appeal",
          "contact", "copyright", "comments", "about", "byline", "dated", "stamp", "ad")
 # Kinds that are unmistakable inside a long line; the others only describe short lines.
 _LONG_OK = ("disclaimer", "copyright", "caption")
+NOTE_WORDS = 80  # a note on the author runs to a few sentences
 
 
 # Measurements of lines already seen, per (stop words, dense script): menus, share bars and
@@ -335,7 +349,7 @@ def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
 def _fits(kind: str, words: int) -> bool:
     """Long prose lines are only caught by kinds unmistakable inside a sentence."""
     if words > 40:
-        return kind in _LONG_OK
+        return kind in _LONG_OK or (kind == "byline" and words <= NOTE_WORDS)
     return not (words > 25 and kind in ("appeal", "share", "related", "teaser", "contact"))
 
 

@@ -20,7 +20,9 @@ from collections.abc import Callable
 from tui.core.clean.aside import listing_items, step_aside
 from tui.core.clean.captions import drop_captions
 from tui.core.clean.lines import Line, measure_page
+from tui.core.clean.repeats import own_repeats
 from tui.core.clean.shaped import BULLETED, shaped_runs
+from tui.core.clean.tables import keep_tables, table_rows, unmark_rows
 
 SHORT = 12.0  # cost of a short line that is not prose (menus are runs of these)
 SHORT_FIRST = 3.0  # ...but a lone one between paragraphs (a subheading) costs little
@@ -106,10 +108,12 @@ def best_run(values: list[float]) -> tuple[int, int, float]:
 
 
 def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool] | None = None,
-           dense_script: bool = False, kinds: dict[int, str | None] | None = None) -> list[int]:
+           dense_script: bool = False, kinds: dict[int, str | None] | None = None,
+           written: str | None = None) -> list[int]:
     """Indices (into ``lines``: stripped, single-spaced) of the body lines, in order.
     ``known(line)`` says a line is furniture learned from other pages of the same outlet;
-    ``kinds``, when given, receives each line's furniture kind (None for none)."""
+    ``kinds``, when given, receives each line's furniture kind (None for none); ``written``:
+    the text as written (its spaces set out a table's columns)."""
     idx = [i for i, s in enumerate(lines) if s]
     info = measure_page([lines[i] for i in idx], stops, dense_script)
     if known:
@@ -121,6 +125,8 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     # A text without page furniture is a plain document (``whole_document`` keeps its lines).
     page = not _document_marks([ln.furniture for ln in info])
     _mark_repeats(info)
+    rows = table_rows(written) if written else set()
+    unmark_rows(idx, info, rows)  # a table's header row drawn for each table is no template
     scale = _stop_scale(info)
     raw = [prose_value(ln, scale) for ln in info]
     keep = _select(info, idx, raw, scale, BARRIERS)
@@ -136,6 +142,8 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     else:
         keep = aside
     keep = listing_items(idx, info, raw, keep) if page else keep
+    keep = own_repeats(idx, info, keep, GAP_LINES)
+    keep = keep_tables(idx, info, keep, rows, GAP_LINES)
     return drop_captions(idx, info, keep)
 
 

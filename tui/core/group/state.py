@@ -3,13 +3,15 @@ so a large workspace saves and loads as a few big blocks. Disposable: a bad stat
 
 from __future__ import annotations
 
+import marshal
 import pickle
 from array import array
+from collections.abc import Callable
 
 from tui.core.gcpause import collector_paused
 
 from .index import TermIndex
-from .lazy import LazyDocs, LazyPostings, LazySlots, ends_of, part
+from .lazy import BackedMap, LazyDocs, LazyPostings, LazySlots, ends_of, held, part
 from .model import DocEntry, GroupContext, Placement
 
 _VERSION = 9  # 3: Snowball stems; 4: weekdays; 5: case-aware weekdays; 6: mass, sketch, young;
@@ -88,11 +90,7 @@ def load(g: GroupContext, data: bytes) -> None:
         state = pickle.loads(data)
     if not isinstance(state, dict) or state.get("version") != _VERSION:
         raise TypeError("not a Grouper state")
-    for name in _KEPT:
-        setattr(g, name, state[name])
-    for name in _BOOK:
-        setattr(g.book, name, state[name])
-    g.words, g.cross = _index_from(state["words"]), _index_from(state["cross"])
+    _fill(g, state, _BOOK)
     c = state["docs"]
     build = _builder(c)
     slot_col = c["slot"]
@@ -131,3 +129,77 @@ def _builder(c: dict):
         )
 
     return build
+
+
+# ---- the lazily read form (one saved row per article, maps read by key) ----------------------
+_FIELDS = DocEntry.__slots__
+_PLACE = _FIELDS.index("placement")
+MAPS = ("docs", "stories", "spans", "origins", "texts")  # the book's maps saved key by key
+_HEAD = ("cohesion", "young")
+
+
+_CODES = {"terms": "i", "weights": "f", "cross": "i", "sketch": "I", "names": "i"}  # as ``dump``
+_AT = {name: _FIELDS.index(name) for name in (*_CODES, "counted", "cross_norm")}
+
+
+def row_of(e: DocEntry) -> bytes:
+    """One article's saved row (``entry_of`` gives it back as ``load`` builds it)."""
+    vals = [getattr(e, name) for name in _FIELDS]
+    for name, code in _CODES.items():
+        vals[_AT[name]] = array(code, vals[_AT[name]]).tobytes()
+    vals[_AT["counted"]] = tuple(array("i", c).tobytes() for c in e.counted)
+    vals[_AT["cross_norm"]] = tuple(e.cross_norm)
+    p = e.placement
+    vals[_PLACE] = (p.story, p.sameness, p.copy_of, list(p.evidence))
+    return marshal.dumps(tuple(vals))
+
+
+def entry_of(row: bytes) -> DocEntry:
+    vals = list(marshal.loads(row))
+    for name, code in _CODES.items():
+        vals[_AT[name]] = array(code, vals[_AT[name]])
+    vals[_AT["counted"]] = tuple(array("i", c) for c in vals[_AT["counted"]])
+    p = vals[_PLACE]
+    vals[_PLACE] = Placement(p[0], p[1], p[2], list(p[3]))
+    return DocEntry(*vals)
+
+
+def head_of(g: GroupContext) -> dict:
+    """What the lazily read form keeps whole: settings, corrections, the term indexes, the
+    small maps, and which slots hold an article."""
+    slots = g.book.slots
+    present = array("i", held(slots))
+    return {
+        "version": _VERSION, "rows": marshal.version, "n_slots": len(slots), "present": present,
+        "words": _index_state(g.words), "cross": _index_state(g.cross),
+        **{name: getattr(g, name) for name in _KEPT},
+        **{name: dict(getattr(g.book, name)) for name in _HEAD},
+    }
+
+
+def _fill(g: GroupContext, state: dict, book: tuple[str, ...]) -> None:
+    """The parts ``load`` and ``load_head`` set alike: kept fields, the book's ``book``
+    fields, and the two term indexes."""
+    for name in _KEPT:
+        setattr(g, name, state[name])
+    for name in book:
+        setattr(g.book, name, state[name])
+    g.words, g.cross = _index_from(state["words"]), _index_from(state["cross"])
+
+
+def load_head(g: GroupContext, head: dict, row: Callable[[int], bytes], maps: dict,
+              stories: Callable[[list[int]], dict[int, str]] | None = None) -> None:
+    """Fill a fresh grouper from ``head_of``'s dict: each article is built from ``row(slot)``
+    when first read, and the book's maps (``MAPS``) are read through ``maps[name]`` (sources
+    of ``lazy.BackedMap``) key by key; ``stories(slots)``: the saved stories of articles not
+    built yet, read apart (to tell the open stories without building their articles)."""
+    if not isinstance(head, dict) or (head.get("version"), head.get("rows")) != (
+            _VERSION, marshal.version):
+        raise TypeError("not a Grouper state")
+    _fill(g, head, _HEAD)
+    cells: list = [None] * head["n_slots"]
+    for slot in head["present"]:
+        cells[slot] = slot
+    g.book.slots = slots = LazySlots(cells, lambda slot: entry_of(row(slot)), stories)
+    for name in MAPS:
+        setattr(g.book, name, BackedMap(maps[name], slots.__getitem__ if name == "docs" else None))

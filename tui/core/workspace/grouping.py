@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import tomli_w
 
 from tui.core.model import Article
-from tui.core.workspace import cache, closed_store, index_sync, journal, working_set
+from tui.core.workspace import cache, closed_store, grouper_base, index_sync, journal, working_set
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import WorkspaceError
 from tui.core.workspace.paths import CACHE, CORRECTIONS
@@ -81,7 +81,10 @@ def save_corrections(ws, corrections) -> None:
 # The delta lists moved articles since format 2 of its name: a Wiredesk that does not know them
 # must not read it (it would keep those articles where they were); "grouper-delta.pickle" was
 # the first format, ignored and removed.
-BASE, DELTA, OLD_DELTA = "grouper.pickle", "grouper-delta-2.pickle", "grouper-delta.pickle"
+# The base is read lazily since ``grouper_base`` (``OLD_BASE``, one pickle, still loads; the
+# next base save converts it).
+BASE, DELTA, OLD_DELTA = grouper_base.NAME, "grouper-delta-2.pickle", "grouper-delta.pickle"
+OLD_BASE = "grouper.pickle"
 DELTA_MAX = 100  # articles replayed on top of the base before it is rewritten (a replay
 # costs under a millisecond each, on every load; a base save of the working set 1-2 s)
 
@@ -110,9 +113,9 @@ def grouper(ws, *, whole: bool = False):
 def _grouper(ws):
     from tui.core.group import Grouper
 
-    base, delta = cache.load_layers(ws.root, BASE, DELTA, "token")
+    base, delta = base_layers(ws.root)
     if base and "token" not in base:  # an older cache, told by its signature only
-        base, delta = cache.load_layers(ws.root, BASE, DELTA, "sig")
+        base, delta = cache.load_layers(ws.root, OLD_BASE, DELTA, "sig")
         if base:
             base["token"] = base.get("sig")
     if base and (g := _from(ws, base, delta)) is not None and matches(ws, g, delta or base):
@@ -132,12 +135,21 @@ def _grouper(ws):
     return g
 
 
+def base_layers(root) -> tuple[dict | None, dict | None]:
+    """The base (the lazily read one, else the older pickle) and the delta written on it."""
+    base = grouper_base.load(root, cache.CACHE_FORMAT)
+    if base is None:
+        return cache.load_layers(root, OLD_BASE, DELTA, "token")
+    delta = cache.load(root, DELTA)
+    return base, delta if delta is not None and delta.get("base") == base["token"] else None
+
+
 def _from(ws, base: dict, delta: dict | None = None):
     """The grouper a cached base (and delta) make, or None for a stale or foreign state."""
     from tui.core.group import Grouper, Params
 
     try:
-        g = Grouper.from_state(base["state"])
+        g = grouper_base.grouper(base) if "db" in base else Grouper.from_state(base["state"])
         if g.params != Params():  # written by a Wiredesk of other parameters: rebuilt
             return None
         ids = list(delta["ids"]) if delta else []
@@ -187,7 +199,8 @@ def matches(ws, g, layer: dict) -> bool:
     if keys is None:  # the journal cannot tell: the files changed since, by their times
         from tui.core.workspace.grouping_check import changed_since
 
-        layer_file = ws.root / CACHE / (DELTA if "base" in layer else BASE)
+        layer_file = ws.root / CACHE / (DELTA if "base" in layer else
+                                        BASE if "db" in layer else OLD_BASE)
         found = changed_since(ws, g, layer, layer["corr"], layer_file)
         if found is None:
             return False
@@ -273,6 +286,8 @@ def save_grouper(ws, g, ingested: list[str] | None = None,
     told = {"sig": sig, "mark": journal.mark(ws.root), "corr": _digest(corrections_text(ws)),
             "at": at}
     held = getattr(ws, "_grouper_base", None)
+    if held is not None and not (ws.root / CACHE / BASE).exists():
+        held = None  # an older base (one pickle): written again in the lazily read form
     if (ingested is not None or moved is not None) and held is not None:
         ids, shifted = _joined(held[1], ingested), _joined(held[2], moved)
         if len(ids) + len(shifted) <= DELTA_MAX:
@@ -283,12 +298,15 @@ def save_grouper(ws, g, ingested: list[str] | None = None,
     working_set.plain(g)
     token = os.urandom(8).hex()
     store = _store_closed(ws, g, token)
-    state = g.to_state()
+    try:
+        grouper_base.save(ws.root, g, {"token": token, "closed": sorted(working_set.closed(g)),
+                                       "store": token if store else None, **told,
+                                       "format": cache.CACHE_FORMAT})
+    except (OSError, sqlite3.Error):  # a cache that cannot be written is only slower next time
+        grouper_base.remove(ws.root)
     working_set.fault_in(g)
-    cache.save_base(ws.root, BASE, DELTA, {"token": token, "state": state,
-                                           "closed": sorted(working_set.closed(g)),
-                                           "store": token if store else None, **told})
-    cache.remove(ws.root, OLD_DELTA)
+    for name in (DELTA, OLD_DELTA, OLD_BASE):
+        cache.remove(ws.root, name)
     ws._grouper_base = (token, [], [])
 
 

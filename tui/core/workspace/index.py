@@ -22,6 +22,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from tui.core.workspace import index_grams
 from tui.core.workspace.index_rows import ARTICLE_COLS, STORY_COLS, article_row, tag_rows
 from tui.core.workspace.paths import ARTICLES, CACHE
 
@@ -45,7 +46,7 @@ CREATE TABLE folders(name TEXT PRIMARY KEY, mtime_ns INTEGER);
 CREATE TABLE problems(path TEXT PRIMARY KEY, message TEXT);
 CREATE VIRTUAL TABLE search USING fts5(title, body, extra,
     tokenize='unicode61 remove_diacritics 2');
-"""
+""" + index_grams.SCHEMA  # free words inside words (an index made before them works without)
 
 
 class IndexUnusable(Exception):
@@ -96,6 +97,7 @@ class Index:
                                  isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA recursive_triggers=ON")  # a REPLACE's delete keeps index_grams
             version = _version(db)
             if version is None and create:
                 db.executescript(SCHEMA)

@@ -25,12 +25,13 @@ from tui.core.model import Article
 from tui.core.query import Filter
 from tui.core.workspace import index as ix
 from tui.core.workspace import index_sync
-from tui.core.workspace.faces import _descending
+from tui.core.workspace.faces import order_key as _order_key
 from tui.core.workspace.index_rows import (
     ARTICLE_COLS,
     LISTED_COLS,
     STORY_COLS,
     article_of,
+    listed_full,
     listed_of,
     story_of,
 )
@@ -46,21 +47,6 @@ HEAD_MAX = 20_000  # more in that part (dates that tie): one part (SQL's limit o
 NARROW = 200_000  # articles in a filter's dates up to which :meth:`Queries.stream` reads one
 # part (the date index reads them in 0.2 s at 35,000; the first part, looking up every
 # article of the largest stories, cost three times that at 1,000,000 articles)
-
-
-def _order_key():
-    """``faces.story_order`` with each date's key made once (a few dates for thousands of
-    stories: four times faster)."""
-    keys: dict[str, str] = {}
-
-    def key(s: Story) -> tuple:
-        d = s.date_last or ""
-        k = keys.get(d)
-        if k is None:
-            k = keys[d] = _descending(d)
-        return (-s.size, k, s.id)
-
-    return key
 
 
 class Queries:
@@ -185,6 +171,12 @@ class Queries:
                   ) -> list[tuple[Story, list[Article]]]:
         """The articles SQL keeps (one scan of the articles, no join), grouped under their
         stories (read by id), checked by the filter where SQL is not exact."""
+        if not quick and flt is not None and flt._terms:
+            from tui.core.workspace.index_stream import answer
+
+            found = answer(self, flt, archived)  # a rare word: from the indexes, at once
+            if found is not None:
+                return found
         typos = self.close_words if not quick or self._vocab is not None else None
         where, params = to_sql(flt, typos, scan=not quick)
         sql = f"SELECT {_A}, a.rid FROM articles a {where}"
@@ -194,11 +186,12 @@ class Queries:
 
     def _grouped(self, rows: list, flt: Filter | None, archived: bool,
                  skip: frozenset[str] = frozenset(), faces: dict[str, Story] | None = None,
-                 light: bool = False) -> list[tuple[Story, list[Any]]]:
+                 light: bool = False, listed: bool = False) -> list[tuple[Story, list[Any]]]:
         """Rows of articles under their stories (but those of ``skip``), in the list's order,
         each checked by the filter where SQL is not exact. ``faces``: the stories shown, read
         already (by id). ``light``: rows of ``LISTED_COLS``, made :class:`Listed` (the filter
-        checks nothing then)."""
+        checks nothing then). ``listed``: whole rows, checked as articles, and those kept
+        given as :class:`Listed` (what a listing prints, written from a template)."""
         members: dict[str, list] = {}
         for r in rows:
             sid = r[4] or r[0]
@@ -224,9 +217,8 @@ class Queries:
         for st in stories:
             arts: list[Any] = [make(r) for r in members[st.id]]
             if check is not None:
-                rids = [r[-1] for r in members[st.id]]
-                arts = [a for a, rid in zip(arts, rids)
-                        if check.matches(a, st, body=bodies.get(rid, ""))]
+                arts = [listed_full(r) if listed else a for a, r in zip(arts, members[st.id])
+                        if check.matches(a, st, body=bodies.get(r[-1], ""))]
             if arts:
                 pos = {aid: i for i, aid in enumerate(st.article_ids)}  # the story's order
                 arts.sort(key=lambda a: pos.get(a.id, len(pos)))

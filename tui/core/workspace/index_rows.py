@@ -130,6 +130,12 @@ def listed_of(row) -> Listed:
                   unpack(tags), sameness, copy_of)
 
 
+def listed_full(row) -> Listed:
+    """:func:`listed_of` of a whole row (``ARTICLE_COLS``)."""
+    return Listed(row[0], row[7], row[9], row[12], row[10], row[1], bool(row[15]),
+                  bool(row[16]), unpack(row[14]), row[5], row[6])
+
+
 def story_row(s: Story) -> tuple:
     return (s.id, s.title, fold(s.title or ""), s.size, s.date_first, s.date_last, s.unread,
             s.starred, int(s.archived), pack(s.sources), pack(s.langs), pack(s.article_ids))

@@ -1,12 +1,14 @@
 """``wiredesk doctor --reindex`` and ``--rescan``: the index built again from the TOML, or
 every article file compared with its row (``index_sync`` does the work on an open workspace).
+A rescan also gives an index made before them the trigram tables of free words
+(``index_grams.add``: from the index's own rows, about 30 s of CPU at 1,000,000 articles).
 """
 
 from __future__ import annotations
 
 import time
 
-from tui.core.workspace import index_sync
+from tui.core.workspace import index_grams, index_sync
 from tui.core.workspace.store import Workspace
 
 
@@ -23,8 +25,23 @@ def doctor(root, *, reindex: bool = False, lock_timeout: float = 10.0) -> str:
                 f"({time.perf_counter() - t:.1f} s)")
     with ws:
         found = index_sync.rescan(ws)
+        added = not found.get("rebuilt") and _add_grams(ws)
     if found.get("rebuilt"):
         return f"no usable index: rebuilt from the TOML ({time.perf_counter() - t:.1f} s)"
     return (f"rescan: {found['changed']} article files read again, {found['gone']} gone, "
-            f"{found['damaged']} damaged, {found['stories']} story files changed "
+            f"{found['damaged']} damaged, {found['stories']} story files changed"
+            f"{'; search by parts of words indexed' if added else ''} "
             f"({time.perf_counter() - t:.1f} s)")
+
+
+def _add_grams(ws) -> bool:
+    """Give the index the trigram tables when it has none (the caller holds the lock)."""
+    idx = index_sync.current(ws)
+    if idx is None:
+        return False
+    with idx.guard:
+        if index_grams.has(idx.db):
+            return False
+    with idx.writing() as db:
+        index_grams.add(db)
+    return True

@@ -41,8 +41,13 @@ def close(g, keep: int | None = None) -> list[str]:
     if start <= 0:
         return []
     shut = closed(g)
-    open_now = {e.placement.story for e in (slots[i] for i in range(start, len(slots)))
-                if e is not None}
+    from tui.core.group.lazy import LazySlots
+
+    if isinstance(slots, LazySlots):  # (a lazily read base: the stories read, not the articles)
+        open_now = slots.stories_from(start)
+    else:
+        open_now = {e.placement.story for e in (slots[i] for i in range(start, len(slots)))
+                    if e is not None}
     young = {e.placement.story for aid in book.young if (e := book.docs.get(aid)) is not None}
     newly = [sid for sid in book.stories
              if sid not in shut and sid not in open_now and sid not in young]
