@@ -85,6 +85,8 @@ def main() -> None:
     built = {}
     for n in sizes:
         ws = folder / f"ws{n}"
+        if n in given and ws.is_symlink() and ws.resolve() != given[n].resolve():
+            ws.unlink()  # a link left by a run on another workspace of that size
         if n in given and not ws.exists():
             ws.symlink_to(given[n].resolve(), target_is_directory=True)
         built[n] = bench_scale.build(folder, n, env) if n not in given else {}

@@ -22,7 +22,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from tui.core.workspace import index_grams
+from tui.core.workspace import index_grams, index_vocab
 from tui.core.workspace.index_rows import ARTICLE_COLS, STORY_COLS, article_row, tag_rows
 from tui.core.workspace.paths import ARTICLES, CACHE
 
@@ -46,7 +46,7 @@ CREATE TABLE folders(name TEXT PRIMARY KEY, mtime_ns INTEGER);
 CREATE TABLE problems(path TEXT PRIMARY KEY, message TEXT);
 CREATE VIRTUAL TABLE search USING fts5(title, body, extra,
     tokenize='unicode61 remove_diacritics 2');
-""" + index_grams.SCHEMA  # free words inside words (an index made before them works without)
+""" + index_grams.SCHEMA + index_vocab.LOG_SCHEMA  # (an index made before them works without)
 
 
 class IndexUnusable(Exception):
@@ -155,6 +155,7 @@ class Index:
             if len(batch) >= 2000:
                 flush()
         flush()
+        db.execute("DELETE FROM vocab_log")  # a new index: its words are read whole at first
 
     def put_articles(self, db, arts_sigs, bodies: dict[str, str] | None = None) -> None:
         """Insert or replace articles (``(Article, (mtime, size))`` pairs). ``bodies`` gives

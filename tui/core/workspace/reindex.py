@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from tui.core.workspace import index_grams, index_sync
+from tui.core.workspace import index_grams, index_sync, index_vocab
 from tui.core.workspace.store import Workspace
 
 
@@ -40,8 +40,13 @@ def _add_grams(ws) -> bool:
     if idx is None:
         return False
     with idx.guard:
-        if index_grams.has(idx.db):
-            return False
+        grams = index_grams.has(idx.db)
+        logged = bool(index_vocab.log_of(idx.db))
+    if not logged:  # the log of written articles the typo words are kept up by
+        with idx.writing() as db:
+            index_vocab.add_log(db)
+    if grams:
+        return False
     with idx.writing() as db:
         index_grams.add(db)
     return True
