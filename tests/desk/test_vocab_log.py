@@ -111,3 +111,15 @@ def test_an_index_without_the_log_is_walked_until_a_rescan_adds_it(root, monkeyp
     ingest(root, "new:6", "Beekeepers moved hives onto the harbour roofs.", "Bees")
     found, walks, idx = words_counted(root, monkeypatch)
     assert walks == 0 and "beekeepers" in found and found == walked(idx)
+
+
+def test_a_rebuilt_index_logs_later_writes_but_not_its_own_rows(root, monkeypatch):
+    assert reindex.doctor(root, reindex=True).startswith("index rebuilt")
+    db = Workspace.open(root, lazy=True).index.idx.db
+    triggers = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert {"vocab_log_add", "vocab_log_change"} <= triggers
+    assert db.execute("SELECT count(*) FROM vocab_log").fetchone()[0] == 0
+    words_counted(root, monkeypatch)
+    ingest(root, "new:7", "Cartographers redrew the estuary's sandbanks.", "Maps")
+    found, walks, idx = words_counted(root, monkeypatch)
+    assert walks == 0 and "cartographers" in found and found == walked(idx)

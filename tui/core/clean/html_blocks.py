@@ -28,7 +28,7 @@ from tui.core.clean.html_align import align
 from tui.core.clean.html_cells import INNER as _INNER
 from tui.core.clean.html_cells import cell_words, layout_row
 from tui.core.clean.html_fill import fill
-from tui.core.clean.html_glue import CODE, junctions, unglue
+from tui.core.clean.html_glue import CODE, _words, junctions, unglue
 from tui.core.clean.html_page import Blocks
 
 # Elements that start a block of their own in a browser's rendering.
@@ -255,18 +255,6 @@ def _tokens(line: str) -> list[tuple[int, str]]:
             w = sub("", w)
         if w:
             out.append((m.start(), w))
-    return out
-
-
-def _words(line: str) -> list[str]:
-    """A line's words as ``_tokens`` gives them, without their offsets (faster)."""
-    sub = _STRIP.sub
-    out: list[str] = []
-    for w in line.lower().split():
-        if not w.isalnum():
-            w = sub("", w)
-        if w:
-            out.append(w)
     return out
 
 

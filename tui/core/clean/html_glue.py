@@ -23,13 +23,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tui.core.clean.html_cells import _BR, _STRIP  # html_blocks' own
+
 if TYPE_CHECKING:
     from tui.core.clean.html_page import Blocks
 
 UNGLUE = True  # space the words glued at an element's edge
 CODE = "\x02"  # a <code>/<pre> run opens or closes among a block's text pieces (html_blocks)
-_BR = "\x00"  # html_blocks._BR
-_STRIP = re.compile(r"[^\w\s]|_")  # html_blocks._STRIP
 _CLOSERS = frozenset(".;:!?)]")  # a piece ending in one of these ends a word
 MOST = 64  # glues read per block (each reads the text before it: bounded on hostile pages)
 
@@ -129,11 +129,13 @@ def _spaced(line: str, cuts: dict[int, list[int]]) -> str | None:
 
 
 def _words(line: str) -> list[str]:
-    """html_blocks._words (kept here to spare an import cycle)."""
+    """A line's words as ``html_blocks._tokens`` gives them, without their offsets (faster;
+    ``html_blocks`` reads them from here)."""
+    sub = _STRIP.sub
     out: list[str] = []
     for w in line.lower().split():
         if not w.isalnum():
-            w = _STRIP.sub("", w)
+            w = sub("", w)
         if w:
             out.append(w)
     return out

@@ -31,9 +31,8 @@ def own_repeats(idx: list[int], info: list[Line], keep: list[int], gap: int) -> 
     order = [bisect_left(idx, i) for i in keep]  # (``idx`` ascends)
     lo, hi = order[0], order[-1]
     copies: dict[str, list[int]] = {}
-    for k in [k for k, ln in enumerate(info) if ln.furniture in REPEAT_KINDS]:
-        ln = info[k]
-        if not (ln.bullet or ln.cut):
+    for k, ln in enumerate(info):
+        if ln.furniture in REPEAT_KINDS and not (ln.bullet or ln.cut):
             copies.setdefault(ln.low or ln.text.lower(), []).append(k)
     own = {
         k

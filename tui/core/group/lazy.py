@@ -70,10 +70,6 @@ class LazySlots(list):
             out.update(self[i].placement.story for i in unbuilt)
         return out
 
-    def held(self) -> list[int]:
-        """The slots that hold an article (built or not)."""
-        return held(self)
-
 
 class _LazyDict(dict):
     """A dict whose ``_pending`` keys get their values from ``_make`` when first read."""

@@ -142,7 +142,6 @@ def grouper(layer: dict):
                 (min(want), max(want))) if s in want}
         except sqlite3.Error as e:
             _damaged(db, str(e))
-            raise
 
     g = Grouper()
     load_head(g, head, row, {name: _Source(db, kind, counts.get(kind, 0))

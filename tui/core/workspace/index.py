@@ -150,12 +150,13 @@ class Index:
                             for rid, a, _ in batch])
             batch.clear()
 
+        index_vocab.log_writes(db, False)  # not the rows of a new index
         for rid, (a, sig) in enumerate(arts_sigs, 1):
             batch.append((rid, a, sig))
             if len(batch) >= 2000:
                 flush()
         flush()
-        db.execute("DELETE FROM vocab_log")  # a new index: its words are read whole at first
+        index_vocab.log_writes(db)  # from now on (a new index's words are read whole first)
 
     def put_articles(self, db, arts_sigs, bodies: dict[str, str] | None = None) -> None:
         """Insert or replace articles (``(Article, (mtime, size))`` pairs). ``bodies`` gives

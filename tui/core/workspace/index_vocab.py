@@ -96,6 +96,16 @@ def add_log(db) -> None:
         db.execute(st)
 
 
+def log_writes(db, on: bool = True) -> None:
+    """Log the articles written from now on, or not (a new index's rows: its words are read
+    whole the first time anyway). Only on an index with the log."""
+    if not log_of(db):
+        return
+    for st in LOG_STATEMENTS[1:3]:
+        name = st.split()[5]
+        db.execute(st if on else f"DROP TRIGGER IF EXISTS {name}")
+
+
 def log_of(db) -> str:
     """The log's name and position ("" for an index without one)."""
     try:
