@@ -20,7 +20,8 @@ ADD_MIN_WORDS = 40  # a missed paragraph must be this long to be added (prose, n
 _NORM = re.compile(r"[\W_]+")
 
 
-def _norm(text: str) -> str:
+def norm_line(text: str) -> str:
+    """A line as paragraphs are compared: lower case, runs of signs and spaces one space."""
     return _NORM.sub(" ", text.lower()).strip()
 
 
@@ -28,12 +29,12 @@ def add_missed(base: str, other: str, min_words: int = ADD_MIN_WORDS) -> str:
     """``base`` with ``other``'s paragraphs of at least ``min_words`` words that ``base`` does
     not hold, each placed after the last paragraph of ``base`` it follows in ``other``."""
     lines = [ln for ln in base.split("\n") if ln.strip()]
-    held = " \n ".join(_norm(ln) for ln in lines)
-    index = {_norm(ln): k for k, ln in enumerate(lines)}
+    held = " \n ".join(norm_line(ln) for ln in lines)
+    index = {norm_line(ln): k for k, ln in enumerate(lines)}
     after: dict[int, list[str]] = {}
     anchor = -1
     for ln in other.split("\n"):
-        key = _norm(ln)
+        key = norm_line(ln)
         if not key:
             continue
         if key in index:
@@ -62,7 +63,7 @@ def drop_repeated_blocks(lines: list[str]) -> list[str]:
     steps, headings, a quoted sentence) are content the page repeats on purpose: kept. The
     first copy of everything is always kept."""
     sizes = [len(ln.split()) for ln in lines]
-    keys = [_norm(ln) if n >= REPEAT_MIN_WORDS else "" for ln, n in zip(lines, sizes)]
+    keys = [norm_line(ln) if n >= REPEAT_MIN_WORDS else "" for ln, n in zip(lines, sizes)]
     seen: set[str] = set()
     repeated = []
     for key in keys:

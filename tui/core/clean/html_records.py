@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tui.core.clean.combine import _norm
+from tui.core.clean.combine import norm_line
 
 LONG_LINE = 30  # words: a kept line this long is prose
 PROSE_SHARE = 0.2  # above this share of kept words in prose lines, trafilatura found an article
@@ -168,8 +168,8 @@ def _record_lines(members) -> list[str]:
 def _insert(lines: list[str], members, new: list[str]) -> list[str]:
     """``new`` after the last of ``lines`` that the page shows before the records (at the top
     when none does); lines already held are not added again."""
-    held = {_norm(ln) for ln in lines}
-    new = [ln for ln in new if _norm(ln) and _norm(ln) not in held]
+    held = {norm_line(ln) for ln in lines}
+    new = [ln for ln in new if norm_line(ln) and norm_line(ln) not in held]
     if not new:
         return lines
     before = " ".join(" ".join(members[0].xpath("preceding::text()")).split())

@@ -145,7 +145,15 @@ def base_layers(root) -> tuple[dict | None, dict | None]:
 
 
 def _from(ws, base: dict, delta: dict | None = None):
-    """The grouper a cached base (and delta) make, or None for a stale or foreign state."""
+    """The grouper a cached base (and delta) make, or None for a stale or foreign state (then
+    the lazily read base's database is closed: nothing reads it any more)."""
+    g = _built(ws, base, delta)
+    if g is None and "db" in base:
+        base["db"].close()
+    return g
+
+
+def _built(ws, base: dict, delta: dict | None):
     from tui.core.group import Grouper, Params
 
     try:

@@ -72,7 +72,7 @@ def to_sql(flt: Filter | None, close_words=None, *, scan: bool = True, joined: b
         if q:
             alts.append("a.rid IN (SELECT rowid FROM search WHERE search MATCH ?)")
             params.append(q)
-        typo = _typo_query(term, close_words) if close_words else ""
+        typo = typo_query(term, close_words) if close_words else ""
         if typo:
             alts.append("a.rid IN (SELECT rowid FROM search WHERE search MATCH ?)")
             params.append(typo)
@@ -132,7 +132,7 @@ def head_sql(shown: str, size: int, date: str | None, sid: str) -> tuple[str, li
 _WORD = re.compile(r"\w+")
 
 
-def _typo_query(term: str, close_words) -> str:
+def typo_query(term: str, close_words) -> str:
     """An FTS5 query for a term whose words may be misspelt: each word as typed (or a word
     beginning with it) or one of the indexed words close to it."""
     words = _WORD.findall(term)

@@ -29,7 +29,7 @@ from tui.core.query import Filter
 from tui.core.workspace import index_grams
 from tui.core.workspace.faces import order_key
 from tui.core.workspace.index_rows import ARTICLE_COLS, LISTED_COLS, STORY_COLS, story_of
-from tui.core.workspace.index_sql import _typo_query, shown_sql, to_sql
+from tui.core.workspace.index_sql import shown_sql, to_sql, typo_query
 from tui.core.workspace.records import Story
 
 _A = ", ".join(f"a.{c}" for c in (*ARTICLE_COLS, "rid"))
@@ -204,7 +204,7 @@ def _few(db, flt: Filter, close_words) -> list[int] | None:
     found: list[set[int]] = []
     for term in flt._terms:
         if index_grams.usable(term):
-            rids = index_grams.term_rids(db, term, _typo_query(term, close_words), FEW_OTHER)
+            rids = index_grams.term_rids(db, term, typo_query(term, close_words), FEW_OTHER)
             if rids is not None:
                 found.append(rids)
     if not found:
