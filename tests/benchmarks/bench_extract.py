@@ -15,7 +15,9 @@ settings inside Wiredesk) and Wiredesk's ``clean()`` on the same pages; each sid
 round counts. Wiredesk's time is split into its parts: trafilatura inside the call (handed
 the parsed tree), the parse, the paragraph redraw, readability (pages where trafilatura kept
 little) and the rest. "floor" is trafilatura inside + the parse: what Wiredesk costs with no
-work of its own, the best ratio reachable while trafilatura runs whole inside the call.
+work of its own. "fallback": the share of pages on which trafilatura's own fallback (its
+readability fork and jusText) was asked inside the call (``html.fallback_needed``; a page
+whose recall retry asks again counts twice).
 A script, not a pytest test (pytest does not collect ``bench_*.py``).
 """
 
@@ -129,11 +131,17 @@ def speed(sets: list[str], split: str, limit: int | None, rounds: int) -> None:
         return run
 
     originals = {name: getattr(H, name) for name in PARTS}
+    needed = getattr(H, "fallback_needed", None)
+    asked: list[bool] = []
+
+    def counted(*args):
+        asked.append(needed(*args))
+        return asked[-1]
     print(f"ms per page, CPU of one core, fastest of {rounds} alternated rounds; "
           "floor = trafilatura inside + parse")
     print(f"{'set':<10} {'pages':>5} {'trafilatura':>11} {'wiredesk':>9} {'ratio':>6} "
           f"{'inside':>7} {'parse':>6} {'redraw':>7} {'readab.':>7} {'rest':>6} "
-          f"{'floor':>6}")
+          f"{'floor':>6} {'fallback':>8}")
     for name in sets:
         pages = [src for _, _, src, _ in load_set(name, "html", split, limit)]
         if not pages:
@@ -144,14 +152,18 @@ def speed(sets: list[str], split: str, limit: int | None, rounds: int) -> None:
             clean(RawDocument("bench", src, "html"))
         best_t = best_w = float("inf")
         best_parts: dict[str, float] = {}
+        best_asked = 0
         for _ in range(rounds):
             t0 = time.process_time()
             for src in pages:
                 trafilatura.extract(src, include_comments=False)
             best_t = min(best_t, time.process_time() - t0)
             spent.clear()
+            asked.clear()
             for part, fn in originals.items():
                 setattr(H, part, timed(part, fn))
+            if needed is not None:
+                H.fallback_needed = counted
             try:
                 t0 = time.process_time()
                 for src in pages:
@@ -160,8 +172,10 @@ def speed(sets: list[str], split: str, limit: int | None, rounds: int) -> None:
             finally:
                 for part, fn in originals.items():
                     setattr(H, part, fn)
+                if needed is not None:
+                    H.fallback_needed = needed
             if took < best_w:
-                best_w, best_parts = took, dict(spent)
+                best_w, best_parts, best_asked = took, dict(spent), sum(asked)
         n = len(pages)
         ms = {k: 1000 * v / n for k, v in best_parts.items()}
         rest = 1000 * best_w / n - sum(ms.values())
@@ -170,7 +184,7 @@ def speed(sets: list[str], split: str, limit: int | None, rounds: int) -> None:
               f"{best_t / best_w:>5.2f}x {ms.get('_trafilatura', 0.0):>7.2f} "
               f"{ms.get('_parse', 0.0):>6.2f} {ms.get('redraw', 0.0):>7.2f} "
               f"{ms.get('_readability', 0.0):>7.2f} {rest:>6.2f} "
-              f"{1000 * best_t / n / floor if floor else 0.0:>5.2f}x")
+              f"{1000 * best_t / n / floor if floor else 0.0:>5.2f}x {best_asked / n:>8.0%}")
 
 
 def main() -> None:

@@ -2,6 +2,12 @@
 
 usage: python3 tests/benchmarks/bench_grouping.py [--sizes 20000,100000] [--add-one 100000]
                                                   [--baseline 2000,5000]
+       python3 tests/benchmarks/bench_grouping.py --against TREE [--sizes 10000,40000,100000]
+                                                  [--rounds 2] [--corpus FILE.jsonl]
+``--against TREE`` (another checkout, e.g. a frozen copy of HEAD) groups the same articles as a
+bulk ingest does (chunks of 50,000, stories closed between them) with that tree's code and with
+this one, alternating, and prints CPU per article of each, their ratio and whether every
+article's placement is the same (a hash of story, sameness and copy of each).
 Articles come from shared/bench/make_corpus.py (real titles and leads, plus lightly edited
 copies). Every figure is measured in a fresh process: wall time and peak resident memory.
 Bars: 20k < 20 s and < 1 GB; 100k < 120 s; adding one article at 100k < 100 ms. For the
@@ -24,7 +30,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("WIREDESK_SHARED", REPO.parent / "shared"))
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, os.environ.get("BENCH_TREE") or str(REPO))  # (``--against``: another tree)
 
 
 def _peak_mb() -> float:
@@ -65,6 +71,54 @@ def run_grouper(path: str, n: int) -> dict:
     return out
 
 
+def run_bulk(path: str, n: int) -> dict:
+    """Grouping as a bulk ingest does it: chunks of ``bulk.CHUNK``, stories closed between."""
+    import hashlib
+
+    from tui.core.clean import detect_lang
+    from tui.core.group import Grouper
+    from tui.core.group.features import text_key
+    from tui.core.workspace import working_set
+    from tui.core.workspace.bulk import CHUNK
+
+    docs = _docs(path, n)
+    for d in docs:
+        d.lang = detect_lang(d.body)
+    by_id = {d.id: d for d in docs}
+    g, c0 = Grouper(), time.process_time()
+    for at in range(0, n, CHUNK):
+        part = docs[at : at + CHUNK]
+        if working_set.closed(g):
+            keys = [(text_key(d.body or d.title or ""), d.origin) for d in part]
+            working_set.reopen(g, working_set.matched(g, keys, []), by_id.get)
+        g.add_many(part)
+        working_set.close(g)
+    cpu = time.process_time() - c0
+    h = hashlib.sha256()
+    for d in sorted(docs, key=lambda d: d.id):
+        p = g.book.docs[d.id].placement
+        h.update(f"{d.id}\t{p.story}\t{p.sameness}\t{p.copy_of or ''}\n".encode())
+    return {"cpu_s": cpu, "ms_per_article": 1000 * cpu / n, "hash": h.hexdigest()[:16]}
+
+
+def against(tree: str, path: str, sizes: list[int], rounds: int) -> None:
+    """CPU per article of grouping with ``tree``'s code and this tree's, alternating."""
+    print(f"{'articles':>9}{'before ms/art':>15}{'after ms/art':>14}{'after/before':>14}  same")
+    for n in sizes:
+        runs: dict[str, list[dict]] = {"before": [], "after": []}
+        for _ in range(rounds):
+            runs["before"].append(_child("bulk", path, n, tree))
+            runs["after"].append(_child("bulk", path, n))
+        bad = [r["error"] for rs in runs.values() for r in rs if "error" in r]
+        if bad:
+            print(f"{n:>9}  {bad[0]}")
+            continue
+        ms = {k: statistics.median(r["ms_per_article"] for r in rs) for k, rs in runs.items()}
+        same = len({r["hash"] for rs in runs.values() for r in rs}) == 1
+        print(f"{n:>9}{ms['before']:>15.3f}{ms['after']:>14.3f}"
+              f"{ms['after'] / ms['before']:>14.2f}  {'yes' if same else 'NO'}", flush=True)
+
+
 def run_add_one(path: str, n: int) -> dict:
     from tui.core.group import Grouper
 
@@ -93,9 +147,10 @@ def run_baseline(path: str, n: int) -> dict:
             "stories": int(labels.max()) + 1}
 
 
-def _child(kind: str, path: str, n: int) -> dict:
+def _child(kind: str, path: str, n: int, tree: str | None = None) -> dict:
     cmd = [sys.executable, __file__, "--child", kind, path, str(n)]
-    p = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    env = {**os.environ, "BENCH_TREE": tree or ""}
+    p = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     if p.returncode:
         return {"error": p.stderr.strip().splitlines()[-1] if p.stderr.strip() else "failed"}
     return json.loads(p.stdout)
@@ -113,12 +168,24 @@ def main() -> None:
     ap.add_argument("--sizes", default="20000,100000")
     ap.add_argument("--add-one", type=int, default=100000)
     ap.add_argument("--baseline", default="2000,5000")
+    ap.add_argument("--against", help="another tree to compare with (CPU, placements)")
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--corpus", help="a make_corpus JSON Lines file (else one is made)")
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         kind, path, n = args.child
-        fn = {"grouper": run_grouper, "add_one": run_add_one, "baseline": run_baseline}[kind]
+        fn = {"grouper": run_grouper, "add_one": run_add_one, "baseline": run_baseline,
+              "bulk": run_bulk}[kind]
         print(json.dumps(fn(path, int(n))))
+        return
+    if args.against:
+        sizes = [int(s) for s in args.sizes.split(",") if s]
+        if args.corpus:
+            against(args.against, args.corpus, sizes, args.rounds)
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                against(args.against, _corpus(tmp, max(sizes)), sizes, args.rounds)
         return
     sizes = [int(s) for s in args.sizes.split(",") if s]
     base = [int(s) for s in args.baseline.split(",") if s]

@@ -117,3 +117,62 @@ def test_the_boxes_around_main_are_layout_not_furniture() -> None:
     assert add_records(_parse(outside), KEPT) == KEPT  # no <main>: the wrapper names a footer
     aside = page(CARDS, "aside").replace("<body>", "<body><div class='flex-wrap-footer'>")
     assert add_records(_parse(aside), KEPT) == KEPT  # furniture inside <main> stays furniture
+
+
+def _deep_card(name: str, k: int, depth: int):
+    """A card whose description sits ``depth`` spans deep (built in lxml: a parser would cut
+    the nesting at its own limit)."""
+    el = etree.fromstring(card(name, k), etree.HTMLParser()).find(".//li")
+    inner = el.find("p")
+    inner.text = None
+    for _ in range(depth):
+        inner = etree.SubElement(inner, "span")
+    inner.text = f"A light boot with a stiff sole, for day walks. From {40 + k} pounds."
+    return el
+
+
+def test_records_nested_deeper_than_the_recursion_limit_are_added() -> None:
+    import sys
+
+    tree = _parse(page(""))
+    grid = tree.find(".//ul")
+    for k, name in enumerate(NAMES):
+        grid.append(_deep_card(name, k, sys.getrecursionlimit() + 500))
+    out = add_records(tree, KEPT).split("\n")  # a recursive walk raised RecursionError here
+    assert "Ridge Trail Boot, waterproof leather" in out
+    assert "A light boot with a stiff sole, for day walks. From 45 pounds." in out
+
+
+def _reference_text(el) -> str:
+    """The recursive reading the walk replaced (for shallow trees)."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        if not isinstance(node.tag, str) or node.tag in html_records._HIDDEN:
+            return
+        block = node.tag in html_records._BLOCKS
+        out.append("\n" if block else "")
+        out.append(node.text or "")
+        for child in node:
+            walk(child)
+            out.append(child.tail or "")
+        out.append("\n" if block else "")
+
+    walk(el)
+    return "".join(out)
+
+
+_TAGS = st.sampled_from(["div", "p", "span", "a", "li", "script", "br", "b", "form", "td"])
+_MARKUP = st.recursive(
+    st.text("ab .", max_size=4),
+    lambda inner: st.builds(lambda t, kids, tail: f"<{t}>{''.join(kids)}</{t}>{tail}",
+                            _TAGS, st.lists(inner, max_size=3), st.text("cd ", max_size=3)),
+    max_leaves=12)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_MARKUP, max_size=4))
+def test_the_walk_reads_as_the_recursive_reading(parts: list[str]) -> None:
+    tree = _parse(f"<html><body><div>x<!-- note -->{''.join(parts)}</div></body></html>")
+    box = tree.find(".//body")
+    assert html_records.text_of(box) == _reference_text(box)

@@ -268,8 +268,10 @@ def test_a_base_found_damaged_while_read_is_named_and_removed(tmp_path, window):
     db.execute("DELETE FROM rows")  # (as a page that cannot be read)
     db.commit()
     db.close()
-    with pytest.raises(WorkspaceError, match=grouper_base.NAME):
+    with pytest.raises(WorkspaceError) as err:
         Workspace.open(root, lazy=True).ingest([rec(81, 4, dated=True)])
-    assert not path.exists()
+    said, n = str(err.value), len(Workspace.open(root).by_id)  # it says what a rebuild costs
+    assert grouper_base.NAME in said and f"{n:,} articles" in said, said
+    assert "the next command rebuilds it" in said and not path.exists()
     Workspace.open(root, lazy=True).ingest([rec(82, 4, dated=True)])  # rebuilt
     assert grouping.base_layers(root)[0] is not None

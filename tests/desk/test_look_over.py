@@ -71,9 +71,9 @@ def test_a_folder_unchanged_since_the_last_look_is_not_compared_again(demo_root,
     compared: list[str] = []
     real = index_sync.rescan
 
-    def spy(ws, folders=None):
+    def spy(ws, folders=None, stats=None):
         compared.extend(folders or ["(all)"])
-        return real(ws, folders)
+        return real(ws, folders, stats)
 
     monkeypatch.setattr(index_sync, "rescan", spy)
     assert indexed.look_over(ws) == (0, [])

@@ -1,4 +1,4 @@
-"""`wiredesk ingest` and `wiredesk clean`."""
+"""`wiredesk ingest` (`wiredesk clean` is in clean_cmd)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli.ids import Abbrev
-from tui.cli.output import clip, out, out_body, print_json
+from tui.cli.output import clip, out
 from tui.core.safe_text import one_line, raw_stream, sanitize_obj
 
 if TYPE_CHECKING:
@@ -31,18 +30,6 @@ def register(sub) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     p.set_defaults(func=run_ingest, creates=True)
 
-    c = sub.add_parser("clean", help="clean files without a workspace",
-                       description="Print the cleaned body of each article read from FILE, or "
-                       "with --json one object per article (JSON Lines, in argument order). "
-                       "FILE is read as ingest reads it: a .jsonl file gives one article per "
-                       "record, a feed one per item. Exit 1 when any failed.")
-    c.add_argument("files", nargs="+", metavar="FILE",
-                   help="a file as for ingest (text, Markdown, HTML, .jsonl, RSS/Atom), or - "
-                   "for standard input")
-    c.add_argument("--json", action="store_true",
-                   help="JSON Lines: body and metadata, one object per article")
-    c.set_defaults(func=run_clean)
-
 
 def _report_problems(got) -> None:
     for src, reason in getattr(got, "warnings", ()):
@@ -51,10 +38,16 @@ def _report_problems(got) -> None:
 
 def run_ingest(args, ws) -> int:
     from tui.core.ingest import collect, stream, streamable
+    from tui.core.workspace import bulk, pipeline
 
     docs: Iterable[RawDocument]
+    worker = None
     if streamable(args.sources):  # JSON Lines: read as they are ingested, never held whole
-        got, docs = stream(args.sources)
+        if pipeline.wanted(args.sources):  # read and cleaned by a second process
+            worker = pipeline.Stream(args.sources, chunk=bulk.CHUNK)
+            got, docs = worker.got, worker.docs
+        else:
+            got, docs = stream(args.sources)
     else:
         got = collect(args.sources)
         docs = got.docs
@@ -62,8 +55,11 @@ def run_ingest(args, ws) -> int:
     progress = _progress() if not args.json and not args.quiet and sys.stderr.isatty() else None
     try:
         rep = ws.ingest(docs, failures=got.failures,
-                        on_progress=progress.update if progress else None)
+                        on_progress=progress.update if progress else None,
+                        ready=worker.ready if worker is not None else None)
     finally:
+        if worker is not None:
+            worker.close()
         if progress:
             progress.close()
     if docs is not got.docs:  # warnings of a stream are known once it is read
@@ -172,59 +168,3 @@ class _progress:
         if self.shown:
             self.raw.write("\r\x1b[K")
             self.raw.flush()
-
-
-CLEAN_FIELDS = ("title", "author", "source", "date", "dateline", "lang", "summary")
-
-
-def run_clean(args, ws) -> int:
-    from tui.core.ingest import EMPTY_FILE, collect
-    from tui.core.workspace.adding import clean_doc
-
-    failed = 0
-    for name in args.files:
-        got = collect([name])
-        _report_problems(got)
-        for doc in got.docs:
-            origin = name if doc.origin == _resolved(name) else doc.origin
-            try:
-                c = clean_doc(doc)
-            except Exception as e:  # noqa: BLE001 - a cleaner bug: this document fails alone
-                reason = f"could not be cleaned ({type(e).__name__}: {e})"
-                print(f"wiredesk: {one_line(origin)}: {one_line(reason)}", file=sys.stderr)
-                failed += 1
-                if args.json:
-                    print_json({"id": None, "origin": origin, "error": reason, "body": None},
-                               lines=True)
-                continue
-            if args.json:
-                d = {"id": None, **{k: v for k, v in c.as_dict().items() if k != "body"},
-                     "body": c.body, "origin": origin}
-                print_json(d, lines=True)
-            else:
-                out_body(c.body)
-                if len(args.files) > 1 or len(got.docs) > 1:
-                    out()
-        for src, reason in got.failures:
-            if reason == EMPTY_FILE and src == name:  # an empty page cleans to an empty body
-                print(f"wiredesk: {one_line(src)}: empty file, nothing to clean",
-                      file=sys.stderr)
-                if args.json:
-                    print_json({"id": None, **dict.fromkeys(CLEAN_FIELDS), "body": "",
-                                "origin": src}, lines=True)
-                else:
-                    out_body("")
-                continue
-            print(f"wiredesk: {one_line(src)}: {one_line(reason)}", file=sys.stderr)
-            failed += 1
-            if args.json:  # one line for each failure too, after the file's articles
-                print_json({"id": None, "origin": src, "error": reason, "body": None},
-                           lines=True)
-    return 1 if failed else 0
-
-
-def _resolved(name: str) -> str:
-    try:
-        return str(Path(name).resolve())
-    except (OSError, RuntimeError, ValueError):
-        return name

@@ -15,11 +15,14 @@ import re
 import sys
 from collections.abc import Sequence
 from json.encoder import encode_basestring as _enc  # (C) as json.dumps, not ASCII
+from typing import TYPE_CHECKING
 
 from tui.core.model import META_FIELDS, Article
 from tui.core.safe_text import has_unsafe, one_line, sanitize, sanitize_obj
 from tui.core.textutil import display_rtl
-from tui.core.workspace.index_rows import Listed
+
+if TYPE_CHECKING:  # (the workspace is not imported for commands that do not open one)
+    from tui.core.workspace.index_rows import Listed
 
 
 def print_json(obj, *, lines: bool = False) -> None:
@@ -45,6 +48,8 @@ def show_json(ws, a: Article, version: int = -1) -> dict:
 
 
 def story_article_json(a: Article | Listed) -> dict:
+    from tui.core.workspace.index_rows import Listed
+
     if isinstance(a, Listed):  # (its fields are these keys, in this order)
         return a._asdict()
     m = a.meta

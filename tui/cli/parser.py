@@ -10,7 +10,8 @@ from tui.core.safe_text import one_line
 
 COMMAND_MODULES = (
     "tui.cli.app_cmd",  # demo (and no command: open the app)
-    "tui.cli.ingest_cmd",  # ingest, clean
+    "tui.cli.ingest_cmd",  # ingest
+    "tui.cli.clean_cmd",  # clean
     "tui.cli.read_cmd",  # stories, show
     "tui.cli.triage_cmd",  # tag, untag, star, unstar, read, unread, note
     "tui.cli.story_cmd",  # story merge/split/move, move
@@ -25,7 +26,8 @@ COMMAND_MODULES = (
 # that module (the others cost 30-50 ms at every start); help and mistakes get them all.
 COMMANDS = {
     "demo": "tui.cli.app_cmd",
-    **dict.fromkeys(("ingest", "clean"), "tui.cli.ingest_cmd"),
+    "ingest": "tui.cli.ingest_cmd",
+    "clean": "tui.cli.clean_cmd",
     **dict.fromkeys(("stories", "show"), "tui.cli.read_cmd"),
     **dict.fromkeys(("tag", "untag", "star", "unstar", "read", "unread", "note"),
                     "tui.cli.triage_cmd"),

@@ -4,8 +4,6 @@ outlets and languages in use, and a look over every article file beside the firs
 from __future__ import annotations
 
 import contextlib
-import json
-import os
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -15,9 +13,8 @@ from typing import Any
 
 from tui.core.workspace import index as ix
 from tui.core.workspace import index_list as lists
-from tui.core.workspace import index_sync
-from tui.core.workspace.atomic import write_atomic
-from tui.core.workspace.paths import ARTICLES, CACHE
+from tui.core.workspace import index_look, index_sync
+from tui.core.workspace.paths import ARTICLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +37,7 @@ def outlets_and_langs(ws: Any) -> list[Fields]:
     return [Fields(s, la) for s, la in lists.outlets_and_langs(ws.index)]
 
 
-LOOKED = "look-over.json"  # in .cache: each folder's files as the last look found them
+LOOKED = index_look.LOOKED  # in .cache: each folder's files as the last look found them
 
 
 def look_over(ws: Any, lock: Any = None, pause: float = 0.0) -> tuple[int, list[str]]:
@@ -50,24 +47,29 @@ def look_over(ws: Any, lock: Any = None, pause: float = 0.0) -> tuple[int, list[
     s at 100,000). Returns how many articles changed, came or went, and the damaged files not
     named before.
 
-    A folder whose files (names, sizes, times) are as the last look left it
-    (``.cache/look-over.json``: a digest a folder) is not compared with the index again:
-    the index was in step with them then, and only a change of a file can put it out of step.
-    The others are compared one at a time, each under ``lock`` (the desk's) and the
-    workspace's lock for its own look only. ``pause``: after each folder, wait that many
-    times what its look took (the app's look stays beside its keys: at 1,000,000 articles
-    the stats alone take 2-4 s of CPU)."""
+    A folder whose files (names, sizes, times) are as the last look over this index left it
+    (``.cache/look-over.json``: a digest a folder, ``index_look``) is not compared with the
+    index again: the index was in step with them then, and only a change of a file can put it
+    out of step. The others are compared one at a time (from the same stats: a folder is
+    stat-ed once), each under ``lock`` (the desk's) and the workspace's lock for its own look
+    only. ``pause``: after each folder, wait that many times what its look took (the app's look
+    stays beside its keys: at 1,000,000 articles the stats alone take 3-4 s of CPU)."""
     known = set(ws.problems)
     held = lock if lock is not None else contextlib.nullcontext()
     found: Counter[str] = Counter()
-    looked = _looked(ws.root)
+    idx = index_sync.current(ws)
+    looked = index_look.looked(ws.root, _mark(idx)) if idx is not None else {}
     now: dict[str, str] = {}
     for name in [*sorted(ix.folder_times(ws.root)), index_sync.STATES]:
         t = time.perf_counter()
-        digest = None if name == index_sync.STATES else folder_digest(ws.root / ARTICLES / name)
+        digest, sigs = (
+            (None, None)
+            if name == index_sync.STATES
+            else index_look.folder_look(ws.root / ARTICLES / name, sigs=name not in looked)
+        )
         if digest is None or looked.get(name) != digest:
             with held, ws:  # the writer lock: the index is written
-                found.update(index_sync.rescan(ws, [name]))
+                found.update(index_sync.rescan(ws, [name], None if sigs is None else {name: sigs}))
         if digest is not None:
             now[name] = digest  # read before the rescan: a later change is seen next time
         if pause:
@@ -76,39 +78,17 @@ def look_over(ws: Any, lock: Any = None, pause: float = 0.0) -> tuple[int, list[
         idx = index_sync.current(ws)
         if idx is not None:
             ws.problems = idx.problems()
-        _remember(ws.root, now)
+            index_look.remember(ws.root, _mark(idx), now)
     new = [p for p in ws.problems if p not in known]
     ws.index.warm()  # and the typo search's vocabulary, read before the first search
     return found["changed"] + found["gone"] + found["rebuilt"], new
 
 
 def folder_digest(folder: Path) -> str:
-    """A digest of the files of a folder: their count and the sum of a hash of each one's
-    inode, modification time and size (an edit in place changes its file's time, not its
-    folder's). Ints hash the same in every process; no sort is needed (the stats themselves
-    are most of the cost: 3 s of CPU at 1,000,000 articles)."""
-    n = total = 0
-    try:
-        with os.scandir(folder) as it:
-            for e in it:
-                st = e.stat(follow_symlinks=False)
-                total += hash((st.st_ino, st.st_mtime_ns, st.st_size))
-                n += 1
-    except OSError as e:
-        return f"unreadable: {e}"
-    return f"{n}:{total & 0xFFFFFFFFFFFFFFFF:016x}"
+    """A digest of the files of a folder (``index_look.folder_look``)."""
+    return index_look.folder_look(folder)[0]
 
 
-def _looked(root: Path) -> dict[str, str]:
-    try:
-        got = json.loads((Path(root) / CACHE / LOOKED).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # none yet, or damaged: every folder is compared with the index
-    return got if isinstance(got, dict) else {}
-
-
-def _remember(root: Path, digests: dict[str, str]) -> None:
-    try:
-        write_atomic(Path(root) / CACHE / LOOKED, json.dumps(digests, sort_keys=True), sync=False)
-    except OSError:
-        pass  # a read-only workspace: the next look compares every folder again
+def _mark(idx: Any) -> str:
+    with idx.guard:
+        return index_look.mark(idx.db)

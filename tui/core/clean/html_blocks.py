@@ -1,20 +1,22 @@
 """Paragraph structure of an extracted HTML body, taken from the page's own blocks.
 
 An extractor (trafilatura) chooses the words well but draws paragraph lines its own way: a
-list item holding a heading and a paragraph comes out as one line, an item broken by ``<br>``
-as two items, a page it could not segment as one line, and an ordered list's numbers are lost
-("- " for every item). Readers, annotators and exports see the page's blocks: ``<p>``,
-``<li>``, ``<h2>``, ``<blockquote>``... This module reads those blocks off the parsed page
-(``dom_blocks``), finds each extracted line's words in them (``align``) and redraws the
-lines' boundaries where the page draws them (``resegment``): a line spanning two blocks is
-cut where the second starts, two lines lying back to back inside one block are joined, and
-a line opening an item of an ordered list is numbered as the page numbers it. The
-extractor's words are never dropped or reordered (only the line breaks and list markers
-change, and a word the extractor glued at an element's edge is spaced there: html_glue.py);
-the one thing added is a subheading the extractor skipped between two lines it kept
-(html_fill.py). Lines the page does not hold (an extractor's own text) and table rows are left
-as they are, except a row of a page laid out in a table (html_cells.py): its text is running
-text, cut where the cell's own blocks start.
+list item holding a heading and a paragraph comes out as one line, an item broken by
+``<br>`` as two items, a page it could not segment as one line, and an ordered list's
+numbers are lost ("- " for every item). Readers, annotators and exports see the page's
+blocks: ``<p>``, ``<li>``, ``<h2>``, ``<blockquote>``... This module reads those blocks off
+the parsed page (``dom_blocks``), finds each extracted line's words in them (``align``) and
+redraws the lines' boundaries where the page draws them (``resegment``): a line spanning two
+blocks is cut where the second starts, two lines lying back to back inside one block are
+joined, and a line opening an item of an ordered list is numbered as the page numbers it.
+The extractor's words are never reordered, and dropped only as whole lines the page shows to
+be furniture (below); the line breaks and list markers change, and a word the extractor
+glued at an element's edge is spaced there (html_glue.py); the one thing added is a
+subheading the extractor skipped between two lines it kept (html_fill.py). Lines the page
+does not hold (an extractor's own text) and table rows are left as they are, except a row of
+a page laid out in a table (html_cells.py): its text is running text, cut where the cell's
+own blocks start. Last, lines the page shows to be its furniture (a newsletter box, the
+latest stories, a promotion: html_extras.py) are dropped.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from lxml import etree
 from tui.core.clean.html_align import align
 from tui.core.clean.html_cells import INNER as _INNER
 from tui.core.clean.html_cells import cell_words, layout_row
+from tui.core.clean.html_extras import extra_lines
 from tui.core.clean.html_fill import fill
 from tui.core.clean.html_glue import CODE, _words, junctions, unglue
 from tui.core.clean.html_page import Blocks
@@ -75,7 +78,7 @@ def dom_blocks(root) -> Blocks:
     linked = [0]  # characters of the block being read that lie inside links
     parts: list[str] = []
 
-    def flush() -> None:
+    def flush(owner, inside: bool) -> None:
         if not parts:
             return
         text = "".join(parts)
@@ -105,6 +108,7 @@ def dom_blocks(root) -> Blocks:
             if state["quote"]:
                 out.quotes.add(state["id"])
             out.texts[state["id"]] = text.replace(_INNER, " ")
+            out.owner[state["id"]] = (owner, inside)  # the element its text lies in
             if chars:
                 out.linked[state["id"]] = chars
             state["id"] += 1
@@ -127,7 +131,7 @@ def dom_blocks(root) -> Blocks:
                 if cell and kind != "tr":
                     parts.append(_INNER)
                 else:
-                    flush()
+                    flush(el, False)
                     if kind == "head":
                         out.heads.add(state["id"])
                         if _heads_nothing(el):
@@ -138,7 +142,7 @@ def dom_blocks(root) -> Blocks:
                         if n is not None:
                             out.number[state["id"]] = n
                 if kind in ("pre", "quote"):
-                    flush()
+                    flush(el, False)
                     state[kind] += 1
             elif kind == "br":
                 parts.append(_BR)
@@ -165,13 +169,13 @@ def dom_blocks(root) -> Blocks:
                 if cells[-1] and kind != "tr":
                     parts.append(_INNER)
                 else:
-                    flush()
+                    flush(el, True)
                     out.items.discard(state["id"])  # an item without words marks nothing
                     out.number.pop(state["id"], None)
                     out.empty.discard(state["id"])
                     out.heads.discard(state["id"])
                 if kind in ("pre", "quote"):
-                    flush()
+                    flush(el, True)
                     state[kind] -= 1
             elif kind == "a":
                 in_link -= 1
@@ -184,7 +188,7 @@ def dom_blocks(root) -> Blocks:
             parts.append(tail)
             if in_link:
                 linked[0] += len(tail)
-    flush()
+    flush(root, True)
     return out
 
 
@@ -275,6 +279,7 @@ def resegment(text: str, page: Blocks) -> str:
     raw, toks, pos = fill(raw, toks, pos, page)  # headings skipped between kept lines
     raw, toks, pos = unglue(raw, toks, pos, page)  # words glued at an element's edge
     pieces: list[str] = []  # the output lines
+    spans: list[list[int | None]] = []  # the page positions of each output line's words
     prev_end: int | None = None  # page position of the last word of the last output line
     for ln, tk, ps in zip(raw, toks, pos):
         if not tk and _EMPTY_ITEM.match(ln):  # an empty list item: a marker and no text
@@ -285,6 +290,7 @@ def resegment(text: str, page: Blocks) -> str:
             ln = ln.replace("|", " ")
         elif row or not tk:  # a table row, or no words: as it is
             pieces.append(ln.strip())
+            spans.append([])
             prev_end = None
             continue
         cuts = [0]  # indexes of the words that open a piece of the line
@@ -300,12 +306,16 @@ def resegment(text: str, page: Blocks) -> str:
             piece = ln[at[k] if n else 0:at[cuts[n + 1]] if n + 1 < len(cuts) else None]
             piece, start = piece.strip(), ps[k]
             bare = _MARKER.sub("", piece, count=1)
+            where = ps[k:cuts[n + 1] if n + 1 < len(cuts) else None]
             if n == 0 and pieces and _joins(page, prev_end, start) and _goes_on(bare):
                 pieces[-1] = pieces[-1] + " " + bare
+                spans[-1] = spans[-1] + where
             else:
                 pieces.append(_marked(piece, start, page, first=n == 0))
+                spans.append(where)
         prev_end = ps[-1]
-    return "\n".join(pieces)
+    extras = extra_lines(pieces, spans, page)  # the site's furniture (html_extras.py)
+    return "\n".join(p for j, p in enumerate(pieces) if j not in extras)
 
 
 def _ends(text: str) -> bool:

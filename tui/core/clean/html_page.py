@@ -24,3 +24,4 @@ class Blocks:
     empty: set[int] = field(default_factory=set)  # headings with nothing under them in their box
     inner: set[int] = field(default_factory=set)  # words opening a block inside a table cell
     glue: dict[int, list[int]] = field(default_factory=dict)  # word -> offsets glued (html_glue)
+    owner: dict[int, tuple] = field(default_factory=dict)  # block -> (element, holds it itself)

@@ -67,7 +67,7 @@ def add_records(tree, text: str) -> str:
         if members[0].getparent() in inside or not _placed_well(members):
             continue
         kept = kept if kept is not None else Counter(_bag(text))
-        bag = Counter(w for m in members for w in _bag(_text(m)))
+        bag = Counter(w for m in members for w in _bag(text_of(m)))
         total = sum(bag.values())
         if not total or sum((bag & kept).values()) > COVERED * total:
             continue
@@ -101,7 +101,7 @@ def _runs(tree, least: float):
             rough = sorted(len(m.text_content().split()) for m in members)
             if not lo <= 2 * rough[len(rough) // 2] <= 6 * hi or 2 * sum(rough) < least:
                 continue
-            sizes = sorted(len(_text(m).split()) for m in members)
+            sizes = sorted(len(text_of(m).split()) for m in members)
             if lo <= sizes[len(sizes) // 2] <= hi and sum(sizes) >= least:
                 yield members
 
@@ -133,35 +133,39 @@ def _bag(text: str) -> list[str]:
     return [w for w in _WORD.sub(" ", text.lower()).split() if w]
 
 
-def _text(el) -> str:
+def text_of(el) -> str:
     """An element's visible text, one line per block (scripts, styles and forms left out),
-    read without touching the tree (the redraw reads its line ends later)."""
+    read without touching the tree (the redraw reads its line ends later). The walk is a loop
+    with its own stack, not a recursion: a record nested thousands of levels deep is read
+    whole (a recursion would stop at Python's limit and the record would be lost)."""
     out: list[str] = []
-    _collect(el, out)
+    stack: list = [(el, False)]  # (element, True: its closing half, then its tail)
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            if node.tag in _BLOCKS:
+                out.append("\n")
+            if node is not el and node.tail:
+                out.append(node.tail)
+            continue
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _HIDDEN:
+            if node is not el and node.tail:
+                out.append(node.tail)  # a comment's or a script's tail is visible text
+            continue
+        if tag in _BLOCKS:
+            out.append("\n")
+        if node.text:
+            out.append(node.text)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
     return "".join(out)
-
-
-def _collect(el, out: list[str]) -> None:
-    tag = el.tag
-    if not isinstance(tag, str) or tag in _HIDDEN:
-        return
-    block = tag in _BLOCKS
-    if block:
-        out.append("\n")
-    if el.text:
-        out.append(el.text)
-    for child in el:
-        _collect(child, out)
-        if child.tail:
-            out.append(child.tail)
-    if block:
-        out.append("\n")
 
 
 def _record_lines(members) -> list[str]:
     lines: list[str] = []
     for m in members:
-        lines.extend(ln for ln in (" ".join(s.split()) for s in _text(m).split("\n")) if ln)
+        lines.extend(ln for ln in (" ".join(s.split()) for s in text_of(m).split("\n")) if ln)
     return lines
 
 

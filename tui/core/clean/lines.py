@@ -44,6 +44,19 @@ def _glued_headline(ln: str) -> bool:
     return caps >= 3 and all(not w[:1].islower() or len(w) <= 3 for w in head)
 
 
+_TITLE_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # what _GLUED's words open with
+
+
+def _glued(ln: str, n: int) -> bool:
+    """``_GLUED`` matches, or ``_glued_headline`` holds (``n``: the line's words). Both need
+    three words in capitals at the start (the first three, the first four), tested first."""
+    first = ln.split(None, 4)[:4]
+    if all(w[:1] in _TITLE_START for w in first[:3]) and _GLUED.match(ln) is not None:
+        return True
+    return n <= GLUED_WORDS and sum(1 for w in first if w[:1].isupper()) >= 3 and \
+        _glued_headline(ln)
+
+
 _STAMP = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d[:.]\d\d|published|updated|"
                     r"posted")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -300,8 +313,7 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
             first.isdigit() and _BULLET.match(ln) is not None)
         pipes = ln.count(" | ") + ln.count(" · ") if ("|" in ln or "·" in ln) else 0
         cut = (last in ".…]" and tail.endswith(_ELLIPSES)) or (
-            n > 6 and first.isupper() and (_GLUED.match(ln) is not None or (
-                n <= GLUED_WORDS and _glued_headline(ln))))
+            n > 6 and first.isupper() and _glued(ln, n))
         known = (ln, words, last in _ENDERS and last != "", stop, bullet, pipes,
                  _kind(ln, low, toks, words), cut, low)
         if len(ln) <= MEMO_CHARS:  # long lines are prose, seldom seen twice

@@ -6,7 +6,9 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+
+_PENDING_MAX = 200_000  # slots posted and never looked up by group: tracking stops
 
 
 class TermIndex:
@@ -20,6 +22,15 @@ class TermIndex:
         self.n_docs = 0
         self.n_group: dict[str, int] = {}  # documents per language group
         self.postings: dict[int, array] = {}
+        # Which slots were posted, by language group (``posted_groups``): a superset of the
+        # slots each group has in the postings, so a look-up for other languages can skip a
+        # posting list with none of theirs. None: not known (postings loaded from a cache, or
+        # never asked for: see ``_PENDING_MAX``).
+        self.by_group: dict[str, array] | None = {}
+        self.pending = array("i")  # slots posted since ``by_group`` was brought up to date
+        # look-ups remembered while nothing changes (``scoring.cross_candidates``): any
+        # change to the frequencies or postings empties it
+        self.memo: dict[int, tuple] = {}
 
     def intern(self, term: str, surface: str | None = None) -> int:
         tid = self.ids.get(term)
@@ -53,6 +64,7 @@ class TermIndex:
         self._add(tids, group, -1)
 
     def _add(self, tids: Iterable[int], group: str, sign: int) -> None:
+        self.memo.clear()
         df = self.df
         for tid in tids:
             df[tid] += sign
@@ -70,17 +82,24 @@ class TermIndex:
         in ``boosted`` weighted by ``factor``), heaviest first, l2-normalised over what is kept."""
         df, log = self.df, math.log
         top_idf = log(self.n_group.get(group, 0) + 1) + 1.0  # idf = top_idf - log(df + 1)
+        # (minus the weight, term): heaviest first, ties by term, sorted without a key function
         pairs = [
-            ((1.0 + log(c)) * (top_idf - log(df[t] + 1)) * (factor if b else 1.0), t)
+            (-((1.0 + log(c)) * (top_idf - log(df[t] + 1)) * (factor if b else 1.0)), t)
             for t, c, b in zip(tids, counts, boosted)
         ]
-        pairs.sort(key=lambda p: (-p[0], p[1]))
+        pairs.sort()
         top = pairs[:keep]
-        norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
-        return array("i", [t for _, t in top]), array("f", [w / norm for w, _ in top])
+        weights = [-w for w, _ in top]
+        norm = math.sqrt(sum([w * w for w in weights])) or 1.0
+        return array("i", [t for _, t in top]), array("f", [w / norm for w in weights])
 
     def post(self, slot: int, tids: Iterable[int]) -> None:
         """Add a document to postings, kept in slot (arrival) order."""
+        self.memo.clear()
+        if self.by_group is not None:
+            self.pending.append(slot)
+            if len(self.pending) > _PENDING_MAX:  # never asked for (the same-language index)
+                self.by_group, self.pending = None, array("i")
         for tid in tids:
             docs = self.postings.get(tid)
             if docs is None:
@@ -91,6 +110,7 @@ class TermIndex:
                 docs.append(slot)
 
     def unpost(self, slot: int, tids: Iterable[int]) -> None:
+        self.memo.clear()
         for tid in tids:
             docs = self.postings.get(tid)
             if docs is None:
@@ -102,6 +122,29 @@ class TermIndex:
                 del docs[i]
             elif slot in docs:  # (out of order: never expected; removed as before)
                 docs.remove(slot)
+
+    def posted_groups(self, slots: Sequence) -> dict[str, array] | None:
+        """Language group -> the slots posted with it, sorted (a superset: a slot stays
+        listed after it is unposted, and under every group its versions had); ``slots`` gives
+        each slot's article (``.group``). None when not known."""
+        by = self.by_group
+        if by is None or not self.pending:
+            return by
+        for slot in self.pending:
+            e = slots[slot]
+            if e is None:  # (removed: its postings went with it)
+                continue
+            held = by.get(e.group)
+            if held is None:
+                held = by[e.group] = array("i")
+            if not held or held[-1] < slot:
+                held.append(slot)
+            elif held[-1] != slot:
+                i = bisect_left(held, slot)
+                if i == len(held) or held[i] != slot:
+                    held.insert(i, slot)
+        self.pending = array("i")
+        return by
 
     def recent(self, tid: int, cap: int, slot: int | None = None) -> array:
         """``cap`` postings of a term: those nearest before ``slot`` in arrival order (the

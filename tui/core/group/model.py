@@ -62,7 +62,7 @@ class Params:
     centroid: float = 1.0  # short texts: pull of a cluster's centre over average link, at most
     young: int = 200  # while a language group has this many articles, placements stay open
     open_stories: int = 3  # earlier stories each new full text reopens (see ``neighbours``)
-    open_size: int = 12  # ... if they have at most this many articles
+    open_size: int = 400  # ... if they have at most this many articles (reading more costs)
     copy_sim: float = 0.7  # near-copies (see ``copy_share``) are this similar at least
     cross_join: float = 0.08  # cross-language score to join a story
     cross_margin: float = 1.2  # best cross-language story must beat the runner-up by this factor

@@ -3,11 +3,11 @@
 One batch places every article against every other; in batches, the stories of earlier batches
 would be frozen, and an article that shows two earlier stories are one (or that an earlier
 article belongs with it rather than where it went) could not change them. So each ingest takes
-the small stories its new articles resemble out again and places their members together with
-the new articles, with the same average link as one batch, their words weighed again with the
-frequencies known now (as one batch weighs every article: weights fixed at arrival came from the
-articles before them). Stories the reader corrected, large stories and stories in several
-languages stay as they are.
+the stories its new articles resemble (and those their members resemble: ``touched``) out
+again and places their members together with the new articles, with the same average link as
+one batch, their words weighed again with the frequencies known now (as one batch weighs every
+article: weights fixed at arrival came from the articles before them). Stories the reader
+corrected, stories of over 400 and stories in several languages stay as they are.
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .model import DocEntry, Packed, Placement
-from .scoring import mono_candidates
-from .timing import closeness, hour_of
-from .young import locked_stories
+from .touched import touched
 
 if TYPE_CHECKING:
     from .model import GroupContext
@@ -30,44 +28,17 @@ OPEN_BUDGET = 60  # articles reopened per new article at most (one more article 
 def reopen(
     g: GroupContext, entries: list[DocEntry], taken: list[DocEntry], looked: dict
 ) -> tuple[list[DocEntry], dict[str, str]]:
-    """The members of the small earlier stories ``entries`` resemble, taken out of their
+    """The members of the earlier stories ``entries`` resemble (``touched``), taken out of their
     stories to be placed again with them (``taken``: already reopened, left alone), in arrival
     order; and the story each was in. The candidates it looks up go into ``looked`` (by slot)."""
-    p = g.params
     if not g.book.stories:
         return [], {}
     skip = {e.id for e in taken} | {e.id for e in entries}
-    locked = locked_stories(g)
-    chosen: dict[str, float] = {}
-    for e in entries:
-        # a headline's few words are too little to undo a story, unless time backs them
-        short = e.mass < p.long_terms
-        if short and hour_of(e.date) is None:
-            continue
-        best: dict[str, float] = {}
-        looked[e.slot] = found = mono_candidates(e, g.words, g.book.slots, p)
-        for sim, other in found:
-            sid = other.placement.story
-            if short and not closeness(p, e.date, other.date):
-                continue
-            if sim >= p.join_short and sid and other.id not in skip:
-                best[sid] = max(best.get(sid, 0.0), sim)
-        for sid in sorted(best, key=lambda s: (-best[s], s))[: p.open_stories]:
-            chosen[sid] = max(chosen.get(sid, 0.0), best[sid])
-    budget = OPEN_BUDGET * len(entries)
-    out: list[DocEntry] = []
-    for sid in sorted(chosen, key=lambda s: (-chosen[s], s)):
-        members = g.book.stories.get(sid, [])
-        if sid in locked or len(members) > p.open_size or len(out) + len(members) > budget:
-            continue
-        docs = [g.book.docs[a] for a in members]
-        if len({d.group for d in docs}) > 1 or any(
-                d.id in skip or d.how in ("correction", "cross-language") for d in docs):
-            continue  # stories across languages are joined by another pass: left as they are
-        out += docs
+    # which stories: those the new articles resemble and those their members resemble
+    out = touched(g, entries, skip, looked, OPEN_BUDGET * len(entries),
+                  lambda docs: weigh_again(g, docs, entries))
     out.sort(key=lambda e: e.slot)
     previous = {e.id: e.placement.story for e in out}
-    weigh_again(g, out, entries)
     for e in out:
         g.book.leave(e)
         e.placement = Placement(story="")

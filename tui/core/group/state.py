@@ -46,6 +46,7 @@ def _index_from(d: dict) -> TermIndex:
     ix.ids = dict(zip(ix.terms, range(len(ix.terms))))
     ix.n_docs, ix.n_group = d["n_docs"], d["n_group"]
     ix.postings = LazyPostings(d["posted"], *d["postings"])
+    ix.by_group = None  # (the groups of loaded postings are not known without their articles)
     return ix
 
 

@@ -14,8 +14,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from tui.core.model import Article, Cleaned, RawDocument, Version, outlet_key, page_key
-from tui.core.textutil import normalize_ws, safe_line, safe_text
+from tui.core.cleaning import clean_doc  # (also imported from here)
+from tui.core.model import Article, RawDocument, Version, outlet_key, page_key
 from tui.core.workspace import cache, index_sync
 from tui.core.workspace.atomic import sync_dirs, write_atomic
 from tui.core.workspace.paths import ARTICLES, RAW, TEXTS, text_paths
@@ -50,33 +50,6 @@ def body_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def clean_doc(doc: RawDocument, furniture=None) -> Cleaned:
-    """Cleaned text and metadata; JSON Lines records (kind "record") are taken as the body."""
-    from tui.core.clean import clean, detect_lang  # trafilatura...: loaded on first ingest
-
-    h = doc.hints
-    if doc.kind == "record":
-        body = normalize_ws(safe_text(doc.content))
-        first = body.split("\n\n", 1)[0]
-        return Cleaned(
-            body=body, title=h.get("title") or _first_sentence(first), author=h.get("author"),
-            source=h.get("source"), date=h.get("date"), dateline=h.get("dateline"),
-            lang=h.get("lang") or detect_lang(body), summary=h.get("summary"))
-    c = clean(doc, furniture=furniture)
-    body = safe_text(c.body)
-    fields = {k: (safe_line(v) if isinstance(v, str) else v) for k, v in c.as_dict().items()
-              if k != "body"}
-    return Cleaned(body=body, **fields)
-
-
-def _first_sentence(text: str, limit: int = 120) -> str:
-    for stop in (". ", "? ", "! ", "。"):
-        i = text.find(stop)
-        if 0 < i < limit:
-            return text[: i + 1].strip()
-    return text[:limit].rsplit(" ", 1)[0] if len(text) > limit else text
-
-
 def _named(doc: RawDocument) -> str:
     """Where a document came from, for a failure: its file (and line or feed item), and its
     origin when that says more (a record's or an item's URL)."""
@@ -108,11 +81,12 @@ def _existing(ws, doc: RawDocument, h: str) -> tuple[Article | None, bool]:
 
 
 def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
-           on_progress: Progress | None = None
+           on_progress: Progress | None = None, ready=None
            ) -> tuple[IngestReport, list[Article], dict[str, str]]:
     """Store ``docs`` in ``ws`` (the caller holds the lock). Returns the report, the new or
     changed articles, which the caller then groups, and their new bodies by id (for the
-    full-text index: give them to :func:`finish`)."""
+    full-text index: give them to :func:`finish`). ``ready(doc)``: a record's pure work done
+    ahead by another process (``pipeline.Prep``), or None: then it is done here."""
     rep = IngestReport()
     docs = list(docs)
     touched: dict[str, Article] = {}
@@ -122,13 +96,18 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
     for n, doc in enumerate(docs, 1):
         if on_progress:
             on_progress(n, len(docs), doc.origin)
-        h = content_hash(doc.content)
+        p = ready(doc) if ready is not None else None
+        h = p.hash if p is not None else content_hash(doc.content)
         existing, seen = _existing(ws, doc, h)
         if seen and existing is not None:
             rep.duplicates.append((doc.origin, existing.id))
             continue
         try:
-            cleaned = clean_doc(doc, furniture)
+            if p is not None and p.failed is not None:
+                rep.failed.append((_named(doc), p.failed))
+                continue
+            cleaned = (p.cleaned if p is not None and p.cleaned is not None
+                       else clean_doc(doc, furniture))
         except Exception as e:  # a cleaner bug must not lose the rest of the batch
             rep.failed.append((_named(doc), f"could not be cleaned ({type(e).__name__}: {e})"))
             continue
@@ -140,11 +119,16 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
             continue
         aid = existing.id if existing else _new_id(h, ws, touched, doc.origin)
         raw_rel, body_rel = text_paths(aid, h, doc.kind)
+        text = cleaned.body + "\n"
         write_atomic(ws.root / raw_rel, doc.content, sync=False)
-        write_atomic(ws.root / body_rel, cleaned.body + "\n", sync=False)
-        bodies[aid] = cleaned.body + "\n"
+        write_atomic(ws.root / body_rel, text, sync=False)
+        bodies[aid] = text
+        if "\r" not in text and hasattr(ws, "fresh"):  # (read back as written: no newline
+            ws.fresh[body_rel] = text  # translated) grouping takes it from here
         version = Version(hash=h, ingested=now, raw_file=raw_rel, body_file=body_rel,
-                          body_hash=body_hash(cleaned.body + "\n"))
+                          body_hash=p.body_hash if p is not None else body_hash(text))
+        if p is not None:
+            p.offer()  # grouping takes its features instead of extracting them again
         meta = {k: v for k, v in cleaned.as_dict().items() if k != "body"}
         if existing:
             existing.versions.append(version)
@@ -185,6 +169,8 @@ def finish(ws, articles: list[Article], bodies: dict[str, str] | None = None) ->
     sync_dirs([ws.root / ARTICLES, ws.root / TEXTS, ws.root / RAW])
     index_sync.after_write(ws, articles, bodies=bodies, before=before)
     ws.log_changes([f"a:{a.id}" for a in articles])
+    if hasattr(ws, "fresh"):
+        ws.fresh.clear()
 
 
 def furniture_model(ws):

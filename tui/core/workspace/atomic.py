@@ -30,15 +30,17 @@ def _umask() -> int:
 _DEFAULT_MODE = 0o666 & ~_umask()
 _SEQ = itertools.count()
 _PENDING: list[Path] = []  # written with sync=False, not yet made durable
+_PENDING_DIRS: list[Path] = []  # folders that gained a folder so, not yet made durable
 _PENDING_LOCK = threading.Lock()
 FSYNC_MAX = 256  # more files than this waiting: one global sync instead of one fsync each
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(
     os, "O_CLOEXEC", 0)
 
 
-def _temp(folder: Path, stem: str) -> tuple[int, Path]:
+def _temp(folder: Path, stem: str, later: bool = False) -> tuple[int, Path]:
     """A new temporary file beside the target, open for writing (as ``mkstemp`` makes one, at
-    a third of its cost: a bulk ingest writes three files per article)."""
+    a third of its cost: a bulk ingest writes three files per article). ``later``: a new
+    folder's entry is made durable by the next :func:`sync_dirs`, not now."""
     made = False
     while True:
         tmp = folder / f".{stem}.{os.getpid():x}{next(_SEQ):x}{os.urandom(3).hex()}{TMP_SUFFIX}"
@@ -50,7 +52,11 @@ def _temp(folder: Path, stem: str) -> tuple[int, Path]:
             if made:
                 raise
             folder.mkdir(parents=True, exist_ok=True)
-            fsync_dir(folder.parent)
+            if later:
+                with _PENDING_LOCK:
+                    _PENDING_DIRS.append(folder.parent)
+            else:
+                fsync_dir(folder.parent)
             made = True
 
 
@@ -67,7 +73,7 @@ def write_atomic(path: Path, data: bytes | str, *, sync: bool | None = True) -> 
     except OSError:
         mode = _DEFAULT_MODE
     stem = path.name.encode("utf-8", "surrogateescape")[:_MAX_STEM].decode("utf-8", "ignore")
-    fd, tmp = _temp(folder, stem)
+    fd, tmp = _temp(folder, stem, True) if sync is False else _temp(folder, stem)
     try:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), mode)
@@ -104,7 +110,8 @@ def sync_dirs(folders) -> None:
     with _PENDING_LOCK:
         files = list(dict.fromkeys(_PENDING))
         _PENDING.clear()
-    folders = list(folders)
+        folders = [*_PENDING_DIRS, *folders]
+        _PENDING_DIRS.clear()
     if len(files) > FSYNC_MAX and hasattr(os, "sync"):
         os.sync()
     else:

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from tui.core.workspace import adding, cache, grouping, index_sync, working_set
+from tui.core.workspace import adding, cache, grouping, index_sync, pipeline, working_set
 from tui.core.workspace.adding import IngestReport, Progress
 from tui.core.workspace.records import now_iso
 from tui.core.workspace.spill import SpilledReport
@@ -69,12 +69,13 @@ def emptied(items: list) -> Iterator:
 
 
 def ingest(ws, docs: Iterable[RawDocument], *, on_progress: Progress | None = None,
-           failures=()) -> IngestReport:
+           failures=(), ready=None) -> IngestReport:
     """As :func:`tui.core.workspace.regrouping.ingest`, chunk by chunk (``ws`` is entered: the
     writer lock is held). ``docs`` may be an iterator (a JSON Lines file read as it goes):
     then the progress total is 0 (unknown), each chunk's furniture is learned before it is
     cleaned, and ``failures`` (a list the reader fills as it reads) is read once the
-    documents are spent. The grouper is loaded when the first new document is met."""
+    documents are spent. The grouper is loaded when the first new document is met.
+    ``ready(doc)``: a record's pure work done ahead by another process (``pipeline``)."""
     listed_docs = docs if isinstance(docs, list) else None
     sized = listed_docs is not None
     index_sync.ready(ws)  # kept chunk by chunk: the articles can be looked up without memory
@@ -100,6 +101,8 @@ def ingest(ws, docs: Iterable[RawDocument], *, on_progress: Progress | None = No
             adding.learn_furniture(furniture, chunk)
         if g is None:
             if all(adding.is_duplicate(ws, d) for d in chunk):
+                for d in chunk if ready is not None else ():
+                    ready(d, False)  # (let go of their work done ahead)
                 rep.join(IngestReport(duplicates=[
                     (d.origin, a.id) for d in chunk if (a := ws.by_origin(d.origin))]))
                 if progress is not None:
@@ -108,7 +111,7 @@ def ingest(ws, docs: Iterable[RawDocument], *, on_progress: Progress | None = No
                 continue
             g = grouping.grouper(ws)  # before the new articles join the workspace
         part, touched, bodies = adding.ingest(ws, chunk, now=now, furniture=furniture,
-                                              on_progress=progress)
+                                              on_progress=progress, ready=ready)
         rep.join(part)
         del chunk
         if not touched:
@@ -117,6 +120,7 @@ def ingest(ws, docs: Iterable[RawDocument], *, on_progress: Progress | None = No
         added = [a for a in touched if a.id in new]
         updated = [a for a in touched if a.id not in new]
         changed = grouping.place(ws, g, added, updated)
+        pipeline.forget()  # (features offered ahead and not asked for)
         working_set.close(g)  # stories out of the window keep only their keys in memory
         written = list({a.id: a for a in touched + changed}.values())
         adding.finish(ws, written, bodies)  # durable, indexed and told to others, chunk by chunk

@@ -35,6 +35,7 @@ from tui.core.workspace.paths import CACHE
 
 NAME = "grouper-base.sqlite"
 _log = logging.getLogger(__name__)
+REBUILT = "the grouping cache is rebuilt from the articles"
 _P = pickle.HIGHEST_PROTOCOL
 _FORM = 2  # the tables' form (1: rows without their story)
 _SCHEMA = """
@@ -81,13 +82,17 @@ def _damaged(db: sqlite3.Connection, why: str) -> NoReturn:
     """A base found damaged while read (the grouper is half built): removed, and the command
     stops with a message naming it; the next one rebuilds the grouping cache."""
     from tui.core.workspace.errors import WorkspaceError
+    from tui.core.workspace.grouping_check import articles_in, rebuild_cost
 
+    n = None
     with contextlib.suppress(sqlite3.Error, OSError, IndexError):
         path = Path(db.execute("PRAGMA database_list").fetchone()[2])
         if path.name == NAME:
             path.unlink()
+            n = articles_in(path.parent.parent)
+    cost = f" ({rebuild_cost(n)})" if n is not None else ""
     raise WorkspaceError(f"{CACHE}/{NAME}: the grouping cache is damaged ({why}); it was "
-                         "removed: run the command again to rebuild it")
+                         f"removed: the next command rebuilds it{cost}")
 
 
 def _open(path: Path) -> sqlite3.Connection:
@@ -114,8 +119,7 @@ def load(root: Path, fmt: int) -> dict | None:
     except (sqlite3.Error, KeyError, pickle.UnpicklingError, EOFError, TypeError, ValueError,
             AttributeError, ImportError, IndexError):
         remove(root)  # damaged: the grouper is rebuilt from the articles
-        _log.warning("%s/%s: damaged, removed; the grouping cache is rebuilt from the articles",
-                     CACHE, NAME)
+        _log.warning("%s/%s: damaged, removed; %s", CACHE, NAME, REBUILT)
         return None
 
 
@@ -185,11 +189,25 @@ def save(root: Path, g, layer: dict) -> None:
             db.execute(statement)
         db.execute("COMMIT")
         db.close()
-    except BaseException:
+    except BaseException as e:
         db.close()
         remove(root, tmp.name)
+        if isinstance(e, (OSError, sqlite3.Error)):
+            _unsaved(root, e)
         raise
-    os.replace(tmp, path)
+    try:
+        os.replace(tmp, path)
+    except OSError as e:
+        remove(root, tmp.name)
+        _unsaved(root, e)
+        raise
+
+
+def _unsaved(root: Path, e: BaseException) -> None:
+    """A save that failed (a full disk, a read-only cache...): the old base no longer
+    matches the grouper the articles were placed by, so it goes too, and that is said."""
+    remove(root)
+    _log.warning("%s/%s: could not be saved (%s); removed: %s", CACHE, NAME, e, REBUILT)
 
 
 def _save_rows(db: sqlite3.Connection, g, lazy: bool) -> None:

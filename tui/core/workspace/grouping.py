@@ -130,7 +130,11 @@ def _grouper(ws):
         if layers[-1].get("sig") == sig and (g := _from(ws, *layers)) is not None:
             return g
     g = Grouper(load_corrections(ws))
-    replay(ws, g, [a.id for a in sorted(ws.articles(), key=lambda a: (a.added, a.id))])
+    ids = [a.id for a in sorted(ws.articles(), key=lambda a: (a.added, a.id))]
+    from tui.core.workspace.grouping_check import rebuilding
+
+    rebuilding(len(ids))  # (said when it takes a minute or more)
+    replay(ws, g, ids)
     ws._grouper_base = None
     return g
 

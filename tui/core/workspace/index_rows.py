@@ -9,6 +9,7 @@ tags) let the index compare text the way ``tui.core.query`` does.
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 from typing import NamedTuple
 
 from tui.core.model import Article, Triage, Version
@@ -130,10 +131,15 @@ def listed_of(row) -> Listed:
                   unpack(tags), sameness, copy_of)
 
 
+_LISTED_OF_FULL = itemgetter(*(ARTICLE_COLS.index(name) for name in Listed._fields))
+
+
 def listed_full(row) -> Listed:
-    """:func:`listed_of` of a whole row (``ARTICLE_COLS``)."""
-    return Listed(row[0], row[7], row[9], row[12], row[10], row[1], bool(row[15]),
-                  bool(row[16]), unpack(row[14]), row[5], row[6])
+    """:func:`listed_of` of a whole row (``ARTICLE_COLS``), its columns found by name."""
+    aid, title, source, lang, date, origin, starred, read, tags, sameness, copy_of = (
+        _LISTED_OF_FULL(row))
+    return Listed(aid, title, source, lang, date, origin, bool(starred), bool(read),
+                  unpack(tags), sameness, copy_of)
 
 
 def story_row(s: Story) -> tuple:

@@ -21,7 +21,8 @@ the same SQL keeps, checked by the same filter: the same answer.
 
 from __future__ import annotations
 
-from collections.abc import Generator
+import contextlib
+from collections.abc import Callable, Generator, Iterator
 from typing import Any, NamedTuple
 
 from tui.core.gcpause import collector_paused
@@ -60,64 +61,77 @@ def pages(q, flt: Filter | None, *, archived: bool = False, light: bool = False
     listed = light and flt is not None and bool(flt.needs_body or flt.source)  # checked first
     light = light and not listed
     words = _remembered(q.close_words)  # the typo search's words, looked for once
-    where, params = ("", []) if empty else to_sql(flt, words, joined=True)
-    cond = " AND " + where.removeprefix("WHERE ") if where else ""
+    cond, params = ("", []) if flt is None or empty else _condition(flt, words)
     shown = shown_sql(flt, archived)
+    with _snapshot(idx) as db:  # one state of the index for every page
+        few = None if flt is None or empty else _few(db, flt, words)
+        if few is not None and flt is not None and len(few) <= FEW_AT_ONCE:  # a rare word
+            if few:
+                yield from _found(q, db, few, flt, archived, cond + shown, params, light,
+                                  listed)
+            return
+        cur = db.cursor()
+        cur.execute(f"SELECT {_S} FROM stories s WHERE 1{shown} ORDER BY {_ORDER}")
+        early: set[str] = set()  # stories taken early (a date beginning another)
+        paged: set[str] = set()  # every story taken, for a filter's scan of the rest
+        held: list = []
+        budget, size, seen = PAGE_ARTICLES, 0, 0
+        while True:
+            row = cur.fetchone()
+            if row is not None:
+                if row[_ID] in early:
+                    continue
+                held.append(row)
+                size += row[_SIZE]
+                if size < budget and len(held) < PAGE_STORIES:
+                    continue
+            if not held:
+                break
+            more = _beginnings(db, shown, held[-1], early | {r[_ID] for r in held})
+            early.update(r[_ID] for r in more)
+            held += more
+            if not empty:
+                paged.update(r[_ID] for r in held)
+            with collector_paused():
+                found = _page(q, db, held, flt, archived, cond, params, light, listed)
+            seen += size
+            held, size, budget = [], 0, min(PAGE_MAX, budget * PAGE_GROWTH)
+            if found:
+                yield found
+            if row is None:
+                break
+            if flt is not None and few is not None:  # the rest: the few found, read
+                cur.close()
+                yield from _found(q, db, few, flt, archived, cond + shown, params, light,
+                                  listed, frozenset(paged))
+                break
+            if flt is not None and not empty and (
+                    seen >= SCAN_AFTER or len(paged) >= SCAN_STORIES):  # the rest: a scan
+                cur.close()
+                yield _rest(q, flt, archived, frozenset(paged), light, words, listed)
+                break
+
+
+@contextlib.contextmanager
+def _snapshot(idx) -> Iterator[Any]:
+    """The index's connection in one read transaction (the caller's, if it is in one)."""
     with idx.guard:
         db = idx.db
         own = not db.in_transaction
         if own:
-            db.execute("BEGIN")  # one state of the index for every page
+            db.execute("BEGIN")
         try:
-            few = None if flt is None or empty else _few(db, flt, words)
-            if few is not None and flt is not None and len(few) <= FEW_AT_ONCE:  # a rare word
-                if few:
-                    yield from _found(q, db, few, flt, archived, cond + shown, params, light,
-                                      listed)
-                return
-            cur = db.cursor()
-            cur.execute(f"SELECT {_S} FROM stories s WHERE 1{shown} ORDER BY {_ORDER}")
-            early: set[str] = set()  # stories taken early (a date beginning another)
-            paged: set[str] = set()  # every story taken, for a filter's scan of the rest
-            held: list = []
-            budget, size, seen = PAGE_ARTICLES, 0, 0
-            while True:
-                row = cur.fetchone()
-                if row is not None:
-                    if row[_ID] in early:
-                        continue
-                    held.append(row)
-                    size += row[_SIZE]
-                    if size < budget and len(held) < PAGE_STORIES:
-                        continue
-                if not held:
-                    break
-                more = _beginnings(db, shown, held[-1], early | {r[_ID] for r in held})
-                early.update(r[_ID] for r in more)
-                held += more
-                if not empty:
-                    paged.update(r[_ID] for r in held)
-                with collector_paused():
-                    found = _page(q, db, held, flt, archived, cond, params, light, listed)
-                seen += size
-                held, size, budget = [], 0, min(PAGE_MAX, budget * PAGE_GROWTH)
-                if found:
-                    yield found
-                if row is None:
-                    break
-                if flt is not None and few is not None:  # the rest: the few found, read
-                    cur.close()
-                    yield from _found(q, db, few, flt, archived, cond + shown, params, light,
-                                      listed, frozenset(paged))
-                    break
-                if flt is not None and not empty and (
-                        seen >= SCAN_AFTER or len(paged) >= SCAN_STORIES):  # the rest: a scan
-                    cur.close()
-                    yield _rest(q, flt, archived, frozenset(paged), light, words, listed)
-                    break
+            yield db
         finally:
             if own:
                 db.execute("COMMIT")
+
+
+def _condition(flt: Filter, words: Callable[[str], list[str]]) -> tuple[str, list]:
+    """The filter's SQL condition on the joined articles (`` AND ...``, or ""), and its
+    parameters."""
+    where, params = to_sql(flt, words, joined=True)
+    return (" AND " + where.removeprefix("WHERE ") if where else ""), params
 
 
 def _beginnings(db, shown: str, last, taken: set[str]) -> list:
@@ -163,23 +177,14 @@ def answer(q, flt: Filter | None, archived: bool = False) -> list[tuple[Story, l
         return None
     idx = q.idx  # caught up with folders changed by hand first
     words = _remembered(q.close_words)
-    with idx.guard:
-        db = idx.db
-        own = not db.in_transaction
-        if own:
-            db.execute("BEGIN")  # one state of the index for the probe and the rows
-        try:
-            few = _few(db, flt, words)
-            if few is None:
-                return None
-            where, params = to_sql(flt, words, joined=True)
-            cond = " AND " + where.removeprefix("WHERE ") if where else ""
-            return [found for part in _found(q, db, few, flt, archived,
-                                             cond + shown_sql(flt, archived), params, False)
-                    for found in part]
-        finally:
-            if own:
-                db.execute("COMMIT")
+    with _snapshot(idx) as db:  # one state of the index for the probe and the rows
+        few = _few(db, flt, words)
+        if few is None:
+            return None
+        cond, params = _condition(flt, words)
+        return [found for part in _found(q, db, few, flt, archived,
+                                         cond + shown_sql(flt, archived), params, False)
+                for found in part]
 
 
 def _remembered(close_words):

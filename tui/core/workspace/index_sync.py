@@ -11,14 +11,14 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import tomllib
 
 from tui.core.model import Article
 from tui.core.workspace import index as ix
-from tui.core.workspace import journal
+from tui.core.workspace import index_vocab, journal
 from tui.core.workspace.faces import face
+from tui.core.workspace.index_look import Sigs, file_sigs
 from tui.core.workspace.index_rows import article_of, story_row
 from tui.core.workspace.lock import WorkspaceLocked
 from tui.core.workspace.paths import ARTICLES, article_path, article_rel
@@ -240,6 +240,7 @@ def after_write(ws, arts: list[Article], bodies: dict[str, str] | None = None,
                                  if (t := ix.folder_time(ws.root, f)) is not None
                                  and (before is None or known.get(f) == before.get(f))})
             idx.put_problems(db, {}, cleared=[f"{ARTICLES}/{article_rel(a.id)}" for a in arts])
+            index_vocab.trim(db, ws.root)  # (the typo words' log, once it is long)
     except sqlite3.Error:
         drop(ws)
 
@@ -284,10 +285,11 @@ def refresh_faces(db, story_ids) -> None:
         db.execute(f"INSERT INTO stories VALUES({', '.join('?' * 12)})", story_row(f))
 
 
-def rescan(ws, folders: list[str] | None = None) -> dict:
+def rescan(ws, folders: list[str] | None = None, stats: dict[str, Sigs] | None = None) -> dict:
     """Compare article files with their rows (all folders, or the ones named), read again
     the ones whose size or mtime differ, and drop rows of vanished files. The caller holds the
-    lock. Returns counts of what was found."""
+    lock. ``stats``: folders' files as a stat just found them (not stat-ed again). Returns
+    counts of what was found."""
     idx = current(ws)
     if idx is None:
         rebuild(ws)
@@ -302,7 +304,8 @@ def rescan(ws, folders: list[str] | None = None) -> dict:
             continue
         before = idx.signatures(name)
         t = ix.folder_time(ws.root, name)
-        now = _file_sigs(ws.root / ARTICLES / name)
+        now = (stats or {}).get(name)
+        now = file_sigs(ws.root / ARTICLES / name) if now is None else now
         fresh, problems, clear, sigs = [], {}, [], {}
         for aid, sig in now.items():
             if before.get(aid) == sig:
@@ -342,19 +345,6 @@ def _read_bodies(ws, arts) -> dict[str, str]:
             out[a.id] = ws.body(a)
         except Exception:
             out[a.id] = ""
-    return out
-
-
-def _file_sigs(folder) -> dict[str, tuple[int, int]]:
-    out = {}
-    try:
-        with os.scandir(folder) as it:
-            for e in it:
-                if e.name.endswith(".toml") and not e.name.startswith("."):
-                    st = e.stat(follow_symlinks=False)
-                    out[e.name[:-5]] = (st.st_mtime_ns, st.st_size)
-    except OSError:
-        pass
     return out
 
 

@@ -18,6 +18,12 @@ holds any more (a body replaced, an article removed): a typo's close words only 
 index's query, and a word no text holds finds nothing, so the answers are the same as with a
 walk. A log of another index (its ``meta`` key ``vocab_log``, random, is new with every index),
 a position the log does not reach, or more than :data:`MOST_LOGGED` articles logged: the walk.
+
+The log is kept short (:func:`trim`, by every writer once it holds :data:`TRIM_AT` rows, and by
+``wiredesk doctor``): rows up to the file's position are dropped (the file holds their words),
+or all but the newest :data:`MOST_LOGGED` when the file is further behind. The position below
+which rows are gone is kept in ``meta`` (``vocab_log_floor``): a file whose position is under it
+can no longer be caught up from the log and is walked, so a trim never loses a word.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ HEAD = "wiredesk index words "
 MIN_LEN = 3  # shorter words are never typo candidates (fuzzy.allowed_edits gives them none)
 MOST_LOGGED = 20_000  # articles written since the file: more, and the walk is cheaper
 TOKENIZE = "unicode61 remove_diacritics 2"  # ``index.SCHEMA``'s ``search``
+TRIM_AT = 2 * MOST_LOGGED  # rows of the log past its floor that make a writer trim it
+FLOOR = "vocab_log_floor"  # (``meta``) the log's rows at or under this position are gone
 
 LOG_STATEMENTS = (
     "CREATE TABLE IF NOT EXISTS vocab_log(seq INTEGER PRIMARY KEY AUTOINCREMENT, rid INTEGER)",
@@ -116,6 +124,39 @@ def log_of(db) -> str:
     return f"{gen[0]}:{seq[0] if seq else 0}" if gen else ""
 
 
+def floor_of(db) -> int:
+    """The log's position at or under which its rows were trimmed (0: none were)."""
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key=?", (FLOOR,)).fetchone()
+    except sqlite3.Error:
+        return 0
+    return int(row[0]) if row and str(row[0]).isdigit() else 0
+
+
+def trim(db, root: Path, *, force: bool = False) -> int:
+    """Drop the log's rows the words file no longer needs, inside the caller's write
+    transaction: those up to the file's position, and past :data:`MOST_LOGGED` behind the end
+    when the file is further behind (it would be walked anyway) or of another log (all).
+    Unless ``force``, only once :data:`TRIM_AT` rows are past the floor. Returns the rows
+    dropped."""
+    log = log_of(db)
+    if not log:
+        return 0
+    gen, _, end = log.partition(":")
+    now, floor = int(end), floor_of(db)
+    if now <= floor or (not force and now - floor < TRIM_AT):
+        return 0
+    fgen, _, at = _position(path_of(root)).partition(":")
+    upto = int(at) if fgen == gen and at.isdigit() and floor <= int(at) <= now else now
+    if not force:
+        upto = max(upto, now - MOST_LOGGED)
+    if upto <= floor:
+        return 0
+    gone = db.execute("DELETE FROM vocab_log WHERE seq <= ?", (upto,)).rowcount
+    db.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (FLOOR, str(upto)))
+    return gone
+
+
 def _since(db, kept: tuple[str, str, list[str]] | None, log: str) -> list[str] | None:
     """The file's words and the words of the articles logged since it was written, or None
     when the log cannot tell (see the module's note)."""
@@ -123,8 +164,8 @@ def _since(db, kept: tuple[str, str, list[str]] | None, log: str) -> list[str] |
         return None
     gen, _, at = kept[1].partition(":")
     now_gen, _, now = log.partition(":")
-    if gen != now_gen or not at.isdigit() or int(at) > int(now):
-        return None
+    if gen != now_gen or not at.isdigit() or not floor_of(db) <= int(at) <= int(now):
+        return None  # (under the floor: rows the file needs were trimmed)
     rids = [r for (r,) in db.execute(
         "SELECT DISTINCT rid FROM vocab_log WHERE seq > ? LIMIT ?", (int(at), MOST_LOGGED + 1))]
     if len(rids) > MOST_LOGGED:
@@ -147,6 +188,16 @@ def _words_of(db, rids: list[int]) -> set[str]:
         return {t for (t,) in mem.execute("SELECT term FROM v") if len(t) >= MIN_LEN}
     finally:
         mem.close()
+
+
+def _position(path: Path) -> str:
+    """The file's log position (its first line only; "" for none)."""
+    try:
+        with path.open(encoding="utf-8") as f:
+            head = f.readline().rstrip("\n")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return head[len(HEAD):].partition(" ")[2] if head.startswith(HEAD) else ""
 
 
 def _read(path: Path) -> tuple[str, str, list[str]] | None:

@@ -22,6 +22,7 @@ from tui.core.model import (
     doc_kind,
     sameness_of,
 )
+from tui.core.workspace import toml_write
 
 
 def now_iso() -> str:
@@ -62,6 +63,11 @@ class Story:
 
 
 def article_to_toml(a: Article) -> str:
+    """An article's record (as ``tomli_w`` writes it, by the faster ``toml_write``)."""
+    return toml_write.dumps(toml_doc(a), multiline_strings=True)
+
+
+def toml_doc(a: Article) -> dict:
     doc: dict = {"id": a.id, "origin": a.origin, "kind": a.kind, "added": a.added}
     if a.story:
         doc["story"] = a.story
@@ -83,7 +89,7 @@ def article_to_toml(a: Article) -> str:
          **({"body_hash": v.body_hash} if v.body_hash else {})}
         for v in a.versions
     ]
-    return tomli_w.dumps(doc, multiline_strings=True)
+    return doc
 
 
 def article_from_dict(d: dict) -> Article:

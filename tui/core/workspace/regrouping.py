@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from tui.core.model import Article
-from tui.core.workspace import adding, bulk, cache, grouping
+from tui.core.workspace import adding, bulk, cache, grouping, pipeline
 from tui.core.workspace.adding import IngestReport
 from tui.core.workspace.errors import StaleUndo
 from tui.core.workspace.records import now_iso
@@ -36,7 +36,7 @@ class Host(Protocol):
     def save_cache(self, changed: list[Article] | None = None) -> None: ...
 
 
-def ingest(ws: Host, docs, *, on_progress=None, failures=()) -> IngestReport:
+def ingest(ws: Host, docs, *, on_progress=None, failures=(), ready=None) -> IngestReport:
     """Add documents: new articles, new versions, duplicates skipped; then group them.
     ``docs``: a list, or an iterator read as it goes (more than ``bulk.CHUNK`` of them go
     through in chunks, never all held; ``failures`` may then fill while it is read)."""
@@ -46,26 +46,30 @@ def ingest(ws: Host, docs, *, on_progress=None, failures=()) -> IngestReport:
         if len(docs) > bulk.CHUNK:
             with ws:
                 return bulk.ingest(ws, chain(bulk.emptied(docs), rest),
-                                   on_progress=on_progress, failures=failures)
+                                   on_progress=on_progress, failures=failures, ready=ready)
     with ws:
         if all(adding.is_duplicate(ws, d) for d in docs):
             # Nothing new: neither the furniture model nor the grouping index is needed.
+            for d in docs if ready is not None else ():
+                ready(d, False)  # (let go of their work done ahead)
             rep = IngestReport(duplicates=[
                 (d.origin, a.id) for d in docs if (a := ws.by_origin(d.origin)) is not None])
             rep.failed[:0] = list(failures)
             return rep
         if bulk.wanted(docs):  # cleaned, grouped and written chunk by chunk
-            return bulk.ingest(ws, docs, on_progress=on_progress, failures=failures)
+            return bulk.ingest(ws, docs, on_progress=on_progress, failures=failures,
+                               ready=ready)
         furniture = adding.furniture_model(ws)
         g = grouping.grouper(ws)  # before the new articles join the workspace
         rep, touched, bodies = adding.ingest(ws, docs, now=now_iso(), furniture=furniture,
-                                             on_progress=on_progress)
+                                             on_progress=on_progress, ready=ready)
         rep.failed[:0] = list(failures)
         if touched:
             new = set(rep.added)
             added = [a for a in touched if a.id in new]
             updated = [a for a in touched if a.id not in new]
             changed = grouping.place(ws, g, added, updated)
+            pipeline.forget()  # (features offered ahead and not asked for)
             written = list({a.id: a for a in touched + changed}.values())
             adding.finish(ws, written, bodies)
             ws.save_cache(written)

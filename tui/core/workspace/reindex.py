@@ -26,12 +26,25 @@ def doctor(root, *, reindex: bool = False, lock_timeout: float = 10.0) -> str:
     with ws:
         found = index_sync.rescan(ws)
         added = not found.get("rebuilt") and _add_grams(ws)
+        trimmed = 0 if found.get("rebuilt") else _fold_log(ws)
     if found.get("rebuilt"):
         return f"no usable index: rebuilt from the TOML ({time.perf_counter() - t:.1f} s)"
     return (f"rescan: {found['changed']} article files read again, {found['gone']} gone, "
             f"{found['damaged']} damaged, {found['stories']} story files changed"
-            f"{'; search by parts of words indexed' if added else ''} "
+            f"{'; search by parts of words indexed' if added else ''}"
+            f"{f'; {trimmed} rows of the typo words log folded in' if trimmed else ''} "
             f"({time.perf_counter() - t:.1f} s)")
+
+
+def _fold_log(ws) -> int:
+    """The typo words brought up to date (the log of written articles read into their file),
+    then the log emptied up to the file's position; returns the rows dropped."""
+    idx = index_sync.current(ws)
+    if idx is None:
+        return 0
+    index_vocab.words(idx)
+    with idx.writing() as db:
+        return index_vocab.trim(db, ws.root, force=True)
 
 
 def _add_grams(ws) -> bool:

@@ -24,13 +24,7 @@ from tui.core.workspace.errors import UnknownId, WorkspaceError
 from tui.core.workspace.loading import Records, resolve
 from tui.core.workspace.lock import WriterLock
 from tui.core.workspace.lock import lock_timeout as env_lock_timeout
-from tui.core.workspace.paths import (
-    CACHE,
-    STORIES,
-    article_path,
-    default_root,
-    story_path,
-)
+from tui.core.workspace.paths import CACHE, STORIES, article_path, default_root, story_path
 from tui.core.workspace.records import (
     Story,
     StoryState,
@@ -64,6 +58,7 @@ class Workspace:
         # article id -> the problem line of its body, which a word search could not read
         self.unreadable: dict[str, str] = {}
         self.caught_up = False  # the index checked against the folder times under the lock
+        self.fresh: dict[str, str] = {}  # body file -> text an ingest wrote (adding.ingest)
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -230,7 +225,8 @@ class Workspace:
         return next((s for s in self.stories() if s.id == sid), None)
 
     def body(self, a: Article, version: int = -1) -> str:
-        return self._read_text(a.versions[version].body_file)
+        rel = a.versions[version].body_file  # (one just written: not read back)
+        return got if (got := self.fresh.get(rel)) is not None else self._read_text(rel)
 
     def raw(self, a: Article, version: int = -1) -> str:
         return self._read_text(a.versions[version].raw_file)
@@ -323,11 +319,13 @@ class Workspace:
     def __exit__(self, *exc) -> None:
         self.lock.release()
 
-    def ingest(self, docs, *, on_progress=None, failures=()) -> IngestReport:
-        """Add documents: new articles, new versions, duplicates skipped; then group them."""
+    def ingest(self, docs, *, on_progress=None, failures=(), ready=None) -> IngestReport:
+        """Add documents: new articles, new versions, duplicates skipped; then group them
+        (``ready``: records' work done ahead, ``pipeline``)."""
         from tui.core.workspace import regrouping  # (cleaning and grouping: loaded when used)
 
-        return regrouping.ingest(self, docs, on_progress=on_progress, failures=failures)
+        return regrouping.ingest(self, docs, on_progress=on_progress, failures=failures,
+                                 ready=ready)
 
     def correct(self, op: str, *args) -> list[str]:
         """Apply a grouping correction (merge, split, move); returns the changed article ids."""

@@ -77,6 +77,7 @@ def _stub(e) -> None:
 
 
 def _unpost(ix, gone: dict[int, set[int]]) -> None:
+    ix.memo.clear()  # (look-ups remembered on the old postings)
     for tid, slots in gone.items():
         docs = ix.postings.get(tid)
         if docs is not None:

@@ -1,0 +1,170 @@
+"""A JSON Lines ingest whose records are read and cleaned by a second process (``pipeline``)
+writes the same files, byte for byte, and the same report (failures in the same order) as the
+ingest done in one process; a worker that stops loses no record."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+from tui.core.group import features
+from tui.core.ingest import stream
+from tui.core.model import RawDocument
+from tui.core.workspace import adding, bulk, pipeline, regrouping
+
+TOPICS = [
+    "Japan and Canada agreed on Tuesday to start talks on an intelligence pact in Tokyo.",
+    "Wildfires forced thousands to flee their homes in northern California overnight.",
+    "The central bank of Brazil raised its benchmark rate by half a point in Brasilia.",
+    "Kestrel Dynamics recalled 4,200 drones after a battery fault in Oslo on Friday.",
+]
+NOW = "2026-01-02T03:04:05+00:00"
+
+
+def write_dump(path: Path) -> None:
+    lines = []
+    for n in range(70):
+        t = TOPICS[n % 4]
+        lines.append(json.dumps({"url": f"u:{n}", "title": t[:30 + n % 9],
+                                 "text": f"{t} Outlet{n % 11} said so. Day {n % 5} of it.",
+                                 "date": f"2021-03-{1 + n % 27:02d}", "source": f"O{n % 7}"}))
+        if n == 9:
+            lines.append("{not json")
+        if n == 33:
+            lines.append(json.dumps({"url": "u:none", "text": ["not", "text"]}))
+        if n == 40:  # the same text from another origin: a copy
+            lines.append(lines[3].replace('"u:3"', '"u:copy"'))
+        if n == 50:  # a new version of an earlier record
+            lines.append(json.dumps({"url": "u:5", "title": "Brazil again",
+                                     "text": TOPICS[2] + " It rose again.", "odd": 1}))
+    lines.append(lines[4])  # an exact duplicate
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for top in ("articles", "texts", "raw")
+            for p in sorted((root / top).rglob("*")) if p.is_file()}
+
+
+def run(tmp_path, capsys, monkeypatch, dump, name: str, mode: str):
+    monkeypatch.setenv(pipeline.ENV, mode)
+    monkeypatch.setattr(regrouping, "now_iso", lambda: NOW)
+    monkeypatch.setattr(bulk, "now_iso", lambda: NOW)
+    code = main(["ingest", str(dump), "--workspace", str(tmp_path / name), "--json"])
+    out = capsys.readouterr()
+    return code, out.out, out.err, files(tmp_path / name)
+
+
+@pytest.fixture
+def dump(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    write_dump(path)
+    return path
+
+
+@pytest.mark.parametrize("chunk", [None, 16])  # one batch, and chunks (the bulk path)
+def test_pipeline_writes_what_one_process_writes(tmp_path, capsys, monkeypatch, dump, chunk):
+    if chunk:
+        monkeypatch.setattr(bulk, "CHUNK", chunk)
+    offered = []
+    real = pipeline.offer
+    monkeypatch.setattr(pipeline, "offer", lambda p: (offered.append(p), real(p)))
+    serial = run(tmp_path, capsys, monkeypatch, dump, "serial", "0")
+    assert offered == []
+    piped = run(tmp_path, capsys, monkeypatch, dump, "piped", "1")
+    assert len(offered) == 72  # every version written had its work done by the worker
+    assert features.AHEAD == {}  # (let go of after grouping)
+    code, out, err, written = serial
+    assert piped[0] == code == 1  # two bad records
+    assert piped[1] == out and json.loads(out)["failed"][0]["source"].endswith(":11")
+    assert piped[2] == err and err.count("wiredesk: ") == 3  # (and a warning)
+    assert piped[3].keys() == written.keys() and len(written) == 3 * 71 + 2
+    assert [k for k in written if piped[3][k] != written[k]] == []
+    assert b'story = "' in written[next(k for k in written if k.startswith("articles"))]
+
+
+def test_a_stopped_worker_loses_no_record(dump):
+    whole_got, whole = stream([str(dump)])
+    want = [(d.origin, d.content, d.hints) for d in whole]
+    with pipeline.Stream([str(dump)], chunk=50, batch=5, lead=10) as s:
+        docs = s.docs
+        first = [next(docs) for _ in range(7)]
+        assert [s.ready(d) is not None for d in first] == [True] * 7
+        assert s._proc is not None
+        os.kill(s._proc.pid, signal.SIGKILL)
+        got = first + list(docs)
+        assert s._n < len(want)  # (the rest was read here)
+    assert [(d.origin, d.content, d.hints) for d in got] == want
+    assert s.got.failures == whole_got.failures and len(s.got.failures) == 2
+    stopped = [w for w in s.got.warnings if "second ingest process stopped" in w[1]]
+    assert len(stopped) == 1 and "exit code -9" in stopped[0][1]
+    assert [w for w in s.got.warnings if w not in stopped] == whole_got.warnings
+
+
+def test_the_worker_hands_on_every_record_in_order(dump):
+    whole_got, whole = stream([str(dump)])
+    want = [(d.origin, d.content) for d in whole]
+    with pipeline.Stream([str(dump)], chunk=50, batch=7, lead=20) as s:
+        got = list(s.docs)
+        work = [s.ready(d) for d in got]
+    assert [(d.origin, d.content) for d in got] == want
+    assert [p.hash if p else None for p in work] == [adding.content_hash(d.content) for d in got]
+    assert (s.got.failures, s.got.warnings) == (whole_got.failures, whole_got.warnings)
+    assert s._proc is None  # ended
+
+
+def test_prepared_work_equals_the_work_done_here():
+    doc = RawDocument(origin="u:1", content=TOPICS[3] + " Ólafur Ragnarsson, 12.5%.",
+                      kind="record", hints={"title": "Drones recalled", "date": "2021-03-01"})
+    p = pipeline.prepare(doc)
+    assert p is not None and p.cleaned == adding.clean_doc(doc)
+    assert p.hash == adding.content_hash(doc.content)
+    text = p.cleaned.body + "\n"
+    assert p.body_hash == adding.body_hash(text)
+    f, g = pipeline.features_of(p.features), features.extract("Drones recalled", text, "en")
+    assert (f.words, f.cross, f.group, f.names, f.spelled(), f.days) == (
+        g.words, g.cross, g.group, g.names, g.spelled(), g.days)
+    assert list(f.words) == list(g.words) and list(f.cross) == list(g.cross)  # (order too)
+    assert pipeline.prepare(RawDocument(origin="a.txt", content="x", kind="text")) is None
+
+
+def test_a_cleaning_failure_is_named_as_here(monkeypatch):
+    def broken(doc, furniture=None):
+        raise ValueError("bad bytes")
+
+    monkeypatch.setattr(adding, "clean_doc", broken)
+    p = pipeline.prepare(RawDocument(origin="u:1", content="text", kind="record"))
+    assert p is not None and p.failed == "could not be cleaned (ValueError: bad bytes)"
+
+
+def test_extract_takes_features_offered_ahead():
+    p = pipeline.prepare(RawDocument(origin="u:1", content=TOPICS[0], kind="record"))
+    assert p is not None and p.cleaned is not None
+    calls = []
+    features.AHEAD[p.key] = lambda: calls.append(1) or pipeline.features_of(p.features)
+    try:
+        title, text = p.cleaned.title or "", p.cleaned.body + "\n"
+        features.extract(title, text, p.cleaned.lang)
+        features.extract(title, text + " ", p.cleaned.lang)  # another text: worked out here
+        assert calls == [1]
+    finally:
+        pipeline.forget()
+    assert features.AHEAD == {}
+
+
+def test_a_worker_only_when_it_pays(tmp_path, dump, monkeypatch):
+    monkeypatch.delenv(pipeline.ENV, raising=False)
+    assert not pipeline.wanted([str(dump)])  # small
+    monkeypatch.setattr(pipeline, "MIN_BYTES", 10)
+    assert pipeline.wanted([str(dump)])
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    assert not pipeline.wanted([str(dump)])  # one usable CPU
+    monkeypatch.setenv(pipeline.ENV, "1")
+    assert pipeline.wanted([str(dump)])
+    monkeypatch.setenv(pipeline.ENV, "0")
+    assert not pipeline.wanted([str(dump)])

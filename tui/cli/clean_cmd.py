@@ -1,0 +1,90 @@
+"""`wiredesk clean`: files cleaned without a workspace.
+
+A command of its own module so that cleaning a batch of files imports only what cleaning needs
+(the reader, the cleaner, the output helpers), not the workspace or the ingest report.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tui.cli.output import out, out_body, print_json
+from tui.core.model import META_FIELDS
+from tui.core.safe_text import one_line
+
+ABOUT = (
+    "Print the cleaned body of each article read from FILE, or with --json one object per "
+    "article (JSON Lines, in argument order). FILE is read as ingest reads it: a .jsonl file "
+    "gives one article per record, a feed one per item. Exit 1 when any failed."
+)
+FILES = "a file as for ingest (text, Markdown, HTML, .jsonl, RSS/Atom), or - for standard input"
+
+
+def register(sub) -> None:
+    c = sub.add_parser("clean", help="clean files without a workspace", description=ABOUT)
+    c.add_argument("files", nargs="+", metavar="FILE", help=FILES)
+    c.add_argument(
+        "--json", action="store_true", help="JSON Lines: body and metadata, one object per article"
+    )
+    c.set_defaults(func=run_clean)
+
+
+def run_clean(args, ws) -> int:
+    from tui.core.cleaning import clean_doc
+    from tui.core.ingest import EMPTY_FILE, collect
+
+    failed = 0
+    for name in args.files:
+        got = collect([name])
+        for src, reason in got.warnings:
+            print(f"wiredesk: warning: {one_line(src)}: {one_line(reason)}", file=sys.stderr)
+        resolved = _resolved(name)
+        for doc in got.docs:
+            origin = name if doc.origin == resolved else doc.origin
+            try:
+                c = clean_doc(doc)
+            except Exception as e:  # noqa: BLE001 - a cleaner bug: this document fails alone
+                reason = f"could not be cleaned ({type(e).__name__}: {e})"
+                print(f"wiredesk: {one_line(origin)}: {one_line(reason)}", file=sys.stderr)
+                failed += 1
+                if args.json:
+                    print_json(
+                        {"id": None, "origin": origin, "error": reason, "body": None}, lines=True
+                    )
+                continue
+            if args.json:  # (Cleaned.as_dict's fields and order, without its deep copy)
+                d = {
+                    "id": None,
+                    **{k: getattr(c, k) for k in META_FIELDS},
+                    "body": c.body,
+                    "origin": origin,
+                }
+                print_json(d, lines=True)
+            else:
+                out_body(c.body)
+                if len(args.files) > 1 or len(got.docs) > 1:
+                    out()
+        for src, reason in got.failures:
+            if reason == EMPTY_FILE and src == name:  # an empty page cleans to an empty body
+                print(f"wiredesk: {one_line(src)}: empty file, nothing to clean", file=sys.stderr)
+                if args.json:
+                    print_json(
+                        {"id": None, **dict.fromkeys(META_FIELDS), "body": "", "origin": src},
+                        lines=True,
+                    )
+                else:
+                    out_body("")
+                continue
+            print(f"wiredesk: {one_line(src)}: {one_line(reason)}", file=sys.stderr)
+            failed += 1
+            if args.json:  # one line for each failure too, after the file's articles
+                print_json({"id": None, "origin": src, "error": reason, "body": None}, lines=True)
+    return 1 if failed else 0
+
+
+def _resolved(name: str) -> str:
+    try:
+        return str(Path(name).resolve())
+    except (OSError, RuntimeError, ValueError):
+        return name

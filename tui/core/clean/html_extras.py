@@ -1,0 +1,221 @@
+"""Lines of an extracted body that are not the article, recognised from the page itself.
+
+An extractor keeps, around and inside an article, lines of the site's furniture: a newsletter
+box, "Related:" links, an app promotion, a list of the latest stories, a disclaimer. Each such
+line costs a reader as much as a paragraph. ``extra_lines`` weighs each redrawn line
+(``html_blocks.resegment``) on evidence the page gives about it, never on the line's wording
+alone:
+- where its block sits: inside or outside the element that holds most of the kept text (the
+  main container), and which elements lie between the two (the class, id, role and itemprop
+  words of those elements name boxes: "newsletter", "promo", "sidebar", "latest", "cta"...;
+  ``<form>``, ``<aside>``, ``<nav>``, headings, block quotes, figures);
+- how much of its block is link text, and of its neighbours';
+- its place in the body: first or last line, before the first or after the last prose line,
+  how many page words the extractor skipped on each side;
+- its shape: length, a sentence end, a date, an address, capitals, a "Label:" opening.
+
+The weights are a logistic regression fitted on the tuning half of wcxb_dev's articles and
+aeb (the even page ids), exported as constants; the held-out half, aeb and every other page
+kind of wcxb check it. A line goes only when its probability of being an extra passes
+``THRESHOLD`` and the body is mostly prose (``PROSE``: on listings, products and forums link
+lines and short items are the content). Lines the page does not hold (the extractor's own
+text), table rows and lines of a ``<pre>`` are never weighed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.clean.html_page import Blocks
+
+EXTRAS = True  # drop the lines weighed as extras
+THRESHOLD = 0.7  # probability above which a line is an extra
+PROSE = 0.8  # only in a body with at least this share of its words in prose lines
+MAIN = 0.6  # the main container holds at least this share of the lines' page words
+BIAS = -0.55
+WEIGHTS = {
+    "cb_promo": 4.14, "cb_latest": 3.18, "cb_disclaimer": 3.13, "cb_sidebar": 3.06,
+    "link": 2.87, "cb_footer": 2.84, "cb_newsletter": 2.49, "x_link_short": -2.39,
+    "cb_cta": 2.15, "in_h2": -1.99, "in_h3": -1.92, "outside": 1.84, "in_h1": -1.76,
+    "in_h4": -1.72, "bt_form": 1.65, "in_blockquote": -1.57, "last": 1.48, "cb_widget": 1.31,
+    "in_p": -1.17, "in_a": -1.15, "bt_aside": -1.14, "cb_menu": 1.05, "cb_author": 0.97,
+    "cb_related": 0.94, "cb_sponsor": 0.93, "cb_breadcrumb": 0.93, "cb_meta": 0.89,
+    "bt_nav": -0.86, "bt_figure": -0.83, "in_li": -0.71, "bt_li": -0.70, "in_h5": -0.70,
+    "date": 0.70, "url": 0.69, "lognw": -0.64, "bt_figcaption": -0.64, "x_link_post": 0.62,
+    "in_h6": -0.61, "cb_subscri": 0.60, "first": -0.59, "bt_header": 0.58,
+    "cb_trending": 0.57, "link_nb": 0.55, "post_prose": 0.54, "pre_prose": 0.51,
+    "cb_caption": 0.50, "caps": 0.46, "cb_advert": 0.42, "final": -0.41, "item": -0.40,
+    "x_out_pre": -0.38, "cb_signup": 0.37, "gap_before": 0.31, "label": 0.22,
+    "gap_after": 0.22, "x_out_nofinal": -0.19, "bt_footer": -0.18, "cb_byline": 0.17,
+    "in_table": 0.13, "x_out_post": -0.08,
+}
+CLASS_WORDS = tuple(k[3:] for k in WEIGHTS if k.startswith("cb_"))
+TAGS_IN = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "a", "li", "table")
+TAGS_BELOW = ("form", "aside", "nav", "figure", "li", "figcaption", "header", "footer")
+_FINAL = ".!?…\"'”’»)"
+_LABEL = re.compile(r"^[^\W\d][\w'’ ]{0,24}:\s")
+_URL = re.compile(r"https?://|www\.|\.com\b|@\w")
+_DATE = re.compile(r"^[\W\d]*(?:\d{1,4}[-/.:]\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                   r"oct|nov|dec)[a-z]*\b)", re.I)
+_ITEM = re.compile(r"^(?:- |\d+\. )")
+PROSE_WORDS = 12  # a prose line ends a sentence and has at least this many words
+
+
+def extra_lines(pieces: list[str], spans: list[list[int | None]], page: Blocks) -> set[int]:
+    """Indexes of the ``pieces`` (output lines, with the page positions of their words) that
+    are the site's furniture rather than the article."""
+    if not EXTRAS or not pieces or not page.owner:
+        return set()
+    scores = line_scores(pieces, spans, page)
+    return {j for j, p in enumerate(scores) if p is not None and p > THRESHOLD}
+
+
+def line_scores(pieces: list[str], spans: list[list[int | None]],
+                page: Blocks) -> list[float | None]:
+    """Each line's probability of being an extra; None for a line not weighed."""
+    feats = line_features(pieces, spans, page)
+    out: list[float | None] = []
+    for f in feats:
+        if f is None:
+            out.append(None)
+            continue
+        z = BIAS + sum(w * f[k] for k, w in WEIGHTS.items())
+        out.append(1 / (1 + math.exp(-z)))
+    return out
+
+
+def _prose(text: str) -> bool:
+    return text.rstrip()[-1:] in _FINAL and len(text.split()) >= PROSE_WORDS
+
+
+def line_features(pieces: list[str], spans: list[list[int | None]],
+                  page: Blocks) -> list[dict[str, float] | None]:
+    """The evidence ``line_scores`` weighs, per line (None: not weighed)."""
+    prose_words = sum(len(t.split()) for t in pieces if _prose(t))
+    if prose_words < PROSE * max(1, sum(len(t.split()) for t in pieces)):
+        return [None] * len(pieces)
+    paths: dict[int, list] = {}
+    placed = [[p for p in sp if p is not None] for sp in spans]
+    words: Counter = Counter()  # page words of the lines under each element
+    total = 0
+    for sp in placed:
+        total += len(sp)
+        for b, n in Counter(page.block[p] for p in sp).items():
+            for el in _path(page, b, paths):
+                words[el] += n
+    main = None
+    if total:
+        depth = {el: d for path in paths.values() for d, el in enumerate(path)}
+        held = [el for el, n in words.items() if n >= MAIN * total]
+        main = max(held, key=lambda el: depth[el]) if held else None
+    main_path = next((p[:p.index(main) + 1] for p in paths.values() if main in p), [])
+    prose = [_prose(t) for t in pieces]
+    first_prose = prose.index(True) if True in prose else len(pieces)
+    last_prose = len(pieces) - 1 - prose[::-1].index(True) if True in prose else -1
+    links = [_linked(page, sp) for sp in placed]
+    ends = [(min(sp), max(sp)) if sp else None for sp in placed]
+    before, after = _neighbours(ends)
+    out: list[dict[str, float] | None] = []
+    for j, (text, sp) in enumerate(zip(pieces, placed)):
+        if not sp or text.startswith("|") or page.block[sp[0]] in page.lines:
+            out.append(None)  # not in the page as read, a table row, or code
+            continue
+        path = _path(page, page.block[sp[0]], paths)
+        f = _shape(text)
+        f["outside"] = float(main is not None and main not in path)
+        shared = 0
+        while shared < min(len(path), len(main_path)) and path[shared] is main_path[shared]:
+            shared += 1
+        below = path[shared:]
+        names = " ".join(_names(el) for el in below)
+        for word in CLASS_WORDS:
+            f["cb_" + word] = float(word in names)
+        tags = {_tag(el) for el in path}
+        for tag in TAGS_IN:
+            f["in_" + tag] = float(tag in tags)
+        tags_below = {_tag(el) for el in below}
+        for tag in TAGS_BELOW:
+            f["bt_" + tag] = float(tag in tags_below)
+        f["link"] = links[j]
+        f["link_nb"] = max((links[x] for x in (j - 1, j + 1) if 0 <= x < len(pieces)), default=0)
+        f["first"], f["last"] = float(j == 0), float(j == len(pieces) - 1)
+        f["pre_prose"], f["post_prose"] = float(j < first_prose), float(j > last_prose)
+        f["gap_before"], f["gap_after"] = _gaps(ends[j], before[j], after[j])
+        f["x_out_post"] = f["outside"] * f["post_prose"]
+        f["x_out_pre"] = f["outside"] * f["pre_prose"]
+        f["x_out_nofinal"] = f["outside"] * (1 - f["final"])
+        f["x_link_post"] = f["link"] * f["post_prose"]
+        f["x_link_short"] = f["link"] * f["short"]
+        out.append(f)
+    return out
+
+
+def _shape(text: str) -> dict[str, float]:
+    """What the line's text looks like."""
+    text = text.rstrip()
+    n = len(text.split())
+    letters = sum(map(str.isalpha, text))  # counted in C: this runs on every line
+    upper = sum(map(str.isupper, text))
+    return {"lognw": math.log(1 + n), "short": float(n <= 6),
+            "final": float(text[-1:] in _FINAL), "item": float(bool(_ITEM.match(text))),
+            "label": float(bool(_LABEL.match(text))), "url": float(bool(_URL.search(text))),
+            "date": float(bool(_DATE.match(text)) and n <= 8),
+            "caps": float(letters >= 8 and upper > 0.8 * letters)}
+
+
+def _neighbours(ends: list[tuple[int, int] | None]) -> tuple[list, list]:
+    """For each line, the last page position of the placed line before it and the first of
+    the placed line after it (None at the ends)."""
+    before: list[int | None] = []
+    last = None
+    for e in ends:
+        before.append(last)
+        last = e[1] if e is not None else last
+    after: list[int | None] = []
+    nxt = None
+    for e in reversed(ends):
+        after.append(nxt)
+        nxt = e[0] if e is not None else nxt
+    return before, after[::-1]
+
+
+def _gaps(here: tuple[int, int] | None, before: int | None,
+          after: int | None) -> tuple[float, float]:
+    """log(1 + page words skipped) between a line and the placed lines before and after."""
+    if here is None:
+        return 0.0, 0.0
+    gb = math.log1p(max(0, here[0] - before - 1)) if before is not None else 0.0
+    ga = math.log1p(max(0, after - here[1] - 1)) if after is not None else 0.0
+    return gb, ga
+
+
+def _linked(page: Blocks, placed: list[int]) -> float:
+    """Share of the characters of the line's blocks that lie inside links."""
+    blocks = {page.block[p] for p in placed}
+    chars = sum(len(page.texts.get(b, "")) for b in blocks)
+    return sum(page.linked.get(b, 0) for b in blocks) / max(1, chars)
+
+
+def _path(page: Blocks, block: int, paths: dict[int, list]) -> list:
+    """The elements block ``block`` lies in, from the root down."""
+    got = paths.get(block)
+    if got is None:
+        el, inside = page.owner.get(block, (None, False))
+        got = [] if el is None else list(el.iterancestors())[::-1] + ([el] if inside else [])
+        paths[block] = got
+    return got
+
+
+def _tag(el) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _names(el) -> str:
+    """The words an element's markup names it by: class, id, role and itemprop."""
+    get = el.get
+    return " ".join(filter(None, (get("class"), get("id"), get("role"), get("itemprop")))).lower()
