@@ -107,9 +107,18 @@ def _parse(html: str):
         tree = _quick_parse(html)
         if tree is None:
             tree = load_html(html)
+        elif _too_deep(_parser()):  # lxml stops reading there: the whole page is kept instead
+            return None
     except Exception:  # noqa: BLE001 - lxml raises several kinds on broken input
         return None
     return tree if tree is not None and hasattr(tree, "text_content") else None
+
+
+def _too_deep(parser) -> bool:
+    """Whether ``parser``'s last page nested deeper than lxml reads (2,048 elements with
+    ``huge_tree``; unclosed tags on old pages nest that deep): everything after that point is
+    missing from its tree."""
+    return any("Excessive depth" in e.message for e in parser.error_log)
 
 
 def _quick_parse(html: str):
@@ -133,6 +142,8 @@ _SETTINGS: dict[str, dict[str, Any]] = {  # each library's own parser settings
                     "remove_comments": True, "remove_pis": True},  # utils.HTML_PARSER
     "readability": {"encoding": "utf-8"},  # readability-lxml's htmls.utf8_parser
 }
+for _kind in _SETTINGS.values():  # nesting past 256 (lxml's default) kept up to 2,048: the
+    _kind["huge_tree"] = True  # text after an old page's unclosed tags is not dropped
 
 
 def _parser(kind: str = "trafilatura"):
