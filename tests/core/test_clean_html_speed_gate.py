@@ -145,3 +145,22 @@ def test_the_gate_is_installed_once() -> None:
     H._gate_installed()
     assert core._extract_and_compare is step
     assert getattr(step, "wiredesk", False)
+
+
+def test_trafilatura_s_recall_retry_inside_wiredesk_keeps_its_comparison(monkeypatch) -> None:
+    """The retry trafilatura makes where little was kept (recall focus) compares as it always
+    did, even where the gate would skip the comparison."""
+    from trafilatura import core
+    from trafilatura.settings import Extractor
+
+    H._gate_installed()
+    calls = _count_compares(monkeypatch)
+    tree = H._parse(ARTICLE)
+    H._LOCAL.prose = H._prose_words(tree)  # inside Wiredesk's call, a strong page
+    try:
+        for recall in (False, True):
+            options = Extractor(recall=recall, comments=False)
+            core._extract_and_compare(core.copy(tree), core.copy(tree), tree, options)
+            assert len(calls) == int(recall), recall
+    finally:
+        H._LOCAL.prose = None

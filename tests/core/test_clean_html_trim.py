@@ -99,3 +99,12 @@ def test_a_long_linked_line_after_the_article_is_kept() -> None:
             "opening with figures for every branch in the city this year")  # 25 words
     text = "\n".join([HEAD, P1, P2, line])
     assert trim(_parse(page(tail=f'<p><a href="/r">{line}</a></p>', modal=False)), text) == text
+
+
+def test_a_dialog_line_the_page_also_shows_outside_it_is_kept() -> None:
+    caption = "The reading room on a Sunday in January, full from opening time"
+    lightbox = f'<figure><figcaption>{caption}</figcaption></figure>'
+    tree = _parse(page(extra=lightbox).replace(
+        f"<p>{COOKIE}</p>", f"<p>{COOKIE}</p><p>{caption}</p>"))
+    out = trim(tree, "\n".join([HEAD, P1, caption, P2, COOKIE])).split("\n")
+    assert out == [HEAD, P1, caption, P2]

@@ -168,3 +168,20 @@ def test_a_worker_only_when_it_pays(tmp_path, dump, monkeypatch):
     assert pipeline.wanted([str(dump)])
     monkeypatch.setenv(pipeline.ENV, "0")
     assert not pipeline.wanted([str(dump)])
+
+
+def test_a_failed_grouping_keeps_no_work_done_ahead(tmp_path, monkeypatch):
+    """Features offered ahead and bodies kept for grouping do not outlive a failed ingest."""
+    from tui.core.workspace import Workspace, grouping
+
+    ws = Workspace.open(tmp_path / "ws")
+    features.AHEAD[b"offered"] = lambda: None  # type: ignore[assignment,return-value]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("grouping failed")
+
+    monkeypatch.setattr(grouping, "place", broken)
+    doc = RawDocument(origin="a.txt", content="Bridge reopens\n\nThe bridge reopened today.")
+    with pytest.raises(RuntimeError):
+        regrouping.ingest(ws, [doc])
+    assert features.AHEAD == {} and ws.fresh == {}

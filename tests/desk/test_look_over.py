@@ -106,3 +106,17 @@ def test_a_file_damaged_in_place_is_named_once_then_kept_named(demo_root):
     assert changed == 1 and len(damaged) == 1 and path.name in damaged[0]
     assert indexed.look_over(ws) == (0, [])  # known by now (not new)...
     assert any(path.name in p for p in ws.problems)  # ...and still named
+
+
+def test_a_file_written_after_the_look_stat_its_folder_is_not_taken_for_gone(demo_root):
+    from tui.core.workspace import index_look
+
+    ws = Workspace.open(demo_root, lazy=True)
+    ws.index.count_stories()  # the index built
+    path = sorted((demo_root / "articles").glob("*/*.toml"))[0]
+    _, sigs = index_look.folder_look(path.parent, sigs=True)
+    stale = {aid: sig for aid, sig in sigs.items() if aid != path.stem}  # as if written later
+    with ws:
+        found = index_sync.rescan(ws, [path.parent.name], {path.parent.name: stale})
+    assert found["gone"] == 0
+    assert ws.index.article(path.stem) is not None

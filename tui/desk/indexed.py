@@ -8,7 +8,6 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from tui.core.workspace import index as ix
@@ -82,11 +81,6 @@ def look_over(ws: Any, lock: Any = None, pause: float = 0.0) -> tuple[int, list[
     new = [p for p in ws.problems if p not in known]
     ws.index.warm()  # and the typo search's vocabulary, read before the first search
     return found["changed"] + found["gone"] + found["rebuilt"], new
-
-
-def folder_digest(folder: Path) -> str:
-    """A digest of the files of a folder (``index_look.folder_look``)."""
-    return index_look.folder_look(folder)[0]
 
 
 def _mark(idx: Any) -> str:

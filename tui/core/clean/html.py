@@ -4,7 +4,7 @@ Graph, meta tags, JSON-LD, <html lang>, the title from the best evidence: see ti
 
 Parsing happens once, as trafilatura parses; trafilatura works on that tree with its default
 settings and comments off (its best figure on pages of every kind), its own fallback (its
-readability fork and jusText) asked only where it could change the extraction
+readability fork and jusText) asked only where it is likely to change the extraction
 (``fallback_needed``). Readability only runs when trafilatura kept far less prose than the
 page's paragraphs hold, so the extra cost is rare.
 Anything unparsable (binary junk, absurd nesting, a page of megabytes) falls back to a tag
@@ -182,7 +182,7 @@ def _prose_words(tree) -> int:
 
 def _trafilatura(tree, origin: str, prose: int = 0) -> str | None:
     """trafilatura's text of ``tree``, its own fallback (its readability fork and jusText)
-    asked only where it could change the extraction (``fallback_needed``)."""
+    asked only where it is likely to change the extraction (``fallback_needed``)."""
     import trafilatura
 
     _LOCAL.prose = prose  # read by fallback_needed, inside this thread's call only
@@ -205,7 +205,7 @@ _UNCLEAN = ("aside", "audio", "button", "fencedframe", "fieldset", "figure", "fo
 
 
 def fallback_needed(body, text: str, prose: int) -> bool:
-    """Whether trafilatura's comparison with its fallback extractors could change its main
+    """Whether trafilatura's comparison with its fallback extractors is likely to change its main
     extraction ``body``/``text``: it is short (jusText and readability are asked), it holds
     tags its sanitiser distrusts (jusText), it has no paragraph text or more tables than
     paragraphs (readability preferred when longer), it kept under ``FALLBACK_WEAK`` of the
@@ -237,7 +237,9 @@ def _gate_installed() -> None:
 
     def gated(cleaned_tree, cleaned_tree_backup, tree, options):
         prose = getattr(_LOCAL, "prose", None)
-        if prose is None or options.fast:
+        # as trafilatura does: outside Wiredesk's call, in fast mode, and in its recall retry
+        # (it runs where little was kept, and compares on rules of its own)
+        if prose is None or options.fast or getattr(options, "focus", "") == "recall":
             return step(cleaned_tree, cleaned_tree_backup, tree, options)
         body, text = core.extract_content(cleaned_tree, options)
         if fallback_needed(body, text, prose):

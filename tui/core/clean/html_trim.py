@@ -27,6 +27,7 @@ evidence. Nothing is dropped when it would leave the text empty.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from tui.core.clean.combine import norm_line
@@ -59,13 +60,16 @@ def _dialog_lines(tree, keys: list[str], sizes: list[int], total: int) -> set[in
     boxes = _dialogs(tree)
     if not boxes:
         return set()
-    inside: set[str] = set()
+    inside: Counter[str] = Counter()
     for box in boxes:
         inside.update(norm_line(ln) for ln in text_of(box).split("\n"))
-    inside.discard("")
+    inside.pop("", None)
     drop = {k for k, key in enumerate(keys) if key in inside}
     if sum(sizes[k] for k in drop) > DIALOG_SHARE * total:
         return set()  # the dialog is what the page shows
+    if drop:  # a line the page also shows outside its dialogs (a lightbox's caption) stays
+        page = Counter(norm_line(ln) for ln in text_of(tree).split("\n"))
+        drop = {k for k in drop if page[keys[k]] <= inside[keys[k]]}
     return drop
 
 
@@ -82,7 +86,7 @@ def _dialogs(tree) -> list:
                 boxes.append(attr.getparent())
         else:
             boxes.append(hit)
-    return boxes
+    return list(dict.fromkeys(boxes))  # (role and aria-modal on one box: once)
 
 
 def _tail_links(tree, keys: list[str], sizes: list[int], total: int) -> set[int]:

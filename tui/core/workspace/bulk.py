@@ -119,8 +119,13 @@ def ingest(ws, docs: Iterable[RawDocument], *, on_progress: Progress | None = No
         new = set(part.added)
         added = [a for a in touched if a.id in new]
         updated = [a for a in touched if a.id not in new]
-        changed = grouping.place(ws, g, added, updated)
-        pipeline.forget()  # (features offered ahead and not asked for)
+        try:
+            changed = grouping.place(ws, g, added, updated)
+        except BaseException:
+            getattr(ws, "fresh", {}).clear()  # (bodies this ingest wrote, for grouping only)
+            raise
+        finally:
+            pipeline.forget()  # (features offered ahead and not asked for)
         working_set.close(g)  # stories out of the window keep only their keys in memory
         written = list({a.id: a for a in touched + changed}.values())
         adding.finish(ws, written, bodies)  # durable, indexed and told to others, chunk by chunk

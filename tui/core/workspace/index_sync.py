@@ -305,6 +305,8 @@ def rescan(ws, folders: list[str] | None = None, stats: dict[str, Sigs] | None =
         before = idx.signatures(name)
         t = ix.folder_time(ws.root, name)
         now = (stats or {}).get(name)
+        if now is not None and not before.keys() <= now.keys():  # stat-ed before the lock:
+            now = None  # a file that seems gone may have been written since (stat again)
         now = file_sigs(ws.root / ARTICLES / name) if now is None else now
         fresh, problems, clear, sigs = [], {}, [], {}
         for aid, sig in now.items():

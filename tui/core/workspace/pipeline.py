@@ -27,7 +27,7 @@ import signal
 import time
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -58,9 +58,6 @@ class Prep:
     def offer(self) -> None:
         """Let grouping take these features instead of extracting them again."""
         offer(self)
-
-
-Ready = Callable[[RawDocument], "Prep | None"]
 
 
 def wanted(sources: list[str]) -> bool:

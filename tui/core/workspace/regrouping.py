@@ -68,8 +68,13 @@ def ingest(ws: Host, docs, *, on_progress=None, failures=(), ready=None) -> Inge
             new = set(rep.added)
             added = [a for a in touched if a.id in new]
             updated = [a for a in touched if a.id not in new]
-            changed = grouping.place(ws, g, added, updated)
-            pipeline.forget()  # (features offered ahead and not asked for)
+            try:
+                changed = grouping.place(ws, g, added, updated)
+            except BaseException:
+                getattr(ws, "fresh", {}).clear()  # (bodies this ingest wrote, for grouping only)
+                raise
+            finally:
+                pipeline.forget()  # (features offered ahead and not asked for)
             written = list({a.id: a for a in touched + changed}.values())
             adding.finish(ws, written, bodies)
             ws.save_cache(written)
