@@ -119,13 +119,7 @@ def ingest(ws, docs: Iterable[RawDocument], *, on_progress: Progress | None = No
         new = set(part.added)
         added = [a for a in touched if a.id in new]
         updated = [a for a in touched if a.id not in new]
-        try:
-            changed = grouping.place(ws, g, added, updated)
-        except BaseException:
-            getattr(ws, "fresh", {}).clear()  # (bodies this ingest wrote, for grouping only)
-            raise
-        finally:
-            pipeline.forget()  # (features offered ahead and not asked for)
+        changed = place(ws, g, added, updated)
         working_set.close(g)  # stories out of the window keep only their keys in memory
         written = list({a.id: a for a in touched + changed}.values())
         adding.finish(ws, written, bodies)  # durable, indexed and told to others, chunk by chunk
@@ -171,3 +165,15 @@ def _shed(ws) -> None:
     r.loaded = False
     r.arts, r.origins, r.sigs, r.few, r.few_sig = {}, {}, {}, {}, {}
     ws.shown.faces, ws.shown.pending = None, set()
+
+
+def place(ws, g, added: list, updated: list) -> list:
+    """``grouping.place``; the features offered ahead and not asked for are let go after it,
+    and the bodies this ingest kept for it too when it fails."""
+    try:
+        return grouping.place(ws, g, added, updated)
+    except BaseException:
+        getattr(ws, "fresh", {}).clear()
+        raise
+    finally:
+        pipeline.forget()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from tui.core.model import Article
-from tui.core.workspace import adding, bulk, cache, grouping, pipeline
+from tui.core.workspace import adding, bulk, cache, grouping
 from tui.core.workspace.adding import IngestReport
 from tui.core.workspace.errors import StaleUndo
 from tui.core.workspace.records import now_iso
@@ -68,13 +68,7 @@ def ingest(ws: Host, docs, *, on_progress=None, failures=(), ready=None) -> Inge
             new = set(rep.added)
             added = [a for a in touched if a.id in new]
             updated = [a for a in touched if a.id not in new]
-            try:
-                changed = grouping.place(ws, g, added, updated)
-            except BaseException:
-                getattr(ws, "fresh", {}).clear()  # (bodies this ingest wrote, for grouping only)
-                raise
-            finally:
-                pipeline.forget()  # (features offered ahead and not asked for)
+            changed = bulk.place(ws, g, added, updated)
             written = list({a.id: a for a in touched + changed}.values())
             adding.finish(ws, written, bodies)
             ws.save_cache(written)
