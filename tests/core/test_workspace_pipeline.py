@@ -185,3 +185,19 @@ def test_a_failed_grouping_keeps_no_work_done_ahead(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         regrouping.ingest(ws, [doc])
     assert features.AHEAD == {} and ws.fresh == {}
+
+
+def test_a_file_changed_before_it_is_read_again_is_said(dump):
+    """The worker stopped and the file changed meanwhile: reading it again by count is said to
+    be unsure, by name."""
+    with pipeline.Stream([str(dump)], chunk=50, batch=5, lead=10) as s:
+        docs = s.docs
+        first = [next(docs) for _ in range(7)]
+        assert s._proc is not None
+        os.kill(s._proc.pid, signal.SIGKILL)
+        lines = dump.read_text(encoding="utf-8").splitlines(keepends=True)
+        dump.write_text("".join([lines[0], *lines]), encoding="utf-8")  # all one line on
+        rest = list(docs)
+    assert first and rest
+    said = [w for w in s.got.warnings if "changed while it was ingested" in w[1]]
+    assert len(said) == 1 and said[0][0] == str(dump)

@@ -197,6 +197,7 @@ class Stream:
         self._unwanted: set[int] = set()  # numbers whose work is let go of when it comes
         self._n = self._p = self._nf = self._nw = 0  # records, work, failures, warnings had
         self._ended = self._dead = False
+        self._last: tuple[str, str] | None = None  # the last record had: origin, content
         self._chunk = chunk
         # (for benchmarks) seconds this process waited for the worker; the CPU seconds of
         # both when the first chunk's work was all here (``bulk.CHUNK`` records, or all); the
@@ -302,6 +303,8 @@ class Stream:
             for doc in batch:
                 self._seq[id(doc)] = (doc, self._n)
                 self._n += 1
+            if batch:  # (to tell, if the file is read again, that it is the same file)
+                self._last = (batch[-1].origin, batch[-1].content)
             self._queue.extend(batch)
             self._ended = kind == "end"
         return True
@@ -324,7 +327,16 @@ class Stream:
         for doc in docs:
             if skip:
                 skip -= 1
+                if not skip and (doc.origin, doc.content) != self._last:
+                    self._changed()
                 continue
             yield doc
+        if skip:  # (shorter now than what was had)
+            self._changed()
         self.got.failures.extend(got.failures[self._nf:])
         self.got.warnings.extend(got.warnings[self._nw:])
+
+    def _changed(self) -> None:
+        self.got.warnings.append((", ".join(self.sources), (
+            f"changed while it was ingested: record {self._n:,}, read again, is not the one "
+            "read before, so records after it may be missed or taken twice")))
