@@ -108,6 +108,11 @@ def _stars(root, n: int) -> None:
         Workspace.open(root, lazy=True).update_triage(ids[k % len(ids)], starred=k % 2 == 0)
 
 
+def _ingest_one(root, origin: str, title: str, content: str) -> None:
+    doc = RawDocument(origin=origin, kind="record", hints={"title": title}, content=content)
+    Workspace.open(root).ingest([doc])
+
+
 def test_the_log_is_trimmed_by_writers_and_never_loses_a_word(root, monkeypatch):
     monkeypatch.setattr(index_vocab, "MOST_LOGGED", 4)
     monkeypatch.setattr(index_vocab, "TRIM_AT", 8)
@@ -117,16 +122,7 @@ def test_the_log_is_trimmed_by_writers_and_never_loses_a_word(root, monkeypatch)
         assert _log_rows(root) < 8 + 1  # bounded (a write of one row each)
         found, walks = _words(root, monkeypatch)
         assert walks == 0  # the file was caught up from what the log kept
-    Workspace.open(root).ingest(
-        [
-            RawDocument(
-                origin="new:robust",
-                kind="record",
-                hints={"title": "Kites"},
-                content="Kiteflyers gathered at the esplanade despite the gale.",
-            )
-        ]
-    )
+    _ingest_one(root, "new:robust", "Kites", "Kiteflyers met at the esplanade despite the gale.")
     _stars(root, 20)  # the file falls behind the trimmed rows: walked, not short of a word
     found, walks = _words(root, monkeypatch)
     idx = Workspace.open(root, lazy=True).index.idx
@@ -138,16 +134,7 @@ def test_the_log_is_trimmed_by_writers_and_never_loses_a_word(root, monkeypatch)
 def test_doctor_folds_the_log_into_the_words(root, monkeypatch):
     _words(root, monkeypatch)
     _stars(root, 6)
-    Workspace.open(root).ingest(
-        [
-            RawDocument(
-                origin="new:fold",
-                kind="record",
-                hints={"title": "Looms"},
-                content="Weavers restored the looms of the old mill.",
-            )
-        ]
-    )
+    _ingest_one(root, "new:fold", "Looms", "Weavers restored the looms of the old mill.")
     assert _log_rows(root) >= 7
     line = reindex.doctor(root)
     assert "typo words log folded in" in line, line

@@ -12,7 +12,7 @@ from typing import Any
 
 from tui.core.workspace import index as ix
 from tui.core.workspace import index_list as lists
-from tui.core.workspace import index_look, index_sync
+from tui.core.workspace import index_look, index_sync, index_vocab
 from tui.core.workspace.paths import ARTICLES
 
 
@@ -85,4 +85,4 @@ def look_over(ws: Any, lock: Any = None, pause: float = 0.0) -> tuple[int, list[
 
 def _mark(idx: Any) -> str:
     with idx.guard:
-        return index_look.mark(idx.db)
+        return index_vocab.log_of(idx.db)

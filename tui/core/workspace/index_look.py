@@ -9,8 +9,8 @@ after the stats: :func:`folder_look` stats a folder once and gives both a digest
 compared with the index anyway (no record of it), the files' sizes and times the compare needs,
 so no folder is stat-ed twice.
 
-The record is tied to the index it was checked against (:func:`mark`: the index's random name
-and the position of its log of written articles, ``index_vocab.log_of``). An index rebuilt, or
+The record is tied to the index it was checked against (the index's random name and the
+position of its log of written articles, ``index_vocab.log_of``). An index rebuilt, or
 replaced by another or an older copy (a lower position), does not match the record: every folder
 is compared with it again. An index without the log is never trusted with a record.
 """
@@ -21,7 +21,6 @@ import json
 import os
 from pathlib import Path
 
-from tui.core.workspace import index_vocab
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.paths import CACHE
 
@@ -61,14 +60,10 @@ def file_sigs(folder: Path) -> Sigs:
     return folder_look(folder, sigs=True)[1] or {}
 
 
-def mark(db) -> str:
-    """The index's name and log position ("" for an index without the log)."""
-    return index_vocab.log_of(db)
-
-
 def looked(root: Path, now: str) -> dict[str, str]:
-    """The digests the last look recorded, when it checked this index (:func:`mark` ``now``)
-    or an earlier state of it; else none (every folder is compared with the index)."""
+    """The digests the last look recorded, when it checked this index (``now``, its
+    ``index_vocab.log_of``) or an earlier state of it; else none (every folder is compared
+    with the index)."""
     try:
         got = json.loads((Path(root) / CACHE / LOOKED).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -83,7 +78,7 @@ def looked(root: Path, now: str) -> dict[str, str]:
 
 
 def remember(root: Path, now: str, digests: dict[str, str]) -> None:
-    """Record the digests the index (:func:`mark` ``now``) was found in step with."""
+    """Record the digests the index (``now``) was found in step with."""
     try:
         write_atomic(Path(root) / CACHE / LOOKED,
                      json.dumps({"index": now, "folders": digests}, sort_keys=True), sync=False)

@@ -26,8 +26,7 @@ def _one(m: re.Match) -> str:
 
 
 def _one_multiline(m: re.Match) -> str:
-    c = m.group()
-    return "\n" if c == "\n" else _COMPACT.get(c) or "\\u" + hex(ord(c))[2:].rjust(4, "0")
+    return "\n" if m.group() == "\n" else _one(m)
 
 
 def format_string(s: str, multiline: bool) -> str:
