@@ -4,10 +4,13 @@ usage: python3 tests/benchmarks/bench_grouping.py [--sizes 20000,100000] [--add-
                                                   [--baseline 2000,5000]
        python3 tests/benchmarks/bench_grouping.py --against TREE [--sizes 10000,40000,100000]
                                                   [--rounds 2] [--corpus FILE.jsonl]
+                                                  [--chunk 5000 [--open 2500]]
 ``--against TREE`` (another checkout, e.g. a frozen copy of HEAD) groups the same articles as a
 bulk ingest does (chunks of 50,000, stories closed between them) with that tree's code and with
 this one, alternating, and prints CPU per article of each, their ratio and whether every
-article's placement is the same (a hash of story, sameness and copy of each).
+article's placement is the same (a hash of story, sameness, copy of and score of each). ``--chunk``
+(and ``--open``) run the same with smaller chunks and working set: the paths of a long run (stories
+closed, reopened, decided again with earlier ones) at a size that runs in minutes.
 Articles come from shared/bench/make_corpus.py (real titles and leads, plus lightly edited
 copies). Every figure is measured in a fresh process: wall time and peak resident memory.
 Bars: 20k < 20 s and < 1 GB; 100k < 120 s; adding one article at 100k < 100 ms. For the
@@ -81,6 +84,9 @@ def run_bulk(path: str, n: int) -> dict:
     from tui.core.workspace import working_set
     from tui.core.workspace.bulk import CHUNK
 
+    if os.environ.get("BENCH_CHUNK"):  # (``--chunk``/``--open``: many chunks at a small size)
+        CHUNK = int(os.environ["BENCH_CHUNK"])  # noqa: N806
+        working_set.OPEN_ARTICLES = int(os.environ.get("BENCH_OPEN") or CHUNK // 2)
     docs = _docs(path, n)
     for d in docs:
         d.lang = detect_lang(d.body)
@@ -97,7 +103,8 @@ def run_bulk(path: str, n: int) -> dict:
     h = hashlib.sha256()
     for d in sorted(docs, key=lambda d: d.id):
         p = g.book.docs[d.id].placement
-        h.update(f"{d.id}\t{p.story}\t{p.sameness}\t{p.copy_of or ''}\n".encode())
+        score = g.book.docs[d.id].score
+        h.update(f"{d.id}\t{p.story}\t{p.sameness}\t{p.copy_of or ''}\t{score!r}\n".encode())
     return {"cpu_s": cpu, "ms_per_article": 1000 * cpu / n, "hash": h.hexdigest()[:16]}
 
 
@@ -171,6 +178,9 @@ def main() -> None:
     ap.add_argument("--against", help="another tree to compare with (CPU, placements)")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--corpus", help="a make_corpus JSON Lines file (else one is made)")
+    ap.add_argument("--chunk", type=int, help="--against: chunks of this many articles (not "
+                    "bulk.CHUNK), stories closed past --open newest (default half a chunk)")
+    ap.add_argument("--open", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -181,6 +191,9 @@ def main() -> None:
         return
     if args.against:
         sizes = [int(s) for s in args.sizes.split(",") if s]
+        if args.chunk:
+            os.environ["BENCH_CHUNK"], os.environ["BENCH_OPEN"] = str(args.chunk), str(
+                args.open or args.chunk // 2)
         if args.corpus:
             against(args.against, args.corpus, sizes, args.rounds)
         else:

@@ -107,6 +107,26 @@ def test_repeated_short_lines_and_a_lone_repeated_paragraph_stay() -> None:
     assert drop_repeated_blocks(lone) == lone
 
 
+def test_a_copy_with_its_subheadings_is_dropped() -> None:
+    article = ["What the quay costs", LONG, "Who pays", OTHER, "When it opens", THIRD]
+    lines = ["Quay opens in spring", *article, "Reach us", *article, "Contact"]
+    # the headings between the copied paragraphs no longer hide the copy
+    assert drop_repeated_blocks(lines) == ["Quay opens in spring", *article, "Reach us",
+                                           "Contact"]
+
+
+def test_repeated_sections_of_short_paragraphs_stay() -> None:
+    food = ("eggs", "lentil soup", "chicken salad", "rice and beans", "grilled fish", "oats",
+            "pasta")
+    day = []
+    for k, dish in enumerate(food):
+        day += [f"Meal {k + 1}", "Eat every two to three hours",
+                f"One portion of {dish} with a cup of spinach, half a cup of sweet potato, a "
+                "slice of wholegrain toast and a teaspoon of butter"]
+    assert all(len(line.split()) < 30 for line in day)
+    plan = ["Plan A", *day, "Plan B", *day, "Plan C", *day]
+    assert drop_repeated_blocks(plan) == plan  # 150+ words a day, in paragraphs under 30
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from([LONG, OTHER, THIRD, "Menu", "Share this"]), max_size=12))
 def test_dropping_copies_keeps_every_distinct_paragraph(lines: list[str]) -> None:

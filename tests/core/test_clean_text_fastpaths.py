@@ -20,21 +20,25 @@ PRINTABLE = st.characters(min_codepoint=32, max_codepoint=126)
 
 
 # -- needles: a pattern that matches an ASCII line finds one of its phrases in it -------------
-NEEDLED = [(kind, pat, needles) for kind, pat, _, needles in lines.INNER if needles]
+NEEDLED = [
+    (kind, pat, needles, cased)
+    for kind, pat, _, needles, cased in lines.INNER
+    if needles or cased
+]
 
 
 def test_some_patterns_carry_needles() -> None:
-    assert {kind for kind, _, _ in NEEDLED} >= {"caption", "appeal", "disclaimer"}
+    assert {kind for kind, _, _, _ in NEEDLED} >= {"caption", "appeal", "disclaimer"}
 
 
 @pytest.mark.parametrize("entry", NEEDLED, ids=lambda e: e[0])
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_every_match_holds_a_needle(entry, data) -> None:
-    _, pat, needles = entry
+    _, pat, needles, cased = entry
     s = data.draw(st.from_regex(pat, alphabet=PRINTABLE))
     assert pat.search(s)
-    assert any(n in s.lower() for n in needles), s
+    assert any(n in s.lower() for n in needles) or any(c in s for c in cased), s
 
 
 def test_needles_spare_the_search_only() -> None:

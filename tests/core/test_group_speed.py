@@ -3,8 +3,9 @@
 ``cross_candidates`` skips posting windows that hold no article of another language (told by
 ``TermIndex.posted_groups``) and remembers its answer while the index does not change; these
 tests run the same look-ups and whole groupings with that knowledge and memory taken away (the
-plain loop over every posting, every time) and compare. ``TermIndex.weigh`` sorts without a
-key function: compared with the keyed sort it replaced.
+plain loop over every posting, every time) and compare, also for groupers saved and read back
+between batches (the cache keeps which slots each language posted). ``TermIndex.weigh`` and
+``mono_candidates`` sort without key functions: compared with the code they replaced.
 """
 
 from __future__ import annotations
@@ -136,11 +137,47 @@ def test_posted_groups_is_a_superset_and_stops_when_never_asked(monkeypatch):
     assert ix.posted_groups(slots) is None  # not known: look-ups read every posting
 
 
-def test_a_loaded_index_does_not_claim_to_know_the_groups():
+def test_a_loaded_index_knows_the_groups_it_was_saved_with():
+    """The cache keeps which slots each language posted (a grouper read back skips as the one
+    saved did); a state saved without them (an older one) reads every posting."""
+    from tui.core.group import state
+
     g = Grouper()
-    g.add_many([GroupDoc(id="a", title="Kerry talks", body="Kerry talks.", lang="en")])
-    assert g.cross.posted_groups(g.book.slots) is not None
-    assert Grouper.from_state(g.to_state()).cross.posted_groups(g.book.slots) is None
+    g.add_many([GroupDoc(id="a", title="Kerry talks", body="Kerry talks.", lang="en"),
+                GroupDoc(id="b", title="Kerry Gespräche", body="Kerry Gespräche.", lang="de")])
+    want = {k: list(v) for k, v in g.cross.posted_groups(g.book.slots).items()}
+    assert want == {"en": [0], "de": [1]}
+    back = Grouper.from_state(g.to_state())
+    assert {k: list(v) for k, v in back.cross.posted_groups(back.book.slots).items()} == want
+    assert state.head_of(g)["cross"]["by_group"] == g.cross.by_group
+    assert "by_group" not in state.head_of(g)["words"]  # (never skipped by)
+    older = state._index_state(g.cross)
+    assert "by_group" not in older and state._index_from(older).by_group is None
+
+
+def _group_saved(docs, cuts, params, plain: bool) -> Grouper:
+    """As ``_group``, the grouper saved and read back (``to_state``) between batches."""
+    g = Grouper(params=params)
+    at = 0
+    for cut in [*sorted(cuts), len(docs)]:
+        if docs[at:cut]:
+            g = Grouper.from_state(g.to_state()) if g.book.slots else g
+            if plain:
+                g.cross.by_group = None
+                g.cross.memo = _Forget()
+            g.add_many(docs[at:cut])
+        at = max(at, cut)
+    return g
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora(), st.lists(st.integers(min_value=1, max_value=40), min_size=1, max_size=3),
+       st.sampled_from([SMALL, Params()]))
+def test_groupings_read_back_from_the_cache_are_identical_with_and_without_skipping(
+        docs, cuts, params):
+    fast = _group_saved(docs, cuts, params, plain=False)
+    slow = _group_saved(docs, cuts, params, plain=True)
+    assert _placed(fast) == _placed(slow)
 
 
 @pytest.mark.parametrize("skip", [False, True])
@@ -215,3 +252,51 @@ def test_a_remembered_look_up_is_forgotten_when_the_index_changes():
     assert not g.cross.memo or a.slot not in g.cross.memo
     again = cross_candidates(a, g.cross, g.book.slots, g.params)
     assert {o.id for _, o in again} == {"b", "c"}
+
+
+def _mono_before(doc, words, slots, params):
+    """``scoring.mono_candidates`` as it was (ranked as (slot, sum) pairs, a key function per
+    candidate), the reference."""
+    from operator import itemgetter
+
+    from tui.core.group.scoring import _limit, dot
+
+    limit = _limit(params, words.n_group.get(doc.group, 0))
+    short = doc.mass <= params.short_terms
+    cap = params.posting_cap * (params.short_reach if short else 1)
+    verify = params.verify * (params.short_reach if short else 1)
+    pool: dict[int, float] = {}
+    for tid, weight in zip(doc.terms[: params.query_terms], doc.weights):
+        if words.df[tid] <= limit:
+            for slot in words.recent(tid, cap, doc.slot):
+                pool[slot] = pool.get(slot, 0.0) + weight
+    ranked = sorted(pool.items(), key=itemgetter(1), reverse=True)[: verify * 2]
+    query = dict(zip(doc.terms, doc.weights))
+    out = []
+    for slot, _ in ranked:
+        other = slots[slot]
+        if other is None or other.group != doc.group:
+            continue
+        out.append((dot(query, other), other))
+        if len(out) >= verify:
+            break
+    out.sort(key=lambda p: (-p[0], p[1].slot))
+    return out
+
+
+TIES = Params(posting_cap=3, verify=2, young=5, short_reach=1)  # few kept: ties decide
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora(), st.sampled_from([SMALL, TIES, Params()]))
+def test_same_language_look_ups_equal_the_plain_loop(docs, params):
+    """Every look-up (with its scores, bit for bit, and its order) as the reference gives it,
+    on collections full of tied sums (a few repeated words)."""
+    from tui.core.group.scoring import mono_candidates
+
+    g = _group(docs, [len(docs) // 2], params, plain=False)
+    slots = g.book.slots
+    for e in [e for e in slots if e is not None]:
+        fast = mono_candidates(e, g.words, slots, params)
+        slow = _mono_before(e, g.words, slots, params)
+        assert [(s, o.slot) for s, o in fast] == [(s, o.slot) for s, o in slow]

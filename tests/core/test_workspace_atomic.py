@@ -26,7 +26,7 @@ def test_keeps_the_mode_and_names_temporaries_as_doctor_expects(tmp_path, monkey
     names = []
     real = atomic._temp
     monkeypatch.setattr(atomic, "_temp", lambda folder, stem: names.append(
-        (r := real(folder, stem))[1].name) or r)
+        os.path.basename((r := real(folder, stem))[1])) or r)
     atomic.write_atomic(target, b"new")
     assert target.stat().st_mode & 0o777 == 0o640 and target.read_bytes() == b"new"
     assert len(names) == 1 and atomic.is_temp_name(names[0]) and names[0].startswith(".x.txt.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import signal
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def test_pipeline_writes_what_one_process_writes(tmp_path, capsys, monkeypatch, 
     assert offered == []
     piped = run(tmp_path, capsys, monkeypatch, dump, "piped", "1")
     assert len(offered) == 72  # every version written had its work done by the worker
-    assert features.AHEAD == {}  # (let go of after grouping)
+    assert features.OFFERED == {}  # (let go of after grouping)
     code, out, err, written = serial
     assert piped[0] == code == 1  # two bad records
     assert piped[1] == out and json.loads(out)["failed"][0]["source"].endswith(":11")
@@ -146,7 +147,7 @@ def test_extract_takes_features_offered_ahead():
     p = pipeline.prepare(RawDocument(origin="u:1", content=TOPICS[0], kind="record"))
     assert p is not None and p.cleaned is not None
     calls = []
-    features.AHEAD[p.key] = lambda: calls.append(1) or pipeline.features_of(p.features)
+    features.OFFERED[p.key] = lambda: calls.append(1) or pipeline.features_of(p.features)
     try:
         title, text = p.cleaned.title or "", p.cleaned.body + "\n"
         features.extract(title, text, p.cleaned.lang)
@@ -154,7 +155,7 @@ def test_extract_takes_features_offered_ahead():
         assert calls == [1]
     finally:
         pipeline.forget()
-    assert features.AHEAD == {}
+    assert features.OFFERED == {}
 
 
 def test_a_worker_only_when_it_pays(tmp_path, dump, monkeypatch):
@@ -175,7 +176,7 @@ def test_a_failed_grouping_keeps_no_work_done_ahead(tmp_path, monkeypatch):
     from tui.core.workspace import Workspace, grouping
 
     ws = Workspace.open(tmp_path / "ws")
-    features.AHEAD[b"offered"] = lambda: None  # type: ignore[assignment,return-value]
+    features.OFFERED[b"offered"] = lambda: None  # type: ignore[assignment,return-value]
 
     def broken(*args, **kwargs):
         raise RuntimeError("grouping failed")
@@ -184,7 +185,7 @@ def test_a_failed_grouping_keeps_no_work_done_ahead(tmp_path, monkeypatch):
     doc = RawDocument(origin="a.txt", content="Bridge reopens\n\nThe bridge reopened today.")
     with pytest.raises(RuntimeError):
         regrouping.ingest(ws, [doc])
-    assert features.AHEAD == {} and ws.fresh == {}
+    assert features.OFFERED == {} and ws.fresh == {}
 
 
 def test_a_file_changed_before_it_is_read_again_is_said(dump):
@@ -201,3 +202,25 @@ def test_a_file_changed_before_it_is_read_again_is_said(dump):
     assert first and rest
     said = [w for w in s.got.warnings if "changed while it was ingested" in w[1]]
     assert len(said) == 1 and said[0][0] == str(dump)
+
+
+
+def test_a_worker_whose_ingest_is_gone_stops_at_once(dump, monkeypatch):
+    """Its ingest killed (SIGKILL: no clean-up), the worker stops before its next batch of
+    work, not once its queue is full (up to a chunk of work wasted)."""
+    sent = []
+
+    class Out:  # (a queue never full: the worker would go on to the end)
+        def put(self, data, timeout=None):
+            sent.append(pickle.loads(data)[0])
+
+    def exit_(code):
+        raise SystemExit(code)
+
+    monkeypatch.setattr(pipeline.os, "_exit", exit_)
+    handler = signal.getsignal(signal.SIGINT)
+    try:
+        pipeline._work([str(dump)], Out(), os.getppid() + 10_000_000, 5, 6)
+    finally:
+        signal.signal(signal.SIGINT, handler)
+    assert sent == ["docs", "stopped"]  # (the records read ahead; no work done)

@@ -20,10 +20,12 @@ from tui.core.textutil import normalize_ws, safe_text
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NORM = re.compile(r"[\W_]+")
+_JOIN = "\u01c2"  # a letter (no run of _NORM crosses it) that texts seldom hold
 _WORD = re.compile(r"[^\W_]")  # a letter or a digit: prices and figures are content
 _OPENERS = "\"'“‘«([*•-– "
 _SENT = re.compile(r"(?<=[.!?。！？؟])[\"'”’»)]*\s+")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad "
+_ZERO_WIDTH = _INVISIBLE[:-1]  # what a line of _INVISIBLE opens with (lines are stripped)
 _DENSE_LANGS = {"zh", "ja", "th", "lo", "km", "my", "bo"}
 # Languages a script settles by itself: the body cannot be in another one.
 _ONE_SCRIPT = {"he", "el", "bn", "ta", "te", "gu", "pa", "kn", "ml", "si", "th", "lo", "bo",
@@ -159,9 +161,10 @@ def clean_text(text: str, known=None, authored: bool = False) -> dict:
     """Body and metadata of a plain-text page, as a dict of Cleaned's fields. ``authored``:
     the text is a document its author wrote (Markdown), where lists are content, not menus."""
     lines = list(map(" ".join, map(str.split, text.split("\n"))))
-    for i, ln in enumerate(lines):
-        if ln[:1] in _INVISIBLE and ln and not ln.strip(_INVISIBLE):
-            lines[i] = ""  # zero-width characters only: a blank line
+    if any(c in text for c in _ZERO_WIDTH):  # (split() keeps them: they are no white space)
+        for i, ln in enumerate(lines):
+            if ln[:1] in _INVISIBLE and ln and not ln.strip(_INVISIBLE):
+                lines[i] = ""  # zero-width characters only: a blank line
     lang = detect_lang(text)
     kinds: dict[int, str | None] = {}
     keep = select(lines, stopwords_for(lang), known, dense_script=lang in _DENSE_LANGS,
@@ -230,7 +233,7 @@ def _dedupe(lines: list[str], keep: list[int]) -> list[int]:
             continue  # the whole line comes again: so does each of its sentences
         if not norm_starts:  # from the next line on: no later line looks further up
             base = n + 1
-            later_norm = [_NORM.sub(" ", t) for t in low[base:]]
+            later_norm = _normalised(low[base:])
             norm_full = " | ".join(later_norm)
             norm_starts = [0]
             for t in later_norm:
@@ -239,6 +242,15 @@ def _dedupe(lines: list[str], keep: list[int]) -> list[int]:
         if not all(norm_full.find(p, rest) >= 0 for p in parts):
             out.append(i)
     return out
+
+
+def _normalised(texts: list[str]) -> list[str]:
+    """``_NORM.sub(" ", t)`` of each text, in one pass over them joined by a letter (no run of
+    non-word characters crosses it) that none of them holds."""
+    joined = _JOIN.join(texts)
+    if joined.count(_JOIN) != len(texts) - 1:
+        return [_NORM.sub(" ", t) for t in texts]
+    return _NORM.sub(" ", joined).split(_JOIN)
 
 
 def _drop_lead_teaser(lines: list[str], keep: list[int]) -> list[int]:

@@ -9,7 +9,7 @@ tests/benchmarks/bench_clean_sets.py), replacing trafilatura's text by readabili
 longer lost on product pages; adding paragraphs lost on none.
 
 The one thing removed is a copy: a block of prose paragraphs the text already holds, word for
-word, earlier (``drop_repeated_blocks``).
+word, earlier, with the headings and short lines that repeat with it (``drop_repeated_blocks``).
 """
 
 from __future__ import annotations
@@ -53,33 +53,52 @@ def add_missed(base: str, other: str, min_words: int = ADD_MIN_WORDS) -> str:
 REPEAT_MIN_WORDS = 15  # a repeated paragraph must be prose of this length to count
 REPEAT_MIN_RUN = 2  # paragraphs in a row, all already in the text, make a copied block
 REPEAT_MIN_BLOCK = 150  # words of such a block, for it to be dropped as a copy
+COPY_PROSE = 30  # words: in a copied stretch with its headings, a paragraph this long is prose
 
 
 def drop_repeated_blocks(lines: list[str]) -> list[str]:
     """``lines`` (paragraphs) without the copies of a block of prose that the text already
-    holds: a run of at least ``REPEAT_MIN_RUN`` paragraphs of ``REPEAT_MIN_WORDS`` words or
-    more, ``REPEAT_MIN_BLOCK`` words in all, each of which appeared earlier (a page that
-    repeats its article or a thread's posts for other screens). Short repeated lines (offers,
-    steps, headings, a quoted sentence) are content the page repeats on purpose: kept. The
-    first copy of everything is always kept."""
+    holds (a page that repeats its article or a thread's posts for other screens). A copy is
+    a stretch of lines each of which appeared earlier, either
+
+    - a run of at least ``REPEAT_MIN_RUN`` paragraphs of ``REPEAT_MIN_WORDS`` words or more,
+      ``REPEAT_MIN_BLOCK`` words in all; or
+    - a stretch of repeated lines of any length (the article's subheadings and list items
+      repeat with it) holding ``REPEAT_MIN_RUN`` or more prose paragraphs (``COPY_PROSE``
+      words or more) of ``REPEAT_MIN_BLOCK`` words together.
+
+    Short repeated lines alone (offers, steps, headings, a quoted sentence), or repeated
+    sections whose paragraphs are short (a meal plan's days, a tabbed how-to per language),
+    are content the page repeats on purpose: kept. The first copy of everything is always
+    kept."""
     sizes = [len(ln.split()) for ln in lines]
-    keys = [norm_line(ln) if n >= REPEAT_MIN_WORDS else "" for ln, n in zip(lines, sizes)]
+    keys = [norm_line(ln) for ln in lines]
     seen: set[str] = set()
     repeated = []
     for key in keys:
         repeated.append(bool(key) and key in seen)
         seen.add(key)
+    long = [n >= REPEAT_MIN_WORDS for n in sizes]
+    prose = [n >= COPY_PROSE for n in sizes]
     drop = [False] * len(lines)
-    start = 0
-    while start < len(lines):
-        if not repeated[start]:
-            start += 1
-            continue
-        end = start
-        while end < len(lines) and repeated[end]:
-            end += 1
-        words = sum(sizes[start:end])
-        if end - start >= REPEAT_MIN_RUN and words >= REPEAT_MIN_BLOCK:
+    for start, end in _runs([r and g for r, g in zip(repeated, long)]):  # long copies
+        if end - start >= REPEAT_MIN_RUN and sum(sizes[start:end]) >= REPEAT_MIN_BLOCK:
             drop[start:end] = [True] * (end - start)
-        start = end
+    for start, end in _runs(repeated):  # copies with their headings and short lines
+        words = [sizes[k] for k in range(start, end) if prose[k]]
+        if len(words) >= REPEAT_MIN_RUN and sum(words) >= REPEAT_MIN_BLOCK:
+            drop[start:end] = [True] * (end - start)
     return [ln for ln, d in zip(lines, drop) if not d]
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each maximal run of True in ``flags``."""
+    runs = []
+    start = None
+    for k, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = k
+        elif not flag and start is not None:
+            runs.append((start, k))
+            start = None
+    return runs

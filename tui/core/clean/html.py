@@ -5,8 +5,10 @@ Graph, meta tags, JSON-LD, <html lang>, the title from the best evidence: see ti
 Parsing happens once, as trafilatura parses; trafilatura works on that tree with its default
 settings and comments off (its best figure on pages of every kind), its own fallback (its
 readability fork and jusText) asked only where it is likely to change the extraction
-(``fallback_needed``). Readability only runs when trafilatura kept far less prose than the
-page's paragraphs hold, so the extra cost is rare.
+(``fallback_needed``). Readability runs when trafilatura kept far less prose than the
+page's paragraphs hold, or when the page holds sentences trafilatura's text lacks
+(``html_agree.worth_asking``: about a quarter of pages); its sentences inside the article both
+kept are added (``html_agree.top_up``).
 Anything unparsable (binary junk, absurd nesting, a page of megabytes) falls back to a tag
 stripper; nothing here raises.
 """
@@ -22,6 +24,7 @@ from typing import Any
 
 from tui.core.clean.combine import add_missed
 from tui.core.clean.dates import parse_date
+from tui.core.clean.html_agree import top_up, worth_asking
 from tui.core.clean.html_blocks import redraw
 from tui.core.clean.html_records import add_records
 from tui.core.clean.html_trim import trim
@@ -58,15 +61,21 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
     prose = _safe(_prose_words, tree) or 0
     text = _safe(_trafilatura, tree, origin, prose) or ""
     n = len(text.split())
+    alt = ""
     if n < WEAK * prose or n < 30:
         alt = _safe(_readability, html) or ""
         if n < 30 and len(alt.split()) >= max(BETTER * n, 30):
             text = alt  # trafilatura found next to nothing: readability's text
         elif alt:
             text = add_missed(text, alt)  # what trafilatura kept, and the prose it missed
+    elif _safe(worth_asking, tree, text):  # the page holds sentences the text lacks
+        alt = _safe(_readability, html) or ""
     if text.strip():  # a listing's records trafilatura dropped as links (html_records.py)
         text = _safe(add_records, tree, text) or text
         text = _safe(trim, tree, text) or text  # dialogs, links after the article (html_trim)
+    if alt:  # readability's sentences inside the article both kept (html_agree.py); after
+        # the trim, which would otherwise read an added sentence as the article's last line
+        text = _safe(top_up, text, alt) or text
 
     def visible() -> str:
         return _safe(visible_text, tree) or ""

@@ -8,7 +8,9 @@ blocks: ``<p>``, ``<li>``, ``<h2>``, ``<blockquote>``... This module reads those
 the parsed page (``dom_blocks``), finds each extracted line's words in them (``align``) and
 redraws the lines' boundaries where the page draws them (``resegment``): a line spanning two
 blocks is cut where the second starts, two lines lying back to back inside one block are
-joined, and a line opening an item of an ordered list is numbered as the page numbers it.
+joined (also across an editor's soft wrap of the source, a line end with a space kept beside
+it, which a browser shows as a space, when the sentence goes on), and a line opening an item
+of an ordered list is numbered as the page numbers it.
 The extractor's words are never reordered, and dropped only as whole lines the page shows to
 be furniture (below); the line breaks and list markers change, and a word the extractor
 glued at an element's edge is spaced there (html_glue.py); the one thing added is a
@@ -53,10 +55,12 @@ _LEADS = ",;:-\u2013\u2014(/&"  # a text stopping on one of these goes on after 
 _FINAL = ".!?…\"'”’»)]:;*"  # a sentence ends on one of these
 _LETTER = re.compile(r"[^\W\d_]")
 _MARKER = re.compile(r"^[-*•]\s+")
+_SOFT_START = re.compile(r" \S")  # one space opening a line (an indent is more)
 _EMPTY_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d+[.)]|>)\s*$")
 _NUMBERED = re.compile(r"^\d{1,3}[.)]?\s")
 _BR = "\x00"  # a <br> or a line end in a block's text (the sanitised page holds no NUL)
 JOIN_BREAKS = False  # lines a <br> parts inside one block are joined (one paragraph)
+WRAPS = True  # lines an editor's soft wrap parts inside one block are joined mid-sentence
 MARK_QUOTES = True  # a block quotation's paragraphs open with "> "
 HEADING_WORDS = 15  # a text this long without a sentence end is a heading, not a cut sentence
 NUMBER_ITEMS = True  # an ordered list's items are numbered as the browser numbers them
@@ -71,7 +75,8 @@ def norm_word(token: str) -> str:
 def dom_blocks(root) -> Blocks:
     """The words of ``root``'s visible text with the block each lies in. Text of hidden
     elements (scripts, styles, forms' controls) is skipped; ``<br>`` separates words but not
-    blocks; a table row is one block (its cells are not)."""
+    blocks; a table row is one block (its cells are not). Line ends of the source are breaks
+    too; those with a space kept beside them (an editor's soft wrap) are also ``wraps``."""
     out = Blocks()
     state = {"id": 0, "pre": 0, "quote": 0, "code": 0}
     in_link = 0  # links open around the text being read
@@ -94,14 +99,21 @@ def dom_blocks(root) -> Blocks:
             if len(parts) > 1 and not state["pre"]:  # words glued at an element's edge
                 junctions(parts, len(out.words), out, state["code"] > 0)
             got = False
-            for segment in text.replace("\n", _BR).split(_BR):  # line ends and <br>: breaks
-                words = _STRIP.sub("", segment.lower()).split()
-                if words:
-                    if got:
-                        out.breaks.add(len(out.words))
-                    out.words.extend(words)
-                    out.block.extend([state["id"]] * len(words))
-                    got = True
+            br = False  # a <br> since the last words, not only line ends of the source
+            for line in text.split(_BR):  # line ends and <br>: breaks
+                soft = False  # the last words ended on a space: a line end after is a wrap
+                for segment in line.split("\n"):
+                    words = _STRIP.sub("", segment.lower()).split()
+                    if words:
+                        if got:
+                            out.breaks.add(len(out.words))
+                            if not br and (soft or _SOFT_START.match(segment)):
+                                out.wraps.add(len(out.words))  # an editor's wrap
+                        out.words.extend(words)
+                        out.block.extend([state["id"]] * len(words))
+                        got, br = True, False
+                    soft = bool(words) and segment[-1:] in " \t"
+                br = True
         if got:
             if state["pre"]:
                 out.lines.add(state["id"])
@@ -307,7 +319,8 @@ def resegment(text: str, page: Blocks) -> str:
             piece, start = piece.strip(), ps[k]
             bare = _MARKER.sub("", piece, count=1)
             where = ps[k:cuts[n + 1] if n + 1 < len(cuts) else None]
-            if n == 0 and pieces and _joins(page, prev_end, start) and _goes_on(bare):
+            if n == 0 and pieces and _joins(page, prev_end, start) and (
+                    _goes_on(bare) or _unwrapped(page, start, pieces[-1])):
                 pieces[-1] = pieces[-1] + " " + bare
                 spans[-1] = spans[-1] + where
             else:
@@ -337,7 +350,17 @@ def _joins(page: Blocks, end: int | None, start: int | None) -> bool:
     """The line starting at ``start`` goes on the line ending at ``end`` in the page."""
     return (end is not None and start is not None and start == end + 1
             and page.block[start] == page.block[end] and page.block[start] not in page.lines
-            and (JOIN_BREAKS or start not in page.breaks))
+            and (JOIN_BREAKS or start not in page.breaks or WRAPS and start in page.wraps))
+
+
+def _unwrapped(page: Blocks, start: int | None, before: str) -> bool:
+    """The line starting at ``start`` goes on ``before`` across an editor's wrap of the
+    page's source (a browser shows it as a space): ``before`` stops on a lower-case word
+    ("... who in 2008, won the" / "Africa Movie Academy Award")."""
+    if not WRAPS or start not in page.wraps:
+        return False
+    last = before.rsplit(None, 1)[-1:]
+    return bool(last) and last[0][:1].islower() and last[0][-1:].isalpha()
 
 
 def _marked(piece: str, start: int | None, page: Blocks, first: bool) -> str:

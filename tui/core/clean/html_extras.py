@@ -27,7 +27,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from itertools import chain
+from operator import mul
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from tui.core.clean.html_page import Blocks
@@ -70,7 +73,7 @@ def extra_lines(pieces: list[str], spans: list[list[int | None]], page: Blocks) 
     are the site's furniture rather than the article."""
     if not EXTRAS or not pieces or not page.owner:
         return set()
-    scores = line_scores(pieces, spans, page)
+    scores = fast_scores(pieces, spans, page)
     return {j for j, p in enumerate(scores) if p is not None and p > THRESHOLD}
 
 
@@ -94,37 +97,21 @@ def _prose(text: str) -> bool:
 
 def line_features(pieces: list[str], spans: list[list[int | None]],
                   page: Blocks) -> list[dict[str, float] | None]:
-    """The evidence ``line_scores`` weighs, per line (None: not weighed)."""
+    """The evidence ``line_scores`` weighs, per line (None: not weighed). The readable form
+    of what ``fast_scores`` computes (tests hold the two equal)."""
     prose_words = sum(len(t.split()) for t in pieces if _prose(t))
     if prose_words < PROSE * max(1, sum(len(t.split()) for t in pieces)):
         return [None] * len(pieces)
-    paths: dict[int, list] = {}
-    placed = [[p for p in sp if p is not None] for sp in spans]
-    words: Counter = Counter()  # page words of the lines under each element
-    total = 0
-    for sp in placed:
-        total += len(sp)
-        for b, n in Counter(page.block[p] for p in sp).items():
-            for el in _path(page, b, paths):
-                words[el] += n
-    main = None
-    if total:
-        depth = {el: d for path in paths.values() for d, el in enumerate(path)}
-        held = [el for el, n in words.items() if n >= MAIN * total]
-        main = max(held, key=lambda el: depth[el]) if held else None
-    main_path = next((p[:p.index(main) + 1] for p in paths.values() if main in p), [])
     prose = [_prose(t) for t in pieces]
-    first_prose = prose.index(True) if True in prose else len(pieces)
-    last_prose = len(pieces) - 1 - prose[::-1].index(True) if True in prose else -1
-    links = [_linked(page, sp) for sp in placed]
-    ends = [(min(sp), max(sp)) if sp else None for sp in placed]
-    before, after = _neighbours(ends)
+    paths = _Paths(page)
+    placed, main, main_path, links, gaps, first_prose, last_prose = _layout(spans, page, prose,
+                                                                            paths)
     out: list[dict[str, float] | None] = []
     for j, (text, sp) in enumerate(zip(pieces, placed)):
         if not sp or text.startswith("|") or page.block[sp[0]] in page.lines:
             out.append(None)  # not in the page as read, a table row, or code
             continue
-        path = _path(page, page.block[sp[0]], paths)
+        path = paths.of(page.block[sp[0]])
         f = _shape(text)
         f["outside"] = float(main is not None and main not in path)
         shared = 0
@@ -144,7 +131,7 @@ def line_features(pieces: list[str], spans: list[list[int | None]],
         f["link_nb"] = max((links[x] for x in (j - 1, j + 1) if 0 <= x < len(pieces)), default=0)
         f["first"], f["last"] = float(j == 0), float(j == len(pieces) - 1)
         f["pre_prose"], f["post_prose"] = float(j < first_prose), float(j > last_prose)
-        f["gap_before"], f["gap_after"] = _gaps(ends[j], before[j], after[j])
+        f["gap_before"], f["gap_after"] = gaps[j]
         f["x_out_post"] = f["outside"] * f["post_prose"]
         f["x_out_pre"] = f["outside"] * f["pre_prose"]
         f["x_out_nofinal"] = f["outside"] * (1 - f["final"])
@@ -152,6 +139,161 @@ def line_features(pieces: list[str], spans: list[list[int | None]],
         f["x_link_short"] = f["link"] * f["short"]
         out.append(f)
     return out
+
+
+_KEYS = tuple(WEIGHTS)  # the features the places below were built for
+_AT = {k: i for i, k in enumerate(_KEYS)}  # each feature's place in the weighted sum
+_CB = tuple(_AT["cb_" + w] for w in CLASS_WORDS)  # class word k: bit k of an element's mask
+_IN = tuple((t, _AT["in_" + t]) for t in TAGS_IN)
+_BT = tuple((t, _AT["bt_" + t]) for t in TAGS_BELOW)
+(_LOGNW, _FINAL_AT, _ITEM_AT, _LABEL_AT, _URL_AT, _DATE_AT, _CAPS_AT, _OUT, _LINK, _LINK_NB,
+ _FIRST, _LAST, _PRE, _POST, _GAP_B, _GAP_A, _X_OUT_POST, _X_OUT_PRE, _X_OUT_NOFINAL,
+ _X_LINK_POST, _X_LINK_SHORT) = (_AT[k] for k in (
+    "lognw", "final", "item", "label", "url", "date", "caps", "outside", "link", "link_nb",
+    "first", "last", "pre_prose", "post_prose", "gap_before", "gap_after", "x_out_post",
+    "x_out_pre", "x_out_nofinal", "x_link_post", "x_link_short"))
+
+
+def fast_scores(pieces: list[str], spans: list[list[int | None]],
+                page: Blocks) -> list[float | None]:
+    """``line_scores``, bit for bit, without a dict of features per line: each line's
+    features go into a list in ``WEIGHTS``' order (the weighted sum adds the same products in
+    the same order), the class words and tags of the elements a line lies in are read once
+    per element and once per block, and words are counted once per line. (Weights are read
+    on each call; a model with other features than these is weighed by ``line_scores``.)"""
+    if tuple(WEIGHTS) != _KEYS:
+        return line_scores(pieces, spans, page)
+    weights = tuple(WEIGHTS.values())
+    n = len(pieces)
+    sizes = [len(t.split()) for t in pieces]
+    ends_ok = [t.rstrip()[-1:] in _FINAL for t in pieces]
+    prose = [e and s >= PROSE_WORDS for e, s in zip(ends_ok, sizes)]
+    if sum(s for s, p in zip(sizes, prose) if p) < PROSE * max(1, sum(sizes)):
+        return [None] * n
+    paths = _Paths(page)
+    placed, main, main_path, links, gaps, first_prose, last_prose = _layout(spans, page, prose,
+                                                                            paths)
+    block, lines = page.block, page.lines
+    main_set = set(main_path)
+    marks: dict = {}  # element -> its chain's feature bits (_marks)
+    known: dict[int, tuple[float, tuple[int, ...]]] = {}  # block -> (outside, features set to 1)
+    out: list[float | None] = []
+    for j, (text, sp) in enumerate(zip(pieces, placed)):
+        if not sp or text.startswith("|") or block[sp[0]] in lines:
+            out.append(None)  # not in the page as read, a table row, or code
+            continue
+        b = block[sp[0]]
+        got = known.get(b)
+        if got is None:
+            got = known[b] = _structure(paths.of(b), main, main_set, marks)
+        outside, on = got
+        v = [0.0] * len(weights)
+        for i in on:
+            v[i] = 1.0
+        t = text.rstrip()
+        nw = sizes[j]
+        final = float(ends_ok[j])
+        v[_LOGNW], v[_FINAL_AT], v[_CAPS_AT] = math.log(1 + nw), final, float(_caps(t))
+        v[_ITEM_AT] = float(bool(_ITEM.match(t)))
+        v[_LABEL_AT] = float(bool(_LABEL.match(t)))
+        v[_URL_AT] = float(bool(_URL.search(t)))
+        v[_DATE_AT] = float(nw <= 8 and bool(_DATE.match(t)))
+        link = links[j]
+        pre, post = float(j < first_prose), float(j > last_prose)
+        v[_OUT], v[_LINK], v[_PRE], v[_POST] = outside, link, pre, post
+        v[_LINK_NB] = (max(links[j - 1], links[j + 1]) if 0 < j < n - 1 else links[j - 1]
+                       if j else links[j + 1] if n > 1 else 0)  # as line_features' max()
+        v[_FIRST], v[_LAST] = float(j == 0), float(j == n - 1)
+        v[_GAP_B], v[_GAP_A] = gaps[j]
+        v[_X_OUT_POST], v[_X_OUT_PRE] = outside * post, outside * pre
+        v[_X_OUT_NOFINAL] = outside * (1 - final)
+        v[_X_LINK_POST], v[_X_LINK_SHORT] = link * post, link * float(nw <= 6)
+        z = BIAS + sum(map(mul, weights, v))
+        out.append(1 / (1 + math.exp(-z)))
+    return out
+
+
+def _structure(path: list, main, main_set: set, marks: dict) -> tuple[float, tuple[int, ...]]:
+    """A block's ``outside`` and the places of its class-word and tag features that are 1."""
+    outside = float(main is not None and main not in path)
+    return outside, _places(*_marks(path, main_set, marks)) if path else ()
+
+
+@lru_cache(maxsize=4096)
+def _places(inside: int, below: int) -> tuple[int, ...]:
+    """The places in ``WEIGHTS`` of the class words and tags set in the two masks."""
+    on = [at for k, at in enumerate(_CB) if below >> k & 1]
+    on += [at for k, (_, at) in enumerate(_IN) if inside >> k & 1]
+    on += [at for k, (_, at) in enumerate(_BT) if below >> (_NCB + k) & 1]
+    return tuple(on)
+
+
+_NCB = len(CLASS_WORDS)
+_IN_BIT = {t: 1 << k for k, (t, _) in enumerate(_IN)}
+_BT_BIT = {t: 1 << (_NCB + k) for k, (t, _) in enumerate(_BT)}
+
+
+def _marks(path: list, main_set: set, marks: dict) -> tuple[int, int]:
+    """For the last element of ``path`` (a chain from the root down): the bits of the
+    ``TAGS_IN`` tags of the chain, and of the class words and ``TAGS_BELOW`` tags of the
+    elements of the chain below the main container's chain (``main_set``: an element there
+    has all its ancestors there too). Kept per element in ``marks``: a chain's masks are its
+    parent's with its own added, so each element is read once per page."""
+    k = len(path)
+    while k and path[k - 1] not in marks:
+        k -= 1
+    inside, below = marks[path[k - 1]] if k else (0, 0)
+    for el in path[k:]:
+        tag = _tag(el)
+        inside |= _IN_BIT.get(tag, 0)
+        if el not in main_set:  # a class word never spans two elements' names (no space)
+            names = _names(el)
+            below |= _BT_BIT.get(tag, 0) | sum(1 << b for b, w in enumerate(CLASS_WORDS)
+                                                if w in names)
+        marks[el] = (inside, below)
+    return inside, below
+
+
+_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())  # deleted to count letters
+_UPPER = bytes(c for c in range(128) if not chr(c).isupper())
+
+
+def _caps(text: str) -> bool:
+    """``_shape``'s "caps": at least 8 letters, over 0.8 of them capitals (ASCII counted by
+    bytes.translate in C)."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        letters, upper = len(raw.translate(None, _ALPHA)), len(raw.translate(None, _UPPER))
+    else:
+        letters, upper = sum(map(str.isalpha, text)), sum(map(str.isupper, text))
+    return letters >= 8 and upper > 0.8 * letters
+
+
+def _layout(spans: list[list[int | None]], page: Blocks, prose: list[bool],
+            paths: _Paths) -> tuple:
+    """What the lines' features read of the body as a whole: each line's page positions, the
+    main container and its path, each line's link share and its gaps to its neighbours, the
+    first and last prose lines."""
+    placed = [[p for p in sp if p is not None] if None in sp else cast("list[int]", sp)
+              for sp in spans]
+    words: Counter = Counter()  # page words of the lines under each element
+    total = sum(map(len, placed))
+    for b, n in Counter(map(page.block.__getitem__, chain.from_iterable(placed))).items():
+        for el in paths.of(b):  # (blocks in the order the lines first reach them)
+            words[el] += n
+    main = None
+    if total:
+        depth = {el: d for path in paths.blocks.values() for d, el in enumerate(path)}
+        held = [el for el, n in words.items() if n >= MAIN * total]
+        main = max(held, key=lambda el: depth[el]) if held else None
+    main_path = next((p[:p.index(main) + 1] for p in paths.blocks.values() if main in p), [])
+    first_prose = prose.index(True) if True in prose else len(prose)
+    last_prose = len(prose) - 1 - prose[::-1].index(True) if True in prose else -1
+    links = [_linked(page, sp) for sp in placed]
+    ends = [(min(sp), max(sp)) if sp else None for sp in placed]
+    before, after = _neighbours(ends)
+    gaps = [_gaps(e, b, a) for e, b, a in zip(ends, before, after)]
+    return placed, main, main_path, links, gaps, first_prose, last_prose
 
 
 def _shape(text: str) -> dict[str, float]:
@@ -195,19 +337,46 @@ def _gaps(here: tuple[int, int] | None, before: int | None,
 
 def _linked(page: Blocks, placed: list[int]) -> float:
     """Share of the characters of the line's blocks that lie inside links."""
-    blocks = {page.block[p] for p in placed}
+    blocks = set(map(page.block.__getitem__, placed))
     chars = sum(len(page.texts.get(b, "")) for b in blocks)
     return sum(page.linked.get(b, 0) for b in blocks) / max(1, chars)
 
 
-def _path(page: Blocks, block: int, paths: dict[int, list]) -> list:
-    """The elements block ``block`` lies in, from the root down."""
-    got = paths.get(block)
-    if got is None:
-        el, inside = page.owner.get(block, (None, False))
-        got = [] if el is None else list(el.iterancestors())[::-1] + ([el] if inside else [])
-        paths[block] = got
-    return got
+class _Paths:
+    """The elements each block lies in, from the root down (``of``), read once per block;
+    each element's ancestors are kept too, since a block's owner mostly shares its parent
+    with the block before it."""
+
+    def __init__(self, page: Blocks) -> None:
+        self.owner = page.owner
+        self.blocks: dict[int, list] = {}  # block -> its path
+        self.above: dict = {}  # element -> its ancestors, as el.iterancestors() reversed
+
+    def of(self, block: int) -> list:
+        got = self.blocks.get(block)
+        if got is None:
+            el, inside = self.owner.get(block, (None, False))
+            got = [] if el is None else self._ancestors(el) + ([el] if inside else [])
+            self.blocks[block] = got
+        return got
+
+    def _ancestors(self, el) -> list:
+        known = self.above
+        up = [el]
+        while True:
+            parent = up[-1].getparent()
+            if parent is None:
+                base: list = []
+                break
+            got = known.get(parent)
+            if got is not None:
+                base = got + [parent]
+                break
+            up.append(parent)
+        for node in reversed(up):
+            known[node] = base
+            base = base + [node]
+        return known[el]
 
 
 def _tag(el) -> str:

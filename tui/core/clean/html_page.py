@@ -18,6 +18,7 @@ class Blocks:
     quotes: set[int] = field(default_factory=set)  # blocks inside a <blockquote>
     lines: set[int] = field(default_factory=set)  # blocks whose line breaks are kept (<pre>)
     breaks: set[int] = field(default_factory=set)  # words a <br> or a line end opens
+    wraps: set[int] = field(default_factory=set)  # of those, words an editor's soft wrap opens
     heads: set[int] = field(default_factory=set)  # blocks that are headings (h1-h6)
     texts: dict[int, str] = field(default_factory=dict)  # each block's text as the page has it
     linked: dict[int, int] = field(default_factory=dict)  # characters of each block in links

@@ -123,19 +123,25 @@ _AGENCY_WORDS = (r"(?-i:AFP|AP|EPA|IANS|PTI|ANI|ANSA|dpa|DPA)|reuters|getty|xinh
 _PICTURE = "photo photos photograph image images picture pictures illustration rendering footage" \
     " screenshot graphic micrograph map file"
 _AGENCIES = "afp ap reuters getty epa xinhua kyodo yonhap ians pti ani shutterstock ansa dpa"
+# Needles of the patterns naming an agency: its name in lower case, or as written where the
+# pattern keeps case (AFP, not "afp" as in "safpet"... "ap" is in every other line).
+_AGENCY_LOW = ("reuters", "getty", "xinhua", "kyodo", "yonhap", "shutterstock")
+_AGENCY_CASED = ("AFP", "AP", "EPA", "IANS", "PTI", "ANI", "ANSA", "dpa", "DPA")
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
-# (kind, pattern, trigger words, trigger characters[, required line ending[, needles]]): a
-# pattern only runs on a line holding one of its trigger words (lower case, punctuation
-# stripped) or characters, and ending as required.
+# (kind, pattern, trigger words, trigger characters[, required line ending[, needles[, cased
+# needles]]]): a pattern only runs on a line holding one of its trigger words (lower case,
+# punctuation stripped) or characters, and ending as required.
 _INNER: list[tuple] = [
     ("share", r"sharing button|\bshare (?:on|to|via|with) (?:facebook|twitter|linkedin|e-?mail|"
               r"whatsapp|pinterest|reddit|messenger)\b", "share sharing", ""),
     ("caption", r"\((?:[^()]*\b(?:photo|photos|image|images|picture|credit|file|pool|"
-                + _AGENCY_WORDS + r")\b[^()]*)\)\W*$", "", ")"),
+                + _AGENCY_WORDS + r")\b[^()]*)\)\W*$", "", ")", "",
+     ("photo", "image", "picture", "credit", "file", "pool", *_AGENCY_LOW), _AGENCY_CASED),
     ("caption", r"\b(?:getty images\b|(?:" + _AGENCY_WORDS + r")\s*/\s*[A-Z][a-z])|"
                 r"/\s*(?:" + _AGENCY_WORDS + r")\b|"
                 r"^[\w.' -]{3,40}(?:,|/)\s*(?:" + _AGENCY_WORDS + r"|getty images)\W*$|"
-                r"©\s*(?:" + _AGENCY_WORDS + r")\b|^©(?!\s*(?:\d{4}|copyright))", _AGENCIES, "©/"),
+                r"©\s*(?:" + _AGENCY_WORDS + r")\b|^©(?!\s*(?:\d{4}|copyright))", _AGENCIES, "©/",
+     "", _AGENCY_LOW, _AGENCY_CASED),
     ("caption", r"\b(?:(?:photo|image|picture)s? (?:by|credit|courtesy)\b|file (?:photo|image)\b|"
                 r"(?:this|the|an?) (?:undated |handout |satellite |aerial |file )?(?:image|photo|"
                 r"photograph|picture)s?\b.{0,100}\b(?:shows?|provided|released|taken|"
@@ -207,12 +213,14 @@ _INNER: list[tuple] = [
      "rights derechos diritti droits rechte direitos права", "©"),
     ("comments", r"^.{0,80}\b(?:says|said|wrote|replied):$", "says said wrote replied", "", ":"),
 ]
-# (kind, pattern, required line ending, needles): which patterns each trigger word or character
-# wakes. Needles: phrases one of which a line must hold (in lower case) for the pattern to match
-# it at all. Patterns ignore case; on an ASCII line that is lower-casing, so there the test is
-# exact and spares the search of long lines of prose that merely hold a trigger word.
-INNER: list[tuple[str, re.Pattern[str], str, tuple[str, ...]]] = [
-    (k, re.compile(p, re.I), e[0] if e else "", e[1] if len(e) > 1 else ())
+# (kind, pattern, required line ending, needles, cased needles): which patterns each trigger
+# word or character wakes. Needles: phrases one of which a line must hold (in lower case; cased
+# needles: as written) for the pattern to match it at all. Patterns ignore case; on an ASCII
+# line that is lower-casing, so there the test is exact and spares the search of long lines of
+# prose that merely hold a trigger word.
+INNER: list[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[str, ...]]] = [
+    (k, re.compile(p, re.I), e[0] if e else "", e[1] if len(e) > 1 else (),
+     e[2] if len(e) > 2 else ())
     for k, p, _, _, *e in _INNER]
 _BY_WORD: dict[str, list[int]] = {}
 _CHARS: dict[str, list[int]] = {}
@@ -341,9 +349,13 @@ def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
                 todo.update(ks)
         plain = ln.isascii()
         for k in todo:
-            kind, pat, tail, needles = INNER[k]
-            if kind not in found and ln.endswith(tail) and (
-                    not (needles and plain) or any(n in low for n in needles)) and pat.search(ln):
+            kind, pat, tail, needles, cased = INNER[k]
+            if kind in found or not ln.endswith(tail):
+                continue
+            if plain and (needles or cased) and not (
+                    any(n in low for n in needles) or any(c in ln for c in cased)):
+                continue
+            if pat.search(ln):
                 found.append(kind)
     if not found and words <= 8 and ("19" in ln or "20" in ln) and _YEAR.search(ln):
         # A line that is a date and no more, stamped with a weekday, a time or "updated": when

@@ -45,7 +45,7 @@ _DATELINE_ONLY = re.compile(r"^[A-Z][\w.' ,-]{1,60} (?:-|--|—|–)$")
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column a text is wrapped at, or None when it is not hard-wrapped."""
-    sizes = sorted(n for n in map(len, map(str.rstrip, lines)) if n)
+    sizes = sorted(filter(None, map(len, map(str.rstrip, lines))))  # (blank lines: 0, left out)
     if len(sizes) < MIN_LINES:
         return None
     width = sizes[int(0.98 * (len(sizes) - 1))] if len(sizes) >= 50 else sizes[-1]

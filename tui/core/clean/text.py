@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import compress
 
 from tui.core.clean.aside import listing_items, step_aside
 from tui.core.clean.captions import drop_captions
@@ -114,8 +115,8 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     ``known(line)`` says a line is furniture learned from other pages of the same outlet;
     ``kinds``, when given, receives each line's furniture kind (None for none); ``written``:
     the text as written (its spaces set out a table's columns)."""
-    idx = [i for i, s in enumerate(lines) if s]
-    info = measure_page([lines[i] for i in idx], stops, dense_script)
+    idx = list(compress(range(len(lines)), lines))  # the non-blank lines
+    info = measure_page(list(filter(None, lines)), stops, dense_script)
     if known:
         for ln in info:
             if not ln.furniture and known(ln.text):
@@ -161,11 +162,7 @@ def _select(info: list[Line], idx: list[int], raw: list[float], scale: float,
     ``raw`` (before sections are discounted); lines of a kind in ``barriers`` are walls."""
     values = raw[:]
     _discount_after_sections(info, values)
-    run = 0
-    for k, v in enumerate(values):
-        run = run + 1 if v <= 0 else 0
-        if run == 1 and v == -SHORT:
-            values[k] = -SHORT_FIRST
+    _first_short(values)
     a, b, total = best_run(values)
     if total < FALLBACK_MIN and _unmark_repeated_prose(info):
         # No prose but prose the page repeats: the page holds its article more than once
@@ -198,6 +195,14 @@ def _select(info: list[Line], idx: list[int], raw: list[float], scale: float,
     headings = "repeat" not in barriers  # repeated lines read as the article's own headings
     chosen |= _gaps(info, chosen, headings)
     return [idx[k] for k in sorted(chosen | _inner_lists(info, chosen))]
+
+
+def _first_short(values: list[float]) -> None:
+    """A short line first in a run of lines worth nothing (after a line worth something, or
+    first on the page) costs ``SHORT_FIRST``, not ``SHORT``: a lone subheading is cheap."""
+    for k in [k for k, (before, v) in enumerate(zip([1.0, *values], values))
+              if v == -SHORT and not before <= 0]:
+        values[k] = -SHORT_FIRST
 
 
 BOX_KINDS = ("related", "ticker")  # headings of boxes of links set inside an article
@@ -274,9 +279,11 @@ def _mark_repeats(info: list[Line]) -> None:
     """A line the page repeats is a template (share bar, teaser, headline): furniture."""
     keys = [ln.low or ln.text.lower() for ln in info]
     seen = Counter(keys)
-    for ln, key in zip(info, keys):
-        n = seen[key]
-        if n > 1 and not ln.furniture and _LETTER.search(ln.text):
+    if len(seen) == len(keys):
+        return  # no line comes twice
+    counts = list(map(seen.__getitem__, keys))
+    for ln, n in compress(zip(info, counts), map((1).__lt__, counts)):  # lines seen twice or more
+        if not ln.furniture and _LETTER.search(ln.text):
             wall = n >= REPEAT_WALL and not (ln.ends and ln.words >= REPEAT_PROSE)
             ln.furniture = "repeat" if wall else "duplicate"
 
@@ -345,8 +352,8 @@ def whole_document(lines: list[str], keep: list[int], kinds: dict[int, str | Non
     menus; when the prose selection keeps less than ``PLAIN_SHARE`` of its words, the body is
     all of its lines but the title line above the text and a closing sign-off (one or two
     words). ``lists``: bulleted lines are the author's lists (Markdown), not a menu."""
-    idx = [i for i, ln in enumerate(lines) if ln]
-    if len(idx) < 3 or not _document_marks([kinds.get(i) for i in idx]):
+    idx = list(compress(range(len(lines)), lines))  # the non-blank lines
+    if len(idx) < 3 or not _document_marks(list(map(kinds.get, idx))):
         return keep
     texts = [lines[i] for i in idx]
     repeats = len(texts) - len(set(texts))

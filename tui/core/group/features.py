@@ -179,9 +179,10 @@ def _name_keys(
             cross.setdefault("k:" + key, token)
 
 
-# Features worked out ahead by another process (``tui.core.workspace.pipeline``), by
-# ``ahead_key`` of extract's arguments: extract takes them from here (the same result).
-AHEAD: dict[bytes, Callable[[], Features]] = {}
+# Features worked out ahead by another process and offered here (``tui.core.workspace.
+# pipeline.offer``), by ``ahead_key`` of extract's arguments: extract takes them from here (the
+# same result). (Not ``pipeline.AHEAD``, which counts the messages that process may be ahead.)
+OFFERED: dict[bytes, Callable[[], Features]] = {}
 
 
 def ahead_key(title: str, body: str, lang: str | None) -> bytes:
@@ -191,7 +192,7 @@ def ahead_key(title: str, body: str, lang: str | None) -> bytes:
 
 def extract(title: str, body: str, lang: str | None) -> Features:
     """Words (title counted twice), cross-language keys, language group."""
-    if AHEAD and (made := AHEAD.get(ahead_key(title, body, lang))) is not None:
+    if OFFERED and (made := OFFERED.get(ahead_key(title, body, lang))) is not None:
         return made()
     text = f"{title}\n{title}\n{body}"
     group = language_group(lang, text)

@@ -7,7 +7,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from itertools import repeat
-from operator import itemgetter, mul
+from operator import mul
 
 from .features import stemmer
 from .index import TermIndex
@@ -53,23 +53,29 @@ def mono_candidates(
     verify = params.verify * (params.short_reach if short else 1)
     pool: dict[int, float] = {}
     get = pool.get  # (twice as fast as a defaultdict here, the hottest loop of grouping)
+    df, postings, at = words.df, words.postings, doc.slot
     for tid, weight in zip(doc.terms[: params.query_terms], doc.weights):
-        if words.df[tid] <= limit:
-            for slot in words.recent(tid, cap, doc.slot):
+        if df[tid] <= limit and (docs := postings.get(tid)) is not None:
+            # (``TermIndex.recent`` inlined: ``cap`` postings nearest before the article)
+            end = bisect_right(docs, at)
+            start = end - cap if end > cap else 0
+            for slot in docs[start : start + cap]:
                 pool[slot] = get(slot, 0.0) + weight
-    # heaviest shared terms first (a partial dot product; ties in arrival order)
-    ranked = sorted(pool.items(), key=itemgetter(1), reverse=True)[: verify * 2]
-    query = dict(zip(doc.terms, doc.weights))
-    out = []
-    for slot, _ in ranked:
+    # heaviest shared terms first (a partial dot product; ties in arrival order: a stable
+    # sort of the slots by their sums, without a tuple per slot)
+    ranked = sorted(pool, key=pool.__getitem__, reverse=True)[: verify * 2]
+    qget = dict(zip(doc.terms, doc.weights)).get
+    group, out = doc.group, []
+    for slot in ranked:
         other = slots[slot]
-        if other is None or other.group != doc.group:
+        if other is None or other.group != group:
             continue
-        out.append((dot(query, other), other))
+        # (``dot`` inlined) minus the score, then the slot: sorted without a key function
+        out.append((-sum(map(mul, map(qget, other.terms, _ZEROS), other.weights)), slot, other))
         if len(out) >= verify:
             break
-    out.sort(key=lambda p: (-p[0], p[1].slot))
-    return out
+    out.sort()  # best first, ties by slot (slots are distinct: entries never compared)
+    return [(-s, other) for s, _, other in out]
 
 
 def cross_candidates(
@@ -128,15 +134,21 @@ def _foreign_hits(window: array, foreign: list[array]) -> set[int] | None:
     """The slots of ``window`` listed in ``foreign`` (sorted slot arrays), or None when that
     could take longer than reading the window whole (set operations run at C speed, about ten
     times a Python loop's)."""
-    lo, hi = min(window), max(window)
-    spans = [(m, bisect_left(m, lo), bisect_right(m, hi)) for m in foreign]
+    lo, hi = window[0], window[-1]  # (postings are in slot order: ``TermIndex.post``)
+    spans = []
+    for m in foreign:
+        i = bisect_left(m, lo)
+        j = bisect_right(m, hi, i)
+        if j > i:
+            spans.append((m, i, j))
+    hits: set[int] = set()
+    if not spans:  # (the common case: no other language's slot in the window's range)
+        return hits
     if sum(j - i for _, i, j in spans) > 8 * len(window):
         return None
     inside = set(window)
-    hits: set[int] = set()
     for m, i, j in spans:
-        if j > i:
-            hits.update(inside.intersection(m[i:j]))
+        hits.update(inside.intersection(m[i:j]))
     return hits
 
 

@@ -31,13 +31,19 @@ def _flat(parts: list[array], code: str) -> tuple[array, array]:
     return values, lengths
 
 
-def _index_state(ix: TermIndex) -> dict:
+def _index_state(ix: TermIndex, slots: list | None = None) -> dict:
+    """The index as columns; with ``slots``, also which slots each language posted (kept
+    only for the cross-language index, whose look-ups skip by it: ``posted_groups``)."""
     tids = sorted(ix.postings)
-    return {
+    out = {
         "terms": ix.terms, "surfaces": ix.surfaces, "df": ix.df, "n_docs": ix.n_docs,
         "n_group": ix.n_group, "posted": array("i", tids),
         "postings": _flat([ix.postings[t] for t in tids], "i"),
     }
+    groups = None if slots is None else ix.posted_groups(slots)
+    if groups is not None:
+        out["by_group"] = dict(groups)
+    return out
 
 
 def _index_from(d: dict) -> TermIndex:
@@ -46,7 +52,9 @@ def _index_from(d: dict) -> TermIndex:
     ix.ids = dict(zip(ix.terms, range(len(ix.terms))))
     ix.n_docs, ix.n_group = d["n_docs"], d["n_group"]
     ix.postings = LazyPostings(d["posted"], *d["postings"])
-    ix.by_group = None  # (the groups of loaded postings are not known without their articles)
+    # which slots each language posted, when saved (an older state: not known, every posting
+    # is read); a superset of the loaded postings' slots, as it was when saved
+    ix.by_group = d.get("by_group")
     return ix
 
 
@@ -75,7 +83,7 @@ def dump(g: GroupContext) -> bytes:
                          for p in (e.placement for e in docs)]
     state = {
         "version": _VERSION, "n_slots": len(g.book.slots), "docs": cols,
-        "words": _index_state(g.words), "cross": _index_state(g.cross),
+        "words": _index_state(g.words), "cross": _index_state(g.cross, g.book.slots),
         **{name: getattr(g, name) for name in _KEPT},
         **{name: getattr(g.book, name) for name in _BOOK},
     }
@@ -172,7 +180,7 @@ def head_of(g: GroupContext) -> dict:
     present = array("i", held(slots))
     return {
         "version": _VERSION, "rows": marshal.version, "n_slots": len(slots), "present": present,
-        "words": _index_state(g.words), "cross": _index_state(g.cross),
+        "words": _index_state(g.words), "cross": _index_state(g.cross, slots),
         **{name: getattr(g, name) for name in _KEPT},
         **{name: dict(getattr(g.book, name)) for name in _HEAD},
     }

@@ -12,15 +12,16 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from tui.core.cleaning import clean_doc  # (also imported from here)
-from tui.core.model import Article, RawDocument, Version, outlet_key, page_key
+from tui.core.model import Article, Cleaned, RawDocument, Version, outlet_key, page_key
 from tui.core.workspace import cache, index_sync
 from tui.core.workspace.atomic import sync_dirs, write_atomic
 from tui.core.workspace.paths import ARTICLES, RAW, TEXTS, text_paths
 
 Progress = Callable[[int, int, str], None]
+_META = tuple(f.name for f in fields(Cleaned) if f.name != "body")  # an article's meta keys
 
 
 @dataclass
@@ -93,6 +94,7 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
     bodies: dict[str, str] = {}
     if furniture is not None:
         learn_furniture(furniture, docs)
+    root = str(ws.root)
     for n, doc in enumerate(docs, 1):
         if on_progress:
             on_progress(n, len(docs), doc.origin)
@@ -120,8 +122,8 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
         aid = existing.id if existing else _new_id(h, ws, touched, doc.origin)
         raw_rel, body_rel = text_paths(aid, h, doc.kind)
         text = cleaned.body + "\n"
-        write_atomic(ws.root / raw_rel, doc.content, sync=False)
-        write_atomic(ws.root / body_rel, text, sync=False)
+        write_atomic(f"{root}/{raw_rel}", doc.content, sync=False)  # (strings: a Path
+        write_atomic(f"{root}/{body_rel}", text, sync=False)  # costs more than the write)
         bodies[aid] = text
         if "\r" not in text and hasattr(ws, "fresh"):  # (read back as written: no newline
             ws.fresh[body_rel] = text  # translated) grouping takes it from here
@@ -129,7 +131,7 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
                           body_hash=p.body_hash if p is not None else body_hash(text))
         if p is not None:
             p.offer()  # grouping takes its features instead of extracting them again
-        meta = {k: v for k, v in cleaned.as_dict().items() if k != "body"}
+        meta = {k: getattr(cleaned, k) for k in _META}  # (as_dict copies deeply: slow)
         if existing:
             existing.versions.append(version)
             existing.meta = {k: meta.get(k) or existing.meta.get(k) for k in meta}

@@ -29,7 +29,16 @@ def _umask() -> int:
 
 _DEFAULT_MODE = 0o666 & ~_umask()
 _SEQ = itertools.count()
-_PENDING: list[Path] = []  # written with sync=False, not yet made durable
+_PID = f"{os.getpid():x}"  # in temporary names (a forked child takes its own, below)
+
+
+def _forked() -> None:
+    global _PID
+    _PID = f"{os.getpid():x}"
+
+
+os.register_at_fork(after_in_child=_forked)
+_PENDING: list[Path | str] = []  # written with sync=False, not yet made durable
 _PENDING_DIRS: list[Path] = []  # folders that gained a folder so, not yet made durable
 _PENDING_LOCK = threading.Lock()
 FSYNC_MAX = 256  # more files than this waiting: one global sync instead of one fsync each
@@ -37,51 +46,62 @@ _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | g
     os, "O_CLOEXEC", 0)
 
 
-def _temp(folder: Path, stem: str, later: bool = False) -> tuple[int, Path]:
-    """A new temporary file beside the target, open for writing (as ``mkstemp`` makes one, at
-    a third of its cost: a bulk ingest writes three files per article). ``later``: a new
-    folder's entry is made durable by the next :func:`sync_dirs`, not now."""
+def _temp(folder: str, stem: str, later: bool = False) -> tuple[int, str]:
+    """A new temporary file beside the target, open for writing, made with the umask's mode
+    (as ``mkstemp`` makes one, at a fraction of its cost: a bulk ingest writes three files per
+    article; paths are strings, not ``Path``s, for the same reason). ``later``: a new folder's
+    entry is made durable by the next :func:`sync_dirs`, not now."""
     made = False
     while True:
-        tmp = folder / f".{stem}.{os.getpid():x}{next(_SEQ):x}{os.urandom(3).hex()}{TMP_SUFFIX}"
+        tmp = f"{folder}{os.sep}.{stem}.{_PID}{next(_SEQ):x}{os.urandom(3).hex()}{TMP_SUFFIX}"
         try:
-            return os.open(tmp, _FLAGS, 0o600), tmp
+            return os.open(tmp, _FLAGS, 0o666), tmp
         except FileExistsError:
             continue
         except FileNotFoundError:  # the folder is new (once: else the error is real)
             if made:
                 raise
-            folder.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
             if later:
                 with _PENDING_LOCK:
-                    _PENDING_DIRS.append(folder.parent)
+                    _PENDING_DIRS.append(Path(folder).parent)
             else:
-                fsync_dir(folder.parent)
+                fsync_dir(Path(folder).parent)
             made = True
 
 
-def write_atomic(path: Path, data: bytes | str, *, sync: bool | None = True) -> None:
+def write_atomic(path: Path | str, data: bytes | str, *, sync: bool | None = True
+                 ) -> os.stat_result:
     """Replace ``path`` with ``data`` atomically (readers see the old or the new file).
     ``sync``: True, durable now; False, made durable by the next :func:`sync_dirs`; None,
-    never (a disposable file)."""
-    path = Path(path)
+    never (a disposable file). Returns the new file's status (its time and size are the ones
+    a ``stat`` of ``path`` gives now: a rename changes neither)."""
+    name = os.fspath(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    folder = path.parent
+    folder, base = os.path.split(name)
+    folder = folder or os.curdir
     try:
-        mode = path.stat().st_mode & 0o7777
+        mode = os.stat(name).st_mode & 0o7777
     except OSError:
-        mode = _DEFAULT_MODE
-    stem = path.name.encode("utf-8", "surrogateescape")[:_MAX_STEM].decode("utf-8", "ignore")
+        mode = _DEFAULT_MODE  # (the mode a new file gets: no chmod)
+    stem = base.encode("utf-8", "surrogateescape")[:_MAX_STEM].decode("utf-8", "ignore")
     fd, tmp = _temp(folder, stem, True) if sync is False else _temp(folder, stem)
     try:
-        with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), mode)
-            f.write(data)
-            f.flush()
+        try:
+            if mode != _DEFAULT_MODE:
+                os.fchmod(fd, mode)
+            done = os.write(fd, data)
+            if done < len(data):
+                view = memoryview(data)
+                while done < len(data):
+                    done += os.write(fd, view[done:])
             if sync:
-                os.fsync(f.fileno())
-        os.replace(tmp, path)
+                os.fsync(fd)
+            st = os.fstat(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, name)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -93,6 +113,7 @@ def write_atomic(path: Path, data: bytes | str, *, sync: bool | None = True) -> 
     elif sync is False:
         with _PENDING_LOCK:
             _PENDING.append(path)
+    return st
 
 
 def is_temp_name(name: str) -> bool:
@@ -100,7 +121,7 @@ def is_temp_name(name: str) -> bool:
     return name.startswith(".") and name.endswith(TMP_SUFFIX)
 
 
-def fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path | str) -> None:
     """Make a folder's entries (a rename, a new file) durable; a no-op where unsupported."""
     _fsync(folder)
 
@@ -117,17 +138,17 @@ def sync_dirs(folders) -> None:
     else:
         for f in files:
             fsync_file(f)
-        folders += [f.parent for f in files]
+        folders += [os.path.dirname(os.fspath(f)) or os.curdir for f in files]
     for folder in dict.fromkeys(folders):
         fsync_dir(folder)
 
 
-def fsync_file(path: Path) -> None:
+def fsync_file(path: Path | str) -> None:
     """Make a file's data durable (a file gone since is no error: its remover owns it)."""
     _fsync(path)
 
 
-def _fsync(path: Path) -> None:
+def _fsync(path: Path | str) -> None:
     """fsync what ``path`` names, opened read-only; a path that cannot be opened or synced
     (gone, or a file system without it) is no error."""
     try:

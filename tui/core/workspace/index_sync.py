@@ -19,7 +19,7 @@ from tui.core.workspace import index as ix
 from tui.core.workspace import index_vocab, journal
 from tui.core.workspace.faces import face
 from tui.core.workspace.index_look import Sigs, file_sigs
-from tui.core.workspace.index_rows import article_of, story_row
+from tui.core.workspace.index_rows import STORY_COLS, article_of, story_row
 from tui.core.workspace.lock import WorkspaceLocked
 from tui.core.workspace.paths import ARTICLES, article_path, article_rel
 from tui.core.workspace.records import StoryState, story_state_from_dict
@@ -269,20 +269,32 @@ def drop(ws) -> None:
 
 
 def refresh_faces(db, story_ids) -> None:
-    """Rebuild the faces of these stories from their articles' rows."""
+    """Rebuild the faces of these stories from their articles' rows. A face that did not
+    change is left alone, and one whose folded title did not is updated in place: its title's
+    trigrams (``index_grams``) are not written again (a bulk ingest adds to many stories)."""
     for sid in story_ids:
         if not sid:
             continue
         rows = db.execute(
             "SELECT * FROM articles WHERE story=? OR (story IS NULL AND id=?)",
             (sid, sid)).fetchall()
-        db.execute("DELETE FROM stories WHERE id=?", (sid,))
+        old = db.execute("SELECT * FROM stories WHERE id=?", (sid,)).fetchone()
         if not rows:
+            db.execute("DELETE FROM stories WHERE id=?", (sid,))
             continue
         st = db.execute("SELECT archived, title FROM states WHERE id=?", (sid,)).fetchone()
         state = StoryState(id=sid, archived=bool(st[0]), title=st[1]) if st else None
-        f = face(sid, [article_of(r[1:]) for r in rows], state)
-        db.execute(f"INSERT INTO stories VALUES({', '.join('?' * 12)})", story_row(f))
+        new = story_row(face(sid, [article_of(r[1:]) for r in rows], state))
+        if old is not None and old[2] == new[2]:  # (columns: index_rows.STORY_COLS)
+            if tuple(old) != new:
+                db.execute(f"UPDATE stories SET {_SET_FACE} WHERE id=?", (*new[3:], new[1], sid))
+            continue
+        if old is not None:
+            db.execute("DELETE FROM stories WHERE id=?", (sid,))
+        db.execute(f"INSERT INTO stories VALUES({', '.join('?' * 12)})", new)
+
+
+_SET_FACE = ", ".join(f"{c}=?" for c in (*STORY_COLS[3:], STORY_COLS[1]))  # not id, title_f
 
 
 def rescan(ws, folders: list[str] | None = None, stats: dict[str, Sigs] | None = None) -> dict:

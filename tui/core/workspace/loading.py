@@ -226,7 +226,8 @@ class Records:
         """An article with this id exists (or is being added): a stat, not a full read."""
         if aid in self.added or aid in (self.arts if self.loaded else self.few):
             return True
-        return article_path(self.root, aid).exists()  # a damaged file's name is taken too
+        # a damaged file's name is taken too (a string path: a Path costs more than the stat)
+        return os.path.exists(f"{self.root}/{ARTICLES}/{article_rel(aid)}")
 
     def one(self, aid: str) -> Article | None:
         """An article read from its own file (kept for the rest of the process)."""

@@ -118,20 +118,24 @@ def offer(p: Prep) -> None:
     from tui.core.group import features
 
     if p.features:
-        features.AHEAD[p.key] = partial(features_of, p.features)
+        features.OFFERED[p.key] = partial(features_of, p.features)
 
 
 def forget() -> None:
     """Drop the features offered (after a grouping: those left were not asked for)."""
     from tui.core.group import features
 
-    features.AHEAD.clear()
+    features.OFFERED.clear()
 
 
 def _put(out, msg, parent: int) -> None:
+    """Send ``msg``, pickled here: the messages waiting in the queue (up to ``AHEAD``, while
+    the ingest groups a chunk) are held as bytes, not objects (a record: about 630 bytes
+    pickled against 1,150 held)."""
+    data = pickle.dumps(msg, pickle.HIGHEST_PROTOCOL)
     while True:
         try:
-            out.put(msg, timeout=1.0)
+            out.put(data, timeout=1.0)
             return
         except queue.Full:
             if os.getppid() != parent:  # the ingest is gone: nobody reads
@@ -172,6 +176,8 @@ def _work(sources: list[str], out, parent: int, size: int = BATCH, lead: int = 0
                     batch = []
             if not pending:
                 break
+            if os.getppid() != parent:  # the ingest is gone (killed): stop now, not once
+                os._exit(0)  # the queue is full
             made = [prepare(pending.popleft()) for _ in range(min(size, len(pending)))]
             _put(out, ("preps", made, _cpu()), parent)
         _put(out, ("cpu", _cpu(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss), parent)
@@ -251,7 +257,8 @@ class Stream:
     def _get(self):
         t = time.perf_counter()
         try:
-            return self._wait()
+            msg = self._wait()
+            return pickle.loads(msg) if isinstance(msg, bytes) else msg  # (see _put)
         finally:
             self.stats["waited"] += time.perf_counter() - t
 

@@ -112,3 +112,50 @@ def _table(t: Mapping, ctx: _Ctx, name: str, in_aot: bool = False) -> Iterator[s
 def dumps(doc: Mapping, *, multiline_strings: bool = False) -> str:
     """As ``tomli_w.dumps(doc, multiline_strings=...)``."""
     return "".join(_table(doc, _Ctx(multiline_strings), ""))
+
+
+def article(top: list[tuple[str, object]], meta: list[tuple[str, object]],
+            triage: list[tuple[str, object]], versions: list[list[tuple[str, object]]]
+            ) -> str | None:
+    """An article record as :func:`dumps` writes it with ``multiline_strings`` (``records.
+    toml_doc``'s keys and order: ``top`` literals, then the tables ``meta`` and ``triage``,
+    then ``versions``), without the general walk: about 4x cheaper, for a bulk ingest's
+    record per article. Every value must be a string, a bool, or (``triage``'s tags) a list
+    of strings; None otherwise (the caller then uses :func:`dumps`)."""
+    try:
+        lines = [f"{k} = {_plain(v)}\n" for k, v in top]
+        vers = ["{ " + ", ".join(f"{k} = {_plain(v)}" for k, v in ver) + " }"
+                for ver in versions]
+        inline = all(len(v) + 5 <= MAX_LINE_LENGTH and "\n" not in v for v in vers)
+        if inline:  # (short paths: a literal, last of the top ones, as the walk puts it)
+            lines.append("versions = [\n" + "".join(f"    {v},\n" for v in vers) + "]\n"
+                         if vers else "versions = []\n")
+        lines.append("\n[meta]\n")
+        lines += [f"{k} = {_plain(v)}\n" for k, v in meta]
+        lines.append("\n[triage]\n")
+        for k, v in triage:
+            if isinstance(v, list):
+                v = "[\n" + "".join(f"    {_plain(x)},\n" for x in v) + "]" if v else "[]"
+            elif isinstance(v, bool):
+                v = "true" if v else "false"
+            else:
+                v = _plain(v)
+            lines.append(f"{k} = {v}\n")
+        if not inline:
+            for ver in versions:
+                lines.append("\n[[versions]]\n")
+                lines += [f"{k} = {_plain(v)}\n" for k, v in ver]
+    except _NotPlain:
+        return None
+    return "".join(lines)
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _plain(v: object) -> str:
+    """A string as a multi-line-allowed TOML string (anything else: ``_NotPlain``)."""
+    if type(v) is not str:
+        raise _NotPlain
+    return f'"{v}"' if not _ESCAPE.search(v) else format_string(v, True)

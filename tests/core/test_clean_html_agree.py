@@ -1,0 +1,75 @@
+"""readability's sentences inside the article trafilatura kept (html_agree.py; no Textual)."""
+
+from __future__ import annotations
+
+import lxml.html
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core.clean.html_agree import top_up, worth_asking
+
+INTRO = ("The harbour board said on Tuesday that the new quay would open to shipping in the "
+         "spring, after two years of work and a long dispute over the dredging.")
+OUTRO = ("Fishermen, who had opposed the plan at first, said they now expected more trade, and "
+         "the council agreed to spend part of its reserve on the new road.")
+ITEMS = ["Cost: the quay cost twelve million pounds, most of it paid by the port itself.",
+         "Size: ships of up to ninety metres can berth at the new quay at any tide.",
+         "Jobs: forty people will work on the quay once it opens to shipping next spring."]
+TEASER = "Read how the town's old lighthouse was saved by a crowd of volunteers last year."
+
+
+def test_sentences_inside_the_shared_article_are_added_in_place() -> None:
+    ours = "\n".join([INTRO, OUTRO])
+    theirs = "\n".join([INTRO, *ITEMS, OUTRO])
+    assert top_up(ours, theirs).split("\n") == [INTRO, *ITEMS, OUTRO]
+
+
+def test_sentences_outside_the_shared_article_are_not_added() -> None:
+    ours = "\n".join([INTRO, *ITEMS[:1], OUTRO])
+    theirs = "\n".join([TEASER, INTRO, *ITEMS[:1], OUTRO, *ITEMS[1:], TEASER + " Again."])
+    assert top_up(ours, theirs) == ours  # before the first and after the last shared line
+
+
+def test_lines_readability_shows_twice_or_that_are_not_sentences_are_not_added() -> None:
+    ours = "\n".join([INTRO, OUTRO])
+    caption = "The new quay at dawn, seen from the lighthouse on the north pier"  # no stop
+    theirs = "\n".join([INTRO, ITEMS[0], caption, ITEMS[1], ITEMS[1], OUTRO, ITEMS[1]])
+    assert top_up(ours, theirs).split("\n") == [INTRO, ITEMS[0], OUTRO]
+
+
+def test_nothing_is_added_when_the_extractors_disagree_or_readability_is_not_longer() -> None:
+    tides = "Tide tables for the harbour are published every week by the board."
+    ours = "\n".join([INTRO, tides, OUTRO])
+    other_article = "\n".join([INTRO, *ITEMS, OUTRO])  # lacks a seventh of ours
+    assert top_up(ours, other_article) == ours
+    short = "\n".join([INTRO, OUTRO])
+    size = "Size: ships of up to ninety metres can berth."  # 9 words: under LONGER times
+    assert top_up(short, "\n".join([INTRO, size, OUTRO])) == short
+    assert top_up(short, "\n".join([INTRO, size, ITEMS[2], OUTRO])) != short
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([INTRO, OUTRO, TEASER, *ITEMS, "Menu", ""]), max_size=8),
+       st.lists(st.sampled_from([INTRO, OUTRO, TEASER, *ITEMS, "Share", ""]), max_size=10))
+def test_top_up_keeps_every_line_in_order(ours: list[str], theirs: list[str]) -> None:
+    text = "\n".join(ours)
+    out = top_up(text, "\n".join(theirs))
+    kept = [ln for ln in text.split("\n") if ln.strip()]
+    it = iter(out.split("\n"))
+    assert all(ln in it for ln in kept) or out == text  # nothing removed, order kept
+
+
+def _page(*blocks: str) -> object:
+    return lxml.html.fromstring("<html><body>" + "".join(blocks) + "</body></html>")
+
+
+def test_readability_is_asked_only_when_the_page_holds_missing_sentences() -> None:
+    text = "\n".join([INTRO, OUTRO])
+    full = _page(f"<p>{INTRO}</p>", "<ul>", *(f"<li>{t}</li>" for t in ITEMS), "</ul>",
+                 f"<p>{OUTRO}</p>")
+    assert worth_asking(full, text)  # three list items' sentences the text lacks
+    links = "".join(f"<li>{name} news</li>" for name in ("Home", "Town", "Port", "Sport", "Arts",
+                                                            "Jobs", "Homes", "Cars", "Food"))
+    menu = _page(f"<p>{INTRO}</p>", f"<ul>{links}</ul>",
+                 f"<p>{OUTRO}</p>", "<p>Cookies help us deliver our services.</p>")
+    assert not worth_asking(menu, text)  # a menu and one short line: not worth a second look
