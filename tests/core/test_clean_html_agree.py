@@ -24,6 +24,33 @@ def test_sentences_inside_the_shared_article_are_added_in_place() -> None:
     assert top_up(ours, theirs).split("\n") == [INTRO, *ITEMS, OUTRO]
 
 
+def test_an_added_sentence_stays_under_the_subheading_it_follows() -> None:
+    ours = "\n".join([INTRO, "What the quay offers", OUTRO])  # a subheading both kept
+    theirs = "\n".join([INTRO, "What the quay offers", *ITEMS, OUTRO])
+    assert top_up(ours, theirs).split("\n") == [INTRO, "What the quay offers", *ITEMS, OUTRO]
+
+
+def test_a_line_joining_two_kept_lines_is_not_added_again() -> None:
+    opening = "Quoted words open the quotation before its first paragraph begins."
+    quoted = "Then the quoted paragraph goes on with more words of its own."
+    ours = "\n".join([INTRO, opening, quoted, OUTRO])  # readability runs the two together
+    theirs = "\n".join([INTRO, opening + quoted, *ITEMS, OUTRO])
+    assert top_up(ours, theirs).split("\n") == [INTRO, opening, quoted, *ITEMS, OUTRO]
+
+
+def test_a_paragraph_with_a_few_words_more_or_fewer_is_not_added_again() -> None:
+    kept = "The council met on Tuesday and agreed to spend part of its reserve on the road."
+    dated = kept.replace("Tuesday", "Tuesday 4 May")  # an inline <time> trafilatura drops
+    more = [INTRO.replace("harbour", "port"), OUTRO.replace("Fishermen", "Sailors"),
+            INTRO.replace("board", "office"), OUTRO.replace("council", "mayor")]
+    ours = "\n".join([INTRO, kept, *more, OUTRO])
+    theirs = "\n".join([INTRO, dated, *more, *ITEMS, OUTRO])
+    assert top_up(ours, theirs).split("\n") == [INTRO, kept, *more, *ITEMS, OUTRO]
+    ours = "\n".join([INTRO, dated, *more, OUTRO])  # and the other way round
+    theirs = "\n".join([INTRO, kept, *more, *ITEMS, OUTRO])
+    assert top_up(ours, theirs).split("\n") == [INTRO, dated, *more, *ITEMS, OUTRO]
+
+
 def test_sentences_outside_the_shared_article_are_not_added() -> None:
     ours = "\n".join([INTRO, *ITEMS[:1], OUTRO])
     theirs = "\n".join([TEASER, INTRO, *ITEMS[:1], OUTRO, *ITEMS[1:], TEASER + " Again."])

@@ -63,3 +63,37 @@ def test_sync_dirs_fsyncs_few_files_and_syncs_all_for_many(tmp_path, monkeypatch
         atomic.write_atomic(tmp_path / f"g{n}.txt", "x", sync=False)
     atomic.sync_dirs([])
     assert global_syncs == [1] and len(synced) == 3
+
+
+def test_short_writes_are_completed_and_the_stat_is_the_files(tmp_path, monkeypatch):
+    """``os.write`` may write fewer bytes than asked: the rest is written; the status returned
+    is the one a ``stat`` of the path gives."""
+    real = os.write
+    calls = []
+
+    def short(fd, data):
+        calls.append(len(data))
+        return real(fd, bytes(data[:3]))
+
+    data = "héllo, wörld\n" * 5
+    target = tmp_path / "x.txt"
+    monkeypatch.setattr(os, "write", short)
+    st = atomic.write_atomic(str(target), data)
+    monkeypatch.undo()
+    assert target.read_text(encoding="utf-8") == data and len(calls) > 1
+    now = os.stat(target)
+    assert (st.st_mtime_ns, st.st_size, st.st_ino) == (now.st_mtime_ns, now.st_size, now.st_ino)
+
+
+def test_a_durable_write_fsyncs_the_file_before_its_rename_and_the_folder_after(
+        tmp_path, monkeypatch):
+    done = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: done.append("file") or real_fsync(fd))
+    monkeypatch.setattr(os, "replace", lambda a, b: done.append("rename") or real_replace(a, b))
+    monkeypatch.setattr(atomic, "fsync_dir", lambda folder: done.append(("dir", str(folder))))
+    atomic.write_atomic(tmp_path / "x.txt", "data")
+    assert done == ["file", "rename", ("dir", str(tmp_path))]
+    done.clear()
+    atomic.write_atomic(tmp_path / "y.txt", "data", sync=None)
+    assert done == ["rename"]

@@ -224,3 +224,13 @@ def test_a_worker_whose_ingest_is_gone_stops_at_once(dump, monkeypatch):
     finally:
         signal.signal(signal.SIGINT, handler)
     assert sent == ["docs", "stopped"]  # (the records read ahead; no work done)
+
+
+def test_the_workers_last_word_is_read_at_close(dump):
+    """All had before its end, the worker's last message (its CPU seconds and peak memory, a
+    pickled one as all its messages) is read by ``close``."""
+    with pipeline.Stream([str(dump)], chunk=50, batch=7, lead=20) as s:
+        for d in list(s.docs):
+            s.ready(d)
+    assert s.stats["worker_kb"] > 0 and s.stats["worker_cpu"] > 0
+    assert pipeline.LAST["worker_kb"] == s.stats["worker_kb"]

@@ -85,15 +85,19 @@ def run_clean(args, ws) -> int:
 
 
 def _print_cleaned(d: dict) -> None:
-    """``print_json(d, lines=True)`` for a cleaned document, scanning its text once rather than
-    three times. ``clean_doc`` gives every field sanitised (the body by ``safe_text``, the rest
-    by ``safe_line``), and sanitising a sanitised string leaves it as it is, so only the origin
-    goes through the sanitiser here; JSON escapes every control character, so the line holds
-    nothing the sanitiser around standard output would remove, and it is written past it."""
+    """``print_json(d, lines=True)`` for a cleaned document, scanning its body once rather than
+    three times. ``clean_doc`` gives the body sanitised (by ``safe_text``), and sanitising a
+    sanitised string leaves it as it is, so only the short fields go through the sanitiser
+    here (a JSON Lines record's title, author... are its own, unsanitised, and ``json.dumps``
+    leaves C1 controls and bidi overrides raw); JSON escapes every other control character,
+    so the line holds nothing the sanitiser around standard output would remove, and it is
+    written past it."""
     if not all(v is None or isinstance(v, str) for v in d.values()):
         print_json(d, lines=True)  # (not a shape clean_doc gives; the general path)
         return
-    d["origin"] = sanitize(d["origin"])
+    for k, v in d.items():
+        if v and k != "body":
+            d[k] = sanitize(v)
     raw_stream(sys.stdout).write(json.dumps(d, ensure_ascii=False) + "\n")
 
 

@@ -16,9 +16,12 @@ whole. Where they agree, readability's extra sentences are the article's:
   where readability places them (a teaser grid or a sign-up note after the article, a
   headline block before it, are left out).
 
-Nothing trafilatura kept is removed. readability is asked only where the page holds sentences
-trafilatura's text lacks (``worth_asking``: at least ``ASK`` of its words, in paragraphs, list
-items, quotations and cells), so most pages do not pay for it.
+Nothing trafilatura kept is removed, nor added again: a line of readability's that runs two
+kept lines together, or is a kept paragraph with a few words more or fewer (an inline
+``<time>`` one of them drops), only places the sentences around it. readability is asked
+only where the page holds sentences trafilatura's text lacks (``worth_asking``: at least
+``ASK`` of its words, in paragraphs, list items, quotations and cells), so most pages do not
+pay for it.
 
 It runs after html_records and html_trim: a sentence added before the trim moves the
 article's last prose line, and the trim then takes the link lines before it.
@@ -41,6 +44,7 @@ COVERED = 0.9  # readability holds this share of trafilatura's words: the same a
 LONGER = 1.2  # ...and this many times as many words: it kept more of it
 MIN_WORDS = 8  # a sentence worth adding has this many words
 ASK = 0.3  # readability is asked when sentences missing from the text make this share of it
+VARIANT = 0.6  # a kept line this share of a sentence's words, in its order: the same paragraph
 _SENTENCE_END = re.compile(r"[.!?…;\"”’)]$")
 _SENTENCE_BLOCKS = ("p", "li", "dd", "blockquote", "td")
 
@@ -76,7 +80,8 @@ def top_up(text: str, other: str) -> str:
     """``text`` (trafilatura's, one paragraph per line) with the sentences of ``other``
     (readability's reading of the same page) that lie inside the article both kept; ``text``
     itself when the two do not agree or ``other`` adds nothing."""
-    keys = [norm_line(ln) for ln in text.split("\n")]
+    ours = text.split("\n")
+    keys = [norm_line(ln) for ln in ours]
     total = sum(len(k.split()) for k in keys)
     lines = [ln.strip() for ln in other.split("\n") if ln.strip()]
     others = [norm_line(ln) for ln in lines]
@@ -91,5 +96,41 @@ def top_up(text: str, other: str) -> str:
     both = [k for k in shaped if others[k] in held]
     if not both:
         return text
-    inside = [lines[k] for k in shaped if both[0] <= k <= both[-1]]
+    # the sentences to add, with every line both kept (a subheading too) as an anchor that
+    # places each added sentence under the right one (add_missed never adds a held line)
+    flat = " ".join(k for k in keys if k)
+    grams: dict[tuple[str, ...], int] = {}  # each 4 words in a row the text holds -> its line
+    for i, words in enumerate(k.split() for k in keys):
+        for j in range(len(words) - 3):
+            grams.setdefault(tuple(words[j:j + 4]), i)
+    take = set(shaped)
+    inside = []
+    for k in range(both[0], both[-1] + 1):
+        key = others[k]
+        if count[key] == 1 and key not in held and key in flat:
+            # lines the text holds in a row, run together (readability joins a blockquote's
+            # or a list item's opening words to its first paragraph): an anchor, not added
+            ends = [(len(h), ln) for ln, h in zip(ours, keys) if h and key.endswith(h)]
+            inside.extend([max(ends)[1]] if ends else [])
+        elif k in take and key not in held and (same := _variant(key, keys, grams)) is not None:
+            inside.append(ours[same])  # a paragraph kept with a few words more or fewer (an
+            # inline <time>, <button> or <label> one extractor drops): an anchor, not added
+        elif k in take or (count[key] == 1 and key in held):
+            inside.append(lines[k])
     return add_missed(text, "\n".join(inside), MIN_WORDS)
+
+
+def _variant(key: str, keys: list[str], grams: dict[tuple[str, ...], int]) -> int | None:
+    """The line of ``keys`` that is the paragraph ``key`` with some words more or fewer: the
+    line sharing most runs of 4 words with it, when the shorter of the two is the longer with
+    words left out (in order) and holds ``VARIANT`` of its words; None when there is none."""
+    words = key.split()
+    hits = Counter(grams[g] for g in zip(words, words[1:], words[2:], words[3:]) if g in grams)
+    if not hits:
+        return None
+    line = hits.most_common(1)[0][0]
+    short, long = sorted((keys[line].split(), words), key=len)
+    rest = iter(long)
+    if len(short) >= VARIANT * len(long) and all(w in rest for w in short):
+        return line
+    return None

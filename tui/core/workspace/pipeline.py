@@ -24,6 +24,7 @@ import pickle
 import queue
 import resource
 import signal
+import threading
 import time
 import zlib
 from collections import deque
@@ -147,6 +148,22 @@ def _cpu() -> float:
     return use.ru_utime + use.ru_stime
 
 
+def _run(sources: list[str], out, parent: int, size: int = BATCH, lead: int = 0) -> None:
+    """The worker process: :func:`_work`, watched. Its ingest gone (killed: no clean-up), the
+    worker ends within a second wherever it waits: also on its way out, where it waits for
+    the queue's messages to go into the pipe, which nobody reads any more (it would wait
+    forever, an orphan holding a chunk of records)."""
+    threading.Thread(target=_watch, args=(parent,), daemon=True,
+                     name="wiredesk-ingest-watch").start()
+    _work(sources, out, parent, size, lead)
+
+
+def _watch(parent: int, every: float = 1.0) -> None:
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(0)
+
+
 def _work(sources: list[str], out, parent: int, size: int = BATCH, lead: int = 0) -> None:
     """The worker: read the sources and hand on their records at once, up to ``lead`` ahead
     of their pure work, which follows in the same order (so the ingest can write the first
@@ -213,7 +230,7 @@ class Stream:
         ctx = multiprocessing.get_context("spawn")  # nothing of this process is inherited
         self._q = ctx.Queue(maxsize=AHEAD)
         self._proc: BaseProcess | None = ctx.Process(
-            target=_work, args=(self.sources, self._q, os.getpid(), batch, lead or chunk + 1),
+            target=_run, args=(self.sources, self._q, os.getpid(), batch, lead or chunk + 1),
             name="wiredesk-ingest-worker", daemon=True)
         self._proc.start()
         self.docs: Iterator[RawDocument] = self._docs()
@@ -242,7 +259,8 @@ class Stream:
             return
         if self._ended and self._p == self._n and not self._dead:  # all had: its last word
             with contextlib.suppress(Exception):
-                kind, cpu, kb = self._q.get(timeout=2.0)
+                msg = self._q.get(timeout=2.0)
+                kind, cpu, kb = pickle.loads(msg) if isinstance(msg, bytes) else msg
                 if kind == "cpu":
                     self.stats.update(worker_cpu=cpu, worker_kb=kb)
         LAST.clear()
