@@ -57,10 +57,12 @@ def test_the_direct_writer_takes_the_usual_records_and_leaves_the_odd_ones():
                                   body_file="texts/0a/0a1b2c3d4e5f-hhhhhhhhhh.txt",
                                   body_hash="b" * 16)],
                 triage=Triage(tags=["b", "a", "b"]), story="0a1b2c3d4e5f")
-    top = [("id", a.id)]
-    assert toml_write.article(top, [("title", "x")], [("tags", ["a"])], []) is not None
-    assert toml_write.article(top, [("date", 2021)], [], []) is None  # (not a string)
-    assert toml_write.article(top, [], [("tags", [1])], []) is None
+    def doc(meta, triage):
+        return {"id": a.id, "meta": meta, "triage": triage, "versions": []}
+
+    assert toml_write.article(doc({"title": "x"}, {"tags": ["a"]})) is not None
+    assert toml_write.article(doc({"date": 2021}, {})) is None  # (not a string)
+    assert toml_write.article(doc({}, {"tags": [1]})) is None
     text = records.article_to_toml(a)
     assert text == tomli_w.dumps(records.toml_doc(a), multiline_strings=True)
     assert "[[versions]]" in text and 'tags = [\n    "a",\n    "b",\n]' in text

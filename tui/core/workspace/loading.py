@@ -24,6 +24,7 @@ from tui.core.workspace.errors import AmbiguousId, UnknownId
 from tui.core.workspace.paths import (
     ARTICLES,
     STORIES,
+    article_file,
     article_id_of,
     article_path,
     article_rel,
@@ -226,8 +227,7 @@ class Records:
         """An article with this id exists (or is being added): a stat, not a full read."""
         if aid in self.added or aid in (self.arts if self.loaded else self.few):
             return True
-        # a damaged file's name is taken too (a string path: a Path costs more than the stat)
-        return os.path.exists(f"{self.root}/{ARTICLES}/{article_rel(aid)}")
+        return os.path.exists(article_file(self.root, aid))  # a damaged file's name is taken too
 
     def one(self, aid: str) -> Article | None:
         """An article read from its own file (kept for the rest of the process)."""

@@ -43,6 +43,12 @@ def article_path(root: Path, aid: str) -> Path:
     return root / ARTICLES / article_rel(aid)
 
 
+def article_file(root: Path | str, aid: str) -> str:
+    """``article_path`` as a string (where a ``Path`` costs more than the I/O: a bulk ingest
+    stats and writes one per article)."""
+    return f"{root}/{ARTICLES}/{article_rel(aid)}"
+
+
 def text_paths(aid: str, vhash: str, kind: str) -> tuple[str, str]:
     """Relative paths of a version's raw text and cleaned body."""
     ext = {"html": "html", "md": "md"}.get(kind, "txt")

@@ -64,32 +64,10 @@ class Story:
 
 def article_to_toml(a: Article) -> str:
     """An article's record (as ``tomli_w`` writes ``toml_doc(a)``, by the faster
-    ``toml_write``: straight from the article when its values are the usual ones)."""
-    t = a.triage
-    top: list[tuple[str, object]] = [("id", a.id), ("origin", a.origin), ("kind", a.kind),
-                                     ("added", a.added)]
-    if a.story:
-        top.append(("story", a.story))
-    top.append(("sameness", a.sameness))
-    if a.copy_of:
-        top.append(("copy_of", a.copy_of))
-    tri: list[tuple[str, object]] = [("tags", sorted(set(t.tags))), ("starred", t.starred),
-                                     ("read", t.read)]
-    tri += [(k, v) for k, v in (("note", t.note), ("note_version", t.note_version),
-                                ("note_updated", t.note_updated)) if v]
-    if type(t.starred) is bool and type(t.read) is bool and (text := toml_write.article(
-            top, [(k, a.meta[k]) for k in META_FIELDS if a.meta.get(k)], tri,
-            [_version(v) for v in a.versions])) is not None:
-        return text
-    return toml_write.dumps(toml_doc(a), multiline_strings=True)
-
-
-def _version(v: Version) -> list[tuple[str, object]]:
-    got: list[tuple[str, object]] = [("hash", v.hash), ("ingested", v.ingested),
-                                     ("raw", v.raw_file), ("body", v.body_file)]
-    if v.body_hash:
-        got.append(("body_hash", v.body_hash))
-    return got
+    ``toml_write``: its direct writer when the values are the usual ones)."""
+    doc = toml_doc(a)
+    text = toml_write.article(doc)
+    return text if text is not None else toml_write.dumps(doc, multiline_strings=True)
 
 
 def toml_doc(a: Article) -> dict:

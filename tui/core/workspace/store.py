@@ -24,7 +24,7 @@ from tui.core.workspace.errors import UnknownId, WorkspaceError
 from tui.core.workspace.loading import Records, resolve
 from tui.core.workspace.lock import WriterLock
 from tui.core.workspace.lock import lock_timeout as env_lock_timeout
-from tui.core.workspace.paths import ARTICLES, CACHE, STORIES, article_rel, default_root, story_path
+from tui.core.workspace.paths import CACHE, STORIES, article_file, default_root, story_path
 from tui.core.workspace.records import (
     Story,
     StoryState,
@@ -271,7 +271,7 @@ class Workspace:
         """Write one article record atomically (the caller holds the lock). ``log``: a write of
         its own, told to other processes and to the index now; a bulk writer (``adding.finish``)
         does both once for all its articles."""
-        path = f"{self.root}/{ARTICLES}/{article_rel(a.id)}"  # (a string: see adding.ingest)
+        path = article_file(self.root, a.id)
         before = index_sync.folders_before(self, [a.id]) if log else None
         st = write_atomic(path, article_to_toml(a), sync=sync)
         self.records.put(a, (st.st_mtime_ns, st.st_size))
