@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.actions import SkipAction
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
@@ -22,6 +22,7 @@ from textual.screen import Screen
 from tui.config import Config, ConfigError, load_config, remembered_sort, user_keymap_path
 from tui.core.workspace import Workspace, WorkspaceError, WorkspaceLocked
 from tui.desk import Desk, Listing
+from tui.desk.idle_gc import IdleCollector
 from tui.keys import KeymapError, default_keys, resolve_keymap
 from tui.screens.app_keys import AppKeys
 from tui.screens.loading import LoadingScreen
@@ -34,6 +35,7 @@ MOVES = (".down", ".up", ".page_down", ".page_up")  # cursor moves: not worth a 
 # articles alike: the list is a window onto the index) paints its list first, with no loading
 # screen composed, drawn and taken down before it
 LOADING_AFTER = 0.3
+IDLE_TICK = 0.25  # seconds between two looks at whether a full garbage collection is due
 
 
 class WiredeskApp(App[int]):
@@ -57,9 +59,12 @@ class WiredeskApp(App[int]):
         self.leftover_notes: dict[str, str] = {}  # notes that could not be saved, printed
         self._quit_asked = False
         self._screens = asyncio.Lock()  # the loading screen and the main one, never both at once
+        self.collector = IdleCollector()  # full garbage collections between keys, not in them
 
     async def on_mount(self) -> None:
         self.add_class(f"-palette-{self.palette}")
+        self.collector.start()
+        self.set_interval(IDLE_TICK, self.collector.tick)
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         # Only the keys that differ from the bindings' own: Textual applies the keymap to every
@@ -116,7 +121,14 @@ class WiredeskApp(App[int]):
                         title="Damaged workspace files (left out)", severity="warning",
                         timeout=15)
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
+                              events.MouseScrollUp)):
+            self.collector.note_input()
+        await super().on_event(event)
+
     async def on_unmount(self) -> None:
+        self.collector.stop()
         if self.desk is not None:
             await self.desk.flush(5.0)
             self.desk.close()

@@ -160,6 +160,7 @@ async def test_tag_editor_starts_from_the_articles_tags_and_completes(make):
         assert sorted(t.strip() for t in value.split(",") if t.strip()) == ["canada", "japan"]
         await pilot.press("escape", "f", *"tag:ja")
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the words it completes, read off the UI thread
         field = app.screen.query_one(Input)
         assert field.suggester is not None
         assert await field.suggester.get_suggestion("tag:ja") == "tag:japan"

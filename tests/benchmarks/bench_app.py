@@ -34,6 +34,7 @@ T_START = time.perf_counter()  # before any import of the app: the process's fir
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
+import gc  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import statistics  # noqa: E402
@@ -50,6 +51,27 @@ KEYS = {  # name: the keys pressed, one measure per press
     "s (star, unstar)": ["s", "s"],  # the workspace left as it was (the 1M one is shared)
     "enter+esc (open, back)": ["enter", "escape"],
 }
+
+
+class _FullCollections(list):
+    """CPU ms of CPython's full (oldest-generation) collections, added as they run (those
+    inside a key's measure are what made its worst case); :meth:`close` stops listening."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._start = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            self._start = time.thread_time()
+        else:
+            self.append((time.thread_time() - self._start) * 1000)
+
+    def close(self) -> None:
+        gc.callbacks.remove(self._callback)
 
 
 def _status(key: str) -> float:
@@ -121,13 +143,17 @@ async def measure(root: Path, keys: int, size: tuple[int, int], search: str, sto
         out["articles"] = len(app.ws)
         out["stories"] = len(app.screen.stories.listing.stories)
         cpu: dict[str, list[float]] = {"(no key)": []}
+        full = _FullCollections()  # CPython's full garbage collections as they run
         for _ in range(keys):
             for name, seq in [("(no key)", ["ctrl+f19"]), *KEYS.items()]:
+                full.clear()
                 c = time.thread_time()
                 for key in seq:
                     await pilot.press(key)
                     await pilot.pause()
                 cpu.setdefault(name, []).append((time.thread_time() - c) * 1000 / len(seq))
+                out.setdefault("full_gc_in_keys", []).extend(full)
+        full.close()
         idle = statistics.median(cpu.pop("(no key)"))
         out["idle_ms"] = idle
         out["keys_ms"] = {k: (statistics.median(v) - idle, max(v) - idle)
@@ -249,6 +275,9 @@ def main(argv: list[str] | None = None) -> int:
                 med = statistics.median(r["keys_ms"][key][0] for r in runs)
                 worst = max(r["keys_ms"][key][1] for r in runs)
                 print(f"    {key:<22} {med:6.1f} / {worst:6.1f}")
+            full = [ms for r in runs for ms in r.get("full_gc_in_keys", [])]
+            print(f"  full garbage collections inside the keys measured: {len(full)} in "
+                  f"{len(runs)} runs" + (f", up to {max(full):.1f} ms" if full else ""))
     return 0
 
 

@@ -58,21 +58,45 @@ def test_sentences_outside_the_shared_article_are_not_added() -> None:
 
 
 def test_lines_readability_shows_twice_or_that_are_not_sentences_are_not_added() -> None:
-    ours = "\n".join([INTRO, OUTRO])
+    tides = "Tide tables for the harbour are published every week by the board."
+    ours = "\n".join([INTRO, OUTRO, tides])  # readability lacks a line of ours: sentences only
     caption = "The new quay at dawn, seen from the lighthouse on the north pier"  # no stop
     theirs = "\n".join([INTRO, ITEMS[0], caption, ITEMS[1], ITEMS[1], OUTRO, ITEMS[1]])
-    assert top_up(ours, theirs).split("\n") == [INTRO, ITEMS[0], OUTRO]
+    assert top_up(ours, theirs).split("\n") == [INTRO, ITEMS[0], OUTRO, tides]
 
 
 def test_nothing_is_added_when_the_extractors_disagree_or_readability_is_not_longer() -> None:
     tides = "Tide tables for the harbour are published every week by the board."
-    ours = "\n".join([INTRO, tides, OUTRO])
-    other_article = "\n".join([INTRO, *ITEMS, OUTRO])  # lacks a seventh of ours
+    rates = "Mooring rates for the coming year will be set by the board at its meeting in May."
+    ours = "\n".join([INTRO, tides, rates, OUTRO])
+    other_article = "\n".join([INTRO, *ITEMS, OUTRO])  # lacks a third of ours, in the middle
     assert top_up(ours, other_article) == ours
     short = "\n".join([INTRO, OUTRO])
     size = "Size: ships of up to ninety metres can berth."  # 9 words: under LONGER times
     assert top_up(short, "\n".join([INTRO, size, OUTRO])) == short
     assert top_up(short, "\n".join([INTRO, size, ITEMS[2], OUTRO])) != short
+
+
+MENU = ["Home | News | Port | Town | Sport | Arts | Jobs | Homes", "Subscribe to our paper"]
+FOOTER = ["Copyright 2024 The Harbour Gazette, all rights reserved, registered in England"]
+
+
+def test_a_menu_and_a_footer_around_the_article_do_not_hide_agreement() -> None:
+    ours = "\n".join([*MENU, INTRO, OUTRO, *FOOTER])  # over a fifth of it furniture
+    theirs = "\n".join([INTRO, *ITEMS, OUTRO])  # agreement judged between INTRO and OUTRO
+    assert top_up(ours, theirs).split("\n") == [*MENU, INTRO, *ITEMS, OUTRO, *FOOTER]
+
+
+PRICES = ["Berths for ships of ninety metres", "Canada", "Open all year round", "+9"]
+
+
+def test_all_of_a_reading_that_holds_the_whole_text_is_taken_but_lone_labels() -> None:
+    ours = "\n".join([INTRO, OUTRO])  # readability holds all of it: its lines are the article's
+    theirs = "\n".join([INTRO, *PRICES, *ITEMS, OUTRO])
+    assert top_up(ours, theirs).split("\n") == [INTRO, PRICES[0], PRICES[2], *ITEMS, OUTRO]
+    tides = "Tide tables for the harbour are published every week by the board."
+    ours = "\n".join([INTRO, tides, OUTRO])  # a line of ours it lacks: sentences only
+    assert top_up(ours, theirs).split("\n") == [INTRO, *ITEMS, tides, OUTRO]
 
 
 @settings(max_examples=100, deadline=None)

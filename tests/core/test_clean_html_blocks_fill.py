@@ -28,9 +28,29 @@ def test_heading_in_a_wrapper_is_put_back():
     assert redrawn(body, f"{A}\n{B}") == [A, "What was decided", B]
 
 
-def test_heading_that_is_a_link_is_a_card_title_not_put_back():
+def test_heading_that_is_a_link_over_its_section_is_put_back():
+    body = f"<p>{A}</p><h3><a href='/bridge'>The new bridge</a></h3><p>{B}</p>"
+    assert redrawn(body, f"{A}\n{B}") == [A, "The new bridge", B]
+    card = f"<p>{A}</p><a href='/bridge'><h3>The new bridge</h3></a><p>{B}</p>"
+    assert redrawn(card, f"{A}\n{B}") == [A, "The new bridge", B]
+
+
+def test_plain_heading_past_two_left_out_blocks_is_put_back_a_linked_one_is_not():
+    between = "<p>Advertisement</p><figure>A bridge at dusk</figure>"
+    plain = f"<p>{A}</p>{between}<h2>What was decided</h2><p>{B}</p>"
+    assert redrawn(plain, f"{A}\n{B}") == [A, "What was decided", B]
+    card = f"<p>{A}</p>{between}<h3><a href='/x'>Another story to read</a></h3><p>{B}</p>"
+    assert redrawn(card, f"{A}\n{B}") == [A, B]
+    more = f"<p>{A}</p>{between}<p>Share this</p><h2>What was decided</h2><p>{B}</p>"
+    assert redrawn(more, f"{A}\n{B}") == [A, B]  # four blocks: too far
+
+
+def test_heading_that_is_a_link_stays_out_with_cards_off(monkeypatch):
+    monkeypatch.setattr(html_fill, "CARDS", False)
     body = f"<p>{A}</p><h3><a href='/x'>Another story to read</a></h3><p>{B}</p>"
     assert redrawn(body, f"{A}\n{B}") == [A, B]
+    plain = f"<p>{A}</p><h3>What was decided</h3><p>{B}</p>"
+    assert redrawn(plain, f"{A}\n{B}") == [A, "What was decided", B]
 
 
 def test_heading_of_left_out_content_is_not_put_back():
@@ -43,6 +63,16 @@ def test_heading_of_an_empty_box_is_not_put_back():
     body = (f"<div><p>{A}</p></div><div class='box'><header><h3>Trending</h3></header>"
             f"<ul></ul></div><div><p>{B}</p></div>")
     assert redrawn(body, f"{A}\n{B}") == [A, B]
+
+
+def test_heading_over_an_icon_or_a_picture_is_put_back():
+    icon = (f"<div><p>{A}</p></div><div class='faq'><h3>What was decided</h3>"
+            f"<i class='chevron'></i></div><div><p>{B}</p></div>")
+    assert redrawn(icon, f"{A}\n{B}") == [A, "What was decided", B]
+    picture = f"<p>{A}</p><h2>What was decided</h2><figure><img src='b.jpg'></figure><p>{B}</p>"
+    assert redrawn(picture, f"{A}\n{B}") == [A, "What was decided", B]
+    box = f"<p>{A}</p><div><h3>Trending</h3><section></section></div><p>{B}</p>"
+    assert redrawn(box, f"{A}\n{B}") == [A, B]
 
 
 def test_heading_already_in_the_text_is_not_repeated():

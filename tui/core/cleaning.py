@@ -6,7 +6,7 @@ imports no workspace code; the cleaner loads on the first document).
 
 from __future__ import annotations
 
-from tui.core.model import Cleaned, RawDocument
+from tui.core.model import META_FIELDS, Cleaned, RawDocument
 from tui.core.textutil import normalize_ws, safe_line, safe_text
 
 
@@ -24,8 +24,8 @@ def clean_doc(doc: RawDocument, furniture=None) -> Cleaned:
             lang=h.get("lang") or detect_lang(body), summary=h.get("summary"))
     c = clean(doc, furniture=furniture)
     body = safe_text(c.body)
-    fields = {k: (safe_line(v) if isinstance(v, str) else v) for k, v in c.as_dict().items()
-              if k != "body"}
+    fields = {k: (safe_line(v) if isinstance(v, str) else v)  # (as_dict's, without its copy)
+              for k, v in zip(META_FIELDS, map(c.__getattribute__, META_FIELDS))}
     return Cleaned(body=body, **fields)
 
 

@@ -6,8 +6,6 @@ source it cannot read (by name, with the reason) and going on with the rest.
 
 from __future__ import annotations
 
-import glob
-import hashlib
 import os
 import re
 import sys
@@ -89,6 +87,8 @@ def _expand(src: str, out: Collected) -> Iterator[Path]:
     elif p.exists() or p.is_symlink():
         yield p
     elif any(c in src for c in "*?["):
+        import glob  # (imported when a pattern comes: `clean`'s start-up is per batch of files)
+
         hits = sorted(glob.glob(os.path.expanduser(src), recursive=True))
         if not hits:
             out.failures.append((src, "no file matches this pattern"))
@@ -312,6 +312,8 @@ def _collect_stdin(stream, out: Collected) -> None:
         out.failures.append(("-", "standard input was empty"))
         return
     kind: DocKind = "html" if _looks_like_html(text) else "text"
+    import hashlib  # (only standard input needs it)
+
     digest = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:12]
     out.docs.append(RawDocument(origin=f"stdin:{digest}", content=text, kind=kind))
 
@@ -319,7 +321,7 @@ def _collect_stdin(stream, out: Collected) -> None:
 def _looks_like_html(text: str) -> bool:
     head = text[:2048].lstrip().lower()
     return head.startswith(("<!doctype html", "<html")) or (
-        "<body" in text[:20000].lower() and "</" in head)
+        "</" in head and "<body" in text[:20000].lower())  # (the short test first)
 
 
 # The sources (lxml, feedparser, httpx) load when a feed or a URL is met, not with ingest.

@@ -18,10 +18,11 @@ from tui.core.workspace.paths import ARTICLES
 
 @dataclass(frozen=True, slots=True)
 class Fields:
-    """A story's outlets and languages (what the filter field completes)."""
+    """Outlets and languages of ``count`` stories (what the filter field completes)."""
 
     sources: list[str]
     langs: list[str]
+    count: int = 1
 
 
 def tags(ws: Any, changed: Iterable[str] = ()) -> list[str]:
@@ -33,7 +34,7 @@ def tags(ws: Any, changed: Iterable[str] = ()) -> list[str]:
 
 
 def outlets_and_langs(ws: Any) -> list[Fields]:
-    return [Fields(s, la) for s, la in lists.outlets_and_langs(ws.index)]
+    return [Fields(s, la, n) for s, la, n in lists.outlets_and_langs(ws.index)]
 
 
 LOOKED = index_look.LOOKED  # in .cache: each folder's files as the last look found them

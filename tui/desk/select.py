@@ -172,6 +172,7 @@ def select(
     include_archived: bool = False,
     window: bool = False,
     quick: bool = False,
+    order: str = "size",
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Listing:
     """The stories and articles of ``ws`` that ``flt`` keeps, in the workspace's story order.
@@ -180,12 +181,16 @@ def select(
     date itself: triage changes do not regroup, so faces need not be rebuilt for them.
     A workspace opened lazily (not read whole) is asked through its index instead; with
     ``window`` (the app) its unfiltered list is a window onto the index, not a list, and
-    ``quick`` asks for the first results of a word search (from the full-text index alone;
-    :attr:`Listing.partial` says so) where the whole answer would take longer.
+    ``quick`` asks for the first results of a word search (from the full-text index alone),
+    or the top of the list of a filter of flags and few dates (through the date index;
+    :attr:`Listing.partial` says so both ways) where the whole answer would take longer.
+    ``order``: the sort the list is shown in; the top of a dated filter is cut by size, so
+    under another sort it is not asked (the whole answer at once). A first part that holds
+    the whole answer is not partial.
     ``cancelled`` is asked every 500 stories; when it says yes, :class:`Cancelled` is raised.
     """
     if stories is None and not getattr(ws, "loaded", True):
-        return _select_indexed(ws, flt, include_archived, window, quick)
+        return _select_indexed(ws, flt, include_archived, window, quick, order)
     stories = ws.stories() if stories is None else stories
     hide = hides_archived(flt, include_archived)
     shown: list[Story] = []
@@ -252,7 +257,12 @@ def select_parts(
 
 
 def _select_indexed(
-    ws: Any, flt: Filter | None, include_archived: bool, window: bool, quick: bool = False
+    ws: Any,
+    flt: Filter | None,
+    include_archived: bool,
+    window: bool,
+    quick: bool = False,
+    order: str = "size",
 ) -> Listing:
     """:func:`select` of a workspace not read whole: a window onto the index, or the stories
     :meth:`Workspace.stories_matching` finds (through the index when it can be exact)."""
@@ -273,6 +283,20 @@ def _select_indexed(
             )
         except Exception:  # noqa: BLE001 - no quick answer: the whole one follows anyway
             found = None
+    elif (
+        quick
+        and order == "size"
+        and flt is not None
+        and not flt._terms
+        and (flt.date_from or flt.date_to)
+    ):
+        try:  # flags and dates: the top of the list, through the date index (None: not few)
+            first = ws.index.first_dated(flt, archived=include_archived or hide)
+        except Exception:  # noqa: BLE001 - no quick answer: the whole one follows anyway
+            first = None
+        if first is not None:
+            found, whole = first
+            quick = not whole  # the first part is all of it: no second query
     if found is None:
         quick = False
         found = ws.stories_matching(flt, archived=include_archived or hide)

@@ -160,14 +160,16 @@ class Desk:
         reload: bool = False,
         regrouped: bool = False,
         quick: bool = False,
+        order: str = "size",
         cancelled: Callable[[], bool] = lambda: False,
     ) -> Listing:
         """*Blocking*: the list ``flt`` keeps. ``reload``: read what other processes changed;
         ``regrouped``: articles were added or moved (the story faces are rebuilt; triage
         changes keep them, their counts are kept current by :meth:`recount`). Raises
         :class:`~tui.desk.select.Cancelled` when ``cancelled`` says so. ``quick``: the first
-        results of a word search, when the index can give them sooner than the whole list
-        (:attr:`Listing.partial`)."""
+        results of a word search, or the top of a filter of few dates, when the index can
+        give them sooner than the whole list (:attr:`Listing.partial`); ``order``: the list's
+        sort (the top of a dated filter is cut by size: no first part under another sort)."""
         self.wait_saved(10)  # archive states and counts must be on disk and in memory
         self.held.clear()  # read again: another process or a regrouping changed them
         if reload:
@@ -180,7 +182,9 @@ class Desk:
             listing = select(self.ws, flt, stories=self._faces, cancelled=cancelled)
         else:  # the index answers: a window onto it, or the stories a filter keeps
             self._faces = None
-            listing = select(self.ws, flt, window=True, quick=quick, cancelled=cancelled)
+            listing = select(
+                self.ws, flt, window=True, quick=quick, order=order, cancelled=cancelled
+            )
         self._shown = listing
         return listing
 

@@ -61,7 +61,7 @@ class DeskScreen(Screen):
         raise NotImplementedError
 
     def rebuild(self, flt: Filter | None = None, reload: bool = False,
-                regrouped: bool = False) -> None:
+                regrouped: bool = False, first: bool = False) -> None:
         """Select the list again off the UI thread."""
         raise NotImplementedError
 

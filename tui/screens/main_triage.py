@@ -39,6 +39,22 @@ class TriageKeys(ScreenKeys):
         if len(aids) > 1:
             self.screen.notify(f"{label}: {plural(len(aids), 'article')} (u undoes it)")
 
+    def next_unread(self) -> None:
+        """The cursor to the next unread article below it (stories with none are passed by)."""
+        sl = self.screen.stories
+        stories, cur = sl.listing.stories, sl.cursor
+        start = cur.index if cur.kind != "filter" else 0
+        after = cur.article if cur.kind == "article" else -1
+        for si in sl.listing.unread_from(start):
+            ids = sl.listing.members[stories[si].id]
+            for ai, aid in enumerate(ids):
+                if si == start and cur.kind != "filter" and ai <= after:
+                    continue
+                if not self.desk.get(aid).triage.read:
+                    sl.goto(stories[si].id, aid)
+                    return
+        self.screen.notify("No unread article below.")
+
     def toggle(self, flag: Flag) -> None:
         """Set a flag on every target, or clear it when all of them have it."""
         aids = self.screen.targets()

@@ -12,7 +12,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
+from textual.suggester import SuggestionReady
 from textual.widgets import Input, Label, OptionList
 
 from tui.core.query import QueryError, parse
@@ -46,7 +48,7 @@ class QueryDialog(ModalScreen[str | None]):
         super().__init__()
         self.title_text, self.value = title, value
         self.saved, self.free_text = list(saved), free_text
-        self.words = words or {}
+        self.words = words if words is not None else {}  # (maybe filled later)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="query-dialog"):
@@ -73,6 +75,18 @@ class QueryDialog(ModalScreen[str | None]):
         field.focus()
         field.cursor_position = len(field.value)
         self.query_one("#query-error").display = False
+
+    class WordsReady(Message):
+        """The words to complete were read (in a worker, after the dialog opened)."""
+
+    @on(WordsReady)
+    async def words_ready(self) -> None:
+        """Complete what was typed while the words were read (not only at the next key)."""
+        field = self.query_one(Input)
+        if field.suggester is not None and field.value:
+            suggestion = await field.suggester.get_suggestion(field.value)
+            if suggestion:
+                field.post_message(SuggestionReady(field.value, suggestion))
 
     @on(Input.Changed)
     def check(self, event: Input.Changed) -> None:

@@ -23,14 +23,16 @@ VALUE_KEYS = {"tag": "tag", "-tag": "tag", "source": "source", "outlet": "source
 
 def vocabulary(tags: Iterable[str], stories: Iterable) -> dict[str, list[str]]:
     """What the filter field completes: tags, outlets and languages that exist (outlets and
-    languages from the story faces, the most frequent first)."""
+    languages from the story faces, the most frequent first; a face with a ``count`` stands
+    for that many stories)."""
     outlets: dict[str, int] = {}
     langs: dict[str, int] = {}
     for s in stories:
+        n = getattr(s, "count", 1)
         for o in getattr(s, "sources", ()):
-            outlets[o] = outlets.get(o, 0) + 1
+            outlets[o] = outlets.get(o, 0) + n
         for lang in getattr(s, "langs", ()):
-            langs[lang] = langs.get(lang, 0) + 1
+            langs[lang] = langs.get(lang, 0) + n
     return {"tag": sorted(set(tags), key=str.casefold),
             "source": sorted(outlets, key=lambda o: (-outlets[o], o.casefold())),
             "lang": sorted(langs, key=lambda x: (-langs[x], x))}

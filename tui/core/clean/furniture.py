@@ -6,15 +6,27 @@ different pages of that outlet, so text that appears on one page only is never r
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 _SPACE = re.compile(r"\s+")
 
 
+_HASH: list = []  # hashlib's blake2b once imported
+
+
+def _blake2b(data: bytes, digest_size: int):
+    """hashlib's blake2b, imported on first use: hashlib loads OpenSSL (3 ms), at every start of
+    a command that imports the cleaner, and only ingest's furniture model hashes."""
+    if not _HASH:
+        from hashlib import blake2b
+
+        _HASH.append(blake2b)
+    return _HASH[0](data, digest_size=digest_size)
+
+
 def _key(line: str) -> str:
     norm = _SPACE.sub(" ", line).strip().lower()
-    return hashlib.blake2b(norm.encode("utf-8", "replace"), digest_size=8).hexdigest()
+    return _blake2b(norm.encode("utf-8", "replace"), digest_size=8).hexdigest()
 
 
 class FurnitureModel:
@@ -30,8 +42,8 @@ class FurnitureModel:
         """Count each distinct line of one page. A page observed again counts once: pages are
         told apart by ``page_key`` (its URL or path: new versions of one article are the same
         page) or, without one, by their content."""
-        page = hashlib.blake2b((page_key or raw_text or "").encode("utf-8", "replace"),
-                               digest_size=8).hexdigest()
+        page = _blake2b((page_key or raw_text or "").encode("utf-8", "replace"),
+                        digest_size=8).hexdigest()
         seen = self._pages.setdefault(outlet_key, set())
         if page in seen:
             return

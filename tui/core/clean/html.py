@@ -1,6 +1,6 @@
 """HTML: the main text (trafilatura, with readability-lxml's long paragraphs added when
 trafilatura's result looks weak: see combine.py) and the metadata the page declares (Open
-Graph, meta tags, JSON-LD, <html lang>, the title from the best evidence: see titles.py).
+Graph, meta tags, JSON-LD, <html lang>, the title from the best evidence: html_meta.py).
 
 Parsing happens once, as trafilatura parses; trafilatura works on that tree with its default
 settings and comments off (its best figure on pages of every kind), its own fallback (its
@@ -15,20 +15,20 @@ stripper; nothing here raises.
 
 from __future__ import annotations
 
+import copy
 import html as htmllib
-import json
 import re
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from tui.core.clean.combine import add_missed
-from tui.core.clean.dates import parse_date
 from tui.core.clean.html_agree import top_up, worth_asking
 from tui.core.clean.html_blocks import redraw
+from tui.core.clean.html_meta import read_meta
+from tui.core.clean.html_readable import _BLOCKS, block_text, readability_text  # noqa: F401
 from tui.core.clean.html_records import add_records
 from tui.core.clean.html_trim import trim
-from tui.core.clean.titles import page_title
 
 _MAX_HTML = 3_000_000  # characters; longer pages are cut (no article is that long)
 FAST = False
@@ -40,11 +40,7 @@ _HEAVY = re.compile(r"<(script|style|svg|template)\b.*?</\1\s*>", re.S | re.I)
 _DROP = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>", re.S | re.I)
 _BLOCK_END = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article|pre|ul|ol|"
                         r"table|header|footer|figure|figcaption)\b[^>]*>", re.I)
-_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
-           "section", "article", "ul", "ol", "table", "br", "figure", "header", "footer"}
 _HIDDEN = ("script", "style", "noscript", "template", "svg", "head")
-_ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
-                  "analysisnewsarticle", "opinionnewsarticle", "webpage", "liveblogposting")
 
 
 def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], str]]:
@@ -54,6 +50,9 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
     it strips the parsed page of its scripts and styles)."""
     html = lighten(html or "")[:_MAX_HTML]
     tree = _parse(html)
+    if getattr(_LOCAL, "cut", False):  # lxml stopped at a lone surrogate (a cut emoji
+        html, cut = _SURROGATE.subn("\ufffd", html)  # pair in a record): read it whole
+        tree = _parse(html) if cut else tree
     if tree is None:
         text = strip_tags(html)
         return text, {}, False, lambda: text
@@ -62,14 +61,16 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
     text = _safe(_trafilatura, tree, origin, prose) or ""
     n = len(text.split())
     alt = ""
+    own = tree if getattr(_LOCAL, "copyable", None) is tree else None  # _readability_tree
+    _LOCAL.copyable = None  # the page's tree is not held after this call
     if n < WEAK * prose or n < 30:
-        alt = _safe(_readability, html) or ""
+        alt = _safe(_readability, html, own) or ""
         if n < 30 and len(alt.split()) >= max(BETTER * n, 30):
             text = alt  # trafilatura found next to nothing: readability's text
         elif alt:
             text = add_missed(text, alt)  # what trafilatura kept, and the prose it missed
     elif _safe(worth_asking, tree, text):  # the page holds sentences the text lacks
-        alt = _safe(_readability, html) or ""
+        alt = _safe(_readability, html, own) or ""
     if text.strip():  # a listing's records trafilatura dropped as links (html_records.py)
         text = _safe(add_records, tree, text) or text
         text = _safe(trim, tree, text) or text  # dialogs, links after the article (html_trim)
@@ -110,6 +111,7 @@ def _parse(html: str):
     through ``load_html`` itself."""
     from trafilatura.utils import load_html
 
+    _LOCAL.copyable = _LOCAL.cut = None
     if not html.strip():
         return None
     try:
@@ -117,7 +119,10 @@ def _parse(html: str):
         if tree is None:
             tree = load_html(html)
         elif _too_deep(_parser()):  # lxml stops reading there: the whole page is kept instead
+            _LOCAL.copyable = None
             return None
+        elif _LOCAL.cut:  # extract reads the page again without its lone surrogates
+            _LOCAL.copyable = None
     except Exception:  # noqa: BLE001 - lxml raises several kinds on broken input
         return None
     return tree if tree is not None and hasattr(tree, "text_content") else None
@@ -126,23 +131,53 @@ def _parse(html: str):
 def _too_deep(parser) -> bool:
     """Whether ``parser``'s last page nested deeper than lxml reads (2,048 elements with
     ``huge_tree``; unclosed tags on old pages nest that deep): everything after that point is
-    missing from its tree."""
-    return any("Excessive depth" in e.message for e in parser.error_log)
+    missing from its tree. Notes in ``_LOCAL.cut`` whether it stopped at a character it
+    cannot encode (a lone surrogate): the rest of the page is missing then too."""
+    deep = False
+    for e in parser.error_log:
+        deep = deep or "Excessive depth" in e.message
+        if e.type_name == "ERR_INVALID_ENCODING":
+            _LOCAL.cut = True
+    return deep
 
 
 def _quick_parse(html: str):
     """``load_html``'s first pass with ``_parser``; None where load_html would go on."""
     import lxml.html
-    from trafilatura.utils import is_dubious_html, repair_faulty_html
+    from trafilatura.utils import is_dubious_html
 
     beginning = html[:50].lower()
+    repaired = _repaired(html, beginning)
     try:
-        tree = lxml.html.fromstring(repair_faulty_html(html, beginning), parser=_parser())
+        tree = lxml.html.fromstring(repaired, parser=_parser())
     except Exception:  # noqa: BLE001 - load_html retries these as bytes
         return None
     if tree is None or len(tree) < 1 or (is_dubious_html(beginning) and len(tree) < 2):
         return None
+    if repaired == html and tree.getparent() is None:  # the whole page, as it came
+        _LOCAL.copyable = tree  # readability may read a copy of it (_readability_tree)
     return tree
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_INVALID = [chr(c) for c in (*range(9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF)]
+
+
+def _repaired(html: str, beginning: str) -> str:
+    """trafilatura's ``repair_faulty_html``, the same steps. Whether the page holds any of the
+    characters it deletes (nearly no page does) is asked by one search per character (about
+    0.4 ms a wcxb page) instead of its pattern's substitution (0.65 ms)."""
+    from trafilatura import utils
+
+    if any(c in html for c in _INVALID):
+        return utils.repair_faulty_html(html, beginning)
+    if "doctype" in beginning:
+        firstline, _, rest = html.partition("\n")
+        html = utils.DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            return utils.FAULTY_HTML.sub(r"\1>", html, count=1)
+    return html
 
 
 _LOCAL = threading.local()  # one parser per thread: lxml parsers are not to be shared
@@ -260,30 +295,25 @@ def _gate_installed() -> None:
     core._extract_and_compare = gated
 
 
-def _readability(html: str) -> str:
-    import lxml.html
-    from readability import Document
-
-    summary = Document(_readability_tree(html)).summary(html_partial=True)
-    return block_text(lxml.html.fragment_fromstring(summary, create_parent="div"))
+def _readability(html: str, tree=None) -> str:
+    return readability_text(_readability_tree(html, tree))  # (html_readable.py)
 
 
-def _readability_tree(html: str):
+def _readability_tree(html: str, tree=None):
     """The page as readability-lxml's ``build_doc`` parses a str (UTF-8 bytes, its parser's
     settings), with element classes picked in C (``_parser``). Handed a tree, readability
     reads it again on a retry after dropping its hidden elements in place, which a second
-    pass finds none of: the same tree as parsing the page anew, without the second parse."""
+    pass finds none of: the same tree as parsing the page anew, without the second parse.
+    ``tree`` (the whole page as ``_parse`` read it unrepaired) is copied, not parsed again:
+    the parsers differ in dropping comments and processing instructions, which readability's
+    cleaner drops too (a copy: readability drops hidden elements in place)."""
     import lxml.html
+
+    if tree is not None:
+        return copy.deepcopy(tree)
 
     return lxml.html.document_fromstring(html.encode("utf-8", "replace"),
                                          parser=_parser("readability"))
-
-
-def block_text(el) -> str:
-    """Text of an element with one line per block (paragraph, heading, list item...)."""
-    for node in el.iter(*_BLOCKS):  # the HTML parser lowers tag names; the filter is in C
-        node.tail = "\n" + (node.tail or "")
-    return "\n".join(" ".join(line.split()) for line in el.text_content().split("\n"))
 
 
 def visible_text(tree) -> str:
@@ -303,85 +333,3 @@ def strip_tags(html: str) -> str:
     text = _BLOCK_END.sub("\n", text)
     text = _TAG.sub(" ", text)
     return htmllib.unescape(text)
-
-
-def read_meta(tree) -> dict:
-    """Title, author, source, date, summary and lang as the page's own markup states them."""
-    metas: dict[str, str] = {}
-    for m in tree.iter("meta"):
-        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
-        value = (m.get("content") or "").strip()
-        if key and value and key not in metas:
-            metas[key] = value
-    ld = _json_ld(tree)
-    out: dict = {}
-    out["source"] = (metas.get("og:site_name") or ld.get("publisher")
-                     or metas.get("application-name"))
-    out["title"] = page_title(tree, metas.get("og:title") or metas.get("twitter:title")
-                              or ld.get("headline"), out["source"])
-    author = (metas.get("author") or ld.get("author") or metas.get("article:author")
-              or metas.get("byl") or metas.get("parsely-author") or metas.get("dc.creator"))
-    if author and not author.startswith(("http://", "https://")):
-        out["author"] = re.sub(r"^\s*by\s+", "", author, flags=re.I).strip()
-    for key in ("article:published_time", "datepublished", "og:published_time",
-                "parsely-pub-date", "pubdate", "publishdate", "date", "dc.date.issued",
-                "dc.date", "sailthru.date", "article.published"):
-        if metas.get(key):
-            out["date"] = parse_date(metas[key])
-            break
-    if not out.get("date") and ld.get("datePublished"):
-        out["date"] = parse_date(ld["datePublished"])
-    if not out.get("date"):
-        for t in tree.iter("time"):
-            if t.get("datetime") and (t.get("pubdate") is not None
-                                      or (t.get("itemprop") or "") == "datePublished"):
-                out["date"] = parse_date(t.get("datetime"))
-                break
-    out["summary"] = metas.get("og:description") or metas.get("description")
-    lang = (tree.get("lang") or metas.get("og:locale") or "").strip().lower()
-    out["lang"] = lang[:2] if re.fullmatch(r"[a-z]{2}(?:[-_][a-z0-9]+)?", lang) else None
-    return {k: " ".join(str(v).split()) for k, v in out.items() if v}
-
-
-def _json_ld(tree) -> dict:
-    """The first article-like JSON-LD object, flattened to headline/author/publisher/date."""
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        for obj in _objects(data):
-            kind = obj.get("@type")
-            kinds = [k.lower() for k in (kind if isinstance(kind, list) else [kind])
-                     if isinstance(k, str)]
-            if any(k in _ARTICLE_TYPES for k in kinds):
-                return {"headline": _name(obj.get("headline")), "author": _name(obj.get("author")),
-                        "publisher": _name(obj.get("publisher")),
-                        "datePublished": _name(obj.get("datePublished"))}
-    return {}
-
-
-def _objects(data, depth: int = 0):
-    if depth > 4:
-        return
-    if isinstance(data, list):
-        for item in data[:50]:
-            yield from _objects(item, depth + 1)
-    elif isinstance(data, dict):
-        yield data
-        if "@graph" in data:
-            yield from _objects(data["@graph"], depth + 1)
-
-
-def _name(value) -> str | None:
-    """A JSON-LD value as text: a string, an object's name, or the names of a list."""
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, dict):
-        return _name(value.get("name"))
-    if isinstance(value, list):
-        names = [n for n in (_name(v) for v in value[:5]) if n]
-        return ", ".join(names) or None
-    return None

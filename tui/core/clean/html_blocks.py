@@ -48,6 +48,7 @@ _UNREAD = frozenset({"x", "hidden"})
 _BLOCK_KINDS = frozenset({"block", "head", "li", "tr", "pre", "quote"})
 _HEADS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CLIMB = 32  # wrappers climbed, and text pieces read, to see what follows a heading
+_BOXES = frozenset({"ul", "ol", "dl", "table", "tbody", "section", "aside", "nav", "menu"})
 _NONWORD = re.compile(r"[\W_]+")
 _TOKEN = re.compile(r"\S+")
 _STRIP = re.compile(r"[^\w\s]|_")  # what norm_word drops from each word of a text
@@ -222,7 +223,10 @@ def _kind(tag) -> str:
 
 def _heads_nothing(el) -> bool:
     """Nothing follows heading ``el`` in its box: past the wrappers it is alone in, the next
-    element is empty (a "Trending" box whose items a script fills)."""
+    element is an empty box, a list, table or section (a "Trending" box whose items a script
+    fills). An empty element of another kind is an accordion's icon, a picture or a rule, and
+    the text after it is the heading's: html_fill puts the heading back 29 pages up, 14 down
+    (wcxb_dev, both halves; aeb unchanged) against reading every empty element as a box."""
     node = el
     for _ in range(_CLIMB):  # bounded: a hostile page nests headings hundreds deep
         if node.getnext() is not None or node.getparent() is None:
@@ -231,7 +235,9 @@ def _heads_nothing(el) -> bool:
     nxt = node.getnext()
     while nxt is not None and (not isinstance(nxt.tag, str) or nxt.tag.lower() in _HIDDEN):
         nxt = nxt.getnext()
-    return nxt is not None and not any(t.strip() for t in islice(nxt.itertext(), _CLIMB))
+    if nxt is None or nxt.tag.lower() not in _BOXES:
+        return False
+    return not any(t.strip() for t in islice(nxt.itertext(), _CLIMB))
 
 
 def _item_number(li) -> int | None:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from tui.core.clean.dates import find_dates
 
-# Scripts written without spaces between words: count characters instead of tokens.
-_DENSE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e80-\u0eff"
-                    r"\u1000-\u109f]")
+# Scripts written without spaces between words (compiled for a page in one: 2 ms to compile).
+_DENSE_CLASS = (r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e80-\u0eff"
+                r"\u1000-\u109f]")
 _BULLET = re.compile(r"^(?:[*•·▪■►▸>+o-]|\d{1,3}[.)]?)\s")
 _PUNCT = "\"'“”‘’«»()[]{}.,;:!?¿¡-–—…*•|/@#"
 _CLOSERS = "\"'”’»)] "
@@ -50,11 +50,10 @@ _TITLE_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # what _GLUED'
 def _glued(ln: str, n: int) -> bool:
     """``_GLUED`` matches, or ``_glued_headline`` holds (``n``: the line's words). Both need
     three words in capitals at the start (the first three, the first four), tested first."""
-    first = ln.split(None, 4)[:4]
-    if all(w[:1] in _TITLE_START for w in first[:3]) and _GLUED.match(ln) is not None:
+    heads = [w[:1] for w in ln.split(None, 4)[:4]]  # (the first letters, in C below)
+    if _TITLE_START.issuperset(heads[:3]) and _GLUED.match(ln) is not None:
         return True
-    return n <= GLUED_WORDS and sum(1 for w in first if w[:1].isupper()) >= 3 and \
-        _glued_headline(ln)
+    return n <= GLUED_WORDS and sum(map(str.isupper, heads)) >= 3 and _glued_headline(ln)
 
 
 _STAMP = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d[:.]\d\d|published|updated|"
@@ -256,6 +255,17 @@ _LINE_ANY = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LINE.items()))  # o
 # of all short lines, need not try the others (same result, in the same order of kinds).
 SIGN_KINDS = ("contact", "copyright", "comments")
 _LINE_SIGN = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LINE.items() if k in SIGN_KINDS))
+# A line opening with a sign (most are list items, "* Item") can only match _LINE_SIGN with a
+# figure ("+1 555...") or "comment(s)" as its first word, an address ("@"), "©" or "(c)".
+_SIGN_WORD = re.compile(r"\W*(?:\d|comment|reader comments)")
+
+
+def _sign_line(low: str) -> re.Match[str] | None:
+    """``_LINE_SIGN.match(low)``, not tried where it cannot match."""
+    may = low[:1] in "©(" or "@" in low or _SIGN_WORD.match(low) is not None
+    return _LINE_SIGN.match(low) if may else None
+
+
 # Caption shape without a credit: who stands where in a picture, and when it was taken.
 _POSITIONS = re.compile(r"\((?:l|r|c|left|right|cent(?:er|re)|top|bottom|front|back)\)|"
                         r", (?:left|right|cent(?:er|re)|second from (?:left|right)),")
@@ -299,6 +309,7 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
     memo = _MEMO.setdefault((stops, dense_script), {})
     if len(memo) > MEMO_LINES:
         memo.clear()
+    dense_chars = re.compile(_DENSE_CLASS).findall if dense_script else None
     for ln in lines:
         known = memo.get(ln)
         if known is not None:
@@ -309,8 +320,8 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
         n = len(toks)
         stop = (sum(map(is_stop, toks)) / n) if stops and n > 3 else 0.3 if not stops else 0.0
         words = n
-        if dense_script:
-            dense = len(_DENSE.findall(ln))
+        if dense_chars:
+            dense = len(dense_chars(ln))
             words += dense // 2
             if dense > n:  # no spaces to count words or stop words: judge by punctuation
                 stop = 0.3 if _CJK_COMMA.search(ln) else 0.1
@@ -336,7 +347,7 @@ def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
         return "counter"
     found: list[str] = []
     if words <= 16:
-        m = (_LINE_ANY if low[:1].isalnum() else _LINE_SIGN).match(low)
+        m = _LINE_ANY.match(low) if low[:1].isalnum() else _sign_line(low)
         if m and m.lastgroup:  # every alternative is a named group, so a match names one
             found.append(m.lastgroup)
     todo: set[int] = set()
@@ -348,10 +359,11 @@ def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
             if c in ln:
                 todo.update(ks)
         plain = ln.isascii()
+        unfit = _UNFIT[min(words, NOTE_WORDS + 1)]
         for k in todo:
             kind, pat, tail, needles, cased = INNER[k]
-            if kind in found or not ln.endswith(tail):
-                continue
+            if kind in found or kind in unfit or not ln.endswith(tail):
+                continue  # (a kind that does not fit a line this long cannot be its answer)
             if plain and (needles or cased) and not (
                     any(n in low for n in needles) or any(c in ln for c in cased)):
                 continue
@@ -362,7 +374,8 @@ def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
         # a piece was published (a plain date may be a heading of a chronology).
         if _STAMP.search(ln) and not _DATE_WORDS.sub(" ", ln).split() and find_dates(ln):
             return "dated"
-    if "(" in low or " left," in low or " right," in low or " from left" in low:
+    if "(" in low or " right," in low or (  # (" left" first: both phrases hold it)
+            " left" in low and (" left," in low or " from left" in low)):
         if _POSITIONS.search(low) and (_MONTH_DATE.search(ln) or "photo" in low):
             found.append("caption")
     if not found:
@@ -375,6 +388,11 @@ def _fits(kind: str, words: int) -> bool:
     if words > 40:
         return kind in _LONG_OK or (kind == "byline" and words <= NOTE_WORDS)
     return not (words > 25 and kind in ("appeal", "share", "related", "teaser", "contact"))
+
+
+# The kinds ``_fits`` turns down for a line of n words (their patterns need not run); longer
+# lines than NOTE_WORDS + 1 fit what that many fit.
+_UNFIT = tuple(frozenset(k for k in ORDER if not _fits(k, n)) for n in range(NOTE_WORDS + 2))
 
 
 def furniture_kind(text: str) -> str | None:

@@ -28,12 +28,14 @@ def own_repeats(idx: list[int], info: list[Line], keep: list[int], gap: int) -> 
     hold the article's own repeated lines (see the module's docstring)."""
     if not OWN_REPEATS or len(keep) < 2:
         return keep
-    order = [bisect_left(idx, i) for i in keep]  # (``idx`` ascends)
-    lo, hi = order[0], order[-1]
     copies: dict[str, list[int]] = {}
     for k, ln in enumerate(info):
         if ln.furniture in REPEAT_KINDS and not (ln.bullet or ln.cut):
             copies.setdefault(ln.low or ln.text.lower(), []).append(k)
+    if not copies:  # no line repeated (most pages)
+        return keep
+    order = [bisect_left(idx, i) for i in keep]  # (``idx`` ascends)
+    lo, hi = order[0], order[-1]
     own = {
         k
         for ks in copies.values()

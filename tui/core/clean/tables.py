@@ -36,6 +36,8 @@ def _starts(line: str) -> set[int]:
 
 def table_rows(text: str) -> set[int]:
     """Line numbers of ``text`` (spaces as written) that are rows of a table."""
+    if "  " not in text:  # no line holds a column stop (most pages: one scan, in C)
+        return set()
     lines = text.split("\n")
     rows: set[int] = set()
     run: list[int] = []

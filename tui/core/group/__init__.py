@@ -3,7 +3,9 @@
 How it works: each article gives words (per language group, idf within the group) and
 cross-language keys (numbers in any digits, names reduced to consonant skeletons of their
 transliteration, CJK bigrams). New articles find candidates through capped postings of their
-heaviest words and keys, never by comparing with every article; a batch is then joined by
+heaviest words and keys, never by comparing with every article (a word's postings are kept in
+content order, as one batch orders its articles, so a look-up reads the same articles whatever
+order they came in: ``TermIndex.keys``); a batch is then joined by
 average-link over the sparse same-language similarities, each less a share of how crowded the
 two articles' neighbourhoods are (in a busy topic, articles must stand out from their usual
 neighbours), two tight clusters also needing a linkage near their own cohesion; dated articles

@@ -9,7 +9,7 @@ from collections.abc import Collection
 
 from . import neighbours, state, young
 from .corrections import Corrections, Merge, Split, as_correction
-from .features import content_order, extract, parse_day, sentence_sketch, text_key
+from .features import extract, order_key, parse_day, sentence_sketch, text_key
 from .index import TermIndex
 from .model import Book, DocEntry, GroupDoc, Packed, Params, Placement, story_id_for
 from .placing import describe_recorded, place_batch, short_text_reason
@@ -26,6 +26,7 @@ class Grouper:
         self.corrections = corrections or Corrections()
         self.params = params or Params()
         self.words = TermIndex()
+        self.words.keys = {}  # postings in content order (see ``TermIndex.keys``)
         self.cross = TermIndex()
         self.book = Book()
         # While corrections are applied for an undoable action: what each pin moved, and from
@@ -46,10 +47,9 @@ class Grouper:
                 changes.update(self.update(d))
             else:
                 fresh[d.id] = d
+        order = {i: _order_key(d) for i, d in fresh.items()}  # (``features.content_order``)
         if not known:  # the order a batch came in says nothing: decide in an order of content
-            fresh = dict(sorted(fresh.items(), key=lambda kv: content_order(
-                kv[1].title or "", kv[1].body or "", kv[1].date, kv[1].lang, kv[1].source,
-                kv[1].origin, kv[0])))
+            fresh = dict(sorted(fresh.items(), key=lambda kv: order[kv[0]]))
         # frequencies from the whole batch first: better weights early in the batch
         packed = {i: self._pack(d) for i, d in fresh.items()}
         keys = {i: text_key(d.body or d.title or "") for i, d in fresh.items()}
@@ -60,7 +60,7 @@ class Grouper:
             entry = self._entry(d, packed[i], twins=twins)
             self.book.docs[i] = entry
             self.book.slots.append(entry)
-            self._post(entry)
+            self._post(entry, order[i])
             if entry.origin and entry.origin not in self.book.origins:
                 self.book.origins[entry.origin] = i
             self.book.texts.setdefault(entry.text_key, i)
@@ -98,7 +98,7 @@ class Grouper:
             old.placement, old.partner, old.score, old.how, old.near)
         self.book.docs[doc.id] = entry
         self.book.slots[entry.slot] = entry
-        self._post(entry)
+        self._post(entry, _order_key(doc))  # (its content moved it in content order)
         self.book.widen(entry.placement.story, entry.day)
         return {}
 
@@ -315,7 +315,9 @@ class Grouper:
         if self.book.texts.get(entry.text_key) == entry.id:
             del self.book.texts[entry.text_key]
 
-    def _post(self, entry: DocEntry) -> None:
+    def _post(self, entry: DocEntry, key: bytes) -> None:
+        if self.words.keys is not None:  # (None: a grouper read from an older state)
+            self.words.keys[entry.slot] = key
         n = self.params.query_terms
         self.words.post(entry.slot, entry.terms[:n])
         self.cross.post(entry.slot, entry.cross)
@@ -325,6 +327,8 @@ class Grouper:
         self.cross.unpost(entry.slot, entry.cross)
         self.words.uncount(entry.counted[0], entry.group)
         self.cross.uncount(entry.counted[1], entry.group)
+        if self.words.keys is not None:
+            self.words.keys.pop(entry.slot, None)
 
     def _pin(self, article_id: str, story_id: str) -> dict[str, str]:
         self.corrections.pin(article_id, story_id)
@@ -345,3 +349,7 @@ class Grouper:
         self.book.join(entry, sid)
         self.book.cohesion.pop(sid, None)
 
+
+def _order_key(d: GroupDoc) -> bytes:
+    """Where an article stands in content order (as ``features.order_key``)."""
+    return order_key(d.title or "", d.body or "", d.date, d.lang, d.source, d.origin, d.id)

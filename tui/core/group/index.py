@@ -7,6 +7,9 @@ import math
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from .features import LAST
 
 _PENDING_MAX = 200_000  # slots posted and never looked up by group: tracking stops
 
@@ -22,6 +25,11 @@ class TermIndex:
         self.n_docs = 0
         self.n_group: dict[str, int] = {}  # documents per language group
         self.postings: dict[int, array] = {}
+        # Each posted slot's article's place in content order (``features.order_key``):
+        # postings are kept in that order, so what a look-up reads (the postings nearest
+        # before an article) does not depend on the order articles came in. None: in slot
+        # (arrival) order (the cross-language index; a state saved before keys were kept).
+        self.keys: dict[int, bytes] | None = None
         # Which slots were posted, by language group (``posted_groups``): a superset of the
         # slots each group has in the postings, so a look-up for other languages can skip a
         # posting list with none of theirs. None: not known (postings loaded from a cache, or
@@ -94,12 +102,27 @@ class TermIndex:
         return array("i", [t for _, t in top]), array("f", [w / norm for w in weights])
 
     def post(self, slot: int, tids: Iterable[int]) -> None:
-        """Add a document to postings, kept in slot (arrival) order."""
+        """Add a document to postings, kept in the order of ``keys`` (the slot's key is set
+        first), else in slot (arrival) order."""
         self.memo.clear()
         if self.by_group is not None:
             self.pending.append(slot)
             if len(self.pending) > _PENDING_MAX:  # never asked for (the same-language index)
                 self.by_group, self.pending = None, array("i")
+        keys = self.keys
+        if keys is not None:
+            # (a slot posted without a key goes after every keyed one: never expected)
+            k = keys.get(slot) or keys.setdefault(slot, LAST)
+            kget = keys.__getitem__
+            for tid in tids:
+                docs = self.postings.get(tid)
+                if docs is None:
+                    docs = self.postings[tid] = array("i")
+                if docs and kget(docs[-1]) > k:  # (one batch: always appended)
+                    docs.insert(bisect_right(docs, k, key=kget), slot)
+                else:
+                    docs.append(slot)
+            return
         for tid in tids:
             docs = self.postings.get(tid)
             if docs is None:
@@ -110,14 +133,20 @@ class TermIndex:
                 docs.append(slot)
 
     def unpost(self, slot: int, tids: Iterable[int]) -> None:
+        """Take a document out of postings (before its key is dropped)."""
         self.memo.clear()
+        keys = self.keys
+        at: Any = slot
+        kget: Any = None
+        if keys is not None:
+            at, kget = keys.get(slot, LAST), keys.__getitem__
         for tid in tids:
             docs = self.postings.get(tid)
             if docs is None:
                 continue
-            # postings are in slot order (``post``): found by bisection, not by a scan of a
-            # long list (a scan per term was a fifth of a large ingest's time)
-            i = bisect_left(docs, slot)
+            # postings are in key or slot order (``post``): found by bisection, not by a scan
+            # of a long list (a scan per term was a fifth of a large ingest's time)
+            i = bisect_left(docs, at, key=kget)
             if i < len(docs) and docs[i] == slot:
                 del docs[i]
             elif slot in docs:  # (out of order: never expected; removed as before)
@@ -147,11 +176,18 @@ class TermIndex:
         return by
 
     def recent(self, tid: int, cap: int, slot: int | None = None) -> array:
-        """``cap`` postings of a term: those nearest before ``slot`` in arrival order (the
-        newest when ``slot`` is ``None`` or the newest itself), and after it if too few."""
+        """``cap`` postings of a term: those nearest before ``slot`` (itself included) in the
+        postings' order (``post``; the last when ``slot`` is ``None``), and after it if too
+        few."""
         docs = self.postings.get(tid)
         if docs is None:
             return array("i")
-        end = len(docs) if slot is None else bisect_right(docs, slot)
+        keys = self.keys
+        if slot is None:
+            end = len(docs)
+        elif keys is None:
+            end = bisect_right(docs, slot)
+        else:
+            end = bisect_right(docs, keys.get(slot, LAST), key=keys.__getitem__)
         start = max(0, end - cap)
         return docs[start : start + cap]

@@ -8,8 +8,9 @@ from array import array
 from bisect import bisect_left, bisect_right
 from itertools import repeat
 from operator import mul
+from typing import Any
 
-from .features import stemmer
+from .features import LAST, stemmer
 from .index import TermIndex
 from .model import DocEntry, Params
 from .weekdays import day_names, mask_of_words
@@ -53,16 +54,23 @@ def mono_candidates(
     verify = params.verify * (params.short_reach if short else 1)
     pool: dict[int, float] = {}
     get = pool.get  # (twice as fast as a defaultdict here, the hottest loop of grouping)
-    df, postings, at = words.df, words.postings, doc.slot
+    df, postings, keys = words.df, words.postings, words.keys
+    # postings in content order (``TermIndex.keys``): the article's key, else its slot
+    at: Any = doc.slot
+    kget: Any = None
+    if keys is not None:
+        at, kget = keys.get(at, LAST), keys.__getitem__
     for tid, weight in zip(doc.terms[: params.query_terms], doc.weights):
         if df[tid] <= limit and (docs := postings.get(tid)) is not None:
-            # (``TermIndex.recent`` inlined: ``cap`` postings nearest before the article)
-            end = bisect_right(docs, at)
-            start = end - cap if end > cap else 0
-            for slot in docs[start : start + cap]:
+            if len(docs) > cap:  # (else all are read, wherever the article stands)
+                # (``TermIndex.recent`` inlined: ``cap`` postings nearest before the article)
+                end = bisect_right(docs, at, key=kget)
+                start = end - cap if end > cap else 0
+                docs = docs[start : start + cap]
+            for slot in docs:
                 pool[slot] = get(slot, 0.0) + weight
-    # heaviest shared terms first (a partial dot product; ties in arrival order: a stable
-    # sort of the slots by their sums, without a tuple per slot)
+    # heaviest shared terms first (a partial dot product; ties in the postings' order: a
+    # stable sort of the slots by their sums, without a tuple per slot)
     ranked = sorted(pool, key=pool.__getitem__, reverse=True)[: verify * 2]
     qget = dict(zip(doc.terms, doc.weights)).get
     group, out = doc.group, []

@@ -14,8 +14,13 @@ from .index import TermIndex
 from .lazy import BackedMap, LazyDocs, LazyPostings, LazySlots, ends_of, held, part
 from .model import DocEntry, GroupContext, Placement
 
-_VERSION = 9  # 3: Snowball stems; 4: weekdays; 5: case-aware weekdays; 6: mass, sketch, young;
-# 7: Params.open_stories, open_size, time_boost, time_hours; 8: names; 9: word counts
+_VERSION = 10  # 3: Snowball stems; 4: weekdays; 5: case-aware weekdays; 6: mass, sketch, young;
+# 7: Params.open_stories, open_size, time_boost, time_hours; 8: names; 9: word counts;
+# 10: postings in content order (``TermIndex.keys``). A state of 9 still loads: its postings
+# are in slot order and stay so (as before), until the cache is rebuilt; saved again, it is
+# labelled 9 (``_version``), so an older Wiredesk still reads it.
+_KEYLESS = 9  # a state without keys has the version 9 shape
+_READ = (_KEYLESS, _VERSION)
 _NO_DAY = -(2**31)
 _TEXT = ("id", "title", "lead", "source", "origin", "lang", "group", "date", "partner", "how")
 _KEPT = ("corrections", "params")
@@ -43,7 +48,15 @@ def _index_state(ix: TermIndex, slots: list | None = None) -> dict:
     groups = None if slots is None else ix.posted_groups(slots)
     if groups is not None:
         out["by_group"] = dict(groups)
+    if ix.keys is not None:  # each posted slot's place in content order
+        out["keys"] = (array("i", ix.keys), list(ix.keys.values()))
     return out
+
+
+def _version(g: GroupContext) -> int:
+    """The version a state is saved as: 10 with keys; without (a version 9 state read and
+    saved again) the version 9 shape, labelled 9."""
+    return _KEYLESS if g.words.keys is None else _VERSION
 
 
 def _index_from(d: dict) -> TermIndex:
@@ -55,6 +68,8 @@ def _index_from(d: dict) -> TermIndex:
     # which slots each language posted, when saved (an older state: not known, every posting
     # is read); a superset of the loaded postings' slots, as it was when saved
     ix.by_group = d.get("by_group")
+    keys = d.get("keys")  # (an older state: none, postings in slot order)
+    ix.keys = None if keys is None else dict(zip(*keys))
     return ix
 
 
@@ -82,7 +97,7 @@ def dump(g: GroupContext) -> bytes:
     cols["placement"] = [(p.story, p.sameness, p.copy_of, p.evidence)
                          for p in (e.placement for e in docs)]
     state = {
-        "version": _VERSION, "n_slots": len(g.book.slots), "docs": cols,
+        "version": _version(g), "n_slots": len(g.book.slots), "docs": cols,
         "words": _index_state(g.words), "cross": _index_state(g.cross, g.book.slots),
         **{name: getattr(g, name) for name in _KEPT},
         **{name: getattr(g.book, name) for name in _BOOK},
@@ -97,7 +112,7 @@ def load(g: GroupContext, data: bytes) -> None:
     workspace reads only its candidates."""
     with collector_paused():
         state = pickle.loads(data)
-    if not isinstance(state, dict) or state.get("version") != _VERSION:
+    if not isinstance(state, dict) or state.get("version") not in _READ:
         raise TypeError("not a Grouper state")
     _fill(g, state, _BOOK)
     c = state["docs"]
@@ -179,7 +194,7 @@ def head_of(g: GroupContext) -> dict:
     slots = g.book.slots
     present = array("i", held(slots))
     return {
-        "version": _VERSION, "rows": marshal.version, "n_slots": len(slots), "present": present,
+        "version": _version(g), "rows": marshal.version, "n_slots": len(slots), "present": present,
         "words": _index_state(g.words), "cross": _index_state(g.cross, slots),
         **{name: getattr(g, name) for name in _KEPT},
         **{name: dict(getattr(g.book, name)) for name in _HEAD},
@@ -202,8 +217,8 @@ def load_head(g: GroupContext, head: dict, row: Callable[[int], bytes], maps: di
     when first read, and the book's maps (``MAPS``) are read through ``maps[name]`` (sources
     of ``lazy.BackedMap``) key by key; ``stories(slots)``: the saved stories of articles not
     built yet, read apart (to tell the open stories without building their articles)."""
-    if not isinstance(head, dict) or (head.get("version"), head.get("rows")) != (
-            _VERSION, marshal.version):
+    if not isinstance(head, dict) or head.get("version") not in _READ or head.get(
+            "rows") != marshal.version:
         raise TypeError("not a Grouper state")
     _fill(g, head, _HEAD)
     cells: list = [None] * head["n_slots"]

@@ -244,8 +244,12 @@ class Queries:
             if own:
                 idx.db.execute("BEGIN")  # one state of the index for both parts
             try:
-                first = None if self._narrow(flt) else self._head(
-                    flt, archived, HEAD if head is None else head)
+                if flt is not None and self._narrow(flt):  # the date index: the list's top first
+                    from tui.core.workspace.index_stream import dated
+
+                    yield from dated(self, idx.db, flt, archived, light)
+                    return
+                first = self._head(flt, archived, HEAD if head is None else head)
                 if first is not None:
                     jwhere, jparams = to_sql(flt, self.close_words, joined=True)
                     with collector_paused():  # a row and an article object for each
@@ -261,6 +265,32 @@ class Queries:
                         f"SELECT {cols} FROM articles a {where}", params, fresh=False),
                         flt, archived, skip=first or frozenset(), light=light)
                 yield part
+            finally:
+                if own:
+                    idx.db.execute("COMMIT")
+
+    def first_dated(self, flt: Filter, *, archived: bool = False
+                    ) -> tuple[list[tuple[Story, list[Any]]], bool] | None:
+        """The first part of :meth:`stream`'s answer to a filter of few dates (the top of the
+        list, read through the date index: a tenth of a second at 1,000,000 where the whole
+        answer takes a second) and whether it is the whole answer; None for another filter."""
+        from tui.core.workspace.index_stream import dated
+
+        idx = self.idx
+        with idx.guard:
+            own = not idx.db.in_transaction
+            if own:
+                idx.db.execute("BEGIN")  # one state of the index for the probe and the part
+            try:
+                if not self._narrow(flt):
+                    return None
+                last: list[bool] = []
+                parts = dated(self, idx.db, flt, archived, last=last)
+                try:
+                    with collector_paused():
+                        return next(parts), last == [True]
+                finally:
+                    parts.close()
             finally:
                 if own:
                     idx.db.execute("COMMIT")

@@ -53,7 +53,7 @@ def close(g, keep: int | None = None) -> list[str]:
              if sid not in shut and sid not in open_now and sid not in young]
     gone_words: dict[int, set[int]] = defaultdict(set)
     gone_keys: dict[int, set[int]] = defaultdict(set)
-    n = g.params.query_terms
+    n, stubbed = g.params.query_terms, []
     for sid in newly:
         for aid in book.stories[sid]:
             e = book.docs.get(aid)
@@ -64,8 +64,12 @@ def close(g, keep: int | None = None) -> list[str]:
             for kid in e.cross:
                 gone_keys[kid].add(e.slot)
             _stub(e)
+            stubbed.append(e.slot)
     _unpost(g.words, gone_words)
     _unpost(g.cross, gone_keys)
+    if (keys := g.words.keys) is not None:  # (a stub has no postings: no place in their order)
+        for slot in stubbed:
+            keys.pop(slot, None)
     shut.update(newly)
     return newly
 
