@@ -8,13 +8,13 @@ without closing the app; no full collection while a bulk load has the collector 
 from __future__ import annotations
 
 import gc
-import threading
 
 from textual.css.query import NoMatches
 from textual.widgets import Input
 
 from tests.app.conftest import settle
 from tests.desk import test_dated_parts
+from tests.desk.test_keys_cost import hold_words
 from tui.app import make_app
 from tui.config import Config
 from tui.core.query import parse_filter
@@ -178,14 +178,7 @@ async def test_what_was_typed_before_the_words_came_is_completed_when_they_come(
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        gate = threading.Event()
-        real = app.desk.outlets_and_langs
-
-        def slow():
-            gate.wait(10)
-            return real()
-
-        monkeypatch.setattr(app.desk, "outlets_and_langs", slow)
+        gate = hold_words(app, monkeypatch)
         await pilot.press("f", *"lang:e")
         await pilot.pause()
         field = app.screen.query_one(Input)

@@ -88,18 +88,24 @@ def test_the_filter_words_grouped_by_the_index_are_those_counted_story_by_story(
     assert vocabulary([], grouped) == vocabulary([], stories)  # the same words, same order
 
 
+def hold_words(app, monkeypatch) -> threading.Event:
+    """The filter dialog's words held back until the returned event is set."""
+    gate = threading.Event()
+    real = app.desk.outlets_and_langs
+
+    def slow():
+        gate.wait(10)
+        return real()
+
+    monkeypatch.setattr(app.desk, "outlets_and_langs", slow)
+    return gate
+
+
 async def test_the_filter_dialog_opens_before_its_words_are_read(make, monkeypatch):
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        gate = threading.Event()
-        real = app.desk.outlets_and_langs
-
-        def slow():
-            gate.wait(10)
-            return real()
-
-        monkeypatch.setattr(app.desk, "outlets_and_langs", slow)
+        gate = hold_words(app, monkeypatch)
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, QueryDialog)  # open while the words are being read
