@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rapidfuzz import fuzz
-
 from .cluster import Node, average_link
 from .current import rescored
-from .features import contained
 from .index import TermIndex
 from .model import DocEntry, GroupContext, Placement, story_id_for
+from .sameness import is_copy, same_text
 from .scoring import (
     cross_candidates,
     cross_score,
@@ -263,7 +261,10 @@ def _cross_pass(g: GroupContext, fresh: list[DocEntry], cands: dict) -> None:
     evidence is clearly the best and stronger than what holds them where they are.
 
     Larger language groups go first; a new one-language story of a group not yet visited is
-    not a target (it may still move itself). Then articles still alone try any story.
+    not a target (it may still move itself), nor is the story of an article that waits (weak
+    evidence where a story not yet a target is clearly better); a second sweep offers every
+    story to articles still among their own language only. Then articles still alone try any
+    story.
     """
     by_story: dict[str, list[DocEntry]] = {}
     for e in fresh:
@@ -273,22 +274,30 @@ def _cross_pass(g: GroupContext, fresh: list[DocEntry], cands: dict) -> None:
     size = g.words.n_group
     movable.sort(key=lambda e: (-size.get(e.group, 0), e.group, e.slot))
     waiting = {e.placement.story: e.group for e in movable}
-    current = None
-    p = g.params
-    for e in movable:
-        if e.group != current:
-            current = e.group
-            waiting = {s: grp for s, grp in waiting.items() if grp != current}
-        own = [s for s, o in cands.get(e.slot, [])
-               if o.placement.story == e.placement.story and not same_text(p, s, e, o)]
-        hold = sum(own) / (len(g.book.stories[e.placement.story]) - 1) if own else 0.0
-        _cross_join(g, e, set(waiting), hold)
+    current, p = None, g.params
+    waits: set[str] = set()  # stories of articles that wait for the second sweep
+    for sweep in (0, 1):
+        for e in movable:
+            if e.group != current:
+                current = e.group
+                waiting = {s: grp for s, grp in waiting.items() if grp != current}
+            members = g.book.stories[e.placement.story]
+            if sweep and any(g.book.docs[a].group != e.group for a in members):
+                continue
+            own = [s for s, o in cands.get(e.slot, [])
+                   if o.placement.story == e.placement.story and not same_text(p, s, e, o)]
+            skip = set(waiting) if not sweep else set()
+            hold = sum(own) / (len(members) - 1) if own else 0.0
+            if _cross_join(g, e, skip, hold, waits if not sweep else set()) is None:
+                waits.add(e.placement.story)
     for e in movable:
         if len(g.book.stories[e.placement.story]) == 1:
             _cross_join(g, e, set(), 0.0)
 
 
-def _cross_join(g: GroupContext, e: DocEntry, skip: set[str], hold: float) -> bool:
+def _cross_join(
+    g: GroupContext, e: DocEntry, skip: set[str], hold: float, waits: set[str] | None = None
+) -> bool | None:
     """Join the clearly best story in other languages if it beats ``hold``. On weak evidence
     (under twice ``cross_join``) not a story that holds articles in ``e``'s own language: the
     same-language pass weighed those and put ``e`` elsewhere, and a few translations (a part
@@ -296,8 +305,9 @@ def _cross_join(g: GroupContext, e: DocEntry, skip: set[str], hold: float) -> bo
     own-language articles did not resemble ``e``, a batch holding part of the translations
     still joined what one batch keeps apart.)"""
     p = g.params
-    banned = _banned(g, e) | {e.placement.story} | skip
+    banned = _banned(g, e) | {e.placement.story}
     best: dict[str, tuple[float, DocEntry]] = {}
+    waited = waited_on = 0.0  # the best story in ``skip`` (not yet a target), in ``waits``
     for sim, other in cross_candidates(e, g.cross, g.book.slots, p):
         sid = other.placement.story
         if not sid or sid in banned or not in_window(e.day, g.book.spans.get(sid), p.window_days):
@@ -306,14 +316,21 @@ def _cross_join(g: GroupContext, e: DocEntry, skip: set[str], hold: float) -> bo
             continue  # weak evidence across languages; its own language was weighed already
         if e.days and other.days:
             sim += p.cross_weekday if e.days & other.days else -p.cross_weekday
-        if sid not in best or sim > best[sid][0]:
+        if sid in skip:
+            waited = max(waited, sim)
+        elif waits and sid in waits:
+            waited_on = max(waited_on, sim)
+        elif sid not in best or sim > best[sid][0]:
             best[sid] = (sim, other)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
-    if not ranked or ranked[0][1][0] < p.cross_join:
-        return False
+    top = ranked[0][1][0] if ranked else 0.0
     runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
-    if ranked[0][1][0] < max(p.cross_margin * runner, p.cross_hold * hold):
+    bar = max(p.cross_join, p.cross_margin * runner, p.cross_hold * hold)
+    if top < bar:
         return False
+    if top < min(2 * p.cross_join, waited / p.cross_margin) or top < waited_on / p.cross_margin:
+        return None  # a story not yet a target is clearly better (weak evidence here), or
+        # the story of an article that waits is: this one waits too (it is not a target)
     sid, (sim, other) = ranked[0]
     g.book.leave(e)
     _settle(g, e, Placement(story=sid), "cross-language", other.id)
@@ -363,37 +380,9 @@ def _describe(g: GroupContext, e: DocEntry, found: list[tuple[float, DocEntry]])
         e.score, partner = max(mates, key=lambda p: (p[0], -p[1].slot))
         e.how, e.partner = "same-language", partner.id
         for _, other in sorted(mates, key=lambda p: p[1].slot):
-            if other.slot < e.slot and _is_copy(g, e, other):
+            if other.slot < e.slot and is_copy(g.params, e, other):
                 first = other.placement
                 e.placement.sameness = "copy"
                 e.placement.copy_of = first.copy_of if first.sameness == "copy" else other.id
                 break
     e.placement.evidence = shared_evidence(e, partner, g.words, g.cross)
-
-
-def same_text(p, sim: float, e: DocEntry, other: DocEntry) -> bool:
-    """Two near-copies (a re-post, a syndicated copy, a page and its cleaned body): very
-    similar words, and the same text (the same sentences, or the same opening for short
-    texts). Rewrites and translations of one text are coverage, not copies."""
-    if sim < p.copy_sim:
-        return False
-    if e.text_key == other.text_key:
-        return True
-    if e.sketch and other.sketch:
-        return contained(e.sketch, other.sketch) >= p.copy_share
-    if e.sketch or other.sketch or not e.lead:
-        return False
-    return fuzz.ratio(e.lead, other.lead) >= p.copy_ratio
-
-
-def _is_copy(g: GroupContext, e: DocEntry, other: DocEntry) -> bool:
-    """Near-identical bodies (titles may differ): similar leads, similar lengths."""
-    small, large = sorted((e.size, other.size))
-    if not e.lead or small < g.params.copy_size * large:
-        return False
-    if fuzz.ratio(e.lead, other.lead) < g.params.copy_ratio:
-        return False
-    # the same opening is not the same text: two editions of a long page share their start
-    if e.sketch and other.sketch:
-        return contained(e.sketch, other.sketch) >= g.params.copy_share
-    return True
