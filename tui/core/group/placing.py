@@ -303,7 +303,12 @@ def _cross_join(
     same-language pass weighed those and put ``e`` elsewhere, and a few translations (a part
     of the collection, or one shared name) must not overrule it. (Blocked only where its
     own-language articles did not resemble ``e``, a batch holding part of the translations
-    still joined what one batch keeps apart.)"""
+    still joined what one batch keeps apart.)
+
+    ``skip``: stories not yet targets (new stories of language groups not visited yet);
+    ``waits``: stories of articles that wait. Neither is joined; where one of them is clearly
+    better than the best story left and that is weak, ``e`` waits too: None (not moved, asked
+    again in the second sweep). True when ``e`` moved, False when it stays."""
     p = g.params
     banned = _banned(g, e) | {e.placement.story}
     best: dict[str, tuple[float, DocEntry]] = {}
