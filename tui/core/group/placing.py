@@ -278,17 +278,20 @@ def _cross_pass(g: GroupContext, fresh: list[DocEntry], cands: dict) -> None:
     waits: set[str] = set()  # stories of articles that wait for the second sweep
     for sweep in (0, 1):
         for e in movable:
-            if e.group != current:
-                current = e.group
-                waiting = {s: grp for s, grp in waiting.items() if grp != current}
             members = g.book.stories[e.placement.story]
-            if sweep and any(g.book.docs[a].group != e.group for a in members):
-                continue
+            if not sweep:  # the first: groups one after another, stories not yet targets skipped
+                if e.group != current:
+                    current = e.group
+                    waiting = {s: grp for s, grp in waiting.items() if grp != current}
+                skip, wait_on = set(waiting), waits
+            elif any(g.book.docs[a].group != e.group for a in members):
+                continue  # the second: every story, for articles still among their own language
+            else:
+                skip = wait_on = set()
             own = [s for s, o in cands.get(e.slot, [])
                    if o.placement.story == e.placement.story and not same_text(p, s, e, o)]
-            skip = set(waiting) if not sweep else set()
             hold = sum(own) / (len(members) - 1) if own else 0.0
-            if _cross_join(g, e, skip, hold, waits if not sweep else set()) is None:
+            if _cross_join(g, e, skip, hold, wait_on) is None:
                 waits.add(e.placement.story)
     for e in movable:
         if len(g.book.stories[e.placement.story]) == 1:

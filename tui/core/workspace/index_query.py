@@ -274,26 +274,19 @@ class Queries:
         """The first part of :meth:`stream`'s answer to a filter of few dates (the top of the
         list, read through the date index: a tenth of a second at 1,000,000 where the whole
         answer takes a second) and whether it is the whole answer; None for another filter."""
-        from tui.core.workspace.index_stream import dated
+        from tui.core.workspace.index_stream import dated, snapshot
 
-        idx = self.idx
-        with idx.guard:
-            own = not idx.db.in_transaction
-            if own:
-                idx.db.execute("BEGIN")  # one state of the index for the probe and the part
+        # one state of the index for the probe and the part
+        with snapshot(self.idx) as db:
+            if not self._narrow(flt):
+                return None
+            last: list[bool] = []
+            parts = dated(self, db, flt, archived, last=last)
             try:
-                if not self._narrow(flt):
-                    return None
-                last: list[bool] = []
-                parts = dated(self, idx.db, flt, archived, last=last)
-                try:
-                    with collector_paused():
-                        return next(parts), last == [True]
-                finally:
-                    parts.close()
+                with collector_paused():
+                    return next(parts), last == [True]
             finally:
-                if own:
-                    idx.db.execute("COMMIT")
+                parts.close()
 
     def _narrow(self, flt: Filter | None) -> bool:
         """Whether ``flt`` is flags and dates that keep at most :data:`NARROW` articles by

@@ -71,7 +71,7 @@ def pages(q, flt: Filter | None, *, archived: bool = False, light: bool = False
     words = _remembered(q.close_words)  # the typo search's words, looked for once
     cond, params = ("", []) if flt is None or empty else _condition(flt, words)
     shown = shown_sql(flt, archived)
-    with _snapshot(idx) as db:  # one state of the index for every page
+    with snapshot(idx) as db:  # one state of the index for every page
         few = None if flt is None or empty else _few(db, flt, words)
         if few is not None and flt is not None and len(few) <= FEW_AT_ONCE:  # a rare word
             if few:
@@ -121,7 +121,7 @@ def pages(q, flt: Filter | None, *, archived: bool = False, light: bool = False
 
 
 @contextlib.contextmanager
-def _snapshot(idx) -> Iterator[Any]:
+def snapshot(idx) -> Iterator[Any]:
     """The index's connection in one read transaction (the caller's, if it is in one)."""
     with idx.guard:
         db = idx.db
@@ -185,7 +185,7 @@ def answer(q, flt: Filter | None, archived: bool = False) -> list[tuple[Story, l
         return None
     idx = q.idx  # caught up with folders changed by hand first
     words = _remembered(q.close_words)
-    with _snapshot(idx) as db:  # one state of the index for the probe and the rows
+    with snapshot(idx) as db:  # one state of the index for the probe and the rows
         few = _few(db, flt, words)
         if few is None:
             return None
@@ -279,7 +279,7 @@ class _Place(NamedTuple):
     date_last: str | None
 
 
-def dated(q, db, flt: Filter, archived: bool, light: bool = False, listed: bool = False,
+def dated(q, db, flt: Filter, archived: bool, light: bool = False,
           last: list[bool] | None = None) -> Generator[list[tuple[Story, list[Any]]], None, None]:
     """The answer of a filter of flags and dates (no free words: SQL is exact but for an
     outlet, which ``_grouped`` checks) in the list's order, a page at a time, the first
@@ -319,7 +319,7 @@ def dated(q, db, flt: Filter, archived: bool, light: bool = False, listed: bool 
                 f"SELECT {_A} FROM articles a WHERE a.rid IN (SELECT value FROM json_each(?))",
                 (index_grams.json_list(rid for h in held for rid in by_story[h.id]),)
             ).fetchall()
-            found = q._grouped(rows, flt, archived, faces=faces, light=light, listed=listed)
+            found = q._grouped(rows, flt, archived, faces=faces, light=light)
         if found:
             given = True
             if last is not None:
