@@ -58,6 +58,25 @@ def reopen(root: Path):
     return Workspace.open(root)
 
 
+async def main_ready(pilot, *, listed: bool = False):
+    """The main screen, once mounted (``listed``: with stories in its list), then settled.
+    The workspace opens in a worker and the screen is pushed, then composed: its widgets do
+    not exist before (on a loaded 2-core machine a query then raised ``NoMatches``). No
+    clock: this waits as long as the app runs, and raises when it stopped or failed."""
+    app = pilot.app
+    while True:
+        screen = app.screen
+        if (type(screen).__name__ == "MainScreen" and screen.is_mounted
+                and (not listed or screen.stories.listing.stories)):
+            break
+        if app._exception is not None or app.error is not None or app._exit:
+            raise AssertionError(f"the app stopped before its main screen: {app._exception!r}, "
+                                 f"{app.error!r}")
+        await pilot.pause(0.02)
+    await settle(pilot)
+    return screen
+
+
 async def settle(pilot) -> None:
     """Let workers (listing, saving) finish and the screen repaint."""
     app = pilot.app

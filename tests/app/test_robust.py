@@ -6,7 +6,7 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import TextArea
 
-from tests.app.conftest import open_arabic, reopen, settle
+from tests.app.conftest import main_ready, open_arabic, reopen, settle
 from tui.config import ConfigError, load_config
 from tui.core.model import RawDocument
 from tui.core.workspace import Workspace
@@ -149,12 +149,8 @@ async def test_the_workspace_opens_in_a_worker(demo_root):
 
     app = make_app(demo_root, config=Config())
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(100):
-            if type(app.screen).__name__ == "MainScreen":
-                break
-            await pilot.pause(0.05)
-        assert type(app.screen).__name__ == "MainScreen"
-        assert app.screen.stories.listing.article_count == len(app.ws)
+        screen = await main_ready(pilot)  # (pushed from the worker, then composed)
+        assert screen.stories.listing.article_count == len(app.ws)
 
 
 def test_a_damaged_workspace_gives_a_one_line_error(tmp_path, capsys):

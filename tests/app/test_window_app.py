@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.conftest import settle
+from tests.app.conftest import main_ready, settle
 from tests.desk.synthetic import workspace_fixtures
 from tui.app import make_app
 from tui.config import Config
@@ -23,13 +23,7 @@ big_template, big = workspace_fixtures(3000, "big")
 
 
 async def opened(pilot):
-    app = pilot.app
-    for _ in range(400):
-        if type(app.screen).__name__ == "MainScreen" and app.screen.stories.listing.stories:
-            break
-        await pilot.pause(0.05)
-    await settle(pilot)
-    return app.screen.stories
+    return (await main_ready(pilot, listed=True)).stories
 
 
 async def test_a_star_far_past_the_first_window_is_shown_and_saved(big):

@@ -6,7 +6,10 @@ Feeds records in file order (body = text or title, as the ingest does) to one
 ``Grouper.add_many`` per file and prints B-cubed P/R/F1 and, for multilingual sets, the
 share of each language's articles placed with their English original. ``--errors FILE``
 writes the wrongly joined pairs and the missed pairs with their texts and similarity (read
-them before forming a hypothesis).
+them before forming a hypothesis). ``--breakdown`` splits the B3 loss: precision lost in
+predicted stories by their gold make-up, recall lost in gold stories by how they were split,
+the same within each half of the split of ``--half``, and for articles left alone where the
+look-up ranks their nearest gold partner.
 """
 
 from __future__ import annotations
@@ -82,8 +85,79 @@ def error_report(rows: list[dict], pred: dict, g: Grouper, limit: int = 200) -> 
     return out
 
 
+def loss_breakdown(pred: dict, gold: dict) -> dict[str, dict[tuple, list[float]]]:
+    """B3's loss by kind: ``precision`` by predicted story (its size and the sizes of its gold
+    parts, largest first), ``recall`` by gold story (the sizes of its predicted parts). Each
+    value is [stories, loss as a share of all articles]; the losses add up to 1 - P and
+    1 - R of :func:`bcubed`."""
+    by_p, by_g = collections.defaultdict(list), collections.defaultdict(list)
+    for i in gold:
+        by_p[pred[i]].append(i)
+        by_g[gold[i]].append(i)
+    n = len(gold)
+    out: dict[str, dict[tuple, list[float]]] = {"precision": {}, "recall": {}}
+    for kind, groups, other in (("precision", by_p, gold), ("recall", by_g, pred)):
+        for members in groups.values():
+            parts = collections.Counter(other[i] for i in members)
+            shape = tuple(sorted(parts.values(), reverse=True))
+            key = (len(members), shape) if kind == "precision" else shape
+            lost = sum(1 - parts[other[i]] / len(members) for i in members) / n
+            row = out[kind].setdefault(key, [0, 0.0])
+            row[0] += 1
+            row[1] += lost
+    return out
+
+
+def partner_ranks(g: Grouper, pred: dict, gold: dict, top: int = 5) -> collections.Counter:
+    """For each article alone in its predicted story (with gold partners): the rank of its
+    first gold partner among its look-up's verified candidates (``top`` and beyond counted
+    as ``top``), or ``None`` when the look-up does not find one."""
+    from tui.core.group.scoring import mono_candidates
+
+    sizes = collections.Counter(pred.values())
+    by_g = collections.Counter(gold.values())
+    ranks: collections.Counter = collections.Counter()
+    for i, e in g.book.docs.items():
+        if i not in gold or sizes[pred[i]] != 1 or by_g[gold[i]] < 2:
+            continue
+        found = mono_candidates(e, g.words, g.book.slots, g.params)
+        others = [o for _, o in found if o.id != i]
+        hit = [k for k, o in enumerate(others) if gold.get(o.id) == gold[i]]
+        ranks[min(hit[0], top) if hit else None] += 1
+    return ranks
+
+
+def breakdown_report(pred: dict, gold: dict, ranks: collections.Counter | None = None,
+                     rows: int = 8, top: int = 5) -> list[str]:
+    """:func:`loss_breakdown` as text, whole and within each half, and the partner ranks
+    (of :func:`partner_ranks` with the same ``top``)."""
+    out = []
+    for name in ("whole", "tune", "held"):
+        ids = [i for i in gold if name == "whole" or half_of(gold[i]) == name]
+        if not ids:
+            continue
+        sub_p, sub_g = {i: pred[i] for i in ids}, {i: gold[i] for i in ids}
+        P, R, F = bcubed(sub_p, sub_g)
+        out.append(f"{name} ({len(ids)} articles, within the whole run): "
+                   f"P {P:.4f} R {R:.4f} F1 {F:.4f}")
+        parts = loss_breakdown(sub_p, sub_g)
+        for kind in ("precision", "recall"):
+            ranked = sorted(parts[kind].items(), key=lambda kv: -kv[1][1])
+            shown = ", ".join(f"{k}: {int(v[0])} stories -{v[1]:.4f}" for k, v in ranked[:rows]
+                              if v[1] > 0)
+            out.append(f"  {kind} lost {sum(v[1] for v in parts[kind].values()):.4f}: {shown}")
+    if ranks is not None:
+        total = sum(ranks.values())
+        shown = ", ".join(
+            f"{'not found' if k is None else ('>=' if k == top else '') + str(k)}: {v}"
+            for k, v in sorted(ranks.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)))
+        out.append(f"alone with gold partners: {total}; rank of the first partner among the "
+                   f"look-up's candidates: {shown}")
+    return out
+
+
 def evaluate(rows: list[dict], params: Params, single: bool = False,
-             errors: str | None = None) -> dict:
+             errors: str | None = None, breakdown: bool = False) -> dict:
     docs = [
         GroupDoc(id=r["id"], title=r["title"], body=" ".join((r["text"] or r["title"]).split()),
                  lang=r.get("lang"), date=r.get("date"), source=r.get("source"),
@@ -103,6 +177,8 @@ def evaluate(rows: list[dict], params: Params, single: bool = False,
     P, R, F = bcubed(pred, gold)
     if errors:
         Path(errors).write_text("\n".join(error_report(rows, pred, g)) + "\n", encoding="utf-8")
+    if breakdown:
+        print("\n".join(breakdown_report(pred, gold, partner_ranks(g, pred, gold))), flush=True)
     out = {"P": P, "R": R, "F1": F, "stories": len(g.stories()), "seconds": elapsed, "n": len(rows)}
     langs = collections.Counter(r["lang"] for r in rows)
     if len(langs) > 1:
@@ -124,6 +200,8 @@ def main() -> None:
     ap.add_argument("--errors", metavar="FILE",
                     help="write false joins and misses with texts (of the last file; no --chunk)")
     ap.add_argument("--single", action="store_true", help="add articles one at a time")
+    ap.add_argument("--breakdown", action="store_true",
+                    help="print B3's loss by kind, whole and by half (no --chunk)")
     ap.add_argument("--half", choices=("tune", "held"),
                     help="keep the stories whose id hashes even (tune) or odd (held)")
     ap.add_argument("--chunk", type=int, help="score consecutive chunks of N records; mean")
@@ -146,7 +224,8 @@ def main() -> None:
             random.Random(args.shuffle).shuffle(rows)
         size = args.chunk or len(rows)
         errors = None if args.chunk else args.errors
-        parts = [evaluate(rows[i : i + size], params, args.single, errors)
+        parts = [evaluate(rows[i : i + size], params, args.single, errors,
+                          args.breakdown and not args.chunk)
                  for i in range(0, len(rows), size)]
         parts = [p for p in parts if len(parts) == 1 or p["n"] == size]
         r = {k: sum(p[k] for p in parts) / len(parts) for k in ("P", "R", "F1", "seconds")}

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers.term_rows import ROWS, weigh_input
 from tui.core.group import GroupDoc, Grouper, Params
 from tui.core.group.index import TermIndex
 from tui.core.group.scoring import cross_candidates
@@ -222,18 +223,10 @@ def _weigh_before(ix, tids, counts, boosted, keep, group, factor):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 9), st.booleans()), max_size=40),
-       st.lists(st.integers(0, 50), min_size=31, max_size=31), st.integers(0, 12),
+@given(ROWS, st.lists(st.integers(0, 50), min_size=31, max_size=31), st.integers(0, 12),
        st.integers(0, 60), st.sampled_from([1.0, 1.25, 0.0]))
 def test_weigh_equals_the_keyed_sort(rows, dfs, keep, n, factor):
-    from array import array
-
-    ix = TermIndex()
-    ix.df = array("i", dfs)
-    ix.n_group = {"en": n}
-    tids = array("i", [t for t, _, _ in rows])
-    counts = array("i", [c for _, c, _ in rows])
-    boosted = bytes(b for _, _, b in rows)
+    ix, tids, counts, boosted = weigh_input(rows, dfs, n)
     assert ix.weigh(tids, counts, boosted, keep, "en", factor) == _weigh_before(
         ix, tids, counts, boosted, keep, "en", factor)
 

@@ -57,7 +57,8 @@ def test_small_ingest_writes_deltas_and_reopens_as_without_cache(tmp_path):
     fresh = Workspace.open(root)
     assert view(fresh) == cached
     rebuilt = grouping.grouper(fresh)
-    assert fresh._grouper_base is None  # no cache: rebuilt from the articles
+    # no cache: rebuilt from the articles, and saved by this reader (no writer held the lock)
+    assert fresh._grouper_base is not None and (root / CACHE / grouping.BASE).exists()
     ids = [a.id for a in fresh.articles()]
     assert {i: g.placement(i).story for i in ids} == {i: rebuilt.placement(i).story for i in ids}
 

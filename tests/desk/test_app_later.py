@@ -13,7 +13,7 @@ import sys
 import threading
 from pathlib import Path
 
-from tests.app.conftest import settle
+from tests.app.conftest import main_ready, settle
 from tui import app as app_module
 from tui.config import Config
 from tui.screens.loading import LoadingScreen
@@ -115,9 +115,5 @@ async def test_a_slow_open_shows_the_loading_screen_then_the_list(demo_root, mon
             await pilot.pause(0.02)
         assert isinstance(app.screen, LoadingScreen)
         go.set()
-        for _ in range(500):
-            if isinstance(app.screen, MainScreen):
-                break
-            await pilot.pause(0.02)
-        await settle(pilot)
+        await main_ready(pilot)  # (no clock: as long as the app runs)
         assert isinstance(app.screen, MainScreen) and len(app.screen_stack) == 2

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.conftest import settle
+from tests.app.conftest import main_ready, settle
 from tests.desk.synthetic import workspace_fixtures
 from tests.desk.test_parts import joined, oddly_dated, selected
 from tui.app import make_app
@@ -100,11 +100,7 @@ async def test_the_app_shows_the_top_of_a_dated_filter_then_the_whole(dated, mon
     Workspace.open(dated, lazy=True).index.count_stories()  # the index built
     app = make_app(dated, config=Config())
     async with app.run_test(size=(110, 30)) as pilot:
-        for _ in range(400):
-            if type(app.screen).__name__ == "MainScreen" and app.screen.stories.listing.stories:
-                break
-            await pilot.pause(0.05)
-        await settle(pilot)
+        await main_ready(pilot, listed=True)
         sl = app.screen.stories
         shown = []
         real = sl.set_data

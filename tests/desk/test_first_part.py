@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import gc
 
-from textual.css.query import NoMatches
 from textual.widgets import Input
 
-from tests.app.conftest import settle
+from tests.app.conftest import main_ready, settle
 from tests.desk import test_dated_parts
 from tests.desk.test_keys_cost import hold_words
 from tui.app import make_app
@@ -29,14 +28,7 @@ QUERY = "after:2021-01"
 
 
 async def _started(pilot, app) -> None:
-    for _ in range(400):
-        try:
-            if type(app.screen).__name__ == "MainScreen" and app.screen.stories.listing.stories:
-                break
-        except NoMatches:  # the main screen not composed yet
-            pass
-        await pilot.pause(0.05)
-    await settle(pilot)
+    await main_ready(pilot, listed=True)
 
 
 def _spy(sl) -> list[tuple[bool, int]]:

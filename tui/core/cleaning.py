@@ -9,6 +9,8 @@ from __future__ import annotations
 from tui.core.model import META_FIELDS, Cleaned, RawDocument
 from tui.core.textutil import normalize_ws, safe_line, safe_text
 
+_SANITISED = ("text", "md")  # kinds whose cleaned body ``clean`` gives already sanitised
+
 
 def clean_doc(doc: RawDocument, furniture=None) -> Cleaned:
     """Cleaned text and metadata; JSON Lines records (kind "record") are taken as the body."""
@@ -23,7 +25,9 @@ def clean_doc(doc: RawDocument, furniture=None) -> Cleaned:
             source=h.get("source"), date=h.get("date"), dateline=h.get("dateline"),
             lang=h.get("lang") or detect_lang(body), summary=h.get("summary"))
     c = clean(doc, furniture=furniture)
-    body = safe_text(c.body)
+    # A text or Markdown body is made of the sanitised page's own characters, spaces and
+    # newlines (``clean`` sanitises such a page first, and its fallback too): no second scan.
+    body = c.body if doc.kind in _SANITISED and isinstance(c.body, str) else safe_text(c.body)
     fields = {k: (safe_line(v) if isinstance(v, str) else v)  # (as_dict's, without its copy)
               for k, v in zip(META_FIELDS, map(c.__getattribute__, META_FIELDS))}
     return Cleaned(body=body, **fields)

@@ -1,20 +1,17 @@
 """What the desk holds of the index for the keys, between two reads of the list (no Textual).
 
-A workspace opened lazily (as the app opens it) answers from the index. Two answers are
-asked again and again by the keys and are costly at 1,000,000 articles, so the last ones are
-held here:
+A workspace opened lazily (as the app opens it) answers from the index. The articles as the
+list draws them are asked again and again and are costly at 1,000,000 articles, so the last
+ones are held here: a row of an article read from its file costs a stat, a read and a TOML
+parse (2-4 ms each when the files are not in the page cache: a page of rows took 100 ms).
+The list's rows are read from the index instead, a page at a time; an article this process
+holds (read or changed here) is taken from memory.
 
-- **the saved flags of a story** (read, starred of each article), which a triage change
-  recounts its story from: 20-60 ms for a story of 2,000 articles. The articles the desk
-  changed are taken from memory over them (:func:`tui.desk.select.recount`), so the counts
-  stay right while the writer saves;
-- **articles as the list draws them**: a row of an article read from its file costs a
-  stat, a read and a TOML parse (2-4 ms each when the files are not in the page cache: a
-  page of rows took 100 ms). The list's rows are read from the index instead, a page at a
-  time; an article this process holds (read or changed here) is taken from memory.
+(A story's counts after a triage key are not held: the index gives them in one short read,
+:func:`tui.core.workspace.index_list.counts_of`, where every flag of a big story once was.)
 
-The desk forgets both whenever it reads the list again (another process's change, a
-regrouping, an ingest); the rows of the index are what the files say (it is caught up with
+The desk forgets what it holds whenever it reads the list again (another process's change,
+a regrouping, an ingest); the rows of the index are what the files say (it is caught up with
 hand edits as for any question).
 """
 
@@ -26,34 +23,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui.core.model import Article
-from tui.core.workspace import index_list as lists
 
-KEEP_FLAGS = 8  # stories whose flags are held
 KEEP_ARTICLES = 4000  # articles held for the list's rows (a few pages either side)
 
 
 class Held:
-    """The saved flags of the stories recounted lately and the articles the list drew lately.
-    Asked on the UI thread, cleared from the list's worker: a read that a clear overtook is
-    not kept."""
+    """The articles the list drew lately. Asked on the UI thread, cleared from the list's
+    worker: a read that a clear overtook is not kept."""
 
     def __init__(self, ws: Any) -> None:
         self.ws = ws
-        self._flags: OrderedDict[str, dict[str, tuple[bool, bool]]] = OrderedDict()
         self._arts: OrderedDict[str, Article] = OrderedDict()
         self._lock = threading.Lock()
         self._cleared = 0  # clears so far
-
-    def flags(self, sid: str) -> dict[str, tuple[bool, bool]]:
-        """(read, starred) of each article of story ``sid`` as the index last saved them."""
-        with self._lock:
-            flags, cleared = self._flags.pop(sid, None), self._cleared
-            if flags is not None:
-                self._flags[sid] = flags  # the newest last
-                return flags
-        flags = lists.flags_of(self.ws.index, sid)
-        self._keep(self._flags, {sid: flags}, cleared, KEEP_FLAGS)
-        return flags
 
     def brief(self, aid: str, ahead: Sequence[str] = ()) -> Article:
         """Article ``aid`` to draw in the list; ``ahead``: the ids drawn next (read with it).
@@ -84,6 +66,5 @@ class Held:
 
     def clear(self) -> None:
         with self._lock:
-            self._flags.clear()
             self._arts.clear()
             self._cleared += 1

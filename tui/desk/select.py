@@ -334,26 +334,31 @@ def unreadable_note(ids: Sequence[str]) -> str:
     )
 
 
-def recount(
-    ws: Readable,
-    story: Story,
-    changed: Iterable[str] = (),
-    saved: Callable[[str], dict[str, tuple[bool, bool]]] | None = None,
-) -> None:
+def recount(ws: Readable, story: Story, changed: Iterable[str] = ()) -> None:
     """Refresh a story's unread and starred counts after a triage change. A workspace not
-    read whole counts from the index's flags (``saved``: where they are held,
-    :meth:`tui.desk.held.Held.flags`), with the articles of ``changed`` (those this
-    process changed, maybe not saved yet) as they are in memory."""
+    read whole counts from the index: the story's saved counts, with the articles of
+    ``changed`` (those this process changed, maybe not saved yet) taken out as saved and put
+    back as they are in memory (:func:`~tui.core.workspace.index_list.counts_of`: a face row
+    and a row per such article, not every flag of the story)."""
     if getattr(ws, "loaded", True):
         arts = [ws.get(aid) for aid in story.article_ids]
         story.unread = sum(not a.triage.read for a in arts)
         story.starred = sum(a.triage.starred for a in arts)
         return
-    if saved is None:
-        saved = lambda sid: lists.flags_of(ws.index, sid)  # type: ignore[attr-defined]  # noqa: E731
-    flags = dict(saved(story.id))
-    for aid in set(changed) & set(story.article_ids):
+    changed = changed if isinstance(changed, (set, frozenset)) else set(changed)
+    mine = list(dict.fromkeys(aid for aid in story.article_ids if aid in changed))
+    q = ws.index  # type: ignore[attr-defined]
+    got = lists.counts_of(q, story.id, mine)
+    if got is None:  # no face in the index, or many changed here: every flag of the story
+        flags = lists.flags_of(q, story.id)
+        unread = sum(not read for read, _ in flags.values())
+        starred = sum(star for _, star in flags.values())
+        saved = {aid: flags[aid] for aid in mine if aid in flags}
+    else:
+        unread, starred, saved = got
+    for aid in mine:
+        was_read, was_starred = saved.get(aid, (True, False))  # (not in it as saved: nothing)
         t = ws.get(aid).triage
-        flags[aid] = (t.read, t.starred)
-    story.unread = sum(not read for read, _ in flags.values())
-    story.starred = sum(starred for _, starred in flags.values())
+        unread += int(not t.read) - int(not was_read)
+        starred += int(t.starred) - int(was_starred)
+    story.unread, story.starred = unread, starred

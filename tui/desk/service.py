@@ -50,8 +50,7 @@ class Desk:
         self._faces: list[Story] | None = None
         self._faces_by_id: tuple[list[Story] | None, dict[str, Story]] = (None, {})
         self._shown: Listing | None = None  # the last list selected (a window, when lazy)
-        self._changed: set[str] = set()  # articles whose triage this desk changed
-        self.held = held.Held(ws)  # of the index: a story's flags, the list's articles
+        self.held = held.Held(ws)  # of the index: the list's articles
         self._stamp = stamp(self.root)
         self._thread: threading.Thread | None = None
         if not getattr(ws, "loaded", True):  # hand edits: looked for once a second, not per key
@@ -119,7 +118,7 @@ class Desk:
     def tags(self) -> list[str]:
         """Every tag in use (a workspace not read whole: from the index, with the tags of
         articles changed here and maybe not saved yet)."""
-        return self.ws.tags() if self.whole else indexed.tags(self.ws, self._changed)
+        return self.ws.tags() if self.whole else indexed.tags(self.ws, self.writer.unsaved())
 
     def outlets_and_langs(self) -> list:
         """What the filter field completes besides tags: objects with the ``sources`` and
@@ -191,6 +190,7 @@ class Desk:
     def recount(self, story_ids: Iterable[str], shown: Listing | None = None) -> None:
         """Refresh the unread and starred counts of these stories after a triage change
         (``shown``: the listing on screen, when it holds faces of its own: another order)."""
+        unsaved = self.writer.unsaved()  # the rest: as the index saved them
         for sid in story_ids:
             faces = {
                 id(f): f
@@ -198,14 +198,13 @@ class Desk:
                 if f is not None
             }
             for story in faces.values():
-                recount(self.ws, story, self._changed, self.held.flags)
+                recount(self.ws, story, unsaved)
 
     # ---- triage (quick: in memory now, saved by the writer thread) ---------------------------
     def toggle(self, flag: Flag, aids: Sequence[str]) -> str:
         """Set ``flag`` on every article, or clear it when all have it; one undo step. Returns
         what was done ("starred", "marked unread"...)."""
         value = not all(getattr(self.ws.get(a).triage, flag) for a in aids)
-        self._changed.update(aids)
         if flag == "read":
             label = "marked read" if value else "marked unread"
             self.writer.change(label, aids, read=value)
@@ -216,19 +215,16 @@ class Desk:
 
     def set_read(self, aids: Sequence[str], label: str) -> None:
         """Mark articles read (a whole story: newsboat's ``A``); one undo step."""
-        self._changed.update(aids)
         self.writer.change(label, aids, read=True)
 
     def mark_read(self, aid: str) -> bool:
         """Mark one article read without an undo step (reading it); False if it already was."""
         if self.ws.get(aid).triage.read:
             return False
-        self._changed.add(aid)
         self.writer.change("read", [aid], read=True, record=False)
         return True
 
     def tag(self, aids: Sequence[str], add: Iterable[str] = (), remove: Iterable[str] = ()) -> None:
-        self._changed.update(aids)
         self.writer.change("tagged", aids, add_tags=add, remove_tags=remove)
 
     def note(self, aid: str, text: str) -> bool:
@@ -255,7 +251,6 @@ class Desk:
         from a worker."""
         step = self.writer.undo()
         if step is not None:
-            self._changed.update(s.aid for s in step.articles)
             for sid, archived in step.stories:
                 face = self.face(sid)
                 if face is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import queue
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -75,6 +76,12 @@ class TriageWriter:
         self.lock = threading.RLock()
         self._history_lock = threading.Lock()  # corrections record their step from a worker
         self._stopped = threading.Event()
+        # Articles whose triage in memory may differ from the index: saves queued or running
+        # (a count per article), and saves that failed. The keys' counts take these from
+        # memory, every other article from the index (a short read however many were saved).
+        self._queued: Counter[str] = Counter()
+        self._failed: set[str] = set()
+        self._queued_lock = threading.Lock()
 
     # ---- changes ---------------------------------------------------------------------------
     def change(
@@ -91,6 +98,8 @@ class TriageWriter:
     ) -> None:
         """Change the triage of ``aids`` now (in memory) and queue the save; one undo step."""
         add, remove = tuple(add_tags), tuple(remove_tags)
+        with self._queued_lock:  # before memory changes: a reader never misses one
+            self._queued.update(aids)
         if record:
             self.remember(Step(label, tuple(self._snap(a) for a in aids)))
         for aid in aids:
@@ -160,6 +169,11 @@ class TriageWriter:
         return Snapshot(aid, tuple(t.tags), t.starred, t.read, t.note)
 
     # ---- saving ----------------------------------------------------------------------------
+    def unsaved(self) -> set[str]:
+        """Articles changed here whose save is queued, running or failed (a copy)."""
+        with self._queued_lock:
+            return set(self._queued) | self._failed
+
     @property
     def pending(self) -> int:
         return self._jobs.unfinished_tasks
@@ -176,13 +190,21 @@ class TriageWriter:
                 self._jobs.task_done()
 
     def _save(self, job: Job) -> None:
+        failed = False
         try:
             with self.lock:
                 self._write(job)
         except Exception as e:  # a locked or damaged workspace must not crash the app
+            failed = True
             if job.note is not None:
                 self.unsaved_notes[job.key] = job.note
             self.on_error(job.label, e)
+        finally:  # saved (the index committed too), or failed: no longer queued
+            if job.archive is None:
+                with self._queued_lock:
+                    self._queued -= Counter((job.key,))
+                    if failed:
+                        self._failed.add(job.key)
 
     def _write(self, job: Job) -> None:
         if job.archive is not None:

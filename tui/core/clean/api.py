@@ -18,7 +18,6 @@ from tui.core.model import META_FIELDS, Cleaned, RawDocument, outlet_key, page_k
 from tui.core.safe_text import has_unsafe
 from tui.core.textutil import normalize_ws, safe_text
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NORM = re.compile(r"[\W_]+")
 _JOIN = "\u01c2"  # a letter (no run of _NORM crosses it) that texts seldom hold
 _WORD = re.compile(r"[^\W_]")  # a letter or a digit: prices and figures are content
@@ -37,11 +36,12 @@ _MAX_CHARS = 4_000_000  # beyond this a "page" is not an article; the tail is ig
 
 def clean(doc: RawDocument, *, furniture: FurnitureModel | None = None) -> Cleaned:
     """Clean one document. Never raises: should anything fail, the body is the whole text
-    (tags stripped, for HTML) in paragraphs."""
+    (sanitised, tags stripped for HTML) in paragraphs. The body of a text or Markdown page is
+    sanitised whatever happens (``clean_doc`` relies on it)."""
     try:
         return _clean(doc, furniture)
     except Exception:  # noqa: BLE001 - the contract is "never raises on any input"
-        text = _CONTROL.sub(" ", str(getattr(doc, "content", "") or ""))[:_MAX_CHARS]
+        text = _safe(str(getattr(doc, "content", "") or "")[: _MAX_CHARS * 2])[:_MAX_CHARS]
         if getattr(doc, "kind", "") == "html":
             from tui.core.clean.html import strip_tags
 
@@ -160,7 +160,7 @@ def clean_extracted(text: str, known=None, title: str | None = None) -> dict:
 def clean_text(text: str, known=None, authored: bool = False) -> dict:
     """Body and metadata of a plain-text page, as a dict of Cleaned's fields. ``authored``:
     the text is a document its author wrote (Markdown), where lists are content, not menus."""
-    lines = list(map(" ".join, map(str.split, text.split("\n"))))
+    lines = single_spaced(text)
     if any(c in text for c in _ZERO_WIDTH):  # (split() keeps them: they are no white space)
         for i, ln in enumerate(lines):
             if ln[:1] in _INVISIBLE and ln and not ln.strip(_INVISIBLE):
@@ -203,6 +203,14 @@ def clean_text(text: str, known=None, authored: bool = False) -> dict:
     out["lang"] = lang if lang in _ONE_SCRIPT or len(body) > 2000 else detect_lang(body) or lang
     out["body"] = body
     return {k: out.get(k) for k in ("body", *META_FIELDS)}
+
+
+def single_spaced(text: str) -> list[str]:
+    """``" ".join(ln.split())`` of each line of ``text``. A line is left as it is when that
+    changes nothing: no white space but single spaces inside it (``isprintable`` is false
+    for every other white space character, and for some others that only cost the join)."""
+    return [ln if "  " not in ln and ln[:1] != " " and ln[-1:] != " " and ln.isprintable()
+            else " ".join(ln.split()) for ln in text.split("\n")]
 
 
 def _dedupe(lines: list[str], keep: list[int]) -> list[int]:

@@ -43,6 +43,11 @@ def add_missed(base: str, other: str, min_words: int = ADD_MIN_WORDS) -> str:
             after.setdefault(anchor, []).append(ln.strip())
     if not after:
         return base
+    return woven(lines, after)
+
+
+def woven(lines: list[str], after: dict[int, list[str]]) -> str:
+    """``lines`` with each list of ``after`` placed after the line of its key (-1: first)."""
     out = after.get(-1, [])[:]
     for k, ln in enumerate(lines):
         out.append(ln)

@@ -8,7 +8,8 @@ readability fork and jusText) asked only where it is likely to change the extrac
 (``fallback_needed``). Readability runs when trafilatura kept far less prose than the
 page's paragraphs hold, or when the page holds sentences trafilatura's text lacks
 (``html_agree.worth_asking``: about a quarter of pages); its sentences inside the article both
-kept are added (``html_agree.top_up``).
+kept are added (``html_agree.top_up``), and the blocks of the article's own box that
+trafilatura skipped between lines it kept (lists, subheadings: ``html_inside.fill_inside``).
 Anything unparsable (binary junk, absurd nesting, a page of megabytes) falls back to a tag
 stripper; nothing here raises.
 """
@@ -25,6 +26,7 @@ from typing import Any
 from tui.core.clean.combine import add_missed
 from tui.core.clean.html_agree import top_up, worth_asking
 from tui.core.clean.html_blocks import redraw
+from tui.core.clean.html_inside import fill_inside
 from tui.core.clean.html_meta import read_meta
 from tui.core.clean.html_readable import _BLOCKS, block_text, readability_text  # noqa: F401
 from tui.core.clean.html_records import add_records
@@ -77,6 +79,8 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
     if alt:  # readability's sentences inside the article both kept (html_agree.py); after
         # the trim, which would otherwise read an added sentence as the article's last line
         text = _safe(top_up, text, alt) or text
+    if text.strip():  # blocks of the article's own box skipped between kept lines (html_inside)
+        text = _safe(fill_inside, tree, text) or text
 
     def visible() -> str:
         return _safe(visible_text, tree) or ""

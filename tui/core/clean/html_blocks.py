@@ -13,8 +13,9 @@ it, which a browser shows as a space, when the sentence goes on), and a line ope
 of an ordered list is numbered as the page numbers it.
 The extractor's words are never reordered, and dropped only as whole lines the page shows to
 be furniture (below); the line breaks and list markers change, and a word the extractor
-glued at an element's edge is spaced there (html_glue.py); the one thing added is a
-subheading the extractor skipped between two lines it kept (html_fill.py). Lines the page
+glued at an element's edge is spaced there (html_glue.py); the one thing added is what the
+extractor skipped between two lines it kept: a subheading, or a list item that is a sentence
+(html_fill.py). Lines the page
 does not hold (an extractor's own text) and table rows are left as they are, except a row of
 a page laid out in a table (html_cells.py): its text is running text, cut where the cell's
 own blocks start. Last, lines the page shows to be its furniture (a newsletter box, the
@@ -32,7 +33,7 @@ from tui.core.clean.html_align import align
 from tui.core.clean.html_cells import INNER as _INNER
 from tui.core.clean.html_cells import cell_words, layout_row
 from tui.core.clean.html_extras import extra_lines
-from tui.core.clean.html_fill import fill
+from tui.core.clean.html_fill import apart, fill
 from tui.core.clean.html_glue import CODE, _words, junctions, unglue
 from tui.core.clean.html_page import Blocks
 
@@ -290,11 +291,11 @@ def resegment(text: str, page: Blocks) -> str:
     """``text`` (one paragraph per line) with its line breaks where ``page`` draws its
     blocks: a line cut where a new block starts inside it, a line joined to the previous one
     when both lie back to back inside one block, an ordered list's items numbered, and the
-    headings skipped between two kept lines put back (html_fill.fill)."""
+    headings and sentence items skipped between two kept lines put back (html_fill.fill)."""
     raw = [ln for ln in text.split("\n") if ln.strip()]
     toks = [_words(ln) for ln in raw]
     pos = align(toks, page)
-    raw, toks, pos = fill(raw, toks, pos, page)  # headings skipped between kept lines
+    raw, toks, pos, added = fill(raw, toks, pos, page)  # headings, items skipped between
     raw, toks, pos = unglue(raw, toks, pos, page)  # words glued at an element's edge
     pieces: list[str] = []  # the output lines
     spans: list[list[int | None]] = []  # the page positions of each output line's words
@@ -333,7 +334,7 @@ def resegment(text: str, page: Blocks) -> str:
                 pieces.append(_marked(piece, start, page, first=n == 0))
                 spans.append(where)
         prev_end = ps[-1]
-    extras = extra_lines(pieces, spans, page)  # the site's furniture (html_extras.py)
+    extras = apart(extra_lines, pieces, spans, page, added)  # furniture (html_extras.py)
     return "\n".join(p for j, p in enumerate(pieces) if j not in extras)
 
 

@@ -11,8 +11,7 @@ from tui.core.clean.dates import find_dates
 _DENSE_CLASS = (r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e80-\u0eff"
                 r"\u1000-\u109f]")
 _BULLET = re.compile(r"^(?:[*•·▪■►▸>+o-]|\d{1,3}[.)]?)\s")
-_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¿¡-–—…*•|/@#"
-_CLOSERS = "\"'”’»)] "
+_PUNCT, _CLOSERS = "\"'“”‘’«»()[]{}.,;:!?¿¡-–—…*•|/@#", "\"'”’»)] "
 _ENDERS = set(".!?;:。！？؟।…")
 _BULLET_CHARS = "*•·▪■►▸>+o-"
 _ELLIPSES = ("...", "…", "[…]", "[...]", "..]", "…]")
@@ -49,8 +48,11 @@ _TITLE_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # what _GLUED'
 
 def _glued(ln: str, n: int) -> bool:
     """``_GLUED`` matches, or ``_glued_headline`` holds (``n``: the line's words). Both need
-    three words in capitals at the start (the first three, the first four), tested first."""
-    heads = [w[:1] for w in ln.split(None, 4)[:4]]  # (the first letters, in C below)
+    three capitals among the first words (tested first; prose has its 2nd and 3rd in lower)."""
+    words = ln.split(None, 4)
+    if len(words) > 2 and words[1][:1].islower() and words[2][:1].islower():
+        return False
+    heads = [w[:1] for w in words[:4]]  # (the first letters, in C below)
     if _TITLE_START.issuperset(heads[:3]) and _GLUED.match(ln) is not None:
         return True
     return n <= GLUED_WORDS and sum(map(str.isupper, heads)) >= 3 and _glued_headline(ln)
@@ -280,8 +282,7 @@ NOTE_WORDS = 80  # a note on the author runs to a few sentences
 
 # Measurements of lines already seen, per (stop words, dense script): menus, share bars and
 # footers recur on every page of an outlet, and within a page.
-MEMO_LINES = 20_000
-MEMO_CHARS = 200
+MEMO_LINES, MEMO_CHARS = 20_000, 200
 _MEMO: dict[tuple[frozenset[str], bool], dict[str, tuple]] = {}
 
 
@@ -390,8 +391,7 @@ def _fits(kind: str, words: int) -> bool:
     return not (words > 25 and kind in ("appeal", "share", "related", "teaser", "contact"))
 
 
-# The kinds ``_fits`` turns down for a line of n words (their patterns need not run); longer
-# lines than NOTE_WORDS + 1 fit what that many fit.
+# Kinds ``_fits`` turns down for n words (their patterns need not run; n > NOTE_WORDS + 1: as it)
 _UNFIT = tuple(frozenset(k for k in ORDER if not _fits(k, n)) for n in range(NOTE_WORDS + 2))
 
 

@@ -16,7 +16,7 @@ AGENCIES = {
     "bloomberg": "Bloomberg", "dpa": "dpa", "efe": "EFE", "ansa": "ANSA", "tass": "TASS",
     "upi": "UPI", "bernama": "Bernama", "anadolu": "Anadolu", "jiji": "Jiji", "ibns": "IBNS",
 }
-_WORDS = re.compile(r"[^\W_]+", re.U)
+_LONG_WORDS = re.compile(r"[^\W_]{3,}")  # (words of three letters or more: a run is matched whole)
 _DENSE = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\u1000-\u109f]")
 _BY = re.compile(r"^\s*(?:(?i:by|written by|posted by|von|par|por|di|door)(?=\s|:)"
                  r"|By(?=[A-Z]{2}))\s*:?\s*(?P<rest>.+)$")
@@ -49,7 +49,7 @@ def words(text: str) -> set[str]:
     if not text.isascii() and _DENSE.search(text):
         dense = "".join(_DENSE.findall(text))
         return {dense[i:i + 2] for i in range(len(dense) - 1)}
-    return {w for w in set(_WORDS.findall(text.lower())) if len(w) > 2}
+    return set(_LONG_WORDS.findall(text.lower()))
 
 
 def size(text: str) -> int:

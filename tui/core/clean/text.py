@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from itertools import compress
+from operator import attrgetter
 
 from tui.core.clean.aside import listing_items, step_aside
 from tui.core.clean.captions import drop_captions
@@ -47,6 +48,7 @@ STOP_REF = 0.30  # share of function words in English prose lines (a page's uppe
 LIST_MAX = 80  # longest list a colon may announce
 LIST_GAP = 2  # ...whose items are at most this many lines apart (one blank line)
 _LETTER = re.compile(r"[^\W\d_]")
+_FURNITURE, _LOW = attrgetter("furniture"), attrgetter("low")  # (read in C, line by line)
 
 
 def prose_value(ln: Line, scale: float = 1.0, barriers: frozenset[str] = BARRIERS) -> float:
@@ -122,9 +124,9 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
             if not ln.furniture and known(ln.text):
                 ln.furniture = "learned"
     if kinds is not None:
-        kinds.update((i, ln.furniture) for i, ln in zip(idx, info))
+        kinds.update(zip(idx, map(_FURNITURE, info)))
     # A text without page furniture is a plain document (``whole_document`` keeps its lines).
-    page = not _document_marks([ln.furniture for ln in info])
+    page = not _document_marks(list(map(_FURNITURE, info)))
     _mark_repeats(info)
     rows = table_rows(written) if written else set()
     unmark_rows(idx, info, rows)  # a table's header row drawn for each table is no template
@@ -277,7 +279,9 @@ def _announced_lists(info: list[Line], idx: list[int], chosen: set[int]) -> set[
 
 def _mark_repeats(info: list[Line]) -> None:
     """A line the page repeats is a template (share bar, teaser, headline): furniture."""
-    keys = [ln.low or ln.text.lower() for ln in info]
+    keys = list(map(_LOW, info))
+    if "" in keys:  # (a Line not made by measure_page may lack its lower case)
+        keys = [ln.low or ln.text.lower() for ln in info]
     seen = Counter(keys)
     if len(seen) == len(keys):
         return  # no line comes twice

@@ -8,7 +8,8 @@ content order, as one batch orders its articles, so a look-up reads the same art
 order they came in: ``TermIndex.keys``); a batch is then joined by
 average-link over the sparse same-language similarities, each less a share of how crowded the
 two articles' neighbourhoods are (in a busy topic, articles must stand out from their usual
-neighbours), two tight clusters also needing a linkage near their own cohesion; dated articles
+neighbours; the pair an article links to most strongly is scored even when no look-up read it,
+``triangles``), two tight clusters also needing a linkage near their own cohesion; dated articles
 join only within days of a story. How much text each side has sets the bar: headline-sized
 texts (``Params.short_terms``) join at a lower similarity, by a cluster's centre as well as its
 average, without the crowding discount (``placing.fullness``). Near-copies in one batch merge

@@ -29,7 +29,7 @@ def weighed_now(g: GroupContext, doc: DocEntry, cache: dict[int, Weighed]) -> We
             names = set(doc.names)
             p = g.params
             found = g.words.weigh(tids, array("B", doc.counts), bytes(t in names for t in tids),
-                                  p.keep_terms, doc.group, p.name_boost)
+                                  p.keep_terms, doc.group, p.name_boost, p.idf_power)
         cache[doc.slot] = found
     return found
 

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 import snowballstemmer
 from anyascii import anyascii
 
-from .tokens import CJK, WORD
+from .tokens import CJK, WORD, WORD_CHAR
 from .weekdays import mask_of_runs, mask_of_words
 
 STEM = 6  # words compare on their first letters (after a Snowball stemmer where there is one)
@@ -38,7 +38,16 @@ _SNOWBALL = {
 _STEMS_CAP = 300_000  # words remembered per language group
 _STEM_LONGEST = 48  # longer runs of letters are cut, not stemmed
 _LOCAL = threading.local()  # Snowball stemmers keep state while stemming: one per thread
-_NUM = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
+# a number: digits with separators between them; a thin or no-break space before exactly three
+# digits separates thousands ("255 000", as French and Russian write them)
+_SEPS = ".,\u066b\u066c\u00a0\u202f\u2009"
+_NUM = re.compile(r"\d+(?:[.,\u066b\u066c]\d+|[\u00a0\u202f\u2009]\d{3}(?!\d))*")
+# (marked with noncharacters, which no text carries, as word characters)
+_MARKS = str.maketrans(_SEPS, "".join(chr(0xFDD0 + i) for i in range(len(_SEPS))))
+_UNMARK = {v: k for k, v in _MARKS.items()}
+_WORD_MARKED = re.compile(WORD_CHAR[:-1] + "\ufdd0-\ufddf]+")  # a number's separators marked
+_NUM_LEAD = re.compile(r"[\d_]+")
+_NUMBER_LONGEST = 24  # a number word is kept whole up to this long (never cut to ``STEM``)
 _CJK = CJK
 _HAN_KATA = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\u30a0-\u30ff]+|[\uac00-\ud7af]+")
@@ -145,6 +154,31 @@ def number_key(raw: str) -> str | None:
     return value.rstrip("0").rstrip(".") if "." in value else value
 
 
+def _number_word(raw: str) -> str:
+    """A number as one word: its digits (ASCII where it has separators), a decimal point
+    written ``_`` (a word character): ``255,000`` -> ``255000``, ``4.9`` -> ``4_9``."""
+    if raw.isdigit():
+        return raw
+    key = number_key(raw)
+    return raw if key is None else key.replace(".", "_") or "0"  # ("0.0": "", the number 0)
+
+
+def _one_number(m: re.Match) -> str:
+    return _number_word(m.group())
+
+
+def _marked(m: re.Match) -> str:
+    return m.group().translate(_MARKS)
+
+
+def word_term(term: Callable[[str], str], word: str) -> str:
+    """A word's term: a number word (it starts with a digit) is never cut to ``STEM``
+    characters ("1250000" is not "125000"), a longer run of digits only to ``_NUMBER_LONGEST``."""
+    if word[0].isdigit() and len(word) > STEM:
+        return word[:_NUMBER_LONGEST]
+    return term(word)
+
+
 def _cjk_terms(run: str, words: Counter, cross: dict[str, str]) -> None:
     for block in _HAN_KATA.findall(run):
         grams = [block[i : i + 2] for i in range(len(block) - 1)] or [block]
@@ -210,29 +244,40 @@ def extract(title: str, body: str, lang: str | None) -> Features:
         days = mask_of_runs(runs)
         text = _CJK.sub(" ", text)
     term = stemmer(group)
-    tokens = _WORD.findall(text)
+    # a number is one word ("255,000" is not "255" and "000", which every thousand shares)
+    shown = {_number_word(raw): raw for raw in _NUM.findall(text) if not raw.isdigit()}
+    worded = _NUM.sub(_one_number, text) if shown else text
+    tokens = _WORD.findall(worded)
     lows = [t.lower() for t in tokens]
     lowered = {low for t, low in zip(tokens, lows) if t[0].islower()}
     # Lower case never turns a word character into another kind, so these are the words of
     # text.lower(); only a final sigma is lowered from context beyond its word.
     if "Σ" in text:
-        lows = _WORD.findall(text.lower())
+        lows = _WORD.findall(worded.lower())
     counts = Counter(lows)
     days |= mask_of_words(counts, lowered)
     for word, n in counts.items():
-        words[term(word)] += n
+        words[word_term(term, word)] += n
     names: set[str] = set()
     _name_keys(tokens, lowered, cross, names, term)
     for raw in _NUM.findall(text):
         key = number_key(raw)
         if key is not None:
             cross.setdefault("n:" + key, raw)
-            names.add(term(raw.lower()))
+            names.add(word_term(term, _number_word(raw)))
+    if shown:  # a written number with letters ("$2.5bn": 2_5bn) weighs as its number
+        for word in counts:
+            if word[0].isdigit() and (lead := _NUM_LEAD.match(word)) and lead.group() in shown:
+                names.add(word_term(term, word))
     prefix = group + "|"
     words = Counter({prefix + w: n for w, n in words.items()})
 
     def spelled() -> dict[str, str]:
-        return {prefix + term(t): t for t in reversed(lows)}
+        # each word of a written number as written, whole ("$2.5bn": "2.5bn", not "2_5bn")
+        marked = _WORD_MARKED.findall(_NUM.sub(_marked, text)) if shown else tokens
+        written = {t.lower(): w.translate(_UNMARK) for t, w in zip(tokens, marked)
+                   if t != w} if len(marked) == len(tokens) else {}
+        return {prefix + word_term(term, t): written.get(t, t) for t in reversed(lows)}
 
     return Features(words=words, cross=cross, group=group, names={prefix + n for n in names},
                     spelled=spelled, days=days)

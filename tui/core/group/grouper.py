@@ -281,8 +281,9 @@ class Grouper:
         """An article's kept terms and weights, cross-language keys and their idf mass, with
         the frequencies known now. ``twins``: other articles with the same text, whose keys are
         all the same (a key only a copy shares says nothing across languages)."""
+        p = self.params
         terms, weights = self.words.weigh(
-            f.tids, f.counts, f.boosted, self.params.keep_terms, f.group, self.params.name_boost)
+            f.tids, f.counts, f.boosted, p.keep_terms, f.group, p.name_boost, p.idf_power)
         cap, df, names = self.params.cross_keys, self.cross.df, self.cross.terms
         han = sorted(k for k in f.keys if names[k].startswith("h:"))
         other = sorted(k for k in f.keys if not names[k].startswith("h:"))

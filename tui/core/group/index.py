@@ -84,17 +84,26 @@ class TermIndex:
         return math.log((n + 1) / (self.df[tid] + 1)) + 1.0
 
     def weigh(
-        self, tids: array, counts: array, boosted: bytes, keep: int, group: str, factor: float
+        self, tids: array, counts: array, boosted: bytes, keep: int, group: str, factor: float,
+        power: float = 1.0,
     ) -> tuple[array, array]:
-        """Top ``keep`` terms of a sublinear tf-idf vector (idf within ``group``; terms flagged
-        in ``boosted`` weighted by ``factor``), heaviest first, l2-normalised over what is kept."""
+        """Top ``keep`` terms of a sublinear tf-idf vector (idf within ``group``, raised to
+        ``power``; terms flagged in ``boosted`` weighted by ``factor``), heaviest first,
+        l2-normalised over what is kept."""
         df, log = self.df, math.log
         top_idf = log(self.n_group.get(group, 0) + 1) + 1.0  # idf = top_idf - log(df + 1)
         # (minus the weight, term): heaviest first, ties by term, sorted without a key function
-        pairs = [
-            (-((1.0 + log(c)) * (top_idf - log(df[t] + 1)) * (factor if b else 1.0)), t)
-            for t, c, b in zip(tids, counts, boosted)
-        ]
+        if power == 1.0:
+            pairs = [
+                (-((1.0 + log(c)) * (top_idf - log(df[t] + 1)) * (factor if b else 1.0)), t)
+                for t, c, b in zip(tids, counts, boosted)
+            ]
+        else:  # (an idf below 0, a count not yet taken back, weighs nothing)
+            pairs = [
+                (-((1.0 + log(c)) * max(0.0, top_idf - log(df[t] + 1)) ** power
+                   * (factor if b else 1.0)), t)
+                for t, c, b in zip(tids, counts, boosted)
+            ]
         pairs.sort()
         top = pairs[:keep]
         weights = [-w for w, _ in top]

@@ -75,6 +75,13 @@ class Params:
     copy_ratio: float = 90.0  # leads this similar (rapidfuzz ratio) ...
     copy_size: float = 0.8  # ... and bodies this close in length make a copy
     copy_share: float = 0.9  # ... when they also share this share of the shorter's sentences
+    idf_power: float = 0.8  # word weights: idf to this power (plain idf lets words no other
+    # article has outweigh the words two tellings of one event share; ``TermIndex.weigh``)
+
+
+# The words and weights grouping keeps (``features``, ``Params``): a grouping cache written with
+# another is rebuilt once (raise it with any change to them; 2: numbers as one word, idf^0.8)
+WORDS_VERSION = 2
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ from .scoring import (
     thin_evidence,
 )
 from .timing import timed
+from .triangles import close_triangles, exactly
 
 _STORY_SAMPLE = 30  # newest members read to describe a placement
 _STORY_READ = 400  # newest members read of an old story (a larger one is counted from them)
@@ -146,6 +147,7 @@ def _cluster(
     edges: dict[tuple[int, int], float] = {}
     cands: dict[int, list[tuple[float, DocEntry]]] = {}
     weighed: dict = {}  # earlier articles weighed now, by slot
+    earlier: dict = {}  # new articles' links to members of earlier stories (``triangles``)
     for e in open_:
         span = (e.day, e.day) if e.day is not None else None
         nodes[e.slot] = Node(groups=Counter({e.group: 1}), span=span, full=fullness(p, e.mass))
@@ -153,8 +155,7 @@ def _cluster(
         hits = looked.get(e.slot)
         if hits is None:
             hits = mono_candidates(e, g.words, g.book.slots, p)
-        found = [(s, o) for s, o in hits
-                 if o.slot != e.slot]
+        found = [(s, o) for s, o in hits if o.slot != e.slot]
         # earlier articles weighed with today's frequencies, as one batch weighs them
         found = rescored(g, e, found, pending, weighed)
         cands[e.slot] = found
@@ -183,11 +184,14 @@ def _cluster(
                 # links two clusters (see ``_story_node``)
                 sid = other.placement.story
                 stories[sid] = stories.get(sid, 0.0) + sim
+                earlier.setdefault(e.slot, []).append((sim, other.slot))
         for sid, total in stories.items():
             if sid not in story_nodes:
                 story_nodes[sid] = g.book.docs[g.book.stories[sid][0]].slot
                 nodes[story_nodes[sid]] = _story_node(g, sid)
             edges[(story_nodes[sid], e.slot)] = total
+    close_triangles(edges, pending, g.book.slots, _EDGE_FLOOR, p.join_short, exactly(
+        lambda raw, a, b: _scaled(p, raw, a, b, g.words), p.window_days), earlier)
     roots = average_link(
         nodes, edges, p.join, _compatible(p.window_days), p.relative, p.cohesion_cap,
         p.relative_single, p.centroid, copies, p.join_short)

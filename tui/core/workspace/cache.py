@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tui.core.gcpause import collector_paused
+from tui.core.workspace import journal
 from tui.core.workspace.atomic import write_atomic
+from tui.core.workspace.lock import WorkspaceLocked, WriterLock
 from tui.core.workspace.paths import ARTICLES, CACHE
 
 CACHE_FORMAT = 4
@@ -89,3 +92,24 @@ def remove(root: Path, name: str) -> None:
         os.unlink(root / CACHE / name)
     except OSError:
         pass
+
+
+def save_unlocked(root: Path, seen: journal.Mark, save: Callable[[], object]) -> bool:
+    """Write derived data from a command that only reads (a rebuilt grouping cache, so the next
+    command does not rebuild it again): under the writer lock taken without waiting, and only
+    when no writer changed the workspace since it was read (``seen``: the journal's mark then).
+    False, and nothing said, when another writer holds the lock or wrote since."""
+    lock = WriterLock(root, timeout=0)
+    try:
+        lock.acquire()
+    except (WorkspaceLocked, OSError):
+        return False
+    try:
+        if journal.changed(root, seen):
+            return False
+        save()
+        return True
+    except (OSError, sqlite3.Error):  # a cache that cannot be written is only slower next time
+        return False
+    finally:
+        lock.release()

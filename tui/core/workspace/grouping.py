@@ -133,9 +133,11 @@ def _grouper(ws):
     ids = [a.id for a in sorted(ws.articles(), key=lambda a: (a.added, a.id))]
     from tui.core.workspace.grouping_check import rebuilding
 
-    rebuilding(len(ids))  # (said when it takes a minute or more)
+    rebuilding(len(ids), ws.__dict__.pop("_grouper_older", False))
     replay(ws, g, ids)
     ws._grouper_base = None
+    if not ws.lock.held:  # a command that only reads: saved too, or the next one rebuilds
+        cache.save_unlocked(ws.root, ws.records.mark, lambda: save_grouper(ws, g))
     return g
 
 
@@ -159,7 +161,11 @@ def _from(ws, base: dict, delta: dict | None = None):
 
 def _built(ws, base: dict, delta: dict | None):
     from tui.core.group import Grouper, Params
+    from tui.core.group.model import WORDS_VERSION
 
+    if base.get("words") != WORDS_VERSION:  # another version's words and weights: rebuilt
+        ws.__dict__["_grouper_older"] = True
+        return None
     try:
         g = grouper_base.grouper(base) if "db" in base else Grouper.from_state(base["state"])
         if g.params != Params():  # written by a Wiredesk of other parameters: rebuilt
@@ -293,6 +299,8 @@ def save_grouper(ws, g, ingested: list[str] | None = None,
 
     ``ingested``: articles new or re-versioned since the index was loaded; ``moved``: older
     articles whose story changed (None for either: not known, save the whole index)."""
+    from tui.core.group.model import WORDS_VERSION
+
     at = time.time_ns()  # files written after this are newer than the saved index
     sig = signature(ws) if ws.loaded else None  # (read whole: the slow check is possible)
     told = {"sig": sig, "mark": journal.mark(ws.root), "corr": _digest(corrections_text(ws)),
@@ -313,6 +321,7 @@ def save_grouper(ws, g, ingested: list[str] | None = None,
     try:
         grouper_base.save(ws.root, g, {"token": token, "closed": sorted(working_set.closed(g)),
                                        "store": token if store else None, **told,
+                                       "words": WORDS_VERSION,
                                        "format": cache.CACHE_FORMAT})
     except (OSError, sqlite3.Error):  # a cache that cannot be written is only slower next time
         grouper_base.remove(ws.root)

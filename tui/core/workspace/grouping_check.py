@@ -102,10 +102,15 @@ def rebuild_cost(n: int) -> str:
     return f"every article placed again: {n:,} articles, {took}"
 
 
-def rebuilding(n: int) -> None:
+def rebuilding(n: int, older: bool = False) -> None:
     """Say, before it starts, that the grouping cache is rebuilt from ``n`` articles (when
-    that takes a minute or more): the first command after a lost cache is slow for this."""
-    if n >= REBUILD_SAID:
+    that takes a minute or more, or once after an upgrade, ``older``): the first command after
+    a lost cache is slow for this."""
+    if older and n:
+        _log.warning("%s/grouper-base.sqlite: made by an older version of Wiredesk; the "
+                     "grouping cache is rebuilt once for this version (%s; the articles' "
+                     "stories are kept as they are)", CACHE, rebuild_cost(n))
+    elif n >= REBUILD_SAID:
         _log.warning("%s/grouper-base.sqlite: missing or unusable, the grouping cache is "
                      "rebuilt (%s; the articles' stories are kept as they are)", CACHE,
                      rebuild_cost(n))

@@ -4,7 +4,8 @@ the stories shown (their articles' flags, the tags, outlets and languages that e
 
 Every function takes the workspace's :class:`~tui.core.workspace.index_query.Queries`
 (``ws.index``), so the index is caught up with hand edits before it answers, as for any
-other question.
+other question (but :func:`counts_of`, a key's short read beside a writer, takes the index as
+last caught up: the app looks for hand edits on a timer).
 """
 
 from __future__ import annotations
@@ -138,6 +139,32 @@ def flags_of(q, sid: str) -> dict[str, tuple[bool, bool]]:
     return {aid: (bool(read), bool(starred)) for aid, read, starred in q._rows(
         "SELECT id, read, starred FROM articles WHERE story = ? OR (story IS NULL AND id = ?)",
         (sid, sid))}
+
+
+COUNTS_ASKED = 500  # articles whose flags :func:`counts_of` asks for by id (more: None)
+
+
+def counts_of(q, sid: str, aids: Sequence[str] = ()
+              ) -> tuple[int, int, dict[str, tuple[bool, bool]]] | None:
+    """Story ``sid``'s saved unread and starred counts (its face in the index, which every
+    write of an article keeps in step with its flags) and the saved (read, starred) of those of
+    ``aids`` the index has in that story: one statement, so one snapshot in which the counts
+    and the flags agree, of one face row and a row per id (0.1 ms where reading every flag
+    of a 2,464-article story took 6-20 ms). None when the index holds no face for ``sid``
+    or more than ``COUNTS_ASKED`` ids are asked (:func:`flags_of` answers then). A short read
+    beside a writer (``Queries.point``)."""
+    aids = list(dict.fromkeys(aids))
+    if len(aids) > COUNTS_ASKED:
+        return None
+    rows = q.point(
+        "SELECT NULL, unread, starred FROM stories WHERE id = ? UNION ALL "
+        f"SELECT id, read, starred FROM articles WHERE id IN ({', '.join('?' * len(aids))}) "
+        "AND coalesce(story, id) = ?", (sid, *aids, sid))
+    face = [r for r in rows if r[0] is None]
+    if len(face) != 1:
+        return None
+    _, unread, starred = face[0]
+    return unread, starred, {aid: (bool(r), bool(s)) for aid, r, s in rows if aid is not None}
 
 
 def tags(q) -> list[str]:

@@ -16,10 +16,11 @@ import tomllib
 
 from tui.core.model import Article
 from tui.core.workspace import index as ix
+from tui.core.workspace import index_faces as faces
 from tui.core.workspace import index_vocab, journal
-from tui.core.workspace.faces import face
+from tui.core.workspace.index_faces import refresh_faces
 from tui.core.workspace.index_look import Sigs, file_sigs
-from tui.core.workspace.index_rows import STORY_COLS, article_of, story_row
+from tui.core.workspace.index_rows import article_row, story_row
 from tui.core.workspace.lock import WorkspaceLocked
 from tui.core.workspace.paths import ARTICLES, article_path, article_rel
 from tui.core.workspace.records import StoryState, story_state_from_dict
@@ -33,8 +34,7 @@ def current(ws) -> ix.Index | None:
     if ws.index_db is not None:
         if not ws.index_db.replaced:
             return ws.index_db
-        ws.index_db.close()  # removed or rebuilt by another process: open the new one
-        ws.index_db = None
+        close(ws)  # removed or rebuilt by another process: open the new one
     try:
         idx = ix.Index.open(ws.root)
     except ix.IndexUnusable:
@@ -162,9 +162,7 @@ def rebuild(ws, *, force: bool = True) -> ix.Index:
     with ws:
         if not force and (built := current(ws)) is not None:
             return built
-        if ws.index_db is not None:
-            ws.index_db.close()
-            ws.index_db = None
+        close(ws)
         ix.remove(ws.root)
         times = ix.folder_times(ws.root)  # before reading: a change during the read shows
         arts = ws.by_id  # every article read
@@ -225,14 +223,25 @@ def after_write(ws, arts: list[Article], bodies: dict[str, str] | None = None,
                 row = db.execute("SELECT story FROM articles WHERE id=?", (aid,)).fetchone()
                 if row:
                     affected.add(row[0] or aid)
-            for a in arts:
-                row = db.execute("SELECT story FROM articles WHERE id=?", (a.id,)).fetchone()
-                if row:
-                    affected.add(row[0] or a.id)
-                affected.add(a.story or a.id)
+            put = [(a, (sigs or {}).get(a.id) or ws.records.sig_of(a.id)) for a in arts]
+            counts: dict[str, tuple[int, int]] = {}  # a triage change: the counts move
+            once = len({a.id for a in arts}) == len(arts)
+            for a, sig in put:
+                row = db.execute("SELECT * FROM articles WHERE id=?", (a.id,)).fetchone()
+                new = article_row(a, sig)
+                change = faces.triage_change(row[1:] if row else None, new) if once else None
+                sid = a.story or a.id
+                if change is None:
+                    if row:
+                        affected.add(faces.story_of_row(row[1:]))
+                    affected.add(sid)
+                else:
+                    was = counts.get(sid, (0, 0))
+                    counts[sid] = (was[0] + change[0], was[1] + change[1])
             idx.drop_articles(db, gone)
-            idx.put_articles(db, [(a, (sigs or {}).get(a.id) or ws.records.sig_of(a.id))
-                                  for a in arts], bodies)
+            idx.put_articles(db, put, bodies)
+            affected |= faces.move_counts(db, {s: c for s, c in counts.items()
+                                               if s not in affected})
             refresh_faces(db, affected)
             folders = {a.id[:2] for a in arts} | {aid[:2] for aid in gone}
             known = dict(db.execute("SELECT name, mtime_ns FROM folders"))
@@ -262,39 +271,17 @@ def states_changed(ws, states: list[StoryState]) -> None:
 
 def drop(ws) -> None:
     """An index that failed a write no longer matches the files: remove it (rebuilt later)."""
-    if ws.index_db is not None:
-        ws.index_db.close()
-        ws.index_db = None
+    close(ws)
     ix.remove(ws.root)
 
 
-def refresh_faces(db, story_ids) -> None:
-    """Rebuild the faces of these stories from their articles' rows. A face that did not
-    change is left alone, and one whose folded title did not is updated in place: its title's
-    trigrams (``index_grams``) are not written again (a bulk ingest adds to many stories)."""
-    for sid in story_ids:
-        if not sid:
-            continue
-        rows = db.execute(
-            "SELECT * FROM articles WHERE story=? OR (story IS NULL AND id=?)",
-            (sid, sid)).fetchall()
-        old = db.execute("SELECT * FROM stories WHERE id=?", (sid,)).fetchone()
-        if not rows:
-            db.execute("DELETE FROM stories WHERE id=?", (sid,))
-            continue
-        st = db.execute("SELECT archived, title FROM states WHERE id=?", (sid,)).fetchone()
-        state = StoryState(id=sid, archived=bool(st[0]), title=st[1]) if st else None
-        new = story_row(face(sid, [article_of(r[1:]) for r in rows], state))
-        if old is not None and old[2] == new[2]:  # (columns: index_rows.STORY_COLS)
-            if tuple(old) != new:
-                db.execute(f"UPDATE stories SET {_SET_FACE} WHERE id=?", (*new[3:], new[1], sid))
-            continue
-        if old is not None:
-            db.execute("DELETE FROM stories WHERE id=?", (sid,))
-        db.execute(f"INSERT INTO stories VALUES({', '.join('?' * 12)})", new)
-
-
-_SET_FACE = ", ".join(f"{c}=?" for c in (*STORY_COLS[3:], STORY_COLS[1]))  # not id, title_f
+def close(ws) -> None:
+    """Close the index and the read-only connections the queries opened of their own."""
+    if ws.index_db is not None:
+        ws.index_db.close()
+        ws.index_db = None
+    if (q := getattr(ws, "_queries", None)) is not None:
+        q.close()
 
 
 def rescan(ws, folders: list[str] | None = None, stats: dict[str, Sigs] | None = None) -> dict:
