@@ -52,17 +52,17 @@ class Held:
         if a is None:
             wanted = list(dict.fromkeys([aid, *ahead]))
             got = {x.id: x for x in ws.index.articles(wanted)}
-            self._keep(self._arts, got, cleared, KEEP_ARTICLES)
+            self._keep(got, cleared)
             a = got.get(aid)
         return a if a is not None else ws.get(aid)  # not in the index: its file says
 
-    def _keep(self, held: OrderedDict, got: dict, cleared: int, keep: int) -> None:
+    def _keep(self, got: dict, cleared: int) -> None:
         with self._lock:
             if cleared != self._cleared:
                 return
-            held.update(got)
-            while len(held) > keep:
-                held.popitem(last=False)
+            self._arts.update(got)
+            while len(self._arts) > KEEP_ARTICLES:
+                self._arts.popitem(last=False)
 
     def clear(self) -> None:
         with self._lock:

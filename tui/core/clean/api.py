@@ -112,7 +112,7 @@ def _visible_fields(text: str, first: str) -> dict:
     """Author and date as the plain-text reader finds them in a page's visible text: in the
     lines above the body's ``first`` paragraph when the page shows it, else above the body the
     plain-text cleaner finds in the page's top lines."""
-    lines = [ln for ln in map(" ".join, map(str.split, text.split("\n"))) if ln]
+    lines = [ln for ln in single_spaced(text) if ln]
     at = lines.index(first) if first and first in lines else -1
     if at < 0:
         fields = clean_text("\n".join(lines[:HEAD_LINES]))

@@ -140,9 +140,10 @@ def apart(extras: Callable[[list[str], list, Blocks], set[int]], pieces: list[st
     new = [j for j, sp in enumerate(spans) if any(p in added for p in sp)] if added else []
     if not new:
         return extras(pieces, spans, page)
-    old = [j for j in range(len(pieces)) if j not in set(new)]
+    news = set(new)
+    old = [j for j in range(len(pieces)) if j not in news]
     got = extras([pieces[j] for j in old], [spans[j] for j in old], page)
-    out = {old[j] for j in got} | (extras(pieces, spans, page) & set(new))
+    out = {old[j] for j in got} | (extras(pieces, spans, page) & news)
     for j in new:
         before = next((k for k in reversed(old) if k < j), None)
         after = next((k for k in old if k > j), None)

@@ -245,7 +245,8 @@ def extract(title: str, body: str, lang: str | None) -> Features:
         text = _CJK.sub(" ", text)
     term = stemmer(group)
     # a number is one word ("255,000" is not "255" and "000", which every thousand shares)
-    shown = {_number_word(raw): raw for raw in _NUM.findall(text) if not raw.isdigit()}
+    nums = _NUM.findall(text)
+    shown = {_number_word(raw): raw for raw in nums if not raw.isdigit()}
     worded = _NUM.sub(_one_number, text) if shown else text
     tokens = _WORD.findall(worded)
     lows = [t.lower() for t in tokens]
@@ -260,7 +261,7 @@ def extract(title: str, body: str, lang: str | None) -> Features:
         words[word_term(term, word)] += n
     names: set[str] = set()
     _name_keys(tokens, lowered, cross, names, term)
-    for raw in _NUM.findall(text):
+    for raw in nums:
         key = number_key(raw)
         if key is not None:
             cross.setdefault("n:" + key, raw)

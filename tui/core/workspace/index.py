@@ -158,14 +158,16 @@ class Index:
         flush()
         index_vocab.log_writes(db)  # from now on (a new index's words are read whole first)
 
-    def put_articles(self, db, arts_sigs, bodies: dict[str, str] | None = None) -> None:
+    def put_articles(self, db, arts_sigs, bodies: dict[str, str] | None = None,
+                     rows: list[tuple] | None = None) -> None:
         """Insert or replace articles (``(Article, (mtime, size))`` pairs). ``bodies`` gives
-        the newest body of articles whose text is (re)indexed; others keep theirs."""
+        the newest body of articles whose text is (re)indexed; others keep theirs. ``rows``:
+        their ``article_row``s when the caller has built them already, in the same order."""
         bodies = {} if bodies is None else bodies
         marks = ", ".join("?" * len(ARTICLE_COLS))
         upd = ", ".join(f"{c}=excluded.{c}" for c in ARTICLE_COLS[1:])
-        for a, sig in arts_sigs:
-            row = article_row(a, sig)
+        for k, (a, sig) in enumerate(arts_sigs):
+            row = rows[k] if rows is not None else article_row(a, sig)
             rid = db.execute(
                 f"INSERT INTO articles({', '.join(ARTICLE_COLS)}) VALUES({marks}) "
                 f"ON CONFLICT(id) DO UPDATE SET {upd} RETURNING rid", row).fetchone()[0]

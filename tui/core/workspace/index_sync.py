@@ -226,9 +226,11 @@ def after_write(ws, arts: list[Article], bodies: dict[str, str] | None = None,
             put = [(a, (sigs or {}).get(a.id) or ws.records.sig_of(a.id)) for a in arts]
             counts: dict[str, tuple[int, int]] = {}  # a triage change: the counts move
             once = len({a.id for a in arts}) == len(arts)
+            rows = []
             for a, sig in put:
                 row = db.execute("SELECT * FROM articles WHERE id=?", (a.id,)).fetchone()
                 new = article_row(a, sig)
+                rows.append(new)
                 change = faces.triage_change(row[1:] if row else None, new) if once else None
                 sid = a.story or a.id
                 if change is None:
@@ -239,7 +241,7 @@ def after_write(ws, arts: list[Article], bodies: dict[str, str] | None = None,
                     was = counts.get(sid, (0, 0))
                     counts[sid] = (was[0] + change[0], was[1] + change[1])
             idx.drop_articles(db, gone)
-            idx.put_articles(db, put, bodies)
+            idx.put_articles(db, put, bodies, rows)
             affected |= faces.move_counts(db, {s: c for s, c in counts.items()
                                                if s not in affected})
             refresh_faces(db, affected)
