@@ -49,7 +49,7 @@ from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING
 
-from tui.core.clean.html_extras import CLASS_WORDS, MAIN
+from tui.core.clean.html_extras import CLASS_WORDS, MAIN, _tag
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -196,6 +196,13 @@ def _items(page: Blocks, end: int, start: int, held: set[str], main: Callable[[]
     ``end`` and ``start`` that are sentences and not links, each marked as an item."""
     found = []
     cut: set = set()  # <li>s of this gap that hold more than one block (not put back)
+    own: list[set] = []  # the elements the article's own around this gap, read once if asked
+
+    def around() -> set:
+        if not own:
+            own.append(main() | set(_chain(page, page.block[end]))
+                       & set(_chain(page, page.block[start])))
+        return own[0]
     k = end + 1
     while k < start:
         blk = page.block[k]
@@ -209,7 +216,7 @@ def _items(page: Blocks, end: int, start: int, held: set[str], main: Callable[[]
             if (_whole(page, blk, page.block[start], cut) and _sentence(text, j - k)
                     and page.linked.get(blk, 0) <= ITEM_LINKED * len(raw)
                     and " ".join(words) not in held
-                    and not (FURNITURE and _furniture(page, blk, end, start, main))):
+                    and not (FURNITURE and _furniture(page, blk, around()))):
                 found.append(("- " + text, words, range(k, j)))
         k = j
     return found
@@ -253,14 +260,13 @@ def _whole(page: Blocks, blk: int, kept: int, cut: set) -> bool:
     return False
 
 
-def _furniture(page: Blocks, blk: int, end: int, start: int, main: Callable[[], set]) -> bool:
+def _furniture(page: Blocks, blk: int, around: set) -> bool:
     """Item ``blk`` lies in a box of the page's furniture: between it and the element that
     holds the two kept lines around it stands a ``<nav>``, ``<footer>``, ``<aside>``,
     ``<header>``, ``<form>``, or an element whose class, id or role names a box
     ("newsletter", "comment", "share", "related", "cookie"...). What encloses the kept
-    lines on both sides, or the main container (``main``), is the article's own and not
+    lines on both sides, or the main container (``around``), is the article's own and not
     read (a layout's "main-with-sidebar" around a disclosure and the article)."""
-    around = main() | set(_chain(page, page.block[end])) & set(_chain(page, page.block[start]))
     for el in reversed(_chain(page, blk)):  # (a held element keeps its one proxy)
         if el in around:
             return False
@@ -289,8 +295,3 @@ def _main(page: Blocks, pos: list[list[int | None]]) -> set:
             if under[el] >= MAIN * total and d >= len(deepest):
                 deepest = chain[:d + 1]
     return set(deepest)
-
-
-def _tag(el) -> str:
-    tag = el.tag
-    return tag.lower() if isinstance(tag, str) else ""

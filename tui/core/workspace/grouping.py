@@ -131,9 +131,10 @@ def _grouper(ws):
             return g
     g = Grouper(load_corrections(ws))
     ids = [a.id for a in sorted(ws.articles(), key=lambda a: (a.added, a.id))]
+    from tui.core.group.model import WORDS_VERSION
     from tui.core.workspace.grouping_check import rebuilding
 
-    rebuilding(len(ids), ws.__dict__.pop("_grouper_older", False))
+    rebuilding(len(ids), bool(base) and base.get("words") != WORDS_VERSION)  # an older version's
     replay(ws, g, ids)
     ws._grouper_base = None
     if not ws.lock.held:  # a command that only reads: saved too, or the next one rebuilds
@@ -164,7 +165,6 @@ def _built(ws, base: dict, delta: dict | None):
     from tui.core.group.model import WORDS_VERSION
 
     if base.get("words") != WORDS_VERSION:  # another version's words and weights: rebuilt
-        ws.__dict__["_grouper_older"] = True
         return None
     try:
         g = grouper_base.grouper(base) if "db" in base else Grouper.from_state(base["state"])
