@@ -19,6 +19,12 @@ Per workspace and code version it prints:
 - the same two as ``wiredesk stories --json --filter``, whole processes: seconds until the
   first story is printed, and until the whole answer is.
 
+``--story-star N,N``: instead, the CPU of the UI thread for a star (then an unstar) pressed
+on the row of a story of about each of these sizes (the whole story starred: issue 16), less
+a key bound to nothing; the writer's saves wait until the press is measured (Pilot waits for
+the whole process to be idle: its waiting while the writer saves would be counted), then are
+waited for; the first press in a process is shown apart (it reads what the key needs first).
+
 ``--before OLD`` runs an older ``tui`` package (``git archive HEAD tui | tar -x -C OLD``) in
 the same run, alternating with this one, so the ratio between the two means something on a
 busy machine. Triage keys write to the workspace: measure copies
@@ -41,6 +47,7 @@ import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
+import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 HERE = Path(__file__).resolve()
@@ -166,9 +173,61 @@ async def measure(root: Path, keys: int, size: tuple[int, int], search: str, sto
     return out
 
 
+async def measure_story_star(root: Path, sizes: list[int], presses: int,
+                             size: tuple[int, int]) -> dict:
+    """UI-thread CPU ms of ``s`` on story rows of about ``sizes`` articles: the first press
+    in the process, then the others (star, unstar, alternately; saves waited for)."""
+    from tui.app import make_app
+    from tui.config import Config
+
+    app = make_app(root, config=Config())
+    out: dict = {"articles": 0, "stories": 0}
+    async with app.run_test(size=size) as pilot:
+        await _until(pilot, lambda: _listed(app))
+        sl = app.screen.stories
+        out["articles"] = len(app.ws)
+        out["stories"] = len(sl.listing.stories)
+        gate = threading.Event()  # the saves start once the key's press is measured
+        gate.set()
+        save = app.desk.writer._save
+
+        def gated(job):
+            gate.wait()
+            save(job)
+
+        app.desk.writer._save = gated
+        for want in sizes:
+            story = min(list(sl.listing.stories[:400]),
+                        key=lambda s: abs(len(s.article_ids) - want))
+            sl.goto(story.id)
+            await pilot.pause()
+            times = []
+            for _ in range(presses):
+                c = time.thread_time()
+                await pilot.press("ctrl+f19")  # a key bound to nothing: Pilot's own cost
+                idle = time.thread_time() - c
+                gate.clear()  # the writer waits: Pilot waits for the whole process to idle
+                c = time.thread_time()
+                await pilot.press("s")
+                times.append((time.thread_time() - c - idle) * 1000)
+                gate.set()
+                await app.desk.flush(600)
+                await pilot.pause()
+            if presses % 2:  # the workspace left as it was
+                await pilot.press("s")
+                await app.desk.flush(600)
+            out.setdefault("story_star", []).append((len(story.article_ids), times))
+    return out
+
+
 def _child(args) -> int:
     os.environ["WIREDESK_CONFIG"] = str(Path(tempfile.mkdtemp()) / "none.toml")
     cols, rows = (int(x) for x in args.size.split("x"))
+    if args.story_star:
+        sizes = [int(x) for x in args.story_star.split(",")]
+        r = asyncio.run(measure_story_star(args.one, sizes, args.keys, (cols, rows)))
+        print("RESULT " + json.dumps(r))
+        return 0
     r = asyncio.run(measure(args.one, args.keys, (cols, rows), args.search, args.story_filter))
     print("RESULT " + json.dumps(r))
     return 0
@@ -182,11 +241,15 @@ def _run(ws: Path, code: Path | None, args) -> dict:
            "--size", args.size, "--search", args.search, "--story-filter", args.story_filter]
     if code is not None:
         cmd += ["--code", str(code)]
+    if args.story_star:
+        cmd += ["--story-star", args.story_star]
     for _ in range(2):  # once more after a failure (a start that lost a race): said below
         done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
         for line in done.stdout.splitlines():
             if line.startswith("RESULT "):
                 out = json.loads(line[7:])
+                if args.story_star:
+                    return out
                 for name, q in (("cli_search", args.search), ("cli_filter", args.story_filter)):
                     out[name] = _cli(ws, code, q)
                 return out
@@ -214,6 +277,21 @@ def _cli(ws: Path, code: Path | None, query: str) -> tuple[float, float]:
     return (first if first is not None else whole), whole
 
 
+def _print_story_star(results: dict, codes: list, workspaces: list[Path]) -> None:
+    print("star on a story row: UI-thread CPU ms, first press of a process; later presses "
+          "min / median / max (each run's)")
+    for label, _ in codes:
+        for ws in workspaces:
+            runs = results[(label, ws)]
+            for k, (n, _) in enumerate(runs[0]["story_star"]):
+                firsts = [r["story_star"][k][1][0] for r in runs]
+                later = [t for r in runs for t in r["story_star"][k][1][1:]]
+                print(f"  [{label}] {ws.name}: {n:5d} articles  first "
+                      + " ".join(f"{t:7.1f}" for t in firsts) + "   later "
+                      + (f"{min(later):.1f} / {statistics.median(later):.1f} / "
+                         f"{max(later):.1f}" if later else "-"))
+
+
 def _median(runs: list[dict], key: str) -> float:
     return statistics.median(r[key] for r in runs)
 
@@ -227,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--before", type=Path, help="a folder holding an older tui package")
     p.add_argument("--search", default="nuclear diplomacy", help="words for /")
     p.add_argument("--story-filter", default="unread after:2021-12-20", help="a query for f")
+    p.add_argument("--story-star", default="", help="story sizes: star on their rows (only)")
     p.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--code", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -244,6 +323,11 @@ def main(argv: list[str] | None = None) -> int:
         for ws in args.workspaces:
             for label, code in codes:  # alternated: the machine's load falls on both
                 results.setdefault((label, ws), []).append(_run(ws, code, args))
+                if args.story_star:  # each run as it ends (a run takes minutes)
+                    print(label, ws.name, results[(label, ws)][-1]["story_star"], flush=True)
+    if args.story_star:
+        _print_story_star(results, codes, args.workspaces)
+        return 0
     print(f"medians of {args.rounds} rounds, whole processes; ratio: to the first workspace "
           "with the same code")
     for label, _ in codes:

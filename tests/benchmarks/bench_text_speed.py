@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("WIREDESK_SHARED", REPO.parent / "shared"))
+SHARED = Path(os.environ.get("WIREDESK_SHARED", REPO.parent / "shared")).resolve()
 BATCH = 200  # files per `wiredesk clean` (as score_extract.py runs it)
 _CODE = "import sys; from tui.cli import main; sys.exit(main())"  # the console script
 
@@ -34,7 +34,8 @@ _CODE = "import sys; from tui.cli import main; sys.exit(main())"  # the console 
 def _env(tree: Path) -> dict[str, str]:
     """The children's environment: ``tree`` first on the path; bytecode written as a normal
     Python writes it (with PYTHONDONTWRITEBYTECODE set, every module changed since the last
-    compile is compiled again at every start: 50-100 ms that no installed copy pays)."""
+    compile is compiled again at every start: 50-100 ms that no installed copy pays). Children
+    run in ``tree`` too: ``python -c`` puts the working directory first on the path."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     return {**env, "PYTHONPATH": str(tree)}
 
@@ -50,7 +51,7 @@ def cli(tree: Path, files: list[str]) -> tuple[float, float]:
     c0, t0 = _children_cpu(), time.perf_counter()
     for k in range(0, len(files), BATCH):
         p = subprocess.run([sys.executable, "-c", _CODE, "clean", *files[k:k + BATCH], "--json"],
-                           capture_output=True, text=True, env=env, check=False)
+                           capture_output=True, text=True, env=env, cwd=tree, check=False)
         if p.returncode not in (0, 1) or not p.stdout:
             raise SystemExit(f"clean failed: {p.stderr[-300:]}")
     return _children_cpu() - c0, time.perf_counter() - t0
@@ -73,7 +74,7 @@ def in_process(tree: Path, files: list[str]) -> float:
     )
     env = _env(tree)
     p = subprocess.run([sys.executable, "-c", code, *files], capture_output=True, text=True,
-                       env=env, check=True)
+                       env=env, cwd=tree, check=True)
     return float(p.stdout.strip().splitlines()[-1])
 
 
@@ -82,7 +83,7 @@ def start(tree: Path, one: str) -> float:
     env = _env(tree)
     c0 = _children_cpu()
     subprocess.run([sys.executable, "-c", _CODE, "clean", one, "--json"], capture_output=True,
-                   env=env, check=False)
+                   env=env, cwd=tree, check=False)
     return _children_cpu() - c0
 
 

@@ -9,7 +9,10 @@ writes the wrongly joined pairs and the missed pairs with their texts and simila
 them before forming a hypothesis). ``--breakdown`` splits the B3 loss: precision lost in
 predicted stories by their gold make-up, recall lost in gold stories by how they were split,
 the same within each half of the split of ``--half``, and for articles left alone where the
-look-up ranks their nearest gold partner.
+look-up ranks their nearest gold partner. ``--calibrate`` prints, for the pairs the look-up
+finds, the share that gold puts in one story by bins of their link (the similarity average
+link uses) and by one more piece of evidence (days of the week named, how each article ranks
+the other): evidence worth adding changes that share within a bin.
 """
 
 from __future__ import annotations
@@ -156,8 +159,46 @@ def breakdown_report(pred: dict, gold: dict, ranks: collections.Counter | None =
     return out
 
 
+def calibration(g: Grouper, gold: dict, width: float = 0.04, top: int = 10) -> list[str]:
+    """Pairs among each article's ``top`` look-up candidates: per bin of their link, how many
+    and the share gold joins, whole and split by days of the week named (``same`` day,
+    ``other`` days, else ``-``) and by rank (``best`` of either article, ``top3`` of both, else
+    ``far``)."""
+    from tui.core.group.placing import _scaled
+    from tui.core.group.scoring import mono_candidates
+
+    links: dict[str, list[tuple[float, str]]] = {}
+    for i, e in g.book.docs.items():
+        found = mono_candidates(e, g.words, g.book.slots, g.params)[:top]
+        links[i] = sorted(((_scaled(g.params, s, e, o, g.words), o.id) for s, o in found
+                           if o.id != i and i in gold and o.id in gold), reverse=True)
+    rank = {i: {o: k for k, (_, o) in enumerate(ls)} for i, ls in links.items()}
+    bins: dict[tuple, list[int]] = collections.defaultdict(lambda: [0, 0])
+    seen = set()
+    for i, ls in links.items():
+        for sim, o in ls:
+            if (o, i) in seen or sim < 0:  # (each pair once)
+                continue
+            seen.add((i, o))
+            a, b = g.book.docs[i], g.book.docs[o]
+            day = "-" if not (a.days and b.days) else "same" if a.days & b.days else "other"
+            ra, rb = rank[i].get(o, top), rank[o].get(i, top)
+            near = "best" if min(ra, rb) == 0 else "top3" if max(ra, rb) < 3 else "far"
+            at = round(int(sim / width) * width, 2)
+            for key in ((at, ""), (at, "day " + day), (at, "rank " + near)):
+                bins[key][0] += 1
+                bins[key][1] += gold[i] == gold[o]
+    out = ["link bin: pairs, share gold joins (whole; by days named; by rank)"]
+    for at in sorted({k[0] for k in bins}):
+        parts = [f"{k[1] or 'all'} {n} {y / n:.2f}" for k, (n, y) in sorted(bins.items())
+                 if k[0] == at and n]
+        out.append(f"  {at:.2f}: " + "; ".join(parts))
+    return out
+
+
 def evaluate(rows: list[dict], params: Params, single: bool = False,
-             errors: str | None = None, breakdown: bool = False) -> dict:
+             errors: str | None = None, breakdown: bool = False,
+             calibrate: bool = False) -> dict:
     docs = [
         GroupDoc(id=r["id"], title=r["title"], body=" ".join((r["text"] or r["title"]).split()),
                  lang=r.get("lang"), date=r.get("date"), source=r.get("source"),
@@ -179,6 +220,8 @@ def evaluate(rows: list[dict], params: Params, single: bool = False,
         Path(errors).write_text("\n".join(error_report(rows, pred, g)) + "\n", encoding="utf-8")
     if breakdown:
         print("\n".join(breakdown_report(pred, gold, partner_ranks(g, pred, gold))), flush=True)
+    if calibrate:
+        print("\n".join(calibration(g, gold)), flush=True)
     out = {"P": P, "R": R, "F1": F, "stories": len(g.stories()), "seconds": elapsed, "n": len(rows)}
     langs = collections.Counter(r["lang"] for r in rows)
     if len(langs) > 1:
@@ -202,6 +245,8 @@ def main() -> None:
     ap.add_argument("--single", action="store_true", help="add articles one at a time")
     ap.add_argument("--breakdown", action="store_true",
                     help="print B3's loss by kind, whole and by half (no --chunk)")
+    ap.add_argument("--calibrate", action="store_true",
+                    help="print the share of looked-up pairs gold joins by link (no --chunk)")
     ap.add_argument("--half", choices=("tune", "held"),
                     help="keep the stories whose id hashes even (tune) or odd (held)")
     ap.add_argument("--chunk", type=int, help="score consecutive chunks of N records; mean")
@@ -225,7 +270,7 @@ def main() -> None:
         size = args.chunk or len(rows)
         errors = None if args.chunk else args.errors
         parts = [evaluate(rows[i : i + size], params, args.single, errors,
-                          args.breakdown and not args.chunk)
+                          args.breakdown and not args.chunk, args.calibrate and not args.chunk)
                  for i in range(0, len(rows), size)]
         parts = [p for p in parts if len(parts) == 1 or p["n"] == size]
         r = {k: sum(p[k] for p in parts) / len(parts) for k in ("P", "R", "F1", "seconds")}

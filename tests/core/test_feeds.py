@@ -247,3 +247,22 @@ def test_author_names():
             f"<managingEditor>ed@x.test (Ed)</managingEditor>{items}</channel></rss>").encode()
     a, b = parse_feed(data, "http://x.test/f").items
     assert a.doc.hints["author"] == "Jo Smith" and "author" not in b.doc.hints
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("0000-00-00 00:00:00", None),  # a database's "no date": feedparser makes it year -1
+        ("2022-13-45", None),  # feedparser rolls it over to 2023-01-01
+        ("2022-02-30", None),
+        ("2022-10-11T25:61:00Z", None),
+        ("99-10-11", None),  # feedparser: 2099
+        ("10 Oct 2022", "2022-10-10"),  # what only feedparser reads is still read
+    ],
+)
+def test_feed_dates_are_never_invented(written, date):
+    rss = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><title>One</title><link>http://news.test/1</link><pubDate>{written}</pubDate>
+<description>{LONG}</description></item></channel></rss>""".encode()
+    (item,) = parse_feed(rss, "http://news.test/feed").items
+    assert item.doc.hints.get("date") == date

@@ -100,7 +100,7 @@ def test_opml_import_export_and_remove(tmp_path, capsys):
     opml.write_text('<opml version="2.0"><body><outline text="Gazette" '
                     'xmlUrl="https://gazette.test/feed"/></body></opml>')
     code, stdout, _ = run(capsys, "-w", ws, "feeds", "import", str(opml))
-    assert code == 0 and "1 new feeds subscribed" in stdout
+    assert code == 0 and "1 new feed subscribed" in stdout
     out_file = tmp_path / "out.opml"
     assert run(capsys, "-w", ws, "feeds", "export", "-o", str(out_file))[0] == 0
     assert 'xmlUrl="https://gazette.test/feed"' in out_file.read_text()
@@ -111,3 +111,17 @@ def test_opml_import_export_and_remove(tmp_path, capsys):
     assert code == 1 and "nope.opml" in err
     code, _, err = run(capsys, "-w", ws, "feeds", "add", "gopher://x")
     assert code == 1 and "not an http(s) URL" in err
+
+
+def test_opml_outlines_that_cannot_be_followed_are_named(tmp_path, capsys):
+    ws = str(tmp_path / "ws")
+    opml = tmp_path / "reader.opml"
+    opml.write_text('<opml version="2.0"><body><outline text="Gazette" '
+                    'xmlUrl="https://gazette.test/feed"/><outline text="Old" '
+                    'xmlUrl="javascript:void(0)"/><outline text="Folder"><outline '
+                    'xmlUrl="file:///etc/hosts"/></outline></body></opml>')
+    code, stdout, err = run(capsys, "-w", ws, "feeds", "import", str(opml))
+    assert code == 1  # a partial failure: the rest is taken in, each refusal said
+    assert "1 new feed subscribed, 2 refused" in stdout
+    assert "javascript:void(0): not an http(s) URL" in err and "file:///etc/hosts" in err
+    assert "gazette.test" in run(capsys, "-w", ws, "feeds", "list")[1]

@@ -80,3 +80,25 @@ def test_partner_ranks_leaves_out_articles_that_joined():
     assert pred["x1"] == pred["x2"]
     ranks = partner_ranks(g, pred, gold)
     assert ranks == {None: 2}
+
+
+def test_calibration_counts_each_looked_up_pair_once_by_link_and_evidence():
+    from eval_group import calibration
+
+    g, _, gold = _grouped(Params())
+    lines = calibration(g, gold)
+    assert lines[0].startswith("link bin:")
+    rows = []
+    for line in lines[1:]:  # "  0.48: all 1 1.00; day - 1 1.00; rank best 1 1.00"
+        row = {}
+        for part in line.split(": ", 1)[1].split("; "):
+            name, n, share = part.rsplit(" ", 2)
+            row[name] = (int(n), share)
+        rows.append(row)
+    # x1 and x2 (one gold story) are each other's best match: one pair, joined by gold;
+    # only x1 names a day of the week
+    joined = [r for r in rows if r["all"][1] == "1.00"]
+    assert joined == [{"all": (1, "1.00"), "day -": (1, "1.00"), "rank best": (1, "1.00")}]
+    for r in rows:  # every pair counted once in each split
+        assert sum(n for k, (n, _) in r.items() if k.startswith("day ")) == r["all"][0]
+        assert sum(n for k, (n, _) in r.items() if k.startswith("rank ")) == r["all"][0]

@@ -201,3 +201,24 @@ def test_a_chunk_read_is_let_go_of_before_it_is_grouped(tmp_path, dump, monkeypa
     # at most the one record read ahead to tell a long run from a short one (before: the
     # chunk in hand and the first chunk read ahead, held for the whole run)
     assert len(live) == 6 and max(live) <= 1 and len(rep.added) == 23
+
+
+def test_a_long_report_reads_every_id_once_for_the_same_prefixes(tmp_path, dump, monkeypatch,
+                                                                   capsys):
+    """Past ``WHOLE`` listed ids, their unique prefixes come from every id read at once, not
+    from six index queries an id: the same text."""
+    from tui.core.workspace import index_near
+
+    monkeypatch.setattr(bulk, "CHUNK", 4)
+    monkeypatch.setattr(bulk, "HELD_MAX", 5)
+    args = SimpleNamespace(json=False, quiet=False)
+    ws, rep = run(tmp_path / "asked", dump, lazy=True)
+    assert not ws.loaded
+    ingest_cmd.print_report(args, ws, rep)  # (the report is closed once printed)
+    want = capsys.readouterr().out
+    ws, rep = run(tmp_path / "whole", dump, lazy=True)
+    monkeypatch.setattr(ingest_cmd, "WHOLE", 3)
+    monkeypatch.setattr(index_near, "neighbours", lambda *a: pytest.fail("asked per id"))
+    ingest_cmd.print_report(args, ws, rep)
+    got = capsys.readouterr().out
+    assert got == want and got.count("\nadded ") == 22

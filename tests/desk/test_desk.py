@@ -138,3 +138,15 @@ def test_a_failed_save_is_reported_and_a_note_kept(demo_root):
     finally:
         holder.lock.release()
     assert failures == ["note"] and desk.unsaved_notes == {aid: "keep me"}
+
+
+def test_an_export_while_changes_are_still_saving_is_refused(demo_root, tmp_path, monkeypatch):
+    """The files would not yet hold the triage the screen shows: said, nothing written."""
+    import pytest
+
+    desk = started(demo_root)
+    monkeypatch.setattr(desk.writer, "wait_saved", lambda timeout=None: False)
+    out = tmp_path / "notes.md"
+    with pytest.raises(RuntimeError, match="still being saved"):
+        desk.export(None, "md", out)
+    assert not out.exists()

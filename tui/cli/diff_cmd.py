@@ -13,7 +13,7 @@ from tui.cli.errors import UserError
 from tui.cli.ids import resolve_article
 from tui.cli.output import print_json, visual_order
 from tui.cli.pager import paged, stdout_is_terminal
-from tui.core.safe_text import raw_stream
+from tui.core.safe_text import one_line, raw_stream
 from tui.core.userpath import user_path
 
 
@@ -76,19 +76,21 @@ class Side:
 
 
 def _from_file(path: Path) -> Side:
-    from tui.core.clean import clean
-    from tui.core.decode import DecodeError, decode_bytes
-    from tui.core.ingest import TEXT_EXT
-    from tui.core.model import RawDocument
-    from tui.core.sources.reading import read_path
-    from tui.core.sources.sniff import kind_of
+    """The one article of a file, read as ``ingest`` and ``clean`` read it (a page, a text, a
+    feed or JSON Lines holding one article; a FIFO or ``<(command)`` as a stream)."""
+    from tui.core.cleaning import clean_doc
+    from tui.core.ingest import EMPTY_FILE, collect
 
-    try:
-        text = decode_bytes(read_path(path))  # bounded: a device or FIFO never fills memory
-    except (OSError, DecodeError) as e:
-        raise UserError(f"{path}: {getattr(e, 'strerror', None) or e}") from None
-    kind = TEXT_EXT.get(path.suffix.lower()) or ("html" if kind_of(text) == "html" else "text")
-    c = clean(RawDocument(origin=str(path), content=text, kind=kind))
+    got = collect([str(path)])
+    if not got.docs and got.failures and got.failures[0][1] == EMPTY_FILE:
+        return Side(None, str(path), None, None, None, None, "")  # all of the other side went
+    if not got.docs:
+        why = got.failures[0][1] if got.failures else "no article text found"
+        raise UserError(f"{path}: {one_line(why)}")
+    if len(got.docs) > 1:
+        raise UserError(f"{path}: holds {len(got.docs)} articles (a feed or JSON Lines); diff "
+                        "compares two: ingest it and give two ids (`wiredesk stories` lists them)")
+    c = clean_doc(got.docs[0])
     return Side(None, str(path), c.title, c.source, c.date, c.lang, c.body)
 
 
@@ -105,13 +107,13 @@ def load(arg: str, ws) -> Side:
     one; else the file that does not exist is named."""
     path = user_path(arg)
     try:
-        is_file, exists = path.is_file(), path.exists()
+        is_dir, exists = path.is_dir(), path.exists()
     except (OSError, ValueError):  # a name too long for the system, a NUL byte
-        is_file = exists = False
-    if is_file:
-        return _from_file(path)
-    if exists:
+        is_dir = exists = False
+    if is_dir:
         raise UserError(f"{arg}: is a folder; give a file or an article id")
+    if exists:  # a file, or a FIFO / `<(command)` (a device is refused when read)
+        return _from_file(path)
     if _ID_LIKE.fullmatch(arg.strip()):
         return _from_workspace(ws, arg)
     if "@" in arg and not any(c in arg for c in "/\\"):

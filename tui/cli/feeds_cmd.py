@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from tui.cli.errors import UserError
 from tui.cli.output import clip, out, print_json
 from tui.core import sources
+from tui.core.safe_text import one_line
 from tui.core.userpath import user_path
 from tui.core.workspace.atomic import write_atomic
 
@@ -134,15 +135,20 @@ def run_import(args, ws) -> int:
         data = read_path(user_path(args.file))  # bounded, like every other read
     except (OSError, DecodeError) as e:
         raise UserError(f"{args.file}: {getattr(e, 'strerror', None) or e}") from None
+    refused: list[str] = []
     try:
         with _modify(ws) as subs:
-            added = subs.import_opml(data)
+            added = subs.import_opml(data, refused)
     except sources.OpmlError as e:
         raise UserError(f"{args.file}: {e}") from None
     for url in added:
         out(f"subscribed  {url}")
-    out(f"{len(added)} new feeds subscribed")
-    return 0
+    n = len(added)
+    out(f"{n} new feed{'s' * (n != 1)} subscribed"
+        + (f", {len(refused)} refused" if refused else ""))
+    for why in refused:  # a partial failure: one line each, exit status 1 (docs/CLI.md)
+        print(f"wiredesk: {args.file}: {one_line(why)[:300]}", file=sys.stderr)
+    return 1 if refused else 0
 
 
 def run_export(args, ws) -> int:

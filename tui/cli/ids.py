@@ -164,6 +164,10 @@ def _unknown(ws, prefix: str, what: str) -> str:
     if not prefix.strip():
         return f"empty {what} id"
     p = prefix.strip().lower()
+    damaged = _damaged_match(ws, p) if what == "article" else None
+    if damaged:  # its file is there but unreadable: say so, not "no article"
+        return (f"article {shown!r} is in a damaged file: {damaged}; `wiredesk doctor` "
+                "checks the workspace (--repair sets the file aside)")
     near = _nearest(sorted(table), p)
     ab = Abbrev(table)
     hint = "" if HEX.fullmatch(p) else " (ids are hex digits)"
@@ -175,6 +179,16 @@ def _unknown(ws, prefix: str, what: str) -> str:
     title = title if len(title) <= 50 else title[:49] + "…"
     return (f"no {what} with id {shown!r}{hint}; nearest: {ab.short(near)}"
             + (f" {title!r}" if title else ""))
+
+
+def _damaged_match(ws, p: str) -> str | None:
+    """The problem (``articles/3d/3d7e....toml: line 34: ...``) of a damaged article file whose
+    id starts with ``p``, when exactly one does; None otherwise."""
+    if len(p) < 2 or not HEX.fullmatch(p):
+        return None
+    start = f"articles/{p[:2]}/{p}"  # (the layout of tui.core.workspace.paths.article_rel)
+    hits = [one_line(x) for x in getattr(ws, "problems", None) or [] if x.startswith(start)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _nearest(ids: list[str], p: str) -> str | None:

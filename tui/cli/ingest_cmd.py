@@ -76,7 +76,7 @@ def print_report(args, ws, rep) -> int:
                 sys.stdout.write(text)
         elif not args.quiet:
             if rep.added or rep.updated:
-                ab = Abbrev.of(ws)
+                ab = _abbrev(ws, len(rep.added) + len(rep.updated))
                 for aid, title, _ in listed(ws, rep.added):
                     out(f"added    {ab.short(aid)}  {clip(title, 70)}")
                 for aid, title, n in listed(ws, rep.updated):
@@ -89,6 +89,19 @@ def print_report(args, ws, rep) -> int:
     finally:
         if hasattr(rep, "close"):  # a long run's report, kept in a temporary file
             rep.close()
+
+
+WHOLE = 2000  # ids listed past which every id is read once for their unique prefixes
+
+
+def _abbrev(ws, n: int) -> Abbrev:
+    """Unique prefixes for ``n`` listed ids: past ``WHOLE``, over every id read at once (the
+    same prefixes as ``Abbrev.of``, which asks the index for each id's neighbours: six
+    queries an id, minutes for a million)."""
+    if n <= WHOLE:
+        return Abbrev.of(ws)
+    arts, stories = ws.ids()
+    return Abbrev(arts + stories)
 
 
 _SHAPES = (("added", None), ("updated", None), ("duplicates", ("origin", "id")),

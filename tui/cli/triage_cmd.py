@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import sys
 import tempfile
 
 from tui.cli.errors import UserError
-from tui.cli.ids import resolve_article
+from tui.cli.ids import Abbrev, resolve_article
+from tui.core.decode import DecodeError, decode_bytes
 from tui.core.safe_text import one_line
+from tui.core.sources.reading import read_path, read_stream
 from tui.core.textutil import safe_line, safe_text
 
+_STRAY = re.compile("[\udc80-\udcff]")  # an undecodable byte of argv (surrogateescape)
 FLAG_HELP = {
     "star": ("star articles", "Star the articles (starred ones are kept by export, shown with *)."),
     "unstar": ("remove the star from articles", "Remove the star from the articles."),
@@ -77,13 +81,31 @@ def run_flag(args, ws) -> int:
 def run_note(args, ws) -> int:
     a = resolve_article(ws, args.article)[0]
     if args.text == "-":
-        text = sys.stdin.read()
+        text = _decoded(lambda: read_stream(sys.stdin), "standard input")
     elif args.text is not None:
         text = args.text
+        if _STRAY.search(text):  # bytes the locale could not decode: read them as ingest does
+            text = _decoded(lambda: os.fsencode(args.text), "TEXT")
     else:
         text = _edit(a.triage.note)
-    ws.update_triage(a.id, note=safe_text(text).strip("\n"))
+    note = safe_text(text).strip("\n")
+    note = note if note.strip() else ""  # blanks are no note: removed, as the message says
+    if not note and a.triage.note.strip():  # said, with what it was: never a silent loss
+        old = a.triage.note
+        shown = one_line(old)[:60] + ("..." if len(one_line(old)) > 60 else "")
+        print(f"wiredesk: removed the note of {Abbrev.of(ws).short(a.id)} (an empty note "
+              f"removes it); it was: {shown}", file=sys.stderr)
+    ws.update_triage(a.id, note=note)
     return 0
+
+
+def _decoded(read, where: str) -> str:
+    """Bytes read as ingest reads them (any encoding, bounded); a one-line error if not text."""
+    try:
+        data = read()
+        return decode_bytes(data) if isinstance(data, bytes) else data
+    except DecodeError as e:
+        raise UserError(f"{where}: {e}; note unchanged") from None
 
 
 def _edit(current: str) -> str:
@@ -98,7 +120,6 @@ def _edit(current: str) -> str:
         r = subprocess.run([*shlex.split(editor), path], check=False)
         if r.returncode:
             raise UserError(f"the editor exited with status {r.returncode}; note unchanged")
-        with open(path, encoding="utf-8") as f:
-            return f.read()
+        return _decoded(lambda: read_path(path), path)
     finally:
         os.unlink(path)

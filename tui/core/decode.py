@@ -1,6 +1,7 @@
 """Bytes to text: BOMs, UTF-8, UTF-16, declared charsets, and legacy single-byte pages.
 
-Order of evidence: a byte-order mark; strict UTF-8; a charset the page or server declares; a
+Order of evidence: a byte-order mark; strict UTF-8; a charset the page or server declares;
+Latin-shaped bytes (a few accented letters among ASCII ones: ``_latin_shaped``) as cp1252; a
 statistical guess (charset-normalizer, already required by trafilatura) when it is confident;
 cp1252 (what browsers use for "latin-1" pages), whose five unassigned bytes fall back to
 latin-1, so it never fails. Mostly-UTF-8 text with a few stray legacy bytes (a UTF-8 page with
@@ -109,6 +110,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
                 return data.decode(known)
             except UnicodeDecodeError:
                 pass
+    if _latin_shaped(data) and _cp1252_ok(data):
+        return data.decode("cp1252")
     guess = _guess(data)
     if guess:
         return data.decode(guess, errors="replace")
@@ -149,9 +152,12 @@ def _known(enc: str | None) -> str | None:
         return None
 
 
+_MIME_CHARSET = re.compile(rb"^Content-Type:[^\n]*?charset=\"?([A-Za-z0-9_.:-]+)", re.I | re.M)
+
+
 def _declared_in(data: bytes) -> str | None:
     head = data[:4096]
-    m = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    m = _XML_ENCODING.search(head) or _META_CHARSET.search(head) or _MIME_CHARSET.search(head)
     return m.group(1).decode("ascii", "replace") if m else None
 
 
@@ -181,6 +187,24 @@ def _looks_binary(data: bytes) -> bool:
 
 # Control bytes that mark binary data (not NUL, tab, line feed, form feed, CR or ESC).
 _CONTROLS = bytes(b for b in range(32) if b not in (0, 9, 10, 12, 13, 27))
+
+
+_HIGH = bytes(range(0x80, 0x100))
+_NOT_LETTER = bytes(b for b in range(0x100) if not (65 <= b <= 90 or 97 <= b <= 122))
+_HIGH_RUN = re.compile(rb"[\x80-\xff]{4,}")
+LATIN_SHARE = 0.3  # at most this many bytes above 0x7F per ASCII letter
+
+
+def _latin_shaped(data: bytes) -> bool:
+    """Text in a Latin script with a few accented letters and typographic marks: its bytes
+    above 0x7F are few next to its ASCII letters and come alone or in twos and threes ("café",
+    "Größe", "–“"). Words in Cyrillic, Greek, Arabic, Hebrew, Thai or CJK code pages are runs
+    of such bytes. On a short text the statistical guess cannot tell (it reads "caf\xe9" as
+    an Urdu page); the shape can."""
+    sample = data[:65536]
+    high = len(sample) - len(sample.translate(None, _HIGH))
+    letters = len(sample.translate(None, _NOT_LETTER))
+    return 0 < high <= LATIN_SHARE * letters and not _HIGH_RUN.search(sample)
 
 
 def _guess(data: bytes) -> str | None:

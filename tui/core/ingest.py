@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.core.cleaning import record_date
 from tui.core.decode import MAX_BYTES, DecodeError, decode_bytes, loads_json
 from tui.core.model import DocKind, RawDocument
 from tui.core.sources.reading import iter_lines, limit_text, read_path, read_stream
 from tui.core.userpath import user_path
 
 TEXT_EXT: dict[str, DocKind] = {".txt": "text", ".text": "text", ".md": "md", ".markdown": "md",
-                                 ".html": "html", ".htm": "html", ".xhtml": "html"}
+                                 ".html": "html", ".htm": "html", ".xhtml": "html", ".eml": "text"}
 FEED_EXT = {".xml", ".rss", ".atom", ".rdf", ".json"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 EMPTY_FILE = "empty file"  # the reason given for a file with no text (clean keeps it as empty)
@@ -202,6 +203,7 @@ class _Tally:
 
     unread: dict[str, int] = field(default_factory=dict)  # key -> records holding it
     titled: list[str] = field(default_factory=list)  # lines whose title is taken as the text
+    undated: list[str] = field(default_factory=list)  # lines whose "date" reads as no date
 
     def warnings(self) -> list[str]:
         out = []
@@ -210,6 +212,10 @@ class _Tally:
             lines = ", ".join(self.titled[:10]) + (", ..." if n > 10 else "")
             out.append(f"{n} record{'s' * (n != 1)} with an empty text: the title is taken as "
                        f"the text (line{'s' * (n != 1)} {lines})")
+        if n := len(self.undated):  # (never a silent loss: the record is kept, its date not)
+            lines = ", ".join(self.undated[:10]) + (", ..." if n > 10 else "")
+            out.append(f"{n} record{'s' * (n != 1)} with a 'date' that is not a date: taken "
+                       f"without one (line{'s' * (n != 1)} {lines})")
         if self.unread:
             keys = ", ".join(f"{k} ({c} record{'s' * (c != 1)})"
                              for k, c in sorted(self.unread.items()))
@@ -259,6 +265,8 @@ def _collect_record(line: str, where: str, out: Collected, tally: _Tally
                                  "not text")))
         elif value:
             hints[k] = value
+    if "date" in hints and not record_date(hints["date"]):
+        tally.undated.append(where.rpartition(":")[2])
     for k, v in rec.items():
         if k not in READ_KEYS and v not in (None, "", [], {}):
             tally.unread[k] = tally.unread.get(k, 0) + 1
@@ -311,14 +319,40 @@ def _collect_stdin(stream, out: Collected) -> None:
     if not text.strip():
         out.failures.append(("-", "standard input was empty"))
         return
-    kind: DocKind = "html" if _looks_like_html(text) else "text"
     import hashlib  # (only standard input needs it)
 
     digest = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:12]
+    if _looks_like_feed(text):  # `curl URL | wiredesk ingest -`: read as a file would be
+        _collect_feed(text, "-", out)
+        return
+    if _looks_like_jsonl(text):
+        tally = _Tally()
+        for n, line in enumerate(text.split("\n"), 1):  # (not splitlines: U+2028 is text)
+            doc = line.strip() and _collect_record(line, f"stdin:{digest}:{n}", out, tally)
+            if doc:
+                out.docs.append(doc)
+        out.warnings.extend(("-", w) for w in tally.warnings())
+        return
+    kind: DocKind = "html" if _looks_like_html(text) else "text"
     out.docs.append(RawDocument(origin=f"stdin:{digest}", content=text, kind=kind))
 
 
+def _looks_like_jsonl(text: str) -> bool:
+    """The first line that is not blank is a JSON object: JSON Lines, as a .jsonl file is."""
+    first = text.lstrip().partition("\n")[0]
+    if not first.startswith("{"):
+        return False
+    try:
+        return isinstance(loads_json(first), dict)
+    except ValueError:
+        return False
+
+
 def _looks_like_html(text: str) -> bool:
+    from tui.core.clean.mail import head_end
+
+    if head_end(text[:65536].split("\n")):
+        return False  # an e-mail (its HTML part is read by the text cleaner's mail reader)
     head = text[:2048].lstrip().lower()
     return head.startswith(("<!doctype html", "<html")) or (
         "</" in head and "<body" in text[:20000].lower())  # (the short test first)
@@ -331,10 +365,16 @@ def _looks_like_feed(text: str) -> bool:
     return looks_like_feed(text)
 
 
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
+
+
 def _collect_feed(text: str, name: str, out: Collected) -> None:
     from tui.core.sources import parse_feed_file
 
-    docs, failures = parse_feed_file(text.encode("utf-8"), origin=name)
+    # (the text is decoded already: its declaration, if any, must now say UTF-8, or feedparser
+    # reads the UTF-8 bytes as windows-1251, Shift-JIS... and every letter is garbled)
+    data = _XML_ENCODING.sub(r"\1\2utf-8\2", text, count=1).encode("utf-8")
+    docs, failures = parse_feed_file(data, origin=name)
     out.failures.extend(failures)
     for n, doc in enumerate(docs, 1):
         where = f"{name} item {n}"

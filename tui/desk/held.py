@@ -17,12 +17,14 @@ hand edits as for any question).
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tui.core.model import Article
+from tui.desk.current import Now
 
 KEEP_ARTICLES = 4000  # articles held for the list's rows (a few pages either side)
 
@@ -31,15 +33,26 @@ class Held:
     """The articles the list drew lately. Asked on the UI thread, cleared from the list's
     worker: a read that a clear overtook is not kept."""
 
-    def __init__(self, ws: Any) -> None:
+    def __init__(self, ws: Any, pending: Mapping[str, Now] | None = None) -> None:
         self.ws = ws
+        self.pending = pending if pending is not None else {}  # changed here, not saved yet
         self._arts: OrderedDict[str, Article] = OrderedDict()
         self._lock = threading.Lock()
         self._cleared = 0  # clears so far
 
     def brief(self, aid: str, ahead: Sequence[str] = ()) -> Article:
         """Article ``aid`` to draw in the list; ``ahead``: the ids drawn next (read with it).
-        Raises ``UnknownId`` as ``Workspace.get`` does."""
+        Raises ``UnknownId`` as ``Workspace.get`` does. An article changed here and not saved
+        yet is drawn as memory has it (a copy with that triage)."""
+        a = self._brief(aid, ahead)
+        n = self.pending.get(aid)
+        if n is None or a.triage is n.triage:
+            return a
+        drawn = copy.copy(a)
+        drawn.triage = n.triage
+        return drawn
+
+    def _brief(self, aid: str, ahead: Sequence[str]) -> Article:
         ws = self.ws
         if getattr(ws, "loaded", True):
             return ws.get(aid)

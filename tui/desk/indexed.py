@@ -25,11 +25,11 @@ class Fields:
     count: int = 1
 
 
-def tags(ws: Any, changed: Iterable[str] = ()) -> list[str]:
-    """Every tag in use: the index's, with those of the articles ``changed`` here (maybe not
-    saved yet)."""
+def tags(ws: Any, changed: Iterable[Iterable[str]] = ()) -> list[str]:
+    """Every tag in use: the index's, with ``changed``: the tags of the articles changed here
+    (maybe not saved yet)."""
     found = set(lists.tags(ws.index))
-    found.update(t for aid in list(changed) for t in ws.get(aid).triage.tags)
+    found.update(t for tags in changed for t in tags)
     return sorted(found)
 
 

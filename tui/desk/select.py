@@ -334,12 +334,19 @@ def unreadable_note(ids: Sequence[str]) -> str:
     )
 
 
-def recount(ws: Readable, story: Story, changed: Iterable[str] = ()) -> None:
+def recount(
+    ws: Readable,
+    story: Story,
+    changed: Iterable[str] = (),
+    now: Callable[[Sequence[str]], Mapping[str, Any]] | None = None,
+) -> None:
     """Refresh a story's unread and starred counts after a triage change. A workspace not
     read whole counts from the index: the story's saved counts, with the articles of
     ``changed`` (those this process changed, maybe not saved yet) taken out as saved and put
     back as they are in memory (:func:`~tui.core.workspace.index_list.counts_of`: a face row
-    and a row per such article, not every flag of the story)."""
+    and a row per such article, not every flag of the story); from memory alone when every
+    article of a big story is such (a key on its row). ``now``: the articles (or ``Now``
+    records) as memory holds them, by id (``Desk.current``; else each one's ``ws.get``)."""
     if getattr(ws, "loaded", True):
         arts = [ws.get(aid) for aid in story.article_ids]
         story.unread = sum(not a.triage.read for a in arts)
@@ -347,18 +354,25 @@ def recount(ws: Readable, story: Story, changed: Iterable[str] = ()) -> None:
         return
     changed = changed if isinstance(changed, (set, frozenset)) else set(changed)
     mine = list(dict.fromkeys(aid for aid in story.article_ids if aid in changed))
+    held = now(mine) if now is not None else {aid: ws.get(aid) for aid in mine}
+    if len(mine) > lists.COUNTS_ASKED and len(mine) == len(set(story.article_ids)):
+        # a key on a big story's row (every article changed, not saved yet): memory says it
+        flags = [held[aid].triage for aid in mine]
+        story.unread = sum(not t.read for t in flags)
+        story.starred = sum(t.starred for t in flags)
+        return
     q = ws.index  # type: ignore[attr-defined]
     got = lists.counts_of(q, story.id, mine)
     if got is None:  # no face in the index, or many changed here: every flag of the story
-        flags = lists.flags_of(q, story.id)
-        unread = sum(not read for read, _ in flags.values())
-        starred = sum(star for _, star in flags.values())
-        saved = {aid: flags[aid] for aid in mine if aid in flags}
+        flags_of = lists.flags_of(q, story.id)
+        unread = sum(not read for read, _ in flags_of.values())
+        starred = sum(star for _, star in flags_of.values())
+        saved = {aid: flags_of[aid] for aid in mine if aid in flags_of}
     else:
         unread, starred, saved = got
     for aid in mine:
         was_read, was_starred = saved.get(aid, (True, False))  # (not in it as saved: nothing)
-        t = ws.get(aid).triage
+        t = held[aid].triage
         unread += int(not t.read) - int(not was_read)
         starred += int(t.starred) - int(was_starred)
     story.unread, story.starred = unread, starred

@@ -14,29 +14,23 @@ import asyncio
 import contextlib
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from tui.core.model import Article
 from tui.core.query import Filter
-from tui.core.textutil import safe_line
 from tui.core.workspace import StaleUndo, Story, Workspace
-from tui.desk import filters, held, indexed
+from tui.desk import filters, held, indexed, intake
+from tui.desk.current import Now
 from tui.desk.filters import SavedFilters
+from tui.desk.intake import IngestOutcome, Progress
 from tui.desk.select import Listing, recount, select
 from tui.desk.steps import Correction, Flag, Regroup, Step
 from tui.desk.watch import DiskChange, stamp
 from tui.desk.writer import ErrorHandler, TriageWriter
 
-Progress = Callable[[int, int, str], None]
 RECHECK = 5.0  # seconds the app's look at the index's folders holds (Queries.recheck); the
 # poll (every 2 s, off the UI thread) renews it: a key pays the look only after a pause of it
-
-
-@dataclass(frozen=True, slots=True)
-class IngestOutcome:
-    lines: list[str]
-    changed: bool  # anything added or updated: the list must be rebuilt
 
 
 class Desk:
@@ -50,7 +44,7 @@ class Desk:
         self._faces: list[Story] | None = None
         self._faces_by_id: tuple[list[Story] | None, dict[str, Story]] = (None, {})
         self._shown: Listing | None = None  # the last list selected (a window, when lazy)
-        self.held = held.Held(ws)  # of the index: the list's articles
+        self.held = held.Held(ws, self.writer.pending_now)  # of the index: the list's articles
         self._stamp = stamp(self.root)
         self._thread: threading.Thread | None = None
         if not getattr(ws, "loaded", True):  # hand edits: looked for once a second, not per key
@@ -102,13 +96,24 @@ class Desk:
 
     # ---- reading -----------------------------------------------------------------------------
     def get(self, aid: str) -> Article:
-        return self.ws.get(aid)
+        """Article ``aid`` with its triage as memory holds it (its file may not say it yet)."""
+        a = self.ws.get(aid)
+        n = self.writer.pending_now.get(aid)
+        if n is not None and a.triage is not n.triage:  # a copy: the writer may be saving ``a``
+            a = replace(a, triage=replace(n.triage, tags=list(n.triage.tags)))
+        return a
+
+    def current(self, aids: Sequence[str]) -> dict[str, Now]:
+        """Each article's story and triage now, without reading its file (``tui.desk.current``:
+        a key on a story row of 2,464 articles read them all)."""
+        return self.writer.current(aids)
 
     def story_of(self, aid: str) -> str:
-        return self.ws.get(aid).story or aid
+        return self.current([aid])[aid].story
 
-    def stories_of(self, aids: Iterable[str]) -> list[str]:
-        return list(dict.fromkeys(map(self.story_of, aids)))
+    def stories_of(self, aids: Sequence[str]) -> list[str]:
+        now = self.current(aids)
+        return list(dict.fromkeys(now[a].story for a in aids))
 
     @property
     def whole(self) -> bool:
@@ -118,7 +123,11 @@ class Desk:
     def tags(self) -> list[str]:
         """Every tag in use (a workspace not read whole: from the index, with the tags of
         articles changed here and maybe not saved yet)."""
-        return self.ws.tags() if self.whole else indexed.tags(self.ws, self.writer.unsaved())
+        if self.whole:
+            return self.ws.tags()
+        return indexed.tags(
+            self.ws, (n.triage.tags for n in self.current([*self.writer.unsaved()]).values())
+        )
 
     def outlets_and_langs(self) -> list:
         """What the filter field completes besides tags: objects with the ``sources`` and
@@ -185,12 +194,25 @@ class Desk:
                 self.ws, flt, window=True, quick=quick, order=order, cancelled=cancelled
             )
         self._shown = listing
+        if listing.window is not None:
+            listing.window.fresh = self._fresh
+        elif not self.whole:
+            self._fresh(listing.stories)
         return listing
+
+    def _fresh(self, faces: Iterable[Story]) -> None:
+        """Count in these faces (read from the index) the changes still being saved."""
+        if unsaved := self.writer.unsaved():
+            sids = {n.story for n in self.current([*unsaved]).values()}
+            for face in faces:
+                if face.id in sids:
+                    recount(self.ws, face, unsaved, self.writer.current)
 
     def recount(self, story_ids: Iterable[str], shown: Listing | None = None) -> None:
         """Refresh the unread and starred counts of these stories after a triage change
         (``shown``: the listing on screen, when it holds faces of its own: another order)."""
         unsaved = self.writer.unsaved()  # the rest: as the index saved them
+        now = self.writer.current
         for sid in story_ids:
             faces = {
                 id(f): f
@@ -198,28 +220,30 @@ class Desk:
                 if f is not None
             }
             for story in faces.values():
-                recount(self.ws, story, unsaved)
+                recount(self.ws, story, unsaved, now)
 
     # ---- triage (quick: in memory now, saved by the writer thread) ---------------------------
     def toggle(self, flag: Flag, aids: Sequence[str]) -> str:
         """Set ``flag`` on every article, or clear it when all have it; one undo step. Returns
         what was done ("starred", "marked unread"...)."""
-        value = not all(getattr(self.ws.get(a).triage, flag) for a in aids)
+        now = self.current(aids)
+        value = not all(getattr(now[a].triage, flag) for a in aids)
         if flag == "read":
             label = "marked read" if value else "marked unread"
-            self.writer.change(label, aids, read=value)
+            self.writer.change(label, aids, read=value, now=now)
         else:
             label = "starred" if value else "unstarred"
-            self.writer.change(label, aids, starred=value)
+            self.writer.change(label, aids, starred=value, now=now)
         return label
 
-    def set_read(self, aids: Sequence[str], label: str) -> None:
-        """Mark articles read (a whole story: newsboat's ``A``); one undo step."""
-        self.writer.change(label, aids, read=True)
+    def set_read(self, aids: Sequence[str], label: str, now: dict[str, Now] | None = None) -> None:
+        """Mark articles read (a whole story: newsboat's ``A``); one undo step. ``now``: their
+        :meth:`current`, when the caller has it."""
+        self.writer.change(label, aids, read=True, now=now)
 
     def mark_read(self, aid: str) -> bool:
         """Mark one article read without an undo step (reading it); False if it already was."""
-        if self.ws.get(aid).triage.read:
+        if self.current([aid])[aid].triage.read:
             return False
         self.writer.change("read", [aid], read=True, record=False)
         return True
@@ -230,7 +254,7 @@ class Desk:
     def note(self, aid: str, text: str) -> bool:
         """Set the note (blank clears it); False when nothing changed and nothing was unsaved."""
         text = "" if not text.strip() else text
-        if text == self.ws.get(aid).triage.note and aid not in self.unsaved_notes:
+        if text == self.current([aid])[aid].triage.note and aid not in self.unsaved_notes:
             return False
         self.writer.change("note", [aid], note=text)
         return True
@@ -320,6 +344,7 @@ class Desk:
         if not self.whole:
             with contextlib.suppress(Exception):  # no index to use now: the next query says
                 self.ws.index.idx  # noqa: B018
+                self.ws.index.point("SELECT 1")  # the keys' connection opened here, not by a key
         now = stamp(self.root)
         before, self._stamp = self._stamp, now
         if before == now:
@@ -345,7 +370,8 @@ class Desk:
         from tui.core.export import items_from, render, write_output  # noqa: PLC0415 (tui.app_later)
         from tui.desk.exported import select_articles  # noqa: PLC0415 (tui.app_later)
 
-        self.wait_saved(10)
+        if not self.wait_saved(10):  # (the files would not yet hold the triage shown)
+            raise RuntimeError("changes are still being saved: export again once saved")
         if self.whole:
             with self.lock:  # a snapshot of the faces, not taken while a correction rewrites
                 faces: Sequence[Story] = list(self.faces())
@@ -359,29 +385,11 @@ class Desk:
 
     def ingest(self, sources: list[str], on_progress: Progress) -> IngestOutcome:
         """*Blocking*: collect and ingest files, folders, globs, feeds or URLs."""
-        from tui.core.ingest import collect  # noqa: PLC0415 (loaded at start: tui.app_later)
-
-        got = collect(sources)
-        on_progress(0, len(got.docs), "")
-        with self.lock:
-            rep = self.ws.ingest(got.docs, failures=got.failures, on_progress=on_progress)
-        lines = [
-            f"{len(rep.added)} added, {len(rep.updated)} updated, "
-            f"{len(rep.duplicates)} already there, {len(rep.failed)} failed"
-        ]
-        lines += [f"failed  {safe_line(src)}: {safe_line(why)}" for src, why in rep.failed]
-        return IngestOutcome(lines, bool(rep.added or rep.updated))
+        return intake.ingest(self.ws, self.lock, sources, on_progress)
 
     def refresh_feeds(self, on_progress: Progress) -> str | None:
         """*Blocking*: fetch every subscribed feed; the report's last line (None: no feeds)."""
-        from tui.core.sources.refresh import refresh  # noqa: PLC0415 (as in ingest)
-        from tui.core.sources.subscriptions import Subscriptions  # noqa: PLC0415
-
-        if not Subscriptions.load(self.root).list():
-            return None
-        with self.lock:
-            report = refresh(self.root, self.ws.ingest, on_progress, lock=self.ws.lock)
-        return report.lines()[-1]
+        return intake.refresh_feeds(self.ws, self.lock, on_progress)
 
     def explain(self, aid: str) -> list[str]:
         """*Blocking*: why an article is in its story."""

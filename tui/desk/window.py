@@ -11,7 +11,7 @@ seen. :class:`Members` gives each story's article ids, as the listing's ``member
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, overload
 
 from tui.core.seq import checked_index
@@ -53,6 +53,9 @@ class StoryWindow(Sequence[Story]):
         self._pos: dict[str, int] | None = None  # id -> place, for the snapshot of ids
         self._pages: OrderedDict[int, list[Story]] = OrderedDict()
         self._by_id: dict[str, tuple[int, Story]] = {}  # faces of the pages held
+        # called with each page read: the desk counts there what memory holds and the index
+        # does not yet (a change of many articles still being saved)
+        self.fresh: Callable[[list[Story]], None] | None = None
 
     def __len__(self) -> int:
         return self.total
@@ -88,6 +91,8 @@ class StoryWindow(Sequence[Story]):
             ids = self._ids[n * PAGE : (n + 1) * PAGE]
             by = lists.stories_by_id(self.q, ids)
             page = [by.get(sid) or _gone(sid) for sid in ids]
+        if self.fresh is not None:
+            self.fresh(page)
         self._pages[n] = page
         self._by_id.update((s.id, (n * PAGE + k, s)) for k, s in enumerate(page))
         while len(self._pages) > PAGES:
@@ -161,7 +166,9 @@ class StoryWindow(Sequence[Story]):
                 yield i
 
     def reordered(self, sort: str) -> StoryWindow:
-        return StoryWindow(self.q, sort, archived=self.archived)
+        window = StoryWindow(self.q, sort, archived=self.archived)
+        window.fresh = self.fresh
+        return window
 
 
 class Members(Mapping[str, list[str]]):

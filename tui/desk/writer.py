@@ -1,10 +1,19 @@
 """Triage changes applied at once in memory, saved in order by one writer thread, undone.
 
 A key press must repaint in milliseconds, but a save takes the workspace lock (which another
-process may hold) and rewrites files. So a change is applied to the in-memory articles at once
-and queued; :meth:`TriageWriter.drain` (run in one thread) saves the queue in order. A failed
-save is reported through ``on_error``; a note that could not be saved is kept in
+process may hold) and rewrites files. So a change is applied in memory at once and queued;
+:meth:`TriageWriter.drain` (run in one thread) saves the queue in order. A failed save is
+reported through ``on_error``; a note that could not be saved is kept in
 :attr:`TriageWriter.unsaved_notes` so the editor can offer it again.
+
+What memory holds of a changed article until its save is done is :attr:`pending_now` (its
+triage now, :mod:`tui.desk.current`): a change never reads the articles' files on the UI
+thread (a story row's star changes every article of the story, 2,464 at 1,000,000 articles).
+A change of many articles is saved in chunks of :data:`CHUNK`, each under one hold of the
+workspace lock; each article's file is still written on its own, atomically, with its index
+row (a crash part-way leaves every file old or new, and the index in step with them).
+``on_progress`` hears how far such a change got, and ``on_error`` names, once the change is
+done, every article it could not save (:class:`NotSaved`).
 
 :attr:`TriageWriter.lock` is the one writer lock of the process: every other writer of the app
 (ingest, feed refresh, corrections, saved filters) takes it too, through the service.
@@ -12,15 +21,21 @@ save is reported through ``on_error``; a note that could not be saved is kept in
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
-from tui.core.model import Article
-from tui.desk.steps import Regroup, Snapshot, Step
+from tui.core.model import Article, Triage
+from tui.desk import current
+from tui.desk.current import Now
+from tui.desk.steps import Before, Regroup, Step
+
+CHUNK = 50  # articles saved under one hold of the workspace lock (another process waits less)
+NAMED = 5  # articles a failure names (the rest are counted)
 
 
 class Writable(Protocol):
@@ -44,11 +59,21 @@ class Writable(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One queued save: a triage change of one article, or a story's archive state."""
+    """One queued save: a triage change of a chunk of articles (``keys``), or a story's archive
+    state (``keys``: the story). ``change``: which change it is part of (the same for each
+    chunk of it); ``before``: its articles in the chunks before this one; ``total``: its
+    articles in all."""
 
     label: str
-    key: str  # an article id, or a story id for an archive job
+    keys: tuple[str, ...]
     changes: tuple[tuple[str, Any], ...]
+    change: int = 0
+    before: int = 0
+    total: int = 1
+
+    @property
+    def key(self) -> str:
+        return self.keys[0]
 
     @property
     def archive(self) -> bool | None:
@@ -59,7 +84,22 @@ class Job:
         return dict(self.changes).get("note")
 
 
+class NotSaved(Exception):
+    """The articles of one change whose save failed, each named with its reason (the first
+    :data:`NAMED`; the rest counted)."""
+
+    def __init__(self, failed: Sequence[tuple[str, Exception]], total: int) -> None:
+        self.failed, self.total = list(failed), total
+        named = ", ".join(f"{aid} ({e})" for aid, e in self.failed[:NAMED])
+        more = len(self.failed) - NAMED
+        super().__init__(
+            f"{len(self.failed)} of {total} articles: {named}"
+            + (f" and {more} more" if more > 0 else "")
+        )
+
+
 ErrorHandler = Callable[[str, Exception], None]
+ProgressHandler = Callable[[str, int, int, int], None]  # label, saved so far, of, failed
 
 
 class TriageWriter:
@@ -68,6 +108,7 @@ class TriageWriter:
     ) -> None:
         self.ws = ws
         self.on_error = on_error
+        self.on_progress: ProgressHandler = lambda *_: None  # from the writer thread
         self.history: list[Step] = []
         self.depth = depth
         self.unsaved_notes: dict[str, str] = {}
@@ -82,8 +123,17 @@ class TriageWriter:
         self._queued: Counter[str] = Counter()
         self._failed: set[str] = set()
         self._queued_lock = threading.Lock()
+        # Those articles' triage now (their files say it once saved; a failed one stays).
+        self.pending_now: dict[str, Now] = {}
+        self._changes = 0  # changes queued so far (a change's chunks share its number)
+        self._fails: dict[int, list[tuple[str, Exception]]] = {}  # of a change still saving
 
     # ---- changes ---------------------------------------------------------------------------
+    def current(self, aids: Sequence[str]) -> dict[str, Now]:
+        """The story and triage of each article as memory holds it now (no file read for an
+        article the index holds: :func:`tui.desk.current.now`)."""
+        return current.now(self.ws, self.pending_now, aids)
+
     def change(
         self,
         label: str,
@@ -95,26 +145,48 @@ class TriageWriter:
         read: bool | None = None,
         note: str | None = None,
         record: bool = True,
+        now: Mapping[str, Now] | None = None,
     ) -> None:
-        """Change the triage of ``aids`` now (in memory) and queue the save; one undo step."""
+        """Change the triage of ``aids`` now (in memory) and queue the save; one undo step.
+        ``now``: :meth:`current` of them, when the caller has it already."""
         add, remove = tuple(add_tags), tuple(remove_tags)
+        base = now if now is not None else self.current(aids)
+        if record:
+            self.remember(Step(label, Before(tuple(aids), base)))  # (no record made per article)
+        gone = set(remove)
+        # a workspace read whole is read by everyone through its articles: they say it too;
+        # one not read whole is asked through ``pending_now`` first (``current``, ``Held``)
+        held = current.holder(self.ws) if getattr(self.ws, "loaded", True) else _nothing
+        pending = self.pending_now
+        made: dict[int, Triage] = {}  # a new triage for each base shared by several (the index's)
         with self._queued_lock:  # before memory changes: a reader never misses one
             self._queued.update(aids)
-        if record:
-            self.remember(Step(label, tuple(self._snap(a) for a in aids)))
-        for aid in aids:
-            # A new Triage swapped in whole: a thread reading the article meanwhile (the writer,
-            # a listing worker) sees the old state or the new one, never half of a change.
-            a = self.ws.get(aid)
-            t = a.triage
-            tags = [x for x in t.tags if x not in set(remove)]
-            a.triage = replace(
-                t,
-                tags=sorted(tags + [x for x in add if x not in tags]),
-                starred=t.starred if starred is None else starred,
-                read=t.read if read is None else read,
-                note=t.note if note is None else note,
-            )
+            for aid in aids:  # (2,500 articles on a story row: a few µs each, no more)
+                # A new Triage swapped in whole: a thread reading the article meanwhile (the
+                # writer, a listing worker) sees the old state or the new one, never half.
+                # Nothing changes a Triage (or its tags) in place: the new one is shared by
+                # memory's record and the article held, and its tags by the old one.
+                b = base[aid]
+                t = b.triage
+                a = held(aid)
+                new = made.get(id(t)) if a is None else None
+                if new is None:
+                    tags = t.tags
+                    if add or gone:
+                        kept = [x for x in t.tags if x not in gone]
+                        tags = sorted(kept + [x for x in add if x not in kept])
+                    new = Triage(
+                        tags,
+                        t.starred if starred is None else starred,
+                        t.read if read is None else read,
+                        t.note if note is None else note,
+                        t.note_version,
+                        t.note_updated,
+                    )
+                    made[id(t)] = new
+                pending[aid] = Now(b.story, new)
+                if a is not None:  # what this process holds says it too (its own triage)
+                    a.triage = new
         changes = (
             ("add_tags", add),
             ("remove_tags", remove),
@@ -122,15 +194,17 @@ class TriageWriter:
             ("read", read),
             ("note", note),
         )
-        for aid in aids:
-            self._jobs.put(Job(label, aid, changes))
+        self._changes += 1
+        for k in range(0, len(aids), CHUNK):
+            keys = tuple(aids[k : k + CHUNK])
+            self._jobs.put(Job(label, keys, changes, self._changes, k, len(aids)))
 
     def archive(self, label: str, stories: Sequence[Any], archived: bool) -> None:
         """Archive (or bring back) stories (story faces, changed in memory too); one step."""
         self.remember(Step(label, stories=tuple((s.id, s.archived) for s in stories)))
         for s in stories:
             s.archived = archived
-            self._jobs.put(Job(label, s.id, (("archived", archived),)))
+            self._jobs.put(Job(label, (s.id,), (("archived", archived),)))
 
     def undo(self) -> Step | None:
         """Put back the state before the last recorded action; returns that action (grouping
@@ -139,20 +213,33 @@ class TriageWriter:
             if not self.history:
                 return None
             step = self.history.pop()
+        now = self.current([s.aid for s in step.articles])
+        alike: dict[tuple, list[str]] = {}  # articles put back by the same change
         for snap in step.articles:
-            t = self.ws.get(snap.aid).triage
+            t = now[snap.aid].triage
+            same = snap.tags == t.tags
+            key = (
+                () if same else tuple(x for x in snap.tags if x not in t.tags),
+                () if same else tuple(x for x in t.tags if x not in snap.tags),
+                snap.starred,
+                snap.read,
+                snap.note if snap.note != t.note else None,
+            )
+            alike.setdefault(key, []).append(snap.aid)
+        for (add, remove, starred, read, note), aids in alike.items():
             self.change(
                 step.label,
-                [snap.aid],
-                add_tags=[x for x in snap.tags if x not in t.tags],
-                remove_tags=[x for x in t.tags if x not in snap.tags],
-                starred=snap.starred,
-                read=snap.read,
-                note=snap.note if snap.note != t.note else None,
+                aids,
+                add_tags=add,
+                remove_tags=remove,
+                starred=starred,
+                read=read,
+                note=note,
                 record=False,
+                now=now,
             )
         for sid, archived in step.stories:  # the service updates the faces it shows
-            self._jobs.put(Job(step.label, sid, (("archived", archived),)))
+            self._jobs.put(Job(step.label, (sid,), (("archived", archived),)))
         return step
 
     def regrouped(self, label: str, regroup: Regroup) -> None:
@@ -163,10 +250,6 @@ class TriageWriter:
         with self._history_lock:
             self.history.append(step)
             del self.history[: -self.depth]
-
-    def _snap(self, aid: str) -> Snapshot:
-        t = self.ws.get(aid).triage
-        return Snapshot(aid, tuple(t.tags), t.starred, t.read, t.note)
 
     # ---- saving ----------------------------------------------------------------------------
     def unsaved(self) -> set[str]:
@@ -190,29 +273,60 @@ class TriageWriter:
                 self._jobs.task_done()
 
     def _save(self, job: Job) -> None:
-        failed = False
+        failed: list[tuple[str, Exception]] = []
         try:
-            with self.lock:
-                self._write(job)
+            # A chunk takes the workspace lock once (``update_triage`` takes it again inside,
+            # a count): each file is still written and indexed on its own
+            hold = _held(self.ws) if len(job.keys) > 1 else contextlib.nullcontext()
+            with self.lock, hold:
+                for key in job.keys:
+                    try:
+                        self._write(job, key)
+                    except Exception as e:  # a damaged file must not stop the others
+                        failed.append((key, e))
         except Exception as e:  # a locked or damaged workspace must not crash the app
-            failed = True
-            if job.note is not None:
-                self.unsaved_notes[job.key] = job.note
-            self.on_error(job.label, e)
+            tried = {k for k, _ in failed}
+            failed += [(k, e) for k in job.keys if k not in tried]
         finally:  # saved (the index committed too), or failed: no longer queued
-            if job.archive is None:
-                with self._queued_lock:
-                    self._queued -= Counter((job.key,))
-                    if failed:
-                        self._failed.add(job.key)
+            self._done(job, failed)
 
-    def _write(self, job: Job) -> None:
+    def _write(self, job: Job, key: str) -> None:
         if job.archive is not None:
-            self.ws.set_story_state(job.key, archived=job.archive)
+            self.ws.set_story_state(key, archived=job.archive)
             return
-        self.ws.update_triage(job.key, **dict(job.changes))
+        self.ws.update_triage(key, **dict(job.changes))
         if job.note is not None:
-            self.unsaved_notes.pop(job.key, None)
+            self.unsaved_notes.pop(key, None)
+
+    def _done(self, job: Job, failed: list[tuple[str, Exception]]) -> None:
+        if failed and job.note is not None:
+            self.unsaved_notes[job.key] = job.note
+        if job.archive is None:
+            bad = {k for k, _ in failed}
+            with self._queued_lock:
+                for key in job.keys:
+                    self._queued[key] -= 1
+                    if self._queued[key] <= 0:
+                        del self._queued[key]
+                    if key in bad:
+                        self._failed.add(key)
+                        continue
+                    self._failed.discard(key)  # saved since (a failure was said once)
+                    if key not in self._queued:
+                        self.pending_now.pop(key, None)  # the file and the index say it
+        if job.total <= 1:
+            if failed:
+                self.on_error(job.label, failed[0][1])
+            return
+        fails = self._fails.setdefault(job.change, [])
+        fails += failed
+        done = job.before + len(job.keys)
+        if job.total > CHUNK:
+            self.on_progress(job.label, done, job.total, len(fails))
+        if done >= job.total:
+            del self._fails[job.change]
+            if fails:
+                self.on_error(job.label, NotSaved(fails, job.total))
 
     def save_now(self) -> None:
         """Save everything queued in this thread (tests, and when no writer thread runs)."""
@@ -242,3 +356,12 @@ class TriageWriter:
         """End :meth:`drain` at once (the app is gone; nothing can report errors any more)."""
         self._stopped.set()
         self._jobs.put(None)
+
+
+def _held(ws: Any) -> contextlib.AbstractContextManager[Any]:
+    """The workspace's own lock held (a workspace without one: nothing)."""
+    return ws if hasattr(ws, "__enter__") else contextlib.nullcontext()
+
+
+def _nothing(aid: str) -> None:
+    return None

@@ -58,7 +58,9 @@ class GroupingKeys(ScreenKeys):
         story = self.screen.stories.story
         if story is None:
             return
-        moving = [a for a in self._marked() if self.desk.story_of(a) != story.id]
+        marked = self._marked()
+        now = self.desk.current(marked)  # one read of the index, not one a marked article
+        moving = [a for a in marked if now[a].story != story.id]
         if not moving:
             self.screen.notify("Mark (m) the articles to move, then press this key on the "
                                "story they belong to.", severity="warning")
@@ -75,7 +77,8 @@ class GroupingKeys(ScreenKeys):
         marked = self._marked()
         aid = self.screen.current_id()
         if marked:
-            leaving = [a for a in marked if self.desk.story_of(a) == story.id]
+            now = self.desk.current(marked)
+            leaving = [a for a in marked if now[a].story == story.id]
         elif sl.cursor.kind == "article" and aid:
             leaving = [aid]
         else:

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from tui.desk.steps import Flag, Step
 from tui.keys import binding
+from tui.screens import main_messages as msg
 from tui.screens.main_header import plural
-from tui.screens.main_host import ScreenKeys
+from tui.screens.main_host import DeskScreen, ScreenKeys
 
 if TYPE_CHECKING:  # the editors are imported on their key's first press (issue 16)
     from tui.screens.tag_editor import TagChange
@@ -34,6 +35,16 @@ TRIAGE_BINDINGS = [
 
 
 class TriageKeys(ScreenKeys):
+    def __init__(self, screen: DeskScreen) -> None:
+        super().__init__(screen)
+        self.desk.writer.on_progress = self._saving  # a change of many articles, saved
+
+    def _saving(self, label: str, done: int, total: int, failed: int) -> None:
+        """From the writer thread: how far the save of a change of many articles got."""
+        text = f"Saving ({label}): {done:,} of {total:,} articles"
+        text += f", {failed:,} not saved" if failed else ""
+        self.screen.post_message(msg.Progress(text, done=done >= total))
+
     def _changed(self, label: str, aids: list[str]) -> None:
         self.screen.refresh_rows(*self.desk.stories_of(aids), articles=aids)
         if len(aids) > 1:
@@ -47,10 +58,11 @@ class TriageKeys(ScreenKeys):
         after = cur.article if cur.kind == "article" else -1
         for si in sl.listing.unread_from(start):
             ids = sl.listing.members[stories[si].id]
+            now = self.desk.current(ids)  # no file read: memory, else the index
             for ai, aid in enumerate(ids):
                 if si == start and cur.kind != "filter" and ai <= after:
                     continue
-                if not self.desk.get(aid).triage.read:
+                if not now[aid].triage.read:
                     sl.goto(stories[si].id, aid)
                     return
         self.screen.notify("No unread article below.")
@@ -67,12 +79,13 @@ class TriageKeys(ScreenKeys):
         story = sl.story
         if story is None:
             return
-        unread = [a for a in sl.listing.members.get(story.id, ())
-                  if not self.desk.get(a).triage.read]
+        members = sl.listing.members.get(story.id, [])
+        now = self.desk.current(members)
+        unread = [a for a in members if not now[a].triage.read]
         if not unread:
             self.screen.notify("Every article of this story is read.")
             return
-        self.desk.set_read(unread, "story read")
+        self.desk.set_read(unread, "story read", now)
         self.screen.refresh_rows(story.id, articles=unread)
         self.screen.notify(f"Story read: {plural(len(unread), 'article')} (u undoes it)")
 

@@ -14,6 +14,7 @@ page do not fit that model, and each is recognised from the text alone (no page 
 from __future__ import annotations
 
 from tui.core.clean.lines import Line
+from tui.core.clean.meta import words
 
 ASIDE_PROSE = 0.5  # the selection holds less than this share of the page's prose...
 ASIDE_SURE = 0.3  # (under this share the prose is spread whatever its shape)
@@ -45,7 +46,8 @@ def _runs(raw: list[float], span: range, inside: set[int]) -> int:
     return runs
 
 
-def step_aside(idx: list[int], info: list[Line], raw: list[float], keep: list[int]) -> list[int]:
+def step_aside(idx: list[int], info: list[Line], raw: list[float], keep: list[int],
+               plain: bool = False) -> list[int]:
     """``keep``, or the page's lines between its first and last line of prose less the
     furniture, when the article model does not fit the page.
 
@@ -56,7 +58,9 @@ def step_aside(idx: list[int], info: list[Line], raw: list[float], keep: list[in
     bulleted menus, the page is not an article: keep every line from its first to its last
     prose line but furniture (share bars, repeated templates, lines of piped links, short
     bulleted menu items); headers and footers outside the prose stay out, and the page ends
-    at a copyright line after the selection."""
+    at a copyright line after the selection. In a ``plain`` document (no page furniture: a
+    manual page) the lines between its title and its first prose line are its own too
+    (``_below_title``: "SYNOPSIS", "ls [OPTION]... [FILE]...")."""
     if not keep or not info:
         return keep
     where = {i: k for k, i in enumerate(idx)}
@@ -79,9 +83,51 @@ def step_aside(idx: list[int], info: list[Line], raw: list[float], keep: list[in
             ASIDE_RUNS[1]:
         return keep
     pos = [k for k in span if raw[k] > 0]
-    return [idx[k] for k in range(pos[0], pos[-1] + 1)
+    lines = range(_below_title(info, pos[0]) if plain else pos[0], pos[-1] + 1)
+    menu = _menu_items(info, lines, plain)
+    return [idx[k] for k in lines
             if info[k].furniture in (None, "duplicate") and info[k].pipes < 2
-            and not (info[k].bullet and info[k].words < ASIDE_SHORT)]
+            and k not in menu]
+
+
+TITLE_LOOK = 8  # lines above a plain document's first prose line searched for its title
+TITLE_WORDS = (3, 30)
+
+
+def _below_title(info: list[Line], first: int) -> int:
+    """Where a plain document's own lines start above its ``first`` prose line: below the
+    nearest line above it that reads as its title (``TITLE_WORDS`` words, not a sentence,
+    sharing two words with the prose: "ls - list directory contents" over "List information
+    about..."), or at ``first`` when none does."""
+    prose = words(" ".join(ln.text for ln in info[first:first + 4]))
+    for k in range(first - 1, max(-1, first - 1 - TITLE_LOOK), -1):
+        ln = info[k]
+        if ln.furniture or ln.pipes >= 2:
+            return first
+        if TITLE_WORDS[0] <= ln.words <= TITLE_WORDS[1] and not ln.text.endswith(".") and len(
+                words(ln.text) & prose) >= 2:
+            return k + 1
+    return first
+
+
+def _menu_items(info: list[Line], span: range, plain: bool) -> set[int]:
+    """The short bulleted lines (under ``ASIDE_SHORT`` words) in ``span`` that are a menu's
+    items: all of them on a page, and in a ``plain`` document (no menus elsewhere) those of a
+    run of bulleted lines that is not mostly longer items (a list whose items are phrases
+    keeps its short ones: "0 if OK," above "1 if minor problems (...)")."""
+    if not plain:
+        return {k for k in span if info[k].bullet and info[k].words < ASIDE_SHORT}
+    menu: set[int] = set()
+    run: list[int] = []
+    for k in [*span, None]:
+        if k is not None and info[k].bullet:
+            run.append(k)
+            continue
+        short = [j for j in run if info[j].words < ASIDE_SHORT]
+        if 2 * len(short) > len(run) or len(run) < 2:
+            menu.update(short)
+        run = []
+    return menu
 
 
 ITEM_WORDS = (4, 30)  # an item line: this many words, neither prose nor furniture

@@ -116,7 +116,7 @@ def _parse(html: str):
     from trafilatura.utils import load_html
 
     _LOCAL.copyable = _LOCAL.cut = None
-    if not html.strip():
+    if not html or html.isspace():
         return None
     try:
         tree = _quick_parse(html)
@@ -176,8 +176,11 @@ def _repaired(html: str, beginning: str) -> str:
     if any(c in html for c in _INVALID):
         return utils.repair_faulty_html(html, beginning)
     if "doctype" in beginning:
-        firstline, _, rest = html.partition("\n")
-        html = utils.DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+        end = html.find("\n")
+        firstline = html[:end] if end >= 0 else html
+        line = utils.DOCTYPE_TAG.sub("", firstline, count=1)
+        if end < 0 or line != firstline:  # (the page is not copied where nothing changes)
+            html = line + "\n" + html[end + 1:] if end >= 0 else line + "\n"
     for line in html[:4096].splitlines()[:4]:
         if "<html" in line and line.endswith("/>"):
             return utils.FAULTY_HTML.sub(r"\1>", html, count=1)
@@ -233,10 +236,10 @@ def _trafilatura(tree, origin: str, prose: int = 0) -> str | None:
     asked only where it is likely to change the extraction (``fallback_needed``)."""
     import trafilatura
 
-    _LOCAL.prose = prose  # read by fallback_needed, inside this thread's call only
-    _LOCAL.items = int(tree.xpath("count(//li[string-length(.) >= 80])"))
-    _gate_installed()
-    try:
+    try:  # the thread's marks are always taken off again, whatever raises
+        _LOCAL.prose = prose  # read by fallback_needed, inside this thread's call only
+        _LOCAL.items = int(tree.xpath("count(//li[string-length(.) >= 80])"))
+        _gate_installed()
         return trafilatura.extract(tree, url=origin if "://" in origin else None,
                                    favor_precision=PRECISION, include_comments=False,
                                    fast=FAST, include_tables=True, deduplicate=False)

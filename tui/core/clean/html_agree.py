@@ -48,7 +48,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tui.core.clean.combine import add_missed, norm_line
+from tui.core.clean.combine import add_missed
+from tui.core.clean.html_norm import norm
 
 COVERED = 0.8  # readability holds this share of trafilatura's words (between the first and
 # the last line both kept): the same article
@@ -59,6 +60,7 @@ ALL_MIN = 3  # words of a line taken that way (not a lone label: "Canada", "+9")
 ASK = 0.3  # readability is asked when sentences missing from the text make this share of it
 VARIANT = 0.6  # a kept line this share of a sentence's words, in its order: the same paragraph
 _SENTENCE_END = re.compile(r"[.!?…;\"”’)]$")
+_ENDS = frozenset(".!?…;\"”’)")  # the signs _SENTENCE_END ends on
 _SENTENCE_BLOCKS = ("p", "li", "dd", "blockquote", "td")
 
 
@@ -75,15 +77,18 @@ def worth_asking(tree, text: str) -> bool:
     """Whether the page ``tree`` holds sentences (paragraphs, list items, quotations, cells)
     missing from ``text`` worth at least ``ASK`` of its words: only then can readability's
     reading add enough to count, so only then is it run."""
-    held = " \n ".join(norm_line(ln) for ln in text.split("\n"))
+    keys = [norm(ln) for ln in text.split("\n")]
+    lines, held = set(keys), " \n ".join(keys)
     size = len(held.split())
     if not size:
         return False
     missed = 0
     for block in tree.iter(*_SENTENCE_BLOCKS):
-        line = " ".join(block.text_content().split())
-        if is_sentence(line) and norm_line(line) not in held:
-            missed += len(line.split())
+        raw = block.text_content()  # is_sentence of its words, the last sign read first
+        if raw.rstrip()[-1:] not in _ENDS or (n := len(raw.split())) < MIN_WORDS:
+            continue
+        if (key := norm(raw)) not in lines and key not in held:  # (a whole line: no search)
+            missed += n
             if missed >= ASK * size:
                 return True
     return False
@@ -94,10 +99,10 @@ def top_up(text: str, other: str) -> str:
     (readability's reading of the same page) that lie inside the article both kept; ``text``
     itself when the two do not agree or ``other`` adds nothing."""
     ours = text.split("\n")
-    keys = [norm_line(ln) for ln in ours]
+    keys = [norm(ln) for ln in ours]
     total = sum(len(k.split()) for k in keys)
     lines = [ln.strip() for ln in other.split("\n") if ln.strip()]
-    others = [norm_line(ln) for ln in lines]
+    others = [norm(ln) for ln in lines]
     joined = " \n ".join(others)
     if not total or len(joined.split()) < LONGER * total:
         return text

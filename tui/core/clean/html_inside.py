@@ -34,18 +34,19 @@ Blocks are matched to kept lines in page order (``_aligned``): a block that one 
 is aligned by the longest run in page order, one that several hold (a repeated "Pros",
 "5/5") takes its next copy, and a match out of order is neither a place nor the range's end.
 Each block taken goes after the kept line that precedes it on the page; a list item gets
-the extractor's "- " mark. The kept lines are indexed once (whole lines, runs of
-``MATCH_WORDS`` words), so the step is linear in the page. Nothing the
-extractor kept is removed. Chosen on the even half of wcxb_dev and aeb, the odd half held out
-(words F1, base -> with this step, on the cached extraction of bba59e0; see
-/tmp/notes/s28/issue-13-html-words.md): articles .9526 -> .9546 / .9447 -> .9490; wcxb all
-.8526 -> .8567 / .8484 -> .8522; aeb .9787 -> .9787 / .9680 -> .9683; every kind up or level
-on both halves (product-odd +.001, documentation-even +.007, listing-even +.011). The
-figures hardly move with ``MAIN`` .7-.9, ``LINKED`` .3-.5 or ``HELD`` .2-.4. Tried and not
-kept: a gate on prose (cut good pages whose article is mostly lists); blocks near kept ones
-by distance in the tree rather than by the shape of their boxes (cut accordion panes);
-blocks before the first and after the last kept line when they share a kept block's box
-(aeb paragraphs -.002 on the odd half for +.0002).
+the extractor's "- " mark. A block is found among the kept lines by a look-up (a whole
+line) or one search of the lines joined (a piece of ``MATCH_WORDS`` words or more), and the
+text's runs by searches of the text joined, stopped once the answer is known; the cheap
+tests of a block come first. Nothing the extractor kept is removed. Chosen on the even half
+of wcxb_dev and aeb, the odd half held out (words F1, base -> with this step, on the cached
+extraction of bba59e0; see /tmp/notes/s28/issue-13-html-words.md): articles .9526 -> .9546
+/ .9447 -> .9490; wcxb all .8526 -> .8567 / .8484 -> .8522; aeb .9787 -> .9787 / .9680 ->
+.9683; every kind up or level on both halves (product-odd +.001, documentation-even +.007,
+listing-even +.011). The figures hardly move with ``MAIN`` .7-.9, ``LINKED`` .3-.5 or
+``HELD`` .2-.4. Tried and not kept: a gate on prose (cut good pages whose article is mostly
+lists); blocks near kept ones by distance in the tree rather than by the shape of their
+boxes (cut accordion panes); blocks before the first and after the last kept line when they
+share a kept block's box (aeb paragraphs -.002 on the odd half for +.0002).
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from tui.core.clean.combine import norm_line, woven
+from tui.core.clean.combine import woven
+from tui.core.clean.html_norm import norm
 from tui.core.clean.html_records import _BLOCKS, _HIDDEN, text_of
 
 INSIDE = True  # put back the skipped blocks
@@ -103,15 +105,19 @@ def fill_inside(tree, text: str) -> str:
         return text
     # boxes the kept text stands in, a copy out of order too (a "Pros" repeated further on)
     shapes = {_shape(el, main) for el, _, line, _ in inside if line is not None}
-    held = _Held(keys)
-    titles, taken = _titles(tree), set()
+    held = titles = None  # read when a block gets that far
+    taken: set[str] = set()
     after: dict[int, list[str]] = {}
     anchor, added = -1, 0
     for el, key, line, _ in inside[ends[0]:ends[-1] + 1]:
         if line is not None:
             anchor = line
-        elif key not in taken and not held.holds(key) and key not in titles and (
-                _shape(el, main) in shapes and _fit(el, main)):
+            continue
+        if key in taken or _shape(el, main) not in shapes:
+            continue
+        if held is None or titles is None:
+            held, titles = _Held(keys), _titles(tree)
+        if key not in titles and not held.holds(key) and _fit(el, main):
             mark = "- " if el.tag == "li" else ""  # a list item as the extractor marks one
             after.setdefault(anchor, []).append(mark + _clean(" ".join(text_of(el).split())))
             taken.add(key)  # the same block twice (two copies of a dialog) comes once
@@ -129,7 +135,7 @@ def _clean(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return norm_line(_clean(text))
+    return norm(text if text.isascii() else _clean(text))
 
 
 def _titles(tree) -> set[str]:
@@ -147,12 +153,9 @@ def _blocks(tree, keys: list[str]) -> list[tuple]:
     outer = _ancestors(found)  # an element holding a block is not an innermost block
     rich = _ancestors(tree.iter(*_RICH))  # blocks whose text text_of must read
     exact: dict[str, list[int]] = {}
-    runs: dict[tuple, list[int]] = {}  # a run of MATCH_WORDS words -> the lines holding it
     for i, k in enumerate(keys):
         exact.setdefault(k, []).append(i)
-        w = k.split()
-        for g in dict.fromkeys(zip(*(w[j:] for j in range(MATCH_WORDS)))):
-            runs.setdefault(g, []).append(i)
+    lines = _Lines(keys)
     out = []
     for el in found:
         if el in outer:
@@ -161,12 +164,32 @@ def _blocks(tree, keys: list[str]) -> list[tuple]:
         if not raw or raw.isspace() or not (key := _key(raw)):
             continue
         at = exact.get(key, [])
-        words = key.split()
-        if not at and len(words) >= MATCH_WORDS:
-            padded = f" {key} "  # kept lines that hold the block, found by its first run
-            at = [i for i in runs.get(tuple(words[:MATCH_WORDS]), ()) if padded in f" {keys[i]} "]
+        if not at and key.count(" ") >= MATCH_WORDS - 1:  # (a key's words: single spaces)
+            at = lines.holding(key)
         out.append((el, key, at))
     return out
+
+
+class _Lines:
+    """The kept lines' keys in one string, each set in spaces and the lines apart by line
+    ends (no key holds one): a block's key is found in a line by one search of the string."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.text = "\n".join(f" {k} " for k in keys)
+        self.starts = [0]
+        for k in keys[:-1]:
+            self.starts.append(self.starts[-1] + len(k) + 3)
+
+    def holding(self, key: str) -> list[int]:
+        """The indexes of the lines that hold ``key`` (whole words), in order."""
+        padded, out = f" {key} ", []
+        at = self.text.find(padded)
+        while at >= 0:
+            out.append(line := bisect_right(self.starts, at) - 1)
+            if line + 1 == len(self.starts):
+                break
+            at = self.text.find(padded, self.starts[line + 1])
+        return out
 
 
 def _aligned(blocks: list[tuple], keys: list[str]) -> list[tuple]:
@@ -228,40 +251,45 @@ def _longest_rising(items: list[tuple]) -> set[int]:
 
 
 class _Held:
-    """What the text holds: its runs of 3 words, its words and pairs of words, and (for text
-    without spaces, such as Chinese) its runs of 4 characters."""
+    """What the text holds, asked of its keys joined in one string: runs of 3 words, words
+    and pairs of words (whole words: the string and each run set in spaces), and (for text
+    without spaces, such as Chinese) runs of 4 characters of the text without its spaces."""
 
     def __init__(self, keys: list[str]) -> None:
-        self.grams: set = set()
-        self.short: set = set()
-        self.chars: set = set()
-        self.add(" ".join(k for k in keys if k))  # runs across lines too: a split paragraph
-        self.short.update(keys)
-
-    def add(self, key: str) -> None:
-        w = key.split()
-        self.grams.update(zip(w, w[1:], w[2:]))
-        self.short.update(w)
-        self.short.update(f"{a} {b}" for a, b in zip(w, w[1:]))
-        self.short.add(key)
-        flat = "".join(w)
-        self.chars.update(flat[j:j + 4] for j in range(len(flat) - 3))
+        joined = " ".join(" ".join(k for k in keys if k).split())  # runs across lines too
+        self.text = f" {joined} "  # (a split paragraph)
+        self.flat = joined.replace(" ", "")
 
     def holds(self, key: str) -> bool:
         """Whether the text holds the block ``key`` already (most of its runs of 3 words; a
         short block whole, or nearly all its runs of 4 characters)."""
         words = key.split()
         if len(words) >= 3:
-            runs = list(zip(words, words[1:], words[2:]))
-            if sum(g in self.grams for g in runs) > HELD * len(runs):
+            runs = [f" {a} {b} {c} " for a, b, c in zip(words, words[1:], words[2:])]
+            if _most(runs, self.text, HELD * len(runs), strict=True):
                 return True
-        elif key in self.short:
+        elif f" {key} " in self.text:
             return True
         flat = "".join(words)
         if len(words) >= 3 and len(flat) < 8 * len(words):
             return False  # words with spaces between them: the runs of words judge
         quads = [flat[j:j + 4] for j in range(len(flat) - 3)]
-        return len(quads) >= 4 and sum(q in self.chars for q in quads) >= CHAR_HELD * len(quads)
+        return len(quads) >= 4 and _most(quads, self.flat, CHAR_HELD * len(quads))
+
+
+def _most(parts: list[str], text: str, least: float, strict: bool = False) -> bool:
+    """Whether more than (``strict``) or at least ``least`` of ``parts`` are in ``text``;
+    the search stops as soon as the answer is known."""
+    hits, left = 0, len(parts)
+    for part in parts:
+        left -= 1
+        if part in text:
+            hits += 1
+            if hits > least or (hits == least and not strict):
+                return True
+        if hits + left < least or (hits + left == least and strict):
+            return False
+    return hits > least or (hits == least and not strict)
 
 
 def _ancestors(elements) -> set:
@@ -278,11 +306,15 @@ def _ancestors(elements) -> set:
 def _container(kept: list[tuple], mapped: int):
     """The deepest element holding ``MAIN`` of the ``mapped`` kept words; None when that is
     the whole page (<body>, <html>)."""
-    weight: dict = {}
+    under: dict = {}  # the kept words in each box that holds kept blocks
     for el, key in kept:
-        n = len(key.split())
-        for node in el.iterancestors():
-            weight[node] = weight.get(node, 0) + n
+        node = el.getparent()
+        under[node] = under.get(node, 0) + key.count(" ") + 1  # (a key's words: single spaces)
+    weight: dict = {}
+    for box, n in under.items():
+        if box is not None:
+            for node in (box, *box.iterancestors()):
+                weight[node] = weight.get(node, 0) + n
     best, depth = None, -1
     for node, w in weight.items():
         if w >= MAIN * mapped and (d := sum(1 for _ in node.iterancestors())) > depth:

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from tui.core.clean.combine import norm_line
+from tui.core.clean.html_norm import norm
 from tui.core.clean.html_records import text_of
 
 LONG_LINE = 30  # words: a kept line this long is prose
@@ -45,7 +45,7 @@ def trim(tree, text: str) -> str:
     """``text`` (one paragraph per line) without its dialog lines and the link lines that
     trail an article; ``text`` itself when nothing is dropped or all would be."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    keys = [norm_line(ln) for ln in lines]
+    keys = [norm(ln) for ln in lines]
     sizes = [len(k.split()) for k in keys]
     total = sum(sizes)
     if not total:
@@ -62,13 +62,13 @@ def _dialog_lines(tree, keys: list[str], sizes: list[int], total: int) -> set[in
         return set()
     inside: Counter[str] = Counter()
     for box in boxes:
-        inside.update(norm_line(ln) for ln in text_of(box).split("\n"))
+        inside.update(norm(ln) for ln in text_of(box).split("\n"))
     inside.pop("", None)
     drop = {k for k, key in enumerate(keys) if key in inside}
     if sum(sizes[k] for k in drop) > DIALOG_SHARE * total:
         return set()  # the dialog is what the page shows
     if drop:  # a line the page also shows outside its dialogs (a lightbox's caption) stays
-        page = Counter(norm_line(ln) for ln in text_of(tree).split("\n"))
+        page = Counter(norm(ln) for ln in text_of(tree).split("\n"))
         drop = {k for k in drop if page[keys[k]] <= inside[keys[k]]}
     return drop
 
@@ -96,7 +96,7 @@ def _tail_links(tree, keys: list[str], sizes: list[int], total: int) -> set[int]
     tail = [k for k in range(prose[-1] + 1, len(keys)) if 0 < sizes[k] <= TAIL_WORDS]
     if not tail:
         return set()
-    anchors = sorted({f" {t} " for a in tree.iter("a") if (t := norm_line(a.text_content()))},
+    anchors = sorted({f" {t} " for a in tree.iter("a") if (t := norm(a.text_content()))},
                      key=len, reverse=True)
     return {k for k in tail if _linked(keys[k], anchors) >= LINKED}
 

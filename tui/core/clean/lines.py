@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import product
 
 from tui.core.clean.dates import find_dates
 
@@ -60,8 +61,7 @@ def _glued(ln: str, n: int) -> bool:
 
 _STAMP = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d[:.]\d\d|published|updated|"
                     r"posted")
-_LETTER = re.compile(r"[^\W\d_]")
-_CJK_COMMA = re.compile(r"[、，,。]")
+_LETTER, _CJK_COMMA = re.compile(r"[^\W\d_]"), re.compile(r"[、，,。]")
 
 # Furniture found on news pages everywhere, by kind; general page furniture, not any one site.
 # LINE patterns describe a whole line (or its start); INNER patterns may sit anywhere in a line
@@ -217,8 +217,8 @@ _INNER: list[tuple] = [
 # (kind, pattern, required line ending, needles, cased needles): which patterns each trigger
 # word or character wakes. Needles: phrases one of which a line must hold (in lower case; cased
 # needles: as written) for the pattern to match it at all. Patterns ignore case; on an ASCII
-# line that is lower-casing, so there the test is exact and spares the search of long lines of
-# prose that merely hold a trigger word.
+# line, or for a pattern written in ASCII (_PLAIN) on a line free of _FOLDS, that is lower-casing:
+# the test is exact there and spares the search of long prose that holds a trigger word.
 INNER: list[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[str, ...]]] = [
     (k, re.compile(p, re.I), e[0] if e else "", e[1] if len(e) > 1 else (),
      e[2] if len(e) > 2 else ())
@@ -231,9 +231,8 @@ for _k, (_, _, _words, _chars, *_end) in enumerate(_INNER):
     for _c in _chars:
         _CHARS.setdefault(_c, []).append(_k)
 _BY_CHAR = tuple(_CHARS.items())
-# Words carry punctuation ("said:", "(photo", "the,"): rather than strip every token, word
-# lists also hold their words with the punctuation commonly attached (the same words strip()
-# would find, but for rare combinations).
+# Words carry punctuation ("said:", "(photo", "the,"): rather than strip every token, word lists
+# hold their words with punctuation commonly attached too (strip()'s words but rare combinations)
 _BEFORE = ("", "(", '"', "“", "‘", "'", "«", "[")
 _AFTER = ("", ".", ",", ":", ";", "!", "?", ")", '"', "”", "’", "'", "»", "]", "…", "...",
           '."', ',"', ".”", ",”", "”.", "”,", "”:", '":', ").", "),", ".)", "?”", '?"')
@@ -243,7 +242,7 @@ def with_punctuation(words: frozenset[str]) -> frozenset[str]:
     """``words`` and each of them with punctuation commonly attached."""
     found = _WITH_PUNCT.get(words)
     if found is None:
-        found = frozenset(b + w + a for w in words for b in _BEFORE for a in _AFTER)
+        found = frozenset(map("".join, product(_BEFORE, words, _AFTER)))  # (b + w + a)
         if len(_WITH_PUNCT) > 64:
             _WITH_PUNCT.clear()
         _WITH_PUNCT[words] = found
@@ -251,6 +250,9 @@ def with_punctuation(words: frozenset[str]) -> frozenset[str]:
 
 
 _WITH_PUNCT: dict[frozenset[str], frozenset[str]] = {}
+_FOLDS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: re's documentation lists them (lower: İ K)
+_PLAIN = frozenset(k for k, (_, pat, *_) in enumerate(INNER)  # (ASCII but in its classes)
+                   if re.sub(r"\[(?:\\.|[^]\\])*\]", "", pat.pattern).isascii())
 _TRIGGERS = with_punctuation(frozenset(_BY_WORD))
 _LINE_ANY = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LINE.items()))  # on lower case
 # The kinds whose lines may open with a sign (not a letter or digit): bulleted lines, a third
@@ -280,8 +282,7 @@ _LONG_OK = ("disclaimer", "copyright", "caption")
 NOTE_WORDS = 80  # a note on the author runs to a few sentences
 
 
-# Measurements of lines already seen, per (stop words, dense script): menus, share bars and
-# footers recur on every page of an outlet, and within a page.
+# Lines measured already, per (stop words, dense script): menus, footers recur on every page
 MEMO_LINES, MEMO_CHARS = 20_000, 200
 _MEMO: dict[tuple[frozenset[str], bool], dict[str, tuple]] = {}
 
@@ -326,8 +327,7 @@ def measure_page(lines: list[str], stops: frozenset[str], dense_script: bool = F
             words += dense // 2
             if dense > n:  # no spaces to count words or stop words: judge by punctuation
                 stop = 0.3 if _CJK_COMMA.search(ln) else 0.1
-        tail = ln.rstrip(_CLOSERS)
-        last = tail[-1:]
+        last = (tail := ln.rstrip(_CLOSERS))[-1:]
         first = ln[:1]
         bullet = (first in _BULLET_CHARS and ln[1:2] == " ") or (
             first.isdigit() and _BULLET.match(ln) is not None)
@@ -359,14 +359,14 @@ def _kind(ln: str, low: str, toks: list[str], words: int) -> str | None:
         for c, ks in _BY_CHAR:
             if c in ln:
                 todo.update(ks)
-        plain = ln.isascii()
+        free = (plain := ln.isascii()) or not any(map(ln.__contains__, _FOLDS))
         unfit = _UNFIT[min(words, NOTE_WORDS + 1)]
         for k in todo:
             kind, pat, tail, needles, cased = INNER[k]
             if kind in found or kind in unfit or not ln.endswith(tail):
                 continue  # (a kind that does not fit a line this long cannot be its answer)
-            if plain and (needles or cased) and not (
-                    any(n in low for n in needles) or any(c in ln for c in cased)):
+            if (plain or free and k in _PLAIN) and (needles or cased) and not (
+                    any(map(low.__contains__, needles)) or any(map(ln.__contains__, cased))):
                 continue
             if pat.search(ln):
                 found.append(kind)

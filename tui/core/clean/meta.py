@@ -7,6 +7,8 @@ import re
 
 from tui.core.clean.dates import find_dates
 from tui.core.clean.lines import furniture_kind
+from tui.core.clean.mail import NAMES as MAIL_NAMES
+from tui.core.clean.mail import fields as mail_fields
 
 # News agencies and wire services: names that, in a byline or a credit, are the source.
 AGENCIES = {
@@ -42,6 +44,8 @@ _LABELS = {"summary", "update", "updated", "updates", "breaking", "breaking news
            "highlights", "atenção", "atención", "attenzione", "achtung", "résumé", "resumen",
            "resumo", "mise à jour", "actualización", "atualização", "aggiornamento", "en bref"}
 _LABEL = re.compile(r"(?:published|created|posted|first published)\W*$", re.I)
+SALUTATION = 3  # words at most of a letter's opening line ("Dear Ms Holt,")
+_MAIL_HEADS = tuple(f"{name}: " for name in MAIL_NAMES)
 
 
 def words(text: str) -> set[str]:
@@ -121,6 +125,8 @@ def signoff(lines: list[str]) -> str | None:
 
 def headline_shape(line: str) -> bool:
     """A wire or plain-text headline: a short line in capitals ("U.S. SPENDING ROSE 1 PCT")."""
+    if line.startswith(_MAIL_HEADS):
+        return False  # an e-mail's header line
     letters = [c for c in line if c.isalpha()]
     return (2 <= len(line.split()) <= 25 and len(letters) >= 8
             and sum(c.isupper() for c in letters) >= 0.9 * len(letters))
@@ -130,7 +136,12 @@ def header_fields(header: list[str], body_head: str,
                   kinds: list[str | None] | None = None) -> dict:
     """What the lines above the body say: title, summary, author, source, date, dateline.
     ``body_head``: the body's opening (a title shares words with it); ``kinds``: each header
-    line's furniture kind, when already known."""
+    line's furniture kind, when already known. An e-mail's header block says the title (its
+    subject), the author (its sender) and the date."""
+    if header and header[0].startswith(_MAIL_HEADS):
+        found = mail_fields(header)
+        if found is not None:
+            return found
     out: dict = {}
     title_at = None
     body_words: set[str] | None = None
@@ -197,7 +208,9 @@ def credit_source(lines: list[str]) -> str | None:
 
 def lead_title(body: str) -> str | None:
     """A title derived from the lead when the page has none: its first sentence, shortened."""
-    first = body.strip().split("\n", 1)[0]
+    first, _, rest = body.strip().partition("\n")
+    if len(first.split()) <= SALUTATION and first.endswith(",") and rest.strip():
+        first = rest.strip().split("\n", 1)[0]  # "Hi Bob," opens a letter, it is no title
     if not first:
         return None
     sentence = re.split(r"(?<=[.!?。！？])\s", first, maxsplit=1)[0]

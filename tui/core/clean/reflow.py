@@ -16,6 +16,9 @@ most, a hyphen of hyphenation.
 from __future__ import annotations
 
 import re
+from itertools import groupby
+
+from tui.core.clean import mail
 
 MIN_LINES = 4  # fewer non-blank lines: nothing to learn a wrap column from
 MAX_WIDTH = 110  # a "column" wider than this is one paragraph per line already
@@ -179,15 +182,52 @@ def _glue(prev: str, nxt: str, text: str) -> str:
 
 def reflow(text: str) -> str:
     """``text`` with each hard-wrapped paragraph on one line (indentation of its first line
-    kept); returned unchanged when the text is not hard-wrapped."""
+    kept); returned unchanged when the text is not hard-wrapped. An e-mail's header block
+    (``mail``) becomes the three headers the cleaner reads above its body. Lines quoted as
+    e-mail quotes them (``> ``) are a text of their own: they do not count in the wrap column
+    of the rest and are reflowed among themselves, their markers kept."""
+    if ":" in text[:200]:
+        found = mail.split(text)
+        if found:
+            heads, body = found
+            return f"{mail.render(heads)}\n\n{_reflow(body)}"
+    return _reflow(text)
+
+
+def _reflow(text: str) -> str:
     lines = text.split("\n")
     if "\t" in text:
         lines = [ln.expandtabs(8) for ln in lines]
-    width = wrap_width(lines)
-    if width is None:
-        return text
-    opens = first_line_indents(lines, width)
-    base = continuation_indent(lines, opens)
+    if ">" not in text or not any(map(_quoted, lines)):
+        width = wrap_width(lines)
+        return text if width is None else "\n".join(_join(lines, width, text))
+    plain = [ln for ln in lines if not _quoted(ln)]
+    width = wrap_width(plain)
+    out: list[str] = []
+    for quoted, group in groupby(lines, key=_quoted):
+        run = list(group)
+        if quoted:
+            inner = _reflow("\n".join(_QUOTE.sub("", ln, count=1) for ln in run))
+            out.extend(">" + ln if ln[:1] == ">" else "> " + ln if ln else ">"
+                       for ln in inner.split("\n"))
+        else:
+            out.extend(_join(run, width, text, plain) if width else run)
+    return "\n".join(out)
+
+
+_QUOTE = re.compile(r"^> ?")
+
+
+def _quoted(line: str) -> bool:
+    """A line quoted as e-mail quotes ("> ", ">> "); not a Python prompt (">>> ")."""
+    return line[:1] == ">" and not line.startswith(">>> ")
+
+
+def _join(lines: list[str], width: int, text: str, whole: list[str] | None = None) -> list[str]:
+    """``lines`` of a text wrapped at ``width`` with each paragraph on one line. ``whole``:
+    the lines the text's conventions are learnt from (all of ``lines`` when None)."""
+    opens = first_line_indents(whole or lines, width)
+    base = continuation_indent(whole or lines, opens)
     out: list[str] = []
     prev_raw = ""
     inside = False  # a line at an opening indent was met since the last blank line
@@ -203,4 +243,4 @@ def reflow(text: str) -> str:
         else:
             out.append(ln.rstrip())
         prev_raw = ln
-    return "\n".join(out)
+    return out

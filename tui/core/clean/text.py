@@ -22,6 +22,7 @@ from operator import attrgetter
 from tui.core.clean.aside import listing_items, step_aside
 from tui.core.clean.captions import drop_captions
 from tui.core.clean.lines import Line, measure_page
+from tui.core.clean.mail import head_end
 from tui.core.clean.repeats import own_repeats
 from tui.core.clean.shaped import BULLETED, shaped_runs
 from tui.core.clean.tables import keep_tables, table_rows, unmark_rows
@@ -118,6 +119,11 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     ``kinds``, when given, receives each line's furniture kind (None for none); ``written``:
     the text as written (its spaces set out a table's columns)."""
     idx = list(compress(range(len(lines)), lines))  # the non-blank lines
+    head = head_end(lines)
+    if head:  # an e-mail: its body is all of its text, its headers metadata
+        if kinds is not None:
+            kinds.update(dict.fromkeys(idx))
+        return [i for i in idx if i > head and lines[i].strip("> ")]
     info = measure_page(list(filter(None, lines)), stops, dense_script)
     if known:
         for ln in info:
@@ -133,7 +139,7 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     scale = _stop_scale(info)
     raw = [prose_value(ln, scale) for ln in info]
     keep = _select(info, idx, raw, scale, BARRIERS)
-    aside = step_aside(idx, info, raw, keep)
+    aside = step_aside(idx, info, raw, keep, plain=not page)
     if aside is keep and any(ln.furniture == "repeat" for ln in info):
         # An article, not items split by a template: a line it repeats ("Overview", "Buying
         # options:") heads its sections rather than separating pages' worth of items.
@@ -331,6 +337,7 @@ DOC_KINDS = frozenset({"related", "about", "copyright", "contact", "byline", "da
 DOC_LINES = 60  # ...in a long text (a manual page, a report): this many lines or more...
 DOC_MARKS = 3  # ...at most this many of them, or DOC_SHARE of its lines
 DOC_SHARE = 0.03  # (a long text may also repeat this share of its lines)
+_QUOTE_ENDS = frozenset(".?!:")
 PLAIN_ITEM = 20  # a numbered or bulleted line this long is a paragraph, not a menu item
 
 
@@ -355,22 +362,33 @@ def whole_document(lines: list[str], keep: list[int], kinds: dict[int, str | Non
     words (a menu). Its short lines (a table of figures, an address, verse) are content, not
     menus; when the prose selection keeps less than ``PLAIN_SHARE`` of its words, the body is
     all of its lines but the title line above the text and a closing sign-off (one or two
-    words). ``lists``: bulleted lines are the author's lists (Markdown), not a menu."""
+    words, not under a "Regards,"); a text of a line or two is kept whole. ``lists``:
+    bulleted lines are the author's lists (Markdown), not a menu. An e-mail (``mail``) keeps
+    the body ``select`` gave it."""
     idx = list(compress(range(len(lines)), lines))  # the non-blank lines
-    if len(idx) < 3 or not _document_marks(list(map(kinds.get, idx))):
+    if head_end(lines):
+        return keep  # an e-mail's body (``select``)
+    # (a line quoted as e-mail quotes it is the letter's own: "> On Monday, Bob wrote:")
+    marks = [None if lines[i][:1] == ">" else kinds.get(i) for i in idx]
+    if not _document_marks(marks):
         return keep
+    if len(idx) < 3:  # a line or two of text: all of it, when none is a menu's line
+        return idx if not keep and all(lines[i].count(" | ") < 2 for i in idx) else keep
     texts = [lines[i] for i in idx]
     repeats = len(texts) - len(set(texts))
+    # Lines opening with ">" are quotations, not a menu's items, when one ends a sentence.
+    quoting = any(t[:1] == ">" and t[-1:] in _QUOTE_ENDS for t in texts)
     if repeats > (DOC_SHARE * len(texts) if len(texts) >= DOC_LINES else 0) or any(
-            (BULLETED.match(t) and not lists and len(t.split()) < PLAIN_ITEM)
+            (BULLETED.match(t) and not lists and len(t.split()) < PLAIN_ITEM
+             and not (quoting and t[:1] == ">"))
             or t.count(" | ") >= 2 for t in texts):
         return keep
     total = sum(len(t.split()) for t in texts[1:])  # the first line may be the title
     if sum(len(lines[i].split()) for i in keep) >= PLAIN_SHARE * total:
         return keep
     out = idx[:]
-    if len(out) > 2 and len(lines[out[-1]].split()) <= 2:
-        out.pop()  # a sign-off
+    if len(out) > 2 and len(lines[out[-1]].split()) <= 2 and not lines[out[-2]].endswith(","):
+        out.pop()  # a sign-off (a name under "Regards," is the letter's own)
     if out and out[0] not in keep and len(lines[out[0]].split()) <= 20 and (
             not lines[out[0]].rstrip().endswith((".", ",", ";"))):
         out.pop(0)  # the title line (clean_text makes it the title)

@@ -137,13 +137,19 @@ class Subscriptions:
             url = normalize_url(url)
         return self._feeds.pop(url, None) is not None
 
-    def import_opml(self, text: str | bytes) -> builtins.list[str]:  # `list` here: the method
-        """Subscribe to every feed of an OPML document; returns the URLs newly added."""
+    def import_opml(self, text: str | bytes, refused: builtins.list[str] | None = None
+                    ) -> builtins.list[str]:  # `list` here: the method
+        """Subscribe to every feed of an OPML document; returns the URLs newly added. Why each
+        outline that could not be subscribed to was refused (``x: not an http(s) URL``) is
+        appended to ``refused`` when given: a skipped feed is said, never silently lost."""
         added = []
         for url, title in read_opml(text):
-            with contextlib.suppress(SubscriptionsError):
+            try:
                 if self.add(url, title):
                     added.append(normalize_url(url))
+            except SubscriptionsError as e:
+                if refused is not None:
+                    refused.append(str(e))
         return added
 
     def export_opml(self) -> str:

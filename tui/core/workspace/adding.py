@@ -166,10 +166,9 @@ def finish(ws, articles: list[Article], bodies: dict[str, str] | None = None) ->
     """Write the article records and make everything durable, then put them in the index
     (``bodies``: the new ones by id, as :func:`ingest` gives them; others are read)."""
     before = index_sync.folders_before(ws, [a.id for a in articles])
-    for a in articles:
-        ws.write_article(a, sync=False, log=False)
+    written = [ws.write_article(a, sync=False, log=False) for a in articles]  # as the files say
     sync_dirs([ws.root / ARTICLES, ws.root / TEXTS, ws.root / RAW])
-    index_sync.after_write(ws, articles, bodies=bodies, before=before)
+    index_sync.after_write(ws, written, bodies=bodies, before=before)
     ws.log_changes([f"a:{a.id}" for a in articles])
     if hasattr(ws, "fresh"):
         ws.fresh.clear()

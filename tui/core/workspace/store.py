@@ -10,6 +10,7 @@ for the layout. The workspace is made of parts that never import it: the records
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -267,20 +268,22 @@ class Workspace:
         ingest): found by id and by origin from now on, without reading the workspace."""
         self.records.register(a)
 
-    def write_article(self, a: Article, *, sync: bool = True, log: bool = True) -> None:
+    def write_article(self, a: Article, *, sync: bool = True, log: bool = True) -> Article:
         """Write one article record atomically (the caller holds the lock). ``log``: a write of
         its own, told to other processes and to the index now; a bulk writer (``adding.finish``)
         does both once for all its articles."""
         path = article_file(self.root, a.id)
         before = index_sync.folders_before(self, [a.id]) if log else None
-        st = write_atomic(path, article_to_toml(a), sync=sync)
+        written = copy.copy(a)  # file and row from one look (the keys swap in a new triage)
+        st = write_atomic(path, article_to_toml(written), sync=sync)
         self.records.put(a, (st.st_mtime_ns, st.st_size))
         if self.loaded:
             self.shown.touched([a.id])
         self._explainer = None
         if log:
-            index_sync.after_write(self, [a], before=before)
+            index_sync.after_write(self, [written], before=before)
             self.log_changes([f"a:{a.id}"])
+        return written  # (as the file says it: what a bulk writer indexes)
 
     def log_changes(self, keys) -> None:
         """Tell other processes what changed; our own writes are not news to us."""

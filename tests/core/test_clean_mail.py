@@ -1,0 +1,207 @@
+"""E-mail as text: headers are metadata, the body is kept whole; quoted replies are reflowed
+apart; short legacy bytes decode as Latin; a manual page keeps its synopsis and short items."""
+
+from __future__ import annotations
+
+import base64
+
+from tui.core.clean import clean, mail
+from tui.core.clean.aside import step_aside
+from tui.core.clean.lines import measure_page
+from tui.core.clean.meta import lead_title
+from tui.core.clean.reflow import reflow
+from tui.core.clean.text import prose_value, whole_document
+from tui.core.decode import decode_bytes
+from tui.core.model import RawDocument
+
+HEADERS = """From: Alice <alice@example.com>
+To: Bob <bob@example.com>
+Subject: Re: Flooding update
+Date: Mon, 10 Oct 2022 09:15:00 +0200
+Message-ID: <abc@example.com>
+"""
+BODY = (
+    """Hi Bob,
+
+The river crested at 5.2 metres overnight, the highest since 1998.
+
+> On Sun, 9 Oct 2022, Bob wrote:
+> Any news on the flooding?
+>> Earlier quoted text here.
+
+Thanks,
+Alice
+"""
+    + "-- \nAlice Example\n"
+)
+WRAPPED = """Hi Bob,
+
+The river crested at 5.2 metres overnight, the highest level since 1998, and the water is now
+receding slowly across the lower town, according to the county emergency office.
+
+Roads into the valley remain closed and the school will stay shut until Thursday at least,
+the head teacher told parents in a letter sent on Sunday evening.
+
+> On Sun, 9 Oct 2022, Bob wrote:
+> Any news on the flooding?
+
+Thanks,
+Alice
+"""
+FIRST = (
+    "The river crested at 5.2 metres overnight, the highest level since 1998, and the "
+    "water is now receding slowly across the lower town, according to the county "
+    "emergency office."
+)
+
+
+def cleaned(text: str):
+    return clean(RawDocument("pasted", text, "text"))
+
+
+def test_an_email_keeps_its_body_and_reads_its_headers_as_metadata() -> None:
+    c = cleaned(HEADERS + "\n" + BODY)
+    assert (c.title, c.author, c.date) == (
+        "Re: Flooding update",
+        "Alice",
+        "2022-10-10T09:15:00+02:00",
+    )
+    paras = c.body.split("\n\n")
+    for kept in (
+        "Hi Bob,",
+        "The river crested at 5.2 metres overnight, the highest since 1998.",
+        "> On Sun, 9 Oct 2022, Bob wrote:",
+        "> Any news on the flooding?",
+        ">> Earlier quoted text here.",
+        "Thanks,",
+        "Alice",
+        "Alice Example",
+    ):
+        assert kept in paras
+    for header in ("From:", "To:", "Subject:", "Date:", "Message-ID", "alice@example.com"):
+        assert header not in c.body
+    assert c.dateline is None
+
+
+def test_an_emails_hard_wrapped_body_is_reflowed() -> None:
+    c = cleaned(HEADERS + "\n" + WRAPPED)
+    assert FIRST in c.body.split("\n\n")
+    assert "> Any news on the flooding?" in c.body.split("\n\n")
+
+
+def test_a_mime_encoded_email_is_decoded() -> None:
+    text = (
+        "From: =?utf-8?q?Ren=C3=A9e_Holt?= <renee@example.org>\nSubject: =?utf-8?q?Caf"
+        "=C3=A9_reopens?=\nDate: Tue, 11 Oct 2022 08:00:00 +0000\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="XX"\n\n--XX\n'
+        "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: "
+        "quoted-printable\n\nThe caf=C3=A9 on the square reopened on Monday after a long=\n"
+        " refit, its owner said.\n\n--XX\nContent-Type: text/html; charset=utf-8\n"
+        "Content-Transfer-Encoding: base64\n\n"
+        + base64.b64encode(b"<p>HTML part</p>").decode()
+        + "\n--XX--\n"
+    )
+    c = cleaned(text)
+    assert (c.title, c.author, c.date) == (
+        "Café reopens",
+        "Renée Holt",
+        "2022-10-11T08:00:00+00:00",
+    )
+    assert c.body == "The café on the square reopened on Monday after a long refit, its owner said."
+
+
+def test_a_header_block_is_recognised_by_its_shape_only() -> None:
+    assert mail.head_end((HEADERS + "\nBody").split("\n")) == 5
+    assert (
+        mail.head_end(
+            ("From alice@example.com Mon Oct 10 09:15:00 2022\n" + HEADERS + "\nBody").split("\n")
+        )
+        == 6
+    )
+    folded = "From: Alice <a@x.org>\nSubject: A long subject\n  folded here\n\nBody"
+    assert mail.head_end(folded.split("\n")) == 3
+    assert mail.split(folded) == (
+        {"From": "Alice <a@x.org>", "Subject": "A long subject folded here"},
+        "Body",
+    )
+    for text in (
+        "Note: the office is closed.\nDate: Monday\n\nBody",  # no sender
+        "From: Alice\nTo: Bob\n\nBody",  # no subject nor date
+        "From: Alice\nSubject: Hi\nthe office is closed\n\nBody",  # not a header
+        "From Monday on, the office is closed.\nSubject: x\n\nBody",
+        # a page's byline block: no address, no header only mail carries
+        "From: Staff reporter\nDate: 10 Oct 2022\n\nMenu\nThe council met.",
+    ):
+        assert mail.head_end(text.split("\n")) == 0
+        assert mail.split(text) is None
+
+
+def test_a_letter_without_headers_reflows_around_its_quoted_lines() -> None:
+    text = reflow(WRAPPED)
+    assert FIRST in text.split("\n")
+    c = cleaned(WRAPPED)
+    paras = c.body.split("\n\n")
+    for kept in (
+        "Hi Bob,",
+        FIRST,
+        "> On Sun, 9 Oct 2022, Bob wrote:",
+        "> Any news on the flooding?",
+        "Thanks,",
+        "Alice",
+    ):
+        assert kept in paras
+    assert c.title != "Hi Bob,"
+
+
+def test_quoted_lines_are_reflowed_among_themselves() -> None:
+    quoted = "\n".join("> " + ln for ln in WRAPPED.split("\n")[2:7])
+    text = reflow("A reply above a quotation.\n\n" + quoted + "\n")
+    assert "> " + FIRST in text.split("\n")
+    prompt = ">>> import os\n>>> os.getcwd()\n"  # a Python prompt is no quotation
+    assert reflow(prompt) == prompt
+
+
+def test_a_salutation_is_no_title_and_a_signature_name_is_kept() -> None:
+    assert lead_title("Hi Bob,\nThe river crested overnight.") == "The river crested overnight"
+    assert lead_title("Hello world") == "Hello world"
+    lines = ["A title", "", "First paragraph of a letter.", "", "Thanks,", "Alice"]
+    assert whole_document(lines, [], {}) == [2, 4, 5]
+    lines[4] = "Second paragraph."
+    assert whole_document(lines, [], {}) == [2, 4]  # a sign-off (" Reuter")
+
+
+def test_short_latin1_bytes_decode_as_latin() -> None:
+    assert decode_bytes(b"arg caf\xe9") == "arg café"
+    assert decode_bytes(b"Caf\xe9 ouvert\n") == "Café ouvert\n"
+    assert decode_bytes("Größe «Été» naïve “quote”".encode("cp1252")) == "Größe «Été» naïve “quote”"
+    russian = "Привет, как дела? Это обычный русский текст о погоде и новостях дня."
+    assert decode_bytes(russian.encode("cp1251")) == russian  # runs of letters: not Latin
+    assert cleaned(decode_bytes(b"Caf\xe9 ouvert\n")).body == "Café ouvert"
+
+
+MAN = [
+    "NAME",
+    "frob - list frobnicated directory contents",
+    "SYNOPSIS",
+    "frob [OPTION]... [FILE]...",
+    "DESCRIPTION",
+    "List information about the frobnicated files in the current directory by default.",
+    "-a, --all",
+    "do not ignore the entries starting with a dot in their names.",
+    "Exit status:",
+    "0 if OK,",
+    "1 if minor problems (e.g., cannot access subdirectory),",
+    "2 if serious trouble (e.g., cannot access command-line argument).",
+    "The SIZE argument is an integer and an optional unit of the size in the listing.",
+]
+
+
+def test_a_manual_page_keeps_its_synopsis_and_the_short_items_of_its_lists() -> None:
+    info = measure_page(MAN, frozenset({"the", "a", "an", "in", "of", "by", "their", "and"}))
+    raw = [prose_value(ln) for ln in info]
+    idx = list(range(len(MAN)))
+    assert raw[5] > 0 and raw[12] > 0 and info[9].bullet
+    got = step_aside(idx, info, raw, [12], plain=True)
+    assert got == list(range(2, 13))  # from SYNOPSIS (below the title) to the last prose
+    page = step_aside(idx, info, raw, [12])  # a web page: its header and menu items stay out
+    assert 9 not in page and 3 not in page and 10 in page
