@@ -205,3 +205,25 @@ def test_a_manual_page_keeps_its_synopsis_and_the_short_items_of_its_lists() -> 
     assert got == list(range(2, 13))  # from SYNOPSIS (below the title) to the last prose
     page = step_aside(idx, info, raw, [12])  # a web page: its header and menu items stay out
     assert 9 not in page and 3 not in page and 10 in page
+
+
+def test_a_short_mail_wrapped_by_its_client_is_joined() -> None:
+    """Too few lines to learn a wrap column from: a long line stopping mid-sentence goes on
+    in the next when it opens in lower case at the same quoting depth; short lines stay."""
+    body = (
+        "Hi all,\n\nThe council confirmed this morning that the harbour bridge will reopen\n"
+        "to traffic on Monday after six weeks of repairs.\n\n"
+        "> Do we know if buses will use it, and whether the cycle lane is open\n"
+        "> again as well?\n> Tom\n\nThanks,\nAlice\n"
+    )
+    text = "From: Alice <alice@example.org>\nTo: desk@example.org\nSubject: Bridge\n\n" + body
+    got = reflow(text).split("\n")
+    assert (
+        "The council confirmed this morning that the harbour bridge will reopen to traffic "
+        "on Monday after six weeks of repairs." in got
+    )
+    assert (
+        "> Do we know if buses will use it, and whether the cycle lane is open again as well?"
+        in got
+    )
+    assert "> Tom" in got and "Thanks," in got and "Alice" in got  # short lines stay lines

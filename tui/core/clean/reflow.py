@@ -190,8 +190,29 @@ def reflow(text: str) -> str:
         found = mail.split(text)
         if found:
             heads, body = found
-            return f"{mail.render(heads)}\n\n{_reflow(body)}"
+            flowed = _reflow(body)
+            return f"{mail.render(heads)}\n\n{_short_mail(flowed) if flowed == body else flowed}"
     return _reflow(text)
+
+
+MAIL_WRAP = 60  # a mail line this long that stops mid-sentence was wrapped (clients: 72-78)
+
+
+def _short_mail(body: str) -> str:
+    """An e-mail too short to learn its wrap column from: a line of ``MAIL_WRAP`` characters
+    or more that stops mid-sentence goes on in the next line when that one opens in lower case
+    at the same quoting depth (mail clients wrap at 72 to 78 columns)."""
+    out: list[str] = []
+    for ln in body.split("\n"):
+        if out and (prev := out[-1].rstrip()) and ln.strip() and len(prev) >= MAIL_WRAP:
+            depth = len(prev) - len(prev.lstrip("> "))
+            rest = ln[depth:]
+            if (prev[-1] not in _SENTENCE_END and ln[:depth] == prev[:depth]
+                    and rest[:1].islower() and not _LIST.match(rest)):
+                out[-1] = prev + " " + rest.strip()
+                continue
+        out.append(ln)
+    return "\n".join(out)
 
 
 def _reflow(text: str) -> str:
