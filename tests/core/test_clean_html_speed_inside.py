@@ -1,6 +1,6 @@
 """The quicker forms of the HTML steps' comparisons, each checked against the form it replaces
-(no Textual): norm (html_norm.py), the kept lines found by one search and the text's runs
-asked of one string (html_inside.py), the sentence gate read from each block's last sign
+(no Textual): norm_line's ASCII path (combine.py), the kept lines found by one search, the
+text's runs asked of one string (html_inside.py), the sentence gate read from each block's last sign
 (html_agree.worth_asking); and the thread's marks of Wiredesk's call of trafilatura taken off
 whatever raises (html._trafilatura)."""
 
@@ -11,10 +11,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tui.core.clean import combine
 from tui.core.clean import html_agree as A
 from tui.core.clean import html_inside as I
 from tui.core.clean.combine import norm_line
-from tui.core.clean.html_norm import norm
 
 CHARS = st.sampled_from(
     list("ab Z9_-.,'!?\t\n")
@@ -27,8 +27,8 @@ TEXTS = st.lists(CHARS, max_size=30).map("".join)
 @given(TEXTS)
 @example("Hello,  World_2024!")
 @example("ΟΔΟΣ caf\u00e9")
-def test_norm_is_norm_line(text: str) -> None:
-    assert norm(text) == norm_line(text)
+def test_norm_line_ascii_path_is_the_expression(text: str) -> None:
+    assert norm_line(text) == combine._NORM.sub(" ", text.lower()).strip()
 
 
 WORDS = st.sampled_from(["the", "quay", "opens", "in", "may", "5", "pros", "a"])

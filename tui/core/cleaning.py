@@ -17,7 +17,6 @@ _SANITISED = ("text", "md")  # kinds whose cleaned body ``clean`` gives already 
 def clean_doc(doc: RawDocument, furniture=None) -> Cleaned:
     """Cleaned text and metadata; JSON Lines records (kind "record") are taken as the body."""
     from tui.core.clean import clean, detect_lang  # trafilatura...: loaded on first ingest
-    from tui.core.clean.dates import parse_date
 
     h = doc.hints
     if doc.kind == "record":
@@ -28,7 +27,7 @@ def clean_doc(doc: RawDocument, furniture=None) -> Cleaned:
         line = {k: safe_line(str(h.get(k) or "")).strip() or None for k in META_FIELDS}
         return Cleaned(
             body=body, title=line["title"] or _first_sentence(first), author=line["author"],
-            source=line["source"], date=_record_date(line["date"], parse_date),
+            source=line["source"], date=_record_date(line["date"]),
             dateline=line["dateline"], lang=line["lang"] or detect_lang(body),
             summary=line["summary"])
     c = clean(doc, furniture=furniture)
@@ -42,9 +41,7 @@ def clean_doc(doc: RawDocument, furniture=None) -> Cleaned:
 
 def record_date(text: str) -> str | None:
     """A JSON Lines record's ``date`` as ``clean_doc`` reads it (ISO 8601), or None."""
-    from tui.core.clean.dates import parse_date
-
-    return _record_date(safe_line(text).strip() or None, parse_date)
+    return _record_date(safe_line(text).strip() or None)
 
 
 def _first_sentence(text: str, limit: int = 120) -> str:
@@ -58,7 +55,7 @@ def _first_sentence(text: str, limit: int = 120) -> str:
 _NUMERIC = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?=[T ]|$)")
 
 
-def _record_date(text: str | None, parse_date) -> str | None:
+def _record_date(text: str | None) -> str | None:
     """A record's date as ISO 8601. Numeric dates (``2022``, ``2022-05``,
     ``2014-03-10T16:52:50.698``) keep their precision and a valid time as written (evidence for
     grouping); a day that does not exist is None (``2022-13-45``; ``2021-11-00`` is read as
@@ -67,6 +64,7 @@ def _record_date(text: str | None, parse_date) -> str | None:
     cleaner's date reader (``Oct 11, 2022``); None when nothing reads as a date."""
     from datetime import UTC, date, datetime
 
+    from tui.core.clean.dates import parse_date
     from tui.core.query_dates import DateError, parse_date_value
 
     if not text:

@@ -36,22 +36,18 @@ class Now(NamedTuple):
     triage: Triage
 
 
-def held(ws: Any, aid: str) -> Article | None:
-    """Article ``aid`` if this process holds it in memory (no file is read); a workspace read
-    whole holds every article."""
-    if getattr(ws, "loaded", True):
-        try:
-            return ws.get(aid)
-        except Exception:  # noqa: BLE001 - unknown here: the caller asks further
-            return None
-    r = ws.records
-    return r.added.get(aid) or r.few.get(aid)
-
-
 def holder(ws: Any) -> Callable[[str], Article | None]:
-    """:func:`held` as one look-up for many ids (a workspace not read whole: two dicts)."""
+    """A look-up of an article this process holds in memory, or None (no file is read): a
+    workspace read whole holds every article; one not read whole, those read or added here."""
     if getattr(ws, "loaded", True):
-        return lambda aid: held(ws, aid)
+
+        def whole(aid: str) -> Article | None:
+            try:
+                return ws.get(aid)
+            except Exception:  # noqa: BLE001 - unknown here: the caller asks further
+                return None
+
+        return whole
     r = ws.records
     added, few = r.added, r.few
     return lambda aid: added.get(aid) or few.get(aid)

@@ -18,10 +18,16 @@ import re
 
 ADD_MIN_WORDS = 40  # a missed paragraph must be this long to be added (prose, not a teaser)
 _NORM = re.compile(r"[\W_]+")
+# ASCII text (most lines of most pages) by one byte table: letters lowered, digits kept, every
+# other character (``_`` too) a space; what ``_NORM`` does to it, about twice as fast (the HTML
+# steps normalise every block of a page)
+_ASCII = bytes((ord(chr(c).lower()) if c < 128 and chr(c).isalnum() else 32) for c in range(256))
 
 
 def norm_line(text: str) -> str:
     """A line as paragraphs are compared: lower case, runs of signs and spaces one space."""
+    if text.isascii():
+        return " ".join(text.encode().translate(_ASCII).decode().split())
     return _NORM.sub(" ", text.lower()).strip()
 
 

@@ -49,7 +49,7 @@ import re
 from collections import Counter
 
 from tui.core.clean.combine import add_missed
-from tui.core.clean.html_norm import norm
+from tui.core.clean.combine import norm_line as norm
 
 COVERED = 0.8  # readability holds this share of trafilatura's words (between the first and
 # the last line both kept): the same article

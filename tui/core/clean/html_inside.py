@@ -54,8 +54,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from tui.core.clean.combine import norm_line as norm
 from tui.core.clean.combine import woven
-from tui.core.clean.html_norm import norm
 from tui.core.clean.html_records import _BLOCKS, _HIDDEN, text_of
 
 INSIDE = True  # put back the skipped blocks

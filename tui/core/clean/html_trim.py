@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from tui.core.clean.html_norm import norm
+from tui.core.clean.combine import norm_line as norm
 from tui.core.clean.html_records import text_of
 
 LONG_LINE = 30  # words: a kept line this long is prose
