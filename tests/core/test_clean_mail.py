@@ -9,8 +9,9 @@ from tui.core.clean import clean, mail
 from tui.core.clean.aside import step_aside
 from tui.core.clean.lines import measure_page
 from tui.core.clean.meta import lead_title
+from tui.core.clean.plain import whole_document
 from tui.core.clean.reflow import reflow
-from tui.core.clean.text import prose_value, whole_document
+from tui.core.clean.text import prose_value
 from tui.core.decode import decode_bytes
 from tui.core.model import RawDocument
 
@@ -165,9 +166,13 @@ def test_a_salutation_is_no_title_and_a_signature_name_is_kept() -> None:
     assert lead_title("Hi Bob,\nThe river crested overnight.") == "The river crested overnight"
     assert lead_title("Hello world") == "Hello world"
     lines = ["A title", "", "First paragraph of a letter.", "", "Thanks,", "Alice"]
-    assert whole_document(lines, [], {}) == [2, 4, 5]
+    assert whole_document(lines, [], {}) == [0, 2, 4, 5]  # (the title: clean_text's)
+    c = cleaned("\n".join(lines))
+    assert (c.title, c.body) == ("A title", "First paragraph of a letter.\n\nThanks,\n\nAlice")
     lines[4] = "Second paragraph."
-    assert whole_document(lines, [], {}) == [2, 4]  # a sign-off (" Reuter")
+    assert whole_document(lines, [], {}) == [0, 2, 4, 5]  # a name alone is the letter's own
+    lines[5] = " Reuter"
+    assert whole_document(lines, [], {}) == [0, 2, 4]  # a wire story's sign-off: its source
 
 
 def test_short_latin1_bytes_decode_as_latin() -> None:

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tui.core.clean import api, lang, lines, text
+from tui.core.clean import lang, lines, text
+from tui.core.clean.dedupe import dedupe_lines
 from tui.core.clean.lines import Line
 
 PRINTABLE = st.characters(min_codepoint=32, max_codepoint=126)
@@ -194,8 +195,8 @@ def test_dedupe_compares_with_later_lines_only() -> None:
         "Residents were surprised, said the mayor. Nobody else spoke about it at all.",
         "The vote was close, she added. Residents were surprised, said the mayor, again.",
     ]
-    keep = api._dedupe(body, list(range(len(body))))
+    keep = dedupe_lines(body, list(range(len(body))))
     # line 0 repeats in line 2; line 1's sentences come again in lines 3 and 4 (dropped);
     # line 3's first sentence comes again in line 4 but its second only in line 3 (kept)
     assert keep == [2, 3, 4]
-    assert api._dedupe(body[1:], [0, 1, 2, 3]) == [1, 2, 3]
+    assert dedupe_lines(body[1:], [0, 1, 2, 3]) == [1, 2, 3]

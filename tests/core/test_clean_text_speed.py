@@ -67,7 +67,12 @@ def _looks_binary_slow(data: bytes) -> bool:
     if sample.count(0) > max(2, len(sample) // 100):
         return True
     controls = sum(1 for b in sample if b < 32 and b not in (0, 9, 10, 12, 13, 27))
-    return controls > len(sample) * 0.05
+    struck = sum(1 for k in range(1, len(sample) - 1)  # a letter, backspace, a letter: text
+                 if sample[k] == 8 and sample[k - 1] not in _C0 and sample[k + 1] not in _C0)
+    return controls - struck > len(sample) * 0.05
+
+
+_C0 = set(range(32)) | {0x7F}
 
 
 @settings(max_examples=300, deadline=None)
@@ -76,6 +81,8 @@ def _looks_binary_slow(data: bytes) -> bool:
     max_size=200).map(b"".join))
 @example(b"a" * 94 + b"\x01" * 6)  # just over 5 % control bytes
 @example(b"a" * 95 + b"\x01" * 5)
+@example(b" \x08 ")  # an overstrike: not a control byte
+@example(b"a\x08\x08b" * 3)  # two backspaces: controls
 def test_control_count_in_c_equals_the_loop(data: bytes) -> None:
     assert decode._looks_binary(data) == _looks_binary_slow(data)
 

@@ -3,7 +3,8 @@
 - ``lines._kind``: the caption patterns naming an agency run on an ASCII line only when it
   holds one of their needles (in lower case, or as written for the names the patterns match
   with case: "AFP", "AP"...);
-- ``api._normalised``: one regular-expression pass over the texts joined by a letter;
+- ``dedupe.dedupe_lines``: only the later lines holding a sentence's longest word are
+  normalised (rather than all the text below the first line that repeats);
 - ``text._mark_repeats`` visits only the lines the page repeats;
 - ``text._first_short``: the cheap first short line of a run, without the running count;
 - ``clean_cmd._print_cleaned``: the JSON line of a cleaned document, sanitised once.
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 
 from tui.cli import clean_cmd
 from tui.cli.output import print_json
-from tui.core.clean import api, lines, text
+from tui.core.clean import dedupe, lines, text
 from tui.core.cleaning import clean_doc
 from tui.core.model import META_FIELDS, RawDocument
 from tui.core.safe_text import SafeStream
@@ -61,16 +62,81 @@ def test_agency_captions_still_found() -> None:
     assert lines.furniture_kind("The capital happens to hold the APEC summit today") is None
 
 
-TEXTS = st.lists(st.text(alphabet=st.sampled_from(list("ab_ -.,\u01c2'’é1\n|")), max_size=20),
-                 min_size=1, max_size=8)
+# Lines for dedupe: few words (so that lines and sentences repeat), sentence ends, quotes and
+# bullets opening a line, "|" and " | " (the joint), "_" and other characters normalising
+# drops, capitals lower-casing changes in length ("İ").
+DEDUPE_WORD = st.sampled_from(
+    ["the", "council", "voted", "bridge", "Bridge.", "repairs", "start", "said:", "“Yes,”",
+     "a_b", "|", "x|y", "İstanbul", "naïve", "2024.", "(AP)", "again!", "-", "—", "it's",
+     "Repairs", "soon?", "…", "news."])
+DEDUPE_LINE = st.one_of(
+    st.lists(DEDUPE_WORD, min_size=1, max_size=14).map(" ".join),
+    st.tuples(st.sampled_from(["", "* ", "“", "- ", "( "]),
+              st.lists(DEDUPE_WORD, min_size=3, max_size=9).map(" ".join)).map("".join))
 
 
-@settings(max_examples=400, deadline=None)
-@given(TEXTS)
-@example(["a \u01c2 b", "c"])  # the joining letter in a text: the slow path
-@example(["a_", "_b", ""])
-def test_normalised_in_one_pass_equals_each_text(texts: list[str]) -> None:
-    assert api._normalised(texts) == [api._NORM.sub(" ", t) for t in texts]
+def _dedupe_before(lines: list[str], keep: list[int]) -> list[int]:
+    """``dedupe_lines`` as it was (``api._dedupe``): the text after the first line that repeats,
+    normalised all at once, searched from each line on."""
+    if len(keep) < 2:
+        return keep
+    low = [lines[i].lower() for i in keep]
+    full = " | ".join(low)
+    ends, pos = [], 0
+    for t in low:
+        pos += len(t) + 3
+        ends.append(pos)
+    norm_full, norm_starts, base, out = "", list[int](), 0, []
+    for n, i in enumerate(keep):
+        head = low[n].lstrip(dedupe._OPENERS)[:40]
+        if n + 1 == len(keep) or len(head) < 20 or full.find(head, ends[n]) < 0:
+            out.append(i)
+            continue
+        parts = [p for p in (dedupe._NORM.sub(" ", s.lower()).strip()
+                             for s in dedupe._SENT.split(lines[i])) if len(p.split()) >= 3]
+        if not parts:
+            out.append(i)
+            continue
+        if " | " not in low[n] and full.find(low[n], ends[n]) >= 0:
+            continue
+        if not norm_starts:
+            base = n + 1
+            later_norm = [dedupe._NORM.sub(" ", t) for t in low[base:]]
+            norm_full = " | ".join(later_norm)
+            norm_starts = [0]
+            for t in later_norm:
+                norm_starts.append(norm_starts[-1] + len(t) + 3)
+        rest = norm_starts[n + 1 - base]
+        if not all(norm_full.find(p, rest) >= 0 for p in parts):
+            out.append(i)
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(DEDUPE_LINE, min_size=1, max_size=12), st.data())
+@example(["The council voted to close the bridge. Repairs start soon.", "x",
+          "Then the council voted to close the bridge. Repairs start soon!"], None)
+@example(["The council voted to close the bridge. Repairs start soon.", "council news",
+          "Then the council voted to close the bridge. Repairs start soon!"], None)
+@example(["a_b repairs start the bridge. the council voted again!", "news.",
+          "a b repairs start the bridge; the council voted again"], None)
+def test_dedupe_lines_equals_its_first_definition(body: list[str], data) -> None:
+    """Normalising only the later lines that hold a sentence's longest word gives the answer
+    of normalising all of the text below the first line that repeats."""
+    keep = list(range(len(body)))
+    if data is not None:
+        keep = sorted(data.draw(st.sets(st.sampled_from(keep))))
+    assert dedupe.dedupe_lines(body, keep) == _dedupe_before(body, keep)
+
+
+def test_later_lines_find_a_sentence_only_below_the_line() -> None:
+    low = ["the bridge, closed.", "x", "the_bridge closed", "tail"]
+    ends = [len(t) + 3 for t in low]
+    ends = [sum(ends[: k + 1]) for k in range(len(low))]
+    later = dedupe.LaterLines(low, " | ".join(low), ends)
+    assert later.holds("the bridge closed", 0)  # line 2 normalised ("_" is no letter)
+    assert not later.holds("the bridge closed", 2)  # nothing below line 2 holds it
+    assert later.norm(0) == "the bridge closed "
 
 
 def _mark_repeats_slow(info: list[lines.Line]) -> None:
@@ -155,3 +221,26 @@ def test_print_cleaned_other_shapes_take_the_general_path() -> None:
     d = {"id": None, "title": ["a\x1b[1m"], "body": "b", "origin": "o\x1b[2J"}
     assert _captured(lambda: clean_cmd._print_cleaned(dict(d))) == \
         _captured(lambda: print_json(dict(d), lines=True))
+
+
+def test_later_lines_walk_a_few_lines_then_search_all_at_once() -> None:
+    """Many lines sharing their opening and a long word, no sentence repeated: each sentence
+    checks at most ``WALK`` lines one by one (the rest in one search), and the answer is the
+    first definition's."""
+    body = [f"the council voted to close the bridge on day {k} zq{k}x." for k in range(300)]
+    keep = list(range(len(body)))
+    seen: list[dedupe.LaterLines] = []
+    real = dedupe.LaterLines
+
+    class Counting(real):
+        def __init__(self, *args) -> None:
+            super().__init__(*args)
+            seen.append(self)
+
+    dedupe.LaterLines = Counting  # type: ignore[misc]
+    try:
+        got = dedupe.dedupe_lines(body, keep)
+    finally:
+        dedupe.LaterLines = real  # type: ignore[misc]
+    assert got == _dedupe_before(body, keep) == keep
+    assert seen and seen[0].visits <= dedupe.WALK * len(body)

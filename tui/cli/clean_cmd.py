@@ -80,6 +80,9 @@ def _clean_files(args) -> int:
                         {"id": None, "origin": origin, "error": reason, "body": None}, lines=True
                     )
                 continue
+            if not c.body.strip():  # said, but no failure: a batch cleaner goes on (exit 0)
+                print(f"wiredesk: warning: {one_line(origin)}: no article text found "
+                      "(the body is empty)", file=sys.stderr)
             if args.json:  # (Cleaned.as_dict's fields and order, without its deep copy)
                 d = {
                     "id": None,

@@ -27,8 +27,10 @@ def register(sub) -> None:
         "{+inserted+} markers, right-to-left text in logical order.",
         epilog="Example: wiredesk diff 7d3a1f2@1 7d3a1f2@2 (two versions of one article)",
     )
-    p.add_argument("a", metavar="A", help="the left side: article id or prefix, ID@N, or a file")
-    p.add_argument("b", metavar="B", help="the right side: article id or prefix, ID@N, or a file")
+    p.add_argument("a", metavar="A",
+                   help="the left side: article id or prefix, ID@N, a file, or - (standard input)")
+    p.add_argument("b", metavar="B",
+                   help="the right side: article id or prefix, ID@N, a file, or - (standard input)")
     p.add_argument("--width", type=int, metavar="N",
                    help="output width, at least 20 (default: the terminal's, else 100)")
     p.add_argument("--json", action="store_true",
@@ -75,9 +77,10 @@ class Side:
         return PaneInfo(label, self.date, words, self.lang, rtl, visual)
 
 
-def _from_file(path: Path) -> Side:
+def _from_file(path: Path | str) -> Side:
     """The one article of a file, read as ``ingest`` and ``clean`` read it (a page, a text, a
-    feed or JSON Lines holding one article; a FIFO or ``<(command)`` as a stream)."""
+    feed or JSON Lines holding one article; a FIFO or ``<(command)`` as a stream; ``-``:
+    standard input)."""
     from tui.core.cleaning import clean_doc
     from tui.core.ingest import EMPTY_FILE, collect
 
@@ -104,7 +107,9 @@ def _from_workspace(ws, arg: str) -> Side:
 
 def load(arg: str, ws) -> Side:
     """A file when the argument names one; an article id (prefix, ID@N) when it looks like
-    one; else the file that does not exist is named."""
+    one; else the file that does not exist is named. ``-`` is standard input."""
+    if arg == "-":
+        return _from_file("-")
     path = user_path(arg)
     try:
         is_dir, exists = path.is_dir(), path.exists()
@@ -141,6 +146,9 @@ def run(args, ws) -> int:
 
     if args.width is not None and args.width < 20:
         raise UserError(f"--width must be at least 20, not {args.width}")
+    if args.a == args.b == "-":
+        raise UserError("-: standard input can be only one side; give a file or an id for "
+                        "the other")
     a, b = load(args.a, ws), load(args.b, ws)
     ta, tb = safe_text(a.body), safe_text(b.body)
     comp = compare(ta, tb, a.lang, b.lang)

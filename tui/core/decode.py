@@ -80,7 +80,18 @@ def loads_json(text: str | bytes, max_depth: int = MAX_JSON_DEPTH):
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
-    """Decode ``data`` to ``str``; raises :class:`DecodeError` for binary or oversized input."""
+    """Decode ``data`` to ``str``; raises :class:`DecodeError` for binary or oversized input.
+    Overstruck letters (nroff's bold ``X\\bX`` and underline ``_\\bX``, as in a man page kept
+    with its formatting) are read as the letters, as ``col -b`` does."""
+    text = _decode(data, declared)
+    return _STRUCK.sub("", text) if "\b" in text else text
+
+
+_STRUCK = re.compile(r"[^\x00-\x1f\x7f]\x08(?=[^\x00-\x1f\x7f])")  # the letter struck over
+_STRUCK_BYTES = re.compile(rb"[^\x00-\x1f\x7f]\x08(?=[^\x00-\x1f\x7f])")
+
+
+def _decode(data: bytes, declared: str | None) -> str:
     if len(data) > MAX_BYTES:
         raise DecodeError(
             f"too large ({len(data) / 2**20:.1f} MiB; the limit is {size_text(MAX_BYTES)})"
@@ -182,6 +193,8 @@ def _looks_binary(data: bytes) -> bool:
     if sample.count(0) > max(2, len(sample) // 100):
         return True
     controls = len(sample) - len(sample.translate(None, _CONTROLS))
+    if controls and b"\x08" in sample:  # overstrikes are text (see decode_bytes)
+        controls -= len(_STRUCK_BYTES.findall(sample))
     return controls > len(sample) * 0.05
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from tui.core.cleaning import record_date
 from tui.core.decode import MAX_BYTES, DecodeError, decode_bytes, loads_json
+from tui.core.ingest_json import array_records
+from tui.core.ingest_walk import walk
 from tui.core.model import DocKind, RawDocument
 from tui.core.sources.reading import iter_lines, limit_text, read_path, read_stream
 from tui.core.userpath import user_path
@@ -26,6 +28,7 @@ JSONL_EXT = {".jsonl", ".ndjson"}
 EMPTY_FILE = "empty file"  # the reason given for a file with no text (clean keeps it as empty)
 JSONL_FIELDS = ("title", "date", "source", "author", "lang", "summary", "url", "dateline")
 BODY_KEYS = ("html", "text", "body", "content")  # the first found is the record's text
+ARTICLE_KEYS = (*BODY_KEYS, "title")  # a JSON array is of records when an object has one
 # Also read: `origin` (what `clean --json` writes: the file it cleaned), when there is no url.
 READ_KEYS = frozenset(BODY_KEYS + JSONL_FIELDS + ("origin",))
 _HTML_BLOCK = re.compile(r"<(?:p|div|br|h[1-6]|ul|ol|li|article|section|body|html|table|"
@@ -101,28 +104,9 @@ def _expand(src: str, out: Collected) -> Iterator[Path]:
 
 
 def _walk(folder: Path, out: Collected) -> Iterator[Path]:
-    """Files below ``folder`` in a stable order; symlink loops and hidden files are skipped."""
-    seen: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True,
-                                                onerror=lambda e: out.failures.append(
-                                                    (e.filename, e.strerror or str(e)))):
-        try:
-            st = os.stat(dirpath)
-        except OSError:
-            continue
-        key = (st.st_dev, st.st_ino)
-        if key in seen:
-            out.failures.append((dirpath, "symlink loop, skipped"))
-            dirnames[:] = []
-            continue
-        seen.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            ext = Path(name).suffix.lower()
-            if ext in TEXT_EXT or ext in JSONL_EXT or ext in FEED_EXT:
-                yield Path(dirpath) / name
+    """Files below ``folder`` in a stable order (see :func:`tui.core.ingest_walk.walk`)."""
+    readable = TEXT_EXT.keys() | JSONL_EXT | FEED_EXT
+    return walk(folder, readable, out.failures, out.warnings)
 
 
 def _collect_file(path: Path, out: Collected) -> None:
@@ -144,6 +128,9 @@ def _collect_file(path: Path, out: Collected) -> None:
     if not text.strip():
         out.failures.append((name, EMPTY_FILE))
         return
+    if ext in FEED_EXT and (records := array_records(text, ARTICLE_KEYS)) is not None:
+        _collect_records(records, name, name, out)  # a JSON array of records: as JSON Lines
+        return
     if ext in FEED_EXT or (ext not in TEXT_EXT and _looks_like_feed(text)):
         _collect_feed(text, name, out)
         return
@@ -152,6 +139,16 @@ def _collect_file(path: Path, out: Collected) -> None:
         kind = "html"
     out.docs.append(RawDocument(origin=str(path.resolve()), content=text, kind=kind,
                                 hints={"where": name}))
+
+
+def _collect_records(lines: list[str], where: str, name: str, out: Collected) -> None:
+    """Records, one JSON object a line, record N named ``where:N``; warnings under ``name``."""
+    tally = _Tally()
+    for n, line in enumerate(lines, 1):
+        doc = line.strip() and _collect_record(line, f"{where}:{n}", out, tally)
+        if doc:
+            out.docs.append(doc)
+    out.warnings.extend((name, w) for w in tally.warnings())
 
 
 def _collect_jsonl_file(path: Path, out: Collected) -> None:
@@ -325,13 +322,16 @@ def _collect_stdin(stream, out: Collected) -> None:
     if _looks_like_feed(text):  # `curl URL | wiredesk ingest -`: read as a file would be
         _collect_feed(text, "-", out)
         return
-    if _looks_like_jsonl(text):
-        tally = _Tally()
-        for n, line in enumerate(text.split("\n"), 1):  # (not splitlines: U+2028 is text)
-            doc = line.strip() and _collect_record(line, f"stdin:{digest}:{n}", out, tally)
-            if doc:
-                out.docs.append(doc)
-        out.warnings.extend(("-", w) for w in tally.warnings())
+    lines = text.split("\n") if _looks_like_jsonl(text) else array_records(text, ARTICLE_KEYS)
+    if lines is not None:  # (not splitlines: U+2028 is text)
+        said = len(out.failures), len(out.warnings)
+        docs = len(out.docs)
+        _collect_records(lines, f"stdin:{digest}", "-", out)
+        for doc in out.docs[docs:]:  # failures found later (cleaning) say `-:LINE` too
+            doc.hints["where"] = doc.hints["where"].replace(f"stdin:{digest}:", "-:", 1)
+        for got, start in zip((out.failures, out.warnings), said, strict=True):  # `-:LINE`
+            got[start:] = [(src.replace(f"stdin:{digest}:", "-:", 1), why)
+                           for src, why in got[start:]]
         return
     kind: DocKind = "html" if _looks_like_html(text) else "text"
     out.docs.append(RawDocument(origin=f"stdin:{digest}", content=text, kind=kind))

@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
@@ -37,12 +37,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.formats, self.query_text, self.folder = formats, query, folder
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="export-dialog"):
+        # (scrolls: at 80x24 it is taller than the screen, and the focus is kept in view)
+        with VerticalScroll(classes="dialog", id="export-dialog", can_focus=False):
             yield Label("Export notes and metadata", classes="dialog--title")
             yield Label("Format")
             yield Select([(f, f) for f in self.formats], value=self.formats[0],
                          allow_blank=False, id="export-format")
-            yield Label("Articles (a filter; empty: those with a note, a tag or a star)")
+            yield Label("Articles: a filter (empty: those with a note, tag or star)")
             yield LineInput(self.query_text, id="export-filter")
             yield Label("Write to")
             default = self.folder / f"wiredesk-export.{self.formats[0]}"

@@ -5,24 +5,19 @@ from __future__ import annotations
 import re
 
 from tui.core.clean import meta
-from tui.core.clean.combine import drop_repeated_blocks
 from tui.core.clean.dates import parse_date
+from tui.core.clean.dedupe import _NORM, dedupe_lines
 from tui.core.clean.furniture import FurnitureModel
 from tui.core.clean.glued import mend
 from tui.core.clean.lang import detect_lang, stopwords_for
-from tui.core.clean.markdown import join_paragraphs, strip_markdown
+from tui.core.clean.plain import plain_document, title_line, whole_document
 from tui.core.clean.reflow import reflow
-from tui.core.clean.text import select, whole_document
-from tui.core.clean.titles import PERMALINK, PERMALINK_ENDS
+from tui.core.clean.text import select
 from tui.core.model import META_FIELDS, Cleaned, RawDocument, outlet_key, page_key
 from tui.core.safe_text import has_unsafe
 from tui.core.textutil import normalize_ws, safe_text
 
-_NORM = re.compile(r"[\W_]+")
-_JOIN = "\u01c2"  # a letter (no run of _NORM crosses it) that texts seldom hold
 _WORD = re.compile(r"[^\W_]")  # a letter or a digit: prices and figures are content
-_OPENERS = "\"'“‘«([*•-– "
-_SENT = re.compile(r"(?<=[.!?。！？؟])[\"'”’»)]*\s+")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad "
 _ZERO_WIDTH = _INVISIBLE[:-1]  # what a line of _INVISIBLE opens with (lines are stripped)
 _DENSE_LANGS = {"zh", "ja", "th", "lo", "km", "my", "bo"}
@@ -68,7 +63,9 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
         from tui.core.clean.html import extract  # imported lazily: lxml and trafilatura are heavy
 
         content, found, extracted, visible = extract(content, doc.origin)
-    elif doc.kind == "md":
+    elif doc.kind == "md":  # (the Markdown reader, as the HTML one, loaded for its pages only)
+        from tui.core.clean.markdown import join_paragraphs, strip_markdown
+
         markdown, content = content, strip_markdown(content)
     if furniture is not None and outlet:  # observed as workspace/adding.py observes pages
         furniture.observe(outlet, content, page_key=page_key(doc.origin, hints))
@@ -135,6 +132,9 @@ def clean_extracted(text: str, known=None, title: str | None = None) -> dict:
     its paragraphs, dropping only lines without letters or digits, learned furniture and the
     headline when the text opens with it; a byline and a date line at its top go to the
     metadata."""
+    from tui.core.clean.combine import drop_repeated_blocks  # (an HTML page's: loaded for it)
+    from tui.core.clean.titles import PERMALINK, PERMALINK_ENDS
+
     lines = [" ".join(ln.split()) for ln in text.split("\n")]
     lines = [PERMALINK.sub("", ln) if ln.endswith(PERMALINK_ENDS) else ln for ln in lines]
     keep = [ln for ln in lines if ln and _WORD.search(ln) and not (known and known(ln))]
@@ -169,18 +169,28 @@ def clean_text(text: str, known=None, authored: bool = False) -> dict:
     kinds: dict[int, str | None] = {}
     keep = select(lines, stopwords_for(lang), known, dense_script=lang in _DENSE_LANGS,
                   kinds=kinds, written=text)
-    keep = _dedupe(lines, keep)
+    keep = dedupe_lines(lines, keep)
     keep = _drop_lead_teaser(lines, keep)
     chosen = keep
-    keep = whole_document(lines, keep, kinds, lists=authored)
-    whole = keep is not chosen
-    headline = None
+    plain = plain_document(lines, kinds, lists=authored)  # (no page furniture: a document)
+    keep = whole_document(lines, keep, kinds, plain=plain)
+    headline = shown = None
     top = next((i for i, ln in enumerate(lines) if ln), 0)
     if keep and keep[0] == top and len(keep) > 1 and meta.headline_shape(lines[top]):
         headline, keep = lines[top], keep[1:]  # the text opens with a headline in capitals
-    elif keep and top < keep[0] and (meta.headline_shape(lines[top]) or (
-            whole and len(lines[top].split()) <= 20)):
+    elif keep and top < keep[0] and meta.headline_shape(lines[top]):
         headline = lines[top]  # the title line above a text (its body starts below)
+    elif keep and plain and title_line(lines[top]):
+        # A plain document's first line is its title, unless the lines above its prose show
+        # another one (a web page's copy without furniture: "Home Blog" over the headline).
+        shown = _shown_title(lines, chosen, kinds)
+        if shown in (None, lines[top]) and keep[0] == top and len(keep) > 2:
+            headline, keep = lines[top], keep[1:]
+        elif shown is not None and shown != lines[top] and keep[0] == top not in chosen:
+            # (no title: "Home Blog"; nor is the shown title a body line above the prose)
+            keep = [i for i in keep[1:] if i >= chosen[0] or lines[i] != shown]
+        elif shown is None and top < keep[0] and not any(lines[top + 1 : keep[0]]):
+            headline = lines[top]  # (right above the body: no other line between)
     first = keep[0] if keep else min(len(lines), 40)  # no body: the top of the page
     head_at = [i for i in range(max(0, first - 40), first) if lines[i]]
     header = [lines[i] for i in head_at]
@@ -192,8 +202,8 @@ def clean_text(text: str, known=None, authored: bool = False) -> dict:
         out["dateline"] = place
     if wire and "source" not in out:
         out["source"] = wire
-    if headline:
-        out["title"] = headline
+    if headline or shown:
+        out["title"] = headline or shown
     if "source" not in out:
         src = meta.signoff(lines) or meta.credit_source([ln for ln in lines if ln])
         if src:
@@ -205,60 +215,23 @@ def clean_text(text: str, known=None, authored: bool = False) -> dict:
     return {k: out.get(k) for k in ("body", *META_FIELDS)}
 
 
+def _shown_title(lines: list[str], chosen: list[int], kinds: dict[int, str | None]
+                 ) -> str | None:
+    """The title the lines above the prose selection ``chosen`` show (``header_fields``)."""
+    if not chosen:
+        return None
+    head_at = [i for i in range(max(0, chosen[0] - 40), chosen[0]) if lines[i]]
+    body_head = " ".join(lines[i] for i in chosen[:4])
+    return meta.header_fields([lines[i] for i in head_at], body_head,
+                              [kinds.get(i) for i in head_at]).get("title")
+
+
 def single_spaced(text: str) -> list[str]:
     """``" ".join(ln.split())`` of each line of ``text``. A line is left as it is when that
     changes nothing: no white space but single spaces inside it (``isprintable`` is false
     for every other white space character, and for some others that only cost the join)."""
     return [ln if "  " not in ln and ln[:1] != " " and ln[-1:] != " " and ln.isprintable()
             else " ".join(ln.split()) for ln in text.split("\n")]
-
-
-def _dedupe(lines: list[str], keep: list[int]) -> list[int]:
-    """Drop a kept line whose every sentence the article repeats further down: a teaser above
-    the article, a headline repeated, a duplicated block."""
-    if len(keep) < 2:
-        return keep
-    low = [lines[i].lower() for i in keep]
-    full = " | ".join(low)
-    ends, pos = [], 0
-    for t in low:
-        pos += len(t) + 3
-        ends.append(pos)
-    norm_full, norm_starts = "", list[int]()  # the normalised text, built when a line repeats
-    base = 0  # ...from this kept line on
-    out = []
-    for n, i in enumerate(keep):
-        head = low[n].lstrip(_OPENERS)[:40]
-        if n + 1 == len(keep) or len(head) < 20 or full.find(head, ends[n]) < 0:
-            out.append(i)
-            continue
-        parts = [p for p in (_NORM.sub(" ", s.lower()).strip() for s in _SENT.split(lines[i]))
-                 if len(p.split()) >= 3]
-        if not parts:
-            out.append(i)
-            continue
-        if " | " not in low[n] and full.find(low[n], ends[n]) >= 0:
-            continue  # the whole line comes again: so does each of its sentences
-        if not norm_starts:  # from the next line on: no later line looks further up
-            base = n + 1
-            later_norm = _normalised(low[base:])
-            norm_full = " | ".join(later_norm)
-            norm_starts = [0]
-            for t in later_norm:
-                norm_starts.append(norm_starts[-1] + len(t) + 3)
-        rest = norm_starts[n + 1 - base]  # what comes after this line, without joining it again
-        if not all(norm_full.find(p, rest) >= 0 for p in parts):
-            out.append(i)
-    return out
-
-
-def _normalised(texts: list[str]) -> list[str]:
-    """``_NORM.sub(" ", t)`` of each text, in one pass over them joined by a letter (no run of
-    non-word characters crosses it) that none of them holds."""
-    joined = _JOIN.join(texts)
-    if joined.count(_JOIN) != len(texts) - 1:
-        return [_NORM.sub(" ", t) for t in texts]
-    return _NORM.sub(" ", joined).split(_JOIN)
 
 
 def _drop_lead_teaser(lines: list[str], keep: list[int]) -> list[int]:

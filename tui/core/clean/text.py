@@ -23,8 +23,9 @@ from tui.core.clean.aside import listing_items, step_aside
 from tui.core.clean.captions import drop_captions
 from tui.core.clean.lines import Line, measure_page
 from tui.core.clean.mail import head_end
+from tui.core.clean.plain import document_marks
 from tui.core.clean.repeats import own_repeats
-from tui.core.clean.shaped import BULLETED, shaped_runs
+from tui.core.clean.shaped import shaped_runs
 from tui.core.clean.tables import keep_tables, table_rows, unmark_rows
 
 SHORT = 12.0  # cost of a short line that is not prose (menus are runs of these)
@@ -131,8 +132,8 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
                 ln.furniture = "learned"
     if kinds is not None:
         kinds.update(zip(idx, map(_FURNITURE, info)))
-    # A text without page furniture is a plain document (``whole_document`` keeps its lines).
-    page = not _document_marks(list(map(_FURNITURE, info)))
+    # A text without page furniture is a plain document (``plain.whole_document`` keeps its lines).
+    page = not document_marks(list(map(_FURNITURE, info)))
     _mark_repeats(info)
     rows = table_rows(written) if written else set()
     unmark_rows(idx, info, rows)  # a table's header row drawn for each table is no template
@@ -328,68 +329,3 @@ def _discount_after_sections(info: list[Line], values: list[float]) -> None:
 def _sandwiched(values: list[float], k: int, keep: set[int]) -> bool:
     """A short line right between body lines (a subheading, a list item inside the article)."""
     return (k - 1 in keep and values[k - 1] > 0) and (k + 1 in keep and values[k + 1] > 0)
-
-
-PLAIN_SHARE = 0.85  # a plain document whose selection keeps less than this share of its words
-# A document's own headings and notices that read like page furniture ("SEE ALSO", "AUTHOR",
-# its copyright line): a few of these do not make a text a web page.
-DOC_KINDS = frozenset({"related", "about", "copyright", "contact", "byline", "dated"})
-DOC_LINES = 60  # ...in a long text (a manual page, a report): this many lines or more...
-DOC_MARKS = 3  # ...at most this many of them, or DOC_SHARE of its lines
-DOC_SHARE = 0.03  # (a long text may also repeat this share of its lines)
-_QUOTE_ENDS = frozenset(".?!:")
-PLAIN_ITEM = 20  # a numbered or bulleted line this long is a paragraph, not a menu item
-
-
-def _document_marks(kinds: list[str | None]) -> bool:
-    """The furniture kinds of a text's lines allow it to be a plain document: none, or in a
-    long text a few of the kinds a document has of its own."""
-    marked = [k for k in kinds if k]
-    if not marked:
-        return True
-    return (len(kinds) >= DOC_LINES and DOC_KINDS.issuperset(marked)
-            and len(marked) <= max(DOC_MARKS, DOC_SHARE * len(kinds)))
-
-
-def whole_document(lines: list[str], keep: list[int], kinds: dict[int, str | None],
-                   lists: bool = False) -> list[int]:
-    """``keep``, or every line of a plain document when ``keep`` holds too little of it.
-
-    A plain document (a wire story, a text file, a letter, a manual page) has no page
-    furniture: no line of a furniture kind (``_document_marks``: a long text may hold a few of
-    its own, a "SEE ALSO" heading, a copyright line), no line of links split by pipes, no line
-    repeated (a long text may repeat a few), no bulleted line shorter than ``PLAIN_ITEM``
-    words (a menu). Its short lines (a table of figures, an address, verse) are content, not
-    menus; when the prose selection keeps less than ``PLAIN_SHARE`` of its words, the body is
-    all of its lines but the title line above the text and a closing sign-off (one or two
-    words, not under a "Regards,"); a text of a line or two is kept whole. ``lists``:
-    bulleted lines are the author's lists (Markdown), not a menu. An e-mail (``mail``) keeps
-    the body ``select`` gave it."""
-    idx = list(compress(range(len(lines)), lines))  # the non-blank lines
-    if head_end(lines):
-        return keep  # an e-mail's body (``select``)
-    # (a line quoted as e-mail quotes it is the letter's own: "> On Monday, Bob wrote:")
-    marks = [None if lines[i][:1] == ">" else kinds.get(i) for i in idx]
-    if not _document_marks(marks):
-        return keep
-    if len(idx) < 3:  # a line or two of text: all of it, when none is a menu's line
-        return idx if not keep and all(lines[i].count(" | ") < 2 for i in idx) else keep
-    texts = [lines[i] for i in idx]
-    repeats = len(texts) - len(set(texts))
-    # Lines opening with ">" are quotations, not a menu's items, when one ends a sentence.
-    quoting = any(t[:1] == ">" and t[-1:] in _QUOTE_ENDS for t in texts)
-    if repeats > (DOC_SHARE * len(texts) if len(texts) >= DOC_LINES else 0) or any(
-            (BULLETED.match(t) and not lists and len(t.split()) < PLAIN_ITEM
-             and not (quoting and t[:1] == ">"))
-            or t.count(" | ") >= 2 for t in texts):
-        return keep
-    total = sum(len(t.split()) for t in texts[1:])  # the first line may be the title
-    if sum(len(lines[i].split()) for i in keep) >= PLAIN_SHARE * total:
-        return keep
-    out = idx[:]
-    if len(out) > 2 and len(lines[out[-1]].split()) <= 2 and not lines[out[-2]].endswith(","):
-        out.pop()  # a sign-off (a name under "Regards," is the letter's own)
-    if out and out[0] not in keep and len(lines[out[0]].split()) <= 20 and (
-            not lines[out[0]].rstrip().endswith((".", ",", ";"))):
-        out.pop(0)  # the title line (clean_text makes it the title)
-    return out

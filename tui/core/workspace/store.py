@@ -351,14 +351,14 @@ class Workspace:
 
     def update_triage(self, aid: str, *, add_tags=(), remove_tags=(), starred=None, read=None,
                       note=None) -> Article:
-        """Change one article's triage and save it (a small file, atomically)."""
+        """Change one article's triage and save it (atomically); a damaged file is kept."""
         with self:
-            self.records.reread(aid)  # a hand edit since we last looked must not be lost
-            a = self.get(aid)
-            t = a.triage
-            tags = [x for x in t.tags if x not in set(remove_tags)]
-            tags += [x for x in add_tags if x not in tags]
-            t.tags = sorted(tags)
+            said = len(self.records.problems)  # (a file gone is UnknownId below, as before)
+            if self.records.reread(aid) is None and len(self.records.problems) > said:
+                raise WorkspaceError(f"{self.records.problems[-1]}: not overwritten")
+            a = copy.copy(self.get(aid))  # (the held one is replaced once the file is written)
+            t = a.triage = copy.copy(a.triage)
+            t.tags = sorted({x for x in t.tags if x not in set(remove_tags)} | set(add_tags))
             if starred is not None:
                 t.starred = starred
             if read is not None:

@@ -1,0 +1,273 @@
+"""Plain documents: a text without page furniture keeps its lines.
+
+The prose selection (``text.select``) is built for copies of web pages, where short lines are
+menus, labels and footers. A plain document (a wire story, a text file, a memo, a letter, a
+README, release notes, a manual page) has no such furniture: its short lines are its own (a
+title, a list, a closing line, a signature), and dropping them is a silent loss. A text is
+plain when nothing on it is evidence of page furniture (``plain_document``): no line of a
+furniture kind (a long text may hold a few of its own: ``document_marks``), no line of links
+split by pipes, no line repeated (a long text may repeat a few) and no run of bulleted lines
+that reads as a menu (``_menus``: short names, neither announced by a colon nor set between
+paragraphs). ``whole_document`` then gives it back its lines.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import compress
+
+from tui.core.clean.dates import parse_date
+from tui.core.clean.lang import stopwords_for
+from tui.core.clean.mail import head_end
+from tui.core.clean.meta import signoff
+from tui.core.clean.shaped import BULLETED
+
+PLAIN_SHARE = 0.85  # a plain document whose selection keeps less than this share of its words
+# A document's own headings and notices that read like page furniture ("SEE ALSO", "AUTHOR",
+# its copyright line): a few of these do not make a text a web page.
+DOC_KINDS = frozenset({"related", "about", "copyright", "contact", "byline", "dated"})
+DOC_LINES = 60  # ...in a long text (a manual page, a report): this many lines or more...
+DOC_MARKS = 3  # ...at most this many of them, or DOC_SHARE of its lines
+DOC_SHARE = 0.03  # (a long text may also repeat this share of its lines)
+PLAIN_ITEM = 20  # a numbered or bulleted line this long is a paragraph, not a menu item
+WORD_ITEM = 3  # ...nor is one of more words than this, in lower case ("- fix the crash on start")
+_PHRASE_ENDS = tuple(".!?;,")  # a list item ending so is written as (part of) a sentence
+PROSE_WORDS = 8  # a sentence this long around a bulleted run sets it inside a text
+_SENTENCE_ENDS = tuple(".!?")
+_QUOTE_ENDS = (*_SENTENCE_ENDS, ":")  # a quoted line ending so is a letter's, not a menu's
+HEADING_WORDS = 6  # a heading over a list ("Ingredients") is this short
+TITLE_WORDS = 20  # a plain document's first line of at most this many words may be its title
+_NOT_TITLE_ENDS = (".", ",", ";", ":")  # ...unless it ends as a sentence, a salutation, a lead-in
+STAMP_WORDS = 8  # ...or is a date of at most this many words ("12 March 2025")
+MENU_WORDS = 3  # ...or this many capitalized words or more and nothing else ("Home News Sport")
+_FUNCTION_WORDS = stopwords_for(None)  # (a menu's names go without them; a title seldom does)
+_PAGE_OF = re.compile(r"(?i)page \d+ (of|/) \d+$")
+_OWN_ENDS = (*_PHRASE_ENDS, ":")  # a line outside the prose ending so is a document's own
+NAME_WORDS = 3  # a signature: a name of at most this many words under a closing line
+
+
+def document_marks(kinds: list[str | None]) -> bool:
+    """The furniture kinds of a text's lines allow it to be a plain document: none, or in a
+    long text a few of the kinds a document has of its own."""
+    marked = [k for k in kinds if k]
+    if not marked:
+        return True
+    return (
+        len(kinds) >= DOC_LINES
+        and DOC_KINDS.issuperset(marked)
+        and len(marked) <= max(DOC_MARKS, DOC_SHARE * len(kinds))
+    )
+
+
+def _item_name(line: str) -> bool:
+    """A bulleted line that reads as a name, not a sentence, a phrase or a lower-case word."""
+    item = _item(line)
+    return item is not None and not (item.endswith(_PHRASE_ENDS) or item[:1].islower())
+
+
+def _item(line: str) -> str | None:
+    """The words of a bulleted line shorter than ``PLAIN_ITEM`` words (a menu's item, or a
+    list's), else None."""
+    mark = BULLETED.match(line)
+    if mark is None or len(line.split()) >= PLAIN_ITEM:
+        return None
+    return line[mark.end() :].strip()
+
+
+def _inside(texts: list[str], start: int, end: int, closed: bool = False) -> bool:
+    """The run ``texts[start:end]`` of bulleted lines is a document's own list: announced by
+    the line above ending in a colon, or between a sentence below it and one above it (under
+    a heading of at most ``HEADING_WORDS``: "Ingredients" over "* Flour"). ``closed``: any
+    line ending a sentence below it will do ("- milk" over "Done.")."""
+    j = start - 1
+    if j >= 0 and texts[j].endswith(":"):
+        return True
+    if j > 0 and not _prose(texts[j]) and len(texts[j].split()) <= HEADING_WORDS:
+        j -= 1
+    if not (j >= 0 and _prose(texts[j]) and end < len(texts)):
+        return False
+    below = texts[end]
+    return _prose(below) or (closed and below.endswith(_SENTENCE_ENDS))
+
+
+def _menus(texts: list[str]) -> bool:
+    """Some run of bulleted lines in ``texts`` (non-blank lines) reads as a menu: it holds an
+    item that is no sentence or phrase (a name: "* Home", "1. Tools and calculators /"; a
+    word: "- home"), and it is not a document's own list (``_inside``). A document's lists
+    are sentences and phrases ("1. Open the valve slowly."), or are announced ("Changes:"
+    over "* Faster import"), or sit between its paragraphs (lower-case words: between a
+    paragraph and a line closing a sentence, "- bread" over "Done.")."""
+    k = 0
+    while k < len(texts):
+        if not BULLETED.match(texts[k]):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(texts) and BULLETED.match(texts[end]):
+            end += 1
+        run = [_item(t) for t in texts[k:end]]
+        if any(map(_item_name, texts[k:end])) and not _inside(texts, k, end):
+            return True  # (names: "* Home")
+        words = any(
+            t is not None and not t.endswith(_PHRASE_ENDS) and len(t.split()) <= WORD_ITEM
+            for t in run
+        )
+        if words and not _inside(texts, k, end, closed=True):
+            return True  # (lower-case words: "- home", "- privacy")
+        k = end
+    return False
+
+
+def _prose(line: str) -> bool:
+    """A sentence of some length, not a list item."""
+    return (
+        len(line.split()) >= PROSE_WORDS
+        and line.endswith(_SENTENCE_ENDS)
+        and BULLETED.match(line) is None
+    )
+
+
+def plain_document(lines: list[str], kinds: dict[int, str | None], lists: bool = False) -> bool:
+    """``lines`` (stripped, single-spaced; ``kinds``: each line's furniture kind) are a plain
+    document: no evidence of page furniture on them (see the module's docstring). ``lists``:
+    bulleted lines are the author's lists (Markdown), never a menu. An e-mail is none (its
+    header block is read by ``mail``)."""
+    idx = list(compress(range(len(lines)), lines))  # the non-blank lines
+    if not idx or head_end(lines):
+        return False
+    # (a line quoted as e-mail quotes it is the letter's own: "> On Monday, Bob wrote:"; a
+    # line without letters, its figures: "2.4.0 (2024-05-01)")
+    if not document_marks([None if lines[i][:1] == ">" else _own_kind(kinds.get(i)) for i in idx]):
+        return False
+    texts = [lines[i] for i in idx]
+    if any(t.count(" | ") >= 2 for t in texts):
+        return False
+    if len(texts) < 3:
+        return True  # a line or two of text
+    repeats = len(texts) - len(set(texts))
+    if repeats > (DOC_SHARE * len(texts) if len(texts) >= DOC_LINES else 0):
+        return False
+    if lists:
+        return True
+    # Lines opening with ">" are quotations, not a menu's items, when one ends a sentence.
+    if any(t[:1] == ">" and t.endswith(_QUOTE_ENDS) for t in texts):
+        texts = [t for t in texts if t[:1] != ">"]
+    return not _menus(texts)
+
+
+def _own_kind(kind: str | None) -> str | None:
+    return None if kind == "counter" else kind
+
+
+def title_line(line: str) -> bool:
+    """A plain document's first line reads as its title: a few words, not a sentence, a
+    salutation ("Dear Tom,") or a line announcing what follows ("Steps to take:"), and not a
+    page's furniture: a date, an address, "Page 1 of 2", a menu's names ("Home News Sport")."""
+    return _title_shaped(line) and not _furniture_on_top(line)
+
+
+def _title_shaped(line: str) -> bool:
+    return 0 < len(line.split()) <= TITLE_WORDS and not line.rstrip().endswith(_NOT_TITLE_ENDS)
+
+
+def _furniture_on_top(line: str) -> bool:
+    """A short line on top of a text that is a page's, not a title: a date, an address, "Page
+    1 of 2", a menu's names ("Home News Sport")."""
+    words = line.split()
+    if "://" in line or line.lower().startswith("www.") or _PAGE_OF.match(line):
+        return True
+    if len(words) <= STAMP_WORDS and parse_date(line):
+        return True
+    if len(words) < MENU_WORDS or any(w.lower() in _FUNCTION_WORDS for w in words):
+        return False  # (a title's words: "The Road Home")
+    return all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+def whole_document(
+    lines: list[str],
+    keep: list[int],
+    kinds: dict[int, str | None],
+    lists: bool = False,
+    plain: bool | None = None,
+) -> list[int]:
+    """``keep``, or the lines of a plain document (``plain_document``) that ``keep`` drops.
+
+    When the prose selection keeps less than ``PLAIN_SHARE`` of a plain document's words (its
+    first line, which may be its title, not counted), the body is all of its lines but a wire
+    story's sign-off (" Reuter": ``meta.signoff``); a text of a line or two is kept whole.
+    When it keeps more, the body runs from the document's first to its last kept line (a
+    list, a short line between paragraphs), and takes the lines above and below it too when
+    they are the document's own by their shape (``_own``: "Dear Tom," over a letter; a list,
+    "Thanks." and a name under it). The title line is left to ``clean_text``. Other short
+    lines above and below (a site's name, "Powered by ...") stay out, as the selection left
+    them.
+    ``lists``: bulleted lines are the author's lists (Markdown); ``plain``: what
+    ``plain_document`` says of the text, when known."""
+    if plain is None:
+        plain = plain_document(lines, kinds, lists)
+    if not plain:
+        return keep  # an e-mail's body (``select``), or a page with furniture
+    idx = list(compress(range(len(lines)), lines))  # the non-blank lines
+    if len(idx) < 3:  # a line or two of text: all of it
+        return keep or idx
+    body = idx[:-1] if signoff([lines[idx[-1]]]) else idx  # (" Reuter": the source)
+    total = sum(len(lines[i].split()) for i in idx[1:])  # the first line may be the title
+    if sum(len(lines[i].split()) for i in keep if i != idx[0]) < PLAIN_SHARE * total:
+        top = lines[idx[0]]
+        if idx[0] not in keep and _title_shaped(top) and _furniture_on_top(top):
+            body = body[1:]  # (a date, an address on top: the page's, as no title)
+        return body
+    first, last = (min(idx.index(i), len(body) - 1) for i in (keep[0], keep[-1]))
+    texts = [lines[i] for i in body]
+    if first > 0 and _own(texts[:first][::-1], title_line(texts[0])):
+        first = 0  # (a title line on top stays above the rest: clean_text reads it)
+    if _closing(texts[last + 1 :], texts[last].endswith(":")):
+        last = len(body) - 1
+    out = body[first : last + 1]
+    return keep if out == keep else out
+
+
+def _own(run: list[str], titled: bool) -> bool:
+    """The lines of ``run`` (above a document's body, read upwards) are the document's own by
+    their shape: each a list item (the text is plain: no menus), a line ending as a sentence
+    or a phrase does ("Dear Tom,", "Steps to take:") or, between such lines, a line of figures
+    without letters. The last of them may also be, when ``titled``, the title line on top."""
+    for k, ln in enumerate(run):
+        outer = k == len(run) - 1
+        if not any(map(str.isalpha, ln)):
+            if outer:
+                return False  # (a page's counter or date at its edge: "42", "2025-03-04")
+            continue  # (a line of figures: "2.4.0 (2024-05-01)")
+        if not (BULLETED.match(ln) or ln.endswith(_OWN_ENDS)):
+            return outer and titled
+    return True
+
+
+def _closing(run: list[str], announced: bool) -> bool:
+    """The lines of ``run`` (below a document's body) are its own: a list (announced by the
+    body's last line, "Changes:", or closed by a line ending a sentence, "Done."), then at
+    most a closing line ("Thanks.", "Regards,") and a name under it (``NAME_WORDS``, no word
+    in lower case: a signature). Anything more is a page's footer ("Labels: council,
+    bridge." "Newer Post.")."""
+    k = 0
+    while k < len(run) and BULLETED.match(run[k]):
+        k += 1
+    rest = run[k:]
+    items = run[:k]
+    if k and not (
+        announced
+        or (rest and rest[0].endswith(_SENTENCE_ENDS))
+        or all(t.endswith(_SENTENCE_ENDS) for t in items)
+    ):
+        return False  # (a list of links: "Find us on:" over "* Facebook")
+    if not rest:
+        return True
+    if len(rest) > 2 or not rest[0].endswith(_OWN_ENDS) or not any(map(str.isalpha, rest[0])):
+        return False
+    name = rest[1:]
+    return not name or (
+        len(name[0].split()) <= NAME_WORDS
+        and not any(w[:1].islower() for w in name[0].split())  # ("Be the first": no name)
+        and not name[0].endswith(_OWN_ENDS)
+        and any(map(str.isalpha, name[0]))
+    )
