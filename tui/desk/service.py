@@ -21,7 +21,7 @@ from tui.core.model import Article
 from tui.core.query import Filter
 from tui.core.workspace import StaleUndo, Story, Workspace
 from tui.desk import filters, held, indexed, intake
-from tui.desk.current import Now, warm
+from tui.desk.current import Now
 from tui.desk.filters import SavedFilters
 from tui.desk.intake import IngestOutcome, Progress
 from tui.desk.select import Listing, recount, select
@@ -344,7 +344,7 @@ class Desk:
         if not self.whole:
             with contextlib.suppress(Exception):  # no index to use now: the next query says
                 self.ws.index.idx  # noqa: B018
-                warm(self.ws)  # the keys' connection opened here, not by a key
+                self.ws.index.point("SELECT 1")  # the keys' connection opened here, not by a key
         now = stamp(self.root)
         before, self._stamp = self._stamp, now
         if before == now:
