@@ -141,11 +141,14 @@ def _collect_file(path: Path, out: Collected) -> None:
                                 hints={"where": name}))
 
 
-def _collect_records(lines: list[str], where: str, name: str, out: Collected) -> None:
-    """Records, one JSON object a line, record N named ``where:N``; warnings under ``name``."""
+def _collect_records(lines: list[str], where: str, name: str, out: Collected,
+                     origins: str | None = None) -> None:
+    """Records, one JSON object a line, record N named ``where:N`` (and, without a url of its
+    own, its origin ``origins:N``, else ``where:N``); warnings under ``name``."""
     tally = _Tally()
     for n, line in enumerate(lines, 1):
-        doc = line.strip() and _collect_record(line, f"{where}:{n}", out, tally)
+        doc = line.strip() and _collect_record(line, f"{where}:{n}", out, tally,
+                                               f"{origins or where}:{n}")
         if doc:
             out.docs.append(doc)
     out.warnings.extend((name, w) for w in tally.warnings())
@@ -221,8 +224,8 @@ class _Tally:
         return out
 
 
-def _collect_record(line: str, where: str, out: Collected, tally: _Tally
-                    ) -> RawDocument | None:
+def _collect_record(line: str, where: str, out: Collected, tally: _Tally,
+                    fallback: str | None = None) -> RawDocument | None:
     try:
         rec = loads_json(line)
     except ValueError as e:
@@ -268,7 +271,8 @@ def _collect_record(line: str, where: str, out: Collected, tally: _Tally
         if k not in READ_KEYS and v not in (None, "", [], {}):
             tally.unread[k] = tally.unread.get(k, 0) + 1
     own = rec.get("origin")
-    origin = hints.get("url") or (own.strip() if isinstance(own, str) and own.strip() else where)
+    origin = hints.get("url") or (own.strip() if isinstance(own, str) and own.strip()
+                                  else fallback or where)
     return RawDocument(origin=origin, content=body, kind=kind, hints=hints)
 
 
@@ -323,15 +327,8 @@ def _collect_stdin(stream, out: Collected) -> None:
         _collect_feed(text, "-", out)
         return
     lines = text.split("\n") if _looks_like_jsonl(text) else array_records(text, ARTICLE_KEYS)
-    if lines is not None:  # (not splitlines: U+2028 is text)
-        said = len(out.failures), len(out.warnings)
-        docs = len(out.docs)
-        _collect_records(lines, f"stdin:{digest}", "-", out)
-        for doc in out.docs[docs:]:  # failures found later (cleaning) say `-:LINE` too
-            doc.hints["where"] = doc.hints["where"].replace(f"stdin:{digest}:", "-:", 1)
-        for got, start in zip((out.failures, out.warnings), said, strict=True):  # `-:LINE`
-            got[start:] = [(src.replace(f"stdin:{digest}:", "-:", 1), why)
-                           for src, why in got[start:]]
+    if lines is not None:  # (not splitlines: U+2028 is text) named `-:LINE`, kept apart
+        _collect_records(lines, "-", "-", out, origins=f"stdin:{digest}")  # by their origins
         return
     kind: DocKind = "html" if _looks_like_html(text) else "text"
     out.docs.append(RawDocument(origin=f"stdin:{digest}", content=text, kind=kind))
