@@ -46,8 +46,9 @@ def make(demo_root: Path):
     def factory(keymap: str | None = None, workspace=None, **settings):
         from tui.core.workspace import Workspace
 
-        return make_app(demo_root, keymap=keymap, config=Config(**settings),
-                        workspace=workspace or Workspace.open(demo_root))
+        if workspace is None:  # (not ``workspace or``: its len() reads a lazy one whole)
+            workspace = Workspace.open(demo_root)
+        return make_app(demo_root, keymap=keymap, config=Config(**settings), workspace=workspace)
 
     return factory
 

@@ -219,3 +219,73 @@ async def test_explain_shows_a_dialog(make):
         await settle(pilot)
         assert type(app.screen).__name__ == "TextDialog"
         await pilot.press("escape")
+
+
+async def test_note_editor_tab_indents_and_esc_still_leaves(make):
+    """A Tab typed in a note is kept (spaces to the next stop), not dropped; Esc and the save
+    key, named in the hint line, still leave the editor."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        aid = app.screen.current_id()
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)
+        hint = str(app.screen.query_one("#note-hint", Label).render())
+        assert "Tab indents" in hint and "Esc cancels" in hint
+        await pilot.press("tab", *"ab", "tab", "c", "enter", "tab", "tab", "d")
+        area = app.screen.query_one(TextArea)
+        assert area.text == "    ab  c\n        d" and area.has_focus
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, NoteEditor)
+        assert reopen(app.ws.root).get(aid).triage.note == "    ab  c\n        d"
+        await pilot.press("n", "tab", "escape")  # changed: asks first
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, NoteEditor)
+        assert reopen(app.ws.root).get(aid).triage.note == "    ab  c\n        d"
+
+
+async def test_note_editor_tab_over_a_selection_indents_its_lines(make):
+    """Tab over a selection indents every line it touches (it used to replace the selection,
+    the whole note, by four spaces); Shift+Tab takes them back; both are one undo each."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "n")
+        assert isinstance(app.screen, NoteEditor)
+        hint = str(app.screen.query_one("#note-hint", Label).render())
+        assert "Tab indents" in hint and "Shift+Tab unindents" in hint
+        assert app.screen.query_one("#note-hint", Label).size.height == 1  # fits at 80 columns
+        area = app.screen.query_one(TextArea)
+        await pilot.press(*"one", "enter", *"two", "enter", *"three")
+        await pilot.press("shift+up", "shift+up", "shift+home")  # everything selected
+        assert area.selected_text == "one\ntwo\nthree"
+        await pilot.press("tab")
+        assert area.text == "    one\n    two\n    three"
+        assert area.selected_text == area.text  # still selected: another Tab indents again
+        await pilot.press("tab")
+        assert area.text == "        one\n        two\n        three"
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")  # no further than the margin
+        assert area.text == "one\ntwo\nthree"
+        await pilot.press("up", "home", "shift+down")  # line 2 to the start of line 3: 1 line
+        assert area.selection == ((1, 0), (2, 0))
+        await pilot.press("tab")
+        assert area.text == "one\n    two\nthree"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert reopen(app.ws.root).get(app.screen.current_id()).triage.note == (
+            "one\n    two\nthree"
+        )
+
+
+async def test_note_editor_shift_tab_unindents_the_cursor_line(make):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "n", "tab", "tab", *"ab", "enter", "space", *"cd")
+        area = app.screen.query_one(TextArea)
+        assert area.text == "        ab\n cd"
+        await pilot.press("up", "end", "shift+tab")  # the cursor's line only, to the last stop
+        assert area.text == "    ab\n cd" and area.cursor_location == (0, 6)
+        await pilot.press("down", "shift+tab")  # 1 space: back to the margin
+        assert area.text == "    ab\ncd" and area.cursor_location[0] == 1

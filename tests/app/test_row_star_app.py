@@ -16,6 +16,14 @@ def small_chunks(monkeypatch):
     monkeypatch.setattr(writer_mod, "CHUNK", 2)  # the demo's stories are small
 
 
+def opened(root, lazy: bool = True) -> Workspace:
+    """The workspace as the app opens it (its index built first: else the index is built
+    by reading every article, and the workspace is read whole), or read whole."""
+    if lazy:
+        Workspace.open(root, lazy=True).index.count_stories()
+    return Workspace.open(root, lazy=lazy)
+
+
 def starred_on_disk(root, aids) -> list[bool]:
     ws = reopen(root)
     return [ws.get(a).triage.starred for a in aids]
@@ -31,10 +39,12 @@ async def on_biggest_story_row(pilot):
     return screen, story
 
 
-async def test_a_story_row_star_counts_at_once_saves_and_undoes(make, demo_root):
-    app = make(workspace=Workspace.open(demo_root, lazy=True))
+@pytest.mark.parametrize("lazy", [True, False])  # the index's path, and one read whole
+async def test_a_story_row_star_counts_at_once_saves_and_undoes(make, demo_root, lazy):
+    app = make(workspace=opened(demo_root, lazy))
     async with app.run_test(size=(120, 30)) as pilot:
         screen, story = await on_biggest_story_row(pilot)
+        assert app.desk.whole is not lazy
         members = list(story.article_ids)
         before = starred_on_disk(demo_root, members)
         shown: list[str] = []
@@ -58,12 +68,15 @@ async def test_a_story_row_star_counts_at_once_saves_and_undoes(make, demo_root)
         await settle(pilot)
         assert starred_on_disk(demo_root, members) == before
         assert app.desk.writer.unsaved() == set()
+        assert app.desk.whole is not lazy
 
 
-async def test_an_article_not_saved_is_named(make, demo_root, monkeypatch):
-    app = make(workspace=Workspace.open(demo_root, lazy=True))
+@pytest.mark.parametrize("lazy", [True, False])
+async def test_an_article_not_saved_is_named(make, demo_root, monkeypatch, lazy):
+    app = make(workspace=opened(demo_root, lazy))
     async with app.run_test(size=(120, 30)) as pilot:
         screen, story = await on_biggest_story_row(pilot)
+        assert app.desk.whole is not lazy
         members = list(story.article_ids)
         bad = members[-1]
         real = app.desk.ws.update_triage

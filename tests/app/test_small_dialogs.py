@@ -43,3 +43,24 @@ async def test_export_dialog_labels_are_not_cut_at_80x24(make):
             if text and label.display:
                 assert label.region.right <= inner.right, text
                 assert len(text) <= label.region.width * label.region.height, text
+
+
+async def test_ingest_and_filter_placeholders_fit_at_80_100_120(make):
+    """The field hints of the ingest and filter dialogs are shown whole at every width (a
+    shorter wording on narrow screens), never clipped."""
+    from rich.cells import cell_len
+    from textual.widgets import Input
+
+    for width in (80, 100, 120):
+        app = make()
+        async with app.run_test(size=(width, 24)) as pilot:
+            for key, field_id in (("i", "#ingest-input"), ("f", "#query-input")):
+                await pilot.press(key)
+                await settle(pilot)
+                field = app.screen.query_one(field_id, Input)
+                room = field.content_size.width
+                assert field.placeholder and not field.value
+                assert cell_len(field.placeholder) < room, (width, field.placeholder, room)
+                assert "completes" in field.placeholder, (width, field.placeholder)
+                await pilot.press("escape")
+                await settle(pilot)

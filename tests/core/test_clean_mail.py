@@ -137,6 +137,26 @@ def test_a_header_block_is_recognised_by_its_shape_only() -> None:
         assert mail.split(text) is None
 
 
+def test_ingest_splits_a_text_into_lines_only_when_it_may_open_with_headers() -> None:
+    """``may_open_headers`` on a text's first line that is not blank is false only where
+    ``head_end`` finds no header block: e-mails behind blank or indented lines, a bare
+    "Subject:", a long header name are still read as e-mails, not as HTML pages."""
+    from tui.core.ingest import _looks_like_html
+
+    page = "<p>x</p><body>"
+    heads = (HEADERS + "\n", "From a@x Mon\n" + HEADERS + "\n", "Subject:\n" + HEADERS + "\n",
+             "X" * 61 + ": y\n" + HEADERS + "\n", "  " + HEADERS + "\n", "Dear Bob,\n\n")
+    for lead in ("", "\n\n", " \n\t\n", "\u2028", "\x0b\n"):
+        for head in heads:
+            text = lead + head + page
+            first = text.lstrip()[:80].split("\n", 1)[0]
+            found = mail.head_end(text.split("\n"))
+            assert found == 0 or mail.may_open_headers(first)
+            assert _looks_like_html(text) == (not found)
+    assert mail.may_open_headers("From: a@x") and mail.may_open_headers("Subject:")
+    assert not mail.may_open_headers("The river crested") and not mail.may_open_headers("")
+
+
 def test_a_letter_without_headers_reflows_around_its_quoted_lines() -> None:
     text = reflow(WRAPPED)
     assert FIRST in text.split("\n")

@@ -263,6 +263,15 @@ def test_markdown_keeps_lists_and_quotes_with_their_shape() -> None:
     assert not c.body.startswith("Council approves")
 
 
+@pytest.mark.parametrize("tag", ["</p>", "<br>", "<BR/>", "</div>", "<li>"])
+def test_markdown_block_tag_between_two_words_parts_them(tag: str) -> None:
+    # Hypothesis found "the</p>the" read as "thethe": a word the text never held.
+    c = clean(RawDocument("test.md", f"{PARAS[0]} the{tag}river {PARAS[1]}", "md"))
+    assert "the river" in c.body and "theriver" not in c.body
+    inline = clean(RawDocument("test.md", f"{PARAS[0]} <b>T</b>hames {PARAS[1]}", "md"))
+    assert " Thames " in inline.body  # an inline tag inside a word joins as a browser does
+
+
 def test_markdown_soft_wrapped_paragraphs_are_joined() -> None:
     import textwrap
 

@@ -177,3 +177,17 @@ def test_bad_filters_are_user_errors(capsys, workspace):
     assert code == 1 and "zzzz" in err
     code, _, err = wd(capsys, ws, "export", "-q", "tag:")
     assert code == 1 and "tag" in err
+
+
+def test_no_note_is_null_as_in_show(capsys, workspace):
+    """`export --format json` and `show --json` agree: an article without a note has
+    ``"note": null`` in both (CLI.md: a field that is not known is null)."""
+    ws, (a, b, *_) = workspace
+    by_id = {x["id"]: x for x in _json(capsys, ws)}
+    for aid in (a, b):
+        code, out, _ = wd(capsys, ws, "show", aid, "--json")
+        assert code == 0
+        assert by_id[aid]["note"] == json.loads(out)["note"]
+    assert by_id[b]["note"] is None and by_id[a]["note"] == CLEAN
+    _, out, _ = wd(capsys, ws, "export", "--format", "toml")
+    assert "note" not in {x["id"]: x for x in tomllib.loads(out.decode())["articles"]}[b]

@@ -65,7 +65,8 @@ def test_json_toml_csv_round_trip(arts):
     rows = list(csv.DictReader(io.StringIO(render(items, "csv"), newline="")))
     assert len(js) == len(tm) == len(rows) == len(items)
     for item, j, t, r in zip(items, js, tm, rows):
-        assert j["note"] == t["note"] == unneutralise(r["note"]) == item.note
+        note = item.note or None
+        assert j["note"] == t.get("note") == (unneutralise(r["note"]) or None) == note
         assert j["tags"] == t["tags"] == split_tags(unneutralise(r["tags"])) == list(item.tags)
         assert j["title"] == t["title"] == unneutralise(r["title"]) == item.title
         assert unneutralise(r["origin"]) == item.origin

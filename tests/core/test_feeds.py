@@ -266,3 +266,69 @@ def test_feed_dates_are_never_invented(written, date):
 <description>{LONG}</description></item></channel></rss>""".encode()
     (item,) = parse_feed(rss, "http://news.test/feed").items
     assert item.doc.hints.get("date") == date
+
+
+def _feed_file(tmp_path, name: str, text: str) -> list:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    docs, failures = parse_feed_file(path)
+    assert failures == []
+    return docs
+
+
+REL_RSS = (
+    '<rss version="2.0"><channel><title>R</title><link>https://example.org/news/</link>'
+    "<item><title>One</title><link>/x/y.html</link><guid>g1</guid>"
+    "<description>One.</description></item>"
+    "<item><title>Two</title><link>z.html</link><guid isPermaLink='false'>g2</guid>"
+    "<description>Two.</description></item></channel></rss>"
+)
+
+
+def test_feed_origins_stay_what_workspaces_already_hold(tmp_path):
+    """An origin is an article's identity: these are the origins the code made before session
+    31 (its quirks too: an RSS guid read against the file's folder). Changing any of them makes
+    a feed ingested again into an old workspace add its articles a second time."""
+    where = str(tmp_path)
+    docs = _feed_file(tmp_path, "rel.rss", REL_RSS)
+    assert [d.origin for d in docs] == [f"{where}/rel.rss#{where}/g1", f"{where}/rel.rss#g2"]
+    perma = REL_RSS.replace("<link>/x/y.html</link>", "").replace("<link>z.html</link>", "")
+    assert [d.origin for d in _feed_file(tmp_path, "p.rss", perma)] == [
+        f"{where}/p.rss#{where}/g1",
+        f"{where}/p.rss#g2",
+    ]
+    # One entry written twice is one article; two Atom entries with one id are its versions.
+    items = REL_RSS[REL_RSS.index("<item>") : REL_RSS.index("</channel>")]
+    twice = REL_RSS.replace("</channel>", items + "</channel>")
+    assert [d.origin for d in _feed_file(tmp_path, "t.rss", twice)] == [
+        f"{where}/t.rss#{where}/g1",
+        f"{where}/t.rss#g2",
+    ] * 2
+    atom = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>D</title><id>urn:d</id>'
+        "<entry><title>A</title><id>urn:same</id><content>Apples.</content></entry>"
+        "<entry><title>B</title><id>urn:same</id><content>Boats.</content></entry></feed>"
+    )
+    docs = _feed_file(tmp_path, "d.atom", atom)
+    assert [d.origin for d in docs] == [f"{where}/d.atom#urn:same"] * 2
+    # A JSON Feed's links resolve against its feed_url first, then the address it came from.
+    jf = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "feed_url": "https://cdn.example/feeds/main.json",
+        "items": [{"id": "1", "url": "posts/one.html", "content_text": "One."}],
+    }
+    (item,) = parse_feed(json.dumps(jf), "https://www.example/feed.json").items
+    assert item.doc.origin == "https://cdn.example/feeds/posts/one.html"
+
+
+@pytest.mark.parametrize("written, name", [
+    ("jo@cafe.example (Jo Bloggs)", "Jo Bloggs"),  # feedparser alone gives "ple (Jo Bloggs"
+    ("jo@cafe.com (Jo Bloggs)", "Jo Bloggs"),
+    ("jo@cafe.example", None),  # a bare address names nobody (feedparser alone: "ple")
+    ("Jo Bloggs", "Jo Bloggs"),
+])
+def test_rss_author_with_a_long_tld_address(written, name):
+    data = (f'<rss version="2.0"><channel><title>T</title><item><title>x</title>'
+            f"<link>http://a.test/1</link><author>{written}</author><description>d</description>"
+            f"</item></channel></rss>").encode()
+    assert parse_feed(data, "http://a.test/f").items[0].doc.hints.get("author") == name

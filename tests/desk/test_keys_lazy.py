@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from textual.app import App
 from textual.widgets import LoadingIndicator
 
@@ -70,11 +72,13 @@ async def test_a_star_recounts_its_story_from_its_saved_counts(make, demo_root, 
     asked: list[tuple[str, list[str]]] = []
     real_flags, real_counts = lists.flags_of, lists.counts_of
     monkeypatch.setattr(lists, "flags_of", lambda q, sid: whole.append(sid) or real_flags(q, sid))
-    monkeypatch.setattr(
-        lists,
-        "counts_of",
-        lambda q, sid, aids=(): asked.append((sid, list(aids))) or real_counts(q, sid, aids),
-    )
+
+    def counts_of(q, sid, aids=()):
+        if threading.current_thread() is threading.main_thread():  # (not: once saved)
+            asked.append((sid, list(aids)))
+        return real_counts(q, sid, aids)
+
+    monkeypatch.setattr(lists, "counts_of", counts_of)
     app = lazy(make, demo_root, mark_read_on_open=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

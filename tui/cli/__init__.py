@@ -40,11 +40,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    from tui.cli.parser import build_parser
-    from tui.cli.workspace_arg import LazyWorkspace
+    from tui.core.gcpause import collector_paused
 
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(argv)  # only the command named is imported
+    with collector_paused():  # (modules loading: the collector would scan them again and again)
+        from tui.cli.parser import build_parser
+        from tui.cli.workspace_arg import LazyWorkspace
+
+        parser = build_parser(argv)  # only the command named is imported
     args = parser.parse_args(argv)
     ws = LazyWorkspace(getattr(args, "workspace", None), create=getattr(args, "creates", False))
     try:

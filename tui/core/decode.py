@@ -17,6 +17,8 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import unicodedata
+from collections import Counter
 
 MAX_BYTES = 16 * 1024 * 1024  # larger inputs are refused, not truncated silently
 
@@ -173,17 +175,50 @@ def _declared_in(data: bytes) -> str | None:
 
 
 def _sniff_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    """UTF-16 without a BOM: text in a script below U+2000 (Latin, Greek, Cyrillic, Hebrew,
+    Arabic, Indic, Thai...) has its high bytes, one in two, all below 0x20 (a NUL for ASCII),
+    and its low bytes seldom NUL. Single-byte text has few bytes below 0x20 at all. An input
+    under 8 bytes must fit the pattern exactly, and only an even length can be UTF-16."""
     sample = data[:4096]
-    if len(sample) < 8:
+    if len(sample) < 2 or (len(sample) < 8 and len(sample) % 2):
         return None
-    even = sample[0::2].count(0) / (len(sample) / 2)
-    odd = sample[1::2].count(0) / (len(sample) / 2)
-    if odd > 0.4 and even < 0.05:
-        return "utf-16-le"
-    if even > 0.4 and odd < 0.05:
-        return "utf-16-be"
+    exact = len(sample) < 8
+    for enc, high, low in (("utf-16-le", sample[1::2], sample[0::2]),
+                           ("utf-16-be", sample[0::2], sample[1::2])):
+        nul_high = high.count(0) / len(high)
+        big_high = len(high.translate(None, _SMALL)) / len(high)
+        nul_low = low.count(0) / len(low)
+        if exact:
+            if nul_high == 1 and nul_low == 0:
+                return enc
+            continue
+        big_low = len(low.translate(None, _SMALL)) / len(low)
+        if nul_low < 0.05 and (nul_high > 0.4 or (
+                big_high < 0.05 and big_low > 0.5 and len(sample) >= MIN_WIDE_GUESS
+                and _plausible(sample, enc))):
+            return enc
     return None
+
+
+_SMALL = bytes(range(0x20))  # (deleted by translate: what is left is 0x20 and above)
+
+
+def _plausible(sample: bytes, enc: str) -> bool:
+    """The UTF-16 reading of a sample whose high bytes are all small is letters and spaces in
+    one script, not control characters, unassigned code points nor a jumble of scripts, and it
+    has words or lines: binary records of small numbers have the same byte shape, but their
+    values spread over every 256-character block they reach (Latin, Greek, Cyrillic...), where
+    a text keeps to its script's few, with a space or a line end every few dozen letters."""
+    text = sample[: len(sample) // 2 * 2].decode(enc, errors="replace")
+    bad = sum(1 for c in text if (c < " " and c not in "\t\n\r\f") or "\x7f" <= c <= "\x9f"
+              or c == "\ufffd" or (c >= "\x80" and unicodedata.category(c) == "Cn"))
+    blocks = Counter(ord(c) >> 8 for c in text if c >= "\x80")  # a code unit's high byte
+    common = sum(n for _, n in blocks.most_common(3))
+    spaced = sum(1 for c in text if c.isspace()) >= max(1, len(text) // 64)  # words, lines
+    return spaced and bad <= len(text) * 0.02 and common >= ONE_SCRIPT * sum(blocks.values())
+
+
+ONE_SCRIPT = 0.9  # share of non-ASCII characters in the three commonest blocks (texts: 1.0)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -227,11 +262,29 @@ def _guess(data: bytes) -> str | None:
     if best is None or best.chaos > 0.2:
         return None
     enc = _known(best.encoding)
+    if enc and enc.startswith(("utf-16", "utf-32")) and not _wide_enough(data):
+        return None  # "caf\xe9" read as two CJK characters: a single-byte page is likelier
     if enc in _LATIN_SINGLE_BYTE and _cp1252_ok(data):
         # Western pages are far more common than Central European ones, and the statistics
         # cannot tell them apart on short texts: prefer what browsers do.
         return "cp1252"
     return enc
+
+
+MIN_WIDE_GUESS = 16  # bytes: below this a BOM-less UTF-16/32 guess is no evidence at all
+
+
+def _wide_enough(data: bytes) -> bool:
+    """Could a statistical UTF-16/32 guess (no BOM, no NUL pattern: CJK text) be right? Not on
+    a tiny input, nor an odd length, nor bytes mostly printable ASCII (single-byte text)."""
+    if len(data) < MIN_WIDE_GUESS or len(data) % 2:
+        return False
+    sample = data[:65536]
+    other = len(sample.translate(None, _PRINTABLE_ASCII))  # bytes not printable ASCII
+    return other > 0.3 * len(sample)
+
+
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 
 
 def _cp1252_ok(data: bytes) -> bool:

@@ -125,7 +125,7 @@ def _collect_file(path: Path, out: Collected) -> None:
     except OSError as e:
         out.failures.append((name, e.strerror or str(e)))
         return
-    if not text.strip():
+    if not text or text.isspace():  # (as ``not text.strip()``, without copying the text)
         out.failures.append((name, EMPTY_FILE))
         return
     if ext in FEED_EXT and (records := array_records(text, ARTICLE_KEYS)) is not None:
@@ -346,9 +346,11 @@ def _looks_like_jsonl(text: str) -> bool:
 
 
 def _looks_like_html(text: str) -> bool:
-    from tui.core.clean.mail import head_end
+    from tui.core.clean.mail import head_end, may_open_headers
 
-    if head_end(text[:65536].split("\n")):
+    top = text[:65536]
+    # (the text split into lines only when its first line that is not blank may be a header)
+    if may_open_headers(top.lstrip()[:80].split("\n", 1)[0]) and head_end(top.split("\n")):
         return False  # an e-mail (its HTML part is read by the text cleaner's mail reader)
     head = text[:2048].lstrip().lower()
     return head.startswith(("<!doctype html", "<html")) or (

@@ -4,7 +4,9 @@ lists (``wiredesk stories``) does not load the export's modules at its start."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from tui.core.export.items import has_triage
 from tui.core.model import Article
@@ -12,6 +14,9 @@ from tui.core.query import Filter
 from tui.core.workspace import Story
 from tui.core.workspace import index_list as lists
 from tui.desk.select import Listing, Readable, select
+from tui.desk.writer import TriageWriter
+
+NAMED = 5  # articles a refusal names (the rest are counted)
 
 
 def select_articles(
@@ -36,3 +41,40 @@ def select_articles(
     listing = select(ws, flt, stories=stories, include_archived=include_archived)
     arts = [listing.articles.get(aid) or ws.get(aid) for aid in listing.article_ids()]
     return (arts if everything else [a for a in arts if has_triage(a)]), listing
+
+
+def export(
+    ws: Readable,
+    writer: TriageWriter,
+    lock: threading.RLock,
+    faces: Callable[[], Sequence[Story]] | None,
+    flt: Filter | None,
+    fmt: str,
+    path: Path,
+    *,
+    force: bool = False,
+) -> int:
+    """*Blocking*: ``Desk.export`` (``faces``: the desk's, of a workspace read whole). Refused
+    while a change is still being saved, or could not be saved, tried once more (the files
+    would not hold the triage the list shows): those articles are named."""
+    from tui.core.export import items_from, render, write_output  # noqa: PLC0415 (tui.app_later)
+
+    writer.retry()  # (a save that failed before is tried once more first)
+    if not writer.wait_saved(10):
+        raise RuntimeError("changes are still being saved: export again once saved")
+    if failed := writer.failed():
+        more = f" and {len(failed) - NAMED} more" if len(failed) > NAMED else ""
+        raise RuntimeError(
+            f"not exported: the changes of {len(failed)} article(s) could not be saved "
+            f"({', '.join(failed[:NAMED])}{more}); export again to try once more"
+        )
+    if faces is not None:
+        with lock:  # a snapshot of the faces, not taken while a correction rewrites
+            shown: Sequence[Story] = list(faces())
+        arts, _ = select_articles(ws, flt, everything=flt is not None, stories=shown)
+    else:
+        arts, listing = select_articles(ws, flt, everything=flt is not None)
+        shown = listing.faces_of(arts)
+    items = items_from(arts, shown)
+    write_output(path, render(items, fmt), force=force)
+    return len(arts)

@@ -98,6 +98,10 @@ class Listing:
         i = self._places().get(sid)
         return self.stories[i] if i is not None else None
 
+    def held(self, story_ids: Iterable[str]) -> list[str]:
+        """Those of these stories this list holds a face of (no index read for the others)."""
+        return [sid for sid in story_ids if self.face(sid) is not None]
+
     def story_of_article(self, aid: str) -> int | None:
         """Where the story showing article ``aid`` is."""
         if self.window is None:
@@ -346,15 +350,17 @@ def recount(
     back as they are in memory (:func:`~tui.core.workspace.index_list.counts_of`: a face row
     and a row per such article, not every flag of the story); from memory alone when every
     article of a big story is such (a key on its row). ``now``: the articles (or ``Now``
-    records) as memory holds them, by id (``Desk.current``; else each one's ``ws.get``)."""
-    if getattr(ws, "loaded", True):
-        arts = [ws.get(aid) for aid in story.article_ids]
-        story.unread = sum(not a.triage.read for a in arts)
-        story.starred = sum(a.triage.starred for a in arts)
-        return
+    records) as memory holds them, by id (``Desk.current``; else each one's ``ws.get``). A
+    workspace read whole counts its articles, those of ``changed`` as ``now`` has them: the
+    article held may be one being saved, its file's old state read again until written."""
     changed = changed if isinstance(changed, (set, frozenset)) else set(changed)
     mine = list(dict.fromkeys(aid for aid in story.article_ids if aid in changed))
     held = now(mine) if now is not None else {aid: ws.get(aid) for aid in mine}
+    if getattr(ws, "loaded", True):
+        ts = [(held[aid] if aid in held else ws.get(aid)).triage for aid in story.article_ids]
+        story.unread = sum(not t.read for t in ts)
+        story.starred = sum(t.starred for t in ts)
+        return
     if len(mine) > lists.COUNTS_ASKED and len(mine) == len(set(story.article_ids)):
         # a key on a big story's row (every article changed, not saved yet): memory says it
         flags = [held[aid].triage for aid in mine]

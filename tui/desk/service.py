@@ -20,11 +20,11 @@ from pathlib import Path
 from tui.core.model import Article
 from tui.core.query import Filter
 from tui.core.workspace import StaleUndo, Story, Workspace
-from tui.desk import filters, held, indexed, intake
-from tui.desk.current import Now
+from tui.desk import counts, filters, held, indexed, intake
+from tui.desk.current import Now, warm
 from tui.desk.filters import SavedFilters
 from tui.desk.intake import IngestOutcome, Progress
-from tui.desk.select import Listing, recount, select
+from tui.desk.select import Listing, select
 from tui.desk.steps import Correction, Flag, Regroup, Step
 from tui.desk.watch import DiskChange, stamp
 from tui.desk.writer import ErrorHandler, TriageWriter
@@ -45,6 +45,8 @@ class Desk:
         self._faces_by_id: tuple[list[Story] | None, dict[str, Story]] = (None, {})
         self._shown: Listing | None = None  # the last list selected (a window, when lazy)
         self.held = held.Held(ws, self.writer.pending_now)  # of the index: the list's articles
+        self.counts = counts.Counts(ws, self.writer, self.face)  # of the faces shown
+        self.writer.on_saved = lambda sids: self.counts.saved(sids, self.lock)
         self._stamp = stamp(self.root)
         self._thread: threading.Thread | None = None
         if not getattr(ws, "loaded", True):  # hand edits: looked for once a second, not per key
@@ -121,13 +123,12 @@ class Desk:
         return self.ws.loaded
 
     def tags(self) -> list[str]:
-        """Every tag in use (a workspace not read whole: from the index, with the tags of
-        articles changed here and maybe not saved yet)."""
+        """Every tag in use (from the files, or the index when the workspace is not read
+        whole), with the tags of articles changed here and maybe not saved yet."""
+        mine = (n.triage.tags for n in self.current([*self.writer.unsaved()]).values())
         if self.whole:
-            return self.ws.tags()
-        return indexed.tags(
-            self.ws, (n.triage.tags for n in self.current([*self.writer.unsaved()]).values())
-        )
+            return sorted({*self.ws.tags(), *(t for tags in mine for t in tags)})
+        return indexed.tags(self.ws, mine)
 
     def outlets_and_langs(self) -> list:
         """What the filter field completes besides tags: objects with the ``sources`` and
@@ -187,40 +188,27 @@ class Desk:
             if reload or regrouped or self._faces is None:
                 with self.lock:  # not while a correction is rewriting the articles
                     self._faces = self.ws.stories()
+                self.counts.fresh(self._faces)  # (the files' old state of a change being saved)
             listing = select(self.ws, flt, stories=self._faces, cancelled=cancelled)
         else:  # the index answers: a window onto it, or the stories a filter keeps
             self._faces = None
             listing = select(
                 self.ws, flt, window=True, quick=quick, order=order, cancelled=cancelled
             )
-        self._shown = listing
+        self._shown = self.counts.shown = listing
         if listing.window is not None:
-            listing.window.fresh = self._fresh
+            listing.window.fresh = self.counts.fresh
         elif not self.whole:
-            self._fresh(listing.stories)
+            self.counts.fresh(listing.stories)
         return listing
-
-    def _fresh(self, faces: Iterable[Story]) -> None:
-        """Count in these faces (read from the index) the changes still being saved."""
-        if unsaved := self.writer.unsaved():
-            sids = {n.story for n in self.current([*unsaved]).values()}
-            for face in faces:
-                if face.id in sids:
-                    recount(self.ws, face, unsaved, self.writer.current)
 
     def recount(self, story_ids: Iterable[str], shown: Listing | None = None) -> None:
         """Refresh the unread and starred counts of these stories after a triage change
-        (``shown``: the listing on screen, when it holds faces of its own: another order)."""
-        unsaved = self.writer.unsaved()  # the rest: as the index saved them
-        now = self.writer.current
-        for sid in story_ids:
-            faces = {
-                id(f): f
-                for f in (self.face(sid), shown.face(sid) if shown else None)
-                if f is not None
-            }
-            for story in faces.values():
-                recount(self.ws, story, unsaved, now)
+        (``shown``: the listing on screen, when it holds faces of its own: another order;
+        the writer thread counts its faces again once a save is done: ``Counts.saved``)."""
+        if shown is not None:
+            self.counts.shown = shown
+        self.counts.recount(story_ids, shown)
 
     # ---- triage (quick: in memory now, saved by the writer thread) ---------------------------
     def toggle(self, flag: Flag, aids: Sequence[str]) -> str:
@@ -344,7 +332,7 @@ class Desk:
         if not self.whole:
             with contextlib.suppress(Exception):  # no index to use now: the next query says
                 self.ws.index.idx  # noqa: B018
-                self.ws.index.point("SELECT 1")  # the keys' connection opened here, not by a key
+                warm(self.ws)  # the keys' connection opened here, not by a key
         now = stamp(self.root)
         before, self._stamp = self._stamp, now
         if before == now:
@@ -365,23 +353,13 @@ class Desk:
 
     # ---- tools (blocking) --------------------------------------------------------------------
     def export(self, flt: Filter | None, fmt: str, path: Path, *, force: bool = False) -> int:
-        """*Blocking*: export what ``flt`` selects (no filter: what has a note, tag or star).
-        Returns how many articles."""
-        from tui.core.export import items_from, render, write_output  # noqa: PLC0415 (tui.app_later)
-        from tui.desk.exported import select_articles  # noqa: PLC0415 (tui.app_later)
+        """*Blocking*: export what ``flt`` selects (no filter: what has a note, tag or star);
+        refused while changes are not saved (:func:`tui.desk.exported.export`). Returns how
+        many articles."""
+        from tui.desk.exported import export  # noqa: PLC0415 (tui.app_later)
 
-        if not self.wait_saved(10):  # (the files would not yet hold the triage shown)
-            raise RuntimeError("changes are still being saved: export again once saved")
-        if self.whole:
-            with self.lock:  # a snapshot of the faces, not taken while a correction rewrites
-                faces: Sequence[Story] = list(self.faces())
-            arts, _ = select_articles(self.ws, flt, everything=flt is not None, stories=faces)
-        else:
-            arts, listing = select_articles(self.ws, flt, everything=flt is not None)
-            faces = listing.faces_of(arts)
-        items = items_from(arts, faces)
-        write_output(path, render(items, fmt), force=force)
-        return len(arts)
+        faces = self.faces if self.whole else None
+        return export(self.ws, self.writer, self.lock, faces, flt, fmt, path, force=force)
 
     def ingest(self, sources: list[str], on_progress: Progress) -> IngestOutcome:
         """*Blocking*: collect and ingest files, folders, globs, feeds or URLs."""

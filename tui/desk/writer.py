@@ -13,7 +13,8 @@ A change of many articles is saved in chunks of :data:`CHUNK`, each under one ho
 workspace lock; each article's file is still written on its own, atomically, with its index
 row (a crash part-way leaves every file old or new, and the index in step with them).
 ``on_progress`` hears how far such a change got, and ``on_error`` names, once the change is
-done, every article it could not save (:class:`NotSaved`).
+done, every article it could not save (:class:`NotSaved`). A change whose save failed is kept
+(:meth:`TriageWriter.failed`): the next save of that article writes it too, or names it again.
 
 :attr:`TriageWriter.lock` is the one writer lock of the process: every other writer of the app
 (ingest, feed refresh, corrections, saved filters) takes it too, through the service.
@@ -26,16 +27,16 @@ import queue
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from tui.core.model import Article, Triage
+from tui.core.workspace.errors import UnknownId
 from tui.desk import current
 from tui.desk.current import Now
+from tui.desk.jobs import Job, NotSaved, merged
 from tui.desk.steps import Before, Regroup, Step
 
 CHUNK = 50  # articles saved under one hold of the workspace lock (another process waits less)
-NAMED = 5  # articles a failure names (the rest are counted)
 
 
 class Writable(Protocol):
@@ -55,47 +56,6 @@ class Writable(Protocol):
     ) -> Article: ...
 
     def set_story_state(self, sid: str, *, archived: bool | None = None) -> object: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    """One queued save: a triage change of a chunk of articles (``keys``), or a story's archive
-    state (``keys``: the story). ``change``: which change it is part of (the same for each
-    chunk of it); ``before``: its articles in the chunks before this one; ``total``: its
-    articles in all."""
-
-    label: str
-    keys: tuple[str, ...]
-    changes: tuple[tuple[str, Any], ...]
-    change: int = 0
-    before: int = 0
-    total: int = 1
-
-    @property
-    def key(self) -> str:
-        return self.keys[0]
-
-    @property
-    def archive(self) -> bool | None:
-        return dict(self.changes).get("archived")
-
-    @property
-    def note(self) -> str | None:
-        return dict(self.changes).get("note")
-
-
-class NotSaved(Exception):
-    """The articles of one change whose save failed, each named with its reason (the first
-    :data:`NAMED`; the rest counted)."""
-
-    def __init__(self, failed: Sequence[tuple[str, Exception]], total: int) -> None:
-        self.failed, self.total = list(failed), total
-        named = ", ".join(f"{aid} ({e})" for aid, e in self.failed[:NAMED])
-        more = len(self.failed) - NAMED
-        super().__init__(
-            f"{len(self.failed)} of {total} articles: {named}"
-            + (f" and {more} more" if more > 0 else "")
-        )
 
 
 ErrorHandler = Callable[[str, Exception], None]
@@ -121,12 +81,17 @@ class TriageWriter:
         # (a count per article), and saves that failed. The keys' counts take these from
         # memory, every other article from the index (a short read however many were saved).
         self._queued: Counter[str] = Counter()
-        self._failed: set[str] = set()
+        self._failed: dict[str, dict[str, Any]] = {}  # and the changes they could not save
         self._queued_lock = threading.Lock()
         # Those articles' triage now (their files say it once saved; a failed one stays).
         self.pending_now: dict[str, Now] = {}
         self._changes = 0  # changes queued so far (a change's chunks share its number)
+        self._retries = 0  # retries queued so far, counted down (numbers apart from changes)
         self._fails: dict[int, list[tuple[str, Exception]]] = {}  # of a change still saving
+        # From the writer thread, once nothing more is queued: the stories of the articles
+        # saved since the last call (their counts may be behind another process's change).
+        self.on_saved: Callable[[set[str]], None] = lambda _: None
+        self._saved_stories: set[str] = set()
 
     # ---- changes ---------------------------------------------------------------------------
     def current(self, aids: Sequence[str]) -> dict[str, Now]:
@@ -158,35 +123,52 @@ class TriageWriter:
         # one not read whole is asked through ``pending_now`` first (``current``, ``Held``)
         held = current.holder(self.ws) if getattr(self.ws, "loaded", True) else _nothing
         pending = self.pending_now
-        made: dict[int, Triage] = {}  # a new triage for each base shared by several (the index's)
+
+        def renew(t: Triage) -> Triage:
+            tags = t.tags
+            if add or gone:
+                kept = [x for x in t.tags if x not in gone]
+                tags = sorted(kept + [x for x in add if x not in kept])
+            return Triage(
+                tags,
+                t.starred if starred is None else starred,
+                t.read if read is None else read,
+                t.note if note is None else note,
+                t.note_version,
+                t.note_updated,
+            )
+
         with self._queued_lock:  # before memory changes: a reader never misses one
             self._queued.update(aids)
-            for aid in aids:  # (2,500 articles on a story row: a few µs each, no more)
-                # A new Triage swapped in whole: a thread reading the article meanwhile (the
-                # writer, a listing worker) sees the old state or the new one, never half.
-                # Nothing changes a Triage (or its tags) in place: the new one is shared by
-                # memory's record and the article held, and its tags by the old one.
-                b = base[aid]
-                t = b.triage
-                a = held(aid)
-                new = made.get(id(t)) if a is None else None
-                if new is None:
-                    tags = t.tags
-                    if add or gone:
-                        kept = [x for x in t.tags if x not in gone]
-                        tags = sorted(kept + [x for x in add if x not in kept])
-                    new = Triage(
-                        tags,
-                        t.starred if starred is None else starred,
-                        t.read if read is None else read,
-                        t.note if note is None else note,
-                        t.note_version,
-                        t.note_updated,
-                    )
-                    made[id(t)] = new
-                pending[aid] = Now(b.story, new)
-                if a is not None:  # what this process holds says it too (its own triage)
-                    a.triage = new
+            # A new Triage swapped in whole: a thread reading the article meanwhile (the
+            # writer, a listing worker) sees the old state or the new one, never half.
+            # Nothing changes a Triage (or its tags) in place: the new one is shared by
+            # memory's records (and the article held), and its tags by the old one.
+            if held is _nothing:  # not read whole: one new record for the articles that say
+                # the same (a story row's 2,500 often say one thing), none made per article
+                olds = [base[aid] for aid in aids]
+                news: dict[int, Now] = {}
+                alike: dict[tuple, Now] = {}
+                for b in {id(b): b for b in olds}.values():
+                    t = b.triage
+                    said = (tuple(t.tags), t.note, t.note_version, t.note_updated)
+                    key = (b.story, t.starred, t.read, said)
+                    n = alike.get(key)
+                    if n is None:
+                        n = alike[key] = Now(b.story, renew(t))
+                    news[id(b)] = n
+                pending.update(zip(aids, [news[id(b)] for b in olds]))
+            else:
+                made: dict[int, Triage] = {}  # a new triage for each base shared by several
+                for aid in aids:
+                    b = base[aid]
+                    a = held(aid)
+                    new = made.get(id(b.triage)) if a is None else None
+                    if new is None:
+                        new = made[id(b.triage)] = renew(b.triage)
+                    pending[aid] = Now(b.story, new)
+                    if a is not None:  # what this process holds says it too (its own triage)
+                        a.triage = new
         changes = (
             ("add_tags", add),
             ("remove_tags", remove),
@@ -255,7 +237,34 @@ class TriageWriter:
     def unsaved(self) -> set[str]:
         """Articles changed here whose save is queued, running or failed (a copy)."""
         with self._queued_lock:
-            return set(self._queued) | self._failed
+            return set(self._queued) | self._failed.keys()
+
+    def failed(self) -> list[str]:
+        """Articles whose last save failed (their change kept in memory, not in the files)."""
+        with self._queued_lock:
+            return sorted(self._failed)
+
+    def retry(self) -> None:
+        """Save again the articles whose save failed (each writes the change it kept, added at
+        write time: ``_with_lost``); no undo step, memory untouched (safe from any thread: a
+        key's change is not read or overwritten). A failure again is named again."""
+        with self._queued_lock:
+            keys = sorted(self._failed)
+            self._queued.update(keys)
+            self._retries -= 1  # (its own number: not a change made in memory)
+            for k in range(0, len(keys), CHUNK):
+                chunk = tuple(keys[k : k + CHUNK])
+                self._jobs.put(Job("saved again", chunk, (), self._retries, k, len(keys)))
+
+    def count_again(self, story_ids: Iterable[str]) -> None:
+        """Stories whose count after their saves was not made (discarded, or the lock busy):
+        counted with the next stories saved (``on_saved``)."""
+        self._saved_stories.update(story_ids)
+
+    @property
+    def changes(self) -> int:
+        """Changes made in memory so far (a count that only grows)."""
+        return self._changes
 
     @property
     def pending(self) -> int:
@@ -294,26 +303,46 @@ class TriageWriter:
         if job.archive is not None:
             self.ws.set_story_state(key, archived=job.archive)
             return
-        self.ws.update_triage(key, **dict(job.changes))
-        if job.note is not None:
+        changes = self._with_lost(key, dict(job.changes))
+        if not changes:  # a retry of a change saved meanwhile (with a later one): nothing
+            return
+        self.ws.update_triage(key, **changes)
+        if changes.get("note") is not None:
             self.unsaved_notes.pop(key, None)
+
+    def _with_lost(self, key: str, changes: dict[str, Any]) -> dict[str, Any]:
+        """``changes`` after the changes of ``key`` whose save failed (none: as they are). They
+        are written with it, into the file as it is now (a damaged one is still refused, and
+        what another process changed in fields this one did not change is kept)."""
+        with self._queued_lock:
+            lost = self._failed.get(key)
+        return changes if lost is None else merged(lost, changes)
 
     def _done(self, job: Job, failed: list[tuple[str, Exception]]) -> None:
         if failed and job.note is not None:
             self.unsaved_notes[job.key] = job.note
         if job.archive is None:
-            bad = {k for k, _ in failed}
+            bad = {k for k, e in failed if not isinstance(e, UnknownId)}
+            changes = dict(job.changes)
             with self._queued_lock:
                 for key in job.keys:
                     self._queued[key] -= 1
                     if self._queued[key] <= 0:
                         del self._queued[key]
-                    if key in bad:
-                        self._failed.add(key)
+                    if key in bad:  # kept (with what failed before), to be written next time
+                        lost = self._failed.get(key)
+                        self._failed[key] = changes if lost is None else merged(lost, changes)
                         continue
-                    self._failed.discard(key)  # saved since (a failure was said once)
+                    # written with this save (``_with_lost``); or the article is gone (another
+                    # process deleted it): its change is dropped, named once below (on_error)
+                    self._failed.pop(key, None)
                     if key not in self._queued:
-                        self.pending_now.pop(key, None)  # the file and the index say it
+                        n = self.pending_now.pop(key, None)  # the file and the index say it
+                        self._saved_stories.add(n.story if n is not None else key)
+        if self._saved_stories and not self._jobs.qsize():  # (a burst: told once)
+            saved, self._saved_stories = self._saved_stories, set()
+            with contextlib.suppress(Exception):  # (only counts shown: they stay as they are)
+                self.on_saved(saved)
         if job.total <= 1:
             if failed:
                 self.on_error(job.label, failed[0][1])

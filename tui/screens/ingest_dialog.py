@@ -21,6 +21,12 @@ from tui.keys import binding
 from tui.widgets.fields import LineInput
 from tui.widgets.suggest import PathSuggester
 
+# The field's placeholder, longest first: the longest that fits is shown (80 columns: the 2nd).
+INGEST_HINTS = ("~/news/*.html  feed.xml  https://...  (→ completes paths)",
+                "~/news/*.html  feed.xml  https://...  (→ completes)",
+                "*.html  feed.xml  https://...  (→)",
+                "paths, feeds, URLs")
+
 
 class IngestDialog(ModalScreen[bool]):
     BINDINGS = [binding("dialog.cancel", "close", "Close")]
@@ -35,8 +41,7 @@ class IngestDialog(ModalScreen[bool]):
         with Vertical(classes="dialog dialog--tall", id="ingest-dialog"):
             yield Label("Ingest files, folders, globs, feeds or URLs (space-separated)",
                         classes="dialog--title")
-            yield LineInput(placeholder="~/news/*.html  feed.xml  https://...  (→ completes paths)",
-                            id="ingest-input", suggester=PathSuggester())
+            yield LineInput(fitted=INGEST_HINTS, id="ingest-input", suggester=PathSuggester())
             yield Label("The same as `wiredesk ingest PATH...` in a shell. Feeds to follow: "
                         "`wiredesk feeds add URL`, then R here fetches them.",
                         classes="dialog--hint")

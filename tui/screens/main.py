@@ -168,6 +168,7 @@ class MainScreen(DeskScreen):
     @on(msg.Progress)
     def progress(self, event: msg.Progress) -> None:
         if event.done:
+            self.stories.redraw(self.stories.listing.held(event.stories), ())  # (counts only)
             self.update_status()
         else:
             self.query_one("#status", Static).update(Text(event.text), layout=False)

@@ -6,6 +6,8 @@ of these; the screen handles them on the UI thread with ``@on(...)``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.message import Message
 
 from tui.desk import DiskChange, Listing
@@ -59,11 +61,12 @@ class Notice(Message):
 
 
 class Progress(Message):
-    """A line for the status bar while a long job runs (feed refresh)."""
+    """A line for the status bar while a long job runs (feed refresh); once done, ``stories``:
+    those whose counts changed meanwhile (their rows are drawn again)."""
 
-    def __init__(self, text: str, done: bool = False) -> None:
+    def __init__(self, text: str, done: bool = False, stories: Sequence[str] = ()) -> None:
         super().__init__()
-        self.text, self.done = text, done
+        self.text, self.done, self.stories = text, done, stories
 
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, Progress) and not message.done
+    def can_replace(self, message: Message) -> bool:  # (Textual drops *this* one then)
+        return not self.stories and isinstance(message, Progress) and not message.done

@@ -38,12 +38,18 @@ class TriageKeys(ScreenKeys):
     def __init__(self, screen: DeskScreen) -> None:
         super().__init__(screen)
         self.desk.writer.on_progress = self._saving  # a change of many articles, saved
+        self.desk.counts.on_recounted = self._recounted  # counts changed once saved
 
     def _saving(self, label: str, done: int, total: int, failed: int) -> None:
         """From the writer thread: how far the save of a change of many articles got."""
         text = f"Saving ({label}): {done:,} of {total:,} articles"
         text += f", {failed:,} not saved" if failed else ""
         self.screen.post_message(msg.Progress(text, done=done >= total))
+
+    def _recounted(self, story_ids: list[str]) -> None:
+        """From the writer thread: these stories' counts changed once their saves were done
+        (another process changed their articles meanwhile)."""
+        self.screen.post_message(msg.Progress("", done=True, stories=story_ids))
 
     def _changed(self, label: str, aids: list[str]) -> None:
         self.screen.refresh_rows(*self.desk.stories_of(aids), articles=aids)

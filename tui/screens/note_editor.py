@@ -1,22 +1,32 @@
 """The note editor: a multi-line text area; the save key keeps the note, Esc cancels.
 
 Cancelling a changed note asks first (a second Esc discards it): a note is never lost to a
-stray key, and never saved by one either.
+stray key, and never saved by one either. Tab (``dialog.indent``) indents, as in any text
+editor, instead of moving the focus (the editor is the dialog's only field: Textual's
+"focus" Tab went nowhere and the key was lost without a word): at the cursor, spaces to the
+next stop; over a selection, each line it touches (the selection is kept, never replaced).
+Shift+Tab (``dialog.unindent``) takes a line's, or each selected line's, indent back to the
+previous stop. The ways out of the editor, save and cancel, are named in its hint line and
+on the help screen.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
+from textual.widgets.text_area import Selection
 
 from tui.keys import binding
 from tui.screens.dialogs import shown_title
 from tui.widgets.keylabels import keys_label
+
+INDENT = 4  # columns between tab stops
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -25,6 +35,8 @@ class NoteEditor(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         binding("dialog.submit", "save", "Save the note and close"),
         binding("dialog.cancel", "cancel", "Cancel (asks first when the note was changed)"),
+        binding("dialog.indent", "indent", "Indent in the note editor (save or cancel leave it)"),
+        binding("dialog.unindent", "unindent", "Unindent in the note editor"),
     ]
 
     def __init__(self, title: str, text: str, *, unsaved: bool = False) -> None:
@@ -36,6 +48,8 @@ class NoteEditor(ModalScreen[str | None]):
         keys = getattr(self.app, "keys", {})
         self.save_key = keys_label(keys.get("dialog.submit", "ctrl+s"), 1)
         self.back_key = keys_label(keys.get("dialog.cancel", "escape"), 1)
+        self.indent_key = keys_label(keys.get("dialog.indent", "tab"), 1)
+        self.unindent_key = keys_label(keys.get("dialog.unindent", "shift+tab"), 1)
         with Vertical(classes="dialog dialog--tall", id="note-editor"):
             yield Label(shown_title(self.app, "Note: " + self.title_text),
                         classes="dialog--title")
@@ -46,7 +60,8 @@ class NoteEditor(ModalScreen[str | None]):
             yield Label(self._hint(), id="note-hint", classes="dialog--hint")
 
     def _hint(self) -> str:
-        return f"{self.save_key} saves and closes · {self.back_key} cancels"
+        return (f"{self.save_key} saves · {self.back_key} cancels · "  # one line at 80 columns
+                f"{self.indent_key} indents · {self.unindent_key} unindents")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -63,6 +78,45 @@ class NoteEditor(ModalScreen[str | None]):
             self._asked = False
             self.query_one("#note-hint", Label).update(self._hint())
             self.query_one("#note-hint").remove_class("dialog--warning")
+
+    def action_indent(self) -> None:
+        """Spaces to the next tab stop (spaces: the note reads the same in every export); with
+        a selection, every line it touches is indented instead."""
+        area = self.query_one(TextArea)
+        start, end = sorted(area.selection)
+        if start != end:
+            self._reindent(area, lambda line: " " * INDENT + line)
+            return
+        width = cell_len(area.document[start[0]][: start[1]])
+        area.replace(" " * (INDENT - width % INDENT), start, end, maintain_selection_offset=False)
+
+    def action_unindent(self) -> None:
+        """The cursor's line, or every line a selection touches, back to the previous stop."""
+
+        def back(line: str) -> str:
+            spaces = len(line) - len(line.lstrip(" "))
+            return line[(spaces - 1) % INDENT + 1 if spaces else 0 :]
+
+        self._reindent(self.query_one(TextArea), back)
+
+    @staticmethod
+    def _reindent(area: TextArea, change) -> None:
+        """``change`` applied to the lines of the selection (the cursor's line when there is
+        none) as one edit (one undo); the selection then covers those lines whole, so that
+        another Tab or Shift+Tab moves them again."""
+        start, end = sorted(area.selection)
+        (first, col), (last, end_col) = start, end
+        if last > first and end_col == 0:
+            last -= 1  # a selection ending at a line's start does not touch that line
+        old = [area.document[n] for n in range(first, last + 1)]
+        new = [change(line) for line in old]
+        if new == old:
+            return
+        area.replace("\n".join(new), (first, 0), (last, len(old[-1])))
+        if start == end:  # no selection: the cursor stays by its text
+            area.move_cursor((first, max(0, col + len(new[0]) - len(old[0]))))
+        else:
+            area.selection = Selection((first, 0), (last, len(new[-1])))
 
     def action_save(self) -> None:
         self.dismiss(self.query_one(TextArea).text)

@@ -31,6 +31,13 @@ MODEL = ("One filter is in force at a time. / adds words to it (narrows what is 
          "titles, outlets, tags, notes and texts, and forgive typos (\"Japn Canda\").")
 
 
+# The field's placeholder, longest first: the longest that fits is shown.
+FILTER_HINTS = ("tag:x  +starred  unread  source:x  lang:x  after:2022-10  (→ completes)",
+                "tag:x +starred unread source:x ...  (→ completes)",
+                "tag:x +starred ...  (→ completes)",
+                "tag:x +starred ...")
+
+
 class QueryDialog(ModalScreen[str | None]):
     """Returns the query text (validated), or None when cancelled."""
 
@@ -54,8 +61,7 @@ class QueryDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="query-dialog"):
             yield Label(self.title_text, classes="dialog--title")
             yield LineInput(self.value, id="query-input",
-                            placeholder="words to find" if self.free_text
-                            else "tag:x +starred ...  (→ completes)",
+                            fitted=("words to find",) if self.free_text else FILTER_HINTS,
                             suggester=None if self.free_text else QuerySuggester(self.words))
             yield Label("", id="query-error", classes="dialog--warning")
             yield Label(MODEL, classes="dialog--hint")

@@ -19,6 +19,11 @@ between them mark it as a card), while a plain heading may stand within ``GAP_BL
 heading is not put back when something else the extractor left out lies between it and the
 next kept line (it titles that: "Related" over a box of links), nor when nothing follows it
 in its box (an empty "Trending" box a script fills).
+A term of a definition list (``<dt>``, ``TERMS``) comes back the same way over its kept
+description (trafilatura drops the terms of a ``<dl>`` whose descriptions hold paragraphs:
+"root" over "Root is (typically) the superuser."), unless it is a question alone in its
+list (an FAQ's toggle: html_blocks._listed). Session 31: wcxb_dev documentation paragraphs
+.5870 -> .5874, product .4394 -> .4396, other kinds and aeb unchanged.
 
 List items that are sentences come back the same way (``ITEMS``): trafilatura drops a list
 whose items are the article's own points ("Residents asked for a safer crossing.") while
@@ -62,6 +67,7 @@ GAP_BLOCKS = 3  # in at most this many blocks
 CARD_BLOCKS = 2  # at most this many for a heading that is a link (CARDS)
 CARDS = True  # a heading that is a link is put back too (else only one under LINKED)
 LINKED = 0.5  # a heading with more of its text in links is a link (a card's title?)
+TERMS = True  # a term of a definition list (<dt>) over its kept description comes back too
 NEXT = True  # the heading must open the next kept line's section (nothing between them)
 ITEMS = True  # put back skipped list items that are sentences (``_items``)
 HEAD_ITEMS = True  # a heading over items put back opens them (NEXT)
@@ -164,7 +170,8 @@ def _headings(page: Blocks, end: int, start: int, held: set[str]):
     for blk, where in spans.items():
         if where[-1] + 1 != start and NEXT:
             continue  # a heading of what the extractor left out (a box of links)
-        if blk in (page.block[end], page.block[start]) or blk not in page.heads:
+        if blk in (page.block[end], page.block[start]) or not (
+                blk in page.heads or TERMS and blk in page.terms):
             continue
         raw = page.texts.get(blk, "")
         card = page.linked.get(blk, 0) > LINKED * len(raw)  # a link: a card's title?

@@ -73,6 +73,55 @@ def junctions(parts: list[str], base: int, out: Blocks, code_open: bool = False)
             out.glue.setdefault(base + len(before) - 1, []).append(len(left))
 
 
+# Inline elements of running text a browser keeps on the line (a name in <i>, a <b>word</b>);
+# ``<span>`` and ``<a>`` are not here: pages style them as blocks (a card's title, a byline).
+PHRASES = frozenset({"i", "em", "b", "strong", "cite", "q", "abbr", "dfn", "var", "sub", "sup",
+                     "small", "mark", "u", "s", "del", "ins", "big", "font", "time"})
+_WORDLIKE = re.compile(r"\w")
+
+
+def phrase_edges(parts: list[str], edges: list[int], base: int, out: Blocks) -> None:
+    """Record in ``out.phrases`` the page words that open right at an inline phrase's edge
+    (``parts[k]`` for k in ``edges``; the block's words start at page word ``base``): text
+    running on across ``<i>The Times</i>``, which an extractor's line may cut there (its
+    whole-page fallback gives each text node a line). An edge inside a word is skipped, and
+    only edges before a word that does not start lower case are phrases (those join anyway);
+    ``out.tight`` gets every edge with no space on either side, with the two characters met
+    there: a line cut at that edge is joined with no space ("(" / "Sic", not "quiet:" /
+    "opposite" where the edge lies before the colon)."""
+    seen = 0
+    for k in edges:
+        if k <= 0 or k >= len(parts):
+            continue
+        first = "".join(parts[k:k + 2]).replace(CODE, "")
+        right = first.lstrip()
+        if not right:
+            continue
+        seen += 1
+        if seen > MOST:
+            break
+        prefix = "".join(parts[:k]).replace(CODE, "")
+        if _WORDLIKE.match(prefix[-1:]) and _WORDLIKE.match(first):
+            continue  # the edge lies inside a word ("<b>W</b>ord")
+        if not _text_beside(parts, k):
+            continue  # two phrases side by side ("<b>Title</b> <b>Summary.</b>"): two lines
+        before = _STRIP.sub("", prefix.replace(_BR, " ").lower()).split()
+        if not before:
+            continue
+        if not (prefix[-1:].isspace() or first[:1].isspace()):  # "(<i>Sic</i>)": no space
+            out.tight.add((base + len(before), prefix[-1:], first[:1]))
+        if not right[:1].islower():
+            out.phrases.add(base + len(before))
+
+
+def _text_beside(parts: list[str], k: int) -> bool:
+    """Both text pieces met at the edge before ``parts[k]`` hold words: the phrase lies in
+    running text, not beside another phrase with only spaces between them."""
+    before = next((p for p in reversed(parts[:k]) if p != CODE), "")
+    after = next((p for p in parts[k:] if p != CODE), "")
+    return bool(before.strip() and after.strip())
+
+
 def unglue(raw: list[str], toks: list[list[str]], pos: list[list[int | None]],
            page: Blocks) -> tuple[list[str], list, list]:
     """``raw`` lines (with their tokens and page positions) with each word the page glues at

@@ -45,10 +45,20 @@ def read_meta(tree) -> dict:
                                       or (t.get("itemprop") or "") == "datePublished"):
                 out["date"] = parse_date(t.get("datetime"))
                 break
-    out["summary"] = metas.get("og:description") or metas.get("description")
+    titles = {_same(t) for t in (out["title"], metas.get("og:title"), tree.findtext(".//title"))
+              if t}  # (a description that repeats the title summarises nothing: the next one)
+    said = (metas.get(k) for k in ("og:description", "description"))
+    summary = next((d for d in said if d and _same(d) not in titles), None)
+    if summary:
+        out["summary"] = summary
     lang = (tree.get("lang") or metas.get("og:locale") or "").strip().lower()
     out["lang"] = lang[:2] if re.fullmatch(r"[a-z]{2}(?:[-_][a-z0-9]+)?", lang) else None
     return {k: " ".join(str(v).split()) for k, v in out.items() if v}
+
+
+def _same(text: str) -> str:
+    """``text`` as compared with a title: case and spacing dropped."""
+    return " ".join(text.split()).casefold()
 
 
 def _json_ld(tree) -> dict:

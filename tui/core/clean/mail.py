@@ -62,6 +62,13 @@ def head_end(lines: list[str]) -> int:
     return 0
 
 
+def may_open_headers(line: str) -> bool:
+    """``line``, a text's first line that is not blank (less its indent, cut to 80 characters),
+    may open an e-mail's header block: where it may not, ``head_end`` of the text's lines is 0
+    (its first test, passed by every line it passes)."""
+    return bool(_HEADER.match(line) or _MBOX.match(line))
+
+
 def split(text: str) -> tuple[dict[str, str], str] | None:
     """({"From": ..., "Subject": ..., "Date": ...} as written, decoded, on one line; body)
     of an e-mail, or None when ``text`` is not one."""

@@ -8,6 +8,9 @@ import re
 _RULES = [
     (re.compile(r"^\s{0,3}(?:```|~~~).*$", re.M), ""),  # fence markers (content stays)
     (re.compile(r"<!--.*?-->", re.S), ""),  # comments
+    # a block's tag between two words parts them (as a browser shows "a</p>b" on two lines)
+    (re.compile(r"(?<=\S)</?(?:p|div|br|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|blockquote|hr"
+                r"|section|article|header|footer|pre)\b[^<>]{0,200}>(?=\S)", re.I), " "),
     (re.compile(r"</?[A-Za-z][^<>]{0,200}>"), ""),  # inline HTML tags
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),  # images go (alt text is a caption)
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text

@@ -36,13 +36,16 @@ _DATELINE = re.compile(
     r"\d{1,2})?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .-]{0,25})\))?\s*(?P<sep>--|—|–|:|-)"
     r"(?:\s+(?=\S)|(?<=-)(?=[A-Z][a-z]))")
+# A second "Label:" after a comma or bar: the line is a row of labelled links, not a dateline.
+_NEXT_LABEL = re.compile(r"[,;|]\s*[A-Z][\w-]*:\s")
 # Words news pages put before a colon or dash at the start of a paragraph that are not places.
 _LABELS = {"summary", "update", "updated", "updates", "breaking", "breaking news", "exclusive",
            "watch", "listen", "video", "photos", "photo", "note", "editor's note", "analysis",
            "opinion", "review", "live", "warning", "attention", "correction", "read", "also",
            "source", "sources", "background", "context", "why", "what", "how", "key points",
            "highlights", "atenção", "atención", "attenzione", "achtung", "résumé", "resumen",
-           "resumo", "mise à jour", "actualización", "atualização", "aggiornamento", "en bref"}
+           "resumo", "mise à jour", "actualización", "atualização", "aggiornamento", "en bref",
+           "next", "previous", "prev", "up", "contents"}  # (a manual's navigation row)
 _LABEL = re.compile(r"(?:published|created|posted|first published)\W*$", re.I)
 SALUTATION = 3  # words at most of a letter's opening line ("Dear Ms Holt,")
 _MAIL_HEADS = tuple(f"{name}: " for name in MAIL_NAMES)
@@ -102,8 +105,8 @@ def dateline(first: str) -> tuple[str | None, str | None]:
     if not m or len(m["place"]) > 40:
         return None, None
     place = m["place"].strip(" ,")
-    if place.lower() in _LABELS:
-        return None, None
+    if place.lower() in _LABELS or _NEXT_LABEL.search(first, m.end()):
+        return None, None  # a label, or a row of them ("Next: Types, Up: Using libffi")
     if m["sep"] == "-" and not (m["when"] or m["agency"]):
         return None, None  # a lone hyphen separates only "PLACE, Month D -" (wire copy)
     if not (place.isupper() or m.group(0).rstrip().endswith(":") or m["agency"]

@@ -58,7 +58,8 @@ class ExportItem:
             "id": self.id, "title": self.title, "source": self.source, "author": self.author,
             "date": self.date, "lang": self.lang, "origin": self.origin, "story": story,
             "tags": list(self.tags), "starred": self.starred, "read": self.read,
-            "note": self.note, "note_version_ingested": self.note_version_ingested,
+            # No note is null, as in `show --json` (a field that is not known is null).
+            "note": self.note or None, "note_version_ingested": self.note_version_ingested,
         }
 
 

@@ -33,6 +33,7 @@ _NUMERIC_DATE = re.compile(
     r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?"
 )
 _MAIL_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
+_BARE_MAIL = re.compile(r"^\S+@\S+$")
 _WEB = ("http://", "https://")
 _SAFE = "/:@!$&'()*+,;=-._~"  # characters kept as they are in a fallback origin's fragment
 
@@ -134,6 +135,13 @@ def _xml_entry_content(entry) -> tuple[str, bool, str | None]:
 def _xml_authors(node) -> str | None:
     """Author names (``x@y (Jo Smith)`` -> ``Jo Smith``; bare e-mail addresses dropped)."""
     details = node.get("authors") or [node.get("author_detail") or {"name": node.get("author")}]
+    # feedparser cuts an address with a long TLD ("jo@cafe.example (Jo)" -> "ple (Jo"): the
+    # author as written decides.
+    written = _plain(node.get("author"))
+    if match := _MAIL_NAME.match(written):
+        details = [{"name": match.group(1)}, *details[1:]]
+    elif _BARE_MAIL.match(written):
+        details = details[1:]
     names = []
     for detail in details:
         name = _plain((detail or {}).get("name"))
@@ -259,9 +267,11 @@ def _item(url: str, feed_title: str | None, e: _Entry, shared_link: bool) -> Fee
     else:
         key = e.entry_id or _fallback_id(e.title, e.date, e.content)
         origin = f"{e.link or url}#{quote(key, safe=_SAFE)}"
-    plain_summary = _plain(e.summary)
+    plain_summary = _plain(e.summary, blocks=True)  # (blocks apart here only: not in origins)
     teaser = len(_plain(e.content).split()) < SHORT_WORDS
     summary_ok = plain_summary and len(plain_summary.split()) <= SUMMARY_WORDS
+    if plain_summary.casefold() == (e.title or "").casefold():
+        summary_ok = False  # a summary that repeats the title summarises nothing (html_meta)
     hints = {
         "title": e.title or None,
         "date": e.date,
@@ -269,7 +279,7 @@ def _item(url: str, feed_title: str | None, e: _Entry, shared_link: bool) -> Fee
         "source": feed_title,
         "lang": _lang(e.lang),
         "summary": plain_summary
-        if summary_ok and (teaser or plain_summary != _plain(e.content))
+        if summary_ok and (teaser or plain_summary != _plain(e.content, blocks=True))
         else None,
         "url": e.link,
         "feed": url,
@@ -319,16 +329,28 @@ def _body(value: str, declared: str | None) -> tuple[str, bool]:
     return value, False
 
 
-def _plain(value: str | None) -> str:
-    """Text of a possibly-HTML string, whitespace collapsed."""
+def _plain(value: str | None, blocks: bool = False) -> str:
+    """Text of a possibly-HTML string, whitespace collapsed; with ``blocks``, words of two
+    blocks are kept apart ("<p>beans.</p><p>Second" reads "beans. Second")."""
     if not value:
         return ""
     if "<" in value or "&" in value:
         try:
-            value = lxml.html.fragment_fromstring(value, create_parent="div").text_content()
+            root = lxml.html.fragment_fromstring(value, create_parent="div")
+            if blocks:
+                for el in root.iter(*_BLOCK_TAGS):
+                    el.tail = " " + (el.tail or "")
+                    el.text = " " + (el.text or "")
+            value = root.text_content()
         except (ValueError, lxml.etree.ParserError):
             pass
     return " ".join(value.split())
+
+
+# Elements a browser sets apart from the text around them (a summary's paragraphs, items).
+_BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "h1",
+               "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "section", "article",
+               "header", "footer", "figure", "figcaption", "hr", "address")
 
 
 def _short(problem: Exception) -> str:
