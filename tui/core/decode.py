@@ -186,12 +186,12 @@ def _sniff_utf16(data: bytes) -> str | None:
     for enc, high, low in (("utf-16-le", sample[1::2], sample[0::2]),
                            ("utf-16-be", sample[0::2], sample[1::2])):
         nul_high = high.count(0) / len(high)
-        big_high = len(high.translate(None, _SMALL)) / len(high)
         nul_low = low.count(0) / len(low)
         if exact:
             if nul_high == 1 and nul_low == 0:
                 return enc
             continue
+        big_high = len(high.translate(None, _SMALL)) / len(high)
         big_low = len(low.translate(None, _SMALL)) / len(low)
         if nul_low < 0.05 and (nul_high > 0.4 or (
                 big_high < 0.05 and big_low > 0.5 and len(sample) >= MIN_WIDE_GUESS

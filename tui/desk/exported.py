@@ -13,10 +13,9 @@ from tui.core.model import Article
 from tui.core.query import Filter
 from tui.core.workspace import Story
 from tui.core.workspace import index_list as lists
+from tui.desk.jobs import NAMED  # articles a refusal names (the rest are counted)
 from tui.desk.select import Listing, Readable, select
 from tui.desk.writer import TriageWriter
-
-NAMED = 5  # articles a refusal names (the rest are counted)
 
 
 def select_articles(

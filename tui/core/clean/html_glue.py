@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 UNGLUE = True  # space the words glued at an element's edge
 CODE = "\x02"  # a <code>/<pre> run opens or closes among a block's text pieces (html_blocks)
 _CLOSERS = frozenset(".;:!?)]")  # a piece ending in one of these ends a word
-MOST = 64  # glues read per block (each reads the text before it: bounded on hostile pages)
+MOST = 64  # glues, and phrase edges, read per block (each may read the text before it)
 
 
 def _glued(prev: str, part: str) -> bool:
@@ -100,16 +100,20 @@ def phrase_edges(parts: list[str], edges: list[int], base: int, out: Blocks) -> 
         seen += 1
         if seen > MOST:
             break
-        prefix = "".join(parts[:k]).replace(CODE, "")
-        if _WORDLIKE.match(prefix[-1:]) and _WORDLIKE.match(first):
+        last = next((q[-1] for p in reversed(parts[:k]) if (q := p.replace(CODE, ""))), "")
+        if _WORDLIKE.match(last) and _WORDLIKE.match(first):
             continue  # the edge lies inside a word ("<b>W</b>ord")
+        tight = not (last.isspace() or first[:1].isspace())  # "(<i>Sic</i>)": no space
+        if not tight and right[:1].islower():
+            continue  # nothing to record (the cheap tests first: the words before are read last)
         if not _text_beside(parts, k):
             continue  # two phrases side by side ("<b>Title</b> <b>Summary.</b>"): two lines
+        prefix = "".join(parts[:k]).replace(CODE, "")
         before = _STRIP.sub("", prefix.replace(_BR, " ").lower()).split()
         if not before:
             continue
-        if not (prefix[-1:].isspace() or first[:1].isspace()):  # "(<i>Sic</i>)": no space
-            out.tight.add((base + len(before), prefix[-1:], first[:1]))
+        if tight:
+            out.tight.add((base + len(before), last, first[:1]))
         if not right[:1].islower():
             out.phrases.add(base + len(before))
 
