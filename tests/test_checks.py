@@ -33,6 +33,7 @@ TOP_LEVEL_IMPORTS = [
     "tui/app.py",
     "tui/desk",
     "tui/screens/main.py",
+    "tui/screens/main_status.py",
     "tui/screens/main_triage.py",
     "tui/screens/main_stories.py",
     "tui/screens/main_tools.py",

@@ -289,3 +289,21 @@ async def test_note_editor_shift_tab_unindents_the_cursor_line(make):
         assert area.text == "    ab\n cd" and area.cursor_location == (0, 6)
         await pilot.press("down", "shift+tab")  # 1 space: back to the margin
         assert area.text == "    ab\ncd" and area.cursor_location[0] == 1
+
+
+async def test_note_editor_shift_tab_unindents_a_line_indented_with_tabs(make):
+    """A tab character in the indent (a note written elsewhere, pasted) reaches the next stop:
+    Shift+Tab took back spaces only and left a tab-indented line where it was."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "n")
+        area = app.screen.query_one(TextArea)
+        area.load_text("\tab\n\t\tcd\n  \tef\n\t  gh")
+        area.move_cursor((0, 3))
+        await pilot.press("shift+tab")
+        assert area.text.split("\n")[0] == "ab" and area.cursor_location == (0, 2)
+        area.select_all()
+        await pilot.press("shift+tab")
+        assert area.text == "ab\n\tcd\nef\n\tgh"  # "  \t" reaches one stop, "\t  " two
+        await pilot.press("shift+tab")
+        assert area.text == "ab\ncd\nef\ngh"

@@ -64,3 +64,57 @@ async def test_ingest_and_filter_placeholders_fit_at_80_100_120(make):
                 assert "completes" in field.placeholder, (width, field.placeholder)
                 await pilot.press("escape")
                 await settle(pilot)
+
+
+async def test_tab_completes_in_the_ingest_and_filter_fields_and_keeps_the_text(make, tmp_path):
+    """Tab (the keymap's Complete) takes the suggestion as → does. It used to move the focus
+    off the field, alone in its dialog; a second Tab selected all the field held and the next
+    key replaced the path typed so far."""
+    from textual.widgets import Input
+
+    (tmp_path / "news-folder").mkdir()
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("i")
+        await settle(pilot)
+        field = app.screen.query_one("#ingest-input", Input)
+        await pilot.press(*f"{tmp_path}/news-fo")
+        await settle(pilot)
+        await pilot.press("tab")
+        await settle(pilot)
+        assert field.has_focus and field.value == f"{tmp_path}/news-folder/"
+        await pilot.press("tab", "x")  # nothing to complete: the text stays, the key goes on it
+        await settle(pilot)
+        assert field.value.startswith(f"{tmp_path}/news-folder/") and field.value.endswith("x")
+        await pilot.press("escape", "f", *"source:reu")
+        await settle(pilot)
+        field = app.screen.query_one("#query-input", Input)
+        await pilot.press("tab", "tab", "x")
+        await settle(pilot)
+        assert field.has_focus and field.value == "source:reutersx", field.value
+
+
+async def test_the_focus_back_in_the_filter_field_keeps_its_text_for_the_next_key(make):
+    """From the saved-filter list, Tab brings the focus back to the field; Input selected all
+    it held on focus, and the next key replaced the filter typed so far."""
+    from tui.screens.query_dialog import QueryDialog
+    from tui.widgets.fields import LineInput
+
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(QueryDialog("Filter", "tag:x", saved=[("japan", "tag:japan")]))
+        await settle(pilot)
+        field = app.screen.query_one("#query-input", LineInput)
+        await pilot.press("down")  # to the saved filters
+        await settle(pilot)
+        assert not field.has_focus
+        await pilot.press("tab", "y")
+        await settle(pilot)
+        assert field.has_focus and field.value == "tag:xy", field.value
+        await pilot.press("backspace")
+        await settle(pilot)
+        field.blur()
+        await settle(pilot)
+        field.focus()  # any other way back still selects all, as Input does
+        await settle(pilot)
+        assert field.selected_text == "tag:x"

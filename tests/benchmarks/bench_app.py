@@ -24,6 +24,8 @@ on the row of a story of about each of these sizes (the whole story starred: iss
 a key bound to nothing; the writer's saves wait until the press is measured (Pilot waits for
 the whole process to be idle: its waiting while the writer saves would be counted), then are
 waited for; the first press in a process is shown apart (it reads what the key needs first).
+``--settle S``: wait S seconds on each story's row before its first press (the app's look
+over, 1.5 s after the first paint, is then done; a user who reads the row first).
 
 ``--before OLD`` runs an older ``tui`` package (``git archive HEAD tui | tar -x -C OLD``) in
 the same run, alternating with this one, so the ratio between the two means something on a
@@ -174,7 +176,7 @@ async def measure(root: Path, keys: int, size: tuple[int, int], search: str, sto
 
 
 async def measure_story_star(root: Path, sizes: list[int], presses: int,
-                             size: tuple[int, int]) -> dict:
+                             size: tuple[int, int], settle: float = 0.0) -> dict:
     """UI-thread CPU ms of ``s`` on story rows of about ``sizes`` articles: the first press
     in the process, then the others (star, unstar, alternately; saves waited for)."""
     from tui.app import make_app
@@ -201,6 +203,7 @@ async def measure_story_star(root: Path, sizes: list[int], presses: int,
                         key=lambda s: abs(len(s.article_ids) - want))
             sl.goto(story.id)
             await pilot.pause()
+            await asyncio.sleep(settle)
             times = []
             for _ in range(presses):
                 c = time.thread_time()
@@ -225,7 +228,8 @@ def _child(args) -> int:
     cols, rows = (int(x) for x in args.size.split("x"))
     if args.story_star:
         sizes = [int(x) for x in args.story_star.split(",")]
-        r = asyncio.run(measure_story_star(args.one, sizes, args.keys, (cols, rows)))
+        r = asyncio.run(measure_story_star(args.one, sizes, args.keys, (cols, rows),
+                                           args.settle))
         print("RESULT " + json.dumps(r))
         return 0
     r = asyncio.run(measure(args.one, args.keys, (cols, rows), args.search, args.story_filter))
@@ -242,7 +246,7 @@ def _run(ws: Path, code: Path | None, args) -> dict:
     if code is not None:
         cmd += ["--code", str(code)]
     if args.story_star:
-        cmd += ["--story-star", args.story_star]
+        cmd += ["--story-star", args.story_star, "--settle", str(args.settle)]
     for _ in range(2):  # once more after a failure (a start that lost a race): said below
         done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
         for line in done.stdout.splitlines():
@@ -306,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--search", default="nuclear diplomacy", help="words for /")
     p.add_argument("--story-filter", default="unread after:2021-12-20", help="a query for f")
     p.add_argument("--story-star", default="", help="story sizes: star on their rows (only)")
+    p.add_argument("--settle", type=float, default=0.0,
+                   help="--story-star: seconds on a row before its first press")
     p.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--code", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)

@@ -77,3 +77,47 @@ def test_argv_bytes_the_locale_cannot_decode_are_kept(cli, ws):
     raw = text.encode("latin-1")
     assert cli("-w", ws, "note", aid, os.fsdecode(raw)).code == 0
     assert _note(cli, ws, aid) == raw.decode("latin-1")
+
+
+@pytest.mark.parametrize("how", ["editor", "stdin"])
+def test_a_note_that_could_not_be_saved_is_printed_not_lost(cli, ws, monkeypatch, tmp_path, how):
+    aid = _first(cli, ws)
+    text = "Twenty minutes of reading, summed up:\n\nthe port deal is off."
+    if how == "editor":
+        editor = tmp_path / "ed.py"
+        editor.write_text(f"import sys\nopen(sys.argv[1], 'w').write({text!r})\n")
+        monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+        monkeypatch.delenv("VISUAL", raising=False)
+    else:
+        _stdin(monkeypatch, text.encode())
+
+    def full(path, *_a, **_kw):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr("tui.core.workspace.store.write_atomic", full)
+    r = cli("-w", ws, "note", aid, *(["-"] if how == "stdin" else []))
+    assert r.code == 1
+    assert f"was not saved; here it is:\n{text}\n" in r.err
+    assert "No space left on device (every file is written whole" in r.err.splitlines()[-1]
+    monkeypatch.undo()
+    assert _note(cli, ws, aid) is None
+
+
+def test_the_unsaved_note_is_printed_even_when_the_short_id_cannot_be_looked_up(
+        cli, ws, monkeypatch):
+    aid = _first(cli, ws)
+    text = "Kept whatever else fails."
+    _stdin(monkeypatch, text.encode())
+
+    def index_gone(*_a, **_kw):
+        raise OSError(5, "Input/output error", "index.sqlite")
+
+    def full(path, *_a, **_kw):
+        monkeypatch.setattr("tui.cli.ids.Abbrev.of", index_gone)  # fails from now on
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr("tui.core.workspace.store.write_atomic", full)
+    r = cli("-w", ws, "note", aid, "-")
+    assert r.code == 1
+    assert f"was not saved; here it is:\n{text}\n" in r.err
+    assert "No space left on device" in r.err.splitlines()[-1]  # the first error, not masked

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -59,11 +60,32 @@ def test_same_tree_as_load_html(full: bool, pieces: list[str]) -> None:
     ours, theirs = H._parse(page), None
     if page.strip():
         theirs = load_html(page)
+        if theirs is not None and hasattr(theirs, "text_content"):
+            theirs = H._whole(theirs)  # a fragment: the page it was cut from (below)
     if theirs is None or not hasattr(theirs, "text_content"):
         assert ours is None
     else:
         assert ours is not None
         assert etree.tostring(ours) == etree.tostring(theirs)
+
+
+@pytest.mark.parametrize("page", [
+    "The mayor said <b>no</b> to the plan on Monday evening. <p>The museum reopens next "
+    "week in the city, its director said.</p>",
+    "<div>The mayor said <b>no</b> to the plan on Monday evening. <p>The museum reopens next "
+    "week in the city, its director said.</p></div>",
+])
+def test_a_fragment_keeps_the_text_before_its_first_block(page: str) -> None:
+    """A record's markup (a JSON Lines ``body``) or a pasted page with no <html>: lxml hands
+    it as its <body> renamed <div> (or the body's one element), and trafilatura dropped the
+    words before the first block. The parse hands the whole page, body named as such."""
+    from tui.core.clean import clean
+    from tui.core.model import RawDocument
+
+    tree = H._parse(page)
+    assert tree is not None and tree.tag == "html" and tree.find("body") is not None
+    body = clean(RawDocument("frag", page, "html")).body
+    assert "The mayor said no to the plan" in body and "The museum reopens" in body, body
 
 
 def test_each_thread_parses_with_its_own_parser() -> None:

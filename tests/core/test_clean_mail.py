@@ -138,7 +138,7 @@ def test_a_header_block_is_recognised_by_its_shape_only() -> None:
 
 
 def test_ingest_splits_a_text_into_lines_only_when_it_may_open_with_headers() -> None:
-    """``may_open_headers`` on a text's first line that is not blank is false only where
+    """``opens_like_mail`` (a text's first line that is not blank) is false only where
     ``head_end`` finds no header block: e-mails behind blank or indented lines, a bare
     "Subject:", a long header name are still read as e-mails, not as HTML pages."""
     from tui.core.ingest import _looks_like_html
@@ -149,12 +149,26 @@ def test_ingest_splits_a_text_into_lines_only_when_it_may_open_with_headers() ->
     for lead in ("", "\n\n", " \n\t\n", "\u2028", "\x0b\n"):
         for head in heads:
             text = lead + head + page
-            first = text.lstrip()[:80].split("\n", 1)[0]
             found = mail.head_end(text.split("\n"))
-            assert found == 0 or mail.may_open_headers(first)
+            assert found == 0 or mail.opens_like_mail(text)
             assert _looks_like_html(text) == (not found)
+            assert (mail.split(text) is not None) == bool(found)  # (the three read alike)
     assert mail.may_open_headers("From: a@x") and mail.may_open_headers("Subject:")
     assert not mail.may_open_headers("The river crested") and not mail.may_open_headers("")
+
+
+def test_a_mail_opening_with_a_bare_subject_is_split_as_ingest_reads_it() -> None:
+    """The first line is read alike by ``split`` and ingest (``opens_like_mail``): cut at its
+    end, a bare "Subject:" opens a header block (it was read run on into the next line)."""
+    text = "Subject:\nFrom: Ann <ann@x.org>\nDate: Mon, 1 Jan 2024 10:00:00 +0000\nTo: b@y.org"
+    assert mail.head_end((text + "\n\nHello body.").split("\n")) == 4
+    heads = {"From": "Ann <ann@x.org>", "Date": "Mon, 01 Jan 2024 10:00:00 +0000"}
+    assert mail.split(text + "\n\nHello body.") == (heads, "Hello body.")
+    assert reflow(text + "\n\nHello body.") == (
+        "From: Ann <ann@x.org>\nDate: Mon, 01 Jan 2024 10:00:00 +0000\n\nHello body."
+    )
+    assert mail.opens_like_mail(" \n\t Subject:\nFrom: a@x") and mail.opens_like_mail("Subject:")
+    assert not mail.opens_like_mail("Subject\n: x") and not mail.opens_like_mail("\n\n")
 
 
 def test_a_letter_without_headers_reflows_around_its_quoted_lines() -> None:

@@ -282,6 +282,38 @@ def test_markdown_soft_wrapped_paragraphs_are_joined() -> None:
         assert p in c.body.split("\n\n")
 
 
+def test_markdown_badges_and_shortcut_reference_links_leave_their_text() -> None:
+    """A README's badges left "![CI][travis]" (a reference image in a reference link) or
+    nothing worse, and "using [lzbench], ..." (a link defined below the paragraph) kept its
+    brackets; a bracketed word nothing defines stays as written."""
+    md = ("# Zstandard\n\n[![CI][badge]][ci] [![PyPI](https://img.test/p.svg)](https://p.test/x)"
+          "\n\n" + PARAS[0] + " Tested using [lzbench] and [the Silesia corpus][] [sic].\n\n"
+          "[badge]: https://img.test/b.svg\n[ci]: https://ci.test\n"
+          "[lzbench]: https://lz.test\n[The Silesia corpus]: https://s.test\n\n" + PARAS[1])
+    body = clean(RawDocument("README.md", md, "md")).body
+    assert "using lzbench and the Silesia corpus [sic]." in body, body
+    assert "CI" not in body and "[" not in body.replace("[sic]", "") and "](" not in body
+
+
+def test_markdown_front_matter_names_the_metadata_and_leaves_the_body() -> None:
+    """Jekyll's, Hugo's, Obsidian's and ``export --split``'s own front matter: its lines were
+    read as the body and the title ("--- title: Budget ... author: Jane Roe ...")."""
+    md = ('---\ntitle: "Council approves \\"new\\" river bridge"\nauthor: Jane Roe # desk\n'
+          "date: 2022-10-11\ntags: [council, bridge]\nsummary: null\nlayout: post\n---\n\n"
+          "# The bridge vote\n\n" + PARAS[0] + "\n\n" + PARAS[1] + "\n")
+    c = clean(RawDocument("post.md", md, "md"))
+    assert c.title == 'Council approves "new" river bridge' and c.author == "Jane Roe"
+    assert c.date == "2022-10-11" and c.summary is None
+    assert c.body.startswith("The bridge vote\n\n" + PARAS[0])  # its own heading kept
+    assert "---" not in c.body  # what no field holds is the body's last paragraph:
+    assert c.body.endswith(PARAS[1] + "\n\nFront matter not used: tags: [council, bridge]; "
+                           "layout: post"), c.body
+    rule = "---\n\n" + PARAS[0] + "\n\n---\n\n" + PARAS[1]  # rules, no front matter
+    assert PARAS[0] in clean(RawDocument("r.md", rule, "md")).body
+    note = "---\nNote: the vote moved to Friday.\n---\n\n" + PARAS[0]  # no key it reads
+    assert "Note: the vote moved to Friday." in clean(RawDocument("n.md", note, "md")).body
+
+
 def test_article_shown_three_times_is_kept_once() -> None:
     # Pages that carry copies of the article for other screens: every paragraph repeats.
     copy = ["Home", "News", "Council approves new river bridge", "Jan 13, 2025", *PARAS]

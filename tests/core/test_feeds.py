@@ -332,3 +332,48 @@ def test_rss_author_with_a_long_tld_address(written, name):
             f"<link>http://a.test/1</link><author>{written}</author><description>d</description>"
             f"</item></channel></rss>").encode()
     assert parse_feed(data, "http://a.test/f").items[0].doc.hints.get("author") == name
+
+
+def test_plain_text_titles_keep_what_reads_like_a_tag():
+    """A plain-text title ("std::vector&lt;int&gt;", an Atom type="text" title) was parsed
+    as HTML and lost "<int>"; an HTML title still loses its tags, and an item with neither
+    link nor id keeps the origin it had (made from the title read the old way)."""
+    data = (b'<rss version="2.0"><channel><title>Dev &lt;news&gt;</title>'
+            b"<item><title>Using std::vector&lt;int&gt; in C++</title>"
+            b"<link>http://a.test/1</link><description>d</description></item>"
+            b"<item><title><![CDATA[Council approves <b>new</b> budget]]></title>"
+            b"<link>http://a.test/2</link><description>d</description></item>"
+            b"<item><title>Fish &amp;amp; chips for x&lt;y today</title>"
+            b"<description>No link, no id.</description></item></channel></rss>")
+    a, b, c = parse_feed(data, "http://a.test/f").items
+    assert a.doc.hints["title"] == "Using std::vector<int> in C++"
+    assert a.doc.hints["source"] == "Dev <news>"
+    assert b.doc.hints["title"] == "Council approves new budget"
+    assert c.doc.hints["title"] == "Fish & chips for x<y today"
+    assert c.doc.origin == "http://a.test/f#dbfdb5da83e2cecc"  # as the old code made it
+    atom = ('<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">Le &lt;i&gt;Journal'
+            '&lt;/i&gt;</title><id>urn:d</id><entry><title type="text">x &lt;not a tag&gt; y'
+            "</title><id>urn:1</id><content>Text.</content></entry></feed>")
+    (item,) = parse_feed(atom, "http://a.test/a").items
+    assert item.doc.hints["title"] == "x <not a tag> y" and item.doc.hints["source"] == "Le Journal"
+
+
+@pytest.mark.parametrize(("title", "origin"), [
+    ("x &amp;lt;int&amp;gt; y", "http://a.test/f#6d76eb1b3af5e530"),
+    ("Q&amp;amp;A: &amp;lt;b&amp;gt;", "http://a.test/f#84c2526907af7637"),
+])
+def test_an_html_title_reading_like_a_tag_keeps_the_old_fallback_origin(title, origin):
+    """An item with neither link nor id is named by its title as read before plain-text titles
+    kept "<...>": the decoded "x <int> y" is not parsed a second time (pinned old origins)."""
+    data = (f'<rss version="2.0"><channel><title>F</title><item><title>{title}</title>'
+            "<description>No link, no id.</description></item></channel></rss>").encode()
+    (item,) = parse_feed(data, "http://a.test/f").items
+    assert item.doc.hints["title"] in ("x <int> y", "Q&A: <b>") and item.doc.origin == origin
+
+
+def test_a_json_feed_title_reading_like_a_tag_keeps_the_old_fallback_origin():
+    data = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "F", "items": [
+        {"title": "Using std::vector&lt;int&gt; today", "content_text": "Body words here."}]})
+    (item,) = parse_feed(data.encode(), "http://a.test/j").items
+    assert item.doc.hints["title"] == "Using std::vector<int> today"
+    assert item.doc.origin == "http://a.test/j#c8348a94bda9f13b"  # as the old code made it

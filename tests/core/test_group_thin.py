@@ -3,8 +3,11 @@ number: one common noun names a topic, not an event."""
 
 from __future__ import annotations
 
+from tui.core.clean import clean
 from tui.core.group import GroupDoc, Grouper
+from tui.core.group.placing import short_text_reason
 from tui.core.group.scoring import thin_evidence
+from tui.core.model import RawDocument
 
 SUBJECTS = ["Markets", "Airline", "Museum", "Football club", "Hospital", "University", "Police",
             "Bakery", "Orchestra", "Library", "Farmers", "Court", "Zoo", "Festival", "Railway",
@@ -78,3 +81,85 @@ def test_headlines_may_share_one_word():
                 GroupDoc(id="b", title="harbour reopens", body="harbour reopens", lang="en")])
     docs = g.book.docs
     assert not thin_evidence(docs["a"], docs["b"], g.words, g.params.short_terms)
+
+
+NOTE = """Plain note
+
+Some text that is long enough to be a paragraph of prose, written by a person for another \
+person.
+
+Steps to take:
+
+1. Open the valve slowly.
+2. Wait ten minutes.
+3. Close it again.
+
+Thanks.
+"""
+RELEASE = """# Release notes
+
+The new version of the tool brings three changes that matter to people who run it every day \
+on large folders.
+
+1. first
+2. second
+3. third
+"""
+
+
+def _cleaned(i: int, text: str, kind: str) -> GroupDoc:
+    c = clean(RawDocument(f"f{i}", text, kind))
+    return GroupDoc(id=f"d{i}", title=c.title or "", body=c.body, lang="en")
+
+
+def test_two_unrelated_documents_alone_in_a_workspace_stay_apart():
+    """With two articles every word weighs the same: function words ("that", "the"), a
+    list's numbers and one shared word ("notes") made them one story (similarity 0.20)."""
+    g = Grouper()
+    g.add_many([_cleaned(0, NOTE, "text"), _cleaned(1, RELEASE, "md")])
+    assert g.story_of("d0") != g.story_of("d1")
+    docs = g.book.docs
+    assert thin_evidence(docs["d0"], docs["d1"], g.words, g.params.short_terms)
+
+
+def test_two_tellings_of_one_event_alone_in_a_workspace_still_join():
+    g = Grouper()
+    g.add_many([
+        GroupDoc(id="a", title="Harbour bridge reopens after repairs", lang="en",
+                 body="The harbour bridge reopened after six weeks of repairs, the city "
+                      "council said, and traffic is flowing again across the river."),
+        GroupDoc(id="b", title="Bridge over the harbour open again", lang="en",
+                 body="After six weeks of repairs the bridge over the harbour is open again "
+                      "and traffic crosses the river, the council said."),
+    ])
+    assert g.story_of("a") == g.story_of("b")
+
+
+_PROSE = ("garden water river morning kitchen window winter summer yellow garage basket travel "
+          "bicycle letter market forest mountain village teacher student coffee paper").split()
+
+
+def _prose(k: int) -> list[GroupDoc]:
+    """``k`` unrelated texts of prose (no names, no lists), so that the language group has
+    frequencies: function words are common there, a list's "1 2 3" are not."""
+    out = []
+    for i in range(k):
+        a, b, c, d = (_PROSE[(i * 7 + j * 5) % len(_PROSE)] for j in range(4))
+        out.append(GroupDoc(
+            id=f"x{i}", title=f"About the {a}", lang="en",
+            body=f"The {a} and the {b} were in the {c} when it was time for the {d}. It is a "
+                 f"thing of ours that we have to take with us every day, and it was good."))
+    return out
+
+
+def test_the_two_documents_stay_apart_in_a_larger_language_group_too():
+    """From 20 articles on, a rule for small groups only let the list numbers "1 2 3" both
+    documents hold join them again (similarity 0.18): a digit alone is never evidence."""
+    for k in (20, 40):
+        g = Grouper()
+        g.add_many(_prose(k) + [_cleaned(0, NOTE, "text"), _cleaned(1, RELEASE, "md")])
+        assert g.story_of("d0") != g.story_of("d1"), k
+        docs = g.book.docs
+        assert thin_evidence(docs["d0"], docs["d1"], g.words, g.params.short_terms)
+        assert "similarity counts 0%" in " ".join(short_text_reason(
+            g.params, docs["d0"], docs["d1"], g.words))

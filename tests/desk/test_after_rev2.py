@@ -13,7 +13,7 @@ from tests.desk.test_row_star_desk import biggest, flags
 from tui.core.workspace.paths import article_path
 from tui.desk import counts as counts_mod
 from tui.desk.service import Desk
-from tui.screens.main_messages import Progress
+from tui.screens.main_messages import Progress, Recounted
 
 
 def setup(demo_root, whole):
@@ -133,8 +133,11 @@ def test_a_busy_lock_leaves_the_stories_to_count(demo_root):
 
 def test_the_repaint_is_not_replaced_by_a_progress_line():
     """Textual drops a message when it ``can_replace`` the next one queued."""
-    assert not Progress("", done=True, stories=["s1"]).can_replace(Progress("saving"))
+    assert not Recounted(["s1"]).can_replace(Progress("saving"))
+    assert not Recounted(["s1"]).can_replace(Recounted(["s2"]))
     assert Progress("saving 1").can_replace(Progress("saving 2"))
+    assert not Progress("saving 1").can_replace(Progress("", done=True))  # (the end is shown)
+    assert not Progress("saving 1").can_replace(Recounted(["s1"]))
 
 
 @pytest.mark.parametrize("whole", [True, False])

@@ -20,16 +20,16 @@ def test_a_read_of_a_removed_index_creates_no_file_and_is_answered(demo_root):
     q = ws.index
     sid = q.stories()[0].id
     want = q.point(SQL, (sid,))
-    assert want and "point" in q._own
+    assert want and "point" in q._own.held
     idx = ws.index_db
     q.close()
-    assert q._own == {}
+    assert q._own.held == {}
     path = Path(ix.path_of(demo_root))
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         p.unlink(missing_ok=True)  # another process's reindex, between the look and the open
     assert q._read_own("point", idx, SQL, (sid,)) == want  # the shared connection answers
     assert not path.exists()  # a read-only open never creates the file
-    assert "point" not in q._own
+    assert "point" not in q._own.held
 
 
 def test_an_error_in_the_read_is_answered_by_the_shared_connection(demo_root):
@@ -37,12 +37,12 @@ def test_an_error_in_the_read_is_answered_by_the_shared_connection(demo_root):
     q = ws.index
     story = q.stories()[0]
     want = lists.counts_of(q, story.id, story.article_ids[:1])
-    broken = q._own["point"][1]
+    broken = q._own.held["point"][1]
     broken.close()  # fails its next statement (sqlite3.ProgrammingError)
     assert lists.counts_of(q, story.id, story.article_ids[:1]) == want
-    assert "point" not in q._own  # dropped: the next read opens a new one
+    assert "point" not in q._own.held  # dropped: the next read opens a new one
     assert lists.counts_of(q, story.id, story.article_ids[:1]) == want
-    assert q._own["point"][1] is not broken
+    assert q._own.held["point"][1] is not broken
 
 
 def test_the_own_connections_close_with_the_index(demo_root):
@@ -51,10 +51,10 @@ def test_the_own_connections_close_with_the_index(demo_root):
     sid = q.stories()[0].id
     q.point(SQL, (sid,))
     q._scan(SQL, (sid,))
-    held = [c for _, c, _ in q._own.values()]
+    held = [c for _, c, _ in q._own.held.values()]
     assert len(held) == 2
     index_sync.drop(ws)  # as after a failed write
-    assert q._own == {}
+    assert q._own.held == {}
     for db in held:  # closed: a statement on them fails
         try:
             db.execute("SELECT 1")

@@ -47,3 +47,21 @@ def test_replacing_a_symlink_replaces_the_link_not_its_target(tmp_path):
     link.symlink_to(target)
     write_atomic(link, "new")
     assert target.read_text() == "keep" and not link.is_symlink() and link.read_text() == "new"
+
+
+def test_a_full_disk_names_the_file_it_could_not_write(tmp_path, monkeypatch):
+    from tui.cli.workspace_arg import known_error
+
+    path = tmp_path / "a.toml"
+    real_write = atomic.os.write
+
+    def full(fd, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "write", full)
+    with pytest.raises(OSError) as got:
+        write_atomic(path, "new = 2\n")
+    monkeypatch.setattr(atomic.os, "write", real_write)
+    assert got.value.errno == 28 and got.value.filename == str(path)
+    assert known_error(got.value).startswith(f"{path}: No space left on device (every file")
+    assert list(tmp_path.iterdir()) == []

@@ -40,6 +40,7 @@ def workspace_root(ws) -> Path:
 
 def run(args, ws) -> int:
     from tui.core.workspace.doctor import check, healthy, repair
+    from tui.core.workspace.doctor.problem import grouped
 
     root = workspace_root(ws)
     if getattr(args, "reindex", False) or getattr(args, "rescan", False):  # issue 16
@@ -63,7 +64,7 @@ def run(args, ws) -> int:
                     "repaired": done,
                     "remaining": [p.as_dict() for p in remaining]})
         return 0 if ok else 1
-    for p in found:
+    for p in grouped(found):  # --json above keeps one entry per file
         tag = "" if p.severity == "error" else f"{p.severity}: "
         hint = " [repairable]" if p.fix and not args.repair else ""
         print(safe_line(f"{tag}{p}{hint}"))

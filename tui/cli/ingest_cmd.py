@@ -52,6 +52,14 @@ def run_ingest(args, ws) -> int:
         got = collect(args.sources)
         docs = got.docs
         _report_problems(got)
+        if not docs and _none_yet(ws):  # nothing read: no workspace made for nothing
+            from tui.core.workspace.adding import IngestReport
+
+            code = print_report(args, ws, IngestReport(failed=list(got.failures)))
+            if not got.failures:  # (a failure has its line, and the exit status says it)
+                print(f"wiredesk: no workspace made at {one_line(str(ws.root_path))}: no "
+                      "document found in the sources, so nothing to put in it", file=sys.stderr)
+            return code
     progress = _progress() if not args.json and not args.quiet and sys.stderr.isatty() else None
     try:
         rep = ws.ingest(docs, failures=got.failures,
@@ -65,6 +73,16 @@ def run_ingest(args, ws) -> int:
     if docs is not got.docs:  # warnings of a stream are known once it is read
         _report_problems(got)
     return print_report(args, ws, rep)
+
+
+def _none_yet(ws) -> bool:
+    """True when there is no workspace where ``ws`` points (one could be made there)."""
+    from tui.core.workspace import Workspace, WorkspaceError
+
+    try:
+        return not Workspace.check(ws.root_path)
+    except WorkspaceError:  # a folder of something else: the open says so
+        return False
 
 
 def print_report(args, ws, rep) -> int:

@@ -64,6 +64,10 @@ def clean_tag(tag: str) -> str:
 def run_tag(args, ws) -> int:
     a = resolve_article(ws, args.article)[0]
     tags = [clean_tag(t) for t in args.tags]
+    joined = next((t for t in tags if "," in t), None)
+    if joined is not None and not args.remove:  # (an old one can still be removed)
+        raise UserError(f"a tag cannot hold a comma: {one_line(joined)!r} (the app's tag editor "
+                        "parts tags at commas); give each tag as an argument of its own")
     if args.remove:
         ws.update_triage(a.id, remove_tags=tags)
     else:
@@ -95,7 +99,15 @@ def run_note(args, ws) -> int:
         shown = one_line(old)[:60] + ("..." if len(one_line(old)) > 60 else "")
         print(f"wiredesk: removed the note of {Abbrev.of(ws).short(a.id)} (an empty note "
               f"removes it); it was: {shown}", file=sys.stderr)
-    ws.update_triage(a.id, note=note)
+    try:
+        ws.update_triage(a.id, note=note)
+    except BaseException:  # (a locked workspace, a full disk, Ctrl-C while waiting)
+        if note and args.text in (None, "-"):  # typed in the editor or piped: nowhere else
+            # the full id, no short-id lookup: it may consult the index, which may be what
+            # failed, and nothing may stand between the text and the screen
+            print(f"wiredesk: the note on {a.id} was not saved; here it is:\n{note}\n",
+                  file=sys.stderr)
+        raise
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shlex
 import sys
@@ -84,6 +85,10 @@ def known_error(e: Exception) -> str | None:
         return str(e)
     if isinstance(e, PermissionError):
         return f"permission denied: {e.filename or e}"
+    if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT):
+        where = f"{e.filename}: " if e.filename else ""
+        return (f"{where}{e.strerror or e} (every file is written whole or not at all: free "
+                "some space and run the command again)")
     if isinstance(e, OSError) and e.filename:
         return f"{e.filename}: {e.strerror or e}"
     if isinstance(e, OSError):

@@ -51,6 +51,17 @@ class DecodeError(ValueError):
     pass
 
 
+class PackedError(DecodeError):
+    """Compressed data; the message says how to read it."""
+
+
+def file_error(error: DecodeError, path: str) -> str:
+    """Why the file at ``path`` could not be read: a compressed man page is told ``man -l``."""
+    if isinstance(error, PackedError) and _MAN_PAGE.search(path):
+        return f"{error} (a man page: man -l FILE | wiredesk ingest -)"
+    return str(error)
+
+
 def size_text(n: int) -> str:
     """A size limit as people read it: ``16 MiB``, ``100000 bytes``."""
     return f"{n / 2**20:g} MiB" if n >= 2**20 else f"{n} bytes"
@@ -93,6 +104,12 @@ _STRUCK = re.compile(r"[^\x00-\x1f\x7f]\x08(?=[^\x00-\x1f\x7f])")  # the letter 
 _STRUCK_BYTES = re.compile(rb"[^\x00-\x1f\x7f]\x08(?=[^\x00-\x1f\x7f])")
 
 
+_PACKED = ((b"\x1f\x8b", "gzip", "zcat"), (b"BZh", "bzip2", "bzcat"),
+           (b"\xfd7zXZ\x00", "xz", "xzcat"), (b"\x28\xb5\x2f\xfd", "zstd", "zstdcat"))
+# A man page's file: under a man directory (/usr/share/man/man1/), or named as one (ls.1.gz).
+_MAN_PAGE = re.compile(r"(?:^|/)man(?:\d\w*)?/|\.\d[a-z]{0,8}\.(?:gz|bz2|xz|zst)$")
+
+
 def _decode(data: bytes, declared: str | None) -> str:
     if len(data) > MAX_BYTES:
         raise DecodeError(
@@ -107,6 +124,10 @@ def _decode(data: bytes, declared: str | None) -> str:
     if utf16:
         return data.decode(utf16, errors="replace")
     if _looks_binary(data):
+        for magic, name, cat in _PACKED:  # (`man -w ls` names a gzip file): how to read it
+            if data.startswith(magic):
+                raise PackedError(f"{name}-compressed data, not text: "
+                                  f"{cat} FILE | wiredesk ingest -")
         raise DecodeError("binary data, not text")
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")

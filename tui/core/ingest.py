@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.cleaning import record_date
-from tui.core.decode import MAX_BYTES, DecodeError, decode_bytes, loads_json
+from tui.core.decode import MAX_BYTES, DecodeError, decode_bytes, file_error, loads_json
 from tui.core.ingest_json import array_records
 from tui.core.ingest_walk import walk
 from tui.core.model import DocKind, RawDocument
@@ -120,7 +120,7 @@ def _collect_file(path: Path, out: Collected) -> None:
             return
         text = decode_bytes(read_path(path))
     except DecodeError as e:
-        out.failures.append((name, str(e)))
+        out.failures.append((name, file_error(e, name)))
         return
     except OSError as e:
         out.failures.append((name, e.strerror or str(e)))
@@ -346,11 +346,11 @@ def _looks_like_jsonl(text: str) -> bool:
 
 
 def _looks_like_html(text: str) -> bool:
-    from tui.core.clean.mail import head_end, may_open_headers
+    from tui.core.clean.mail import head_end, opens_like_mail
 
     top = text[:65536]
     # (the text split into lines only when its first line that is not blank may be a header)
-    if may_open_headers(top.lstrip()[:80].split("\n", 1)[0]) and head_end(top.split("\n")):
+    if opens_like_mail(top) and head_end(top.split("\n")):
         return False  # an e-mail (its HTML part is read by the text cleaner's mail reader)
     head = text[:2048].lstrip().lower()
     return head.startswith(("<!doctype html", "<html")) or (

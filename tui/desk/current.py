@@ -69,16 +69,22 @@ def holder(ws: Any) -> Callable[[str], Article | None]:
     return lambda aid: added.get(aid) or few.get(aid)
 
 
-def saved(ws: Any, aids: Sequence[str]) -> dict[str, Now]:
+def saved(ws: Any, aids: Sequence[str], ahead: Any = None) -> dict[str, Now]:
     """The triage of these articles as the index saved it (those it holds), from rows that
     each stand for the articles that say the same: a story's 2,500 alike articles are one row,
     one ``Triage`` and one ``Now`` (a row per article, made in Python, cost 1.6 ms of a first
     press; issue 16). Many ids (a story row's): the story of one of them is read whole first,
-    then the ids it did not hold (marked articles of several stories)."""
+    then the ids it did not hold (marked articles of several stories); that story is taken
+    from ``ahead`` (``tui.desk.ahead.ReadAhead``) when it read it ahead and the index is the
+    same since (the UI thread spared the read)."""
     asked = set(aids)
     out: dict[str, Now] = {}
     if len(asked) >= STORY_FIRST:
-        _take(out, asked, ws.index.point(BY_STORY, (aids[0],)))  # (a story row's own)
+        story = ahead.story(aids[0]) if ahead is not None else None
+        if story is not None:
+            out.update({aid: story[aid] for aid in asked.intersection(story)})
+        else:
+            _take(out, asked, ws.index.point(BY_STORY, (aids[0],)))  # (a story row's own)
     rest = asked.difference(out) if out else asked
     if rest:
         _take(out, rest, ws.index.point(BY_IDS, (json.dumps(list(rest)),)))
@@ -87,9 +93,18 @@ def saved(ws: Any, aids: Sequence[str]) -> dict[str, Now]:
 
 def _take(out: dict[str, Now], asked: set[str], rows: list) -> None:
     """Put in ``out`` the articles of ``rows`` (``BY_IDS``' or ``BY_STORY``'s) that were asked."""
+    got = take_all(rows)
+    out.update({aid: got[aid] for aid in asked.intersection(got)})
+
+
+def take_all(rows: list) -> dict[str, Now]:
+    """Every article of ``rows`` (``BY_IDS``' or ``BY_STORY``'s) with its ``Now``: one for
+    the articles of a row (they say the same)."""
+    out: dict[str, Now] = {}
     for story, tags, starred, read, note, version, updated, ids in rows:
         t = Triage(unpack(tags or ""), bool(starred), bool(read), note or "", version, updated)
-        out.update(dict.fromkeys(asked.intersection(json.loads(ids)), Now(story, t)))
+        out.update(dict.fromkeys(json.loads(ids), Now(story, t)))
+    return out
 
 
 def warm(ws: Any) -> None:
@@ -99,10 +114,12 @@ def warm(ws: Any) -> None:
     ws.index.point(BY_IDS, ("[]",))
 
 
-def now(ws: Any, pending: Mapping[str, Now], aids: Sequence[str]) -> dict[str, Now]:
+def now(
+    ws: Any, pending: Mapping[str, Now], aids: Sequence[str], ahead: Any = None
+) -> dict[str, Now]:
     """The story and triage of each of ``aids`` as this process holds it now (``pending``:
-    the articles changed here and not saved yet). Raises ``UnknownId`` for an article
-    neither the index nor a file knows."""
+    the articles changed here and not saved yet; ``ahead``: stories read ahead, see
+    :func:`saved`). Raises ``UnknownId`` for an article neither the index nor a file knows."""
     out: dict[str, Now] = {}
     missing: list[str] = []
     rest: Iterable[str] = aids
@@ -126,7 +143,7 @@ def now(ws: Any, pending: Mapping[str, Now], aids: Sequence[str]) -> dict[str, N
             n = Now(a.story or a.id, a.triage)
         out[aid] = n
     if missing:
-        got = {} if whole else _saved_or_none(ws, missing)
+        got = {} if whole else _saved_or_none(ws, missing, ahead)
         out.update(got)
         for aid in set(missing).difference(got):  # not in the index (or no index): its file
             a = ws.get(aid)
@@ -134,8 +151,8 @@ def now(ws: Any, pending: Mapping[str, Now], aids: Sequence[str]) -> dict[str, N
     return out
 
 
-def _saved_or_none(ws: Any, aids: Sequence[str]) -> dict[str, Now]:
+def _saved_or_none(ws: Any, aids: Sequence[str], ahead: Any) -> dict[str, Now]:
     try:
-        return saved(ws, aids)
+        return saved(ws, aids, ahead)
     except Exception:  # noqa: BLE001 - no index to use now (busy, damaged): the files say
         return {}

@@ -14,8 +14,10 @@ from typing import Protocol
 import tomli_w
 
 from tui.core.workspace.atomic import write_atomic
+from tui.core.workspace.errors import WorkspaceError
 from tui.core.workspace.lock import WriterLock
 from tui.core.workspace.paths import FILTERS
+from tui.core.workspace.records import toml_error
 
 SavedFilters = list[tuple[str, str]]  # (name, search string) in file order
 
@@ -48,9 +50,28 @@ def delete(ws: Locked, name: str) -> SavedFilters:
 
 
 def _change(ws: Locked, edit: Callable[[dict[str, str]], object]) -> SavedFilters:
+    """Edit the ``[filters]`` table and write the file again; what it holds besides (other
+    keys, values that are not search strings) is kept. A damaged file is not written over: a
+    ``WorkspaceError`` names its line (the filters it holds are the reader's)."""
     with ws.lock:
-        table = dict(load(ws.root))
+        path = Path(ws.root) / FILTERS
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = ""
+        except (OSError, UnicodeDecodeError) as e:
+            raise WorkspaceError(f"{FILTERS}: cannot read ({e}); not overwritten") from None
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as e:
+            raise WorkspaceError(
+                f"{FILTERS}: damaged, {toml_error(text, e)}; fix it by hand (not overwritten)"
+            ) from None
+        table = data.get("filters", {})
+        if not isinstance(table, dict):
+            raise WorkspaceError(f"{FILTERS}: `filters` is not a table; fix it by hand")
+        table = dict(table)
         edit(table)
         head = '# Saved filters of the Wiredesk app: name = "search string".\n'
-        write_atomic(Path(ws.root) / FILTERS, head + tomli_w.dumps({"filters": table}))
-        return list(table.items())
+        write_atomic(path, head + tomli_w.dumps({**data, "filters": table}))
+        return [(str(k), v) for k, v in table.items() if isinstance(v, str)]

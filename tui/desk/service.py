@@ -20,7 +20,7 @@ from pathlib import Path
 from tui.core.model import Article
 from tui.core.query import Filter
 from tui.core.workspace import StaleUndo, Story, Workspace
-from tui.desk import counts, filters, held, indexed, intake
+from tui.desk import ahead, counts, current, filters, held, indexed, intake
 from tui.desk.current import Now, warm
 from tui.desk.filters import SavedFilters
 from tui.desk.intake import IngestOutcome, Progress
@@ -51,6 +51,7 @@ class Desk:
         self._thread: threading.Thread | None = None
         if not getattr(ws, "loaded", True):  # hand edits: looked for once a second, not per key
             ws.index.recheck = RECHECK
+            self.writer.ahead = ahead.ReadAhead(ws)  # a story row's triage, read before its key
 
     # ---- the writer thread -------------------------------------------------------------------
     def start(self) -> None:
@@ -90,11 +91,28 @@ class Desk:
     def stop(self) -> None:
         """End the writer thread once what is queued now is saved."""
         self.writer.stop()
+        self.close_ahead()
 
     def close(self) -> None:
         """End the writer thread at once (the app is gone)."""
         if self._thread is not None and self._thread.is_alive():
             self.writer.abandon()
+        self.close_ahead()
+
+    def read_ahead(self, aids: Sequence[str]) -> None:
+        """Quick: the saved triage of the story of ``aids`` (a story row's, where the cursor
+        came) read off the UI thread, for its first key (``tui.desk.ahead``)."""
+        if self.writer.ahead is None:
+            return
+        if len(aids) >= current.STORY_FIRST:
+            self.writer.ahead.ask(aids[0])
+        else:
+            self.writer.ahead.forget()  # (the story left is not read again)
+
+    def close_ahead(self) -> None:
+        """End the read ahead's thread (``tui.desk.ahead``), if any."""
+        if self.writer.ahead is not None:
+            self.writer.ahead.stop()
 
     # ---- reading -----------------------------------------------------------------------------
     def get(self, aid: str) -> Article:

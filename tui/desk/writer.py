@@ -92,12 +92,13 @@ class TriageWriter:
         # saved since the last call (their counts may be behind another process's change).
         self.on_saved: Callable[[set[str]], None] = lambda _: None
         self._saved_stories: set[str] = set()
+        self.ahead: Any = None  # stories' saved triage read ahead (tui.desk.ahead), if any
 
     # ---- changes ---------------------------------------------------------------------------
     def current(self, aids: Sequence[str]) -> dict[str, Now]:
         """The story and triage of each article as memory holds it now (no file read for an
         article the index holds: :func:`tui.desk.current.now`)."""
-        return current.now(self.ws, self.pending_now, aids)
+        return current.now(self.ws, self.pending_now, aids, self.ahead)
 
     def change(
         self,
@@ -341,6 +342,8 @@ class TriageWriter:
                         self._saved_stories.add(n.story if n is not None else key)
         if self._saved_stories and not self._jobs.qsize():  # (a burst: told once)
             saved, self._saved_stories = self._saved_stories, set()
+            if self.ahead is not None:  # (the commit put it out of date: read it again)
+                self.ahead.renew()
             with contextlib.suppress(Exception):  # (only counts shown: they stay as they are)
                 self.on_saved(saved)
         if job.total <= 1:

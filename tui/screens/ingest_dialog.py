@@ -29,7 +29,8 @@ INGEST_HINTS = ("~/news/*.html  feed.xml  https://...  (→ completes paths)",
 
 
 class IngestDialog(ModalScreen[bool]):
-    BINDINGS = [binding("dialog.cancel", "close", "Close")]
+    BINDINGS = [binding("dialog.cancel", "close", "Close"),
+                binding("dialog.complete", "complete", "Complete", show=False)]
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
@@ -94,6 +95,19 @@ class IngestDialog(ModalScreen[bool]):
         self.query_one("#ingest-status", Label).update("Done. Escape closes this dialog.")
         self.query_one("#ingest-report", Static).update(Text("\n".join(lines)))
         self.query_one(ProgressBar).update(total=1, progress=1)
+
+    def action_complete(self) -> None:
+        """Tab completes the path (as → does) and keeps the focus in the field: moved off it,
+        a second Tab would select the whole line for the next key to replace. With nothing to
+        complete after an ingest, it goes to the report (to scroll it), and back."""
+        field = self.query_one(LineInput)
+        if not field.has_focus:
+            field.refocus()
+            return
+        before = field.value
+        field.complete()
+        if field.value == before and str(self.query_one("#ingest-report", Static).render()):
+            self.query_one(VerticalScroll).focus()
 
     def action_close(self) -> None:
         if self.running:

@@ -26,8 +26,8 @@ from tui.desk import Cancelled, Desk, DiskChange, Listing
 from tui.desk.select import unreadable_note
 from tui.keys import binding
 from tui.screens import main_messages as msg
-from tui.screens.main_header import article_header, plural, status_line
-from tui.screens.main_host import DeskScreen
+from tui.screens.main_header import article_header, plural
+from tui.screens.main_status import StatusScreen
 from tui.screens.main_stories import STORY_BINDINGS, GroupingKeys
 from tui.screens.main_tools import TOOL_BINDINGS, ToolKeys
 from tui.screens.main_triage import TRIAGE_BINDINGS, TriageKeys
@@ -42,7 +42,7 @@ LOOK_AFTER = 1.5  # seconds: the look over every file (a thread) waits for the f
 __all__ = ["MainScreen", "article_header", "plural"]
 
 
-class MainScreen(DeskScreen):
+class MainScreen(StatusScreen):
     # Textual repaints the whole screen when the focus moves (open, back: two a key); the two
     # panes repaint themselves (their styles and titles change), nothing else shows the focus
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
@@ -133,6 +133,7 @@ class MainScreen(DeskScreen):
     @on(StoryList.CursorMoved)
     def cursor_moved(self, event: StoryList.CursorMoved) -> None:
         self.show_article()
+        self.triage.read_ahead()  # its story's triage, for a first key on its row (issue 16)
 
     @on(StoryList.SortChanged)
     def sort_changed(self, event: StoryList.SortChanged) -> None:
@@ -159,19 +160,6 @@ class MainScreen(DeskScreen):
         self.stories.redraw(story_ids or None, articles)
         self.show_article()
         self.update_status()
-
-    def update_status(self) -> None:
-        line = status_line(self.stories.listing, self.query_text, len(self.stories.marked),
-                           raw=self.show_raw)
-        self.query_one("#status", Static).update(line, layout=False)  # one fixed line
-
-    @on(msg.Progress)
-    def progress(self, event: msg.Progress) -> None:
-        if event.done:
-            self.stories.redraw(self.stories.listing.held(event.stories), ())  # (counts only)
-            self.update_status()
-        else:
-            self.query_one("#status", Static).update(Text(event.text), layout=False)
 
     @on(msg.Notice)
     def notice(self, event: msg.Notice) -> None:

@@ -61,12 +61,21 @@ class Notice(Message):
 
 
 class Progress(Message):
-    """A line for the status bar while a long job runs (feed refresh); once done, ``stories``:
-    those whose counts changed meanwhile (their rows are drawn again)."""
+    """A line for the status bar while a long job runs (feed refresh, a big save); ``done``:
+    the job ended (the status line shows the list again)."""
 
-    def __init__(self, text: str, done: bool = False, stories: Sequence[str] = ()) -> None:
+    def __init__(self, text: str, done: bool = False) -> None:
         super().__init__()
-        self.text, self.done, self.stories = text, done, stories
+        self.text, self.done = text, done
 
     def can_replace(self, message: Message) -> bool:  # (Textual drops *this* one then)
-        return not self.stories and isinstance(message, Progress) and not message.done
+        return isinstance(message, Progress) and not message.done
+
+
+class Recounted(Message):
+    """From the writer thread: these stories' counts changed once their saves were done (their
+    rows are drawn again). Never dropped for a newer message (the default ``can_replace``)."""
+
+    def __init__(self, stories: Sequence[str]) -> None:
+        super().__init__()
+        self.stories = stories

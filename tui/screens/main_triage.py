@@ -49,12 +49,17 @@ class TriageKeys(ScreenKeys):
     def _recounted(self, story_ids: list[str]) -> None:
         """From the writer thread: these stories' counts changed once their saves were done
         (another process changed their articles meanwhile)."""
-        self.screen.post_message(msg.Progress("", done=True, stories=story_ids))
+        self.screen.post_message(msg.Recounted(story_ids))
 
     def _changed(self, label: str, aids: list[str]) -> None:
         self.screen.refresh_rows(*self.desk.stories_of(aids), articles=aids)
         if len(aids) > 1:
             self.screen.notify(f"{label}: {plural(len(aids), 'article')} (u undoes it)")
+
+    def read_ahead(self) -> None:
+        """The cursor came to a row: its story's saved triage read ahead, off this thread."""
+        sl = self.screen.stories  # (no story: none to read, nor to read again)
+        self.desk.read_ahead(() if sl.story is None else sl.listing.members.get(sl.story.id, ()))
 
     def next_unread(self) -> None:
         """The cursor to the next unread article below it (stories with none are passed by)."""

@@ -6,8 +6,8 @@ editor, instead of moving the focus (the editor is the dialog's only field: Text
 "focus" Tab went nowhere and the key was lost without a word): at the cursor, spaces to the
 next stop; over a selection, each line it touches (the selection is kept, never replaced).
 Shift+Tab (``dialog.unindent``) takes a line's, or each selected line's, indent back to the
-previous stop. The ways out of the editor, save and cancel, are named in its hint line and
-on the help screen.
+previous stop (a tab character in it reaches the next stop, as an editor shows it). The
+ways out of the editor, save and cancel, are named in its hint line and on the help screen.
 """
 
 from __future__ import annotations
@@ -94,8 +94,14 @@ class NoteEditor(ModalScreen[str | None]):
         """The cursor's line, or every line a selection touches, back to the previous stop."""
 
         def back(line: str) -> str:
-            spaces = len(line) - len(line.lstrip(" "))
-            return line[(spaces - 1) % INDENT + 1 if spaces else 0 :]
+            indent = len(line) - len(line.lstrip(" \t"))  # a tab goes on to the next stop
+            if not indent:
+                return line
+            ends = [0]  # the column after each character of the indent
+            for ch in line[:indent]:
+                ends.append(ends[-1] + (INDENT - ends[-1] % INDENT if ch == "\t" else 1))
+            stop = (ends[-1] - 1) // INDENT * INDENT  # the previous stop
+            return line[: max(k for k, col in enumerate(ends) if col <= stop)] + line[indent:]
 
         self._reindent(self.query_one(TextArea), back)
 

@@ -43,6 +43,7 @@ class QueryDialog(ModalScreen[str | None]):
 
     BINDINGS = [
         binding("dialog.cancel", "cancel", "Cancel"),
+        binding("dialog.complete", "complete", "Complete", show=False),
         binding("dialog.next", "next", "Next saved filter", show=False),
         binding("dialog.previous", "previous", "Previous saved filter", show=False),
     ]
@@ -125,7 +126,15 @@ class QueryDialog(ModalScreen[str | None]):
             self.query_one(OptionList).focus()
 
     def action_previous(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one(LineInput).refocus()
+
+    def action_complete(self) -> None:
+        """Tab completes in the field (as → does), and never leaves it for nowhere."""
+        field = self.query_one(LineInput)
+        if field.has_focus:
+            field.complete()
+        else:
+            field.refocus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

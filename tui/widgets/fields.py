@@ -1,7 +1,10 @@
 """A one-line input that does not blink: no repaint traffic over slow SSH links, and stable
 screenshots. Its placeholder can come in several lengths (``fitted``, longest first): the
 longest that fits the field is shown, so an 80-column terminal gets a shorter hint instead of
-a clipped one."""
+a clipped one. ``complete`` takes the suggestion shown after the text (what → does at its end),
+for the dialogs' Tab, which would otherwise move the focus off a field alone in its dialog (and
+Tab again select all it held, for the next key to replace); ``refocus`` brings the focus back
+without selecting it all."""
 
 from __future__ import annotations
 
@@ -21,10 +24,28 @@ class LineInput(Input):
         self.fitted = tuple(fitted)
         if self.fitted:
             self.placeholder = self.fitted[0]
+        self._selects: bool | None = None  # select_on_focus, while refocus sets it aside
 
     def on_resize(self, event: events.Resize) -> None:
         if self.fitted:
             self.placeholder = fit(self.fitted, self.content_size.width)
+
+    def complete(self) -> None:
+        """Take the suggestion shown after the text, if any; the cursor goes to the end."""
+        self.cursor_position = len(self.value)
+        self.action_cursor_right()
+
+    def refocus(self) -> None:
+        """Focus the field again with its text as it was, the cursor at its end (Input selects
+        all it holds on focus, and the next key would replace a path or filter typed so far)."""
+        if not self.has_focus:
+            self._selects, self.select_on_focus = self.select_on_focus, False
+            self.cursor_position = len(self.value)
+            self.focus()
+
+    def on_blur(self, event: events.Blur) -> None:
+        if self._selects is not None:
+            self.select_on_focus, self._selects = self._selects, None
 
 
 def fit(choices: Sequence[str], width: int) -> str:

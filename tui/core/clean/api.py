@@ -13,6 +13,7 @@ from tui.core.clean.lang import detect_lang, stopwords_for
 from tui.core.clean.plain import plain_document, title_line, whole_document
 from tui.core.clean.reflow import reflow
 from tui.core.clean.text import select
+from tui.core.markup import title_key
 from tui.core.model import META_FIELDS, Cleaned, RawDocument, outlet_key, page_key
 from tui.core.safe_text import has_unsafe
 from tui.core.textutil import normalize_ws, safe_text
@@ -58,14 +59,16 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     hints = doc.hints if isinstance(doc.hints, dict) else {}
     outlet = outlet_key(doc.origin, hints)
     found: dict = {}
+    unused: list[str] = []  # front matter no field holds
     extracted = False
     if doc.kind == "html":
         from tui.core.clean.html import extract  # imported lazily: lxml and trafilatura are heavy
 
         content, found, extracted, visible = extract(content, doc.origin)
     elif doc.kind == "md":  # (the Markdown reader, as the HTML one, loaded for its pages only)
-        from tui.core.clean.markdown import join_paragraphs, strip_markdown
+        from tui.core.clean.markdown import front_matter, join_paragraphs, strip_markdown
 
+        found, content, unused = front_matter(content)  # what it names beats guesses (below)
         markdown, content = content, strip_markdown(content)
     if furniture is not None and outlet:  # observed as workspace/adding.py observes pages
         furniture.observe(outlet, content, page_key=page_key(doc.origin, hints))
@@ -87,12 +90,28 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
                     fields[k] = v
     else:
         fields = clean_text(content, known, authored=doc.kind == "md")
+        if doc.kind == "md":
+            fields["body"] = _with_front_matter(fields, found, unused)
     for k, v in found.items():  # what the HTML's own metadata says beats guesses from text
         if v and not (k == "lang" and fields.get("lang")):
             fields[k] = v
     if late:
         fields = {k: _late_safe(k, v) for k, v in fields.items()}
     return _with_hints(Cleaned(**fields), hints)
+
+
+def _with_front_matter(fields: dict, found: dict, unused: list[str]) -> str:
+    """A Markdown body with what its front matter took from it: the heading taken as the
+    title when the front matter names another (up to case and spacing, the same one), and
+    the entries no field holds as its last paragraph (never silently gone)."""
+    body, shown = fields["body"], fields.get("title")
+    if found.get("title") and shown and title_key(shown) != title_key(found["title"]) and (
+            shown.rstrip("…") not in body):
+        body = f"{shown}\n\n{body}" if body else shown
+    if unused:
+        left = "Front matter not used: " + "; ".join(unused)
+        body = f"{body}\n\n{left}" if body else left
+    return body
 
 
 def _late_safe(key: str, value):

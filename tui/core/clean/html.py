@@ -129,7 +129,20 @@ def _parse(html: str):
             _LOCAL.copyable = None
     except Exception:  # noqa: BLE001 - lxml raises several kinds on broken input
         return None
-    return tree if tree is not None and hasattr(tree, "text_content") else None
+    return _whole(tree) if tree is not None and hasattr(tree, "text_content") else None
+
+
+def _whole(tree):
+    """The page ``tree`` was cut from: lxml hands a fragment (a record's or a pasted page's
+    markup, a page opening on a comment) as its ``<body>`` renamed ``<div>``, or as the body's
+    one element, and trafilatura, handed that, drops the text before the first block ("Said
+    <b>no</b>. <p>Next..."). Its ``<html>``, with the body named so again, loses nothing."""
+    root = tree.getroottree().getroot()
+    if tree is root or root.tag != "html":
+        return tree
+    if tree.getparent() is root and tree.tag in ("div", "span") and root.find("body") is None:
+        tree.tag = "body"
+    return root
 
 
 def _too_deep(parser) -> bool:

@@ -40,14 +40,8 @@ from tui.core.clean.html_extras import extra_lines
 from tui.core.clean.html_fill import apart, fill
 from tui.core.clean.html_glue import CODE, PHRASES, _words, junctions, phrase_edges, unglue
 from tui.core.clean.html_page import Blocks, item_number
+from tui.core.markup import BLOCK_TAGS
 
-# Elements that start a block of their own in a browser's rendering.
-BLOCK_TAGS = frozenset({
-    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
-    "section", "article", "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot",
-    "header", "footer", "figure", "figcaption", "main", "aside", "nav", "form", "fieldset",
-    "address", "details", "summary", "hr", "caption", "center", "menu", "hgroup", "body",
-})
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 _UNREAD = frozenset({"x", "hidden"})
 _BLOCK_KINDS = frozenset({"block", "head", "li", "tr", "pre", "quote", "term"})

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 UNGLUE = True  # space the words glued at an element's edge
 CODE = "\x02"  # a <code>/<pre> run opens or closes among a block's text pieces (html_blocks)
 _CLOSERS = frozenset(".;:!?)]")  # a piece ending in one of these ends a word
+_OPENING = frozenset("([{\u201c\u2018\u00ab\u00bf\u00a1")  # ( [ { “ ‘ « ¿ ¡
 MOST = 64  # glues, and phrase edges, read per block (each may read the text before it)
 
 
@@ -78,6 +79,14 @@ def junctions(parts: list[str], base: int, out: Blocks, code_open: bool = False)
 PHRASES = frozenset({"i", "em", "b", "strong", "cite", "q", "abbr", "dfn", "var", "sub", "sup",
                      "small", "mark", "u", "s", "del", "ins", "big", "font", "time"})
 _WORDLIKE = re.compile(r"\w")
+# A line of these alone is sentence punctuation an extractor cut off at a phrase's edge
+# (``_hang``); not a rule ("-----": a character four times), an arrow, a code's brace, nor
+# a hyphen alone (a list's marker, a byline's separator: "Eliz -" took furniture along).
+# CJK's full-width marks (，。、；：！？「」『』（）) and Arabic's (، ؛ ؟) and ¡ ¿ too.
+_MARK = (r"[.,;:!?\u2026()\[\]\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2013\u2014"
+         r"\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\u300c-\u300f\uff08\uff09"
+         r"\u060c\u061b\u061f\u00a1\u00bf]")
+_MARKS = re.compile(f"(?!(.)\\1{{3}}){_MARK}(?:[ {_MARK[1:-1]}]{{0,10}}{_MARK})?")
 
 
 def phrase_edges(parts: list[str], edges: list[int], base: int, out: Blocks) -> None:
@@ -129,7 +138,10 @@ def _text_beside(parts: list[str], k: int) -> bool:
 def unglue(raw: list[str], toks: list[list[str]], pos: list[list[int | None]],
            page: Blocks) -> tuple[list[str], list, list]:
     """``raw`` lines (with their tokens and page positions) with each word the page glues at
-    an element's edge spaced there; a spaced word's pieces keep the word's page position."""
+    an element's edge spaced there; a spaced word's pieces keep the word's page position.
+    Lines of punctuation alone cut at a phrase's edge go where the page holds them (``_hang``)."""
+    if not all(toks):  # a line of no words
+        raw, toks, pos = _hang(raw, toks, pos, page)
     if not UNGLUE or not page.glue:
         return raw, toks, pos
     glue, words = page.glue, page.words
@@ -147,6 +159,82 @@ def unglue(raw: list[str], toks: list[list[str]], pos: list[list[int | None]],
         if len(new_tk) == len(new_ps):
             raw[n], toks[n], pos[n] = spaced, new_tk, new_ps
     return raw, toks, pos
+
+
+def _hang(raw: list[str], toks: list[list[str]], pos: list[list[int | None]],
+          page: Blocks) -> tuple[list[str], list, list]:
+    """``raw`` lines (with their tokens and page positions) with each line of punctuation
+    alone put where the page holds it. An extractor cuts the text at an inline phrase's edges
+    ("The <em>A</em>, <i>B</i> and C." as "The" / "A" / "," / "B and C."); the lines of words
+    join again (html_blocks.resegment), but the comma's line, holding no word, stayed apart
+    and was then dropped as a line of no words. It goes on the line before as the page's
+    block holds it after that line's last word (``page.tight``, ``_after``), or with a space
+    when the next line goes on the block right after across a phrase's edge; punctuation
+    opening the block the next line opens goes on that line's start ("(" / "Sic) said")."""
+    out: tuple[list[str], list, list] = ([], [], [])
+    held: list[str] = []  # lines of punctuation alone, not yet placed (none in a <pre>)
+    for ln, tk, ps in zip(raw, toks, pos):
+        bare, lines = ln.strip(), out[0]
+        end = out[2][-1][-1] if out[2] and out[2][-1] else None
+        if not tk and _MARKS.fullmatch(bare):
+            if not held and end is not None and page.block[end] not in page.lines:
+                tight = (end + 1, lines[-1][-1:], bare[:1]) in page.tight
+                sep = "" if tight else _after(lines[-1], bare, page.texts.get(page.block[end], ""))
+                if sep is not None:
+                    lines[-1] = lines[-1].rstrip() + sep + bare
+                    continue
+            held.append(bare)
+            continue
+        start = ps[0] if ps else None
+        if not held and start is not None and end is not None and _opens(lines[-1], ln, page,
+                                                                        page.block[start]):
+            page.tight.add((start, lines[-1][-1], ln.lstrip()[:1]))  # "(" + "signoz.io)"
+        if held and start is not None:
+            # (the rule ``html_blocks._joins`` and ``resegment`` join two lines of words by)
+            if end is not None and (start == end + 1 and start in page.phrases
+                                    and start not in page.breaks
+                                    and page.block[start] == page.block[end]
+                                    and page.block[end] not in page.lines):
+                lines[-1] = " ".join([lines[-1].rstrip(), *held])
+                held = []
+            elif (start == 0 or page.block[start - 1] != page.block[start]) and (
+                    page.block[start] not in page.lines):
+                opens = page.texts.get(page.block[start], "").lstrip()
+                pattern = r"\s*".join(map(re.escape, held)) + r"\s*"  # no <br> (\x00)
+                pattern += f"(?={re.escape(ln.lstrip()[:1])})"  # ... before this line's text
+                found = re.match(pattern, opens)
+                if found:
+                    ln = re.sub(r"[\s\x00]+", " ", found.group()) + ln.lstrip()
+                    held = []
+        _put(out, held, ln, tk, ps)
+        held = []
+    _put(out, held)
+    return out
+
+
+def _put(out: tuple[list[str], list, list], held: list[str], *line) -> None:
+    """``held`` lines (no words) and then ``line`` (text, tokens, positions) added to ``out``."""
+    for row in [(h, [], []) for h in held] + ([line] if line else []):
+        for column, value in zip(out, row):
+            column.append(value)
+
+
+def _opens(before: str, line: str, page: Blocks, block: int) -> bool:
+    """``before`` ends on an opening mark (one hung there) that the page's ``block`` holds
+    right before ``line``'s first word, no space between: "Title (" / "signoz.io)" reads
+    "Title (signoz.io)" as the page shows it, not "Title ( signoz.io)"."""
+    first = line.split(None, 1)[:1]
+    return (before[-1:] in _OPENING and bool(first) and block not in page.lines
+            and before[-1] + first[0] in page.texts.get(block, ""))
+
+
+def _after(before: str, bare: str, block: str) -> str | None:
+    """What lies between the last word of ``before`` and ``bare`` where the page's ``block``
+    text holds them one after the other on one line ("" or " "); None where it does not (a
+    mark on a line of its own after a ``<br>``, a separator "–", stays apart)."""
+    tail = before.rsplit(None, 1)[-1:]
+    found = tail and re.search(re.escape(tail[0]) + r"(\s*)" + re.escape(bare), block)
+    return (" " if found.group(1) else "") if found else None
 
 
 def _spaced(line: str, cuts: dict[int, list[int]]) -> str | None:

@@ -8,6 +8,7 @@ import re
 
 from tui.core.clean.dates import parse_date
 from tui.core.clean.titles import page_title
+from tui.core.markup import lang_code, title_key
 
 _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
                   "analysisnewsarticle", "opinionnewsarticle", "webpage", "liveblogposting")
@@ -45,20 +46,15 @@ def read_meta(tree) -> dict:
                                       or (t.get("itemprop") or "") == "datePublished"):
                 out["date"] = parse_date(t.get("datetime"))
                 break
-    titles = {_same(t) for t in (out["title"], metas.get("og:title"), tree.findtext(".//title"))
-              if t}  # (a description that repeats the title summarises nothing: the next one)
+    # a description that repeats the title summarises nothing: the next one is taken
+    named = (out["title"], metas.get("og:title"), tree.findtext(".//title"))
+    titles = {title_key(t) for t in named if t}
     said = (metas.get(k) for k in ("og:description", "description"))
-    summary = next((d for d in said if d and _same(d) not in titles), None)
+    summary = next((d for d in said if d and title_key(d) not in titles), None)
     if summary:
         out["summary"] = summary
-    lang = (tree.get("lang") or metas.get("og:locale") or "").strip().lower()
-    out["lang"] = lang[:2] if re.fullmatch(r"[a-z]{2}(?:[-_][a-z0-9]+)?", lang) else None
+    out["lang"] = lang_code(tree.get("lang") or metas.get("og:locale"))
     return {k: " ".join(str(v).split()) for k, v in out.items() if v}
-
-
-def _same(text: str) -> str:
-    """``text`` as compared with a title: case and spacing dropped."""
-    return " ".join(text.split()).casefold()
 
 
 def _json_ld(tree) -> dict:

@@ -10,7 +10,8 @@ and date, and the body, decoded from MIME when the message is encoded (quoted-pr
 base64, multipart: the plain-text part, else the HTML part as text). A body that is not MIME
 encoded is kept exactly as written. :func:`render` writes the three headers the cleaner reads
 (``From``, ``Subject``, ``Date``) as a block above the body; :func:`head_end` finds such a
-block in a text's lines and :func:`fields` reads it (title, author, date).
+block in a text's lines and :func:`fields` reads it (title, author, date). :func:`opens_like_mail`
+is the quick test on a text's first line that ``split`` and ingest share.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 
 _HEADER = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,60}):(?:[ \t]|$)")
 _MBOX = re.compile(r"From \S+")
+_BLANK = re.compile(r"\s*")  # (the white space str.strip drops: the same characters)
 NAMES = ("From", "Subject", "Date")  # the headers the cleaner reads, in the order written
 MAX_HEAD = 500  # lines of headers (long Received: chains) searched for the blank line
 
@@ -33,7 +35,7 @@ def head_end(lines: list[str]) -> int:
     k = 0
     while k < len(lines) and not lines[k].strip():
         k += 1
-    if k == len(lines) or not _HEADER.match(lines[k]) and not _MBOX.match(lines[k]):
+    if k == len(lines) or not may_open_headers(lines[k]):
         return 0  # (the common case, answered at once)
     if _MBOX.match(lines[k]) and not _HEADER.match(lines[k]):
         k += 1
@@ -63,17 +65,25 @@ def head_end(lines: list[str]) -> int:
 
 
 def may_open_headers(line: str) -> bool:
-    """``line``, a text's first line that is not blank (less its indent, cut to 80 characters),
-    may open an e-mail's header block: where it may not, ``head_end`` of the text's lines is 0
-    (its first test, passed by every line it passes)."""
+    """``line`` may open an e-mail's header block (``head_end``'s first test, on a text's first
+    line that is not blank)."""
     return bool(_HEADER.match(line) or _MBOX.match(line))
+
+
+def opens_like_mail(text: str) -> bool:
+    """``text``'s first line that is not blank (less its indent) may open an e-mail's header
+    block. Where it may not, ``head_end`` of the text's lines is 0: a caller can skip
+    splitting a long text into lines. (The line is cut at its end: a bare "Subject:" opens
+    a header block as it does in ``head_end``.)"""
+    lead = _BLANK.match(text)  # (always matches; a regex: a long text is not copied)
+    start = lead.end() if lead else 0
+    return may_open_headers(text[start : start + 80].split("\n", 1)[0])
 
 
 def split(text: str) -> tuple[dict[str, str], str] | None:
     """({"From": ..., "Subject": ..., "Date": ...} as written, decoded, on one line; body)
     of an e-mail, or None when ``text`` is not one."""
-    first = text[:4096].lstrip()[:80]
-    if not (_HEADER.match(first) or _MBOX.match(first)):
+    if not opens_like_mail(text):
         return None  # (without splitting a long text into lines)
     lines = text.split("\n")
     end = head_end(lines)

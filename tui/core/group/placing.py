@@ -18,7 +18,7 @@ from .scoring import (
     in_window,
     mono_candidates,
     shared_evidence,
-    thin_evidence,
+    thin_share,
 )
 from .timing import timed
 from .triangles import close_triangles, exactly
@@ -219,11 +219,10 @@ def _scaled(p, sim: float, a: DocEntry, b: DocEntry, words: TermIndex | None = N
     """Similarity less a share of the two articles' local density (hubness reduction): in a
     crowded topic, two articles must stand out from their usual neighbours to be one story.
     When both openings name days of the week, a shared day counts for, none shared against.
-    Short texts that share one informative word and no name count only as far as they are
-    full texts (``thin_evidence``)."""
+    Texts that share at most one informative word and no name do not count (``thin_share``)."""
     full = fullness(p, min(a.mass, b.mass))
-    if full < 1.0 and words is not None and thin_evidence(a, b, words, p.short_terms):
-        sim *= full
+    if words is not None:
+        sim *= thin_share(a, b, words, p.short_terms)
     sim = timed(p, sim, a, b)
     sim -= full * p.local * max(0.0, (a.near + b.near) / 2 - p.local_base)
     if a.days and b.days:
@@ -242,17 +241,16 @@ def fullness(p, mass: int) -> float:
 def short_text_reason(
     p, e: DocEntry, other: DocEntry, words: TermIndex | None = None
 ) -> list[str]:
-    """Why two short texts (headlines, a title and a line) could join on little evidence."""
+    """Why two short texts (headlines, a title and a line) could join on little evidence, and
+    when two texts share too little for their similarity to count (``thin_share``)."""
     full = fullness(p, min(e.mass, other.mass))
-    if full >= 1.0:
-        return []
     bar = p.join_short + full * (p.join - p.join_short)
     lines = [f"short texts ({e.mass} and {other.mass} distinct words): judged at the bar for "
              f"headlines, similarity {bar:.2f} to the story by its centre or its members "
-             f"(full texts need {p.join:.2f} on average)"]
-    if words is not None and thin_evidence(e, other, words, p.short_terms):
-        lines.append(f"they share at most one informative word and no name or number: their "
-                     f"similarity counts {full:.0%}")
+             f"(full texts need {p.join:.2f} on average)"] if full < 1.0 else []
+    if words is not None and thin_share(e, other, words, p.short_terms) < 1:
+        lines.append("they share at most one informative word (function words and digits "
+                     "alone never count) and no name or number: their similarity counts 0%")
     return lines
 
 

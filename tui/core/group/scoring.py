@@ -10,6 +10,8 @@ from itertools import repeat
 from operator import mul
 from typing import Any
 
+from tui.core.stopwords import stopwords_for
+
 from .features import LAST, stemmer
 from .index import TermIndex
 from .model import DocEntry, Params
@@ -231,11 +233,12 @@ def thin_evidence(doc: DocEntry, other: DocEntry, words: TermIndex, headline: in
     share at most one informative word, and no name or number: too little, whatever that
     word weighs (a common noun such as "harbour" names a topic, not an event). Two headlines
     may have one word in common and nothing else to share; a title with a line of text that
-    shares one word of them is about something else. Not informative: function words, short
-    words common in the language group (any short word while the group is too small to tell
-    which are common) and longer words in a fifth of its articles or more ("said", "after");
-    a word common only because its story is large still counts. Days of the week are neither
-    (they have their own weight, ``Params.weekday``)."""
+    shares one word of them is about something else. Never informative, whatever the size of
+    the language group: a function word of the language or a digit alone (``_stop``). Not
+    informative either: short words common in the group (any short word while the group is
+    too small to tell which are common) and longer words in a fifth of its articles or more
+    ("said", "after"); a word common only because its story is large still counts. Days of
+    the week are neither (they have their own weight, ``Params.weekday``)."""
     if max(doc.mass, other.mass) <= headline:
         return False
     mine, spelled = set(doc.terms), words.surfaces
@@ -245,8 +248,26 @@ def thin_evidence(doc: DocEntry, other: DocEntry, words: TermIndex, headline: in
         return False
     n = words.n_group.get(doc.group, 0)
     df, most, function = words.df, _COMMON * n, _FUNCTION * n if n >= _KNOWN else math.inf
-    return sum(1 for t in shared if (df[t] <= most and n >= _KNOWN) or (
-        df[t] < function and not _short(str(spelled[t]), 4))) <= 1
+    stops = stopwords_for(doc.group)
+    return sum(1 for t in shared if not _stop((w := str(spelled[t])).lower(), stops) and (
+        df[t] <= most and n >= _KNOWN or df[t] < function and not _short(w, 4))) <= 1
+
+
+def _stop(word: str, stops: frozenset[str]) -> bool:
+    """A function word of the language ("that"), or a digit alone (a list's "1."; 0-9 are no
+    numbers to ``features.number_key`` either): never evidence that two texts tell one story.
+    (Frequencies hide most function words once a group is large, but not a list's numbers
+    that only two documents hold: "1 2 3" joined a note and release notes at 20-62
+    articles.)"""
+    return word in stops or len(word) == 1 and word.isdigit()
+
+
+def thin_share(doc: DocEntry, other: DocEntry, words: TermIndex, headline: int) -> float:
+    """How far the similarity of two texts counts: all of it, unless they share too little
+    (``thin_evidence``), then not at all, full texts included and whatever the size of
+    their language group (one word, "notes", made a plain note and release notes one story;
+    the grouping eval is unchanged to 0.001 B3, tests/benchmarks/eval_group.py)."""
+    return 0.0 if thin_evidence(doc, other, words, headline) else 1.0
 
 
 def _title_words(title: str, stem) -> set[str]:

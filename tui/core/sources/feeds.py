@@ -8,14 +8,11 @@ worth fetching.
 
 from __future__ import annotations
 
-import calendar
-import email.utils
 import hashlib
 import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
 from urllib.parse import quote, urljoin
 
 import feedparser
@@ -23,15 +20,14 @@ import lxml.etree
 import lxml.html
 
 from tui.core.decode import loads_json
+from tui.core.markup import PARTING_TAGS, title_key
 from tui.core.model import RawDocument
+from tui.core.sources.feed_dates import iso_date, xml_date
 from tui.core.sources.sniff import kind_of
 
 SHORT_WORDS = 80  # an entry with fewer words than this is a teaser: fetch its page
 SUMMARY_WORDS = 150  # a longer "summary" is the body itself, not a summary
 _MARKUP = re.compile(r"<(?:[A-Za-z][\w:-]*|/[A-Za-z][\w:-]*|!--)[^<>]*>")
-_NUMERIC_DATE = re.compile(
-    r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?"
-)
 _MAIL_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
 _BARE_MAIL = re.compile(r"^\S+@\S+$")
 _WEB = ("http://", "https://")
@@ -77,6 +73,7 @@ class _Entry:
     link: str | None
     entry_id: str | None
     title: str
+    key_title: str  # the title as origins read it (HTML-parsed; "std::vector<int>" lost "<int>")
     content: str
     is_html: bool
     summary: str
@@ -111,16 +108,17 @@ def _parse_xml_feed(data: bytes | str, url: str, content_type: str | None) -> Fe
             _Entry(
                 link=entry.get("link"),
                 entry_id=entry.get("id"),
-                title=_plain(entry.get("title")),
+                title=_title(entry, "title"),
+                key_title=_plain(entry.get("title")),
                 content=content,
                 is_html=is_html,
                 summary=entry.get("summary") or "",
-                date=_xml_date(entry),
+                date=xml_date(entry),
                 author=_xml_authors(entry) or feed_author,
                 lang=lang or feed_lang,
             )
         )
-    return _feed(url, _plain(meta.get("title")) or None, read)
+    return _feed(url, _title(meta, "title") or None, read)
 
 
 def _xml_entry_content(entry) -> tuple[str, bool, str | None]:
@@ -152,56 +150,6 @@ def _xml_authors(node) -> str | None:
     return ", ".join(names) or None
 
 
-def _xml_date(entry) -> str | None:
-    for key in ("published", "updated", "created"):
-        iso = iso_date(entry.get(key))
-        if iso:
-            return iso
-    for key in ("published", "updated", "created"):
-        iso = _lenient_date(entry.get(key), entry.get(f"{key}_parsed"))
-        if iso:
-            return iso
-    return None
-
-
-def _lenient_date(value, parsed) -> str | None:
-    """feedparser's reading of a date :func:`iso_date` could not read (``10 Oct 2022``), kept only
-    when it says what is written: feedparser rolls ``2022-13-45`` over to 2023-01-01 and makes
-    ``0000-00-00`` (a common "no date") the year -1, which no date can hold."""
-    if not parsed or not isinstance(value, str) or not _written_ok(value):
-        return None
-    try:
-        at = datetime.fromtimestamp(calendar.timegm(parsed), UTC)
-    except (ValueError, OverflowError, OSError):
-        return None
-    if str(at.year) not in _written_years(value, at.year):
-        return None
-    if re.fullmatch(r"\d{4}(?:-\d{2})?", value.strip()):  # a year or month: no day invented
-        return value.strip()
-    return at.isoformat() if ":" in value else at.date().isoformat()
-
-
-def _written_years(value: str, year: int) -> list[str]:
-    """The four-digit years written in ``value`` (not within a longer number: ``1665478800``),
-    else an RFC 822 two-digit year (``11 Oct 22``) in feedparser's century."""
-    years = re.findall(r"(?<!\d)\d{4}(?!\d)", value)
-    short = re.findall(r"\d [A-Za-z]{3,9}\.? (\d{2})\b", value)
-    return years or [f"{year // 100}{yy}" for yy in short]
-
-
-def _written_ok(value: str) -> bool:
-    """False when a numeric date or time written in ``value`` is out of range."""
-    for match in _NUMERIC_DATE.finditer(value):
-        year, month, day, hour, minute, second = match.groups()
-        try:
-            date(int(year), int(month), int(day or 1))
-        except ValueError:
-            return False
-        if hour is not None and (int(hour) > 24 or int(minute) > 59 or int(second or 0) > 60):
-            return False
-    return True
-
-
 def _parse_json_feed(data: bytes | str, url: str) -> Feed:
     try:
         obj = loads_json(data)
@@ -228,6 +176,7 @@ def _parse_json_feed(data: bytes | str, url: str) -> Feed:
                 link=urljoin(base, link) if link else None,
                 entry_id=_text(entry.get("id")) or None,
                 title=_plain(_text(entry.get("title"))),
+                key_title=_plain(_text(entry.get("title"))),
                 content=content,
                 is_html=is_html,
                 summary=summary,
@@ -265,12 +214,13 @@ def _item(url: str, feed_title: str | None, e: _Entry, shared_link: bool) -> Fee
     elif e.entry_id and e.entry_id.startswith(_WEB) and e.entry_id != e.link:
         origin = e.entry_id  # a URL-shaped id is unique on its own
     else:
-        key = e.entry_id or _fallback_id(e.title, e.date, e.content)
+        key = e.entry_id or _fallback_id(e.key_title, e.date, e.content)
         origin = f"{e.link or url}#{quote(key, safe=_SAFE)}"
     plain_summary = _plain(e.summary, blocks=True)  # (blocks apart here only: not in origins)
-    teaser = len(_plain(e.content).split()) < SHORT_WORDS
+    body = _fragment(e.content)  # (parsed once, read run together then blocks apart)
+    teaser = len(_read(e.content, body).split()) < SHORT_WORDS
     summary_ok = plain_summary and len(plain_summary.split()) <= SUMMARY_WORDS
-    if plain_summary.casefold() == (e.title or "").casefold():
+    if title_key(plain_summary) == title_key(e.title):
         summary_ok = False  # a summary that repeats the title summarises nothing (html_meta)
     hints = {
         "title": e.title or None,
@@ -279,7 +229,7 @@ def _item(url: str, feed_title: str | None, e: _Entry, shared_link: bool) -> Fee
         "source": feed_title,
         "lang": _lang(e.lang),
         "summary": plain_summary
-        if summary_ok and (teaser or plain_summary != _plain(e.content, blocks=True))
+        if summary_ok and (teaser or plain_summary != _read(e.content, body, blocks=True))
         else None,
         "url": e.link,
         "feed": url,
@@ -291,23 +241,6 @@ def _item(url: str, feed_title: str | None, e: _Entry, shared_link: bool) -> Fee
         hints={k: v for k, v in hints.items() if v},
     )
     return FeedItem(doc=doc, page_url=own_link if teaser else None)
-
-
-def iso_date(value: str | None) -> str | None:
-    """An RFC 822 or ISO 8601 date string as ISO 8601, keeping its offset; None if unreadable."""
-    if not value or not value.strip():
-        return None
-    value = value.strip()
-    try:
-        parsed = datetime.fromisoformat(value.replace("z", "Z"))
-    except ValueError:
-        try:
-            parsed = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if parsed.tzinfo is None and len(value) <= 10:
-        return parsed.date().isoformat()
-    return parsed.isoformat()
 
 
 def _as_page(fragment: str, title: str) -> str:
@@ -329,28 +262,44 @@ def _body(value: str, declared: str | None) -> tuple[str, bool]:
     return value, False
 
 
+def _title(node, key: str) -> str:
+    """A feed's or an entry's title: a plain-text one ("std::vector&lt;int&gt;") is taken as
+    it reads, entities decoded, not parsed as HTML, which dropped "<int>" as a tag."""
+    if (node.get(key + "_detail") or {}).get("type") != "text/plain":
+        return _plain(node.get(key))
+    return " ".join(html.unescape(node.get(key) or "").split())
+
+
 def _plain(value: str | None, blocks: bool = False) -> str:
     """Text of a possibly-HTML string, whitespace collapsed; with ``blocks``, words of two
     blocks are kept apart ("<p>beans.</p><p>Second" reads "beans. Second")."""
-    if not value:
-        return ""
-    if "<" in value or "&" in value:
+    return _read(value, _fragment(value), blocks) if value else ""
+
+
+def _fragment(value: str | None) -> lxml.html.HtmlElement | None:
+    """``value`` parsed as an HTML fragment; None when it holds no markup or entity (its text
+    is itself) or cannot be parsed (its text is read as written)."""
+    if value and ("<" in value or "&" in value):
         try:
-            root = lxml.html.fragment_fromstring(value, create_parent="div")
-            if blocks:
-                for el in root.iter(*_BLOCK_TAGS):
-                    el.tail = " " + (el.tail or "")
-                    el.text = " " + (el.text or "")
-            value = root.text_content()
+            return lxml.html.fragment_fromstring(value, create_parent="div")
         except (ValueError, lxml.etree.ParserError):
             pass
-    return " ".join(value.split())
+    return None
 
 
-# Elements a browser sets apart from the text around them (a summary's paragraphs, items).
-_BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "h1",
-               "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "section", "article",
-               "header", "footer", "figure", "figcaption", "hr", "address")
+def _read(value: str, root: lxml.html.HtmlElement | None, blocks: bool = False) -> str:
+    """:func:`_plain` of ``value``, whose parse is ``root`` (from :func:`_fragment`). With
+    ``blocks`` the tree is spaced for good: read it run together first."""
+    if root is None:
+        return " ".join(value.split())
+    if blocks:
+        try:
+            for el in root.iter(*PARTING_TAGS):
+                el.tail = " " + (el.tail or "")
+                el.text = " " + (el.text or "")
+        except ValueError:  # (lxml refuses to set a text holding a control character)
+            return " ".join(value.split())  # read as written, as when it cannot be parsed
+    return " ".join(root.text_content().split())
 
 
 def _short(problem: Exception) -> str:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, get_args
@@ -31,6 +32,7 @@ FILE_NAME = "feeds.toml"
 FeedStatus = Literal["ok", "unchanged", "failed"]
 FEED_STATUSES: tuple[FeedStatus, ...] = get_args(FeedStatus)
 SCHEMA = 1
+_HEADER = re.compile(r"^(\[\[?)", re.M)  # a table's header, as tomli_w writes it
 HEADER = "# Wiredesk subscriptions: edit with care (`wiredesk feeds add|remove|import`).\n"
 
 
@@ -52,27 +54,31 @@ class Subscription:
     last_checked: str | None = None
     last_status: FeedStatus | None = None
     last_error: str | None = None
+    extra: dict = field(default_factory=dict)  # keys Wiredesk does not read, kept as they are
 
     def flat(self) -> dict:
         """Every field by the name ``feeds.toml`` gives it, in its order (the validator's two
         where it stands)."""
         out: dict = {}
-        for name in (f.name for f in fields(self)):
+        for name in (f.name for f in fields(self) if f.name != "extra"):
             value = getattr(self, name)
             out.update(value._asdict() if isinstance(value, Validator) else {name: value})
         return out
 
     def as_dict(self) -> dict:
-        """Known fields only (TOML has no null)."""
-        return {k: v for k, v in self.flat().items() if v is not None}
+        """Known fields (TOML has no null), then the keys Wiredesk does not read."""
+        out = {k: v for k, v in self.flat().items() if v is not None}
+        return {**out, **{k: v for k, v in self.extra.items() if k not in out}}
 
 
 class Subscriptions:
     """The subscription list of one workspace folder."""
 
-    def __init__(self, root: Path, feeds: list[Subscription] | None = None) -> None:
+    def __init__(self, root: Path, feeds: list[Subscription] | None = None,
+                 extra: dict | None = None) -> None:
         self.root = Path(root)
         self._feeds: dict[str, Subscription] = {f.url: f for f in feeds or []}
+        self.extra = extra or {}  # top-level keys Wiredesk does not read, kept as they are
 
     @property
     def path(self) -> Path:
@@ -98,8 +104,9 @@ class Subscriptions:
                 url=entry["url"], title=got.get("title"), added=got.get("added"),
                 validator=Validator(got.get("etag"), got.get("last_modified")),
                 last_checked=got.get("last_checked"), last_error=got.get("last_error"),
-                last_status=one_of(got.get("last_status"), FEED_STATUSES, None)))
-        return cls(root, feeds)
+                last_status=one_of(got.get("last_status"), FEED_STATUSES, None),
+                extra={k: v for k, v in entry.items() if k not in known}))
+        return cls(root, feeds, {k: v for k, v in data.items() if k not in ("schema", "feed")})
 
     @classmethod
     @contextlib.contextmanager
@@ -156,9 +163,11 @@ class Subscriptions:
         return write_opml([(f.url, f.title) for f in self._feeds.values()])
 
     def to_toml(self) -> str:
-        """One ``[[feed]]`` block per feed (always block form, whatever the lengths)."""
-        parts = [HEADER + tomli_w.dumps({"schema": SCHEMA})]
-        parts += ["[[feed]]\n" + tomli_w.dumps(f.as_dict()) for f in self._feeds.values()]
+        """One ``[[feed]]`` block per feed (always block form, whatever the lengths); a table
+        of a person's own in one is written as ``[feed.NAME]`` after its fields."""
+        parts = [HEADER + tomli_w.dumps({"schema": SCHEMA, **self.extra})]
+        parts += ["[[feed]]\n" + _HEADER.sub(r"\1feed.", tomli_w.dumps(f.as_dict()))
+                  for f in self._feeds.values()]
         return "\n".join(parts)
 
     def save(self) -> None:

@@ -102,11 +102,13 @@ def write_atomic(path: Path | str, data: bytes | str, *, sync: bool | None = Tru
         finally:
             os.close(fd)
         os.replace(tmp, name)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(e, OSError) and e.filename is None:  # (ENOSPC, EIO: name the file)
+            raise OSError(e.errno, e.strerror, name) from e
         raise
     if sync:
         fsync_dir(folder)

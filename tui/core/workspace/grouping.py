@@ -24,6 +24,7 @@ from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import WorkspaceError
 from tui.core.workspace.paths import CACHE, CORRECTIONS
 from tui.core.workspace.records import toml_error
+from tui.core.workspace.unknown_keys import keeping_top_keys
 
 if TYPE_CHECKING:
     from tui.core.group import Placement
@@ -75,7 +76,8 @@ def load_corrections(ws):
 
 def save_corrections(ws, corrections) -> None:
     head = "# Corrections to story grouping (merge, split, move); later ingests respect them.\n"
-    write_atomic(ws.root / CORRECTIONS, head + tomli_w.dumps(corrections.to_toml_dict()))
+    doc = keeping_top_keys(ws.root / CORRECTIONS, corrections.to_toml_dict())  # (a person's)
+    write_atomic(ws.root / CORRECTIONS, head + tomli_w.dumps(doc))
 
 
 # The delta lists moved articles since format 2 of its name: a Wiredesk that does not know them

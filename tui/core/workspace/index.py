@@ -27,7 +27,9 @@ from tui.core.workspace.index_rows import ARTICLE_COLS, STORY_COLS, article_row,
 from tui.core.workspace.paths import ARTICLES, CACHE
 
 NAME = "index.sqlite"
-VERSION = "3"  # the schema below; another value in ``meta`` means "rebuild"
+# the schema below and how its rows were read; another value in ``meta`` means "rebuild"
+# (4: a hand-written flag string reads as it says, ``starred = "false"`` is not a star)
+VERSION = "4"
 FILES = (NAME, NAME + "-wal", NAME + "-shm", "index-vocab.txt")  # the last: index_vocab.NAME
 
 SCHEMA = f"""

@@ -13,20 +13,19 @@ by ``Filter.matches`` itself, so the index never adds an article the filter woul
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-import threading
 import time
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 from tui.core import fuzzy
 from tui.core.gcpause import collector_paused
 from tui.core.model import Article
 from tui.core.query import Filter
-from tui.core.workspace import index as ix
 from tui.core.workspace import index_sync
 from tui.core.workspace.faces import order_key as _order_key
+from tui.core.workspace.index_own import OwnReads
 from tui.core.workspace.index_rows import (
     ARTICLE_COLS,
     LISTED_COLS,
@@ -62,9 +61,7 @@ class Queries:
         # articles) and which looks for hand edits on a timer anyway.
         self.recheck = 0.0
         self._fresh_until = 0.0
-        # Read-only connections of this object's own, by use: "scan" (long reads), "point"
-        # (the keys' short reads): (the index they read, the connection, its lock).
-        self._own: dict[str, tuple[Any, sqlite3.Connection, threading.Lock]] = {}
+        self._own = OwnReads()  # read-only connections of this object's own, by use
 
     @property
     def idx(self):
@@ -116,45 +113,47 @@ class Queries:
     def point(self, sql: str, params=()) -> list:
         """A short read for a key, on a connection of its own: the shared one is held by the
         writer thread for a whole write (0.1 s for a star in a story of 2,464 articles, whose
-        face is rebuilt), and in WAL a reader beside a writer reads the last commit without
-        waiting. The index as last caught up with hand edits (no look at the folders: the app
-        looks on a timer); one statement reads one snapshot."""
+        face is rebuilt). The index as last caught up with hand edits (no look at the folders:
+        the app looks on a timer); one statement reads one snapshot."""
+        return self._read_own("point", self._caught_up() or self.idx, sql, params)
+
+    def point_mark(self, *, catch_up: bool = True) -> tuple | None:
+        """A mark of the index ``point`` reads, now: the same mark later, nobody committed to
+        it meanwhile (``data_version`` of the keys' connection, which never writes); None:
+        unknown. ``catch_up=False``: None rather than catching the index up (another thread
+        than the keys': the catch-up is left to the keys and the app's poll)."""
+        if (idx := self._caught_up()) is None and not catch_up:
+            return None
+        self._read_own("point", idx or self.idx, "SELECT 1", ())  # (opened on it)
+        return self._own.mark("point")
+
+    def ahead(self, sql: str, params=()) -> list | None:
+        """A read for ``tui.desk.ahead`` (off the UI thread) on a connection of its own, so
+        that the keys' stays free meanwhile; of the index the keys read now, never caught up
+        here. None: not caught up yet, or an error of SQLite."""
+        if (idx := self._caught_up()) is None:
+            return None
+        with contextlib.suppress(sqlite3.Error):
+            return self._own.read("ahead", idx, sql, params)
+        return None
+
+    def _caught_up(self):
+        """The index as last caught up, if still the workspace's; None: to catch up."""
         idx = self._idx
         if idx is None or idx is not self.ws.index_db or idx.replaced:
-            idx = self.idx
-        return self._read_own("point", idx, sql, params)
+            return None
+        return idx
 
     def _read_own(self, use: str, idx, sql: str, params) -> list:
-        """On connection ``use`` (read-only: never creates a file; "point" waits at most a
-        second for a lock, as it runs on the UI thread). Any error of SQLite, at the open or
-        in the read (the index removed or replaced meanwhile, a busy recovery): the
-        connection is dropped and the shared one answers."""
-        held = self._own.get(use)
+        """:meth:`OwnReads.read`; an error of SQLite: the shared connection answers."""
         try:
-            if held is None or held[0] is not idx:
-                if held is not None:
-                    self._close_own(use)
-                uri = Path(ix.path_of(idx.root)).absolute().as_uri() + "?mode=ro"
-                db = sqlite3.connect(uri, uri=True, timeout=1 if use == "point" else 30,
-                                     check_same_thread=False, isolation_level=None)
-                db.execute("PRAGMA query_only = 1")
-                held = self._own[use] = (idx, db, threading.Lock())
-            with held[2]:
-                return held[1].execute(sql, params).fetchall()
-        except sqlite3.Error:  # (the shared one answers)
-            self._close_own(use)
+            return self._own.read(use, idx, sql, params)
+        except sqlite3.Error:
             return self._rows(sql, params, fresh=False)
-
-    def _close_own(self, use: str) -> None:
-        held = self._own.pop(use, None)
-        if held is not None:
-            with held[2]:  # not under a read of another thread
-                held[1].close()
 
     def close(self) -> None:
         """Close this object's own connections (where the index is closed or replaced)."""
-        for use in list(self._own):
-            self._close_own(use)
+        self._own.close_all()
 
     def _rows(self, sql: str, params=(), *, fresh: bool = True) -> list:
         idx = self.idx if fresh or self._idx is None else self._idx

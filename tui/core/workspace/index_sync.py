@@ -330,6 +330,8 @@ def rescan(ws, folders: list[str] | None = None, stats: dict[str, Sigs] | None =
             after_write(ws, fresh, bodies=_read_bodies(ws, fresh), gone=gone, before={},
                         sigs=sigs)
             journal.found(ws.root, [a.id for a in fresh] + gone)
+        if not (problems or clear) and _folder_time(idx, name) == t:
+            continue  # (nothing to write: no commit, which would put the keys' reads out of date)
         with idx.writing() as db:
             idx.put_problems(db, problems, cleared=clear)
             if t is not None:
@@ -365,13 +367,22 @@ def _rescan_states(ws, idx) -> int:
         known = {sid: (bool(a), t) for sid, a, t in idx.db.execute("SELECT * FROM states")}
     changed = [s for s in states.values() if known.get(s.id) != (s.archived, s.title)]
     removed = sorted(known.keys() - states.keys())
-    with idx.writing() as db:
-        db.executemany("DELETE FROM states WHERE id=?", [(s,) for s in removed])
-        refresh_faces(db, removed)
-        idx.put_folders(db, {STATES: _states_time(ws)})
+    t = _states_time(ws)
+    if removed or _folder_time(idx, STATES) != t:  # (else no commit: nothing to write)
+        with idx.writing() as db:
+            db.executemany("DELETE FROM states WHERE id=?", [(s,) for s in removed])
+            refresh_faces(db, removed)
+            idx.put_folders(db, {STATES: t})
     if changed:
         states_changed(ws, changed)
     return len(changed) + len(removed)
+
+
+def _folder_time(idx, name: str) -> int | None:
+    """The time recorded for folder ``name`` (None: none)."""
+    with idx.guard:
+        row = idx.db.execute("SELECT mtime_ns FROM folders WHERE name=?", (name,)).fetchone()
+    return None if row is None else row[0]
 
 
 def _states_time(ws) -> int:

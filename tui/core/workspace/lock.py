@@ -72,9 +72,12 @@ class WriterLock:
                 raise
         finally:
             os.close(turn)  # closing it leaves the turnstile to the next in line
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        self._fd = fd
+        self._fd = fd  # held from here: released by release(), whatever fails below
+        try:  # who holds it, for the message of a writer that waits (a full disk: unsaid)
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+        except OSError:
+            pass
 
     def _wait_for(self, fd: int, deadline: float) -> None:
         """``flock`` ``fd`` exclusively, polling until ``deadline``."""

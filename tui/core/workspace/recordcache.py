@@ -20,6 +20,9 @@ from tui.core.workspace.faces import face, story_order
 from tui.core.workspace.paths import article_rel
 
 BASE, DELTA = "articles.pickle", "articles-delta.pickle"
+# how the cached records were read; a base of another reading is no cache (2: a hand-written
+# flag string reads as it says). The file format itself is ``cache.CACHE_FORMAT``.
+READING = 2
 DELTA_MAX = 2000
 
 
@@ -39,8 +42,8 @@ def load(root) -> Cached:
     base, delta = cache.load_layers(root, BASE, DELTA, "token")
     base, delta = base or {}, delta or {}
     sig, recs = base.get("sig"), base.get("records")
-    if not isinstance(sig, dict) or not isinstance(recs, dict):
-        return Cached()  # a cache of another shape is no cache
+    if not isinstance(sig, dict) or not isinstance(recs, dict) or base.get("reading") != READING:
+        return Cached()  # a cache of another shape or reading is no cache
     out = Cached(sig=sig, records=recs, faces=base.get("stories"), states=base.get("states"),
                  token=base.get("token"))
     out.base_story = {a.id: a.story or a.id for a in recs.values() if isinstance(a, Article)}
@@ -55,7 +58,8 @@ def save_base(root, sig: dict, articles: dict, stories: list, states: list) -> s
     token = os.urandom(8).hex()
     recs = {article_rel(aid): a for aid, a in articles.items()}
     cache.save_base(root, BASE, DELTA, {"sig": dict(sig), "records": recs, "stories": stories,
-                                        "states": states, "token": token})
+                                        "states": states, "token": token,
+                                        "reading": READING})
     return token
 
 

@@ -22,7 +22,7 @@ from tui.core.model import (
     doc_kind,
     sameness_of,
 )
-from tui.core.workspace import toml_write
+from tui.core.workspace import toml_write, unknown_keys
 
 
 def now_iso() -> str:
@@ -62,10 +62,13 @@ class Story:
         return len(self.article_ids)
 
 
-def article_to_toml(a: Article) -> str:
+def article_to_toml(a: Article, extra: dict | None = None) -> str:
     """An article's record (as ``tomli_w`` writes ``toml_doc(a)``, by the faster
-    ``toml_write``: its direct writer when the values are the usual ones)."""
+    ``toml_write``: its direct writer when the values are the usual ones). ``extra``: keys
+    Wiredesk does not read, put back where the file had them (``unknown_keys``)."""
     doc = toml_doc(a)
+    if extra:
+        return toml_write.dumps(unknown_keys.put_back(doc, extra), multiline_strings=True)
     text = toml_write.article(doc)
     return text if text is not None else toml_write.dumps(doc, multiline_strings=True)
 
@@ -117,8 +120,8 @@ def article_from_dict(d: dict) -> Article:
         versions=versions,
         triage=Triage(
             tags=[str(x) for x in tags],
-            starred=bool(tri.get("starred", False)),
-            read=bool(tri.get("read", False)),
+            starred=flag(tri.get("starred", False)),
+            read=flag(tri.get("read", False)),
             note=str(tri.get("note", "")),
             note_version=tri.get("note_version"),
             note_updated=_meta_value(tri.get("note_updated")),
@@ -130,6 +133,21 @@ def article_from_dict(d: dict) -> Article:
     )
 
 
+TRUE = frozenset({"true", "yes", "y", "on", "1"})
+FALSE = frozenset({"false", "no", "n", "off", "0", ""})
+
+
+def flag(value: object) -> bool:
+    """A flag a person wrote by hand, read as ``doctor --repair`` will write it: a boolean; a
+    string or 0/1 whose meaning is clear (``"false"``, ``"no"``: false); anything else false
+    (``doctor`` names its wrong type)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.strip().lower() in TRUE
+    return isinstance(value, int) and value == 1
+
+
 def _meta_value(v):
     """TOML dates a person typed by hand (date = 2022-10-11) come back as ISO strings."""
     if v is None:
@@ -139,15 +157,16 @@ def _meta_value(v):
     return str(v)
 
 
-def story_state_to_toml(s: StoryState) -> str:
+def story_state_to_toml(s: StoryState, extra: dict | None = None) -> str:
+    """A story's state; ``extra``: keys Wiredesk does not read, kept after its own."""
     doc: dict = {"id": s.id, "archived": s.archived}
     if s.title:
         doc["title"] = s.title
-    return tomli_w.dumps(doc)
+    return tomli_w.dumps({**doc, **{k: v for k, v in (extra or {}).items() if k not in doc}})
 
 
 def story_state_from_dict(d: dict) -> StoryState:
-    return StoryState(id=str(d["id"]), archived=bool(d.get("archived", False)),
+    return StoryState(id=str(d["id"]), archived=flag(d.get("archived", False)),
                       title=d.get("title"))
 
 

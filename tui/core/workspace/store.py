@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 from tui.core.gcpause import collector_paused
 from tui.core.model import Article
 from tui.core.userpath import user_path
-from tui.core.workspace import cache, index_sync, journal, settings
+from tui.core.workspace import cache, index_sync, journal, settings, unknown_keys
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import UnknownId, WorkspaceError
 from tui.core.workspace.loading import Records, resolve
@@ -275,7 +276,7 @@ class Workspace:
         path = article_file(self.root, a.id)
         before = index_sync.folders_before(self, [a.id]) if log else None
         written = copy.copy(a)  # file and row from one look (the keys swap in a new triage)
-        st = write_atomic(path, article_to_toml(written), sync=sync)
+        st = write_atomic(path, article_to_toml(written, unknown_keys.of_file(path)), sync=sync)
         self.records.put(a, (st.st_mtime_ns, st.st_size))
         if self.loaded:
             self.shown.touched([a.id])
@@ -380,11 +381,10 @@ class Workspace:
                 st.archived = archived
             if title is not None:
                 st.title = title or None
-            write_atomic(story_path(self.root, sid), story_state_to_toml(st))
-            try:  # so a watcher of the folder can tell this write from others'
+            path = story_path(self.root, sid)
+            write_atomic(path, story_state_to_toml(st, unknown_keys.of_story_file(path)))
+            with suppress(OSError):  # so a watcher of the folder can tell this write from others'
                 self.stories_written = (self.root / STORIES).stat().st_mtime_ns
-            except OSError:
-                pass
             states[sid] = st
             index_sync.states_changed(self, [st])
             self.log_changes([f"s:{sid}"])

@@ -13,11 +13,11 @@ import time
 import tomllib
 from pathlib import Path
 
-from tui.core.workspace import cache
+from tui.core.workspace import cache, recordcache, unknown_keys
 from tui.core.workspace.atomic import is_temp_name
 from tui.core.workspace.doctor import fields
 from tui.core.workspace.doctor.layout import check_layout
-from tui.core.workspace.doctor.problem import TRASH, Problem
+from tui.core.workspace.doctor.problem import HAND_KEYS, TRASH, Problem
 from tui.core.workspace.paths import (
     ARTICLES,
     CACHE,
@@ -162,11 +162,18 @@ def check_article(root: Path, path: Path):
     if a.id != path.stem:
         return None, [Problem(rel, f"id {a.id!r} does not match the file name", fix="salvage")]
     out = []
+    if extra := unknown_keys.names(unknown_keys.unknown(data)):
+        out.append(_unknown_note(rel, extra))
     if path.parent.name != a.id[:2]:
         out.append(Problem(rel, f"should be in {ARTICLES}/{a.id[:2]}/"))
     for v in a.versions:
         out += _check_version(root, rel, v)
     return a, out
+
+
+def _unknown_note(rel: str, names: list[str]) -> Problem:
+    return Problem(rel, f"{HAND_KEYS}: {', '.join(names)} (kept as they are "
+                   "when Wiredesk saves the file)", severity="note")
 
 
 def inside(rel: str) -> bool:
@@ -246,7 +253,11 @@ def check_story(root: Path, path: Path) -> list[Problem]:
         return [Problem(rel, f"missing or wrong field ({e})", fix="salvage")]
     if s.id != path.stem:
         return [Problem(rel, f"id {s.id!r} does not match the file name", fix="salvage")]
-    return []
+    extra = [k for k in data if k not in fields.STORY]
+    return [_unknown_note(rel, extra)] if extra else []
+
+
+CORRECTION_KEYS = ("pinned", "must_link", "cannot_link")  # what Corrections.to_toml_dict writes
 
 
 def check_corrections(root: Path) -> list[Problem]:
@@ -262,7 +273,8 @@ def check_corrections(root: Path) -> list[Problem]:
         Corrections.from_toml_dict(data)
     except (TypeError, ValueError, AttributeError, KeyError) as e:
         return [Problem(CORRECTIONS, f"wrong shape ({e})", fix="salvage")]
-    return []
+    extra = [k for k in data if k not in CORRECTION_KEYS]
+    return [_unknown_note(CORRECTIONS, extra)] if extra else []
 
 
 def _temp_files(root: Path, min_age: float) -> list[Problem]:
@@ -291,7 +303,7 @@ def _check_cache(root: Path, articles: dict) -> list[Problem]:
     if not path.is_file() or not (root / ARTICLES).is_dir():
         return []
     data = cache.load(root, "articles.pickle")
-    if data is None:
+    if data is None or data.get("reading") != recordcache.READING:
         return [Problem(f"{CACHE}/articles.pickle", "unreadable or outdated cache",
                         fix="drop-cache", severity="note")]
     sig, recs, now = data.get("sig", {}), data.get("records", {}), cache.scan_article_files(root)

@@ -6,21 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tui.core.model import DOC_KINDS, META_FIELDS, SAMENESS
+from tui.core.model import DOC_KINDS, SAMENESS
 
-_TRUE = {"true", "yes", "y", "on", "1"}
-_FALSE = {"false", "no", "n", "off", "0", ""}
-
-# field -> rule; a rule is a name below, or a dict of the fields of a table
-TRIAGE = {"tags": "tags", "starred": "bool", "read": "bool", "note": "text",
-          "note_version": "text", "note_updated": "when"}
-VERSION = {"hash": "text", "ingested": "when", "raw": "text", "body": "text",
-           "body_hash": "text"}
-ARTICLE = {"id": "text", "origin": "text", "kind": "kind", "added": "when", "story": "text",
-           "sameness": "sameness", "copy_of": "text", "meta": dict.fromkeys(META_FIELDS, "when"),
-           "triage": TRIAGE, "versions": ("array of tables", VERSION)}
-STORY = {"id": "text", "archived": "bool", "title": "text"}
-SETTINGS = {"workspace": {"schema": "integer", "created": "when"}}
+# field -> rule: one list, shared with ``unknown_keys`` (here for the doctor's modules)
+from tui.core.workspace.field_rules import ARTICLE as ARTICLE
+from tui.core.workspace.field_rules import SETTINGS as SETTINGS
+from tui.core.workspace.field_rules import STORY as STORY
+from tui.core.workspace.records import FALSE as _FALSE
+from tui.core.workspace.records import TRUE as _TRUE
 
 _EXPECTED = {"text": "a string", "when": "a string or a date", "bool": "true or false",
              "tags": "a list of strings", "integer": "a whole number",

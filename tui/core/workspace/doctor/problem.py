@@ -43,5 +43,28 @@ class Problem:
                 "message": self.message, "repairable": self.fix is not None}
 
 
+HAND_KEYS = "keys Wiredesk does not read"  # the start of the note on a file's own keys
+
+
+def grouped(problems: list[Problem], shown: int = 3) -> list[Problem]:
+    """``problems`` with the notes on the same hand-written keys in several files made one,
+    naming how many files and the first ``shown`` of them (a key a script added to every
+    article is one line, not one per article); the rest as they are, in order."""
+    files: dict[str, list[str]] = {}
+    for p in problems:
+        if p.severity == "note" and p.message.startswith(HAND_KEYS):
+            files.setdefault(p.message, []).append(p.path)
+    out: list[Problem] = []
+    for p in problems:
+        paths = files.get(p.message) if p.severity == "note" else None
+        if not paths or len(paths) == 1:
+            out.append(p)
+        elif paths[0] == p.path:  # the first of the group stands for it
+            more = f", and {len(paths) - shown} more" if len(paths) > shown else ""
+            where = f"{len(paths)} files ({', '.join(paths[:shown])}{more})"
+            out.append(Problem(where, p.message, severity="note"))
+    return out
+
+
 def healthy(problems: list[Problem]) -> bool:
     return not any(p.severity == "error" for p in problems)

@@ -18,7 +18,13 @@ from tui.core.workspace.doctor import fields
 from tui.core.workspace.doctor.checking import body_state, inside, parse, raw_state
 from tui.core.workspace.doctor.problem import Problem
 from tui.core.workspace.paths import ARTICLES, CORRECTIONS, RAW, STORIES, TEXTS, article_path
-from tui.core.workspace.records import article_from_dict, article_to_toml, story_state_from_dict
+from tui.core.workspace.records import (
+    article_from_dict,
+    article_to_toml,
+    story_state_from_dict,
+    story_state_to_toml,
+)
+from tui.core.workspace.unknown_keys import STORY, unknown
 
 # What a reader decided, as the repair message names it: (label, getter on a record dict).
 _TRIAGE = (("tags", lambda d: d.get("triage", {}).get("tags") or None),
@@ -68,7 +74,7 @@ def salvage(root: Path, path: Path, trash: Path) -> str:
             return (f"moved {rel} aside to {saved}: no text of this article is left to rebuild "
                     "it from")
         # Written before anything is removed: a kill here loses nothing.
-        write_atomic(article_path(root, a.id), article_to_toml(a))
+        write_atomic(article_path(root, a.id), article_to_toml(a, unknown(data)))
         if article_path(root, a.id) != path:
             path.unlink()
         return f"rebuilt {rel} from what still parses and its texts ({_account(data, a, changes)}" \
@@ -77,14 +83,14 @@ def salvage(root: Path, path: Path, trash: Path) -> str:
     if rel.startswith(f"{STORIES}/"):
         data, changes = fields.coerce(data, fields.STORY)
         s = story_state_from_dict({**data, "id": path.stem})
-        text = tomli_w.dumps({"id": s.id, "archived": s.archived,
-                              **({"title": str(s.title)} if s.title else {})})
+        text = story_state_to_toml(s, {k: v for k, v in data.items() if k not in STORY})
     elif rel == CORRECTIONS and data:
         from tui.core.group import Corrections
 
         changes = []
         try:
-            text = tomli_w.dumps(Corrections.from_toml_dict(data).to_toml_dict())
+            doc = Corrections.from_toml_dict(data).to_toml_dict()
+            text = tomli_w.dumps({**doc, **{k: v for k, v in data.items() if k not in doc}})
         except (TypeError, ValueError, AttributeError, KeyError):
             text = None
     if text is not None:
@@ -188,7 +194,7 @@ def reclean(root: Path, path: Path, trash: Path) -> str:
     if not made:
         return ""
     a.versions = versions
-    write_atomic(path, article_to_toml(a))
+    write_atomic(path, article_to_toml(a, unknown(data)))
     where = f" (the damaged body is in {trash.relative_to(root).as_posix()}/)" if moved else ""
     return f"cleaned again from the raw text: {', '.join(made)}{where}"
 
@@ -215,6 +221,6 @@ def drop_version(root: Path, path: Path, vhash: str, trash: Path) -> str:
         return f"moved {rel} to {saved}: none of its texts is left{what}"
     saved = backup(root, path, trash)
     a.versions = rest
-    write_atomic(path, article_to_toml(a))
+    write_atomic(path, article_to_toml(a, unknown(data)))
     return f"removed version {vhash[:10]} from {rel}: neither its raw text nor its body is " \
         f"left (backup in {saved})"
