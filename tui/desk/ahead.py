@@ -79,10 +79,12 @@ class ReadAhead:
             self._last = None
 
     def stop(self) -> None:
-        """End the thread (what is held stays usable)."""
+        """End the thread, waiting for a read under way (what is held stays usable)."""
         with self._wake:
             self._stopped = True
             self._wake.notify()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout=5)  # (a read takes milliseconds; SQLite's wait, 30 s)
 
     def _run(self) -> None:
         while True:
@@ -96,7 +98,8 @@ class ReadAhead:
             try:
                 self.run_once()
             except Exception as e:  # noqa: BLE001 - named and logged; the next ask tries again
-                self.misses += 1
+                with self._wake:
+                    self.misses += 1
                 if self.failed != (said := f"{type(e).__name__}: {e}"):  # (logged once)
                     _log.exception("read ahead of a story failed (its key reads it itself)")
                 self.failed = said
@@ -115,7 +118,8 @@ class ReadAhead:
                     return  # (held, and the index the same since)
             rows = q.ahead(current.BY_STORY, (aid,))  # (not on the keys' connection)
             if rows is None or mark != q.point_mark(catch_up=False):  # a commit meanwhile
-                self.misses += 1
+                with self._wake:
+                    self.misses += 1
                 return
         except sqlite3.Error:  # (the index closed or gone meanwhile: the key asks it itself)
             return

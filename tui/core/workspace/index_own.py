@@ -36,7 +36,8 @@ class OwnReads:
             with held[2]:
                 return held[1].execute(sql, params).fetchall()
         except sqlite3.Error:
-            self.close(use, held)
+            if held is not None:  # (an open that failed holds nothing: another thread's stays)
+                self.close(use, held)
             raise
 
     def _open(self, use: str, idx: Any) -> tuple[Any, sqlite3.Connection, threading.Lock]:
