@@ -163,3 +163,24 @@ def test_the_two_documents_stay_apart_in_a_larger_language_group_too():
         assert thin_evidence(docs["d0"], docs["d1"], g.words, g.params.short_terms)
         assert "similarity counts 0%" in " ".join(short_text_reason(
             g.params, docs["d0"], docs["d1"], g.words))
+
+
+
+def test_untagged_latin_texts_read_english_function_words():
+    """Texts with no language tag (short ones often have none detected) are grouped by their
+    script ("script:0"), which has no stop-word list of its own: they joined on "would",
+    "after", "which", "there", "their" and one shared word. English's list applies there, as
+    it does wherever the language is unknown."""
+    g = Grouper()
+    g.add_many([
+        GroupDoc(id="a", title="Garden notes", lang=None, body=(
+            "we would water the garden after which there will be enough time for the "
+            "evening, and their plants are glad of water when the leaves are cool.")),
+        GroupDoc(id="b", title="Release notes", lang=None, body=(
+            "this release would fix bugs after which there will be another one in the "
+            "summer, and their tests are written when the changes are ready.")),
+    ])
+    a, b = g.book.docs["a"], g.book.docs["b"]
+    assert a.group == "script:0"
+    assert thin_evidence(a, b, g.words, g.params.short_terms)
+    assert g.story_of("a") != g.story_of("b")
