@@ -88,6 +88,12 @@ def language_group(lang: str | None, text: str) -> str:
     return f"script:{blocks.most_common(1)[0][0]:x}" if blocks else "und"
 
 
+def stop_language(group: str) -> str | None:
+    """The language whose function words a ``language_group`` reads: its own, or None
+    (unknown: English's list, as elsewhere) for untagged Latin text ("script:0")."""
+    return None if group == "script:0" else group
+
+
 def parse_day(value: str | None) -> int | None:
     """The proleptic ordinal of an ISO date or date-time, else ``None``."""
     if not value or len(value) < 10:

@@ -12,7 +12,7 @@ from typing import Any
 
 from tui.core.stopwords import stopwords_for
 
-from .features import LAST, stemmer
+from .features import LAST, stemmer, stop_language
 from .index import TermIndex
 from .model import DocEntry, Params
 from .weekdays import day_names, mask_of_words
@@ -248,7 +248,7 @@ def thin_evidence(doc: DocEntry, other: DocEntry, words: TermIndex, headline: in
         return False
     n = words.n_group.get(doc.group, 0)
     df, most, function = words.df, _COMMON * n, _FUNCTION * n if n >= _KNOWN else math.inf
-    stops = stopwords_for(None if doc.group == "script:0" else doc.group)  # (Latin, no tag)
+    stops = stopwords_for(stop_language(doc.group))
     return sum(1 for t in shared if not _stop((w := str(spelled[t])).lower(), stops) and (
         df[t] <= most and n >= _KNOWN or df[t] < function and not _short(w, 4))) <= 1
 
