@@ -22,6 +22,7 @@ from textual.screen import Screen
 from tui.config import Config, ConfigError, load_config, remembered_sort, user_keymap_path
 from tui.core.workspace import Workspace, WorkspaceError, WorkspaceLocked
 from tui.desk import Desk, Listing
+from tui.desk.ahead import LABEL as READ_AHEAD
 from tui.desk.idle_gc import IdleCollector
 from tui.keys import KeymapError, default_keys, resolve_keymap
 from tui.screens.app_keys import AppKeys
@@ -36,6 +37,7 @@ MOVES = (".down", ".up", ".page_down", ".page_up")  # cursor moves: not worth a 
 # screen composed, drawn and taken down before it
 LOADING_AFTER = 0.3
 IDLE_TICK = 0.25  # seconds between two looks at whether a full garbage collection is due
+ARCHIVE_LABELS = ("archived", "brought back")  # a refused one is taken back (``Desk.archive``)
 
 
 class WiredeskApp(App[int]):
@@ -118,7 +120,8 @@ class WiredeskApp(App[int]):
             shown = "\n".join(problems[:5])
             more = len(problems) - 5
             self.notify(shown + (f"\n...and {more} more" if more > 0 else ""),
-                        title="Damaged workspace files (left out)", severity="warning",
+                        title="Damaged workspace files (not read: see `wiredesk doctor`)",
+                        severity="warning",
                         timeout=15)
 
     async def on_event(self, event: events.Event) -> None:
@@ -134,14 +137,24 @@ class WiredeskApp(App[int]):
             self.desk.close()
 
     def _save_failed(self, label: str, error: Exception) -> None:
-        """Called from the writer thread: say what was not saved."""
+        """Called from the writer thread (or the read ahead's): say what was not saved."""
         kept = " Your note is kept: open the note editor again to retry." if label == "note" \
             else ""
+        said, severity = f"Not saved ({label}): {error}.{kept}", "error"
+        if label == READ_AHEAD:  # nothing lost: each key reads what it needs itself
+            said = (f"Reading a story's triage ahead failed: {type(error).__name__}: {error} "
+                    "(keys read it themselves).")
+            severity = "warning"
         try:
-            self.call_from_thread(self.notify, f"Not saved ({label}): {error}.{kept}",
-                                  severity="error", timeout=10)
+            self.call_from_thread(self.notify, said, severity=severity, timeout=10)
+            if label in ARCHIVE_LABELS:  # the desk took the archive back: the list shows it
+                self.call_from_thread(self._archive_taken_back)
         except RuntimeError:  # the app has closed: the note is printed by run()
             pass
+
+    def _archive_taken_back(self) -> None:
+        if isinstance(self.screen, MainScreen):
+            self.screen.rebuild(self.screen.current_filter())
 
     async def action_quit(self) -> None:
         """Save what is queued, then leave; asked twice, leave anyway (notes are printed)."""

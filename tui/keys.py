@@ -127,3 +127,14 @@ def binding(
     except KeyError:
         raise KeymapError(f"binding id {bid!r} is not in keymaps/default.toml") from None
     return Binding(key, action, description, show=show, priority=priority, id=bid)
+
+
+def reader_scrolling() -> list[Binding]:
+    """The reader's scroll keys (j/k, Space, g/G, the vim ^f/^d...) for a screen of long text
+    to read (the help, w's explanations): keys the rest of the app has taught, not the arrows
+    alone."""
+    moves = (("down", "down", "Scroll down"), ("up", "up", "Scroll up"),
+             ("page_down", "page_down", "Page down"), ("page_up", "page_up", "Page up"),
+             ("top", "home", "Top"), ("bottom", "end", "Bottom"))
+    return [binding(f"reader.{bid}", f"scroll('{to}')", say, show=False)
+            for bid, to, say in moves]

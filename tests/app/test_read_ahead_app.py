@@ -79,3 +79,32 @@ async def test_a_first_star_after_the_look_over_reads_no_story_on_the_ui_thread(
         assert app.desk.look_over() == (0, [])  # nothing changed by hand
         assert ahead.story(members[0]) is not None  # nothing committed: still good
         await star_reading_no_story(pilot, monkeypatch, demo_root, story)
+
+
+async def test_a_failed_read_ahead_is_told_once(make, demo_root, monkeypatch):
+    """A read ahead that fails (its key then reads the index itself) is shown once, as the
+    writer's failures are: a notification, not only a log line."""
+    monkeypatch.setattr(current, "STORY_FIRST", 2)
+    monkeypatch.setattr(main_mod, "LOOK_AFTER", 3600)  # (no look over meanwhile)
+
+    def broken(rows):
+        raise ValueError("index unreadable")
+
+    monkeypatch.setattr(current, "take_all", broken)
+    app = make(workspace=opened(demo_root))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await on_biggest_story_row(pilot)
+        ahead = app.desk.writer.ahead
+        for _ in range(500):  # (a wait, not a limit)
+            if ahead.failed is not None:
+                break
+            await asyncio.sleep(0.01)
+        ahead.ask(ahead._last)  # fails the same way again: not told twice
+        for _ in range(500):
+            if ahead.misses >= 1 and ahead._asked is None:
+                break
+            await asyncio.sleep(0.01)
+        await pilot.pause()
+        told = [n.message for n in app._notifications if "ahead" in n.message]
+        assert told == ["Reading a story's triage ahead failed: ValueError: index unreadable (keys "
+                        "read it themselves)."], told

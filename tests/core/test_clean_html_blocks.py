@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from unittest.mock import patch
 
 import lxml.html
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tui.core.clean import html_extras
 from tui.core.clean.html_blocks import dom_blocks, norm_word, resegment
 
 
@@ -89,6 +91,11 @@ _WORDS = st.lists(st.sampled_from(["alpha", "Beta", "gamma,", "delta.", "eps", "
 @given(st.lists(st.tuples(st.sampled_from(["p", "li", "h2", "br"]), _WORDS), min_size=1,
                 max_size=8),
        st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=8))
+@example(
+    blocks=[("p", "alpha alpha alpha alpha alpha alpha"),
+            ("p", "alpha alpha alpha alpha alpha delta."), ("br", "Beta")],
+    cuts=[0],
+)
 def test_resegment_never_loses_adds_or_reorders_words(blocks, cuts):
     html = "".join(f"<ul><li>{t}</li></ul>" if tag == "li" else
                    f"{t}<br>" if tag == "br" else f"<{tag}>{t}</{tag}>" for tag, t in blocks)
@@ -102,7 +109,10 @@ def test_resegment_never_loses_adds_or_reorders_words(blocks, cuts):
             at += n + 1
     lines.append(" ".join(words[at:]))
     text = "\n".join(ln for ln in lines if ln)
-    out = resegment(text, b)
+    # (with the furniture model off: it may drop a short line it judges the site's, "Beta"
+    # after a paragraph; found by Hypothesis: the segmentation itself is what is tested)
+    with patch.object(html_extras, "EXTRAS", False):
+        out = resegment(text, b)
     seen = [norm_word(w) for w in out.split()]
     assert [w for w in seen if w] == [w for w in map(norm_word, words) if w]
 

@@ -11,7 +11,7 @@ import lxml.html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.clean import html_blocks
+from tui.core.clean import html_blocks, html_source
 from tui.core.clean.html_blocks import dom_blocks, norm_word, resegment
 
 
@@ -41,10 +41,10 @@ def test_soft_wrapped_lines_are_joined_where_the_sentence_goes_on():
         "She flaunted her bag in the colours of the Nigerian flag."]
 
 
-def test_a_hand_wrapped_source_keeps_its_lines():
+def test_a_hand_wrapped_sources_line_end_is_a_space():  # issue #13 (html_source.py)
     html = "<p>Using the go command helps ensure that your\nrequirements remain consistent.</p>"
     text = "Using the go command helps ensure that your\nrequirements remain consistent."
-    assert resegment(text, page(html)) == text
+    assert resegment(text, page(html)) == text.replace("\n", " ")
 
 
 def test_a_wrap_after_a_sentence_or_a_title_is_not_joined():
@@ -64,6 +64,7 @@ def test_lines_a_br_parts_are_not_joined_as_wraps():
 
 def test_without_the_rule_wrapped_lines_stay_apart(monkeypatch):
     monkeypatch.setattr(html_blocks, "WRAPS", False)
+    monkeypatch.setattr(html_source, "JOIN", "off")  # the hand-wrapped line ends too
     assert resegment(EXTRACTED, page(BLOGGER)) == EXTRACTED
 
 

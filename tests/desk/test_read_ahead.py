@@ -7,6 +7,8 @@ reads ahead run in the test's thread (``run_once``)."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.desk.synthetic import workspace_fixtures
@@ -112,3 +114,41 @@ def test_a_workspace_read_whole_reads_nothing_ahead(root):
     desk = Desk(Workspace.open(root))
     assert desk.writer.ahead is None
     desk.read_ahead(list(desk.select(None).stories[0].article_ids))  # (nothing to do)
+
+
+def test_a_notice_that_fails_does_not_end_the_read_ahead(root, monkeypatch):
+    """``on_failure`` raising (the app closing, a bug): the thread keeps reading ahead."""
+    members, _ = mixed(root)
+    told: list[Exception] = []
+
+    def notice(e: Exception) -> None:
+        told.append(e)
+        raise KeyError("the app is gone")
+
+    real, calls = current.take_all, []
+
+    def broken_once(rows):
+        calls.append(rows)
+        if len(calls) == 1:
+            raise ValueError("index unreadable")
+        return real(rows)
+
+    monkeypatch.setattr(current, "take_all", broken_once)
+    ahead = ahead_mod.ReadAhead(lazy(root), notice)
+    try:
+        ahead.ask(members[0])
+        for _ in range(1000):  # (a wait, not a limit)
+            if told and (
+                ahead._thread is None or not ahead._thread.is_alive() or ahead._asked is None
+            ):
+                break
+            time.sleep(0.01)
+        ahead.ask(members[0])  # read again: the thread is still there to do it
+        for _ in range(1000):
+            if ahead.reads:
+                break
+            time.sleep(0.01)
+    finally:
+        ahead.stop()
+    assert len(told) == 1 and ahead.failed == "ValueError: index unreadable"
+    assert ahead.reads == 1

@@ -85,7 +85,10 @@ def _from_file(path: Path | str) -> Side:
     from tui.core.ingest import EMPTY_FILE, collect
 
     got = collect([str(path)])
+    for src, reason in got.warnings:  # (what the file holds that is not taken: named)
+        _warn(src, reason)
     if not got.docs and got.failures and got.failures[0][1] == EMPTY_FILE:
+        _warn(str(path), "empty file: compared as an empty text")
         return Side(None, str(path), None, None, None, None, "")  # all of the other side went
     if not got.docs:
         why = got.failures[0][1] if got.failures else "no article text found"
@@ -94,7 +97,13 @@ def _from_file(path: Path | str) -> Side:
         raise UserError(f"{path}: holds {len(got.docs)} articles (a feed or JSON Lines); diff "
                         "compares two: ingest it and give two ids (`wiredesk stories` lists them)")
     c = clean_doc(got.docs[0])
+    if not c.body.strip():  # (as `clean` says it)
+        _warn(str(path), "no article text found (the body is empty)")
     return Side(None, str(path), c.title, c.source, c.date, c.lang, c.body)
+
+
+def _warn(src: str, reason: str) -> None:
+    print(f"wiredesk: warning: {one_line(src)}: {one_line(reason)}", file=sys.stderr)
 
 
 def _from_workspace(ws, arg: str) -> Side:

@@ -158,16 +158,22 @@ def _unknown(ws, prefix: str, what: str) -> str:
         table = {a.id: a.title for a in ws.articles()}
     else:
         table = {s.id: s.title for s in ws.stories()}
-    if not table:
-        return (f"no {what} with id {shown!r}: the workspace has no {what}s yet "
-                "(add articles with `wiredesk ingest FILE...`)")
-    if not prefix.strip():
-        return f"empty {what} id"
     p = prefix.strip().lower()
     damaged = _damaged_match(ws, p) if what == "article" else None
     if damaged:  # its file is there but unreadable: say so, not "no article"
         return (f"article {shown!r} is in a damaged file: {damaged}; `wiredesk doctor` "
                 "checks the workspace (--repair sets the file aside)")
+    plural = "stories" if what == "story" else f"{what}s"
+    if not table and (bad := damaged_articles(ws)):  # not "no articles yet": they are damaged
+        more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+        return (f"no {what} with id {shown!r}: no article of the workspace can be read: "
+                f"{bad[0]}{more}; `wiredesk doctor` checks the workspace (--repair sets "
+                "damaged files aside)")
+    if not table:
+        return (f"no {what} with id {shown!r}: the workspace has no {plural} yet "
+                "(add articles with `wiredesk ingest FILE...`)")
+    if not prefix.strip():
+        return f"empty {what} id"
     near = _nearest(sorted(table), p)
     ab = Abbrev(table)
     hint = "" if HEX.fullmatch(p) else " (ids are hex digits)"
@@ -179,6 +185,12 @@ def _unknown(ws, prefix: str, what: str) -> str:
     title = title if len(title) <= 50 else title[:49] + "…"
     return (f"no {what} with id {shown!r}{hint}; nearest: {ab.short(near)}"
             + (f" {title!r}" if title else ""))
+
+
+def damaged_articles(ws) -> list[str]:
+    """The problems (file, line, reason) of the damaged article files known."""
+    return [one_line(x) for x in getattr(ws, "problems", None) or []
+            if x.startswith("articles/")]
 
 
 def _damaged_match(ws, p: str) -> str | None:

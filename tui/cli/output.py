@@ -39,7 +39,9 @@ def article_fields(a: Article) -> dict:
 
 
 def show_json(ws, a: Article, version: int = -1) -> dict:
-    d = {"id": a.id, **article_fields(a), "body": ws.body(a, version), "origin": a.origin}
+    # (the body's file ends in a line end, which is no part of the body: as ``clean --json``)
+    body = ws.body(a, version).removesuffix("\n")
+    d = {"id": a.id, **article_fields(a), "body": body, "origin": a.origin}
     d["versions"] = [{"ingested": v.ingested, "hash": v.hash} for v in a.versions]
     d["version"] = (version % len(a.versions)) + 1  # which one "body" is (1 = oldest)
     d.update(tags=list(a.triage.tags), starred=a.triage.starred, read=a.triage.read,

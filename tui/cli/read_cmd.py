@@ -8,7 +8,7 @@ import sys
 from typing import TypeGuard
 
 from tui.cli.errors import UserError
-from tui.cli.ids import Abbrev, resolve_article, version_index
+from tui.cli.ids import Abbrev, damaged_articles, resolve_article, version_index
 from tui.cli.output import (
     clip,
     json_text,
@@ -91,6 +91,10 @@ def run_stories(args, ws) -> int:
         if len(ws):
             out("no article matches" + (" (archived stories are hidden: --archived shows "
                                         "them)" if not args.archived else ""))
+        elif bad := damaged_articles(ws):  # not "no stories yet": they are damaged
+            files = "a damaged article file" if len(bad) == 1 else f"{len(bad)} damaged files"
+            out(f"no stories: no article of the workspace can be read ({files}, named on "
+                "standard error); `wiredesk doctor` checks the workspace")
         else:
             out("no stories yet: add articles with `wiredesk ingest FILE...`")
         return 0

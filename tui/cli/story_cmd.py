@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tui.cli.errors import UserError
 from tui.cli.ids import Abbrev, resolve_article, resolve_story
+from tui.core.workspace import WorkspaceError, story_files
 
 
 def register(sub) -> None:
@@ -84,6 +85,20 @@ def run_move(args, ws) -> int:
 
 
 def run_archive(args, ws) -> int:
-    for x in args.stories:
-        ws.set_story_state(resolve_story(ws, x).id, archived=args.value)
+    """All or nothing: every story's file is checked (under one hold of the writer lock) before
+    any is written; a damaged one (each is named) refuses the whole command."""
+    sids = list(dict.fromkeys(resolve_story(ws, x).id for x in args.stories))
+    with ws.opened:
+        refused = []
+        for sid in sids:
+            try:
+                story_files.current(ws.root, sid)
+            except WorkspaceError as e:
+                refused.append(str(e))
+        if refused:  # (one line: the first few named, the rest counted)
+            said = "; ".join(refused[:3]) + (f"; and {len(refused) - 3} more" * (len(refused) > 3))
+            saved = "" if len(sids) == 1 else f"none of the {len(sids)} stories saved: "
+            raise UserError(saved + said)
+        for sid in sids:
+            ws.set_story_state(sid, archived=args.value)
     return 0

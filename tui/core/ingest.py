@@ -15,7 +15,10 @@ from pathlib import Path
 
 from tui.core.cleaning import record_date
 from tui.core.decode import MAX_BYTES, DecodeError, decode_bytes, file_error, loads_json
+from tui.core.ingest_feed import collect_feed as _collect_feed
+from tui.core.ingest_feed import url_date_warnings
 from tui.core.ingest_json import array_records
+from tui.core.ingest_notes import name_cuts, name_export_keys
 from tui.core.ingest_walk import walk
 from tui.core.model import DocKind, RawDocument
 from tui.core.sources.reading import iter_lines, limit_text, read_path, read_stream
@@ -33,7 +36,6 @@ ARTICLE_KEYS = (*BODY_KEYS, "title")  # a JSON array is of records when an objec
 READ_KEYS = frozenset(BODY_KEYS + JSONL_FIELDS + ("origin",))
 _HTML_BLOCK = re.compile(r"<(?:p|div|br|h[1-6]|ul|ol|li|article|section|body|html|table|"
                          r"blockquote)\b[^<>]*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^<>]*>|&nbsp;|&#160;")
 
 
 @dataclass
@@ -53,6 +55,7 @@ def collect(sources: list[str], *, stdin=None) -> Collected:
         else:
             for path in _expand(src, out):
                 _collect_file(path, out)
+    name_cuts(out.docs, out.warnings)
     return out
 
 
@@ -75,9 +78,12 @@ def stream(sources: list[str]) -> tuple[Collected, Iterator[RawDocument]]:
         for src in sources:
             for path in _expand(src, out):
                 if path.suffix.lower() in JSONL_EXT and path.is_file():
-                    yield from _jsonl_docs(path, out, total_limit=False)
+                    for doc in _jsonl_docs(path, out, total_limit=False):
+                        name_cuts([doc], out.warnings)
+                        yield doc
                 else:
                     _collect_file(path, out)
+                    name_cuts(out.docs, out.warnings)
                     yield from out.docs
                     out.docs.clear()
 
@@ -137,6 +143,8 @@ def _collect_file(path: Path, out: Collected) -> None:
     kind: DocKind = TEXT_EXT.get(ext) or ("html" if _looks_like_html(text) else "text")
     if kind == "text" and _looks_like_html(text):
         kind = "html"
+    if kind == "md" and text.startswith("---"):
+        name_export_keys(text, name, out.warnings)
     out.docs.append(RawDocument(origin=str(path.resolve()), content=text, kind=kind,
                                 hints={"where": name}))
 
@@ -364,36 +372,13 @@ def _looks_like_feed(text: str) -> bool:
     return looks_like_feed(text)
 
 
-_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
-
-
-def _collect_feed(text: str, name: str, out: Collected) -> None:
-    from tui.core.sources import parse_feed_file
-
-    # (the text is decoded already: its declaration, if any, must now say UTF-8, or feedparser
-    # reads the UTF-8 bytes as windows-1251, Shift-JIS... and every letter is garbled)
-    data = _XML_ENCODING.sub(r"\1\2utf-8\2", text, count=1).encode("utf-8")
-    docs, failures = parse_feed_file(data, origin=name)
-    out.failures.extend(failures)
-    for n, doc in enumerate(docs, 1):
-        where = f"{name} item {n}"
-        doc.hints = {**doc.hints, "where": where}
-        if not _has_text(doc.content):
-            title = doc.hints.get("title")
-            what = f" (only a title: {title[:60]!r})" if title else ""
-            out.failures.append((f"{where} ({doc.origin})", f"no text in this feed item{what}"))
-        else:
-            out.docs.append(doc)
-
-
-def _has_text(content: str) -> bool:
-    """Any text outside markup (a feed item whose body is empty, or only tags, has none)."""
-    return bool(_TAG.sub(" ", content).strip())
-
-
 def _collect_urls(urls: list[str], out: Collected) -> None:
     from tui.core.sources import resolve_sources
 
     docs, failures = resolve_sources(urls)
     out.docs.extend(docs)
     out.failures.extend(failures)
+    out.warnings.extend(url_date_warnings(docs))
+    for doc in docs:  # (a Markdown page fetched: as a file is read)
+        if doc.kind == "md" and doc.content.startswith("---"):
+            name_export_keys(doc.content, doc.origin, out.warnings)

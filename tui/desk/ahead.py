@@ -23,14 +23,17 @@ lock): an index not caught up yet is not read ahead.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from tui.desk import current
 from tui.desk.current import Now
 
+LABEL = "read ahead"  # how a failure is told (``on_failure``: the desk's ``on_error``)
 KEEP = 4  # stories held read ahead (the cursor's, and those it just left)
 RENEW = 1.0  # seconds idle after which the story last asked is looked at again
 _log = logging.getLogger(__name__)
@@ -39,8 +42,9 @@ _log = logging.getLogger(__name__)
 class ReadAhead:
     """Stories' saved triage read ahead off the UI thread, each with the index's mark."""
 
-    def __init__(self, ws: Any) -> None:
+    def __init__(self, ws: Any, on_failure: Callable[[Exception], None] = lambda _: None) -> None:
         self.ws = ws
+        self.on_failure = on_failure  # told each new failure once (the app shows it)
         self._wake = threading.Condition()
         self._asked: str | None = None  # an article of the story to read next
         self._last: str | None = None  # of the story last asked (the cursor's): looked again
@@ -100,9 +104,11 @@ class ReadAhead:
             except Exception as e:  # noqa: BLE001 - named and logged; the next ask tries again
                 with self._wake:
                     self.misses += 1
-                if self.failed != (said := f"{type(e).__name__}: {e}"):  # (logged once)
+                if self.failed != (said := f"{type(e).__name__}: {e}"):  # (told once)
                     _log.exception("read ahead of a story failed (its key reads it itself)")
-                self.failed = said
+                    self.failed = said
+                    with contextlib.suppress(Exception):  # (a failing notice: still read ahead)
+                        self.on_failure(e)
 
     def run_once(self) -> None:
         """Read the story last asked (if any), in this thread."""

@@ -17,7 +17,7 @@ from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import WorkspaceError
 from tui.core.workspace.lock import WriterLock
 from tui.core.workspace.paths import FILTERS
-from tui.core.workspace.records import toml_error
+from tui.core.workspace.records import key_line, toml_error
 
 SavedFilters = list[tuple[str, str]]  # (name, search string) in file order
 
@@ -42,17 +42,18 @@ def load(root: Path) -> SavedFilters:
 
 def save(ws: Locked, name: str, query: str) -> SavedFilters:
     """Add or replace the filter ``name`` (under the workspace's writer lock)."""
-    return _change(ws, lambda table: table.__setitem__(name, query))
+    return _change(ws, name, lambda table: table.__setitem__(name, query))
 
 
 def delete(ws: Locked, name: str) -> SavedFilters:
-    return _change(ws, lambda table: table.pop(name, None))
+    return _change(ws, name, lambda table: table.pop(name, None))
 
 
-def _change(ws: Locked, edit: Callable[[dict[str, str]], object]) -> SavedFilters:
-    """Edit the ``[filters]`` table and write the file again; what it holds besides (other
-    keys, values that are not search strings) is kept. A damaged file is not written over: a
-    ``WorkspaceError`` names its line (the filters it holds are the reader's)."""
+def _change(ws: Locked, name: str, edit: Callable[[dict[str, str]], object]) -> SavedFilters:
+    """Edit the ``[filters]`` table (its key ``name``) and write the file again; what it holds
+    besides (other keys, values that are not search strings) is kept. A damaged file is not
+    written over: a ``WorkspaceError`` names its line (the filters it holds are the reader's);
+    nor is a value of ``name`` that is not a search string (the error names the key)."""
     with ws.lock:
         path = Path(ws.root) / FILTERS
         try:
@@ -71,6 +72,13 @@ def _change(ws: Locked, edit: Callable[[dict[str, str]], object]) -> SavedFilter
         if not isinstance(table, dict):
             raise WorkspaceError(f"{FILTERS}: `filters` is not a table; fix it by hand")
         table = dict(table)
+        if name in table and not isinstance(table[name], str):  # a person's own: kept
+            line = key_line(text, name, "filters")
+            raise WorkspaceError(
+                f"{FILTERS}: {f'line {line}: ' if line else ''}`{name}` is not a search string "
+                f"({type(table[name]).__name__}, written by hand): not overwritten; choose "
+                "another name or fix it by hand"
+            )
         edit(table)
         head = '# Saved filters of the Wiredesk app: name = "search string".\n'
         write_atomic(path, head + tomli_w.dumps({**data, "filters": table}))

@@ -1,12 +1,17 @@
 """The writer's queued saves (:class:`Job`), what a failed change names (:class:`NotSaved`),
 and two triage changes of one article made one (:func:`merged`: a change whose save failed is
-written with the next save of that article). No Textual."""
+written with the next save of that article); an archive whose save the workspace refused taken
+back (:class:`Archived`). No Textual."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from tui.desk.steps import Step
 
 NAMED = 5  # articles a failure names (the rest are counted)
 
@@ -24,6 +29,7 @@ class Job:
     change: int = 0
     before: int = 0
     total: int = 1
+    made: Archived | None = None  # an archive change: taken back if its save is refused
 
     @property
     def key(self) -> str:
@@ -36,6 +42,35 @@ class Job:
     @property
     def note(self) -> str | None:
         return dict(self.changes).get("note")
+
+
+@dataclass(eq=False, slots=True)
+class Archived:
+    """An archive change made in memory: its undo step (as the history holds it now) and the
+    story faces it changed, so that a story whose save the workspace refuses (its file damaged
+    since the app last looked) is taken back whole: :meth:`refused`."""
+
+    step: Step
+    faces: dict[str, Any]  # story id -> its face
+    value: bool  # archived (True) or brought back
+
+    def refused(self, sid: str, history: list[Step], lock: threading.Lock) -> None:
+        """Story ``sid``'s save was refused: its face says again what it said before (unless
+        changed since: an undo, another archive), and the undo step no longer holds it (a
+        step left with no story goes)."""
+        before = dict(self.step.stories).get(sid)
+        face = self.faces.get(sid)
+        if face is not None and before is not None and face.archived == self.value:
+            face.archived = before
+        with lock:
+            at = next((k for k, s in enumerate(history) if s is self.step), None)
+            if at is None:  # undone already (the undo's save is refused too, and named)
+                return
+            left = tuple(x for x in self.step.stories if x[0] != sid)
+            if left:
+                self.step = history[at] = replace(self.step, stories=left)
+            else:
+                del history[at]
 
 
 class NotSaved(Exception):
@@ -59,3 +94,8 @@ def merged(first: dict[str, Any], then: dict[str, Any]) -> dict[str, Any]:
     out["add_tags"] = tuple(sorted(set(first.get("add_tags", ())) - remove | add))
     out["remove_tags"] = tuple(sorted(set(first.get("remove_tags", ())) | remove))
     return out
+
+
+def held_lock(ws: Any) -> contextlib.AbstractContextManager[Any]:
+    """The workspace's own lock held (a workspace without one: nothing)."""
+    return ws if hasattr(ws, "__enter__") else contextlib.nullcontext()

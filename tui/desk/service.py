@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tui.core.model import Article
 from tui.core.query import Filter
-from tui.core.workspace import StaleUndo, Story, Workspace
+from tui.core.workspace import StaleUndo, Story, Workspace, story_files
 from tui.desk import ahead, counts, current, filters, held, indexed, intake
 from tui.desk.current import Now, warm
 from tui.desk.filters import SavedFilters
@@ -51,7 +51,9 @@ class Desk:
         self._thread: threading.Thread | None = None
         if not getattr(ws, "loaded", True):  # hand edits: looked for once a second, not per key
             ws.index.recheck = RECHECK
-            self.writer.ahead = ahead.ReadAhead(ws)  # a story row's triage, read before its key
+            self.writer.ahead = ahead.ReadAhead(  # a story row's triage, read before its key
+                ws, lambda e: self.writer.on_error(ahead.LABEL, e)
+            )
 
     # ---- the writer thread -------------------------------------------------------------------
     def start(self) -> None:
@@ -267,10 +269,12 @@ class Desk:
 
     def archive(self, story_ids: Sequence[str]) -> tuple[bool, int]:
         """Archive these stories, or bring them back when all are archived; one undo step.
-        Returns the new state and how many stories."""
+        Returns the new state and how many stories. ``WorkspaceError`` before any change when
+        the workspace's known problems (in memory) name one's story file as damaged."""
         stories = [s for sid in story_ids if (s := self.face(sid)) is not None]
         if not stories:
             return False, 0
+        story_files.refuse_named(self.ws.problems, [s.id for s in stories])  # (nothing changed)
         value = not all(s.archived for s in stories)
         self.writer.archive("archived" if value else "brought back", stories, value)
         return value, len(stories)

@@ -33,7 +33,7 @@ from tui.core.model import Article, Triage
 from tui.core.workspace.errors import UnknownId
 from tui.desk import current
 from tui.desk.current import Now
-from tui.desk.jobs import Job, NotSaved, merged
+from tui.desk.jobs import Archived, Job, NotSaved, held_lock, merged
 from tui.desk.steps import Before, Regroup, Step
 
 CHUNK = 50  # articles saved under one hold of the workspace lock (another process waits less)
@@ -184,10 +184,12 @@ class TriageWriter:
 
     def archive(self, label: str, stories: Sequence[Any], archived: bool) -> None:
         """Archive (or bring back) stories (story faces, changed in memory too); one step."""
-        self.remember(Step(label, stories=tuple((s.id, s.archived) for s in stories)))
+        before = tuple((s.id, s.archived) for s in stories)
+        made = Archived(Step(label, stories=before), {s.id: s for s in stories}, archived)
+        self.remember(made.step)
         for s in stories:
             s.archived = archived
-            self._jobs.put(Job(label, (s.id,), (("archived", archived),)))
+            self._jobs.put(Job(label, (s.id,), (("archived", archived),), made=made))
 
     def undo(self) -> Step | None:
         """Put back the state before the last recorded action; returns that action (grouping
@@ -287,7 +289,7 @@ class TriageWriter:
         try:
             # A chunk takes the workspace lock once (``update_triage`` takes it again inside,
             # a count): each file is still written and indexed on its own
-            hold = _held(self.ws) if len(job.keys) > 1 else contextlib.nullcontext()
+            hold = held_lock(self.ws) if len(job.keys) > 1 else contextlib.nullcontext()
             with self.lock, hold:
                 for key in job.keys:
                     try:
@@ -322,6 +324,8 @@ class TriageWriter:
     def _done(self, job: Job, failed: list[tuple[str, Exception]]) -> None:
         if failed and job.note is not None:
             self.unsaved_notes[job.key] = job.note
+        if failed and job.made is not None:  # a refused archive: its face and step taken back
+            job.made.refused(job.key, self.history, self._history_lock)
         if job.archive is None:
             bad = {k for k, e in failed if not isinstance(e, UnknownId)}
             changes = dict(job.changes)
@@ -388,11 +392,6 @@ class TriageWriter:
         """End :meth:`drain` at once (the app is gone; nothing can report errors any more)."""
         self._stopped.set()
         self._jobs.put(None)
-
-
-def _held(ws: Any) -> contextlib.AbstractContextManager[Any]:
-    """The workspace's own lock held (a workspace without one: nothing)."""
-    return ws if hasattr(ws, "__enter__") else contextlib.nullcontext()
 
 
 def _nothing(aid: str) -> None:

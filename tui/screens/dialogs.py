@@ -10,8 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from tui.core.textutil import display_rtl, safe_line, safe_text
-from tui.keys import binding
+from tui.keys import binding, reader_scrolling
 from tui.widgets.fields import LineInput
+from tui.widgets.keylabels import keys_label
 from tui.widgets.palette import terminal_bidi
 
 
@@ -32,6 +33,7 @@ class TextDialog(ModalScreen[None]):
         binding("dialog.cancel", "close", "Close"),
         binding("main.quit", "close", "Close", show=False),
         binding("main.open", "close", "Close", show=False),
+        *reader_scrolling(),  # long text scrolls with the reader's keys, not the arrows alone
     ]
 
     def __init__(self, title: str, lines: list[str]) -> None:
@@ -47,6 +49,9 @@ class TextDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
+
+    def action_scroll(self, how: str) -> None:
+        getattr(self.query_one(VerticalScroll), f"scroll_{how}")(animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -65,6 +70,9 @@ class PromptDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog dialog--small"):
             yield Label(Text(safe_line(self.title_text)), classes="dialog--title")
             yield LineInput(self.value, placeholder=self.placeholder, id="prompt")
+            keys = getattr(self.app, "keys", None) or {}
+            yield Label(f"Enter saves · {keys_label(keys.get('dialog.cancel', 'escape'), 1)} "
+                        "cancels", classes="dialog--hint")
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from tui.core.textutil import display_rtl
-from tui.keys import binding
+from tui.keys import binding, reader_scrolling
 from tui.screens import (
     dialogs,
     export_dialog,
@@ -111,6 +111,7 @@ class HelpScreen(ModalScreen[None]):
         binding("dialog.cancel", "close", "Close help"),
         binding("main.quit", "close", "Close help", show=False),
         binding("app.help", "close", "Close help", show=False),
+        *reader_scrolling(),  # long text scrolls with the reader's keys, not the arrows alone
     ]
 
     def __init__(self, keymap: dict[str, str], keymap_name: str = "default") -> None:
@@ -130,6 +131,10 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()
+
+    def action_scroll(self, how: str) -> None:
+        scroll = self.query_one("#help-scroll", VerticalScroll)
+        getattr(scroll, f"scroll_{how}")(animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -151,7 +151,8 @@ class MainScreen(StatusScreen):
             return
         body = self.desk.text(aid, raw=self.show_raw)
         a = self.desk.held.brief(aid)  # the index's row (or this process's copy): no file read
-        self.reader.show(aid, article_header(a, raw=self.show_raw), body, article=a)
+        self.reader.show(aid, article_header(a, raw=self.show_raw), body, article=a,
+                         verbatim=self.show_raw)
 
     def refresh_rows(self, *story_ids: str, articles: Iterable[str] | None = None) -> None:
         """Repaint after a triage change (counts of the given stories recomputed; ``articles``:
@@ -268,6 +269,7 @@ class MainScreen(StatusScreen):
             return
         aid = self.current_id()
         if aid is None:
+            self.nothing_here()
             return
         if self.config.mark_read_on_open and self.desk.mark_read(aid):
             self.refresh_rows(self.desk.story_of(aid), articles=[aid])

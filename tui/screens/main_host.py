@@ -13,6 +13,7 @@ from textual.screen import Screen
 from tui.core.query import Filter, parse
 from tui.desk import Desk
 from tui.desk.filters import SavedFilters
+from tui.widgets.keylabels import keys_label
 from tui.widgets.reader import Reader
 from tui.widgets.story_list import StoryList
 
@@ -37,6 +38,33 @@ class DeskScreen(Screen):
         """The article under the cursor (on a story row: the one the reader shows)."""
         return self.stories.article_id
 
+    def nothing_here(self) -> None:
+        """Say why a key for an article did nothing: an empty list, or a saved filter's row
+        (the keys were ignored without a word; the key bar offers them everywhere)."""
+        keys: dict[str, str] = getattr(self.app, "keys", {})
+
+        def k(bid: str, fallback: str) -> str:
+            return keys_label(keys.get(bid, fallback), 1)
+
+        listing = self.stories.listing
+        if listing.stories:
+            self.notify("Nothing to act on here: put the cursor on a story or an article.")
+            return
+        help_ = f"{k('app.help', 'question_mark')} lists every key"
+        if listing.archived_left_out:  # not empty: every story it would show is archived
+            n = listing.archived_left_out
+            self.notify(
+                f"Nothing to act on: {n} archived {'story is' if n == 1 else 'stories are'} left "
+                f"out of the list ({k('main.filter', 'f')} then archived shows them; "
+                f"{k('main.undo', 'u')} undoes the last archive; {help_})."
+            )
+            return
+        if self.query_text:
+            what = f"{k('main.clear_filter', 'F')} clears the filter"
+        else:
+            what = f"{k('main.ingest', 'i')} ingests a file or folder"
+        self.notify(f"Nothing to act on: the list is empty ({what}; {help_}).")
+
     def current_filter(self) -> Filter | None:
         return parse(self.query_text) if self.query_text else None
 
@@ -50,6 +78,8 @@ class DeskScreen(Screen):
         if story is not None and sl.cursor.kind == "story":
             return list(sl.listing.members.get(story.id, ()))
         aid = self.current_id()
+        if not aid:
+            self.nothing_here()
         return [aid] if aid else []
 
     def marked_targets(self) -> list[str]:

@@ -64,7 +64,8 @@ class ToolKeys(ScreenKeys):
             if damaged:
                 more = f"\n...and {len(damaged) - 5} more" if len(damaged) > 5 else ""
                 self.screen.post_message(msg.Notice(
-                    "Damaged workspace files (left out):\n" + "\n".join(damaged[:5]) + more,
+                    "Damaged workspace files (not read: see `wiredesk doctor`):\n"
+                    + "\n".join(damaged[:5]) + more,
                     "warning", rebuild=bool(changed)))
             elif changed:
                 self.screen.post_message(msg.Notice(
@@ -167,6 +168,7 @@ class ToolKeys(ScreenKeys):
         story = self.screen.stories.story
         aid = self.screen.current_id()
         if story is None or aid is None:
+            self.screen.nothing_here()
             return
         items, left, right = compare_items(self.desk, story.article_ids, aid)
         if len(items) < 2:
@@ -236,6 +238,7 @@ class ToolKeys(ScreenKeys):
     def explain(self) -> None:
         aid = self.screen.current_id()
         if not aid:
+            self.screen.nothing_here()
             return
         title = f"Why {self.desk.get(aid).title!r} is in this story"
         from tui.screens.dialogs import TextDialog  # noqa: PLC0415 (tui.app_later)

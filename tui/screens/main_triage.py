@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.core.workspace.errors import WorkspaceError
 from tui.desk.steps import Flag, Step
 from tui.keys import binding
 from tui.screens import main_messages as msg
@@ -89,6 +90,7 @@ class TriageKeys(ScreenKeys):
         sl = self.screen.stories
         story = sl.story
         if story is None:
+            self.screen.nothing_here()
             return
         members = sl.listing.members.get(story.id, [])
         now = self.desk.current(members)
@@ -124,6 +126,7 @@ class TriageKeys(ScreenKeys):
     def note(self) -> None:
         aid = self.screen.current_id()
         if aid is None:
+            self.screen.nothing_here()
             return
         a = self.desk.get(aid)
         unsaved = self.desk.unsaved_notes.get(aid)
@@ -139,7 +142,11 @@ class TriageKeys(ScreenKeys):
                                     done)
 
     def archive(self) -> None:
-        value, n = self.desk.archive(self.desk.stories_of(self.screen.targets()))
+        try:
+            value, n = self.desk.archive(self.desk.stories_of(self.screen.targets()))
+        except WorkspaceError as e:  # a story file known damaged: refused, nothing changed
+            self.screen.notify(f"Not saved (archived): {e}.", severity="error", timeout=10)
+            return
         if not n:
             return
         label = "archived" if value else "brought back"
@@ -151,6 +158,7 @@ class TriageKeys(ScreenKeys):
         sl = self.screen.stories
         story = sl.story
         if story is None:
+            self.screen.nothing_here()
             return
         aid = self.screen.current_id()
         ids = [aid] if sl.cursor.kind == "article" and aid else sl.listing.members[story.id]

@@ -31,11 +31,12 @@ KEYS: dict[str, tuple[tuple[str, str], ...]] = {
                ("main.tag", "tag"), ("main.note", "note"), ("main.open_origin", "origin"),
                ("main.copy", "copy"), ("main.compare", "compare"), ("main.toggle_raw", "original"),
                ("main.undo", "undo"), ("main.explain", "why")),
+    # "back" third: when it came last it was cut at 80 and 100 columns (no way out was shown)
     "compare": (("compare.next_change", "next change"), ("compare.previous_change", "previous"),
-                ("compare.top", "top"), ("compare.bottom", "end"), ("compare.swap", "swap"),
-                ("compare.layout", "layout"), ("compare.unique", "unique"),
-                ("compare.next_left", "next left"), ("compare.next_right", "next right"),
-                ("compare.back", "back")),
+                ("compare.back", "back"), ("compare.top", "top"), ("compare.bottom", "end"),
+                ("compare.swap", "swap"), ("compare.layout", "layout"),
+                ("compare.unique", "unique"), ("compare.next_left", "next left"),
+                ("compare.next_right", "next right")),
 }
 HELP = ("app.help", "help")
 
@@ -64,16 +65,27 @@ def key_bar(pairs: Sequence[tuple[str, str]], keys: Mapping[str, str], width: in
 
 
 class KeyBar(Widget):
-    """One line of keys for the current mode (``KEYS[mode]``)."""
+    """One line of keys for the current mode (``KEYS[mode]``). Blank while a dialog covers its
+    screen: the dialog has the keys then (the bar showed "r read  s star" under the note
+    editor, where r and s type letters, and "? help" under the help itself)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"keybar--key"}
     mode: reactive[str] = reactive("list")
+    covered: reactive[bool] = reactive(False)
 
     def __init__(self, mode: str = "list", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.set_reactive(KeyBar.mode, mode)
 
+    def on_mount(self) -> None:
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def _screen_changed(self, screen: object) -> None:
+        self.covered = screen is not self.screen
+
     def render(self) -> Text:
+        if self.covered:
+            return Text("")
         keys = getattr(self.app, "keys", None) or default_keys()  # an app without a keymap
         return key_bar(KEYS.get(self.mode, ()), keys, self.content_size.width or 80,
                        self.get_component_rich_style("keybar--key"))

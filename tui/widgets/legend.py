@@ -18,6 +18,9 @@ MARKS: tuple[tuple[str, str], ...] = (
     (KIND_MARK["copy"], "copy: nearly the same text as another article of the story"),
     (KIND_MARK["version"], "version: a later text of the same page (d compares versions)"),
     ("├ └", "the articles of the story under the cursor"),
+    ("?", "in the language column: the language is not known"),
+    ("a.txt", "in the outlet column, in italics: no outlet known, so where the article came "
+              "from (a file, a record FILE:LINE, an address)"),
     ("/ =", "a saved filter (= when it is the one applied)"),
     ("▶", "the pane with the focus (its top line is heavy and in the accent colour)"),
 )
@@ -53,11 +56,18 @@ SETTINGS: tuple[tuple[str, str], ...] = (
 )
 
 
-def empty_guide(keys: dict[str, str], query: str) -> list[tuple[str, str]]:
-    """What the list says when it has nothing to show: (key, what it does) lines."""
+def empty_guide(keys: dict[str, str], query: str, archived: int = 0) -> list[tuple[str, str]]:
+    """What the list says when it has nothing to show: (key, what it does) lines.
+    ``archived``: archived stories the list left out (then it is not "nothing to read")."""
     def k(bid: str, fallback: str) -> str:
         return keys_label(keys.get(bid, fallback), 1)
 
+    if archived:
+        return [("", f"{archived} archived {'story' if archived == 1 else 'stories'} left out"),
+                (k("main.filter", "f"), "then archived: show them"),
+                (k("main.undo", "u"), "undo the last archive"),
+                (k("main.clear_filter", "F"), "clear the filter") if query else
+                (k("app.help", "question_mark"), "every key and every mark")]
     if query:
         return [("", "No article matches this filter."),
                 (k("main.clear_filter", "F"), "clear the filter"),

@@ -47,6 +47,7 @@ class Reader(Pane, can_focus=True):
         self.rtl_mode = "auto"  # "auto", "on" or "off"
         self._header: list[tuple[str, str]] = []  # (part, one-line text)
         self._body = ""
+        self._verbatim = False
         self._lines: list[Strip] = []
         self._laid_width = -1
         # articles laid out lately (back to one is common: k after j, esc after enter)
@@ -60,12 +61,14 @@ class Reader(Pane, can_focus=True):
         return "Article"
 
     def show(self, article_id: str | None, header: list[tuple[str, str]], body: str,
-             article=None) -> None:
+             article=None, *, verbatim: bool = False) -> None:
         """Show an article: header lines as (part, text), then the body's paragraphs
-        (``article``: the record, for opening its origin)."""
+        (``article``: the record, for opening its origin). ``verbatim`` (the original text,
+        o): its lines, indentation and blank lines as they are, wrapped but never joined."""
         same = article_id == self.article_id
         self.article = article
         self.article_id = article_id
+        self._verbatim = verbatim
         self._header = [(part, safe_line(text)) for part, text in header]
         self._body = safe_text(body)
         self._laid_width = -1
@@ -102,7 +105,8 @@ class Reader(Pane, can_focus=True):
             return
         self._laid_width = width
         rtl = self.rtl_active
-        key = (width, rtl, self.article_id is None, tuple(self._header), self._body)
+        key = (width, rtl, self.article_id is None, tuple(self._header), self._body,
+               self._verbatim)
         lines = self._laid.get(key)
         if lines is None:
             lines = self._laid[key] = self._lay_out(width, rtl)
@@ -120,6 +124,22 @@ class Reader(Pane, can_focus=True):
             lines += self._wrap(text, width, style[part], rtl and is_rtl(text))
         if self._header:
             lines.append(Strip([], 0))
+        if self._verbatim:  # a man page, a table, HTML source: joined lines were mangled
+            console = self.app.console
+            for line in self._body.strip("\n").split("\n"):
+                line = line.rstrip()
+                if not line:
+                    lines.append(Strip([], 0))
+                    continue
+                line_rtl = rtl and is_rtl(line)
+                fit = Text(line, style=style["body"], end="")
+                if fit.cell_len <= width and "\t" not in line and not line_rtl:
+                    # fits as it is: the same strip as wrapping gives, without the wrap (a
+                    # 40,000-line log laid out twice as slowly as its cleaned text before)
+                    lines.append(Strip(list(fit.render(console))))
+                else:
+                    lines += self._wrap(line, width, style["body"], line_rtl)
+            return lines
         paras = [p for p in self._body.split("\n\n") if p.strip()]
         if not paras and self.article_id is None:
             lines += self._wrap("No article here: the list says how to add some.", width,

@@ -155,7 +155,7 @@ class RowDrawing(Pane):
     def _guide_line(self, n: int, width: int) -> Strip:
         """Line ``n`` of what an empty list says to do (keys from the keymap)."""
         base = self.rich_style
-        guide = empty_guide(self.keys, self.active_filter)
+        guide = empty_guide(self.keys, self.active_filter, self.listing.archived_left_out)
         if not 0 <= n < len(guide):
             return Strip.blank(width, base)
         styles = self._styles()

@@ -10,8 +10,15 @@ from tui.core.clean.dedupe import _NORM, dedupe_lines
 from tui.core.clean.furniture import FurnitureModel
 from tui.core.clean.glued import mend
 from tui.core.clean.lang import detect_lang, stopwords_for
-from tui.core.clean.plain import plain_document, title_line, whole_document
+from tui.core.clean.plain import (
+    file_layout,
+    plain_document,
+    title_line,
+    underlines,
+    whole_document,
+)
 from tui.core.clean.reflow import reflow
+from tui.core.clean.tables import pipe_rows
 from tui.core.clean.text import select
 from tui.core.markup import title_key
 from tui.core.model import META_FIELDS, Cleaned, RawDocument, outlet_key, page_key
@@ -28,6 +35,27 @@ _ONE_SCRIPT = {"he", "el", "bn", "ta", "te", "gu", "pa", "kn", "ml", "si", "th",
 _ESCAPES = "\x1b\x9b\x9d\x90\x98\x9e\x9f"  # starters of terminal escape sequences
 HEAD_LINES = 400  # lines of an HTML page's visible text searched for a byline and date
 _MAX_CHARS = 4_000_000  # beyond this a "page" is not an article; the tail is ignored
+
+
+def cut_note(doc: RawDocument) -> str | None:
+    """What cleaning leaves out of a document too long to clean whole, said for the ingest
+    report (never silently: the raw copy keeps every character, the body does not), or None.
+    Cheap for every document of ordinary size (a length test)."""
+    content = doc.content if isinstance(doc.content, str) else ""
+    limit = _MAX_CHARS
+    if doc.kind == "html":
+        from tui.core.clean.html import _MAX_HTML, lighten
+
+        limit = min(_MAX_CHARS, _MAX_HTML)
+        if len(content) <= limit:
+            return None
+        content = lighten(content, limit)  # (its scripts and styles go first, as cleaning does)
+    if len(content) <= limit:
+        return None
+    return (f"too long to clean whole ({len(content):,} characters"
+            f"{' without scripts and styles' if doc.kind == 'html' else ''}): the body is "
+            f"cleaned from the first {limit:,}; the rest is left out of it (an ingested "
+            "article keeps it in its original: `wiredesk show --raw`)")
 
 
 def clean(doc: RawDocument, *, furniture: FurnitureModel | None = None) -> Cleaned:
@@ -66,7 +94,7 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
 
         content, found, extracted, visible = extract(content, doc.origin)
     elif doc.kind == "md":  # (the Markdown reader, as the HTML one, loaded for its pages only)
-        from tui.core.clean.markdown import front_matter, join_paragraphs, strip_markdown
+        from tui.core.clean.markdown import front_matter, read, strip_markdown
 
         found, content, unused = front_matter(content)  # what it names beats guesses (below)
         markdown, content = content, strip_markdown(content)
@@ -75,10 +103,12 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
         known = (lambda line: furniture.is_furniture(outlet, line))
     else:
         known = None
+    table = None  # the lines that are a table's rows, as the Markdown reader knows them
     if doc.kind == "md":  # paragraphs, items and quotations whole, as Markdown reads them
-        content = strip_markdown(join_paragraphs(markdown))
-    elif not extracted:
-        content = reflow(content)
+        content, table = read(markdown)
+    filed = doc.kind == "text" and not extracted and file_layout(content)
+    if doc.kind != "md" and not extracted:
+        content = reflow(content, hanging=filed)
     if extracted:
         fields = clean_extracted(content, known, found.get("title"))
         if not all(found.get(k) or hints.get(k) for k in ("author", "date")):
@@ -89,7 +119,7 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
                 if v and not fields.get(k) and not found.get(k):
                     fields[k] = v
     else:
-        fields = clean_text(content, known, authored=doc.kind == "md")
+        fields = clean_text(content, known, authored=doc.kind == "md", filed=filed, table=table)
         if doc.kind == "md":
             fields["body"] = _with_front_matter(fields, found, unused)
     for k, v in found.items():  # what the HTML's own metadata says beats guesses from text
@@ -176,9 +206,13 @@ def clean_extracted(text: str, known=None, title: str | None = None) -> dict:
     return {k: out.get(k) for k in ("body", *META_FIELDS)}
 
 
-def clean_text(text: str, known=None, authored: bool = False) -> dict:
+def clean_text(text: str, known=None, authored: bool = False, filed: bool = False,
+               table: set[int] | None = None) -> dict:
     """Body and metadata of a plain-text page, as a dict of Cleaned's fields. ``authored``:
-    the text is a document its author wrote (Markdown), where lists are content, not menus."""
+    the text is a document its author wrote (Markdown), where lists are content, not menus;
+    ``filed``: the text as written was laid out as a file (``plain.file_layout``); ``table``:
+    its lines that are a table's rows (the Markdown reader's; None: rows split by pipes that
+    are a table by their own marks, ``tables.pipe_rows``)."""
     lines = single_spaced(text)
     if any(c in text for c in _ZERO_WIDTH):  # (split() keeps them: they are no white space)
         for i, ln in enumerate(lines):
@@ -186,13 +220,17 @@ def clean_text(text: str, known=None, authored: bool = False) -> dict:
                 lines[i] = ""  # zero-width characters only: a blank line
     lang = detect_lang(text)
     kinds: dict[int, str | None] = {}
+    table = pipe_rows(lines) if table is None else table
     keep = select(lines, stopwords_for(lang), known, dense_script=lang in _DENSE_LANGS,
-                  kinds=kinds, written=text)
+                  kinds=kinds, written=text, authored=authored, piped=table)
     keep = dedupe_lines(lines, keep)
     keep = _drop_lead_teaser(lines, keep)
     chosen = keep
-    plain = plain_document(lines, kinds, lists=authored)  # (no page furniture: a document)
-    keep = whole_document(lines, keep, kinds, plain=plain)
+    plain = plain_document(lines, kinds, lists=authored, filed=filed, table=table)
+    keep = whole_document(lines, keep, kinds, lists=authored, plain=plain, filed=filed,
+                          table=table)
+    if plain:
+        keep = underlines(lines, keep)  # (a heading's "=====": no paragraph of its own)
     headline = shown = None
     top = next((i for i, ln in enumerate(lines) if ln), 0)
     if keep and keep[0] == top and len(keep) > 1 and meta.headline_shape(lines[top]):
@@ -202,7 +240,7 @@ def clean_text(text: str, known=None, authored: bool = False) -> dict:
     elif keep and plain and title_line(lines[top]):
         # A plain document's first line is its title, unless the lines above its prose show
         # another one (a web page's copy without furniture: "Home Blog" over the headline).
-        shown = _shown_title(lines, chosen, kinds)
+        shown = None if filed else _shown_title(lines, chosen, kinds)  # (a file's: its own)
         if shown in (None, lines[top]) and keep[0] == top and len(keep) > 2:
             headline, keep = lines[top], keep[1:]
         elif shown is not None and shown != lines[top] and keep[0] == top not in chosen:

@@ -25,6 +25,7 @@ from typing import Any
 
 from tui.core.clean.combine import add_missed
 from tui.core.clean.html_agree import top_up, worth_asking
+from tui.core.clean.html_anchors import drop_anchor_signs
 from tui.core.clean.html_blocks import redraw
 from tui.core.clean.html_inside import fill_inside
 from tui.core.clean.html_meta import read_meta
@@ -58,6 +59,7 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
     if tree is None:
         text = strip_tags(html)
         return text, {}, False, lambda: text
+    _safe(drop_anchor_signs, tree)  # "Path#", "Installation¶": a heading's link to itself
     meta = _safe(read_meta, tree) or {}
     prose = _safe(_prose_words, tree) or 0
     text = _safe(_trafilatura, tree, origin, prose) or ""

@@ -12,9 +12,8 @@ joined (also across an editor's soft wrap of the source, a line end with a space
 it, which a browser shows as a space, when the sentence goes on; and across the edge of an
 inline phrase in running text, "We read <i>The Times</i>.", which trafilatura's whole-page
 fallback for a short page cuts), and a line opening an item of an ordered list is numbered
-as the page numbers it. A hand-wrapped source's line ends are kept: joining them, wcxb_dev
-documentation paragraphs fell .587 -> .570 (its gold keeps them on some sites, the Rust book,
-go.dev, git-scm, and not on others, docs.python.org).
+as the page numbers it. A hand-wrapped source's line end inside a text node is a space
+where the line does not end a sentence (html_source.py).
 The extractor's words are never reordered, and dropped only as whole lines the page shows to
 be furniture (below); the line breaks and list markers change, and a word the extractor
 glued at an element's edge is spaced there (html_glue.py); the one thing added is what the
@@ -40,6 +39,7 @@ from tui.core.clean.html_extras import extra_lines
 from tui.core.clean.html_fill import apart, fill
 from tui.core.clean.html_glue import CODE, PHRASES, _words, junctions, phrase_edges, unglue
 from tui.core.clean.html_page import Blocks, item_number
+from tui.core.clean.html_source import SOURCE_END, joins_across, keeps_lines, marked, segments
 from tui.core.markup import BLOCK_TAGS
 
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
@@ -82,7 +82,7 @@ def dom_blocks(root) -> Blocks:
     blocks; a table row is one block (its cells are not). Line ends of the source are breaks
     too; those with a space kept beside them (an editor's soft wrap) are also ``wraps``."""
     out = Blocks()
-    state = {"id": 0, "pre": 0, "quote": 0, "code": 0}
+    state = {"id": 0, "pre": 0, "quote": 0, "code": 0, "keep": 0}  # keep: html_source.py
     in_link = 0  # links open around the text being read
     linked = [0]  # characters of the block being read that lie inside links
     parts: list[str] = []
@@ -99,7 +99,7 @@ def dom_blocks(root) -> Blocks:
             parts.clear()
             return
         if _INNER in text:  # blocks inside a table cell
-            got = cell_words(out, text, state["id"])
+            got = cell_words(out, text.replace(SOURCE_END, "\n"), state["id"])
         else:
             if len(parts) > 1 and not state["pre"]:  # words glued at an element's edge
                 junctions(parts, len(out.words), out, state["code"] > 0)
@@ -108,14 +108,17 @@ def dom_blocks(root) -> Blocks:
             got = False
             br = False  # a <br> since the last words, not only line ends of the source
             for line in text.split(_BR):  # line ends and <br>: breaks
-                soft = False  # the last words ended on a space: a line end after is a wrap
-                for segment in line.split("\n"):
+                soft, before = False, ""  # soft: the last words ended on a space (a wrap)
+                for segment, source in segments(line):
                     words = _STRIP.sub("", segment.lower()).split()
                     if words:
                         if got:
                             out.breaks.add(len(out.words))
                             if not br and (soft or _SOFT_START.match(segment)):
                                 out.wraps.add(len(out.words))  # an editor's wrap
+                            if source and not br and joins_across(before, segment):
+                                out.hard.add(len(out.words))  # a space (<pre>: _joins)
+                        before = segment
                         out.words.extend(words)
                         out.block.extend([state["id"]] * len(words))
                         got, br = True, False
@@ -126,7 +129,7 @@ def dom_blocks(root) -> Blocks:
                 out.lines.add(state["id"])
             if state["quote"]:
                 out.quotes.add(state["id"])
-            out.texts[state["id"]] = text.replace(_INNER, " ")
+            out.texts[state["id"]] = text.replace(_INNER, " ").replace(SOURCE_END, "\n")
             out.owner[state["id"]] = (owner, inside)  # the element its text lies in
             if chars:
                 out.linked[state["id"]] = chars
@@ -143,6 +146,7 @@ def dom_blocks(root) -> Blocks:
         if kind is None:
             kind = kinds[raw_tag] = _kind(raw_tag)
         if event == "start" and kind not in _UNREAD:
+            state["keep"] += keeps_lines(el)
             cell = cells[-1]
             cells.append(cell or int(kind == "cell"))
             if len(cells) > MAX_DEPTH + 1:
@@ -180,7 +184,7 @@ def dom_blocks(root) -> Blocks:
                 edges.append(len(parts))
             text = el.text
             if text:
-                parts.append(text)
+                parts.append(marked(text, state["keep"] > 0))
                 if in_link:
                     linked[0] += len(text)
             continue
@@ -188,6 +192,7 @@ def dom_blocks(root) -> Blocks:
             walker.skip_subtree()
             continue
         if event == "end" and kind not in _UNREAD:
+            state["keep"] -= keeps_lines(el)
             cells.pop()
             if kind in _BLOCK_KINDS:
                 if cells[-1] and kind != "tr":
@@ -212,7 +217,7 @@ def dom_blocks(root) -> Blocks:
                 edges.append(len(parts))
         tail = el.tail
         if tail:
-            parts.append(tail)
+            parts.append(marked(tail, state["keep"] > 0))
             if in_link:
                 linked[0] += len(tail)
     flush(root, True)
@@ -331,7 +336,7 @@ def resegment(text: str, page: Blocks) -> str:
             closes = bool(_CLOSES.match(bare))  # ". Price": the sentence the line before ends
             if n == 0 and pieces and _joins(page, prev_end, start) and (
                     _goes_on(bare) or closes or _unwrapped(page, start, pieces[-1])
-                    or start in page.phrases and start not in page.breaks):
+                    or start in page.phrases and start not in page.breaks or start in page.hard):
                 tight = closes or (start, pieces[-1][-1:], bare[:1]) in page.tight  # no space
                 pieces[-1] = pieces[-1] + ("" if tight else " ") + bare
                 spans[-1] = spans[-1] + where
@@ -362,7 +367,8 @@ def _joins(page: Blocks, end: int | None, start: int | None) -> bool:
     """The line starting at ``start`` goes on the line ending at ``end`` in the page."""
     return (end is not None and start is not None and start == end + 1
             and page.block[start] == page.block[end] and page.block[start] not in page.lines
-            and (JOIN_BREAKS or start not in page.breaks or WRAPS and start in page.wraps))
+            and (JOIN_BREAKS or start not in page.breaks or WRAPS and start in page.wraps
+                 or start in page.hard))
 
 
 def _unwrapped(page: Blocks, start: int | None, before: str) -> bool:

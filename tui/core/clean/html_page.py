@@ -19,6 +19,7 @@ class Blocks:
     lines: set[int] = field(default_factory=set)  # blocks whose line breaks are kept (<pre>)
     breaks: set[int] = field(default_factory=set)  # words a <br> or a line end opens
     wraps: set[int] = field(default_factory=set)  # of those, words an editor's soft wrap opens
+    hard: set[int] = field(default_factory=set)  # of those, source line ends that are spaces
     phrases: set[int] = field(default_factory=set)  # words an inline phrase's edge opens (<i>)
     tight: set[tuple] = field(default_factory=set)  # (word, char, char): edges with no space
     terms: set[int] = field(default_factory=set)  # blocks that are terms of a list (<dt>)

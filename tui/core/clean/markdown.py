@@ -1,5 +1,6 @@
-"""Markdown to plain text: drop markup (headings, links, images, emphasis, code fences, tables)
-but keep the shape of lists ("- ", "1. ") and quotations ("> "). A leading YAML front matter
+"""Markdown to plain text: drop markup (headings, links, images, emphasis, code fences, a
+table's rule row) but keep the shape of lists ("- ", "1. "), quotations ("> ") and a table's
+rows ("| zstd | 2.887 |", one a line). A leading YAML front matter
 block gives the metadata it names (``front_matter``)."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from tui.core.markup import PARTING_TAGS, lang_code
 NOT_PARTING = frozenset({"address", "figure", "figcaption"})
 _PARTING = "|".join(sorted(PARTING_TAGS - NOT_PARTING))
 _RULES = [
-    (re.compile(r"^\s{0,3}(?:```|~~~).*$", re.M), ""),  # fence markers (content stays)
+    (re.compile(r"^[ \t]{0,3}(?:```|~~~).*$", re.M), ""),  # fence markers (content stays)
     (re.compile(r"<!--.*?-->", re.S), ""),  # comments
     # a block's tag between two words parts them (as a browser shows "a</p>b" on two lines)
     (re.compile(rf"(?<=\S)</?(?:{_PARTING})\b[^<>]{{0,200}}>(?=\S)", re.I), " "),
@@ -27,13 +28,15 @@ _RULES = [
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
     # link definitions; not a footnote's ("[^1]: The report..." is text: "[^" opens no label)
-    (re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s+\S+.*$", re.M), ""),
-    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M), r"\1"),  # ATX headings
-    (re.compile(r"^\s{0,3}(?:=+|-+)\s*$", re.M), ""),  # setext underlines, rules
-    (re.compile(r"^\s{0,3}(?:\*\s*){3,}$|^\s{0,3}(?:_\s*){3,}$", re.M), ""),  # rules
-    (re.compile(r"^\s{0,3}>\s?(?=\s*$)", re.M), ""),  # empty quote lines
-    (re.compile(r"^\s{0,3}(?:>\s?)+", re.M), "> "),  # block quotes keep one marker
-    (re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$", re.M), ""),  # table rules
+    (re.compile(r"^[ \t]{0,3}\[[^\]^][^\]]*\]:[ \t]+\S+.*$", re.M), ""),
+    # ATX headings (closing hashes after a space: "## C#" keeps its "#")
+    (re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$", re.M), r"\1"),
+    (re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M), ""),  # setext underlines, rules
+    (re.compile(r"^[ \t]{0,3}(?:\*[ \t]*){3,}$|^[ \t]{0,3}(?:_[ \t]*){3,}$", re.M), ""),  # rules
+    (re.compile(r"^[ \t]{0,3}>[ \t]?(?=[ \t]*$)", re.M), ""),  # empty quote lines
+    (re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M), "> "),  # block quotes keep one marker
+    # table rules, line and all (a table's header row and its rows stay together)
+    (re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*(?:\n|$)", re.M), ""),
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
     (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # emphasis
     (re.compile(r"~~(.+?)~~"), r"\1"),  # strike
@@ -41,7 +44,7 @@ _RULES = [
 ]
 
 
-_DEFINED = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:\s+\S", re.M)  # (footnotes: not "[^1]")
+_DEFINED = re.compile(r"^[ \t]{0,3}\[([^\]^][^\]]*)\]:[ \t]+\S", re.M)  # (footnotes: not "[^1]")
 _SHORTCUT = re.compile(r"\[([^\[\]\n]+)\](?:\[\])?")  # "[lzbench]", "[lzbench][]"
 
 
@@ -60,19 +63,58 @@ def strip_markdown(text: str) -> str:
 _FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
 _BLOCK_START = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\||(?:=+|-+)\s*$|"
                           r"(?:\*\s*){3,}$|(?:_\s*){3,}$|<|\[[^\]]+\]:)")
+_TABLE_RULE = re.compile(r"^\s{0,3}\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?)?\s*$")  # "--|--"
 _ITEM = re.compile(r"^(\s{0,3})([-*+]|\d{1,9}[.)])\s+")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 
 
-def join_paragraphs(text: str) -> str:
+def read(text: str) -> tuple[str, set[int]]:
+    """The plain text of a Markdown document, its paragraphs, items and quotations one a line
+    (``join_paragraphs``, ``strip_markdown``), and the indices of its lines that are a table's
+    rows, its header row among them: what Markdown reads as a table (a header row over a rule
+    row, and the rows under it), and nothing else split by pipes (a menu, a footer's links)."""
+    rows: set[int] = set()
+    joined = join_paragraphs(text, rows).split("\n")
+    for k in rows:  # (marked through the markup's removal, which may join or drop lines)
+        joined[k] += _ROW
+    lines = strip_markdown("\n".join(joined)).split("\n")
+    found = {k for k, ln in enumerate(lines) if _ROW in ln}
+    for k in list(found):
+        lines[k] = lines[k].replace(_ROW, "")
+        if not any(c.isalnum() for c in lines[k]):  # "| |": its images gone, nothing to say
+            lines[k] = ""
+            found.discard(k)
+    return "\n".join(lines), found
+
+
+_ROW = "\x00"  # a table row's mark in ``read`` (no text holds it: the text is sanitised)
+
+
+def join_paragraphs(text: str, rows: set[int] | None = None) -> str:
     """Markdown with each paragraph, list item and quoted paragraph on one line, as Markdown
     reads them: a line continues the block above unless a blank line, a heading, a list item,
     a quotation, a table row, a fence or a hard break (two trailing spaces or a backslash)
-    comes between. Code in fences and indented code stay as they are."""
+    comes between. Code in fences and indented code stay as they are, and so do a table's
+    lines (its header row over its rule row, its rows: with or without pipes around).
+    ``rows``, when given, receives the indices of the result's lines that are a table's header
+    row or rows (not its rule row)."""
     out: list[str] = []
     fenced = False
     joinable = False  # the last output line is a paragraph, item or quote that may go on
-    for line in text.split("\n"):
+    table = False  # inside a table: below its rule row ("--|--"), up to a line without a pipe
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if "|" in line and not fenced and (
+                table or _TABLE_RULE.match(line)
+                or (k + 1 < len(lines) and _TABLE_RULE.match(lines[k + 1]))):
+            rule = bool(_TABLE_RULE.match(line))
+            if rows is not None and not rule:
+                rows.add(len(out))
+            out.append(line)  # a table's header, rule or row ("a | b" over "--|--"): a line
+            joinable = False
+            table = table or rule
+            continue
+        table = False
         if _FENCE.match(line):
             fenced = not fenced
             out.append(line)
@@ -106,22 +148,73 @@ _FM_LINES = 200  # a longer block is no front matter
 _EMPTY = ("", "null", "~", "Null", "NULL", "[]", "{}", '""', "''")  # values that say nothing
 
 
+# Keys ``wiredesk export --split`` writes that no field holds: the article's id and origin, its
+# story, tags and flags. A block holding all of ``_EXPORT_MARKS`` is such a file's, and these
+# keys are then no text of the body: ingest names them (``export_keys``) as not applied.
+EXPORT_KEYS = ("id", "origin", "story_id", "story_title", "tags", "starred", "read",
+               "note_version_ingested")
+_EXPORT_MARKS = frozenset({"id", "origin", "story_id", "starred", "read"})
+
+
 def front_matter(text: str) -> tuple[dict[str, str], str, list[str]]:
     """``(fields, rest, unused)``: the title, author, date, language, outlet and summary a
     leading YAML front matter block names ("---" lines around "key: value" lines, as Jekyll,
     Hugo, Obsidian and ``wiredesk export --split`` write it), the text after the block, and
     the entries it holds that give no field ("tags: [a, b]", "date: Spring 2023", a second
-    title), as written, for the body to keep. A text without one, or whose block is not flat
-    "key: value" lines, comes back as it is (its lines were read as the body's)."""
-    if not text.startswith("---"):
+    title), as written, for the body to keep (not a Wiredesk export's own keys: ingest names
+    those, ``export_keys``). A text without one, or whose block is not flat "key: value"
+    lines, comes back as it is (its lines were read as the body's)."""
+    block = _block(text)
+    if block is None:
         return {}, text, []
+    entries, rest = block
+    own = _exported(entries)
+    fields: dict[str, str] = {}
+    unused = []
+    for key, value, nested in entries:
+        field = _FM_FIELDS.get(key.lower())
+        got = _usable(field, _scalar(value, nested)) if field else None
+        if field and got and fields.setdefault(field, got) == got:
+            continue  # read (or said again)
+        if own and key in EXPORT_KEYS:
+            continue  # (named by ingest)
+        shown = _scalar(value, nested) or _shown(value, nested)  # (unquoted when it reads)
+        if shown not in _EMPTY:
+            unused.append(f"{key}: {shown}")
+    return fields, rest, unused
+
+
+def export_keys(text: str) -> list[str]:
+    """The entries of a Wiredesk export's front matter (``wiredesk export --split``) that no
+    field holds and that say something ("tags: a, b", "starred: true"; not "read: false"), as
+    "key: value"; nothing for any other text."""
+    block = _block(text) if text.startswith("---") else None
+    if block is None or not _exported(block[0]):
+        return []
+    out = []
+    for key, value, nested in block[0]:
+        shown = _scalar(value, nested) or _shown(value, nested)
+        if key in EXPORT_KEYS and shown not in (*_EMPTY, "false"):
+            out.append(f"{key}: {shown}")
+    return out
+
+
+def _exported(entries: list[tuple[str, str, list[str]]]) -> bool:
+    return _EXPORT_MARKS <= {k for k, _, _ in entries}
+
+
+def _block(text: str) -> tuple[list[tuple[str, str, list[str]]], str] | None:
+    """The entries of a leading front matter block (key, value, the lines nested under it)
+    and the text after it; None when there is none (see ``front_matter``)."""
+    if not text.startswith("---"):
+        return None
     lines = text.split("\n", _FM_LINES)
     if lines[0].rstrip() != "---":
-        return {}, text, []
+        return None
     end = next((i for i in range(1, min(len(lines), _FM_LINES))
                 if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        return {}, text, []
+        return None
     entries: list[tuple[str, str, list[str]]] = []  # key, value, the lines nested under it
     for line in lines[1:end]:
         if line[:1] in " \t-":
@@ -132,21 +225,11 @@ def front_matter(text: str) -> tuple[dict[str, str], str, list[str]]:
             continue  # a comment
         m = _FM_KEY.match(line)
         if m is None:
-            return {}, text, []
+            return None
         entries.append((m.group(1), (m.group(2) or "").strip(), []))
     if not any(k.lower() in _FM_FIELDS for k, _, _ in entries):
-        return {}, text, []  # "---" rules around "Note: the vote moved." are no front matter
-    fields: dict[str, str] = {}
-    unused = []
-    for key, value, nested in entries:
-        field = _FM_FIELDS.get(key.lower())
-        got = _usable(field, _scalar(value, nested)) if field else None
-        if field and got and fields.setdefault(field, got) == got:
-            continue  # read (or said again)
-        shown = _scalar(value, nested) or _shown(value, nested)  # (unquoted when it reads)
-        if shown not in _EMPTY:
-            unused.append(f"{key}: {shown}")
-    return fields, "\n".join(lines[end + 1:]), unused
+        return None  # "---" rules around "Note: the vote moved." are no front matter
+    return entries, "\n".join(lines[end + 1:])
 
 
 def _usable(field: str, value: str) -> str | None:

@@ -9,6 +9,7 @@ from tui.core.clean.dates import find_dates
 from tui.core.clean.lines import furniture_kind
 from tui.core.clean.mail import NAMES as MAIL_NAMES
 from tui.core.clean.mail import fields as mail_fields
+from tui.core.clean.tables import piped_line
 
 # News agencies and wire services: names that, in a byline or a credit, are the source.
 AGENCIES = {
@@ -127,8 +128,9 @@ def signoff(lines: list[str]) -> str | None:
 
 
 def headline_shape(line: str) -> bool:
-    """A wire or plain-text headline: a short line in capitals ("U.S. SPENDING ROSE 1 PCT")."""
-    if line.startswith(_MAIL_HEADS):
+    """A wire or plain-text headline: a short line in capitals ("U.S. SPENDING ROSE 1 PCT"),
+    not split by pipes (a table's row, a menu: ``piped_line``)."""
+    if line.startswith(_MAIL_HEADS) or piped_line(line):
         return False  # an e-mail's header line
     letters = [c for c in line if c.isalpha()]
     return (2 <= len(line.split()) <= 25 and len(letters) >= 8
@@ -168,7 +170,8 @@ def header_fields(header: list[str], body_head: str,
         if handle and "source" not in out:
             out["source"] = handle["h"]
         if (title_at is None and 3 <= n <= 30 and not caption and not dates and not author
-                and len(pipes) < 3 and not line.rstrip().endswith(".") and kind is None):
+                and len(pipes) < 3 and not line.rstrip().endswith(".") and kind is None
+                and not piped_line(line)):
             if body_words is None:
                 body_words = words(body_head)
             own = words(line)
@@ -212,6 +215,8 @@ def credit_source(lines: list[str]) -> str | None:
 def lead_title(body: str) -> str | None:
     """A title derived from the lead when the page has none: its first sentence, shortened."""
     first, _, rest = body.strip().partition("\n")
+    while piped_line(first) and rest.strip():  # (a table's row is no title: the text under it)
+        first, _, rest = rest.strip().partition("\n")
     if len(first.split()) <= SALUTATION and first.endswith(",") and rest.strip():
         first = rest.strip().split("\n", 1)[0]  # "Hi Bob," opens a letter, it is no title
     if not first:

@@ -6,9 +6,14 @@ README, release notes, a manual page) has no such furniture: its short lines are
 title, a list, a closing line, a signature), and dropping them is a silent loss. A text is
 plain when nothing on it is evidence of page furniture (``plain_document``): no line of a
 furniture kind (a long text may hold a few of its own: ``document_marks``), no line of links
-split by pipes, no line repeated (a long text may repeat a few) and no run of bulleted lines
-that reads as a menu (``_menus``: short names, neither announced by a colon nor set between
-paragraphs). ``whole_document`` then gives it back its lines.
+split by pipes (a table's rows are not: ``tables.pipe_rows``), no line repeated (a long text
+may repeat a few) and no run of bulleted lines that reads as a menu (``_menus``: short names,
+neither announced by a colon nor set between paragraphs). A text laid out as a file
+(``file_layout``: indented, as a page copied as text never is) is a document unless it holds a
+page's own furniture (an advertisement, an appeal, a ticker): its lists, repeated lines ("* New
+upstream release.") and notices (copyright lines, "Source:" fields) are its own.
+``whole_document`` then gives it back its lines, less the underlines of its headings
+(``underlines``).
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ from itertools import compress
 from tui.core.clean.dates import parse_date
 from tui.core.clean.lang import stopwords_for
 from tui.core.clean.mail import head_end
-from tui.core.clean.meta import signoff
+from tui.core.clean.meta import byline, signoff
 from tui.core.clean.shaped import BULLETED
+from tui.core.clean.tables import pipe_rows, piped_line
 
 PLAIN_SHARE = 0.85  # a plain document whose selection keeps less than this share of its words
 # A document's own headings and notices that read like page furniture ("SEE ALSO", "AUTHOR",
@@ -44,6 +50,42 @@ _FUNCTION_WORDS = stopwords_for(None)  # (a menu's names go without them; a titl
 _PAGE_OF = re.compile(r"(?i)page \d+ (of|/) \d+$")
 _OWN_ENDS = (*_PHRASE_ENDS, ":")  # a line outside the prose ending so is a document's own
 NAME_WORDS = 3  # a signature: a name of at most this many words under a closing line
+FILE_INDENT = 0.1  # a text of which this share of lines (and at least FILE_LINES) opens
+FILE_LINES = 2  # ...indented, and at least this many not, is laid out as a file
+PAGE_KINDS = frozenset({"ticker", "appeal", "ad"})  # furniture only a web page has
+_UNDERLINE = re.compile(r"(?:={3,}|-{3,}|~{3,}|\^{3,})$")  # a heading's underline
+
+
+def file_layout(text: str) -> bool:
+    """``text`` (as written, before ``reflow``) is laid out as a file, not copied from a web
+    page: indented (``FILE_INDENT`` of its lines or more open with white space, and some do
+    not: a list item's continuation, a field's value, a changelog's entries, wire copy's
+    paragraphs), past the margin all its lines share. A page copied as text has its
+    paragraphs on a line each, none indented, or all of them alike (a hard-wrapped text may
+    be either: some pages wrap their articles)."""
+    filled = [ln.expandtabs(8) for ln in text.split("\n") if ln.strip()]
+    if not filled:
+        return False
+    margin = min(len(ln) - len(ln.lstrip()) for ln in filled)  # (a text indented as a whole)
+    indented = sum(1 for ln in filled if ln[margin : margin + 1].isspace())
+    return indented >= max(FILE_LINES, FILE_INDENT * len(filled)) and (
+        len(filled) - indented >= FILE_LINES
+    )
+
+
+def underlines(lines: list[str], keep: list[int]) -> list[int]:
+    """``keep`` without the lines that underline a heading ("=====", "-----" right under a
+    line of words: a setext heading); they hold no words, and the heading stays."""
+    return [
+        i
+        for i in keep
+        if not (
+            i > 0
+            and _UNDERLINE.match(lines[i])
+            and any(map(str.isalpha, lines[i - 1]))
+            and not _UNDERLINE.match(lines[i - 1])
+        )
+    ]
 
 
 def document_marks(kinds: list[str | None]) -> bool:
@@ -127,21 +169,33 @@ def _prose(line: str) -> bool:
     )
 
 
-def plain_document(lines: list[str], kinds: dict[int, str | None], lists: bool = False) -> bool:
+def plain_document(
+    lines: list[str],
+    kinds: dict[int, str | None],
+    lists: bool = False,
+    filed: bool = False,
+    table: set[int] | None = None,
+) -> bool:
     """``lines`` (stripped, single-spaced; ``kinds``: each line's furniture kind) are a plain
     document: no evidence of page furniture on them (see the module's docstring). ``lists``:
-    bulleted lines are the author's lists (Markdown), never a menu. An e-mail is none (its
-    header block is read by ``mail``)."""
+    bulleted lines are the author's lists (Markdown), never a menu; ``filed``: the text is
+    laid out as a file (``file_layout``), whose lines are its own unless more than
+    ``DOC_MARKS`` of them are of a ``PAGE_KINDS`` kind; ``table``: the lines that are a
+    table's rows (the Markdown reader's; None: ``pipe_rows``). An e-mail is none (its header
+    block is read by ``mail``)."""
     idx = list(compress(range(len(lines)), lines))  # the non-blank lines
     if not idx or head_end(lines):
         return False
+    if filed:
+        return sum(kinds.get(i) in PAGE_KINDS for i in idx) <= DOC_MARKS
     # (a line quoted as e-mail quotes it is the letter's own: "> On Monday, Bob wrote:"; a
     # line without letters, its figures: "2.4.0 (2024-05-01)")
     if not document_marks([None if lines[i][:1] == ">" else _own_kind(kinds.get(i)) for i in idx]):
         return False
     texts = [lines[i] for i in idx]
-    if any(t.count(" | ") >= 2 for t in texts):
-        return False
+    piped = {i for i in idx if lines[i].count(" | ") >= 2}
+    if piped and not piped <= (pipe_rows(lines) if table is None else table):
+        return False  # (a table's rows are no menu's links)
     if len(texts) < 3:
         return True  # a line or two of text
     repeats = len(texts) - len(set(texts))
@@ -162,8 +216,9 @@ def _own_kind(kind: str | None) -> str | None:
 def title_line(line: str) -> bool:
     """A plain document's first line reads as its title: a few words, not a sentence, a
     salutation ("Dear Tom,") or a line announcing what follows ("Steps to take:"), and not a
-    page's furniture: a date, an address, "Page 1 of 2", a menu's names ("Home News Sport")."""
-    return _title_shaped(line) and not _furniture_on_top(line)
+    page's furniture: a date, an address, "Page 1 of 2", a menu's names ("Home News Sport"),
+    a table's row or a menu split by pipes ("| Index | Last |")."""
+    return _title_shaped(line) and not _furniture_on_top(line) and not piped_line(line)
 
 
 def _title_shaped(line: str) -> bool:
@@ -189,6 +244,8 @@ def whole_document(
     kinds: dict[int, str | None],
     lists: bool = False,
     plain: bool | None = None,
+    filed: bool = False,
+    table: set[int] | None = None,
 ) -> list[int]:
     """``keep``, or the lines of a plain document (``plain_document``) that ``keep`` drops.
 
@@ -202,19 +259,27 @@ def whole_document(
     lines above and below (a site's name, "Powered by ...") stay out, as the selection left
     them.
     ``lists``: bulleted lines are the author's lists (Markdown); ``plain``: what
-    ``plain_document`` says of the text, when known."""
+    ``plain_document`` says of the text, when known; ``filed``: the text is laid out as a
+    file (``file_layout``): all of its lines are its own, as when the selection keeps little;
+    ``table``: as ``plain_document``'s."""
     if plain is None:
-        plain = plain_document(lines, kinds, lists)
+        plain = plain_document(lines, kinds, lists, filed, table)
     if not plain:
         return keep  # an e-mail's body (``select``), or a page with furniture
     idx = list(compress(range(len(lines)), lines))  # the non-blank lines
     if len(idx) < 3:  # a line or two of text: all of it
         return keep or idx
     body = idx[:-1] if signoff([lines[idx[-1]]]) else idx  # (" Reuter": the source)
-    total = sum(len(lines[i].split()) for i in idx[1:])  # the first line may be the title
-    if sum(len(lines[i].split()) for i in keep if i != idx[0]) < PLAIN_SHARE * total:
+    # The first line may be the title; a table's rows, which the selection takes whole, are
+    # no evidence that it holds the document's prose.
+    table = pipe_rows(lines) if table is None else table
+    total = sum(len(lines[i].split()) for i in idx[1:] if i not in table)
+    kept = sum(len(lines[i].split()) for i in keep if i != idx[0] and i not in table)
+    if filed and keep:  # (a byline above the prose, "By Ann Lee": metadata, the header's)
+        body = [i for i in body if i >= keep[0] or not _byline(lines[i])]
+    if filed or kept < PLAIN_SHARE * total:
         top = lines[idx[0]]
-        if idx[0] not in keep and _title_shaped(top) and _furniture_on_top(top):
+        if idx[0] not in keep and not filed and _title_shaped(top) and _furniture_on_top(top):
             body = body[1:]  # (a date, an address on top: the page's, as no title)
         return body
     first, last = (min(idx.index(i), len(body) - 1) for i in (keep[0], keep[-1]))
@@ -225,6 +290,12 @@ def whole_document(
         last = len(body) - 1
     out = body[first : last + 1]
     return keep if out == keep else out
+
+
+def _byline(line: str) -> bool:
+    """A line of its own naming the author ("By Ann Lee, Reuters"), not a sentence going on
+    ("written by Ann Lee")."""
+    return line[:1].isupper() and byline(line)[0] is not None
 
 
 def _own(run: list[str], titled: bool) -> bool:

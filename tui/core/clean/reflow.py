@@ -9,6 +9,10 @@ lines. A word hyphenated across a line end is joined; the hyphen goes only when 
 writes the word whole elsewhere (wrapping tools break compounds at their hyphen:
 "well-known", "mid-March").
 
+A list item's continuation lines, set at its text's column (a hanging indent: "  * fix the"
+over "    crash"), go on with the item in a text wrapped at a column, and in one laid out as a
+file (``items``).
+
 Nothing is dropped: joining only removes line breaks, the indentation they carried and, at
 most, a hyphen of hyphenation.
 """
@@ -180,19 +184,21 @@ def _glue(prev: str, nxt: str, text: str) -> str:
     return prev + " " + nxt
 
 
-def reflow(text: str) -> str:
+def reflow(text: str, hanging: bool = False) -> str:
     """``text`` with each hard-wrapped paragraph on one line (indentation of its first line
-    kept); returned unchanged when the text is not hard-wrapped. An e-mail's header block
-    (``mail``) becomes the three headers the cleaner reads above its body. Lines quoted as
-    e-mail quotes them (``> ``) are a text of their own: they do not count in the wrap column
-    of the rest and are reflowed among themselves, their markers kept."""
+    kept); returned unchanged when the text is not hard-wrapped, but for its list items'
+    continuations when ``hanging`` (a text laid out as a file: ``plain.file_layout``). An
+    e-mail's header block (``mail``) becomes the three headers the cleaner reads above its
+    body. Lines quoted as e-mail quotes them (``> ``) are a text of their own: they do not
+    count in the wrap column of the rest and are reflowed among themselves, their markers
+    kept."""
     if ":" in text[:200]:
         found = mail.split(text)
         if found:
             heads, body = found
-            flowed = _reflow(body)
+            flowed = _reflow(body, hanging)
             return f"{mail.render(heads)}\n\n{_short_mail(flowed) if flowed == body else flowed}"
-    return _reflow(text)
+    return _reflow(text, hanging)
 
 
 MAIL_WRAP = 60  # a mail line this long that stops mid-sentence was wrapped (clients: 72-78)
@@ -215,25 +221,62 @@ def _short_mail(body: str) -> str:
     return "\n".join(out)
 
 
-def _reflow(text: str) -> str:
+def _reflow(text: str, hanging: bool = False) -> str:
     lines = text.split("\n")
     if "\t" in text:
         lines = [ln.expandtabs(8) for ln in lines]
     if ">" not in text or not any(map(_quoted, lines)):
         width = wrap_width(lines)
-        return text if width is None else "\n".join(_join(lines, width, text))
+        if width is None:
+            joined = items(lines, text) if hanging else lines  # (as many lines: none joined)
+            return text if len(joined) == len(lines) else "\n".join(joined)
+        return "\n".join(_join(lines, width, text))
     plain = [ln for ln in lines if not _quoted(ln)]
     width = wrap_width(plain)
     out: list[str] = []
     for quoted, group in groupby(lines, key=_quoted):
         run = list(group)
         if quoted:
-            inner = _reflow("\n".join(_QUOTE.sub("", ln, count=1) for ln in run))
+            inner = _reflow("\n".join(_QUOTE.sub("", ln, count=1) for ln in run), hanging)
             out.extend(">" + ln if ln[:1] == ">" else "> " + ln if ln else ">"
                        for ln in inner.split("\n"))
         else:
-            out.extend(_join(run, width, text, plain) if width else run)
+            out.extend(
+                _join(run, width, text, plain) if width else items(run, text) if hanging else run
+            )
     return "\n".join(out)
+
+
+def _item_column(line: str) -> int | None:
+    """The column a list item's text starts at ("  * fix": 4), or None for no item."""
+    marker = _LIST.match(line.lstrip())
+    return _indent(line) + marker.end() if marker else None
+
+
+def _hangs(line: str, column: int | None) -> bool:
+    """``line`` goes on with the list item whose text starts at ``column``: it is set at that
+    column exactly (a hanging indent), opens no item of its own and is no table's or code's."""
+    return (
+        column is not None
+        and column > 0
+        and _indent(line) == column
+        and not _LIST.match(line.lstrip())
+        and not _structured(line)
+    )
+
+
+def items(lines: list[str], text: str) -> list[str]:
+    """``lines`` (tabs expanded) with each list item's continuation lines (``_hangs``) joined
+    to it; every other line as it was."""
+    out: list[str] = []
+    column: int | None = None
+    for ln in lines:
+        if out and ln.strip() and _hangs(ln, column):
+            out[-1] = _glue(out[-1].rstrip(), ln.strip(), text)
+            continue
+        column = _item_column(ln) if ln.strip() else None
+        out.append(ln)
+    return out
 
 
 _QUOTE = re.compile(r"^> ?")
@@ -251,6 +294,7 @@ def _join(lines: list[str], width: int, text: str, whole: list[str] | None = Non
     base = continuation_indent(whole or lines, opens)
     out: list[str] = []
     prev_raw = ""
+    column: int | None = None  # where the text of the list item being read starts
     inside = False  # a line at an opening indent was met since the last blank line
     end = max((k for k, ln in enumerate(lines) if ln.strip()), default=-1)
     for k, ln in enumerate(lines):
@@ -258,10 +302,13 @@ def _join(lines: list[str], width: int, text: str, whole: list[str] | None = Non
             inside = False
         elif _indent(ln) in opens:
             inside = True
-        if out and ln.strip() and prev_raw.strip() and joins(prev_raw, ln, width, opens, base,
-                                                              inside, k == end):
+        if out and ln.strip() and prev_raw.strip() and (
+                _hangs(ln, column) or joins(prev_raw, ln, width, opens, base, inside, k == end)):
             out[-1] = _glue(out[-1].rstrip(), ln.strip(), text)
+            if _LIST.match(ln.strip()):
+                column = _item_column(ln)
         else:
             out.append(ln.rstrip())
+            column = _item_column(ln) if ln.strip() else None
         prev_raw = ln
     return out

@@ -26,7 +26,7 @@ from tui.core.clean.mail import head_end
 from tui.core.clean.plain import document_marks
 from tui.core.clean.repeats import own_repeats
 from tui.core.clean.shaped import shaped_runs
-from tui.core.clean.tables import keep_tables, table_rows, unmark_rows
+from tui.core.clean.tables import ROW_KINDS, keep_tables, pipe_rows, table_rows, unmark_rows
 
 SHORT = 12.0  # cost of a short line that is not prose (menus are runs of these)
 SHORT_FIRST = 3.0  # ...but a lone one between paragraphs (a subheading) costs little
@@ -114,11 +114,14 @@ def best_run(values: list[float]) -> tuple[int, int, float]:
 
 def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool] | None = None,
            dense_script: bool = False, kinds: dict[int, str | None] | None = None,
-           written: str | None = None) -> list[int]:
+           written: str | None = None, authored: bool = False,
+           piped: set[int] | None = None) -> list[int]:
     """Indices (into ``lines``: stripped, single-spaced) of the body lines, in order.
     ``known(line)`` says a line is furniture learned from other pages of the same outlet;
     ``kinds``, when given, receives each line's furniture kind (None for none); ``written``:
-    the text as written (its spaces set out a table's columns)."""
+    the text as written (its spaces set out a table's columns); ``authored``: a document its
+    author wrote (Markdown); ``piped``: the lines that are rows of a table written with pipes
+    (the Markdown reader's; None: found here, ``pipe_rows``)."""
     idx = list(compress(range(len(lines)), lines))  # the non-blank lines
     head = head_end(lines)
     if head:  # an e-mail: its body is all of its text, its headers metadata
@@ -136,9 +139,17 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     page = not document_marks(list(map(_FURNITURE, info)))
     _mark_repeats(info)
     rows = table_rows(written) if written else set()
-    unmark_rows(idx, info, rows)  # a table's header row drawn for each table is no template
+    if piped is None:  # a table written with pipes: no menu's links
+        piped = pipe_rows(lines)
+    # A table's header row drawn for each table is no template (a text's tables written with
+    # pipes: only in Markdown, where a text that repeats such a line is sure to be no page).
+    unmark_rows(idx, info, rows | piped if authored else rows)
+    rows |= piped
     scale = _stop_scale(info)
     raw = [prose_value(ln, scale) for ln in info]
+    if piped:  # (nor a wall between the prose above and below it: ``keep_tables`` keeps it)
+        raw = [max(v, 0.0) if i in piped and ln.furniture in ROW_KINDS else v
+               for i, ln, v in zip(idx, info, raw)]
     keep = _select(info, idx, raw, scale, BARRIERS)
     aside = step_aside(idx, info, raw, keep, plain=not page)
     if aside is keep and any(ln.furniture == "repeat" for ln in info):

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from . import neighbours, state, young
+from .apart import held_apart
 from .corrections import Corrections, Merge, Split, as_correction
 from .features import extract, order_key, parse_day, sentence_sketch, text_key
 from .index import TermIndex
@@ -139,6 +140,7 @@ class Grouper:
             lines.append("placed here by a correction (merge, split or move)")
         elif entry.how == "founded":
             lines.append("started this story: no earlier article was close enough")
+            lines += held_apart(self, entry)
         elif entry.how == "version":
             lines.append(f"same origin as {p.copy_of}: another version of that article")
         elif entry.partner is None:

@@ -18,6 +18,7 @@ from .scoring import (
     in_window,
     mono_candidates,
     shared_evidence,
+    thin_reason,
     thin_share,
 )
 from .timing import timed
@@ -222,7 +223,7 @@ def _scaled(p, sim: float, a: DocEntry, b: DocEntry, words: TermIndex | None = N
     Texts that share at most one informative word and no name do not count (``thin_share``)."""
     full = fullness(p, min(a.mass, b.mass))
     if words is not None:
-        sim *= thin_share(a, b, words, p.short_terms)
+        sim *= thin_share(a, b, words, p)
     sim = timed(p, sim, a, b)
     sim -= full * p.local * max(0.0, (a.near + b.near) / 2 - p.local_base)
     if a.days and b.days:
@@ -248,9 +249,8 @@ def short_text_reason(
     lines = [f"short texts ({e.mass} and {other.mass} distinct words): judged at the bar for "
              f"headlines, similarity {bar:.2f} to the story by its centre or its members "
              f"(full texts need {p.join:.2f} on average)"] if full < 1.0 else []
-    if words is not None and thin_share(e, other, words, p.short_terms) < 1:
-        lines.append("they share at most one informative word (function words and digits "
-                     "alone never count) and no name or number: their similarity counts 0%")
+    if words is not None and (why := thin_reason(e, other, words, p)):
+        lines.append(why)
     return lines
 
 

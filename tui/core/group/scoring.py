@@ -13,8 +13,10 @@ from typing import Any
 from tui.core.stopwords import stopwords_for
 
 from .features import LAST, stemmer, stop_language
+from .general import general_words
 from .index import TermIndex
 from .model import DocEntry, Params
+from .timing import timed
 from .weekdays import day_names, mask_of_words
 
 _ZEROS = repeat(0.0)
@@ -22,6 +24,7 @@ _KNOWN = 20  # articles in a language group before its frequencies tell function
 _COMMON = 0.05  # ... a word in more than this share of them is one
 _FUNCTION = 0.2  # ... and a longer word in this share of them (a story is rarely so large)
 _WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"(?<=[.!?\u3002])\s")
 
 
 def dot(query: dict[int, float], doc: DocEntry) -> float:
@@ -262,12 +265,64 @@ def _stop(word: str, stops: frozenset[str]) -> bool:
     return word in stops or len(word) == 1 and word.isdigit()
 
 
-def thin_share(doc: DocEntry, other: DocEntry, words: TermIndex, headline: int) -> float:
+def unsupported(doc: DocEntry, other: DocEntry, words: TermIndex, near: bool = False) -> bool:
+    """Whether two texts of a language group too small to tell common words (fewer than
+    ``_KNOWN`` articles) share none of the evidence a reader would accept: two names or
+    numbers (one may be a word that only opens sentences, "However", "Read", which looks
+    like a name), a word of both headlines (the title, else the opening sentence), never
+    short words or general vocabulary (``general_words``), or a sentence of the same
+    wording. Until the group can tell them, many shared words may all be general vocabulary
+    ("used", "system", "should": the Debian page on users and groups and libffi's manual
+    page shared 38 such words and reached similarity 0.21). ``near``: two outlets published
+    them close in time (``timing``), which a general word of both headlines then corroborates
+    ("show": two headlines of one motor show ten minutes apart). Texts with CJK bigrams are
+    left to their frequencies (no case tells their names)."""
+    if words.n_group.get(doc.group, 0) >= _KNOWN or doc.cross_norm[1] or other.cross_norm[1]:
+        return False
+    stops = general_words(doc.group)
+    spelled, cut = words.surfaces, len(doc.group) + 1
+    need = 2
+    for t in set(doc.names).intersection(other.names):
+        word = str(spelled[t])
+        if not (_short(word, 4) or _stop(word.lower(), stops) or words.terms[t][cut:] in stops):
+            need -= 1
+            if not need:
+                return False
+    stem, heads = stemmer(doc.group), stopwords_for(stop_language(doc.group)) if near else stops
+    if _head_words(doc, stem, heads) & _head_words(other, stem, heads):
+        return False
+    return not set(doc.sketch[1:]).intersection(other.sketch[1:])
+
+
+def _head_words(doc: DocEntry, stem, stops: frozenset[str]) -> set[str]:
+    """The informative words of a text's headline: its title, else its opening sentence. A
+    capitalised word of three letters counts ("BoE", "Fed": in a headline, likely a name; an
+    acronym, "GM", is never short)."""
+    head = doc.title or _SENTENCE_END.split(doc.lead, maxsplit=1)[0]
+    return {stem(w.lower()) for w in _WORD.findall(head)
+            if w.lower() not in stops and not _short(w, 3 if w[0].isupper() else 4)}
+
+
+def thin_share(doc: DocEntry, other: DocEntry, words: TermIndex, p: Params) -> float:
     """How far the similarity of two texts counts: all of it, unless they share too little
-    (``thin_evidence``), then not at all, full texts included and whatever the size of
-    their language group (one word, "notes", made a plain note and release notes one story;
-    the grouping eval is unchanged to 0.001 B3, tests/benchmarks/eval_group.py)."""
-    return 0.0 if thin_evidence(doc, other, words, headline) else 1.0
+    (``thin_evidence``), or nothing a reader would accept while their language group is small
+    (``unsupported``), then not at all, full texts included (one word, "notes", made a plain
+    note and release notes one story; the grouping eval is unchanged to 0.001 B3,
+    tests/benchmarks/eval_group.py)."""
+    return 0.0 if thin_reason(doc, other, words, p) else 1.0
+
+
+def thin_reason(doc: DocEntry, other: DocEntry, words: TermIndex, p: Params) -> str:
+    """Why the similarity of two texts does not count (``thin_share``), else ""."""
+    if thin_evidence(doc, other, words, p.short_terms):
+        return ("they share at most one informative word (function words and digits alone "
+                "never count) and no name or number: their similarity counts 0%")
+    n = words.n_group.get(doc.group, 0)
+    if n < _KNOWN and unsupported(doc, other, words, timed(p, 1.0, doc, other) > 1.0):
+        return (f"with {n} article{'s' if n != 1 else ''} in their language (fewer than "
+                f"{_KNOWN}), shared words cannot be told from general vocabulary, and they "
+                "share no name, number, headline word or sentence: their similarity counts 0%")
+    return ""
 
 
 def _title_words(title: str, stem) -> set[str]:

@@ -1,10 +1,12 @@
 """A feed entry's date as ISO 8601: RFC 822 or ISO 8601 as written, else feedparser's reading
-when it says what is written (no date invented: ``2022-13-45`` is none)."""
+when it says what is written (no date invented: ``2022-13-45`` is none); and the date as
+written (``written_date``), for saying which one could not be taken (never a silent loss)."""
 
 from __future__ import annotations
 
 import calendar
 import email.utils
+import json
 import re
 from datetime import UTC, date, datetime
 
@@ -28,6 +30,25 @@ def iso_date(value: str | None) -> str | None:
     if parsed.tzinfo is None and len(value) <= 10:
         return parsed.date().isoformat()
     return parsed.isoformat()
+
+
+WRITTEN_CHARS = 80  # a written date longer than this is shown cut
+
+
+def written_date(entry, keys: tuple[str, ...] = ("published", "updated", "created")) -> str | None:
+    """The first of ``keys`` an entry holds a date under, as written (one line), or None. A
+    value that is no string (a JSON Feed's ``1665478800``, ``{...}``) is written as JSON."""
+    for key in keys:
+        value = entry.get(key)
+        if isinstance(value, str):
+            text = " ".join(value.split())
+        elif value is not None:
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        else:
+            continue
+        if text:
+            return text if len(text) <= WRITTEN_CHARS else text[: WRITTEN_CHARS - 3] + "..."
+    return None
 
 
 def xml_date(entry) -> str | None:

@@ -22,7 +22,7 @@ import lxml.html
 from tui.core.decode import loads_json
 from tui.core.markup import PARTING_TAGS, title_key
 from tui.core.model import RawDocument
-from tui.core.sources.feed_dates import iso_date, xml_date
+from tui.core.sources.feed_dates import iso_date, written_date, xml_date
 from tui.core.sources.sniff import kind_of
 
 SHORT_WORDS = 80  # an entry with fewer words than this is a teaser: fetch its page
@@ -66,6 +66,9 @@ def parse_feed(data: bytes | str, url: str, content_type: str | None = None) -> 
     return _parse_xml_feed(data, url, content_type)
 
 
+DATE_RAW = "date_raw"  # the hint holding an entry's date as written when it cannot be taken
+
+
 @dataclass(slots=True)
 class _Entry:
     """One entry as read from any dialect, before it becomes a document."""
@@ -80,6 +83,7 @@ class _Entry:
     date: str | None
     author: str | None
     lang: str | None
+    written: str | None = None  # the date as the feed writes it
 
 
 def _parse_xml_feed(data: bytes | str, url: str, content_type: str | None) -> Feed:
@@ -116,6 +120,7 @@ def _parse_xml_feed(data: bytes | str, url: str, content_type: str | None) -> Fe
                 date=xml_date(entry),
                 author=_xml_authors(entry) or feed_author,
                 lang=lang or feed_lang,
+                written=written_date(entry),
             )
         )
     return _feed(url, _title(meta, "title") or None, read)
@@ -184,6 +189,10 @@ def _parse_json_feed(data: bytes | str, url: str) -> Feed:
                 or iso_date(_text(entry.get("date_modified"))),
                 author=_json_author(entry) or feed_author,
                 lang=_text(entry.get("language")) or _text(obj.get("language")) or None,
+                written=written_date(
+                    {k: entry.get(k) for k in ("date_published", "date_modified")},
+                    ("date_published", "date_modified"),
+                ),
             )
         )
     return _feed(url, _plain(_text(obj.get("title"))) or None, read)
@@ -233,6 +242,9 @@ def _item(url: str, feed_title: str | None, e: _Entry, shared_link: bool) -> Fee
         else None,
         "url": e.link,
         "feed": url,
+        # a date written but not one the cleaner takes (unreadable, the year 2100): kept as
+        # written, for the ingest report to name (``DATE_RAW``)
+        DATE_RAW: e.written if e.written and not _taken(e.date) else None,
     }
     doc = RawDocument(
         origin=origin,
@@ -241,6 +253,13 @@ def _item(url: str, feed_title: str | None, e: _Entry, shared_link: bool) -> Fee
         hints={k: v for k, v in hints.items() if v},
     )
     return FeedItem(doc=doc, page_url=own_link if teaser else None)
+
+
+def _taken(date: str | None) -> bool:
+    """The cleaner takes this date (``_with_hints``: ``parse_date``; not the year 2100)."""
+    from tui.core.clean.dates import parse_date  # (the cleaner's package: loaded on a dated item)
+
+    return bool(date and parse_date(date))
 
 
 def _as_page(fragment: str, title: str) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from tui.core.ingest_feed import DATE_RAW, undated_warning
 from tui.core.model import RawDocument
 from tui.core.sources.feeds import FeedError, FeedItem, parse_feed
 from tui.core.sources.fetch import FetchResult, Progress, fetch_many
@@ -40,6 +41,8 @@ class FeedOutcome:
     known: int = 0
     failed_items: int = 0
     error: str | None = None
+    # new items whose date was not taken, each "ORIGIN: 'the date as written'" (named in line())
+    undated: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         name = self.title or self.url
@@ -51,7 +54,8 @@ class FeedOutcome:
         if self.failed_items:
             parts.append(f"{self.failed_items} failed")
         items = f"{self.items} item" + ("" if self.items == 1 else "s")
-        return f"ok         {name}: {items}, {', '.join(parts)}"
+        said = f"; {undated_warning(self.undated)}" if self.undated else ""
+        return f"ok         {name}: {items}, {', '.join(parts)}{said}"
 
 
 @dataclass(slots=True)
@@ -122,6 +126,8 @@ def refresh(
         fresh = [i for i, p in zip(items, prints)
                  if not seen.is_known(outcome.url, i.doc.origin, p)]
         outcome.known = len(items) - len(fresh)
+        outcome.undated = [f"{i.doc.origin}: {i.doc.hints[DATE_RAW]!r}" for i in fresh
+                           if i.doc.hints.get(DATE_RAW)]
         outcomes.append(outcome)
         entries.append({i.doc.origin: p for i, p in zip(items, prints)})
         feed_items.append(fresh)

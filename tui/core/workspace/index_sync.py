@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import tomllib
 
 from tui.core.model import Article
 from tui.core.workspace import index as ix
 from tui.core.workspace import index_faces as faces
-from tui.core.workspace import index_vocab, journal
+from tui.core.workspace import index_states, index_vocab, journal
+from tui.core.workspace.index_bodies import Bodies, read_bodies
 from tui.core.workspace.index_faces import refresh_faces
 from tui.core.workspace.index_look import Sigs, file_sigs
 from tui.core.workspace.index_rows import article_row, story_row
 from tui.core.workspace.lock import WorkspaceLocked
-from tui.core.workspace.paths import ARTICLES, article_path, article_rel
-from tui.core.workspace.records import StoryState, story_state_from_dict
+from tui.core.workspace.paths import ARTICLES, STORIES, article_path, article_rel
+from tui.core.workspace.records import StoryState
 
 IndexUnusable = ix.IndexUnusable
 STATES = "@stories"  # the folders table's entry for the stories folder
@@ -107,16 +107,25 @@ def heal(ws, reread: list[Article], gone, problems: list[str]) -> None:
     if idx is None:
         return
     try:
+        # story files fixed or damaged in place (the folder time did not move): the index's
+        # states and problems follow what this full read found
+        stories = _story_problems(idx) != {
+            f: p for f, p in _problem_map(problems).items() if f.startswith(f"{STORIES}/")}
+        if not (reread or gone or stories):
+            return
         with _locked(ws, 0):
-            # a file whose index row has its size and time is in the index already
-            changed = [a for a in reread if a.id in fresh]
-            after_write(ws, changed, bodies=_read_bodies(ws, changed),
-                        gone=[g for g in gone if g in fresh], before={})
-            journal.found(ws.root, sorted(fresh))
+            if reread or gone:
+                # a file whose index row has its size and time is in the index already
+                changed = [a for a in reread if a.id in fresh]
+                after_write(ws, changed, bodies=read_bodies(ws, changed),
+                            gone=[g for g in gone if g in fresh], before={})
+                journal.found(ws.root, sorted(fresh))
             idx = current(ws)
             if idx is not None:
                 with idx.writing() as db:
                     idx.put_problems(db, _problem_map(problems), every=True)
+                if stories:
+                    _rescan_states(ws, idx)
     except (WorkspaceLocked, sqlite3.Error):
         pass
 
@@ -171,7 +180,7 @@ def rebuild(ws, *, force: bool = True) -> ix.Index:
         sigs = ws.records.sigs
         with idx.writing() as db:
             idx.fill(db, ((a, sigs.get(article_rel(a.id))) for a in list(arts.values())),
-                     _Bodies(ws))
+                     Bodies(ws))
             db.executemany("INSERT OR REPLACE INTO states VALUES(?, ?, ?)",
                            [(s.id, int(s.archived), s.title)
                             for s in ws.records.story_states.values()])
@@ -182,21 +191,6 @@ def rebuild(ws, *, force: bool = True) -> ix.Index:
             idx.mark_complete(db)
         ws.index_db = idx
         return idx
-
-
-class _Bodies(dict):
-    """The newest body of each article, read from its text file when asked for."""
-
-    def __init__(self, ws) -> None:
-        super().__init__()
-        self.ws = ws
-
-    def get(self, aid, default=None):
-        a = self.ws.by_id.get(aid)
-        try:
-            return self.ws.body(a) if a else default
-        except Exception:  # an unreadable body is indexed as empty, the record still is
-            return ""
 
 
 def folders_before(ws, ids) -> dict[str, int | None]:
@@ -257,7 +251,11 @@ def after_write(ws, arts: list[Article], bodies: dict[str, str] | None = None,
 
 
 def states_changed(ws, states: list[StoryState]) -> None:
-    """A story's archived flag or title changed (its file is written)."""
+    """A story's archived flag or title changed (its file is written, or read as it is): a
+    problem named of that file is gone (a file fixed in place does not move the folder time)."""
+    files = {f"{STORIES}/{s.id}.toml" for s in states}
+    if any(p.partition(":")[0] in files for p in ws.problems):
+        ws.problems = [p for p in ws.problems if p.partition(":")[0] not in files]
     idx = current(ws)
     if idx is None:
         return
@@ -267,6 +265,7 @@ def states_changed(ws, states: list[StoryState]) -> None:
                            [(s.id, int(s.archived), s.title) for s in states])
             refresh_faces(db, {s.id for s in states})
             idx.put_folders(db, {STATES: _states_time(ws)})
+            idx.put_problems(db, {}, cleared=sorted(files))
     except sqlite3.Error:
         drop(ws)
 
@@ -327,7 +326,7 @@ def rescan(ws, folders: list[str] | None = None, stats: dict[str, Sigs] | None =
         found["gone"] += len(gone)
         found["damaged"] += len(problems)
         if fresh or gone:
-            after_write(ws, fresh, bodies=_read_bodies(ws, fresh), gone=gone, before={},
+            after_write(ws, fresh, bodies=read_bodies(ws, fresh), gone=gone, before={},
                         sigs=sigs)
             journal.found(ws.root, [a.id for a in fresh] + gone)
         if not (problems or clear) and _folder_time(idx, name) == t:
@@ -343,53 +342,33 @@ def rescan(ws, folders: list[str] | None = None, stats: dict[str, Sigs] | None =
     return found
 
 
-def _read_bodies(ws, arts) -> dict[str, str]:
-    out = {}
-    for a in arts:
-        try:
-            out[a.id] = ws.body(a)
-        except Exception:
-            out[a.id] = ""
-    return out
-
-
 def _rescan_states(ws, idx) -> int:
-    """Story files read again: those whose archived flag or title differ get new faces."""
-    states = {}
-    folder = ws.root / "stories"
-    for p in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
-        try:
-            s = story_state_from_dict(tomllib.loads(p.read_text(encoding="utf-8")))
-            states[s.id] = s
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError):
-            continue
-    with idx.guard:
-        known = {sid: (bool(a), t) for sid, a, t in idx.db.execute("SELECT * FROM states")}
-    changed = [s for s in states.values() if known.get(s.id) != (s.archived, s.title)]
-    removed = sorted(known.keys() - states.keys())
-    t = _states_time(ws)
-    if removed or _folder_time(idx, STATES) != t:  # (else no commit: nothing to write)
-        with idx.writing() as db:
-            db.executemany("DELETE FROM states WHERE id=?", [(s,) for s in removed])
-            refresh_faces(db, removed)
-            idx.put_folders(db, {STATES: t})
+    """Story files read again (``index_states.read_again``): those whose archived flag or
+    title differ get new faces."""
+    changed, removed = index_states.read_again(ws, idx, STATES)
     if changed:
         states_changed(ws, changed)
-    return len(changed) + len(removed)
+    return len(changed) + removed
 
 
-def _folder_time(idx, name: str) -> int | None:
-    """The time recorded for folder ``name`` (None: none)."""
-    with idx.guard:
-        row = idx.db.execute("SELECT mtime_ns FROM folders WHERE name=?", (name,)).fetchone()
-    return None if row is None else row[0]
-
-
-def _states_time(ws) -> int:
+def states_of(ws, sids: set[str]) -> dict[str, StoryState]:
+    """The states the index holds of these stories (those of damaged files: kept as last
+    read); none without an index."""
     try:
-        return (ws.root / "stories").stat().st_mtime_ns
-    except OSError:
-        return 0
+        idx = current(ws)
+        if idx is None:
+            return {}
+        with idx.guard:
+            rows = [idx.db.execute("SELECT * FROM states WHERE id=?", (s,)).fetchone()
+                    for s in sorted(sids)]
+    except sqlite3.Error:
+        return {}
+    return {r[0]: StoryState(id=r[0], archived=bool(r[1]), title=r[2]) for r in rows if r}
+
+
+_story_problems = index_states.story_problems
+_folder_time = index_states.folder_time
+_states_time = index_states.stories_time
 
 
 def _problem_map(problems: list[str]) -> dict[str, str]:

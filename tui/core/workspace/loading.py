@@ -13,13 +13,12 @@ story faces, the records cache and the index on top of it. Nothing here knows th
 from __future__ import annotations
 
 import os
-import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.model import Article
-from tui.core.workspace import cache, journal, recordcache
+from tui.core.workspace import cache, journal, recordcache, story_files
 from tui.core.workspace.errors import AmbiguousId, UnknownId
 from tui.core.workspace.paths import (
     ARTICLES,
@@ -32,9 +31,10 @@ from tui.core.workspace.paths import (
 from tui.core.workspace.records import (
     StoryState,
     article_from_dict,
-    story_state_from_dict,
-    toml_error,
+    read_record,
 )
+
+Kept = Callable[[set[str]], dict[str, StoryState]]
 
 
 @dataclass
@@ -59,8 +59,9 @@ class Records:
     """The article records and story states one workspace holds in memory, and how they are
     read: all at once (:meth:`load_all`), or one by one before that (:meth:`one`)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, kept: Kept = lambda sids: {}) -> None:
         self.root = root
+        self.kept = kept  # the states last read of stories whose files are damaged (the index)
         self.loaded = False  # every article read (else only ``few``)
         self.arts: dict[str, Article] = {}  # id -> article, once loaded
         self.sigs: dict[str, tuple[int, int]] = {}  # file (rel) -> (mtime_ns, size), loaded
@@ -185,18 +186,12 @@ class Records:
 
     def read_article(self, path: Path) -> tuple[Article | None, str | None]:
         rel = path.relative_to(self.root)
-        text = ""
         try:
-            text = path.read_text(encoding="utf-8")
-            a = article_from_dict(tomllib.loads(text))
-        except OSError as e:
+            a, _, _, problem = read_record(path, rel, article_from_dict)
+        except FileNotFoundError as e:
             return None, f"{rel}: cannot read ({e.strerror or e})"
-        except UnicodeDecodeError as e:
-            return None, f"{rel}: not UTF-8 text ({e.reason} at byte {e.start})"
-        except tomllib.TOMLDecodeError as e:
-            return None, f"{rel}: {toml_error(text, e)}"
-        except (KeyError, ValueError, TypeError) as e:
-            return None, f"{rel}: missing or wrong field ({e})"
+        if a is None:
+            return None, problem
         if a.id != path.stem:
             return None, f"{rel}: id {a.id!r} does not match the file name"
         return a, None
@@ -206,12 +201,18 @@ class Records:
         folder = self.root / STORIES
         if not folder.is_dir():
             return out
+        damaged = set()
         for p in sorted(folder.glob("*.toml")):
-            try:
-                s = story_state_from_dict(tomllib.loads(p.read_text(encoding="utf-8")))
+            s, problem = story_files.read(p, self.root)
+            if s is not None:
                 out[s.id] = s
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as e:
-                self.problems.append(f"{p.relative_to(self.root)}: {e}")
+            elif problem is not None:
+                damaged.add(p.stem)
+                if problem not in self.problems:  # named once
+                    self.problems.append(problem)
+        if damaged - out.keys():  # shown as last read, not as "no state" (story_files)
+            out.update({sid: st for sid, st in self.kept(damaged - out.keys()).items()
+                        if sid not in out})
         return out
 
     # ---- one article, without loading the rest ---------------------------------------------

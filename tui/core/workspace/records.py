@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import tomli_w
 
@@ -187,3 +188,40 @@ def toml_error(text: str, err: tomllib.TOMLDecodeError) -> str:
     """``line N: message`` for a TOML error, also when tomllib says "at end of document"."""
     line, msg = toml_error_line(text, err)
     return f"line {line}: {msg}"
+
+
+def key_line(text: str, key: str, table: str | None = None) -> int | None:
+    """The line (from 1) where ``key = ...`` is set (under ``[table]`` when given), or None."""
+    k = re.escape(key)
+    named = re.compile(rf"""^(?:{k}|"{k}"|'{k}')\s*=""")
+    under = table is None
+    for n, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if s.startswith("["):
+            under = table is not None and s.strip("[] \t") == table
+        elif under and named.match(s):
+            return n
+    return None
+
+
+def read_record(path: Path, rel: object, build):
+    """``(record, data, text, problem)`` of the TOML file at ``path`` made into a record by
+    ``build`` (its table to an object): the problem names ``rel`` and what is wrong (cannot
+    read, not UTF-8, the line of a TOML error, a missing or wrong field). A missing file raises
+    FileNotFoundError for the caller to decide."""
+    text = ""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+        return build(data), data, text, None
+    except FileNotFoundError:
+        raise
+    except OSError as e:
+        problem = f"{rel}: cannot read ({e.strerror or e})"
+    except UnicodeDecodeError as e:
+        problem = f"{rel}: not UTF-8 text ({e.reason} at byte {e.start})"
+    except tomllib.TOMLDecodeError as e:
+        problem = f"{rel}: {toml_error(text, e)}"
+    except (KeyError, ValueError, TypeError) as e:
+        problem = f"{rel}: missing or wrong field ({e})"
+    return None, None, text, problem

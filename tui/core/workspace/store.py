@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from tui.core.gcpause import collector_paused
 from tui.core.model import Article
 from tui.core.userpath import user_path
-from tui.core.workspace import cache, index_sync, journal, settings, unknown_keys
+from tui.core.workspace import cache, index_sync, journal, settings, story_files, unknown_keys
 from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.errors import UnknownId, WorkspaceError
 from tui.core.workspace.loading import Records, resolve
@@ -49,7 +49,7 @@ class Workspace:
     def __init__(self, root: Path, *, lock_timeout: float = 10.0) -> None:
         self.root = Path(root)
         self.lock = WriterLock(self.root, timeout=lock_timeout)
-        self.records = Records(self.root)  # the articles and story states read
+        self.records = Records(self.root, lambda sids: index_sync.states_of(self, sids))
         self.settings: dict = {}
         self.index_db = None  # the open index, kept by ``index_sync.current``
         self.shown = Shown(self.records)  # the story faces and the records cache
@@ -125,8 +125,7 @@ class Workspace:
         with collector_paused():  # 100,000 records arrive at once
             got = self.records.load_all()
             self.shown.loaded(got)
-            if got.reread or got.gone or got.damaged:
-                index_sync.heal(self, got.reread, got.gone | got.damaged, self.problems)
+            index_sync.heal(self, got.reread, got.gone | got.damaged, self.problems)
 
     def _catch_up(self) -> None:
         """Re-read what other processes wrote since this one last looked (via the journal)."""
@@ -376,13 +375,14 @@ class Workspace:
                         title: str | None = None) -> StoryState:
         with self:
             states = self.records.story_states
-            st = states.get(sid) or StoryState(id=sid)
+            own: dict = {}  # (its keys Wiredesk does not read, from the same read)
+            st = story_files.current(self.root, sid, own)  # the file now; a damaged one: refused
             if archived is not None:
                 st.archived = archived
             if title is not None:
                 st.title = title or None
             path = story_path(self.root, sid)
-            write_atomic(path, story_state_to_toml(st, unknown_keys.of_story_file(path)))
+            write_atomic(path, story_state_to_toml(st, own))
             with suppress(OSError):  # so a watcher of the folder can tell this write from others'
                 self.stories_written = (self.root / STORIES).stat().st_mtime_ns
             states[sid] = st

@@ -11,11 +11,12 @@ import hashlib
 import os
 import time
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 from tui.core.workspace import cache, recordcache, unknown_keys
 from tui.core.workspace.atomic import is_temp_name
-from tui.core.workspace.doctor import fields
+from tui.core.workspace.doctor import fields, salvaged
 from tui.core.workspace.doctor.layout import check_layout
 from tui.core.workspace.doctor.problem import HAND_KEYS, TRASH, Problem
 from tui.core.workspace.paths import (
@@ -240,8 +241,9 @@ def _check_version(root: Path, rel: str, v) -> list[Problem]:
 
 def check_story(root: Path, path: Path) -> list[Problem]:
     data = parse(root, path, "salvage")
-    if isinstance(data, Problem):
-        return [data]
+    if isinstance(data, Problem):  # (what the repair keeps and loses: said now)
+        return [data if data.message == "empty file" else replace(
+            data, message=data.message + salvaged.story_hint(path))]
     rel = path.relative_to(root).as_posix()
     wrong = fields.wrong_types(data, fields.STORY)
     if wrong:

@@ -17,6 +17,7 @@ from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.doctor import fields
 from tui.core.workspace.doctor.checking import body_state, inside, parse, raw_state
 from tui.core.workspace.doctor.problem import Problem
+from tui.core.workspace.doctor.salvaged import parsable, story_account
 from tui.core.workspace.paths import ARTICLES, CORRECTIONS, RAW, STORIES, TEXTS, article_path
 from tui.core.workspace.records import (
     article_from_dict,
@@ -52,20 +53,13 @@ def move_to_trash(root: Path, path: Path, trash: Path) -> Path:
 
 def longest_parsable(path: Path) -> dict:
     """The TOML of the longest run of leading lines that still parses (a truncated file)."""
-    text = path.read_bytes().decode("utf-8", "replace")
-    lines = text.splitlines(keepends=True)
-    for n in range(len(lines), 0, -1):
-        try:
-            return tomllib.loads("".join(lines[:n]))
-        except tomllib.TOMLDecodeError:
-            continue
-    return {}
+    return parsable(path)[0]
 
 
 def salvage(root: Path, path: Path, trash: Path) -> str:
     rel = path.relative_to(root).as_posix()
     saved = backup(root, path, trash)
-    data = longest_parsable(path)
+    data, read, lines = parsable(path)
     if rel.startswith(f"{ARTICLES}/"):
         data, changes = fields.coerce(data, fields.ARTICLE)
         a = rebuild_article(root, path.stem, data)
@@ -84,6 +78,7 @@ def salvage(root: Path, path: Path, trash: Path) -> str:
         data, changes = fields.coerce(data, fields.STORY)
         s = story_state_from_dict({**data, "id": path.stem})
         text = story_state_to_toml(s, {k: v for k, v in data.items() if k not in STORY})
+        changes.append(story_account(data, read, lines))
     elif rel == CORRECTIONS and data:
         from tui.core.group import Corrections
 
@@ -194,8 +189,12 @@ def reclean(root: Path, path: Path, trash: Path) -> str:
     if not made:
         return ""
     a.versions = versions
-    write_atomic(path, article_to_toml(a, unknown(data)))
-    where = f" (the damaged body is in {trash.relative_to(root).as_posix()}/)" if moved else ""
+    text = article_to_toml(a, unknown(data))
+    if path.read_bytes() != text.encode("utf-8"):  # (its record changes: the old one is kept)
+        backup(root, path, trash)
+        moved = True
+    write_atomic(path, text)
+    where = f" (what it replaced is in {trash.relative_to(root).as_posix()}/)" if moved else ""
     return f"cleaned again from the raw text: {', '.join(made)}{where}"
 
 
