@@ -191,3 +191,51 @@ def test_a_file_of_list_items_keeps_all_its_words(entries) -> None:
         lines.extend(f"    {m}" for m in more)
     text = "\n".join(lines) + "\n"
     assert not _kept(text)[0]
+
+
+WEB_COPY = """Home
+News
+Sport
+Business
+
+City approves transport budget
+
+{p}The city council voted on Tuesday to approve a new budget that raises spending on
+public transport by twelve percent, officials said after a long meeting.
+
+{code}
+{p}The mayor said the vote was a turning point for the city and promised that the first
+new bus lines would open before the end of the year, with more to follow.
+
+Share on Facebook
+Related stories
+Contact us
+© 2024 Daily Example Ltd
+"""
+
+
+def test_a_page_copied_as_text_is_no_file() -> None:
+    """Paragraphs opening with an ideographic or no-break space (as Chinese pages set them),
+    or one indented code sample, do not make a page a file: its menu and footer still go."""
+    for p, code in (
+        ("\u3000\u3000", ""),
+        ("\u00a0\u00a0", ""),
+        ("", "    pip install x\n    x --run\n"),
+    ):
+        text = WEB_COPY.format(p=p, code=code)
+        assert not file_layout(text), (p, code)
+        c = clean(RawDocument(origin="file:///page.txt", content=text, kind="text"))
+        assert c.title == "City approves transport budget"
+        assert "Share on Facebook" not in c.body and "Sport" not in c.body.split("\n\n")
+
+
+def test_a_byline_below_the_line_under_the_title_stays_in_a_files_body() -> None:
+    text = (
+        "Tool 2.0\n\nBy default the daemon listens on port 8080\nBy Ann Lee\n\n"
+        + "\n".join(
+            f"  * item {n} of the release, with its own words\n    wrapped here" for n in range(4)
+        )
+        + "\n\nThe new version of the tool brings a faster parser and a smaller memory use.\n"
+    )
+    c = clean(RawDocument(origin="file:///notes.txt", content=text, kind="text"))
+    assert "Ann Lee" in c.body or c.author == "Ann Lee"  # (kept or read: never lost)

@@ -49,3 +49,9 @@ def test_stdin_and_streamed_records_are_named_too(tmp_path):
     out, docs = stream([str(path)])
     assert len(list(docs)) == 2
     assert [w[0] for w in out.warnings if "too long to clean whole" in w[1]] == [f"{path}:1"]
+
+
+def test_windows_line_ends_are_counted_as_cleaning_counts_them(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes((PROSE + "\r\n").encode() * 67_000)  # 4,020,000 with CRLF, 3,953,000 without
+    assert collect([str(path)]).warnings == []

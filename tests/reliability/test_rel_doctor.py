@@ -214,3 +214,19 @@ def test_deleted_article_file_is_rebuilt_from_its_texts(make_ws, capsys):
     assert doctor(root, "--repair") == 0
     ws = Workspace.open(root)
     assert ws.body(ws.get(ids[0])) == body
+
+
+def test_a_record_rebuilt_and_its_body_cleaned_again_keeps_the_record_as_found(make_ws):
+    """Two repairs of one article (its record rebuilt from the part that parses, then its
+    damaged body cleaned again) back the record up once, before the first change: the text a
+    person wrote, unparsable line and all, is the copy kept."""
+    from tui.core.workspace.doctor import check, repair
+
+    root, ids = make_ws(2)
+    path = article_path(root, ids[0])
+    text = path.read_text().replace('body_hash = "', 'body_hash = "0', 1)
+    damaged = text + 'title = "unterminated\n'
+    path.write_text(damaged)
+    repair(root, check(root))
+    copies = trash_copies(root, str(path.relative_to(root)))
+    assert copies and copies[-1].read_text() == damaged

@@ -50,6 +50,8 @@ def cut_note(doc: RawDocument) -> str | None:
         if len(content) <= limit:
             return None
         content = lighten(content, limit)  # (its scripts and styles go first, as cleaning does)
+    elif "\r" in content:  # (line ends are made Unix before a text is cut, as _safe does)
+        content = content.replace("\r\n", "\n")
     if len(content) <= limit:
         return None
     return (f"too long to clean whole ({len(content):,} characters"

@@ -51,7 +51,8 @@ _PAGE_OF = re.compile(r"(?i)page \d+ (of|/) \d+$")
 _OWN_ENDS = (*_PHRASE_ENDS, ":")  # a line outside the prose ending so is a document's own
 NAME_WORDS = 3  # a signature: a name of at most this many words under a closing line
 FILE_INDENT = 0.1  # a text of which this share of lines (and at least FILE_LINES) opens
-FILE_LINES = 2  # ...indented, and at least this many not, is laid out as a file
+FILE_LINES = 2  # ...indented, and at least this many not, is laid out as a file...
+FILE_RUNS = 3  # ...its indented lines in this many places or more (not one quote, one code block)
 PAGE_KINDS = frozenset({"ticker", "appeal", "ad"})  # furniture only a web page has
 _UNDERLINE = re.compile(r"(?:={3,}|-{3,}|~{3,}|\^{3,})$")  # a heading's underline
 
@@ -66,10 +67,18 @@ def file_layout(text: str) -> bool:
     filled = [ln.expandtabs(8) for ln in text.split("\n") if ln.strip()]
     if not filled:
         return False
-    margin = min(len(ln) - len(ln.lstrip()) for ln in filled)  # (a text indented as a whole)
-    indented = sum(1 for ln in filled if ln[margin : margin + 1].isspace())
-    return indented >= max(FILE_LINES, FILE_INDENT * len(filled)) and (
-        len(filled) - indented >= FILE_LINES
+    # (spaces and tabs only: a page's paragraphs may open with an ideographic space, "\u3000",
+    # as Chinese pages set them, or a no-break space)
+    margin = min(len(ln) - len(ln.lstrip(" ")) for ln in filled)  # (indented as a whole)
+    indented = sum(1 for ln in filled if ln[margin : margin + 1] == " ")
+    runs, before = 0, False  # runs of indented lines, parted by a blank or unindented line
+    for ln in text.split("\n"):
+        now = bool(ln.strip()) and ln.expandtabs(8)[margin : margin + 1] == " "
+        runs, before = runs + (now and not before), now
+    return (
+        indented >= max(FILE_LINES, FILE_INDENT * len(filled))
+        and len(filled) - indented >= FILE_LINES
+        and runs >= FILE_RUNS
     )
 
 
@@ -275,8 +284,9 @@ def whole_document(
     table = pipe_rows(lines) if table is None else table
     total = sum(len(lines[i].split()) for i in idx[1:] if i not in table)
     kept = sum(len(lines[i].split()) for i in keep if i != idx[0] and i not in table)
-    if filed and keep:  # (a byline above the prose, "By Ann Lee": metadata, the header's)
-        body = [i for i in body if i >= keep[0] or not _byline(lines[i])]
+    if filed and keep and len(idx) > 1:  # (a byline under the title, "By Ann Lee": the
+        # header reads it as the author; anywhere else it stays, read or not)
+        body = [i for i in body if i != idx[1] or i >= keep[0] or not _byline(lines[i])]
     if filed or kept < PLAIN_SHARE * total:
         top = lines[idx[0]]
         if idx[0] not in keep and not filed and _title_shaped(top) and _furniture_on_top(top):

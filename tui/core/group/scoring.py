@@ -17,6 +17,7 @@ from .general import general_words
 from .index import TermIndex
 from .model import DocEntry, Params
 from .timing import timed
+from .tokens import WORD
 from .weekdays import day_names, mask_of_words
 
 _ZEROS = repeat(0.0)
@@ -279,6 +280,8 @@ def unsupported(doc: DocEntry, other: DocEntry, words: TermIndex, near: bool = F
     left to their frequencies (no case tells their names)."""
     if words.n_group.get(doc.group, 0) >= _KNOWN or doc.cross_norm[1] or other.cross_norm[1]:
         return False
+    if _caseless(doc) or _caseless(other):
+        return False  # (no case tells their names: Arabic, Hindi, Hebrew... as CJK)
     stops = general_words(doc.group)
     spelled, cut = words.surfaces, len(doc.group) + 1
     need = 2
@@ -294,12 +297,21 @@ def unsupported(doc: DocEntry, other: DocEntry, words: TermIndex, near: bool = F
     return not set(doc.sketch[1:]).intersection(other.sketch[1:])
 
 
+def _caseless(doc: DocEntry) -> bool:
+    """A text written mostly in a script without capitals (its headline's letters), where
+    names cannot be told from other words by their case."""
+    head = (doc.title or doc.lead)[:200]
+    letters = [c for c in head if c.isalpha()]
+    cased = sum(1 for c in letters if c.lower() != c.upper())
+    return bool(letters) and cased * 2 < len(letters)
+
+
 def _head_words(doc: DocEntry, stem, stops: frozenset[str]) -> set[str]:
     """The informative words of a text's headline: its title, else its opening sentence. A
     capitalised word of three letters counts ("BoE", "Fed": in a headline, likely a name; an
     acronym, "GM", is never short)."""
     head = doc.title or _SENTENCE_END.split(doc.lead, maxsplit=1)[0]
-    return {stem(w.lower()) for w in _WORD.findall(head)
+    return {stem(w.lower()) for w in WORD.findall(head)
             if w.lower() not in stops and not _short(w, 3 if w[0].isupper() else 4)}
 
 

@@ -37,10 +37,13 @@ _TRIAGE = (("tags", lambda d: d.get("triage", {}).get("tags") or None),
 
 
 def backup(root: Path, path: Path, trash: Path) -> Path:
-    """A copy of ``path`` under ``trash`` (same relative path); returns it relative to root."""
+    """A copy of ``path`` under ``trash`` (same relative path); returns it relative to root.
+    A copy this repair already made stays: it is the file as the repair found it (a record
+    rebuilt, then its body cleaned again, is backed up once, before the first change)."""
     dest = trash / path.relative_to(root)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(path, dest)
+    if not dest.exists():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, dest)
     return dest.relative_to(root)
 
 
