@@ -52,7 +52,7 @@ _OWN_ENDS = (*_PHRASE_ENDS, ":")  # a line outside the prose ending so is a docu
 NAME_WORDS = 3  # a signature: a name of at most this many words under a closing line
 FILE_INDENT = 0.1  # a text of which this share of lines (and at least FILE_LINES) opens
 FILE_LINES = 2  # ...indented, and at least this many not, is laid out as a file...
-FILE_RUNS = 3  # ...its indented lines in this many places or more (not one quote, one code block)
+FILE_RUNS = 2  # ...its indented lines in this many places or more (not one quote, one code block)
 PAGE_KINDS = frozenset({"ticker", "appeal", "ad"})  # furniture only a web page has
 _UNDERLINE = re.compile(r"(?:={3,}|-{3,}|~{3,}|\^{3,})$")  # a heading's underline
 
