@@ -29,9 +29,11 @@ def name_export_keys(text: str, name: str, warnings: Warnings) -> None:
 
 def name_cuts(docs: list[RawDocument], warnings: Warnings) -> None:
     """Documents too long to clean whole, named with what their bodies leave out."""
-    from tui.core.clean.api import cut_note
-
     for doc in docs:
-        if len(doc.content) > CUT_CHECK and (note := cut_note(doc)):
+        if len(doc.content) <= CUT_CHECK:
+            continue  # (nearly every document: the cleaner is not loaded for it)
+        from tui.core.clean.api import cut_note
+
+        if note := cut_note(doc):
             where = doc.hints.get("where") if isinstance(doc.hints, dict) else None
             warnings.append((str(where or doc.origin), note))

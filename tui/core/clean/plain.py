@@ -59,21 +59,24 @@ _UNDERLINE = re.compile(r"(?:={3,}|-{3,}|~{3,}|\^{3,})$")  # a heading's underli
 
 def file_layout(text: str) -> bool:
     """``text`` (as written, before ``reflow``) is laid out as a file, not copied from a web
-    page: indented (``FILE_INDENT`` of its lines or more open with white space, and some do
+    page: indented (``FILE_INDENT`` of its lines or more open with spaces or tabs, and some do
     not: a list item's continuation, a field's value, a changelog's entries, wire copy's
     paragraphs), past the margin all its lines share. A page copied as text has its
     paragraphs on a line each, none indented, or all of them alike (a hard-wrapped text may
     be either: some pages wrap their articles)."""
-    filled = [ln.expandtabs(8) for ln in text.split("\n") if ln.strip()]
-    if not filled:
-        return False
     # (spaces and tabs only: a page's paragraphs may open with an ideographic space, "\u3000",
     # as Chinese pages set them, or a no-break space)
+    if not text.startswith((" ", "\t")) and "\n " not in text and "\n\t" not in text:
+        return False  # no line indented (a page copied as text: nearly every one, at once)
+    rows = [ln.expandtabs(8) if ln.strip() else "" for ln in text.split("\n")]
+    filled = [ln for ln in rows if ln]
+    if not filled:
+        return False
     margin = min(len(ln) - len(ln.lstrip(" ")) for ln in filled)  # (indented as a whole)
     indented = sum(1 for ln in filled if ln[margin : margin + 1] == " ")
     runs, before = 0, False  # runs of indented lines, parted by a blank or unindented line
-    for ln in text.split("\n"):
-        now = bool(ln.strip()) and ln.expandtabs(8)[margin : margin + 1] == " "
+    for ln in rows:
+        now = ln[margin : margin + 1] == " "
         runs, before = runs + (now and not before), now
     return (
         indented >= max(FILE_LINES, FILE_INDENT * len(filled))
