@@ -28,6 +28,7 @@ from tui.keys import KeymapError, default_keys, resolve_keymap
 from tui.screens.app_keys import AppKeys
 from tui.screens.loading import LoadingScreen
 from tui.screens.main import MainScreen
+from tui.screens.no_workspace import NoWorkspaceScreen
 from tui.widgets import palette as palettes
 from tui.widgets.keylabels import keys_label
 
@@ -58,6 +59,7 @@ class WiredeskApp(App[int]):
         self.ws = workspace
         self.desk: Desk | None = None  # the service the screens call (tui.desk)
         self.error: str | None = None  # why the workspace could not be opened
+        self.missing = False  # no workspace at root yet: shown, not made (NoWorkspaceScreen)
         self.leftover_notes: dict[str, str] = {}  # notes that could not be saved, printed
         self._quit_asked = False
         self._screens = asyncio.Lock()  # the loading screen and the main one, never both at once
@@ -83,6 +85,16 @@ class WiredeskApp(App[int]):
     def open_workspace(self) -> None:
         # Reading creates ~10 objects per article and frees almost none: collecting garbage
         # meanwhile halves the speed (4.1 s -> 2.2 s at 100,000 articles).
+        try:
+            if not Workspace.check(self.root):  # reading never creates one: said, not made
+                self.missing = True
+                self.call_from_thread(self._no_workspace)
+                return
+        except WorkspaceError as e:  # a folder of something else
+            self.error = str(e)
+            self.call_from_thread(self.exit, 1, 1)
+            return
+        self.missing = False
         gc.disable()
         try:
             # Lazy: the list is a window onto the index, not every article read (issue 16).
@@ -104,8 +116,15 @@ class WiredeskApp(App[int]):
 
     async def _loading(self) -> None:
         async with self._screens:  # not while the main screen is pushed (the open ended now)
-            if self.desk is None and self.error is None and self.is_running:
+            if self.desk is None and self.error is None and not self.missing and \
+                    self.is_running:
                 await self.push_screen(LoadingScreen(self.root))
+
+    async def _no_workspace(self) -> None:
+        async with self._screens:
+            while len(self.screen_stack) > 1:  # the loading screen
+                await self.pop_screen()
+            await self.push_screen(NoWorkspaceScreen(self.root, self.keys))
 
     async def _workspace_ready(self, desk: Desk, listing: Listing | None = None) -> None:
         async with self._screens:  # a loading screen pushed meanwhile is mounted by now
@@ -180,7 +199,9 @@ class WiredeskApp(App[int]):
         from tui.screens.help import HelpScreen  # noqa: PLC0415 (tui.app_later)
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.keys, self.keymap_name))
+            # at the keys of the screen it is asked from (the comparison view, the reader)
+            section = getattr(self.screen, "help_section", None)
+            self.push_screen(HelpScreen(self.keys, self.keymap_name, section))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action of the screen by its name and keys (no binding ids, no Textual

@@ -40,12 +40,15 @@ def test_main(snap_compare, make, size):
     assert snap_compare(make(), terminal_size=size, run_before=_worked)
 
 
-def test_first_run(snap_compare, tmp_path):
+def test_first_run(snap_compare, tmp_path, monkeypatch):
     from tui.app import make_app
     from tui.config import Config
     from tui.core.workspace import Workspace
 
     root = tmp_path / "empty"
+    # the default workspace, as on a first run: its guide's shell commands need no -w (another
+    # one adds a line naming its path, which changes with tmp_path: tests/cli/test_shell_hints)
+    monkeypatch.setenv("WIREDESK_WORKSPACE", str(root))
     app = make_app(root, config=Config(), workspace=Workspace.open(root))
     assert snap_compare(app, terminal_size=SMALL, run_before=_ready)
 

@@ -10,10 +10,12 @@ paragraphs found whole, macro F1). ``--split`` keeps the pages whose id hashes e
 (the cleaner is tuned on "even"; "odd" is held out). Speed is pages per CPU second of one
 core (``time.process_time``), so other load on the machine does not count. trafilatura runs
 with comments off (its better figure on these sets); readability's HTML is turned into text
-one block per line. On plain text, the DOM-based tools get the text as one <p> per line,
-the most they can make of it; their paragraphs (one per line) are set apart by blank lines
-as Wiredesk's are. ``--cache DIR`` keeps the two libraries' outputs between runs
-(for iterating on Wiredesk only; speed figures then are Wiredesk's alone).
+one block per line, by the library's own steps (Wiredesk's cheaper forms of them, in
+html_readable.py, take effect only inside Wiredesk's call). On plain text, the DOM-based
+tools get the text as one <p> per line, the most they can make of it; their paragraphs
+(one per line) are set apart by blank lines as Wiredesk's are. ``--cache DIR`` keeps the
+two libraries' outputs between runs (for iterating on Wiredesk only; speed figures then
+are Wiredesk's alone).
 Reads ``../shared/bench/extract`` (or $WIREDESK_SHARED/bench/extract). Not a pytest test.
 """
 

@@ -8,6 +8,8 @@ F1 on the plain-text copies, macro F1 on the HTML pages, and speed on each as pa
 second of one core (time.process_time) next to pages per wall-clock second (score_extract.py's
 metric, reused from eval_clean). Plain text is handed to the DOM-based
 tools as HTML with one <p> per line, which is the most any of them can make of it.
+readability-lxml alone runs the library's own steps: Wiredesk's cheaper forms of them
+(html_readable.py) are installed in its module but take effect only inside Wiredesk's call.
 
 ``--speed``: the HTML speed bar (Wiredesk no slower per page than trafilatura alone). Per
 set, rounds alternate trafilatura alone (``extract(page, include_comments=False)``, its

@@ -139,10 +139,13 @@ def test_the_check_is_installed_once_on_readability_s_cleaner_only() -> None:
     from lxml_html_clean import Cleaner
 
     R.readability_text(H._readability_tree("<html><body><p>A note.</p></body></html>"))
-    installed = readability_module.html_cleaner._remove_javascript_link
-    assert getattr(installed, "wiredesk", False)
+    with R.ours():  # (in place only inside Wiredesk's call: html_readable.ours)
+        installed = readability_module.html_cleaner._remove_javascript_link
+        assert getattr(installed, "wiredesk", False)
     R._check_installed()
-    assert readability_module.html_cleaner._remove_javascript_link is installed
+    with R.ours():
+        assert readability_module.html_cleaner._remove_javascript_link is installed
+    assert not getattr(readability_module.html_cleaner._remove_javascript_link, "wiredesk", 0)
     assert not getattr(Cleaner()._remove_javascript_link, "wiredesk", False)
 
 

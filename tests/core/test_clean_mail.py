@@ -266,3 +266,79 @@ def test_a_short_mail_wrapped_by_its_client_is_joined() -> None:
         in got
     )
     assert "> Tom" in got and "Thanks," in got and "Alice" in got  # short lines stay lines
+
+
+def test_a_short_quotation_is_one_block_and_the_signature_separator_stays() -> None:
+    """A run of quoted lines too short to learn a wrap column from is joined where its lines
+    were wrapped (each quoted line no paragraph of its own), the author's own wrapped lines
+    too though the quotation is reflowed apart; the "-- " line stays as written."""
+    text = HEADERS + (
+        "\nThanks, that is what I needed. The northern depot shipped twelve percent\n"
+        "more parcels than last year.\n\nJane Holt wrote:\n"
+        "> The northern depot shipped twelve percent more parcels\n"
+        "> than in the first quarter, mostly because the new\n> sorting line came online.\n"
+        ">\n> Jane\n\nGreat news.\n\n-- \nTom Reed\nNorthern Depot\n")
+    for c in (cleaned(text), clean(RawDocument("stdin:1", text, "text"))):
+        assert c.body.split("\n\n") == [
+            "Thanks, that is what I needed. The northern depot shipped twelve percent more "
+            "parcels than last year.", "Jane Holt wrote:",
+            "> The northern depot shipped twelve percent more parcels than in the first "
+            "quarter, mostly because the new sorting line came online.", "> Jane",
+            "Great news.", "-- ", "Tom Reed", "Northern Depot"]
+
+
+def test_short_mail_joins_only_wrapped_prose() -> None:
+    """Lines of a short mail are joined only where they are clearly wrapped prose: a sign-off
+    after a sentence, an address block, quoted commands and code, and a quoted header block
+    ("-----Original Message-----", "From: ...") stay lines, as written (also on stdin, CRLF)."""
+    thanks = HEADERS + (
+        "\nThanks for sending the figures so quickly, they are exactly what we needed.\n"
+        "Best regards,\nAlice Reed\nSenior Editor, The Daily\n"
+    )
+    assert cleaned(thanks).body.split("\n\n") == [
+        "Thanks for sending the figures so quickly, they are exactly what we needed.",
+        "Best regards,",
+        "Alice Reed",
+        "Senior Editor, The Daily",
+    ]
+    address = HEADERS + (
+        "\nHi all, the meeting moves to the new office next week, please note it.\n"
+        "Acme Corp\n12 High Street\nLondon EC1A 1BB\n"
+    )
+    assert cleaned(address).body.split("\n\n")[:2] == [
+        "Hi all, the meeting moves to the new office next week, please note it.",
+        "Acme Corp",
+    ]
+    quoted = [
+        "Try this in the config file:",
+        "export PATH=/opt/tool/bin:$PATH",
+        "make clean",
+        "make -j4 all",
+        "Steps to check:",
+        "- run the tests",
+        "- look at the log",
+        "--",
+        "Bob Smith",
+        "Build Team, Acme Corp",
+        "-----Original Message-----",
+        "From: Carol",
+        "Sent: Monday, March 4, 2024",
+        "To: Bob",
+        "Subject: build fails",
+    ]
+    reply = HEADERS + "\nThanks, that fixed it.\n\nBob wrote:\n"
+    reply += "".join(f"> {q}\n" for q in quoted)
+    for c in (
+        cleaned(reply),
+        clean(RawDocument("stdin:1", reply, "text")),
+        cleaned(reply.replace("\n", "\r\n")),
+    ):
+        assert [f"> {q}" for q in quoted] == c.body.split("\n\n")[2:], c.body
+    code = HEADERS + (
+        "\nAgreed.\n\n> Q1 revenue 12.1m\n> Total 37.4m\n>\n> > def total(rows):\n"
+        ">>     return sum(r.value for r in rows)\n> > print(total(rows))\n"
+    )
+    assert cleaned(code).body.split("\n\n")[-2:] == [
+        ">> return sum(r.value for r in rows)",
+        ">> print(total(rows))",
+    ]

@@ -150,3 +150,45 @@ def test_an_empty_text_with_a_title_is_a_headline_and_is_said(tmp_path):
     assert out.failures == [(f"{path}:3", out.failures[0][1])]
     assert out.warnings == [(str(path), "2 records with an empty text: the title is taken as "
                              "the text (lines 1, 2)")]
+
+
+def test_jsonl_title_not_a_string_is_named(tmp_path):
+    """A title that is a list of strings is joined with spaces, a number read as text, an
+    object ignored: each said by record line and key (never silently)."""
+    recs = [{"text": "Body one.", "title": ["Storm hits", "the coast"]},
+            {"text": "Body two.", "title": 42, "author": ["Ann", "Bo"]},
+            {"text": "Body three.", "title": {"a": 1}}]
+    path = tmp_path / "t.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    out = collect([str(path)])
+    a, b, c = out.docs
+    assert a.hints["title"] == "Storm hits the coast" and b.hints["title"] == "42"
+    assert "title" not in c.hints and b.hints["author"] == "Ann, Bo"
+    said = {s.rpartition(":")[2]: r for s, r in out.warnings if s.startswith(f"{path}:")}
+    assert said == {"1": "'title' is an array, not text: joined with spaces "
+                         "('Storm hits the coast')",
+                    "2": "'title' is a number, not text: read as text ('42')",
+                    "3": "'title' ignored: an object, not text"}
+
+
+def test_jsonl_list_warning_names_the_real_join(tmp_path):
+    """A list of strings is said joined as it really is: with spaces for title, summary and
+    dateline, with commas for source and lang (and a date list is said too)."""
+    recs = [
+        {"text": "Body one.", "source": ["A", "B"], "summary": ["Sum", "mary"]},
+        {"text": "Body two.", "lang": ["en", "fr"], "date": ["2024-01-01"]},
+    ]
+    path = tmp_path / "t.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs) + '{"text": "x", "title": NaN}\n')
+    out = collect([str(path)])
+    a, b, c = out.docs
+    assert a.hints["source"] == "A, B" and a.hints["summary"] == "Sum mary"
+    assert "title" not in c.hints
+    said = sorted(r for s, r in out.warnings if s.startswith(f"{path}:"))
+    assert said == [
+        "'date' is an array, not text: joined with commas ('2024-01-01')",
+        "'lang' is an array, not text: joined with commas ('en, fr')",
+        "'source' is an array, not text: joined with commas ('A, B')",
+        "'summary' is an array, not text: joined with spaces ('Sum mary')",
+        "'title' ignored: a number, not text",  # (NaN: no title "nan")
+    ]

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from tui.cli.output import out, out_body, print_json
-from tui.core.model import META_FIELDS
+from tui.core.model import META_FIELDS, typed_origin
 from tui.core.safe_text import one_line, raw_stream, sanitize
 
 ABOUT = (
@@ -71,6 +71,8 @@ def _clean_files(args) -> int:
             where = doc.hints.get("where") if isinstance(doc.hints, dict) else None
             if direct is not None and where == direct:
                 origin = name
+            elif where is not None and typed_origin(doc) == where:  # a file's record: as named
+                origin = where
             else:  # a record's, a feed item's, a file's in a folder: its own, unless the file
                 resolved = _resolved(name) if resolved is None else resolved
                 origin = name if doc.origin == resolved else doc.origin

@@ -12,6 +12,7 @@ from tui.core import sources
 from tui.core.safe_text import one_line
 from tui.core.userpath import user_path
 from tui.core.workspace.atomic import write_atomic
+from tui.core.workspace.paths import shell_where
 
 
 def register(sub) -> None:
@@ -110,13 +111,19 @@ def run_remove(args, ws) -> int:
     return 0
 
 
+def _none_yet(ws) -> str:
+    """What an empty subscription list says: the command, naming this workspace unless it is
+    the default one (typed as shown, it subscribes here)."""
+    return f"no subscriptions (add one with `wiredesk feeds add URL{shell_where(ws.root_path)}`)"
+
+
 def run_list(args, ws) -> int:
     feeds = _load(ws).list()
     if args.json:
         print_json([f.flat() for f in feeds])
         return 0
     if not feeds:
-        out("no subscriptions (add one with `wiredesk feeds add URL`)")
+        out(_none_yet(ws))
         return 0
     for f in feeds:
         state = f.last_status or "never checked"
@@ -164,6 +171,18 @@ def run_export(args, ws) -> int:
 
 
 def run_refresh(args, ws) -> int:
+    from tui.core.workspace import Workspace
+
+    if not Workspace.check(ws.root_path):  # nothing is subscribed where there is no workspace
+        if args.json:
+            # (through the package: importing tui.core.sources.refresh itself would bind the
+            # submodule over the function sources.refresh, and break refresh below)
+            print_json(sources.RefreshReport().as_dict())
+        else:
+            out(_none_yet(ws))
+        print(f"wiredesk: no workspace at {one_line(str(ws.root_path))}: nothing was made",
+              file=sys.stderr)
+        return 0
     _load(ws)  # a damaged feeds.toml is a user error, reported before any fetching
     with _progress() as bar:
 
@@ -177,7 +196,7 @@ def run_refresh(args, ws) -> int:
     if args.json:
         print_json(report.as_dict())
     elif not report.feeds:
-        out("no subscriptions (add one with `wiredesk feeds add URL`)")
+        out(_none_yet(ws))
     else:
         for line in report.lines():
             out(line)

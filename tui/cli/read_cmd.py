@@ -71,7 +71,7 @@ def _matcher(query: str | None):
 
 
 def run_stories(args, ws) -> int:
-    from tui.desk.select import select, select_parts  # the app's and export's rule, one
+    from tui.desk.select import ranked, select, select_parts  # the app's and export's rule
 
     flt = _matcher(args.filter)
     if args.json:  # printed as found: the first stories while the rest are looked for
@@ -85,6 +85,7 @@ def run_stories(args, ws) -> int:
             _print_json_parts(_texts(ws, part) for part in parts)
         return 0
     listing = select(ws, flt, include_archived=args.archived)  # the index answers (issue 16)
+    listing = ranked(listing, flt, ws)  # a word search: exact title matches first, as the app
     result = [(st, [listing.articles.get(aid) or ws.get(aid) for aid in listing.members[st.id]])
               for st in listing.stories]
     if not result:

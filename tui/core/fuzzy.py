@@ -75,6 +75,19 @@ def term_matches(term: str, words: Collection[str]) -> bool:
                for i in range(len(seq) - n + 1))
 
 
+def exact_words(term: str, words: list[str]) -> bool:
+    """True when the words of ``term`` are among ``words`` as typed, side by side in order
+    (no typo, no part of a longer word): a match that ranks first."""
+    parts = _WORD.findall(term)
+    n = len(parts)
+    return n > 0 and any(words[i:i + n] == parts for i in range(len(words) - n + 1))
+
+
+def title_words(title: str) -> list[str]:
+    """The words of a (folded) title, for :func:`exact_words`."""
+    return _WORD.findall(title)
+
+
 def _same(term: str, word: str) -> bool:
     word = word.strip(_MARKS)
     k = allowed_edits(term)

@@ -135,7 +135,8 @@ def _collect_file(path: Path, out: Collected) -> None:
         out.failures.append((name, EMPTY_FILE))
         return
     if ext in FEED_EXT and (records := array_records(text, ARTICLE_KEYS)) is not None:
-        _collect_records(records, name, name, out)  # a JSON array of records: as JSON Lines
+        _collect_records(records, name, name, out,  # a JSON array of records: as JSON Lines
+                         origins=str(path.resolve()))
         return
     if ext in FEED_EXT or (ext not in TEXT_EXT and _looks_like_feed(text)):
         _collect_feed(text, name, out)
@@ -174,6 +175,7 @@ def _jsonl_docs(path: Path, out: Collected, *, total_limit: bool = True
     file. ``total_limit``: stop at ``MAX_COLLECTION_BYTES`` (False: no limit, for a reader
     that does not hold the documents)."""
     name = str(path)
+    origins = os.path.realpath(name)  # (as a file's origin: the same from any directory)
     seen = False  # any line that is not blank
     tally = _Tally()
     try:
@@ -192,7 +194,7 @@ def _jsonl_docs(path: Path, out: Collected, *, total_limit: bool = True
             except DecodeError as e:
                 out.failures.append((f"{name}:{n}", str(e)))
                 continue
-            doc = _collect_record(line, f"{name}:{n}", out, tally)
+            doc = _collect_record(line, f"{name}:{n}", out, tally, f"{origins}:{n}")
             if doc is not None:
                 yield doc
     except DecodeError as e:  # stopped by the size limit or an idle stream
@@ -267,12 +269,18 @@ def _collect_record(line: str, where: str, out: Collected, tally: _Tally,
         return None
     hints: dict[str, str] = {"where": where}
     for k in JSONL_FIELDS:
-        value = _hint(rec.get(k))
+        sep = " " if k in _ONE_LINE else ", "
+        value = _hint(rec.get(k), sep)
         if value is None and rec.get(k) not in (None, "", []):
             out.warnings.append((where, (f"{k!r} ignored: {_json_type(rec[k], article=True)}, "
                                  "not text")))
         elif value:
             hints[k] = value
+            listed = isinstance(rec[k], list)  # (several authors, a Unix time: as README
+            if not isinstance(rec[k], str) and (k, listed) not in _SAID:  # says; else named)
+                how = f"joined with {_SEPS[sep]}" if listed else "read as text"
+                out.warnings.append((where, (f"{k!r} is {_json_type(rec[k], article=True)}, "
+                                     f"not text: {how} ({value[:80]!r})")))
     if "date" in hints and not record_date(hints["date"]):
         tally.undated.append(where.rpartition(":")[2])
     for k, v in rec.items():
@@ -292,16 +300,22 @@ def _record_kind(key: str, value: str) -> DocKind:
     return "record"
 
 
-def _hint(value) -> str | None:
-    """A metadata value as text: strings, numbers and lists of them (several authors)."""
+_ONE_LINE = ("title", "summary", "dateline")  # a list of strings is one text: joined by spaces
+_SEPS = {" ": "spaces", ", ": "commas"}  # how a list of strings was joined, in a warning
+_SAID = (("author", True), ("date", False))  # README's: several authors, a Unix time
+
+
+def _hint(value, sep: str = ", ") -> str | None:
+    """A metadata value as text: strings, finite numbers and lists of strings (several
+    authors), joined by ``sep``."""
     if isinstance(value, str):
         return value.strip()
     if isinstance(value, bool) or value is None:
         return None
-    if isinstance(value, (int, float)):
-        return str(value)
+    if isinstance(value, (int, float)):  # (NaN, 1e400: no number to read, "ignored")
+        return str(value) if float("-inf") < value < float("inf") else None
     if isinstance(value, list) and value and all(isinstance(x, str) for x in value):
-        return ", ".join(x.strip() for x in value if x.strip())
+        return sep.join(x.strip() for x in value if x.strip())
     return None
 
 

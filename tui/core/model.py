@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 from typing import Literal, TypeVar, get_args
 from urllib.parse import urlsplit
@@ -93,6 +94,21 @@ def page_key(origin: str, hints: dict) -> str | None:
     """Which page a document is, to count furniture once per page: its URL, else its origin
     (new versions of one article are the same page)."""
     return str(_hints(hints).get("url") or origin or "") or None
+
+
+def typed_origin(doc: RawDocument) -> str | None:
+    """A url-less record of a local file has the origin ``ABSOLUTE-PATH:N`` (as a file's is
+    its resolved path: the same record whichever directory it is ingested from); its
+    ``where`` hint names it as typed (``a/x.jsonl:N``), which was its origin before. That
+    spelling when it differs (a workspace may hold it), else None. A string test, no I/O."""
+    where = doc.hints.get("where") if isinstance(doc.hints, dict) else None
+    if not isinstance(where, str) or where == doc.origin:
+        return None
+    path, sep, line = where.rpartition(":")
+    if not (sep and path and path != "-" and line.isdigit()):  # (standard input's: "-:N")
+        return None
+    head, _, n = doc.origin.rpartition(":")
+    return where if n == line and os.path.isabs(head) else None
 
 
 @dataclass(frozen=True, slots=True)

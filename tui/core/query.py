@@ -148,6 +148,13 @@ class Filter:
                                 " ".join(t.tags), story.title if story else "", body or ""]))
         return fuzzy.matches_all(self._terms, short, long)  # typos forgiven: tui.core.fuzzy
 
+    def title_misses(self, *titles: str) -> int:
+        """How many free-text terms none of ``titles`` holds as typed, as whole words (a
+        phrase: its words side by side). A search ranks the stories with fewer first: an
+        exact match in a title above words found in a body or through a typo."""
+        words = [fuzzy.title_words(fold(t)) for t in titles if t]
+        return sum(1 for t in self._terms if not any(fuzzy.exact_words(t, w) for w in words))
+
     def to_string(self) -> str:
         """The search string that :func:`parse` turns back into this filter."""
         out = [f"tag:{_quote(x)}" for x in self.tags_all]

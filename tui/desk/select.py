@@ -28,6 +28,7 @@ from tui.core.query import Filter, hides_archived
 from tui.core.workspace import Story
 from tui.core.workspace import index_list as lists
 from tui.core.workspace.faces import story_order
+from tui.desk import ranking
 from tui.desk.window import Members, StoryWindow, sort_stories
 
 
@@ -61,6 +62,9 @@ class Listing:
     articles: dict[str, Article] = field(default_factory=dict)
     sort: str = "size"  # the order of ``stories``
     partial: bool = False  # the first results of a word search: the whole answer follows
+    # a word search: story id -> the search's words no title of it holds as typed (fewer
+    # first, whatever the sort: an exact title match above typos found in long bodies)
+    misses: dict[str, int] = field(default_factory=dict)
     _faces: tuple[object, dict[str, int]] = (None, {})
 
     @classmethod
@@ -154,13 +158,14 @@ class Listing:
             return Listing.of_window(self.window.reordered(sort))
         base = self.stories if self.sort == "size" else sorted(self.stories, key=story_order)
         return Listing(
-            sort_stories(base, sort),
+            ranking.fewest_first(sort_stories(base, sort), self.misses),
             self.members,
             self.archived_left_out,
             self.unreadable,
             articles=self.articles,
             sort=sort,
             partial=self.partial,
+            misses=self.misses,
         )
 
 
@@ -315,6 +320,17 @@ def _select_indexed(
         members[st.id] = [a.id for a in arts]
         out.articles.update((a.id, a) for a in arts)
     out.unreadable = [aid for aid in ws.unreadable if aid not in before]
+    return out
+
+
+def ranked(out: Listing, flt: Filter | None, ws: Readable) -> Listing:
+    """A word search's stories with an exact match in a title first (:mod:`tui.desk.ranking`),
+    for a reader: the app's list, the text of `wiredesk stories`. :func:`select` itself keeps
+    the list's order, which the index's pages (``stories --json``, export) share."""
+    if flt is not None and flt._terms and out.window is None:
+        article = lambda aid: out.articles.get(aid) or ws.get(aid)
+        out.misses = ranking.title_misses(out.stories, out.members, flt, article)
+        out.stories = ranking.fewest_first(out.stories, out.misses)
     return out
 
 

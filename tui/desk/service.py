@@ -24,7 +24,7 @@ from tui.desk import ahead, counts, current, filters, held, indexed, intake
 from tui.desk.current import Now, warm
 from tui.desk.filters import SavedFilters
 from tui.desk.intake import IngestOutcome, Progress
-from tui.desk.select import Listing, select
+from tui.desk.select import Listing, ranked, select
 from tui.desk.steps import Correction, Flag, Regroup, Step
 from tui.desk.watch import DiskChange, stamp
 from tui.desk.writer import ErrorHandler, TriageWriter
@@ -215,7 +215,7 @@ class Desk:
             listing = select(
                 self.ws, flt, window=True, quick=quick, order=order, cancelled=cancelled
             )
-        self._shown = self.counts.shown = listing
+        self._shown = self.counts.shown = listing = ranked(listing, flt, self.ws)
         if listing.window is not None:
             listing.window.fresh = self.counts.fresh
         elif not self.whole:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from tui.core.diff import Comparison, Row, Span
+from tui.core.diff import Comparison, Row, Span, WordOp
 from tui.core.seq import checked_index
 from tui.core.textutil import display_rtl, is_rtl
 
@@ -216,6 +216,47 @@ def visual_rtl(spans: list[Span]) -> list[Span]:
     return merge(out[:-1])
 
 
+_CLOSING = tuple(",.;:!?)]}%\u2019\u201d\u2026")  # marks that may follow a word unspaced
+
+
+def _gaps(text: str, pieces: Sequence[str]) -> list[str]:
+    """The whitespace before each of ``pieces`` in ``text`` (a change's word ops, cut in order
+    from its sentence without the spaces between them); "" for an empty piece."""
+    out, at = [], 0
+    for piece in pieces:
+        i = text.find(piece, at) if piece else -1
+        gap = text[at:i] if i >= 0 else " "
+        out.append("" if not piece else gap if not gap.strip() else " ")
+        at = i + len(piece) if i >= 0 else at
+    return out
+
+
+def merged_line(ops: Sequence[WordOp], a: str, b: str) -> list[Span]:
+    """The merged line of a change (the stacked layout): each side's words in order, spaced
+    as its sentence (``a`` or ``b``) spaces them: "Joly," stays unspaced and French "demain !"
+    keeps its space. Deleted words stand before what replaces them, a space between."""
+    gaps_a, gaps_b = _gaps(a, [op.a for op in ops]), _gaps(b, [op.b for op in ops])
+    spans: list[Span] = []
+    last_b = False  # the last text shown is B's: an unchanged word's space is B's then
+
+    def add(gap: str, text: str, style: str) -> None:
+        spans.extend([(gap, ""), (text, style)] if spans and gap else [(text, style)])
+
+    for op, gap_a, gap_b in zip(ops, gaps_a, gaps_b, strict=True):
+        if op.tag == "equal":
+            add(gap_b if last_b else gap_a, op.a, "")
+            last_b = False
+            continue
+        if op.a:
+            add(gap_a, op.a, "del")
+        if op.b:
+            if op.a and not gap_b and not op.b.startswith(_CLOSING):
+                gap_b = " "  # beside the words it replaces (at the start of B: no gap)
+            add(gap_b, op.b, "ins")
+        last_b = bool(op.b)
+    return merge(spans)
+
+
 def marked(spans: tuple[Span, ...], side: int) -> tuple[Span, ...]:
     """Spans with visible markers around changes, for plain text."""
     out: list[Span] = []
@@ -261,13 +302,10 @@ class _Builder:
         if not self.inline:
             return ([left] if left else []), ([right] if right else [])
         if row.kind == "change" and self.unique is None:
-            spans: list[Span] = []
-            for op in self.comp.changes[row.change].ops:
-                if op.tag in ("equal", "delete", "replace") and op.a:
-                    spans += [(op.a, "" if op.tag == "equal" else "del"), (" ", "")]
-                if op.tag in ("insert", "replace") and op.b:
-                    spans += [(op.b, "ins"), (" ", "")]
-            return [self.block(tuple(merge(spans[:-1])), 0, "~")], None
+            change = self.comp.changes[row.change]
+            assert row.left is not None and row.right is not None  # a change has both
+            a, b = self.comp.a[row.left].text, self.comp.b[row.right].text
+            return [self.block(tuple(merged_line(change.ops, a, b)), 0, "~")], None
         if row.kind in ("same", "change") or right is None:
             return ([left] if left else []), None
         return [b for b in (left, right) if b], None

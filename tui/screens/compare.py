@@ -84,6 +84,8 @@ def told_apart(items: list[CompareItem], k: int, other: int) -> str:
 class CompareScreen(Screen):
     """Two items of one story side by side; keys step through changes and versions."""
 
+    help_section = "compare"  # help (?) opens at this screen's keys
+
     BINDINGS: ClassVar[list[BindingType]] = [
         _b("compare.next_change", "next_change", "Next change"),
         _b("compare.previous_change", "previous_change", "Prev change"),

@@ -89,9 +89,10 @@ def legend() -> Group:
                  *_pairs("Settings (config.toml)", legend_data.SETTINGS))
 
 
-def help_table(keymap: dict[str, str]) -> Group:
-    """One titled table of keys per section (titles span the width: never cut)."""
-    parts: list = []
+def help_sections(keymap: dict[str, str]) -> list[tuple[str, Group]]:
+    """(section id, its titled table of keys) per section, in keymap order (titles span the
+    width: never cut). The id is the binding ids' prefix (``compare``), "other" else."""
+    ids = {title: sid for sid, title in SECTIONS.items()}
     tables: dict[str, Table] = {}
     for sec, _bid, keys, what in key_rows(keymap):
         if sec not in tables:
@@ -99,9 +100,10 @@ def help_table(keymap: dict[str, str]) -> Group:
             table.add_column("keys", style="bold", no_wrap=True, width=18)
             table.add_column("what", ratio=1)
             tables[sec] = table
-            parts += [Text(("\n" if parts else "") + sec, style="bold underline"), table]
         tables[sec].add_row(keys_label(keys, limit=4), what)
-    return Group(*parts)
+    return [(ids.get(sec, "other"),
+             Group(Text(("\n" if n else "") + sec, style="bold underline"), table))
+            for n, (sec, table) in enumerate(tables.items())]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -114,9 +116,12 @@ class HelpScreen(ModalScreen[None]):
         *reader_scrolling(),  # long text scrolls with the reader's keys, not the arrows alone
     ]
 
-    def __init__(self, keymap: dict[str, str], keymap_name: str = "default") -> None:
+    def __init__(self, keymap: dict[str, str], keymap_name: str = "default",
+                 section: str | None = None) -> None:
+        """``section``: the section of the screen help was asked from (``compare``,
+        ``reader``, ``main``...), shown at the top; None: from the top."""
         super().__init__()
-        self.keymap, self.keymap_name = keymap, keymap_name
+        self.keymap, self.keymap_name, self.section = keymap, keymap_name, section
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog--tall", id="help"):
@@ -126,11 +131,22 @@ class HelpScreen(ModalScreen[None]):
                         f"{close} closes, {palette} lists every command",
                         classes="dialog--title")
             with VerticalScroll(classes="dialog--scroll", id="help-scroll"):
-                yield Static(help_table(self.keymap), id="help-table")
+                for sid, group in help_sections(self.keymap):
+                    yield Static(group, id=f"help-{sid}", classes="help-section")
                 yield Static(legend(), id="help-legend")
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()
+        if self.section:
+            self.call_after_refresh(self._show_section)
+
+    def _show_section(self) -> None:
+        """Scrolled to the section of the screen help came from (the keys of "Anywhere" are
+        a page above)."""
+        found = self.query(f"#help-{self.section}")
+        if found:
+            self.query_one("#help-scroll", VerticalScroll).scroll_to_widget(
+                found.first(), top=True, animate=False)
 
     def action_scroll(self, how: str) -> None:
         scroll = self.query_one("#help-scroll", VerticalScroll)

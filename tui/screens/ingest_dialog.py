@@ -7,6 +7,8 @@ added or updated (the main screen then rebuilds its list).
 from __future__ import annotations
 
 import shlex
+from pathlib import Path
+from typing import Protocol
 
 from rich.text import Text
 from textual import on, work
@@ -16,7 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Static
 
 from tui.core.textutil import safe_line
-from tui.desk import Desk
+from tui.core.workspace.paths import shell_where
+from tui.desk.intake import IngestOutcome, Progress
 from tui.keys import binding
 from tui.widgets.fields import LineInput
 from tui.widgets.suggest import PathSuggester
@@ -28,11 +31,19 @@ INGEST_HINTS = ("~/news/*.html  feed.xml  https://...  (→ completes paths)",
                 "paths, feeds, URLs")
 
 
+class Intake(Protocol):
+    """What the dialog ingests into: the desk, or (no workspace yet) ``FirstIngest``."""
+
+    root: Path  # the workspace (its shell commands name it)
+
+    def ingest(self, sources: list[str], on_progress: Progress) -> IngestOutcome: ...
+
+
 class IngestDialog(ModalScreen[bool]):
     BINDINGS = [binding("dialog.cancel", "close", "Close"),
                 binding("dialog.complete", "complete", "Complete", show=False)]
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Intake) -> None:
         super().__init__()
         self.desk = desk
         self.changed = False
@@ -43,9 +54,10 @@ class IngestDialog(ModalScreen[bool]):
             yield Label("Ingest files, folders, globs, feeds or URLs (space-separated)",
                         classes="dialog--title")
             yield LineInput(fitted=INGEST_HINTS, id="ingest-input", suggester=PathSuggester())
-            yield Label("The same as `wiredesk ingest PATH...` in a shell. Feeds to follow: "
-                        "`wiredesk feeds add URL`, then R here fetches them.",
-                        classes="dialog--hint")
+            where = shell_where(self.desk.root)  # the workspace shown, unless the default
+            yield Label(Text(f"The same as `wiredesk ingest PATH...{where}` in a shell. Feeds "
+                             f"to follow: `wiredesk feeds add URL{where}`, then R here fetches "
+                             "them."), classes="dialog--hint")
             yield ProgressBar(total=None, show_eta=False, id="ingest-progress")
             yield Label("", id="ingest-status")
             with VerticalScroll(classes="dialog--scroll"):

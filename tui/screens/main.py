@@ -29,13 +29,13 @@ from tui.screens import main_messages as msg
 from tui.screens.main_header import article_header, plural
 from tui.screens.main_status import StatusScreen
 from tui.screens.main_stories import STORY_BINDINGS, GroupingKeys
-from tui.screens.main_tools import TOOL_BINDINGS, ToolKeys
+from tui.screens.main_tools import TOOL_BINDINGS, ToolKeys, shell_where
 from tui.screens.main_triage import TRIAGE_BINDINGS, TriageKeys
 from tui.widgets.keybar import KeyBar
+from tui.widgets.keylabels import keys_label
 from tui.widgets.panes import NARROW, list_width
 from tui.widgets.reader import Reader
 from tui.widgets.story_list import StoryList
-from tui.widgets.story_order import SORT_LABEL
 
 POLL_SECONDS = 2.0
 LOOK_AFTER = 1.5  # seconds: the look over every file (a thread) waits for the first paint
@@ -54,6 +54,7 @@ class MainScreen(StatusScreen):
         binding("main.next_unread", "next_unread", "Next unread", show=False),
         binding("main.focus_next", "switch_pane", "Other pane", show=False),
         binding("main.focus_previous", "switch_pane", "Other pane", show=False),
+        binding("main.sort", "cycle_sort", "Sort", show=False),
         *TRIAGE_BINDINGS,
         *STORY_BINDINGS,
         *TOOL_BINDINGS,
@@ -65,8 +66,7 @@ class MainScreen(StatusScreen):
         keymap (binding id -> keys), for the keys the screen names."""
         super().__init__()
         self.desk, self.config, self.keys = desk, config, keys or {}
-        self.query_text = ""
-        self.show_raw = False
+        self.query_text, self.show_raw = "", False
         self.reading = False  # narrow layout: the reader is shown instead of the list
         self._first_listing = listing
         self._first_part: tuple[msg.Keep, msg.Keep] = ((None, None), (None, None))
@@ -78,7 +78,7 @@ class MainScreen(StatusScreen):
         yield Static(id="status")
         with Horizontal(id="panes"):
             yield StoryList(self.desk.get, id="stories", listing=self._first_listing,
-                            brief=self.desk.held.brief)
+                            brief=self.desk.held.brief, where=shell_where(self.desk.root))
             yield Reader(id="reader")
         yield KeyBar("list")  # the keys that matter here, fitted; the help screen has them all
 
@@ -121,6 +121,10 @@ class MainScreen(StatusScreen):
         """Reading an article: ``q`` goes back to the list instead of quitting."""
         return self.reading or isinstance(self.focused, Reader)
 
+    @property
+    def help_section(self) -> str | None:  # where help (?) opens: the reader's keys, the top
+        return "reader" if self.in_reader else None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show (and run) "Quit" on the list and "Back" in the reader: one key, two meanings."""
         if action == "quit":
@@ -138,7 +142,9 @@ class MainScreen(StatusScreen):
     @on(StoryList.SortChanged)
     def sort_changed(self, event: StoryList.SortChanged) -> None:
         remember("sort", event.mode)
-        self.notify(f"Stories sorted {SORT_LABEL[event.mode]}.")
+        q = keys_label(self.keys.get("main.quit", "q"), 1)
+        hidden = "" if self.stories.display else f" (the list behind the reader: {q} shows it)"
+        self.notify(f"Stories sorted {self.stories.order_said()}{hidden}.")
 
     @on(StoryList.Activated)
     def activated(self, event: StoryList.Activated) -> None:
@@ -292,7 +298,7 @@ class MainScreen(StatusScreen):
         else:
             await self.app.action_quit()
 
-    def action_close_reader(self) -> None:
+    def action_close_reader(self) -> None:  # (main.quit while reading)
         self.action_back()
 
     def action_switch_pane(self) -> None:
@@ -302,6 +308,9 @@ class MainScreen(StatusScreen):
             self.reading = True
             self._narrow(self.app.size.width)
             self.reader.focus()
+
+    def action_cycle_sort(self) -> None:  # S in the reader (the list has its own): said
+        self.stories.action_cycle_sort()
 
     def action_next_unread(self) -> None:
         self.triage.next_unread()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.query import QueryError, parse
 from tui.core.textutil import safe_line
+from tui.core.workspace.paths import shell_where
 from tui.desk import Desk, Step
 from tui.keys import binding
 from tui.screens import main_messages as msg
@@ -228,7 +229,8 @@ class ToolKeys(ScreenKeys):
                 self.screen.post_message(msg.Progress("", done=True))
             if last is None:
                 self.screen.post_message(
-                    msg.Notice("No feeds yet: add some with `wiredesk feeds add URL`."))
+                    msg.Notice("No feeds yet: add some with "
+                               f"`wiredesk feeds add URL{shell_where(self.desk.root)}`."))
             else:
                 self.screen.post_message(msg.Notice(last, rebuild=True))
 

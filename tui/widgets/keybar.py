@@ -37,6 +37,7 @@ KEYS: dict[str, tuple[tuple[str, str], ...]] = {
                 ("compare.swap", "swap"), ("compare.layout", "layout"),
                 ("compare.unique", "unique"), ("compare.next_left", "next left"),
                 ("compare.next_right", "next right")),
+    "missing": (("main.ingest", "ingest"), ("main.quit", "quit")),  # no workspace yet
 }
 HELP = ("app.help", "help")
 

@@ -56,9 +56,11 @@ SETTINGS: tuple[tuple[str, str], ...] = (
 )
 
 
-def empty_guide(keys: dict[str, str], query: str, archived: int = 0) -> list[tuple[str, str]]:
+def empty_guide(keys: dict[str, str], query: str, archived: int = 0,
+                where: str = "") -> list[tuple[str, str]]:
     """What the list says when it has nothing to show: (key, what it does) lines.
-    ``archived``: archived stories the list left out (then it is not "nothing to read")."""
+    ``archived``: archived stories the list left out (then it is not "nothing to read");
+    ``where``: `` -w DIR`` its shell commands need (none for the default workspace)."""
     def k(bid: str, fallback: str) -> str:
         return keys_label(keys.get(bid, fallback), 1)
 
@@ -79,5 +81,7 @@ def empty_guide(keys: dict[str, str], query: str, archived: int = 0) -> list[tup
             ("wiredesk feeds add URL", "follow a feed; " + k("main.refresh_feeds", "R")
              + " fetches it"),
             ("wiredesk demo", "try the app on five sample articles"),
+            *([("", f"in a shell, add{where} (else they act on the default workspace)")]
+              if where else []),
             (k("app.help", "question_mark"), "every key and every mark"),
             (k("main.quit", "q"), "quit")]

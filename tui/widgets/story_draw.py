@@ -50,6 +50,7 @@ class RowDrawing(Pane):
     active_filter: str
     marked: set[str]
     keys: dict[str, str]
+    where: str  # `` -w DIR`` for the shell commands of the empty list's guide
     lookup: Callable
     brief: Callable  # (article id, the ids drawn next) -> the article as a row shows it
     _row: Row
@@ -155,7 +156,8 @@ class RowDrawing(Pane):
     def _guide_line(self, n: int, width: int) -> Strip:
         """Line ``n`` of what an empty list says to do (keys from the keymap)."""
         base = self.rich_style
-        guide = empty_guide(self.keys, self.active_filter, self.listing.archived_left_out)
+        guide = empty_guide(self.keys, self.active_filter, self.listing.archived_left_out,
+                            self.where)
         if not 0 <= n < len(guide):
             return Strip.blank(width, base)
         styles = self._styles()

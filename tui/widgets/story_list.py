@@ -21,7 +21,7 @@ from tui.keys import binding
 from tui.widgets.outward import copy_text, open_origin, origin_url
 from tui.widgets.palette import terminal_bidi
 from tui.widgets.story_draw import Row, RowDrawing
-from tui.widgets.story_order import SORT_LABEL, SORTS
+from tui.widgets.story_order import SORTS, order_label
 
 __all__ = ["Row", "StoryList"]
 
@@ -71,7 +71,8 @@ class StoryList(RowDrawing, can_focus=True):
             self.row = row
 
     def __init__(self, lookup: Callable, *, id: str | None = None,
-                 listing: Listing | None = None, brief: Callable | None = None) -> None:
+                 listing: Listing | None = None, brief: Callable | None = None,
+                 where: str = "") -> None:
         super().__init__(id=id)
         self.lookup = lookup  # article id -> Article
         # how a row reads its article, with the ids drawn next (the desk: from the index)
@@ -84,6 +85,7 @@ class StoryList(RowDrawing, can_focus=True):
         self.terminal_bidi = terminal_bidi()
         self.sort = "size"
         self.keys: dict[str, str] = {}  # the keymap, for the empty list's guide
+        self.where = where  # `` -w DIR`` for its shell commands (none: the default workspace)
         self._open = 0  # story index whose articles are shown
         self._row = Row("story", 0)
         self._unsorted: Listing | None = listing  # the listing given, in the workspace's order
@@ -126,6 +128,7 @@ class StoryList(RowDrawing, can_focus=True):
         self.scroll_to_cursor()
         self.forget()
         self.refresh()
+        self._retitle()  # a word search may rank title matches first: said in the title
         self.post_message(self.CursorMoved(self, self._row))
 
     def redraw(self, story_ids: Iterable[str] | None = None,
@@ -208,7 +211,12 @@ class StoryList(RowDrawing, can_focus=True):
     # ---- focus -----------------------------------------------------------------------------
     def pane_title(self) -> str:
         """Says which order the stories are in."""
-        return f"Stories · {SORT_LABEL.get(self.sort, self.sort)}"
+        return f"Stories · {self.order_said()}"
+
+    def order_said(self) -> str:
+        """The stories' order in words (the title, the sort's notice): the sort's, after a
+        word search's title matches when it ranks them first."""
+        return order_label(self.sort, self.listing.misses)
 
     # ---- rows ------------------------------------------------------------------------------
     def row_at(self, y: int) -> Row | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tui.core.clean import meta
+from tui.core.clean import manpage, meta
 from tui.core.clean.dates import parse_date
 from tui.core.clean.dedupe import _NORM, dedupe_lines
 from tui.core.clean.furniture import FurnitureModel
@@ -91,15 +91,21 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     found: dict = {}
     unused: list[str] = []  # front matter no field holds
     extracted = False
+    code: frozenset[str] = frozenset()  # a <pre>'s lines with no word ("}", "$"): kept
     if doc.kind == "html":
         from tui.core.clean.html import extract  # imported lazily: lxml and trafilatura are heavy
+        from tui.core.clean.html_pre import bare_lines
 
+        code = bare_lines(content)
         content, found, extracted, visible = extract(content, doc.origin)
     elif doc.kind == "md":  # (the Markdown reader, as the HTML one, loaded for its pages only)
         from tui.core.clean.markdown import front_matter, read, strip_markdown
 
         found, content, unused = front_matter(content)  # what it names beats guesses (below)
         markdown, content = content, strip_markdown(content)
+    else:  # a man page's running header and footer are metadata (what it says beats guesses)
+        content, found = manpage.read(content)
+    man = doc.kind not in ("html", "md") and bool(found)  # a man page (``manpage``)
     if furniture is not None and outlet:  # observed as workspace/adding.py observes pages
         furniture.observe(outlet, content, page_key=page_key(doc.origin, hints))
         known = (lambda line: furniture.is_furniture(outlet, line))
@@ -110,9 +116,9 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
         content, table = read(markdown)
     filed = doc.kind == "text" and not extracted and file_layout(content)
     if doc.kind != "md" and not extracted:
-        content = reflow(content, hanging=filed)
+        content = reflow(content, hanging=filed, manual=man)
     if extracted:
-        fields = clean_extracted(content, known, found.get("title"))
+        fields = clean_extracted(content, known, found.get("title"), code)
         if not all(found.get(k) or hints.get(k) for k in ("author", "date")):
             # The markup names no author or date: read bylines and dates off the page's
             # visible text, as for a plain-text page.
@@ -124,6 +130,8 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
         fields = clean_text(content, known, authored=doc.kind == "md", filed=filed, table=table)
         if doc.kind == "md":
             fields["body"] = _with_front_matter(fields, found, unused)
+        elif man and (shown := fields.get("title")) and shown not in fields["body"].split("\n\n"):
+            fields["body"] = f"{shown}\n\n{fields['body']}"  # (its first heading: "NAME")
     for k, v in found.items():  # what the HTML's own metadata says beats guesses from text
         if v and not (k == "lang" and fields.get("lang")):
             fields[k] = v
@@ -178,17 +186,20 @@ def _safe(text: str) -> str:
     return safe_text(text, replace=" ")
 
 
-def clean_extracted(text: str, known=None, title: str | None = None) -> dict:
+def clean_extracted(
+    text: str, known=None, title: str | None = None, code: frozenset[str] = frozenset()
+) -> dict:
     """Body and metadata of text an extractor already chose (one paragraph per line): keep
-    its paragraphs, dropping only lines without letters or digits, learned furniture and the
-    headline when the text opens with it; a byline and a date line at its top go to the
-    metadata."""
+    its paragraphs, dropping only lines without letters or digits (but a code block's:
+    ``code``), learned furniture and the headline when the text opens with it; a byline and a
+    date line at its top go to the metadata."""
     from tui.core.clean.combine import drop_repeated_blocks  # (an HTML page's: loaded for it)
     from tui.core.clean.titles import PERMALINK, PERMALINK_ENDS
 
     lines = [" ".join(ln.split()) for ln in text.split("\n")]
     lines = [PERMALINK.sub("", ln) if ln.endswith(PERMALINK_ENDS) else ln for ln in lines]
-    keep = [ln for ln in lines if ln and _WORD.search(ln) and not (known and known(ln))]
+    keep = [ln for ln in lines if ln and (_WORD.search(ln) or ln in code)
+            and not (known and known(ln))]
     keep = drop_repeated_blocks(keep)  # a copy of the article or of posts, for other screens
     if keep and title:
         head, full = (_NORM.sub(" ", t.lower()).strip() for t in (keep[0], title))
@@ -288,9 +299,10 @@ def _shown_title(lines: list[str], chosen: list[int], kinds: dict[int, str | Non
 def single_spaced(text: str) -> list[str]:
     """``" ".join(ln.split())`` of each line of ``text``. A line is left as it is when that
     changes nothing: no white space but single spaces inside it (``isprintable`` is false
-    for every other white space character, and for some others that only cost the join)."""
+    for every other white space character, and for some others that only cost the join).
+    An e-mail's signature separator ("-- ", its space part of the convention) stays as written."""
     return [ln if "  " not in ln and ln[:1] != " " and ln[-1:] != " " and ln.isprintable()
-            else " ".join(ln.split()) for ln in text.split("\n")]
+            or ln == "-- " else " ".join(ln.split()) for ln in text.split("\n")]
 
 
 def _drop_lead_teaser(lines: list[str], keep: list[int]) -> list[int]:

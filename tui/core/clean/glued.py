@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 DROP_CAP_WORDS = 8  # a drop cap opens a paragraph: a line of at least this many words
-_DROP_CAP = re.compile(r"([^\w\n]{0,2})([^\W\d_]) ([^\W\d_]+)\b")
+_DROP_CAP = re.compile(r"([^\w\n-]{0,2})([^\W\d_]) ([^\W\d_]+)\b")
 _GLUED_PAREN = re.compile(r"\(([^()\n]{2,40})\)(?=[^\W\d_])")  # opening after a space: _spaced
 
 

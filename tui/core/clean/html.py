@@ -29,7 +29,13 @@ from tui.core.clean.html_anchors import drop_anchor_signs
 from tui.core.clean.html_blocks import redraw
 from tui.core.clean.html_inside import fill_inside
 from tui.core.clean.html_meta import read_meta
-from tui.core.clean.html_readable import _BLOCKS, block_text, readability_text  # noqa: F401
+from tui.core.clean.html_pre import part_flavours
+from tui.core.clean.html_readable import (
+    _BLOCKS,  # noqa: F401
+    blank_controls,
+    block_text,
+    readability_text,
+)
 from tui.core.clean.html_records import add_records
 from tui.core.clean.html_trim import trim
 
@@ -60,6 +66,7 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
         text = strip_tags(html)
         return text, {}, False, lambda: text
     _safe(drop_anchor_signs, tree)  # "Path#", "Installation¶": a heading's link to itself
+    _safe(part_flavours, tree)  # a <pre>'s two <code> flavours side by side: two blocks
     meta = _safe(read_meta, tree) or {}
     prose = _safe(_prose_words, tree) or 0
     text = _safe(_trafilatura, tree, origin, prose) or ""
@@ -318,6 +325,9 @@ def _gate_installed() -> None:
 
 
 def _readability(html: str, tree=None) -> str:
+    blank = blank_controls(html)  # characters readability raises on (html_readable.py)
+    if blank is not html:
+        html, tree = blank, None  # (the page's tree holds them: read again without)
     return readability_text(_readability_tree(html, tree))  # (html_readable.py)
 
 

@@ -1,34 +1,31 @@
 """Paragraph structure of an extracted HTML body, taken from the page's own blocks.
 
-An extractor (trafilatura) chooses the words well but draws paragraph lines its own way: a
-list item holding a heading and a paragraph comes out as one line, an item broken by
-``<br>`` as two items, a page it could not segment as one line, and an ordered list's
-numbers are lost ("- " for every item). Readers, annotators and exports see the page's
-blocks: ``<p>``, ``<li>``, ``<h2>``, ``<blockquote>``... This module reads those blocks off
-the parsed page (``dom_blocks``), finds each extracted line's words in them (``align``) and
-redraws the lines' boundaries where the page draws them (``resegment``): a line spanning two
-blocks is cut where the second starts, two lines lying back to back inside one block are
-joined (also across an editor's soft wrap of the source, a line end with a space kept beside
-it, which a browser shows as a space, when the sentence goes on; and across the edge of an
-inline phrase in running text, "We read <i>The Times</i>.", which trafilatura's whole-page
-fallback for a short page cuts), and a line opening an item of an ordered list is numbered
-as the page numbers it. A hand-wrapped source's line end inside a text node is a space
-where the line does not end a sentence (html_source.py).
-The extractor's words are never reordered, and dropped only as whole lines the page shows to
-be furniture (below); the line breaks and list markers change, and a word the extractor
-glued at an element's edge is spaced there (html_glue.py); the one thing added is what the
-extractor skipped between two lines it kept: a subheading, a definition list's term, or a
-list item that is a sentence (html_fill.py). Lines the page does not hold (an extractor's own
-text) and table rows are left as they are, except a row of a page laid out in a table
-(html_cells.py): its text is running text, cut where the cell's own blocks start. Last, lines
-the page shows to be its furniture (a newsletter box, the latest stories, a promotion:
-html_extras.py) are dropped.
-"""
+An extractor (trafilatura) chooses the words well but draws paragraph lines its own way: a list
+item holding a heading and a paragraph comes out as one line, an item broken by ``<br>`` as two
+items, a page it could not segment as one line, and an ordered list's numbers are lost ("- "
+for every item). Readers, annotators and exports see the page's blocks: ``<p>``, ``<li>``,
+``<h2>``, ``<blockquote>``... This module reads those blocks off the parsed page
+(``dom_blocks``), finds each extracted line's words in them (``align``) and redraws the lines'
+boundaries where the page draws them (``resegment``): a line spanning two blocks is cut where
+the second starts (always after a ``<pre>``: html_pre.py), two lines lying back to back inside
+one block are joined (also across an editor's soft wrap of the source, a line end with a space
+kept beside it, which a browser shows as a space, when the sentence goes on; and across the
+edge of an inline phrase in running text, "We read <i>The Times</i>.", which trafilatura's
+whole-page fallback for a short page cuts), and a line opening an item of an ordered list is
+numbered as the page numbers it. A hand-wrapped source's line end inside a text node is a space
+where the line does not end a sentence (html_source.py). The extractor's words are never
+reordered, and dropped only as whole lines the page shows to be furniture (below); the line
+breaks and list markers change, and a word the extractor glued at an element's edge is spaced
+there (html_glue.py); the one thing added is what the extractor skipped between two lines it
+kept: a subheading, a definition list's term, or a list item that is a sentence (html_fill.py).
+Lines the page does not hold (an extractor's own text) and table rows are left as they are,
+except a row of a page laid out in a table (html_cells.py): its text is running text, cut where
+the cell's own blocks start. Last, lines the page shows to be its furniture (a newsletter box,
+the latest stories, a promotion: html_extras.py) are dropped."""
 
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from lxml import etree
 
@@ -38,17 +35,16 @@ from tui.core.clean.html_cells import cell_words, layout_row
 from tui.core.clean.html_extras import extra_lines
 from tui.core.clean.html_fill import apart, fill
 from tui.core.clean.html_glue import CODE, PHRASES, _words, junctions, phrase_edges, unglue
-from tui.core.clean.html_page import Blocks, item_number
+from tui.core.clean.html_page import HIDDEN as _HIDDEN
+from tui.core.clean.html_page import Blocks, heads_nothing, item_number, listed_term
+from tui.core.clean.html_pre import cut_lead, pre_edge
 from tui.core.clean.html_source import SOURCE_END, joins_across, keeps_lines, marked, segments
 from tui.core.markup import BLOCK_TAGS
 
-_HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 _UNREAD = frozenset({"x", "hidden"})
 _BLOCK_KINDS = frozenset({"block", "head", "li", "tr", "pre", "quote", "term"})
 _PHRASE_KINDS = frozenset({"phrase", "code"})
 _HEADS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_CLIMB = 32  # wrappers climbed, and text pieces read, to see what follows a heading
-_BOXES = frozenset({"ul", "ol", "dl", "table", "tbody", "section", "aside", "nav", "menu"})
 _NONWORD = re.compile(r"[\W_]+")
 _TOKEN = re.compile(r"\S+")
 _STRIP = re.compile(r"[^\w\s]|_")  # what norm_word drops from each word of a text
@@ -80,17 +76,19 @@ def dom_blocks(root) -> Blocks:
     """The words of ``root``'s visible text with the block each lies in. Text of hidden
     elements (scripts, styles, forms' controls) is skipped; ``<br>`` separates words but not
     blocks; a table row is one block (its cells are not). Line ends of the source are breaks
-    too; those with a space kept beside them (an editor's soft wrap) are also ``wraps``."""
+    too; those with a space kept beside them (an editor's soft wrap) are also ``wraps``.
+    (One walk of the whole page, in Python: its steps are kept cheap, e.g. an element's
+    style read once, at its start.)"""
     out = Blocks()
-    state = {"id": 0, "pre": 0, "quote": 0, "code": 0, "keep": 0}  # keep: html_source.py
+    state = {"id": 0, "pre": 0, "quote": 0, "code": 0}
+    keep = 0  # open elements whose style keeps line ends (html_source.py)
     in_link = 0  # links open around the text being read
     linked = [0]  # characters of the block being read that lie inside links
     parts: list[str] = []
     edges: list[int] = []  # indexes of parts an inline phrase's edge opens (html_glue)
+    words_, block_, breaks, wraps, hard = out.words, out.block, out.breaks, out.wraps, out.hard
 
-    def flush(owner, inside: bool) -> None:
-        if not parts:
-            return
+    def flush(owner, inside: bool) -> None:  # (called only with parts)
         text = "".join(parts)
         if CODE in text:
             text = text.replace(CODE, "")
@@ -98,46 +96,49 @@ def dom_blocks(root) -> Blocks:
         if not text or text.isspace():
             parts.clear()
             return
+        bid = state["id"]
         if _INNER in text:  # blocks inside a table cell
-            got = cell_words(out, text.replace(SOURCE_END, "\n"), state["id"])
+            got = cell_words(out, text.replace(SOURCE_END, "\n"), bid)
         else:
             if len(parts) > 1 and not state["pre"]:  # words glued at an element's edge
-                junctions(parts, len(out.words), out, state["code"] > 0)
+                junctions(parts, len(words_), out, state["code"] > 0)
                 if edges:
-                    phrase_edges(parts, edges, len(out.words), out)
+                    phrase_edges(parts, edges, len(words_), out)
             got = False
             br = False  # a <br> since the last words, not only line ends of the source
             for line in text.split(_BR):  # line ends and <br>: breaks
                 soft, before = False, ""  # soft: the last words ended on a space (a wrap)
-                for segment, source in segments(line):
+                plain = "\n" not in line and SOURCE_END not in line
+                for segment, source in ((line, False),) if plain else segments(line):
                     words = _STRIP.sub("", segment.lower()).split()
                     if words:
                         if got:
-                            out.breaks.add(len(out.words))
+                            breaks.add(len(words_))
                             if not br and (soft or _SOFT_START.match(segment)):
-                                out.wraps.add(len(out.words))  # an editor's wrap
+                                wraps.add(len(words_))  # an editor's wrap
                             if source and not br and joins_across(before, segment):
-                                out.hard.add(len(out.words))  # a space (<pre>: _joins)
+                                hard.add(len(words_))  # a space (<pre>: _joins)
                         before = segment
-                        out.words.extend(words)
-                        out.block.extend([state["id"]] * len(words))
+                        words_.extend(words)
+                        block_.extend([bid] * len(words))
                         got, br = True, False
                     soft = bool(words) and segment[-1:] in " \t"
                 br = True
         if got:
             if state["pre"]:
-                out.lines.add(state["id"])
+                out.lines.add(bid)
             if state["quote"]:
-                out.quotes.add(state["id"])
-            out.texts[state["id"]] = text.replace(_INNER, " ").replace(SOURCE_END, "\n")
-            out.owner[state["id"]] = (owner, inside)  # the element its text lies in
+                out.quotes.add(bid)
+            out.texts[bid] = text.replace(_INNER, " ").replace(SOURCE_END, "\n")
+            out.owner[bid] = (owner, inside)  # the element its text lies in
             if chars:
-                out.linked[state["id"]] = chars
-            state["id"] += 1
+                out.linked[bid] = chars
+            state["id"] = bid + 1
         parts.clear()
         edges.clear()
 
     cells = [0]  # for each open element: whether its children lie inside a table cell
+    keeps: list[bool] = []  # for each open element: whether its style keeps line ends
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     kinds: dict = {}  # each tag's kind (see _kind), read once per page
     for event, el in walker:
@@ -146,7 +147,9 @@ def dom_blocks(root) -> Blocks:
         if kind is None:
             kind = kinds[raw_tag] = _kind(raw_tag)
         if event == "start" and kind not in _UNREAD:
-            state["keep"] += keeps_lines(el)
+            kept = bool(el.get("style")) and keeps_lines(el)
+            keeps.append(kept)
+            keep += kept
             cell = cells[-1]
             cells.append(cell or int(kind == "cell"))
             if len(cells) > MAX_DEPTH + 1:
@@ -155,12 +158,13 @@ def dom_blocks(root) -> Blocks:
                 if cell and kind != "tr":
                     parts.append(_INNER)
                 else:
-                    flush(el, False)
+                    if parts:
+                        flush(el, False)
                     if kind == "head":
                         out.heads.add(state["id"])
-                        if _heads_nothing(el):
+                        if heads_nothing(el):
                             out.empty.add(state["id"])
-                    elif kind == "term" and _listed(el):
+                    elif kind == "term" and listed_term(el):
                         out.terms.add(state["id"])
                     elif kind == "li":
                         out.items.add(state["id"])
@@ -168,7 +172,8 @@ def dom_blocks(root) -> Blocks:
                         if n is not None:
                             out.number[state["id"]] = n
                 if kind in ("pre", "quote"):
-                    flush(el, False)
+                    if parts:
+                        flush(el, False)
                     state[kind] += 1
             elif kind == "br":
                 parts.append(_BR)
@@ -184,7 +189,7 @@ def dom_blocks(root) -> Blocks:
                 edges.append(len(parts))
             text = el.text
             if text:
-                parts.append(marked(text, state["keep"] > 0))
+                parts.append(marked(text, keep > 0) if keep or "\n" in text else text)
                 if in_link:
                     linked[0] += len(text)
             continue
@@ -192,20 +197,23 @@ def dom_blocks(root) -> Blocks:
             walker.skip_subtree()
             continue
         if event == "end" and kind not in _UNREAD:
-            state["keep"] -= keeps_lines(el)
+            keep -= keeps.pop()
             cells.pop()
             if kind in _BLOCK_KINDS:
                 if cells[-1] and kind != "tr":
                     parts.append(_INNER)
                 else:
-                    flush(el, True)
-                    out.items.discard(state["id"])  # an item without words marks nothing
-                    out.number.pop(state["id"], None)
-                    out.empty.discard(state["id"])
-                    out.heads.discard(state["id"])
-                    out.terms.discard(state["id"])
+                    if parts:
+                        flush(el, True)
+                    bid = state["id"]
+                    out.items.discard(bid)  # an item without words marks nothing
+                    out.number.pop(bid, None)
+                    out.empty.discard(bid)
+                    out.heads.discard(bid)
+                    out.terms.discard(bid)
                 if kind in ("pre", "quote"):
-                    flush(el, True)
+                    if parts:
+                        flush(el, True)
                     state[kind] -= 1
             elif kind == "a":
                 in_link -= 1
@@ -217,10 +225,11 @@ def dom_blocks(root) -> Blocks:
                 edges.append(len(parts))
         tail = el.tail
         if tail:
-            parts.append(marked(tail, state["keep"] > 0))
+            parts.append(marked(tail, keep > 0) if keep or "\n" in tail else tail)
             if in_link:
                 linked[0] += len(tail)
-    flush(root, True)
+    if parts:
+        flush(root, True)
     return out
 
 
@@ -240,39 +249,6 @@ def _kind(tag) -> str:
         return "phrase"
     return {"br": "br", "td": "cell", "th": "cell", "a": "a", "code": "code", "kbd": "code",
             "samp": "code", "tt": "code"}.get(tag, "")
-
-
-def _listed(dt) -> bool:
-    """Term ``dt`` names what its description is about: one of a list of terms (its ``<dl>``
-    holds another), or alone in its list and not a question (an API page's one entry per
-    list, "Constant: SHA256_DIGEST_SIZE"; an FAQ's question alone in its box is a toggle),
-    and a description follows it (a table of contents' ``<dt>`` has none: its link is no term)."""
-    after = next((e for e in dt.itersiblings() if isinstance(e.tag, str)), None)
-    if after is None or after.tag.lower() != "dd":
-        return False
-    dl = next((a for a in islice(dt.iterancestors(), 3) if a.tag == "dl"), None)
-    if dl is not None and next(islice(dl.iter("dt"), 1, None), None) is not None:
-        return True
-    return not "".join(islice(dt.itertext(), _CLIMB)).rstrip().endswith("?")
-
-
-def _heads_nothing(el) -> bool:
-    """Nothing follows heading ``el`` in its box: past the wrappers it is alone in, the next
-    element is an empty box, a list, table or section (a "Trending" box whose items a script
-    fills). An empty element of another kind is an accordion's icon, a picture or a rule, and
-    the text after it is the heading's: html_fill puts the heading back 29 pages up, 14 down
-    (wcxb_dev, both halves; aeb unchanged) against reading every empty element as a box."""
-    node = el
-    for _ in range(_CLIMB):  # bounded: a hostile page nests headings hundreds deep
-        if node.getnext() is not None or node.getparent() is None:
-            break
-        node = node.getparent()
-    nxt = node.getnext()
-    while nxt is not None and (not isinstance(nxt.tag, str) or nxt.tag.lower() in _HIDDEN):
-        nxt = nxt.getnext()
-    if nxt is None or nxt.tag.lower() not in _BOXES:
-        return False
-    return not any(t.strip() for t in islice(nxt.itertext(), _CLIMB))
 
 
 def _tokens(line: str) -> list[tuple[int, str]]:
@@ -319,14 +295,15 @@ def resegment(text: str, page: Blocks) -> str:
             spans.append([])
             prev_end = None
             continue
+        ln, prev_end = cut_lead(ln, ps, page, pieces, spans, prev_end)  # a <pre>'s "}"
         cuts = [0]  # indexes of the words that open a piece of the line
         at: list[int] = []  # each word's offset in the line (read when a cut is weighed)
         for k in range(1, len(tk)):
             a, b = ps[k - 1], ps[k]
-            if a is not None and b is not None and (
+            if (edge := pre_edge(page, ps, k)) or a is not None and b is not None and (
                     page.block[a] != page.block[b] or layout and b in page.inner):
-                at = at or [o for o, _ in _tokens(ln)]
-                if not _goes_on(ln[at[k]:]) and _ends(ln[at[cuts[-1]]:at[k]]):
+                at = at or [o for o, _ in _tokens(ln)]  # (edge: a <pre>'s, however it ends)
+                if edge or not _goes_on(ln[at[k]:]) and _ends(ln[at[cuts[-1]]:at[k]]):
                     cuts.append(k)
         for n, k in enumerate(cuts):
             piece = ln[at[k] if n else 0:at[cuts[n + 1]] if n + 1 < len(cuts) else None]

@@ -22,7 +22,7 @@ in its box (an empty "Trending" box a script fills).
 A term of a definition list (``<dt>``, ``TERMS``) comes back the same way over its kept
 description (trafilatura drops the terms of a ``<dl>`` whose descriptions hold paragraphs:
 "root" over "Root is (typically) the superuser."), unless it is a question alone in its
-list (an FAQ's toggle: html_blocks._listed). Session 31: wcxb_dev documentation paragraphs
+list (an FAQ's toggle: html_page.listed_term). Session 31: wcxb_dev documentation paragraphs
 .5870 -> .5874, product .4394 -> .4396, other kinds and aeb unchanged.
 
 List items that are sentences come back the same way (``ITEMS``): trafilatura drops a list

@@ -148,8 +148,8 @@ def joins(prev: str, line: str, width: int, opens: frozenset[int] = frozenset(),
     one, however short the line above, once ``inside`` a paragraph so opened). ``last``: the
     text's last line (a sign-off such as " Reuter" is not a continuation)."""
     head = line.strip()
-    if _LIST.match(head) or _structured(line, width):
-        return False
+    if _LIST.match(head) or _structured(line, width) or head == "--":
+        return False  # ("-- ": an e-mail's signature opens below)
     if _structured(prev, width):
         return not opens and _hanging(prev, line, width)
     if opens:
@@ -184,41 +184,86 @@ def _glue(prev: str, nxt: str, text: str) -> str:
     return prev + " " + nxt
 
 
-def reflow(text: str, hanging: bool = False) -> str:
+def reflow(text: str, hanging: bool = False, manual: bool = False) -> str:
     """``text`` with each hard-wrapped paragraph on one line (indentation of its first line
     kept); returned unchanged when the text is not hard-wrapped, but for its list items'
     continuations when ``hanging`` (a text laid out as a file: ``plain.file_layout``). An
     e-mail's header block (``mail``) becomes the three headers the cleaner reads above its
     body. Lines quoted as e-mail quotes them (``> ``) are a text of their own: they do not
     count in the wrap column of the rest and are reflowed among themselves, their markers
-    kept."""
+    kept. ``manual``: the text is a man page (``manpage``), whose indents are its sections'
+    and lists', none opening a paragraph as wire copy's do."""
+    if manual and (width := wrap_width(lines := text.expandtabs(8).split("\n"))):
+        return "\n".join(_join(lines, width, text, opening=False))
     if ":" in text[:200]:
         found = mail.split(text)
         if found:
             heads, body = found
-            flowed = _reflow(body, hanging)
-            return f"{mail.render(heads)}\n\n{_short_mail(flowed) if flowed == body else flowed}"
+            return f"{mail.render(heads)}\n\n{_mail_reflow(body, hanging)}"
     return _reflow(text, hanging)
 
 
 MAIL_WRAP = 60  # a mail line this long that stops mid-sentence was wrapped (clients: 72-78)
+SIGNATURE = "-- "  # the line that opens an e-mail's signature, kept as written
+PROSE_WORDS = 4  # a shorter line is no wrapped prose line (a sign-off, a name, an address)
+_CODE_LIKE = re.compile(r"[=${}\[\]<>|\\;`]|\w\(|^-{2,}|-{3,}")  # code, "-----Original..."
+_FIELD = re.compile(r"^[A-Z][\w-]*: ")  # a quoted header field ("Sent: Monday, March 4")
 
 
-def _short_mail(body: str) -> str:
-    """An e-mail too short to learn its wrap column from: a line of ``MAIL_WRAP`` characters
-    or more that stops mid-sentence goes on in the next line when that one opens in lower case
-    at the same quoting depth (mail clients wrap at 72 to 78 columns)."""
+def _mail_reflow(body: str, hanging: bool = False) -> str:
+    """An e-mail's body reflowed: its own lines and each run of quoted lines ("> ", nested
+    "> > " runs inside) on their own, each by its wrap column when it has one (``_reflow``),
+    else as too short to learn one from (``_short_mail``): a quotation's wrapped lines are
+    its paragraphs, one a line, as the author's are."""
+    lines = body.split("\n")
+    if "\t" in body:
+        lines = [ln.expandtabs(8) for ln in lines]
+    plain = [ln for ln in lines if not _quoted(ln)]
+    width = wrap_width(plain)
+    widest = max((len(ln.rstrip()) for ln in plain if ln.rstrip() != "--"), default=0)
     out: list[str] = []
-    for ln in body.split("\n"):
-        if out and (prev := out[-1].rstrip()) and ln.strip() and len(prev) >= MAIL_WRAP:
-            depth = len(prev) - len(prev.lstrip("> "))
-            rest = ln[depth:]
-            if (prev[-1] not in _SENTENCE_END and ln[:depth] == prev[:depth]
-                    and rest[:1].islower() and not _LIST.match(rest)):
-                out[-1] = prev + " " + rest.strip()
-                continue
-        out.append(ln)
+    for quoted, group in groupby(lines, key=_quoted):
+        run = list(group)
+        if quoted:
+            out.extend(_requoted(run, _mail_reflow, hanging))
+        elif width:
+            out.extend(_join(run, width, body, plain))
+        else:
+            out.extend(_short_mail(items(run, body) if hanging else run, widest, body))
     return "\n".join(out)
+
+
+def _short_mail(lines: list[str], width: int, text: str) -> list[str]:
+    """Lines of an e-mail (or of a quotation in one) too short to learn its wrap column from:
+    a line goes on in the next when the next one's first word would not have fitted on it,
+    ``width`` being the longest line's length (``joins``), or when it is ``MAIL_WRAP``
+    characters or more, stops mid-sentence and the next opens in lower case at its indent
+    (mail clients wrap at 72 to 78 columns). The signature's separator stays a line."""
+    out: list[str] = []
+    prev = ""  # the line above as written (not as joined)
+    for ln in lines:
+        if (prev.strip() and ln.strip() and prev.rstrip()[-1] != ":"  # ("Bob wrote:")
+                and SIGNATURE.strip() not in (prev.strip(), ln.strip())):
+            fits = width >= MIN_WIDTH and _prose(prev, ln) and joins(prev, ln, width)
+            wrapped = (len(prev.rstrip()) >= MAIL_WRAP and prev.rstrip()[-1] not in _SENTENCE_END
+                       and _indent(ln) == _indent(prev) and ln.strip()[:1].islower()
+                       and not _LIST.match(ln.strip()))
+            if fits or wrapped:
+                out[-1] = _glue(out[-1].rstrip(), ln.strip(), text)
+                prev = ln
+                continue
+        out.append(ln if ln == SIGNATURE else ln.rstrip())
+        prev = ln
+    return out
+
+
+def _prose(prev: str, line: str) -> bool:
+    """``prev`` and ``line`` read as a wrapped sentence: ``prev`` a line of prose (4+ words, no
+    code or "Key: value" field) stopping mid-sentence (not a "Best regards," sign-off), ``line``
+    prose going on in lower case; else each is a line of its own (an address, a command...)."""
+    head, tail = prev.strip(), line.strip()
+    return (len(head.split()) >= PROSE_WORDS and head[-1:].isalnum() and tail[:1].islower()
+            and not any(_CODE_LIKE.search(t) or _FIELD.match(t) for t in (head, tail)))
 
 
 def _reflow(text: str, hanging: bool = False) -> str:
@@ -237,9 +282,7 @@ def _reflow(text: str, hanging: bool = False) -> str:
     for quoted, group in groupby(lines, key=_quoted):
         run = list(group)
         if quoted:
-            inner = _reflow("\n".join(_QUOTE.sub("", ln, count=1) for ln in run), hanging)
-            out.extend(">" + ln if ln[:1] == ">" else "> " + ln if ln else ">"
-                       for ln in inner.split("\n"))
+            out.extend(_requoted(run, _reflow, hanging))
         else:
             out.extend(
                 _join(run, width, text, plain) if width else items(run, text) if hanging else run
@@ -282,15 +325,24 @@ def items(lines: list[str], text: str) -> list[str]:
 _QUOTE = re.compile(r"^> ?")
 
 
+def _requoted(run: list[str], reflow, hanging: bool) -> list[str]:
+    """A run of quoted lines reflowed by ``reflow`` with one level of "> " taken off, then
+    put back on every line (a nested quotation keeps its own marks)."""
+    inner = reflow("\n".join(_QUOTE.sub("", ln, count=1) for ln in run), hanging)
+    return [">" + ln if ln[:1] == ">" else "> " + ln if ln else ">" for ln in inner.split("\n")]
+
+
 def _quoted(line: str) -> bool:
     """A line quoted as e-mail quotes ("> ", ">> "); not a Python prompt (">>> ")."""
     return line[:1] == ">" and not line.startswith(">>> ")
 
 
-def _join(lines: list[str], width: int, text: str, whole: list[str] | None = None) -> list[str]:
+def _join(lines: list[str], width: int, text: str, whole: list[str] | None = None,
+          opening: bool = True) -> list[str]:
     """``lines`` of a text wrapped at ``width`` with each paragraph on one line. ``whole``:
-    the lines the text's conventions are learnt from (all of ``lines`` when None)."""
-    opens = first_line_indents(whole or lines, width)
+    the lines the text's conventions are learnt from (all of ``lines`` when None);
+    ``opening``: whether an indent may open paragraphs (``first_line_indents``)."""
+    opens = first_line_indents(whole or lines, width) if opening else frozenset()
     base = continuation_indent(whole or lines, opens)
     out: list[str] = []
     prev_raw = ""
@@ -308,7 +360,7 @@ def _join(lines: list[str], width: int, text: str, whole: list[str] | None = Non
             if _LIST.match(ln.strip()):
                 column = _item_column(ln)
         else:
-            out.append(ln.rstrip())
+            out.append(ln if ln == SIGNATURE else ln.rstrip())
             column = _item_column(ln) if ln.strip() else None
         prev_raw = ln
     return out

@@ -15,7 +15,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 
 from tui.core.cleaning import clean_doc  # (also imported from here)
-from tui.core.model import Article, Cleaned, RawDocument, Version, outlet_key, page_key
+from tui.core.model import (
+    Article,
+    Cleaned,
+    RawDocument,
+    Version,
+    outlet_key,
+    page_key,
+    typed_origin,
+)
 from tui.core.workspace import cache, index_sync
 from tui.core.workspace.atomic import sync_dirs, write_atomic
 from tui.core.workspace.paths import ARTICLES, RAW, TEXTS, text_paths
@@ -65,6 +73,16 @@ def is_duplicate(ws, doc: RawDocument) -> bool:
     return _existing(ws, doc, content_hash(doc.content))[1]
 
 
+def known(ws, doc: RawDocument) -> Article | None:
+    """The article of ``doc``'s origin; else, for a record of a local file, the article of the
+    origin it had before (the file as typed + ``:N``, :func:`typed_origin`): one more lookup,
+    on a miss only, so an older workspace finds its records again rather than copying them."""
+    a = ws.by_origin(doc.origin)
+    if a is None and (old := typed_origin(doc)) is not None:
+        a = ws.by_origin(old)
+    return a
+
+
 def learn_furniture(furniture, docs: list[RawDocument]) -> None:
     """Learn the whole batch's furniture first, so the first page of an outlet benefits from
     the others; clean() observes each page again under the same page key (HTML and Markdown
@@ -77,7 +95,7 @@ def learn_furniture(furniture, docs: list[RawDocument]) -> None:
 
 def _existing(ws, doc: RawDocument, h: str) -> tuple[Article | None, bool]:
     """The article of ``doc``'s origin, and whether it already has content hash ``h``."""
-    existing = ws.by_origin(doc.origin)
+    existing = known(ws, doc)
     return existing, existing is not None and any(v.hash == h for v in existing.versions)
 
 

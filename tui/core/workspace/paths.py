@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 
 from tui.core.userpath import user_path
@@ -27,6 +28,29 @@ def default_root() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("wiredesk", appauthor=False)) / "workspace"
+
+
+def shell_arg(text: str) -> str:
+    """``text`` as one shell word on one line: quoted as ``shlex`` does, or, when it holds a
+    character that does not print (a newline, an ESC), in bash's $'...' with that escaped, so
+    the command shown is the real one and never breaks a line."""
+    if text.isprintable():
+        return shlex.quote(text)
+
+    def esc(c: str) -> str:
+        if c in "\\'":
+            return "\\" + c
+        if c.isprintable():
+            return c
+        return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+
+    return "$'" + "".join(map(esc, text)) + "'"
+
+
+def shell_where(root: Path) -> str:
+    """`` -w ROOT`` for a command to type in a shell, unless ROOT is the default workspace (a
+    command without it would act on the default one, not the one shown)."""
+    return "" if Path(root) == default_root() else f" -w {shell_arg(str(root))}"
 
 
 def article_rel(aid: str) -> str:

@@ -17,7 +17,12 @@ from tui.core.workspace.atomic import write_atomic
 from tui.core.workspace.doctor import fields
 from tui.core.workspace.doctor.checking import body_state, inside, parse, raw_state
 from tui.core.workspace.doctor.problem import Problem
-from tui.core.workspace.doctor.salvaged import parsable, story_account
+from tui.core.workspace.doctor.salvaged import (
+    indexed_state,
+    parsable,
+    story_account,
+    with_indexed,
+)
 from tui.core.workspace.paths import ARTICLES, CORRECTIONS, RAW, STORIES, TEXTS, article_path
 from tui.core.workspace.records import (
     article_from_dict,
@@ -79,9 +84,10 @@ def salvage(root: Path, path: Path, trash: Path) -> str:
     text = None
     if rel.startswith(f"{STORIES}/"):
         data, changes = fields.coerce(data, fields.STORY)
-        s = story_state_from_dict({**data, "id": path.stem})
+        indexed = indexed_state(path)  # what the lines lost, the index may still hold
+        s = story_state_from_dict({**with_indexed(data, indexed)[0], "id": path.stem})
         text = story_state_to_toml(s, {k: v for k, v in data.items() if k not in STORY})
-        changes.append(story_account(data, read, lines))
+        changes.append(story_account(data, read, lines, indexed=indexed))
     elif rel == CORRECTIONS and data:
         from tui.core.group import Corrections
 
