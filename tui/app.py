@@ -82,7 +82,9 @@ class WiredeskApp(App[int]):
             await self._workspace_ready(Desk(self.ws, on_error=self._save_failed))
 
     @work(thread=True, exclusive=True, group="open")
-    def open_workspace(self) -> None:
+    def open_workspace(self, refresh_feeds: bool = False) -> None:
+        """Open the workspace at root (none: the missing-workspace screen); ``refresh_feeds``:
+        then fetch its feeds (R pressed there once another command had made it)."""
         # Reading creates ~10 objects per article and frees almost none: collecting garbage
         # meanwhile halves the speed (4.1 s -> 2.2 s at 100,000 articles).
         try:
@@ -112,7 +114,7 @@ class WiredeskApp(App[int]):
             # (else the first full collection rescans them all: ~0.4 s at 100,000 articles).
             gc.freeze()
             gc.enable()
-        self.call_from_thread(self._workspace_ready, desk, listing)
+        self.call_from_thread(self._workspace_ready, desk, listing, refresh_feeds)
 
     async def _loading(self) -> None:
         async with self._screens:  # not while the main screen is pushed (the open ended now)
@@ -126,14 +128,19 @@ class WiredeskApp(App[int]):
                 await self.pop_screen()
             await self.push_screen(NoWorkspaceScreen(self.root, self.keys))
 
-    async def _workspace_ready(self, desk: Desk, listing: Listing | None = None) -> None:
+    async def _workspace_ready(self, desk: Desk, listing: Listing | None = None,
+                               refresh_feeds: bool = False) -> None:
         async with self._screens:  # a loading screen pushed meanwhile is mounted by now
             self.ws, self.desk = desk.ws, desk
             gc.freeze()
             desk.start()  # the writer thread
             while len(self.screen_stack) > 1:  # the loading screen (and a help over it)
                 await self.pop_screen()
-            self.push_screen(MainScreen(desk, self.config, listing, self.keys))
+            mounted = self.push_screen(MainScreen(desk, self.config, listing, self.keys))
+        if refresh_feeds:
+            await mounted
+            if isinstance(self.screen, MainScreen):
+                self.screen.action_refresh_feeds()
         problems = desk.ws.problems
         if problems:
             shown = "\n".join(problems[:5])

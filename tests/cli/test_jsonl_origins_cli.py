@@ -33,3 +33,27 @@ def test_clean_json_names_a_record_as_typed(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = cli("clean", "--json", "x.jsonl")
     assert json.loads(r.out)["origin"] == "x.jsonl:1"
+
+
+def test_clean_json_into_ingest_finds_what_ingest_took(cli, tmp_path, monkeypatch):
+    """`clean --json` names a file and a record as typed; ingesting its output into a workspace
+    that took the same files finds them (duplicates), as on a workspace of typed origins."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.jsonl").write_text(
+        json.dumps({"title": "Fire", "text": "Wildfires forced thousands to flee overnight."})
+        + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a" / "p.txt").write_text(
+        "Harbour bridge closes\n\nThe harbour bridge closed on Friday for repairs to its deck.\n",
+        encoding="utf-8",
+    )
+    ws = tmp_path / "ws"
+    monkeypatch.chdir(tmp_path)
+    assert "2 added" in cli("-w", ws, "ingest", "a/x.jsonl", "a/p.txt").out
+    cleaned = cli("clean", "--json", "a/x.jsonl", "a/p.txt").out
+    origins = [json.loads(ln)["origin"] for ln in cleaned.splitlines()]
+    assert origins == ["a/x.jsonl:1", "a/p.txt"]
+    (tmp_path / "c.jsonl").write_text(cleaned, encoding="utf-8")
+    r = cli("-w", ws, "ingest", "c.jsonl")
+    assert "0 added" in r.out and "2 duplicates" in r.out, r.out

@@ -342,3 +342,19 @@ def test_short_mail_joins_only_wrapped_prose() -> None:
         ">> return sum(r.value for r in rows)",
         ">> print(total(rows))",
     ]
+
+
+def test_a_quotation_nested_past_any_mail_client_is_still_read_as_a_mail() -> None:
+    """Each quotation level is one more call of the reflow: 600 levels deep (hostile input)
+    must not run out of stack and fall back to the unreflowed text, headers and all."""
+    from tui.core.clean import clean
+    from tui.core.model import RawDocument
+
+    deep = "".join(f"{'> ' * d}quoted text at level {d}\n" for d in range(600, 0, -1))
+    mail = (
+        "From: a@b.c\nSubject: deep\nDate: Mon, 1 Dec 2026 10:00:00 +0000\n\n"
+        f"Hello Bob, here is my answer to your question about the bridge.\n\n{deep}\nAlice\n"
+    )
+    c = clean(RawDocument("deep.eml", mail, "text"))
+    assert c.title == "deep" and not c.body.startswith("From:")
+    assert c.body.startswith("Hello Bob, here is my answer")

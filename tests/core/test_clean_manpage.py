@@ -124,3 +124,19 @@ def test_a_dated_last_line_that_is_no_footer_stays_in_the_body() -> None:
     assert found == {"title": "ls - list directory contents", "source": "User Commands"}
     body = clean(RawDocument("trunc.txt", text, "text")).body
     assert "Version 1.0 released 2019-05-01" in body
+
+
+def test_every_footer_column_is_kept_in_the_metadata_or_the_footer_stays() -> None:
+    """A footer of two columns ("systemd 252   JOURNALCTL(1)") gives its package as the
+    source; a column that is neither the page name, the package nor only a date (columns run
+    together at a narrow width) keeps the footer in the body."""
+    two = LS.replace("GNU coreutils 9.1\t\tSeptember 2022\t\t\t\t LS(1)", "systemd 252\t\t\t LS(1)")
+    c = clean(RawDocument("ls.txt", two, "text"))
+    assert (c.source, c.date) == ("systemd 252", None) and "systemd 252" not in c.body
+    merged = LS.replace(
+        "GNU coreutils 9.1\t\tSeptember 2022\t\t\t\t LS(1)",
+        "GNU coreutils 9.1 September 2022\t\t LS(1)",
+    )
+    c = clean(RawDocument("ls.txt", merged, "text"))
+    assert c.title == "ls - list directory contents"
+    assert "GNU coreutils 9.1 September 2022" in c.body

@@ -111,6 +111,25 @@ def typed_origin(doc: RawDocument) -> str | None:
     return where if n == line and os.path.isabs(head) else None
 
 
+def resolved_origin(origin: str) -> str | None:
+    """An origin written as a relative local path, as ``clean --json`` names a file or a
+    record (``a/p.txt``, ``a/x.jsonl:3``) and a record's ``origin`` key may carry it: the
+    spelling ``ingest`` gives the same file (its resolved path, ``:N`` kept) when the path
+    names a file from here; else None. One stat, asked only when the origin is unknown."""
+    if not origin or "://" in origin or origin.startswith(("stdin:", "-:")):
+        return None
+    path, sep, n = origin.rpartition(":")
+    if not (sep and path and n.isdigit()):
+        path, n = origin, ""
+    try:
+        if os.path.isabs(path) or not os.path.isfile(path):
+            return None
+    except (OSError, ValueError):  # (a NUL in the name)
+        return None
+    full = os.path.realpath(path)
+    return f"{full}:{n}" if n else full
+
+
 @dataclass(frozen=True, slots=True)
 class Version:
     """One distinct content seen for an article's origin."""

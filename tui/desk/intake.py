@@ -67,7 +67,8 @@ class FirstIngest:
         from tui.core.workspace import Workspace  # noqa: PLC0415
 
         got = collect(sources)
-        if not got.docs and not Workspace.check(self.root):
+        existed = Workspace.check(self.root)  # another command may have made it meanwhile
+        if not got.docs and not existed:
             out = _outcome([], [], [], got.failures, got.warnings)
             out.lines.append(
                 f"No workspace made at {safe_line(str(self.root))}: no document found in the "
@@ -79,7 +80,14 @@ class FirstIngest:
         self.made = True
         rep = ws.ingest(got.docs, failures=got.failures, on_progress=on_progress)
         out = _outcome(rep.added, rep.updated, rep.duplicates, rep.failed, got.warnings)
-        out.lines.insert(1, f"Workspace made at {safe_line(str(self.root))}.")
+        where = safe_line(str(self.root))
+        out.lines.insert(
+            1,
+            f"A workspace was at {where} already (made meanwhile by another command): "
+            "the app opens it."
+            if existed
+            else f"Workspace made at {where}.",
+        )
         return out
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -21,7 +20,7 @@ from textual.worker import get_current_worker
 
 from tui import app_later
 from tui.config import Config, remember, remembered_sort
-from tui.core.query import Filter, QueryError, parse
+from tui.core.query import Filter
 from tui.desk import Cancelled, Desk, DiskChange, Listing
 from tui.desk.select import unreadable_note
 from tui.keys import binding
@@ -175,31 +174,28 @@ class MainScreen(StatusScreen):
             self.rebuild(self.current_filter(), regrouped=True)
 
     # ---- filters and the list ----------------------------------------------------------------
-    def apply_query(self, query: str) -> None:
-        try:
-            flt = parse(query) if query.strip() else None
-        except QueryError as e:
-            self.notify(str(e), severity="error")
-            return
-        self.query_text = query.strip()
-        self.query_one("#status", Static).update(Text("Searching..."), layout=False)
-        self.rebuild(flt, first=True)
+    def apply_query(self, query: str, typed: bool = False) -> None:
+        self.tools.apply_query(query, typed)  # (typed: / or f, a new search goes to its top)
 
     def keep(self) -> msg.Keep:
         story = self.stories.story
         return (story.id if story else None, self.current_id())
 
     def rebuild(self, flt: Filter | None = None, reload: bool = False,
-                regrouped: bool = False, first: bool = False) -> None:
+                regrouped: bool = False, first: bool = False, top: bool = False) -> None:
         """Select the list again off the UI thread (a free-text filter reads bodies).
 
         ``reload``: read what other processes changed; ``regrouped``: articles were added or
         moved (the story faces are rebuilt; triage changes keep them). ``first``: a new filter,
         whose first part (the index's first results of words, the top of a dated filter) is
         shown at once, the whole answer after it; other rebuilds (the poll, archive, undo,
-        corrections) leave the list shown until the whole answer comes.
+        corrections) leave the list shown until the whole answer comes. ``top``: a new search,
+        whose lists (its first part, then the whole, unless the cursor moved) put the cursor on
+        their first story.
         """
-        keep, order = self._keep_whole(), self.stories.sort
+        if top:
+            self._first_part = (msg.TOP, self.keep())  # (a first part still shown: the same)
+        keep, order = msg.TOP if top else self._keep_whole(), self.stories.sort
 
         def work() -> None:
             worker = get_current_worker()

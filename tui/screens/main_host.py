@@ -86,12 +86,12 @@ class DeskScreen(Screen):
         """The marked articles in list order (none marked: none)."""
         return self.targets() if self.stories.marked else []
 
-    def apply_query(self, query: str) -> None:
+    def apply_query(self, query: str, typed: bool = False) -> None:
         """Filter the list by a search string ("" clears the filter)."""
         raise NotImplementedError
 
     def rebuild(self, flt: Filter | None = None, reload: bool = False,
-                regrouped: bool = False, first: bool = False) -> None:
+                regrouped: bool = False, first: bool = False, top: bool = False) -> None:
         """Select the list again off the UI thread."""
         raise NotImplementedError
 

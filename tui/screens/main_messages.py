@@ -14,6 +14,7 @@ from tui.desk import DiskChange, Listing
 from tui.desk.filters import SavedFilters
 
 Keep = tuple[str | None, str | None]  # (story id, article id) the cursor stays on
+TOP: Keep = ("", None)  # a new search: the cursor on its first story (``StoryList.set_data``)
 
 
 class ListingReady(Message):

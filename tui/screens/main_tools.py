@@ -11,6 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+from textual.widgets import Static
+
 from tui.core.query import QueryError, parse
 from tui.core.textutil import safe_line
 from tui.core.workspace.paths import shell_where
@@ -85,17 +88,33 @@ class ToolKeys(ScreenKeys):
 
         def done(words: str | None) -> None:
             if words is not None:
-                self.screen.apply_query(rest + " " + words if words else rest)
+                self.apply_query(rest + " " + words if words else rest, typed=True)
 
         from tui.screens.query_dialog import QueryDialog  # noqa: PLC0415 (tui.app_later)
 
         self.screen.app.push_screen(QueryDialog("Search titles, bodies, tags and notes (fuzzy)",
                                                 flt.text, free_text=True), done)
 
+    def apply_query(self, query: str, typed: bool = False) -> None:
+        """Filter the list by ``query`` ("" clears the filter). ``typed``: a search typed with
+        / or f that changes the filter puts the cursor on the first story of the answer (its
+        best match: title matches come first), not the story it was on; clearing the filter,
+        a saved filter chosen on its row, and every other list change keep the cursor."""
+        screen = self.screen
+        try:
+            flt = parse(query) if query.strip() else None
+        except QueryError as e:
+            screen.notify(str(e), severity="error")
+            return
+        new = typed and query.strip() not in ("", screen.query_text)
+        screen.query_text = query.strip()
+        screen.query_one("#status", Static).update(Text("Searching..."), layout=False)
+        screen.rebuild(flt, first=True, top=new)
+
     def filter(self) -> None:
         def done(query: str | None) -> None:
             if query is not None:
-                self.screen.apply_query(query)
+                self.apply_query(query, typed=True)
 
         from tui.screens.query_dialog import QueryDialog  # noqa: PLC0415 (tui.app_later)
         from tui.widgets.suggest import vocabulary  # noqa: PLC0415 (tui.app_later)

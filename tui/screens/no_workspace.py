@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.core.textutil import safe_line
+from tui.core.workspace import Workspace, WorkspaceError
 from tui.core.workspace.paths import shell_where
 from tui.desk.intake import FirstIngest
 from tui.keys import binding
@@ -94,6 +95,21 @@ class NoWorkspaceScreen(Screen[None]):
             self.app.open_workspace()
 
     def action_refresh_feeds(self) -> None:
+        """A workspace another command made meanwhile (`wiredesk feeds add URL -w DIR`, as
+        the ingest dialog advises) is opened, then its feeds fetched; none: said."""
+        try:
+            there = Workspace.check(self.root)
+        except WorkspaceError as e:  # a folder of something else now: said, nothing read
+            self.notify(str(e), severity="error", markup=False)
+            return
+        if there:
+            self.notify(
+                f"A workspace is at {self.shown} now (made by another command): opened it; "
+                "fetching its feeds.",
+                markup=False,
+            )
+            self.app.open_workspace(refresh_feeds=True)
+            return
         self.notify(
             "No feeds yet: there is no workspace. Follow one with "
             f"`wiredesk feeds add URL{shell_where(self.root)}`.",

@@ -96,6 +96,7 @@ class StoryList(RowDrawing, can_focus=True):
         """Show a new listing, keeping the cursor on story ``keep[0]``/article ``keep[1]``.
 
         A cursor on a saved filter stays on that filter (found by name) when it still exists.
+        ``keep[0] == ""``: the first story, wherever the cursor was (a new search: its best).
         """
         on_filter = (self.filters[self._row.index][0]
                      if self._row.kind == "filter" and self._row.index < len(self.filters)

@@ -21,6 +21,9 @@ _HEADER = re.compile(
     r"(?:(?:[ \t]*\t[ \t]*| {2,})(?P<manual>\S.*?))?(?:[ \t]*\t[ \t]*| {2,})"
     r"(?P=page)"
 )
+_MONTHS = re.compile(  # what a date column holds besides its date: digits, signs, months
+    r"[\d\W_]+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
 _GAP = re.compile(r"\t+| {3,}")  # what sets a header's or footer's columns apart
 _HEADING = re.compile(r"[A-Z][A-Z0-9 /&'-]{1,40}")  # a section's heading, at the margin
 _DASH = re.compile(r"\s(?:\\?-|\u2010|\u2212|\u2013|\u2014)\s")  # "tar - an archiving..."
@@ -69,9 +72,17 @@ def read(text: str) -> tuple[str, dict[str, str]]:
         found["date"] = dated[0]
     package = (
         cols[0]
-        if len(cols) == 3 and cols[0].lower() != page.split("(")[0] and cols[0] != cols[-1]
+        if len(cols) == 3
+        and cols[0].lower() != page.split("(")[0]
+        and cols[0] != cols[-1]
+        or len(cols) == 2
+        and cols[-1].lower() == page
+        and not _date(cols[0])
         else None
-    )  # ("BSD ... BSD": the system, mdoc's)
+    )  # ("BSD ... BSD": the system, mdoc's; "systemd 252   JOURNALCTL(1)": the package)
+    name = page.split("(")[0]  # (in the title: "TAR ... TAR(1)" loses nothing)
+    if any(c not in (cols[-1], package) and c.lower() != name and not _only_date(c) for c in cols):
+        foot, cols, dated, package = "", [], [], None  # a column it cannot keep: left in the text
     if package and not any(c.isalpha() for c in package.removeprefix("Version")):
         package = f"{page.split('(')[0]} {package}"  # "2.11.2": "man 2.11.2"
     source = package or head["manual"]
@@ -96,6 +107,12 @@ def _name_line(lines: list[str], heading: int) -> str | None:
                 words.append(word)
     said = " ".join(words)
     return said if said and _DASH.search(f" {said} ") and len(said) <= 300 else None
+
+
+def _only_date(column: str) -> bool:
+    """Whether a footer's column is a date and nothing else ("2022-09-19", "September 2022"),
+    so that the date read from it keeps all it says."""
+    return bool(_date(column)) and not _MONTHS.sub("", column).strip()
 
 
 def _date(column: str) -> str | None:

@@ -327,9 +327,22 @@ _QUOTE = re.compile(r"^> ?")
 
 def _requoted(run: list[str], reflow, hanging: bool) -> list[str]:
     """A run of quoted lines reflowed by ``reflow`` with one level of "> " taken off, then
-    put back on every line (a nested quotation keeps its own marks)."""
+    put back on every line (a nested quotation keeps its own marks). A quotation nested
+    deeper than ``DEEPEST`` levels (no mail client writes one) is kept as its lines are, so
+    the recursion stays shallow on any input."""
+    if any(_depth(ln) > DEEPEST for ln in run):
+        return run
     inner = reflow("\n".join(_QUOTE.sub("", ln, count=1) for ln in run), hanging)
     return [">" + ln if ln[:1] == ">" else "> " + ln if ln else ">" for ln in inner.split("\n")]
+
+
+DEEPEST = 40  # quotation levels reflowed (each is one more call of the reflow)
+_MARKS = re.compile(r"[> ]*")
+
+
+def _depth(line: str) -> int:
+    """How many "> " marks open ``line`` ("> > >" and ">>>" are 3)."""
+    return _MARKS.match(line)[0].count(">")  # type: ignore[index]
 
 
 def _quoted(line: str) -> bool:

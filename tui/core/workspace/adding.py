@@ -22,6 +22,7 @@ from tui.core.model import (
     Version,
     outlet_key,
     page_key,
+    resolved_origin,
     typed_origin,
 )
 from tui.core.workspace import cache, index_sync
@@ -76,10 +77,14 @@ def is_duplicate(ws, doc: RawDocument) -> bool:
 def known(ws, doc: RawDocument) -> Article | None:
     """The article of ``doc``'s origin; else, for a record of a local file, the article of the
     origin it had before (the file as typed + ``:N``, :func:`typed_origin`): one more lookup,
-    on a miss only, so an older workspace finds its records again rather than copying them."""
+    on a miss only, so an older workspace finds its records again rather than copying them;
+    and for an origin written as a relative path (a record from ``clean --json``), the
+    article of that file as ``ingest`` names it (:func:`resolved_origin`)."""
     a = ws.by_origin(doc.origin)
     if a is None and (old := typed_origin(doc)) is not None:
         a = ws.by_origin(old)
+    if a is None and (full := resolved_origin(doc.origin)) is not None:
+        a = ws.by_origin(full)  # (``clean --json``'s spelling of a file ingested here)
     return a
 
 
