@@ -44,8 +44,8 @@ def read(text: str) -> tuple[str, dict[str, str]]:
     section heading below it, and the NAME line "name - what it does"); else (``text``, {}).
     The footer is the last line when it ends with the header's page name or has the same
     column at both ends ("BSD ... BSD"); any other last line stays in the text."""
-    if "(" not in text[:400]:
-        return text, {}  # (the common case, answered at once)
+    if "(" not in text[:400] or header(_first_line(text)) is None:
+        return text, {}  # (the common cases, answered before the text is split)
     lines = text.split("\n")
     top = next((k for k, ln in enumerate(lines) if ln.strip()), None)
     head = header(lines[top]) if top is not None else None
@@ -91,6 +91,18 @@ def read(text: str) -> tuple[str, dict[str, str]]:
     furniture = {" ".join(lines[top].split())} | ({" ".join(foot.split())} if foot else set())
     kept = [ln for ln in lines if " ".join(ln.split()) not in furniture]
     return "\n".join(kept).strip("\n"), {k: v for k, v in found.items() if v}
+
+
+def _first_line(text: str) -> str:
+    """The first line of ``text`` that is not blank ("" when none is), read without
+    splitting the rest."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if line.strip() or end < 0:
+            return line if line.strip() else ""
+        start = end + 1
 
 
 def _name_line(lines: list[str], heading: int) -> str | None:
