@@ -52,7 +52,7 @@ async def test_a_new_search_puts_the_cursor_on_its_first_story(ranked_root, tmp_
         await _searched(pilot, screen, "slash", "enter")  # the words as they were: unchanged
         assert screen.query_text == "joly" and sl.story.id == festival
         # a filter typed with f is a new search too
-        await _searched(pilot, screen, "f", *["backspace"] * 4, *"hayashi", "enter")
+        await _searched(pilot, screen, "f", *["backspace"] * 5, *"hayashi", "enter")  # joly + space
         assert screen.query_text == "hayashi"
         assert sl.cursor.kind == "story" and sl.cursor.index == 0 and sl.story.title == JOLY
         # clearing the filter keeps the story the cursor is on (as F did)

@@ -120,3 +120,21 @@ def test_an_arabic_comma_between_two_phrases_is_kept():
     page = _page(f"<p>{said} <em>{minister}</em>\u060c <i>{then}</i> {left}</p>")
     lines = "\n".join([said, minister, "\u060c", then, left])
     assert resegment(lines, page) == f"{said} {minister}\u060c {then} {left}"
+
+
+def test_a_run_of_marks_cut_at_phrases_is_kept_as_the_page_spaces_it():
+    """Hypothesis' find: "The .<i>.</i> . <i>,</i>" read "The ..." and lost its comma; the
+    marks' lines were placed by the last word before them, and the second "." took the
+    first's place (no space) and the "," found no "..." in the page to follow."""
+    html = "<p>The .<i>.</i> . <i>,</i></p>"
+    assert resegment("The .\n.\n.\n,\n" + OTHER, _page(html + f"<p>{OTHER}</p>")) == (
+        "The .. . ,\n" + OTHER)
+    page = f"<html><body><article>{html}<p>{OTHER}</p></article></body></html>"
+    assert clean(RawDocument("t", page, "html")).body.split("\n")[0] == "The .. . ,"
+
+
+def test_marks_opening_a_paragraph_are_kept_however_the_page_spaces_them():
+    """Hypothesis' find: ",  ,<i>The</i>" (two spaces, one to the extractor) lost ", ,"."""
+    assert resegment(", ,\nThe", _page("<p>,  ,<i>The</i></p>")) == ", ,The"
+    page = f"<html><body><article><p>,  ,<i>The</i></p><p>{OTHER}</p></article></body></html>"
+    assert clean(RawDocument("t", page, "html")).body.split("\n")[0] == ", ,The"

@@ -99,7 +99,22 @@ def test_an_older_workspace_with_relative_origins_is_matched(tree, lazy):
     ws = Workspace.open(tree / "ws", lazy=lazy)
     changed = ws.ingest(collect(["a/x.jsonl"]).docs)
     assert changed.added == [] and changed.updated == [ids[1]]
-    assert Workspace.open(tree / "ws").get(ids[1]).origin == "a/x.jsonl:2"  # (kept as it was)
+    full = str((tree / "a" / "x.jsonl").resolve())
+    assert [Workspace.open(tree / "ws").get(i).origin for i in ids] == [f"{full}:1", f"{full}:2"]
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_an_older_record_found_again_is_found_from_any_directory_after(tree, monkeypatch, lazy):
+    # (found under its older spelling, it is given the resolved one, duplicate or not: from
+    # another directory it is then a duplicate, not a second copy)
+    ids = old_workspace(tree / "ws")
+    records(tree / "a" / "x.jsonl", [TEXTS[0], TEXTS[1] + " Markets fell."])
+    first = Workspace.open(tree / "ws", lazy=lazy).ingest(collect(["a/x.jsonl"]).docs)
+    assert first.added == [] and first.updated == [ids[1]]
+    monkeypatch.chdir(tree / "a")
+    again = Workspace.open(tree / "ws", lazy=lazy).ingest(collect(["x.jsonl"]).docs)
+    assert again.added == [] and sorted(i for _, i in again.duplicates) == sorted(ids)
+    assert len(Workspace.open(tree / "ws").by_id) == 2
 
 
 def test_an_older_relative_origin_is_as_ambiguous_as_it_was(tree, monkeypatch):
@@ -144,3 +159,20 @@ def test_only_a_local_file_record_has_an_older_spelling():
     assert typed_origin(doc("stdin:0123abcd:3", "-:3")) is None  # standard input
     assert typed_origin(doc("/d/a/x.jsonl:4", "a/x.jsonl:3")) is None  # its own origin
     assert typed_origin(RawDocument("/d/a.txt", "text")) is None  # a file
+
+
+def test_a_duplicate_is_reported_under_the_article_origin(tree, monkeypatch):
+    # SPEC's "origin" (show --json's): a `clean --json` record naming its file as typed is a
+    # duplicate of the file's article, reported under the article's resolved origin
+    (tree / "a" / "p.txt").write_text(TEXTS[0] + "\n", encoding="utf-8")
+    ws = Workspace.open(tree / "ws")
+    (aid,) = ws.ingest(collect(["a/p.txt"]).docs).added
+    full = str((tree / "a" / "p.txt").resolve())
+    (tree / "c.jsonl").write_text(
+        json.dumps({"origin": "a/p.txt", "text": TEXTS[0]}) + "\n", encoding="utf-8"
+    )
+    for lazy in (False, True):
+        rep = Workspace.open(tree / "ws", lazy=lazy).ingest(collect(["c.jsonl"]).docs)
+        assert rep.added == [] and rep.duplicates == [(full, aid)]
+    rep = Workspace.open(tree / "ws").ingest(collect(["a/p.txt"]).docs)
+    assert rep.duplicates == [(full, aid)] == [(ws.get(aid).origin, aid)]

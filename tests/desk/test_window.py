@@ -165,3 +165,14 @@ def test_undated_stories_are_placed_after_the_dated_ones_of_their_size(tmp_path)
     shown = select(Workspace.open(tmp_path / "ws", lazy=True), None, window=True)
     for i, story in enumerate(whole.stories):
         assert shown.index_of(story.id) == i
+
+
+@pytest.mark.parametrize("sort", ["size", "newest", "unread"])
+def test_the_biggest_story_is_found_without_reading_the_window_whole(root, sort, monkeypatch):
+    # it sizes the list's count column (s35 mend: the counts line up)
+    monkeypatch.setattr(win, "PAGE", 7)
+    whole = select(Workspace.open(root), None)
+    shown = select(Workspace.open(root, lazy=True), None, window=True).ordered(sort)
+    top = shown.window.largest()
+    assert top is not None and top.size == max(s.size for s in whole.stories)
+    assert shown.window.held <= 7  # one page at most

@@ -71,8 +71,8 @@ def _clean_files(args) -> int:
             where = doc.hints.get("where") if isinstance(doc.hints, dict) else None
             if direct is not None and where == direct:
                 origin = name
-            elif where is not None and typed_origin(doc) == where:  # a file's record: as named
-                origin = where
+            elif (typed := typed_origin(doc)) is not None:  # a file's record or feed item:
+                origin = typed  # as named (``a/x.jsonl:N``, ``a/f.xml#ID``)
             else:  # a record's, a feed item's, a file's in a folder: its own, unless the file
                 resolved = _resolved(name) if resolved is None else resolved
                 origin = name if doc.origin == resolved else doc.origin
@@ -88,8 +88,11 @@ def _clean_files(args) -> int:
                     )
                 continue
             if not c.body.strip():  # said, but no failure: a batch cleaner goes on (exit 0)
-                print(f"wiredesk: warning: {one_line(origin)}: no article text found "
-                      "(the body is empty)", file=sys.stderr)
+                print(
+                    f"wiredesk: warning: {one_line(origin)}: no article text found "
+                    "(the body is empty)",
+                    file=sys.stderr,
+                )
             if args.json:  # (Cleaned.as_dict's fields and order, without its deep copy)
                 d = {
                     "id": None,

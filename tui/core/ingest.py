@@ -139,7 +139,7 @@ def _collect_file(path: Path, out: Collected) -> None:
                          origins=str(path.resolve()))
         return
     if ext in FEED_EXT or (ext not in TEXT_EXT and _looks_like_feed(text)):
-        _collect_feed(text, name, out)
+        _collect_feed(text, name, out, str(path.resolve()))
         return
     kind: DocKind = TEXT_EXT.get(ext) or ("html" if _looks_like_html(text) else "text")
     if kind == "text" and _looks_like_html(text):

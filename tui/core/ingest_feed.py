@@ -24,8 +24,11 @@ class _Out(Protocol):  # (``tui.core.ingest.Collected``)
     warnings: list[tuple[str, str]]
 
 
-def collect_feed(text: str, name: str, out: _Out) -> None:
-    """The items of the feed ``text`` (the file ``name``) into ``out``."""
+def collect_feed(text: str, name: str, out: _Out, full: str | None = None) -> None:
+    """The items of the feed ``text`` (the file ``name``) into ``out``. ``full``: the file's
+    resolved path; an item without a link then has the origin ``full#ID`` (as a file's origin
+    is its resolved path: the same item whichever directory it is ingested from), where it
+    had ``name#ID`` before (its ``feed`` hint keeps ``name``: ``model.typed_origin``)."""
     from tui.core.sources import parse_feed_file
 
     # (the text is decoded already: its declaration, if any, must now say UTF-8, or feedparser
@@ -37,6 +40,8 @@ def collect_feed(text: str, name: str, out: _Out) -> None:
     for n, doc in enumerate(docs, 1):
         where = f"{name} item {n}"
         doc.hints = {**doc.hints, "where": where}
+        if full is not None and doc.origin.startswith(f"{name}#"):
+            doc.origin = full + doc.origin[len(name) :]
         if not has_text(doc.content):
             title = doc.hints.get("title")
             what = f" (only a title: {title[:60]!r})" if title else ""

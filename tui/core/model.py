@@ -99,9 +99,17 @@ def page_key(origin: str, hints: dict) -> str | None:
 def typed_origin(doc: RawDocument) -> str | None:
     """A url-less record of a local file has the origin ``ABSOLUTE-PATH:N`` (as a file's is
     its resolved path: the same record whichever directory it is ingested from); its
-    ``where`` hint names it as typed (``a/x.jsonl:N``), which was its origin before. That
-    spelling when it differs (a workspace may hold it), else None. A string test, no I/O."""
-    where = doc.hints.get("where") if isinstance(doc.hints, dict) else None
+    ``where`` hint names it as typed (``a/x.jsonl:N``), which was its origin before. A local
+    feed file's item without a link, likewise, has ``ABSOLUTE-PATH#ID``; its ``feed`` hint
+    names the file as typed, and ``a/f.xml#ID`` was its origin before. That older spelling
+    when it differs (a workspace may hold it), else None. A string test, no I/O."""
+    hints = doc.hints if isinstance(doc.hints, dict) else {}
+    feed = hints.get("feed")
+    if isinstance(feed, str) and "#" in doc.origin:  # (a fragment's id is quoted: no "#")
+        head, _, frag = doc.origin.rpartition("#")
+        local = feed not in ("", "-") and "://" not in feed
+        return f"{feed}#{frag}" if local and feed != head and os.path.isabs(head) else None
+    where = hints.get("where")
     if not isinstance(where, str) or where == doc.origin:
         return None
     path, sep, line = where.rpartition(":")
@@ -112,22 +120,25 @@ def typed_origin(doc: RawDocument) -> str | None:
 
 
 def resolved_origin(origin: str) -> str | None:
-    """An origin written as a relative local path, as ``clean --json`` names a file or a
-    record (``a/p.txt``, ``a/x.jsonl:3``) and a record's ``origin`` key may carry it: the
-    spelling ``ingest`` gives the same file (its resolved path, ``:N`` kept) when the path
-    names a file from here; else None. One stat, asked only when the origin is unknown."""
-    if not origin or "://" in origin or origin.startswith(("stdin:", "-:")):
+    """An origin written as a relative local path, as ``clean --json`` names a file, a record
+    or a feed item (``a/p.txt``, ``a/x.jsonl:3``, ``a/f.xml#ID``) and a record's ``origin``
+    key may carry it: the spelling ``ingest`` gives the same file (its resolved path, ``:N``
+    or ``#ID`` kept) when the path names a file from here; else None. One stat, asked only
+    when the origin is unknown."""
+    if not origin or "://" in origin or origin.startswith(("stdin:", "-:", "-#")):
         return None
     path, sep, n = origin.rpartition(":")
-    if not (sep and path and n.isdigit()):
-        path, n = origin, ""
-    try:
-        if os.path.isabs(path) or not os.path.isfile(path):
+    tries = [(path, f":{n}")] if sep and path and n.isdigit() else [(origin, "")]
+    if "#" in origin:  # a feed item's (a file's own name may hold a "#": tried next)
+        path, _, frag = origin.rpartition("#")
+        tries.insert(0, (path, f"#{frag}"))
+    for path, tail in tries:
+        try:
+            if path and not os.path.isabs(path) and os.path.isfile(path):
+                return os.path.realpath(path) + tail
+        except (OSError, ValueError):  # (a NUL in the name)
             return None
-    except (OSError, ValueError):  # (a NUL in the name)
-        return None
-    full = os.path.realpath(path)
-    return f"{full}:{n}" if n else full
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,15 @@ class StoryWindow(Sequence[Story]):
         k = i % PAGE
         return page[k] if k < len(page) else _gone(f"?{i}")
 
+    def largest(self) -> Story | None:
+        """The biggest story shown (the first in the workspace's order; one read else)."""
+        if not self.total:
+            return None
+        if self.sort == "size":
+            return self[0]
+        top = lists.page(self.q, "size", archived=self.archived, limit=1)
+        return top[0] if top else None
+
     def __iter__(self) -> Iterator[Story]:
         for n in range((self.total + PAGE - 1) // PAGE):
             yield from self._page(n)

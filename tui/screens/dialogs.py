@@ -46,6 +46,16 @@ class TextDialog(ModalScreen[None]):
             yield Label(shown_title(self.app, self.title_text), classes="dialog--title")
             with VerticalScroll(classes="dialog--scroll"):
                 yield Static(Text(safe_text("\n".join(self.lines))), classes="dialog--body")
+            yield Label(self.close_hint(), classes="dialog--hint")
+
+    def close_hint(self) -> str:
+        """How to close it, in the active keymap ("Esc, q or Enter closes"): it said nothing,
+        and the key bar is behind it."""
+        keys = getattr(self.app, "keys", None) or {}
+        said = [keys_label(keys.get(bid, fallback), 1) for bid, fallback in (
+            ("dialog.cancel", "escape"), ("main.quit", "q"), ("main.open", "enter"))]
+        said = [k for k in dict.fromkeys(said) if k]
+        return (", ".join(said[:-1]) + " or " + said[-1] if len(said) > 1 else said[0]) + " closes"
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

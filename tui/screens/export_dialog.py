@@ -26,6 +26,12 @@ class ExportRequest:
     force: bool
 
 
+def overwrite_label(on: bool) -> str:
+    """The overwrite box says its state in words: its X is only dimmer when off, which
+    NO_COLOR and the Linux console hardly show."""
+    return f"Overwrite an existing file: {'yes' if on else 'no'}"
+
+
 class ExportDialog(ModalScreen[ExportRequest | None]):
     BINDINGS = [
         binding("dialog.cancel", "cancel", "Cancel"),
@@ -48,7 +54,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Label("Write to")
             default = self.folder / f"wiredesk-export.{self.formats[0]}"
             yield LineInput(str(default), id="export-path")
-            yield Checkbox("Overwrite an existing file", id="export-force")
+            yield Checkbox(overwrite_label(False), id="export-force")
             yield Label("", id="export-error", classes="dialog--warning")
             with Horizontal(classes="dialog--buttons"):
                 yield Button("Export", variant="primary", id="export-go")
@@ -65,6 +71,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         ext = "json" if event.value == "csl-json" else str(event.value)
         if path.name.startswith("wiredesk-export."):
             field.value = str(path.with_name(f"wiredesk-export.{ext}"))
+
+    @on(Checkbox.Changed, "#export-force")
+    def force_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = overwrite_label(event.value)
 
     @on(Button.Pressed, "#export-go")
     @on(Input.Submitted)

@@ -6,6 +6,9 @@ added or updated (the main screen then rebuilds its list).
 
 from __future__ import annotations
 
+import glob
+import os
+import re
 import shlex
 from pathlib import Path
 from typing import Protocol
@@ -29,6 +32,25 @@ INGEST_HINTS = ("~/news/*.html  feed.xml  https://...  (→ completes paths)",
                 "~/news/*.html  feed.xml  https://...  (→ completes)",
                 "*.html  feed.xml  https://...  (→)",
                 "paths, feeds, URLs")
+URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
+
+
+def is_source(line: str) -> bool:
+    """A pasted line that names a source: a URL, or an existing file, folder or glob's match
+    (``-``, standard input, is no source here: nothing would end it)."""
+    if URL.fullmatch(line):
+        return True
+    path = os.path.expanduser(line)
+    return line != "-" and (os.path.exists(path) or bool(glob.has_magic(path)
+                                                          and glob.glob(path)))
+
+
+def join_pasted(lines: list[str]) -> str:
+    """Pasted lines of sources, one each, quoted as one word each (a path with spaces stays
+    one); other lines joined with spaces, as they read."""
+    if all(map(is_source, lines)):
+        return " ".join(map(shlex.quote, lines))
+    return " ".join(lines)
 
 
 class Intake(Protocol):
@@ -48,12 +70,14 @@ class IngestDialog(ModalScreen[bool]):
         self.desk = desk
         self.changed = False
         self.running = False
+        self.prose = ""  # a pasted text that is not a list of sources: Enter does not send it
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog--tall", id="ingest-dialog"):
             yield Label("Ingest files, folders, globs, feeds or URLs (space-separated)",
                         classes="dialog--title")
-            yield LineInput(fitted=INGEST_HINTS, id="ingest-input", suggester=PathSuggester())
+            yield LineInput(fitted=INGEST_HINTS, id="ingest-input", suggester=PathSuggester(),
+                            joiner=join_pasted, notice=False)
             where = shell_where(self.desk.root)  # the workspace shown, unless the default
             yield Label(Text(f"The same as `wiredesk ingest PATH...{where}` in a shell. Feeds "
                              f"to follow: `wiredesk feeds add URL{where}`, then R here fetches "
@@ -67,14 +91,46 @@ class IngestDialog(ModalScreen[bool]):
         self.query_one(ProgressBar).display = False
         self.query_one(Input).focus()
 
+    def _stdin_hint(self) -> str:
+        return (f"To take in a pasted text, save it to a file and name the file, or run "
+                f"`wiredesk ingest -{shell_where(self.desk.root)}` in a shell and paste it "
+                "there (Ctrl-D ends).")
+
+    @on(LineInput.Joined)
+    def joined(self, event: LineInput.Joined) -> None:
+        """Pasted lines: a list of sources is quoted one per line; a pasted text (an e-mail,
+        an article) is not a list of paths, said before Enter and not sent by it."""
+        event.stop()
+        n = len(event.lines)
+        if all(map(is_source, event.lines)):
+            self.prose = ""
+            said = f"Pasted {n} lines: {n} sources, each quoted as one. Enter ingests them."
+        else:
+            self.prose = event.text
+            bad = next(x for x in event.lines if not is_source(x))
+            said = (f"Pasted {n} lines, joined into one: {safe_line(bad)[:40]!r} is no file, "
+                    f"folder or URL, so Enter will not ingest them. {self._stdin_hint()}")
+        self.query_one("#ingest-status", Label).update(Text(said))
+
     @on(Input.Submitted)
     def start(self, event: Input.Submitted) -> None:
         if self.running:
             return
+        status = self.query_one("#ingest-status", Label)
+        if self.prose and self.prose in event.value:
+            status.update(Text("Nothing ingested: the pasted lines are not files, folders or "
+                               f"URLs (clear the field to name some). {self._stdin_hint()}"))
+            return
+        self.prose = ""
         try:
             sources = shlex.split(event.value)
         except ValueError as e:
-            self.query_one("#ingest-status", Label).update(Text(f"Cannot read that: {e}"))
+            status.update(Text(f"Cannot read that: {e}"))
+            return
+        if "-" in sources:  # standard input: the terminal, which nothing here would end
+            status.update(Text("Nothing ingested: `-` (standard input) works in a shell: "
+                               f"`wiredesk ingest -{shell_where(self.desk.root)}`, then paste "
+                               "and press Ctrl-D. Here, name files, folders, feeds or URLs."))
             return
         if not sources:
             return

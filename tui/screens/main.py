@@ -156,8 +156,9 @@ class MainScreen(StatusScreen):
             return
         body = self.desk.text(aid, raw=self.show_raw)
         a = self.desk.held.brief(aid)  # the index's row (or this process's copy): no file read
-        self.reader.show(aid, article_header(a, raw=self.show_raw), body, article=a,
-                         verbatim=self.show_raw)
+        story = self.stories.story  # the whole story's size, not the filter's
+        head = article_header(a, raw=self.show_raw, alone=story is None or story.size < 2)
+        self.reader.show(aid, head, body, article=a, verbatim=self.show_raw)
 
     def refresh_rows(self, *story_ids: str, articles: Iterable[str] | None = None) -> None:
         """Repaint after a triage change (counts of the given stories recomputed; ``articles``:

@@ -51,6 +51,13 @@ TOOL_BINDINGS = [
 ]
 
 
+def then_more(words: str) -> str:
+    """A search or filter to edit, with a space after it: the next word typed is a word of its
+    own ("qwerty" then "storm" searched for "qwertystorm")."""
+    words = words.strip()
+    return words + " " if words else ""
+
+
 class ToolKeys(ScreenKeys):
     def _run(self, job: Callable[[], None], group: str, *, exclusive: bool = True) -> None:
         self.screen.run_worker(job, thread=True, group=group, exclusive=exclusive,
@@ -93,7 +100,7 @@ class ToolKeys(ScreenKeys):
         from tui.screens.query_dialog import QueryDialog  # noqa: PLC0415 (tui.app_later)
 
         self.screen.app.push_screen(QueryDialog("Search titles, bodies, tags and notes (fuzzy)",
-                                                flt.text, free_text=True), done)
+                                                then_more(flt.text), free_text=True), done)
 
     def apply_query(self, query: str, typed: bool = False) -> None:
         """Filter the list by ``query`` ("" clears the filter). ``typed``: a search typed with
@@ -123,7 +130,7 @@ class ToolKeys(ScreenKeys):
         # articles the outlets, languages and tags take 0.7 s of CPU) and completes when read.
         words: dict[str, list[str]] = {}
         screen = self.screen
-        dialog = QueryDialog("Filter", screen.query_text, screen.saved, words=words)
+        dialog = QueryDialog("Filter", then_more(screen.query_text), screen.saved, words=words)
         screen.app.push_screen(dialog, done)
 
         def read() -> None:  # an error here leaves the dialog (and what was typed) as it is

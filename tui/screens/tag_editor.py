@@ -78,7 +78,7 @@ class TagEditor(ModalScreen[TagChange | None]):
             yield Label(shown_title(self.app, "Tags: " + self.title_text),
                         classes="dialog--title")
             yield LineInput(start, placeholder="tag, another tag, -tag to remove",
-                            id="tag-input")
+                            id="tag-input", joiner=", ")  # pasted lines: a tag each
             yield OptionList(id="tag-suggestions")
             yield Label(f"Enter save · {keys_label(keys.get('dialog.complete', 'tab'))} "
                         f"complete · {keys_label(keys.get('dialog.cancel', 'escape'))} cancel",

@@ -78,6 +78,7 @@ TITLE_GOAL = 32  # columns yield until the title has this many cells (or nothing
 # the date, the outlet, and last the tag names (their count stays). The title never yields.
 YIELD_ORDER = ("lang", "year", "outlet_short", "date", "outlet", "tag_names")
 OUTLET_FULL, OUTLET_SHORT = 14, 9
+SPAN_CELLS = 10  # a story row's date (2022-10-11), the least its column takes
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,22 +145,83 @@ def flags_text(line: Text, styles: dict[str, Style], *, marked: bool, starred: b
     line.append("✎" if note else " ", styles["tags"])
 
 
-def story_line(story, width: int, styles: dict[str, Style], *, marked: bool, rtl: bool) -> Text:
-    """``+*N  Title ...   outlets  langs  span  (unread/total)``."""
+@dataclass(frozen=True, slots=True)
+class StoryPlan:
+    """What a whole listing's story rows share, so that their columns line up: the cells of
+    the widest count, of the widest date span (ranges in their longest short form), and of
+    the widest span in its shortest form (0, 0: no story has a date)."""
+
+    count: int = 0
+    span: int = 0
+    short: int = 0
+
+
+def story_plan(stories) -> StoryPlan:
+    """The plan of these stories (all of them: a count is sized from the biggest story)."""
+    count = span_cells = short = 0
+    for s in stories:
+        count = max(count, 2 * len(str(s.size)) + 3)  # "(40/40)": unread <= size
+        forms = short_spans(s.date_first, s.date_last)
+        if forms:
+            span_cells = max(span_cells, SPAN_CELLS, 17 if len(forms) > 1 else 0)  # ..MM-DD
+            short = max(short, SPAN_CELLS, cell_len(forms[-1]))
+    return StoryPlan(count, span_cells, short)
+
+
+def short_spans(first: str | None, last: str | None) -> list[str]:
+    """A story's date span, longest first: ``2025-12-30..2026-01-02``, ``2025-12-30..01-02``
+    (the end's year left out), ``12-30..01-02``, and within a month ``10-11..14``."""
+    full = span(first, last)
+    if not first or not last or full == first:
+        return [full] if full else []
+    forms = [full, f"{first}..{last[5:]}", f"{first[5:]}..{last[5:]}"]
+    if first[:7] == last[:7]:
+        forms.append(f"{first[5:]}..{last[8:]}")
+    return list(dict.fromkeys(forms))
+
+
+def story_line(story, width: int, styles: dict[str, Style], *, marked: bool, rtl: bool,
+               plan: StoryPlan | None = None) -> Text:
+    """``+*N  Title ...   outlets  langs  span  (unread/total)``. With the listing's ``plan``
+    the count and the date take the same cells on every row, so the columns line up."""
     flags = Text()
     flags_text(flags, styles, marked=marked, starred=bool(story.starred),
                unread=bool(story.unread), note=False)
     count = f"({story.unread}/{story.size})"
     # Facts after the title, the most useful nearest the count; each gives way (outlets first,
     # then languages, then the date span) while the title would be shorter than the goal.
-    parts = [span(story.date_first, story.date_last), ",".join(story.langs),
-             outlets(story.sources)]
     goal = max(TITLE_GOAL, min(width // 2, 60))
-    meta = count
-    for part in parts:
-        longer = f"{part}  {meta}" if part else meta
-        if width - cell_len(longer) - flags.cell_len - 2 >= goal:
-            meta = longer
+
+    def fits(cells: int) -> bool:
+        return width - cells - flags.cell_len - 2 >= goal
+
+    spans = short_spans(story.date_first, story.date_last)
+    langs, sources = ",".join(story.langs), outlets(story.sources)
+    used = cell_len(count)
+    shown = []
+    for part in (spans[0] if spans else "", langs, sources):
+        if part and fits(used + 2 + cell_len(part)):
+            used += 2 + cell_len(part)
+            shown.append(part)
+    # The columns: the count sized from the listing's widest, the date from a slot of the
+    # same cells on every row (blank when unknown; a range that does not fit is shortened,
+    # never skipped, so no language is drawn in the date's column). The title yields the
+    # cells the padding takes: no row loses a fact for the columns.
+    cells = max(plan.count, cell_len(count)) if plan else cell_len(count)
+    if plan is None:
+        slot = cell_len(spans[0] if spans and spans[0] in shown else spans[-1] if spans else "")
+    else:  # ranges in full, the end's year left out; else as short as they go
+        slot = plan.span if fits(cells + 2 + plan.span + 4) else plan.short
+    date = next((f for f in spans if cell_len(f) <= slot), "")
+    dated = bool(spans) and spans[0] in shown  # shown in full before: at least shortened
+    rest = [p for p in shown if not (dated and p == spans[0])]
+    if not (rest or dated or (date and fits(used + 2 + cell_len(date)))):
+        date, slot = "", 0  # nothing after the date: no slot to keep
+    meta = count.rjust(cells)
+    if slot:
+        meta = f"{date:<{slot}}  {meta}"
+    for part in rest:
+        meta = f"{part}  {meta}"
     room = max(8, width - flags.cell_len - cell_len(meta) - 2)
     title = title_text(story.title, rtl, room)
     title.stylize(styles["unread_title"] if story.unread else styles["title"])

@@ -50,6 +50,15 @@ _DROP = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>", r
 _BLOCK_END = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article|pre|ul|ol|"
                         r"table|header|footer|figure|figcaption)\b[^>]*>", re.I)
 _HIDDEN = ("script", "style", "noscript", "template", "svg", "head")
+# A character reference to a character XML forbids (a control, "&#12;", a form feed; or the
+# non-characters U+FFFE and U+FFFF): the parsed page holds the character, and trafilatura,
+# which builds an XML tree, then finds no text at all. HTML reads a form feed as white space;
+# the others are no text: each is read as a space (as written raw, the parser drops them or
+# they do no harm). Tab, line feed and carriage return are XML's, surrogates become U+FFFD.
+_CONTROL_REF = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+)
 
 
 def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], str]]:
@@ -58,6 +67,8 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
     ``visible()`` computes the whole page's visible text, one block per line (call it last:
     it strips the parsed page of its scripts and styles)."""
     html = lighten(html or "")[:_MAX_HTML]
+    if "&#" in html:
+        html = _CONTROL_REF.sub(" ", html)
     tree = _parse(html)
     if getattr(_LOCAL, "cut", False):  # lxml stopped at a lone surrogate (a cut emoji
         html, cut = _SURROGATE.subn("\ufffd", html)  # pair in a record): read it whole

@@ -21,6 +21,7 @@ gold 126 times, glued 3 times (held-out half: 104 / 4).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from tui.core.clean.html_cells import _BR, _STRIP  # html_blocks' own
@@ -79,6 +80,7 @@ def junctions(parts: list[str], base: int, out: Blocks, code_open: bool = False)
 PHRASES = frozenset({"i", "em", "b", "strong", "cite", "q", "abbr", "dfn", "var", "sub", "sup",
                      "small", "mark", "u", "s", "del", "ins", "big", "font", "time"})
 _WORDLIKE = re.compile(r"\w")
+_TOKEN = re.compile(r"[^\s\x00]+")  # a block text's token (a <br>, \x00, parts two)
 # A line of these alone is sentence punctuation an extractor cut off at a phrase's edge
 # (``_hang``); not a rule ("-----": a character four times), an arrow, a code's brace, nor
 # a hyphen alone (a list's marker, a byline's separator: "Eliz -" took furniture along).
@@ -168,18 +170,30 @@ def _hang(raw: list[str], toks: list[list[str]], pos: list[list[int | None]],
     ("The <em>A</em>, <i>B</i> and C." as "The" / "A" / "," / "B and C."); the lines of words
     join again (html_blocks.resegment), but the comma's line, holding no word, stayed apart
     and was then dropped as a line of no words. It goes on the line before as the page's
-    block holds it after that line's last word (``page.tight``, ``_after``), or with a space
+    block holds it right after that line's text (``_line_end``, ``_follows``: each mark read
+    from where the one before it ends, so that "The .<i>.</i> . <i>,</i>", cut "The ." / "."
+    / "." / ",", reads "The .. . ,"; where the page's text does not read as the line's, by the
+    line's last word: ``page.tight``, ``_after``), or with a space
     when the next line goes on the block right after across a phrase's edge; punctuation
     opening the block the next line opens goes on that line's start ("(" / "Sic) said")."""
     out: tuple[list[str], list, list] = ([], [], [])
     held: list[str] = []  # lines of punctuation alone, not yet placed (none in a <pre>)
+    last: tuple[str, int] | None = None  # the last line put, its last word's page position
+    at: tuple[str, int] | None = None  # the page's text after it, where it goes on (_line_end)
+    ends: dict[int, list[int] | None] = {}  # each block's word ends (``_line_end``), read once
     for ln, tk, ps in zip(raw, toks, pos):
         bare, lines = ln.strip(), out[0]
         end = out[2][-1][-1] if out[2] and out[2][-1] else None
         if not tk and _MARKS.fullmatch(bare):
             if not held and end is not None and page.block[end] not in page.lines:
-                tight = (end + 1, lines[-1][-1:], bare[:1]) in page.tight
-                sep = "" if tight else _after(lines[-1], bare, page.texts.get(page.block[end], ""))
+                if last is not None:  # the first mark after that line: read where it ends
+                    at, last = _line_end(*last, page, ends), None
+                if at is not None:  # the page's text goes on there: "The ." / "." / ","
+                    sep, at = _follows(at, bare)
+                else:
+                    tight = (end + 1, lines[-1][-1:], bare[:1]) in page.tight
+                    block = page.texts.get(page.block[end], "")
+                    sep = "" if tight else _after(lines[-1], bare, block)
                 if sep is not None:
                     lines[-1] = lines[-1].rstrip() + sep + bare
                     continue
@@ -200,7 +214,8 @@ def _hang(raw: list[str], toks: list[list[str]], pos: list[list[int | None]],
             elif (start == 0 or page.block[start - 1] != page.block[start]) and (
                     page.block[start] not in page.lines):
                 opens = page.texts.get(page.block[start], "").lstrip()
-                pattern = r"\s*".join(map(re.escape, held)) + r"\s*"  # no <br> (\x00)
+                marks = [re.escape(c) for h in held for c in h.split()]  # ", ," as ",  ,"
+                pattern = r"\s*".join(marks) + r"\s*"  # no <br> (\x00)
                 pattern += f"(?={re.escape(ln.lstrip()[:1])})"  # ... before this line's text
                 found = re.match(pattern, opens)
                 if found:
@@ -208,8 +223,57 @@ def _hang(raw: list[str], toks: list[list[str]], pos: list[list[int | None]],
                     held = []
         _put(out, held, ln, tk, ps)
         held = []
+        last, at = ((ln, ps[-1]) if ps and ps[-1] is not None else None), None
     _put(out, held)
     return out
+
+
+def _line_end(line: str, last: int, page: Blocks, ends: dict) -> tuple[str, int] | None:
+    """The text of the block holding page word ``last`` (``line``'s last word) and the offset
+    in it right after ``line``'s last character, where the page's text reads as the line's
+    does after that word; None where it does not (or the block is a ``<pre>``'s). ``ends``
+    caches each block's word ends."""
+    bid = page.block[last]
+    text = page.texts.get(bid)
+    if text is None or bid in page.lines:
+        return None
+    first = bisect_left(page.block, bid)  # the block's first word
+    if bid not in ends:  # its words' ends, where its text reads as its words do
+        got = [(w, m) for m in _TOKEN.finditer(text) if (w := _STRIP.sub("", m.group().lower()))]
+        same = [w for w, _ in got] == page.words[first:first + len(got)]
+        ends[bid] = [m.start() + _word_end(m.group()) for _, m in got] if same else None
+    offsets = ends[bid]
+    k = last - first
+    if offsets is None or k >= len(offsets):
+        return None
+    tokens = line.split()
+    while tokens and not _STRIP.sub("", tokens[-1].lower()):
+        tokens.pop()  # marks after the last word ("The ." ends on "The")
+    if not tokens:
+        return None
+    tail = line[line.rindex(tokens[-1]) + _word_end(tokens[-1]):].split()
+    marks = "".join(r"\s*" + re.escape(c) for c in tail)
+    found = re.compile(marks).match(text, offsets[k]) if tail else None
+    if tail and found is None:
+        return None
+    return text, found.end() if found else offsets[k]
+
+
+def _word_end(token: str) -> int:
+    """The offset in ``token`` right after its last letter or digit."""
+    return max((k for k, c in enumerate(token) if _STRIP.sub("", c)), default=len(token) - 1) + 1
+
+
+def _follows(at: tuple[str, int], bare: str) -> tuple[str | None, tuple[str, int] | None]:
+    """Marks ``bare`` read where the page's text goes on at ``at`` (a block's text, an
+    offset in it), on the same line: what lies before them ("" or " ") and where the text
+    goes on after them; (None, None) where the page does not hold them there."""
+    text, start = at
+    marks = r"\s*".join(map(re.escape, bare.split()))
+    found = re.compile(r"(\s*)" + marks).match(text, start)
+    if found is None:
+        return None, None
+    return (" " if found.group(1) else ""), (text, found.end())
 
 
 def _put(out: tuple[list[str], list, list], held: list[str], *line) -> None:

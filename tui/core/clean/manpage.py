@@ -30,7 +30,9 @@ _DASH = re.compile(r"\s(?:\\?-|\u2010|\u2212|\u2013|\u2014)\s")  # "tar - an arc
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TOP = 5  # non-blank lines below the header searched for the first section (NAME)
 _BROKEN = "\u2010\u00ad"  # the hyphens only a formatter writes at a line's end
-NAME_LINES = 6  # lines of the NAME section read for the title
+NAME_LINES = 12  # lines of the NAME section read for the title...
+NAME_CHARS = 1000  # ...at most this long (openssl-cmds(1) names 50 commands: 393 characters)
+FOOT_INDENT = 20  # a paginated copy's first page may close with its number alone, this far in
 
 
 def header(line: str) -> re.Match[str] | None:
@@ -43,15 +45,27 @@ def read(text: str) -> tuple[str, dict[str, str]]:
     NAME section give (title, date, source), when it is a man page (a running header, a
     section heading below it, and the NAME line "name - what it does"); else (``text``, {}).
     The footer is the last line when it ends with the header's page name or has the same
-    column at both ends ("BSD ... BSD"); any other last line stays in the text."""
-    if "(" not in text[:400] or header(_first_line(text)) is None:
+    column at both ends ("BSD ... BSD"); any other last line stays in the text. A paginated
+    copy's footers are taken out too, and one that gives the page's number where the name
+    was ("GNU coreutils 9.1   September 2022   2") is read so; its first page may open with
+    NAME, the header first written on the next page (``groff -rcR=0``)."""
+    opening = _first_line(text)
+    if opening.strip() != "NAME" and ("(" not in text[:400] or header(opening) is None):
         return text, {}  # (the common cases, answered before the text is split)
     lines = text.split("\n")
     top = next((k for k, ln in enumerate(lines) if ln.strip()), None)
-    head = header(lines[top]) if top is not None else None
-    if top is None or head is None:
+    if top is None:
         return text, {}
-    below = [k for k in range(top + 1, len(lines)) if lines[k].strip()][:TOP]
+    at = (
+        top
+        if opening.strip() != "NAME"
+        else next((k for k, ln in enumerate(lines) if "(" in ln and header(ln)), None)
+    )
+    head = header(lines[at]) if at is not None else None
+    if head is None or at is None:
+        return text, {}
+    start = top if at == top else top - 1  # (NAME on top: the first heading is that line)
+    below = [k for k in range(start + 1, len(lines)) if lines[k].strip()][:TOP]
     first = next((k for k in below if _HEADING.fullmatch(lines[k].rstrip())), None)
     if first is None:
         return text, {}
@@ -62,6 +76,10 @@ def read(text: str) -> tuple[str, dict[str, str]]:
     end = next((k for k in range(len(lines) - 1, top, -1) if lines[k].strip()), None)
     foot = lines[end].strip() if end is not None else ""
     cols = [c.strip() for c in _GAP.split(foot) if c.strip()]
+    stem = " ".join(foot.split()).rpartition(" ")[0] + " "  # (a numbered footer, less its number)
+    numbered = len(cols) > 1 and cols[-1].isdigit() and _paginated(cols, lines, stem)
+    if numbered:
+        cols[-1] = head["page"]
     dated = [d for d in map(_date, cols) if d]
     page = head["page"].lower()
     if not (
@@ -88,9 +106,40 @@ def read(text: str) -> tuple[str, dict[str, str]]:
     source = package or head["manual"]
     if source:
         found["source"] = " ".join(source.split())
-    furniture = {" ".join(lines[top].split())} | ({" ".join(foot.split())} if foot else set())
-    kept = [ln for ln in lines if " ".join(ln.split()) not in furniture]
+    furniture = {" ".join(lines[at].split())} | ({" ".join(foot.split())} if foot else set())
+    kept = [
+        ln for ln in lines if not _furniture(ln, furniture, stem if foot and numbered else None)
+    ]
     return "\n".join(kept).strip("\n"), {k: v for k, v in found.items() if v}
+
+
+def _paginated(cols: list[str], lines: list[str], stem: str) -> bool:
+    """A last line ending in a number (its columns ``cols``) is a paginated copy's footer: a
+    column is a date ("September 2022"), or the same ``stem`` closes two pages or more; a
+    text's last line "Zorro tally   2" is no footer."""
+    if any(map(_only_date, cols[:-1])):
+        return True
+    return sum(_numbered(" ".join(ln.split()), stem) for ln in lines) >= 2
+
+
+def _numbered(norm: str, stem: str) -> bool:
+    """``norm`` (a line, single-spaced) is a footer ``stem`` followed by a page's number."""
+    return norm.startswith(stem) and norm[len(stem) :].isdigit()
+
+
+def _furniture(line: str, furniture: set[str], stem: str | None) -> bool:
+    """``line`` is a running header or footer: one of ``furniture``, or, when the footers are
+    numbered (``stem``: the last footer less its number), a footer with another number, or a
+    page's number alone far to the right (a first page's footer, ``groff -rcR=0``)."""
+    norm = " ".join(line.split())
+    if norm in furniture:
+        return True
+    if stem is None or not norm.isdigit() and not norm.startswith(stem):
+        return False
+    if norm.isdigit():
+        wide = line.expandtabs()
+        return len(wide) - len(wide.lstrip()) >= FOOT_INDENT
+    return _numbered(norm, stem)
 
 
 def _first_line(text: str) -> str:
@@ -118,7 +167,7 @@ def _name_line(lines: list[str], heading: int) -> str | None:
             else:
                 words.append(word)
     said = " ".join(words)
-    return said if said and _DASH.search(f" {said} ") and len(said) <= 300 else None
+    return said if said and _DASH.search(f" {said} ") and len(said) <= NAME_CHARS else None
 
 
 def _only_date(column: str) -> bool:

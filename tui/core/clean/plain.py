@@ -24,7 +24,7 @@ from itertools import compress
 from tui.core.clean.dates import parse_date
 from tui.core.clean.lang import stopwords_for
 from tui.core.clean.mail import head_end
-from tui.core.clean.meta import byline, signoff
+from tui.core.clean.meta import SALUTATION, byline, signoff
 from tui.core.clean.shaped import BULLETED
 from tui.core.clean.tables import pipe_rows, piped_line
 
@@ -50,6 +50,8 @@ _FUNCTION_WORDS = stopwords_for(None)  # (a menu's names go without them; a titl
 _PAGE_OF = re.compile(r"(?i)page \d+ (of|/) \d+$")
 _OWN_ENDS = (*_PHRASE_ENDS, ":")  # a line outside the prose ending so is a document's own
 NAME_WORDS = 3  # a signature: a name of at most this many words under a closing line
+SIGNATURE = "-- "  # an e-mail's signature separator (``api.single_spaced`` keeps it as written)
+SIG_LINES = 4  # ...over at most this many lines (the netiquette's "McQuarrie limit")
 FILE_INDENT = 0.1  # a text of which this share of lines (and at least FILE_LINES) opens
 FILE_LINES = 2  # ...indented, and at least this many not, is laid out as a file...
 FILE_RUNS = 2  # ...its indented lines in this many places or more (not one quote, one code block)
@@ -200,9 +202,18 @@ def plain_document(
         return False
     if filed:
         return sum(kinds.get(i) in PAGE_KINDS for i in idx) <= DOC_MARKS
-    # (a line quoted as e-mail quotes it is the letter's own: "> On Monday, Bob wrote:"; a
-    # line without letters, its figures: "2.4.0 (2024-05-01)")
-    if not document_marks([None if lines[i][:1] == ">" else _own_kind(kinds.get(i)) for i in idx]):
+    # (a line quoted as e-mail quotes it is the letter's own: "> On Monday, Bob wrote:", as
+    # is the line introducing a quotation, "On Monday, Bob wrote:" over "> ...", a line of
+    # figures, "2.4.0 (2024-05-01)", and a letter's signature under "-- ": "Tel. +49 ...")
+    sig = len(idx)
+    if _salutation(lines[idx[0]]) and SIGNATURE in lines:
+        sig = idx.index(lines.index(SIGNATURE))
+    if not document_marks(
+        [
+            None if lines[i][:1] == ">" or _attribution(lines, idx, k) else _own_kind(kinds.get(i))
+            for k, i in enumerate(idx[:sig])
+        ]
+    ):
         return False
     texts = [lines[i] for i in idx]
     piped = {i for i in idx if lines[i].count(" | ") >= 2}
@@ -210,7 +221,8 @@ def plain_document(
         return False  # (a table's rows are no menu's links)
     if len(texts) < 3:
         return True  # a line or two of text
-    repeats = len(texts) - len(set(texts))
+    own = [t for t in texts if t[:1] != ">"]  # (a quotation's bare ">" lines repeat)
+    repeats = len(own) - len(set(own))
     if repeats > (DOC_SHARE * len(texts) if len(texts) >= DOC_LINES else 0):
         return False
     if lists:
@@ -219,6 +231,12 @@ def plain_document(
     if any(t[:1] == ">" and t.endswith(_QUOTE_ENDS) for t in texts):
         texts = [t for t in texts if t[:1] != ">"]
     return not _menus(texts)
+
+
+def _attribution(lines: list[str], idx: list[int], k: int) -> bool:
+    """The ``k``-th line that is not blank introduces an e-mail's quotation: it ends with a
+    colon and the next such line is quoted ("On Mon, Anna wrote:" over "> Could you...")."""
+    return lines[idx[k]].endswith(":") and k + 1 < len(idx) and lines[idx[k + 1]][:1] == ">"
 
 
 def _own_kind(kind: str | None) -> str | None:
@@ -299,7 +317,13 @@ def whole_document(
     texts = [lines[i] for i in body]
     if first > 0 and _own(texts[:first][::-1], title_line(texts[0])):
         first = 0  # (a title line on top stays above the rest: clean_text reads it)
-    if _closing(texts[last + 1 :], texts[last].endswith(":")):
+    while (
+        last + 1 < len(body)
+        and body[last + 1] == body[last] + 1
+        and _goes_on(texts[last], texts[last + 1])
+    ):
+        last += 1  # (the short end of its last paragraph: "by the" over "sales team")
+    if _closing(texts[last + 1 :], texts[last].endswith(":"), _salutation(texts[0])):
         last = len(body) - 1
     out = body[first : last + 1]
     return keep if out == keep else out
@@ -327,12 +351,28 @@ def _own(run: list[str], titled: bool) -> bool:
     return True
 
 
-def _closing(run: list[str], announced: bool) -> bool:
+def _goes_on(line: str, below: str) -> bool:
+    """``below`` goes on with the sentence ``line`` leaves open: ``line`` stops mid-sentence
+    (no punctuation at its end) and ``below`` opens in lower case."""
+    return line[-1:].isalnum() and below[:1].islower()
+
+
+def _salutation(line: str) -> bool:
+    """A letter's opening line: "Hi Anna,", "Dear Ms Holt,"."""
+    return line.endswith(",") and len(line.split()) <= SALUTATION
+
+
+def _closing(run: list[str], announced: bool, letter: bool = False) -> bool:
     """The lines of ``run`` (below a document's body) are its own: a list (announced by the
     body's last line, "Changes:", or closed by a line ending a sentence, "Done."), then at
     most a closing line ("Thanks.", "Regards,") and a name under it (``NAME_WORDS``, no word
     in lower case: a signature). Anything more is a page's footer ("Labels: council,
-    bridge." "Newer Post.")."""
+    bridge." "Newer Post."). An e-mail's signature ("-- " as written: ``SIGNATURE``) under
+    them is its own too: at most ``SIG_LINES`` lines, any number under a ``letter`` (opened
+    by a salutation, "Hi Anna,"), where a closing line needs no punctuation ("Thanks")."""
+    if SIGNATURE in run:
+        k = run.index(SIGNATURE)
+        return (letter or len(run) - k - 1 <= SIG_LINES) and _closing(run[:k], announced, letter)
     k = 0
     while k < len(run) and BULLETED.match(run[k]):
         k += 1
@@ -346,7 +386,10 @@ def _closing(run: list[str], announced: bool) -> bool:
         return False  # (a list of links: "Find us on:" over "* Facebook")
     if not rest:
         return True
-    if len(rest) > 2 or not rest[0].endswith(_OWN_ENDS) or not any(map(str.isalpha, rest[0])):
+    bare = letter and not k and len(rest[0].split()) <= NAME_WORDS  # ("Thanks", "Tom")
+    if len(rest) > 2 or not (bare or rest[0].endswith(_OWN_ENDS)):
+        return False
+    if not any(map(str.isalpha, rest[0])):
         return False
     name = rest[1:]
     return not name or (

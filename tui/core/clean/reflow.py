@@ -23,6 +23,7 @@ import re
 from itertools import groupby
 
 from tui.core.clean import mail
+from tui.core.clean.meta import SALUTATION
 
 MIN_LINES = 4  # fewer non-blank lines: nothing to learn a wrap column from
 MAX_WIDTH = 110  # a "column" wider than this is one paragraph per line already
@@ -192,7 +193,8 @@ def reflow(text: str, hanging: bool = False, manual: bool = False) -> str:
     body. Lines quoted as e-mail quotes them (``> ``) are a text of their own: they do not
     count in the wrap column of the rest and are reflowed among themselves, their markers
     kept. ``manual``: the text is a man page (``manpage``), whose indents are its sections'
-    and lists', none opening a paragraph as wire copy's do."""
+    and lists', none opening a paragraph as wire copy's do. An e-mail pasted without its
+    headers (``_letter``) is reflowed as an e-mail's body is."""
     if manual and (width := wrap_width(lines := text.expandtabs(8).split("\n"))):
         return "\n".join(_join(lines, width, text, opening=False))
     if ":" in text[:200]:
@@ -200,7 +202,19 @@ def reflow(text: str, hanging: bool = False, manual: bool = False) -> str:
         if found:
             heads, body = found
             return f"{mail.render(heads)}\n\n{_mail_reflow(body, hanging)}"
+    if _letter(text):  # (an e-mail pasted without its headers: reflowed as one)
+        return _mail_reflow(text, hanging)
     return _reflow(text, hanging)
+
+
+def _letter(text: str) -> bool:
+    """``text`` is an e-mail pasted without its headers: it opens with a salutation ("Hi
+    Anna,": at most ``SALUTATION`` words ending with a comma) and holds lines quoted as
+    e-mail quotes them ("> ...") or a signature's separator ("-- ")."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if not (first.endswith(",") and len(first.split()) <= SALUTATION):
+        return False
+    return any(ln == SIGNATURE or _quoted(ln) for ln in text.split("\n"))
 
 
 MAIL_WRAP = 60  # a mail line this long that stops mid-sentence was wrapped (clients: 72-78)

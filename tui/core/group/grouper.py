@@ -72,7 +72,12 @@ class Grouper:
         looked: dict = {}
         near, before = ([], {}) if known else neighbours.reopen(self, entries, again, looked)
         previous.update(before)
-        place_batch(self, again + near + entries, known or {}, previous, looked)
+        left = young.left_behind(self, previous)  # (in stories that stay: may move across)
+        was = {e.id: e.placement.story for e in left}
+        placed, stood = again + near + entries, set(self.book.stories)
+        place_batch(self, placed, known or {}, previous, looked, left)
+        young.keep_ids(self, placed + left, previous | was, stood, set(was.values()))
+        changes.update({e.id: e.placement.story for e in left if e.placement.story != was[e.id]})
         changes.update({e.id: e.placement.story for e in near
                         if e.placement.story != before[e.id]})
         young.keep(self, packed)

@@ -5,10 +5,13 @@ articles still alone, then copies and evidence."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from .cluster import Node, average_link
 from .current import rescored
 from .index import TermIndex
+from .linking import fullness
+from .linking import scaled as _scaled
 from .model import DocEntry, GroupContext, Placement, story_id_for
 from .sameness import is_copy, same_text
 from .scoring import (
@@ -19,9 +22,7 @@ from .scoring import (
     mono_candidates,
     shared_evidence,
     thin_reason,
-    thin_share,
 )
-from .timing import timed
 from .triangles import close_triangles, exactly
 
 _STORY_SAMPLE = 30  # newest members read to describe a placement
@@ -32,10 +33,12 @@ _EDGE_FLOOR = 0.05
 def place_batch(
     g: GroupContext, entries: list[DocEntry], known: dict[str, str | Placement],
     previous: dict[str, str] | None = None, looked: dict | None = None,
+    left: Sequence[DocEntry] = (),
 ) -> None:
     """Give every entry a placement and add it to its story. ``previous``: the stories of
     articles placed again (a new story keeps the id its members had, so ids stay stable);
-    ``looked``: candidates already looked up, by slot."""
+    ``looked``: candidates already looked up, by slot; ``left``: articles placed before, left
+    in a one-language story by those placed again, offered the cross-language pass too."""
     versions: list[tuple[DocEntry, DocEntry]] = []
     copies: list[tuple[DocEntry, DocEntry]] = []
     open_: list[DocEntry] = []
@@ -56,7 +59,11 @@ def place_batch(
             open_.append(e)
     old_stories = set(g.book.stories)
     cands = _cluster(g, open_, previous or {}, looked or {})
-    _cross_pass(g, [e for e in open_ if e.placement.story not in old_stories], cands)
+    for e in left:  # (their candidates tell what holds them where they are)
+        found = mono_candidates(e, g.words, g.book.slots, g.params)
+        cands[e.slot] = [(s, o) for s, o in found if o.slot != e.slot]
+    fresh = [e for e in open_ if e.placement.story not in old_stories]
+    _cross_pass(g, fresh + list(left), cands)
     for e in open_:
         _describe(g, e, cands.get(e.slot, []))
     for e, first in versions:
@@ -170,10 +177,12 @@ def _cluster(
         found = cands[e.slot]
         stories: dict[str, float] = {}
         for raw, other in found:
+            if not in_window(e.day, _span(other), p.window_days):
+                continue  # (first: most of a long run's candidates are out of it)
             copy = other.slot in pending and same_text(p, raw, e, other)
             # a near-copy is one text twice: no crowding discount, merged first
-            sim = raw if copy else _scaled(p, raw, e, other, g.words)
-            if sim < _EDGE_FLOOR or not in_window(e.day, _span(other), p.window_days):
+            sim = raw if copy else _scaled(p, raw, e, other, g.words, _EDGE_FLOOR)
+            if sim < _EDGE_FLOOR:
                 continue
             if other.slot in pending:
                 key = (min(e.slot, other.slot), max(e.slot, other.slot))
@@ -214,29 +223,6 @@ def _cluster(
         if root in owner and nodes[root].inner_pairs:
             g.book.cohesion[owner[root]] = (nodes[root].inner, nodes[root].inner_pairs)
     return cands
-
-
-def _scaled(p, sim: float, a: DocEntry, b: DocEntry, words: TermIndex | None = None) -> float:
-    """Similarity less a share of the two articles' local density (hubness reduction): in a
-    crowded topic, two articles must stand out from their usual neighbours to be one story.
-    When both openings name days of the week, a shared day counts for, none shared against.
-    Texts that share at most one informative word and no name do not count (``thin_share``)."""
-    full = fullness(p, min(a.mass, b.mass))
-    if words is not None:
-        sim *= thin_share(a, b, words, p)
-    sim = timed(p, sim, a, b)
-    sim -= full * p.local * max(0.0, (a.near + b.near) / 2 - p.local_base)
-    if a.days and b.days:
-        sim += p.weekday if a.days & b.days else -p.weekday
-    return sim
-
-
-def fullness(p, mass: int) -> float:
-    """0 for a headline-sized text (``short_terms`` distinct words or fewer), 1 from
-    ``long_terms`` on: how far the full-text settings apply."""
-    if mass <= p.short_terms:
-        return 0.0
-    return min(1.0, (mass - p.short_terms) / max(1, p.long_terms - p.short_terms))
 
 
 def short_text_reason(

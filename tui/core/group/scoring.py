@@ -18,7 +18,7 @@ from .index import TermIndex
 from .model import DocEntry, Params
 from .timing import timed
 from .tokens import WORD
-from .weekdays import day_names, mask_of_words
+from .weekdays import day_names, is_day_word
 
 _ZEROS = repeat(0.0)
 _KNOWN = 20  # articles in a language group before its frequencies tell function words
@@ -245,16 +245,26 @@ def thin_evidence(doc: DocEntry, other: DocEntry, words: TermIndex, headline: in
     the week are neither (they have their own weight, ``Params.weekday``)."""
     if max(doc.mass, other.mass) <= headline:
         return False
-    mine, spelled = set(doc.terms), words.surfaces
-    shared = [t for t in other.terms
-              if t in mine and not mask_of_words((str(spelled[t]).lower(),))]
-    if any(t in doc.names or t in other.names for t in shared):
-        return False
+    # (the pairs of a batch's clustering all come here: sets, and no call per shared word)
+    spelled, shared = words.surfaces, set(doc.terms).intersection(other.terms)
+    named = shared.intersection(doc.names)
+    named.update(shared.intersection(other.names))
+    if any(not is_day_word(str(spelled[t]).lower()) for t in named):
+        return False  # a name or number shared (a day's name is not one)
     n = words.n_group.get(doc.group, 0)
     df, most, function = words.df, _COMMON * n, _FUNCTION * n if n >= _KNOWN else math.inf
     stops = stopwords_for(stop_language(doc.group))
-    return sum(1 for t in shared if not _stop((w := str(spelled[t])).lower(), stops) and (
-        df[t] <= most and n >= _KNOWN or df[t] < function and not _short(w, 4))) <= 1
+    informative = 0
+    for t in shared:
+        w = str(spelled[t])
+        low = w.lower()
+        if is_day_word(low) or _stop(low, stops):
+            continue
+        if df[t] <= most and n >= _KNOWN or df[t] < function and not _short(w, 4):
+            informative += 1
+            if informative > 1:
+                return False
+    return True
 
 
 def _stop(word: str, stops: frozenset[str]) -> bool:

@@ -97,6 +97,12 @@ def mask_of_words(words: Collection[str], lower: Collection[str] | None = None) 
     return mask
 
 
+def is_day_word(word: str) -> bool:
+    """Whether one lower-case word names a day of the week (``mask_of_words`` of it alone is
+    not 0)."""
+    return word in _EXACT
+
+
 def mask_of_runs(runs: Iterable[str]) -> int:
     """The same for runs of Chinese, Japanese or Korean text."""
     mask = 0

@@ -46,6 +46,48 @@ def reopen(g: GroupContext, entries: list[DocEntry]) -> tuple[list[DocEntry], di
     return out, previous
 
 
+def left_behind(g: GroupContext, previous: dict[str, str]) -> list[DocEntry]:
+    """The articles left in the stories that articles placed again were taken out of, where
+    those left are of one language group (the members of another group than the young one):
+    offered the cross-language pass with the new stories, as one batch offers it to every
+    one-language story. (Left out of it, a story across languages came apart: its young
+    members, placed again, made a story of their own and its others stayed alone, so an
+    unrelated article of the young group split a story one batch keeps whole, issue #14.)"""
+    docs, out = g.book.docs, []
+    for sid in dict.fromkeys(previous.values()):
+        members = [docs[a] for a in g.book.stories.get(sid, [])]
+        if members and len({m.group for m in members}) == 1:
+            # (not copies or versions, which follow their first: a story is offered whole)
+            out += [m for m in members if m.placement.sameness == "coverage"]
+    return out
+
+
+def keep_ids(
+    g: GroupContext, placed: list[DocEntry], had: dict[str, str], stood: set[str], left: set[str]
+) -> None:
+    """A story made by this batch (not in ``stood``) takes back the id most of its members
+    ``had`` before when that is one of the stories ``left`` (of articles left behind) that they
+    have all moved out of across languages: the others, placed again first, were given a new
+    id while the old one was still taken (ids stay stable)."""
+    stories = g.book.stories
+    gone = {s for s in left if s not in stories}
+    for sid in dict.fromkeys(e.placement.story for e in placed) if gone else ():
+        if sid in stood or sid not in stories:
+            continue
+        ids = Counter(had[a] for a in stories[sid] if a in had).most_common(1)
+        if not ids or ids[0][0] not in gone:
+            continue
+        new = ids[0][0]
+        gone.discard(new)
+        stories[new] = stories.pop(sid)
+        if sid in g.book.spans:
+            g.book.spans[new] = g.book.spans.pop(sid)
+        if sid in g.book.cohesion:
+            g.book.cohesion[new] = g.book.cohesion.pop(sid)
+        for a in stories[new]:
+            g.book.docs[a].placement.story = new
+
+
 def locked_stories(g: GroupContext) -> set[str]:
     """Stories holding a pinned article or an article kept apart from another."""
     docs, c = g.book.docs, g.corrections

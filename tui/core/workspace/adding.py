@@ -9,6 +9,7 @@ Files are written without a sync each, then made durable together before the com
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -37,7 +38,8 @@ _META = tuple(f.name for f in fields(Cleaned) if f.name != "body")  # an article
 class IngestReport:
     added: list[str] = field(default_factory=list)  # article ids
     updated: list[str] = field(default_factory=list)  # article ids given a new version
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin, existing id)
+    # (the article's origin, as `show --json` gives it: SPEC's "origin"; its id)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
 
     def as_dict(self) -> dict:
@@ -70,22 +72,40 @@ def _named(doc: RawDocument) -> str:
 
 
 def is_duplicate(ws, doc: RawDocument) -> bool:
-    """Content already seen from the same origin."""
+    """Content already seen from the same origin. Not a pure test: an article found under its
+    older, relative origin is given the resolved one and written (:func:`known`,
+    :func:`adopt`), so the caller holds the lock, as every caller (an ingest) does."""
     return _existing(ws, doc, content_hash(doc.content))[1]
 
 
 def known(ws, doc: RawDocument) -> Article | None:
-    """The article of ``doc``'s origin; else, for a record of a local file, the article of the
-    origin it had before (the file as typed + ``:N``, :func:`typed_origin`): one more lookup,
-    on a miss only, so an older workspace finds its records again rather than copying them;
-    and for an origin written as a relative path (a record from ``clean --json``), the
-    article of that file as ``ingest`` names it (:func:`resolved_origin`)."""
+    """The article of ``doc``'s origin; else, for a record or a feed item of a local file,
+    the article of the origin it had before (the file as typed + ``:N`` or ``#ID``,
+    :func:`typed_origin`): one more lookup, on a miss only, so an older workspace finds its
+    records again rather than copying them, and such an article is given ``doc``'s origin
+    (:func:`adopt`); and for an origin written as a relative path (a record from ``clean
+    --json``), the article of that file as ``ingest`` names it (:func:`resolved_origin`).
+    The caller holds the lock (an ingest)."""
     a = ws.by_origin(doc.origin)
     if a is None and (old := typed_origin(doc)) is not None:
         a = ws.by_origin(old)
+        a = adopt(ws, a, doc.origin) if a is not None and a.origin == old else None
     if a is None and (full := resolved_origin(doc.origin)) is not None:
         a = ws.by_origin(full)  # (``clean --json``'s spelling of a file ingested here)
     return a
+
+
+def adopt(ws, a: Article, origin: str) -> Article:
+    """``a`` (found under its older, relative spelling) with the resolved ``origin``, its
+    record written at once: from now on it is found from any directory, and the relative
+    spelling, which names another file from elsewhere, no longer matches it. Written even
+    when the document is a duplicate: once for each such article."""
+    b = copy.copy(a)
+    b.origin = origin
+    ws.register(b)  # (found by its new origin while its file is written)
+    ws.records.moved(a.origin, a.id)  # (and not by the old one, in this process either)
+    ws.write_article(b)
+    return b
 
 
 def learn_furniture(furniture, docs: list[RawDocument]) -> None:
@@ -104,9 +124,15 @@ def _existing(ws, doc: RawDocument, h: str) -> tuple[Article | None, bool]:
     return existing, existing is not None and any(v.hash == h for v in existing.versions)
 
 
-def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
-           on_progress: Progress | None = None, ready=None
-           ) -> tuple[IngestReport, list[Article], dict[str, str]]:
+def ingest(
+    ws,
+    docs: Iterable[RawDocument],
+    *,
+    now: str,
+    furniture=None,
+    on_progress: Progress | None = None,
+    ready=None,
+) -> tuple[IngestReport, list[Article], dict[str, str]]:
     """Store ``docs`` in ``ws`` (the caller holds the lock). Returns the report, the new or
     changed articles, which the caller then groups, and their new bodies by id (for the
     full-text index: give them to :func:`finish`). ``ready(doc)``: a record's pure work done
@@ -125,14 +151,15 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
         h = p.hash if p is not None else content_hash(doc.content)
         existing, seen = _existing(ws, doc, h)
         if seen and existing is not None:
-            rep.duplicates.append((doc.origin, existing.id))
+            rep.duplicates.append((existing.origin, existing.id))
             continue
         try:
             if p is not None and p.failed is not None:
                 rep.failed.append((_named(doc), p.failed))
                 continue
-            cleaned = (p.cleaned if p is not None and p.cleaned is not None
-                       else clean_doc(doc, furniture))
+            cleaned = (
+                p.cleaned if p is not None and p.cleaned is not None else clean_doc(doc, furniture)
+            )
         except Exception as e:  # a cleaner bug must not lose the rest of the batch
             rep.failed.append((_named(doc), f"could not be cleaned ({type(e).__name__}: {e})"))
             continue
@@ -140,7 +167,7 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
             rep.failed.append((_named(doc), "no article text found"))
             continue
         if existing is not None and ws.body(existing).strip() == cleaned.body.strip():
-            rep.duplicates.append((doc.origin, existing.id))
+            rep.duplicates.append((existing.origin, existing.id))
             continue
         aid = existing.id if existing else _new_id(h, ws, touched, doc.origin)
         raw_rel, body_rel = text_paths(aid, h, doc.kind)
@@ -150,8 +177,13 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
         bodies[aid] = text
         if "\r" not in text and hasattr(ws, "fresh"):  # (read back as written: no newline
             ws.fresh[body_rel] = text  # translated) grouping takes it from here
-        version = Version(hash=h, ingested=now, raw_file=raw_rel, body_file=body_rel,
-                          body_hash=p.body_hash if p is not None else body_hash(text))
+        version = Version(
+            hash=h,
+            ingested=now,
+            raw_file=raw_rel,
+            body_file=body_rel,
+            body_hash=p.body_hash if p is not None else body_hash(text),
+        )
         if p is not None:
             p.offer()  # grouping takes its features instead of extracting them again
         meta = {k: getattr(cleaned, k) for k in _META}  # (as_dict copies deeply: slow)
@@ -162,8 +194,9 @@ def ingest(ws, docs: Iterable[RawDocument], *, now: str, furniture=None,
             if aid not in rep.added and aid not in rep.updated:
                 rep.updated.append(aid)
         else:
-            a = Article(id=aid, origin=doc.origin, kind=doc.kind, meta=meta,
-                        versions=[version], added=now)
+            a = Article(
+                id=aid, origin=doc.origin, kind=doc.kind, meta=meta, versions=[version], added=now
+            )
             rep.added.append(aid)
         touched[aid] = a
         ws.register(a)
@@ -217,6 +250,9 @@ def furniture_model(ws):
         key = outlet_key(a.origin, a.meta)
         if a.kind in ("text", "md") and key:
             raw = ws.raw(a, 0)
-            model.observe(key, strip_markdown(raw) if a.kind == "md" else raw,
-                          page_key=page_key(a.origin, a.meta))
+            model.observe(
+                key,
+                strip_markdown(raw) if a.kind == "md" else raw,
+                page_key=page_key(a.origin, a.meta),
+            )
     return model

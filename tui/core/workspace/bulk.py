@@ -104,7 +104,7 @@ def ingest(ws, docs: Iterable[RawDocument], *, on_progress: Progress | None = No
                 for d in chunk if ready is not None else ():
                     ready(d, False)  # (let go of their work done ahead)
                 rep.join(IngestReport(duplicates=[
-                    (d.origin, a.id) for d in chunk if (a := adding.known(ws, d))]))
+                    (a.origin, a.id) for d in chunk if (a := adding.known(ws, d))]))
                 if progress is not None:
                     for n, d in enumerate(chunk, 1):
                         progress(n, 0, d.origin)

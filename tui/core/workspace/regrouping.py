@@ -53,7 +53,7 @@ def ingest(ws: Host, docs, *, on_progress=None, failures=(), ready=None) -> Inge
             for d in docs if ready is not None else ():
                 ready(d, False)  # (let go of their work done ahead)
             rep = IngestReport(duplicates=[
-                (d.origin, a.id) for d in docs if (a := adding.known(ws, d)) is not None])
+                (a.origin, a.id) for d in docs if (a := adding.known(ws, d)) is not None])
             rep.failed[:0] = list(failures)
             return rep
         if bulk.wanted(docs):  # cleaned, grouped and written chunk by chunk
