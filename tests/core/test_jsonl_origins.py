@@ -99,22 +99,7 @@ def test_an_older_workspace_with_relative_origins_is_matched(tree, lazy):
     ws = Workspace.open(tree / "ws", lazy=lazy)
     changed = ws.ingest(collect(["a/x.jsonl"]).docs)
     assert changed.added == [] and changed.updated == [ids[1]]
-    full = str((tree / "a" / "x.jsonl").resolve())
-    assert [Workspace.open(tree / "ws").get(i).origin for i in ids] == [f"{full}:1", f"{full}:2"]
-
-
-@pytest.mark.parametrize("lazy", [False, True])
-def test_an_older_record_found_again_is_found_from_any_directory_after(tree, monkeypatch, lazy):
-    # (found under its older spelling, it is given the resolved one, duplicate or not: from
-    # another directory it is then a duplicate, not a second copy)
-    ids = old_workspace(tree / "ws")
-    records(tree / "a" / "x.jsonl", [TEXTS[0], TEXTS[1] + " Markets fell."])
-    first = Workspace.open(tree / "ws", lazy=lazy).ingest(collect(["a/x.jsonl"]).docs)
-    assert first.added == [] and first.updated == [ids[1]]
-    monkeypatch.chdir(tree / "a")
-    again = Workspace.open(tree / "ws", lazy=lazy).ingest(collect(["x.jsonl"]).docs)
-    assert again.added == [] and sorted(i for _, i in again.duplicates) == sorted(ids)
-    assert len(Workspace.open(tree / "ws").by_id) == 2
+    assert Workspace.open(tree / "ws").get(ids[1]).origin == "a/x.jsonl:2"  # (kept as it was)
 
 
 def test_an_older_relative_origin_is_as_ambiguous_as_it_was(tree, monkeypatch):

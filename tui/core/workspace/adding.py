@@ -9,7 +9,6 @@ Files are written without a sync each, then made durable together before the com
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -72,9 +71,7 @@ def _named(doc: RawDocument) -> str:
 
 
 def is_duplicate(ws, doc: RawDocument) -> bool:
-    """Content already seen from the same origin. Not a pure test: an article found under its
-    older, relative origin is given the resolved one and written (:func:`known`,
-    :func:`adopt`), so the caller holds the lock, as every caller (an ingest) does."""
+    """Content already seen from the same origin."""
     return _existing(ws, doc, content_hash(doc.content))[1]
 
 
@@ -82,30 +79,15 @@ def known(ws, doc: RawDocument) -> Article | None:
     """The article of ``doc``'s origin; else, for a record or a feed item of a local file,
     the article of the origin it had before (the file as typed + ``:N`` or ``#ID``,
     :func:`typed_origin`): one more lookup, on a miss only, so an older workspace finds its
-    records again rather than copying them, and such an article is given ``doc``'s origin
-    (:func:`adopt`); and for an origin written as a relative path (a record from ``clean
-    --json``), the article of that file as ``ingest`` names it (:func:`resolved_origin`).
-    The caller holds the lock (an ingest)."""
+    records again rather than copying them; and for an origin written as a relative path (a
+    record from ``clean --json``), the article of that file as ``ingest`` names it
+    (:func:`resolved_origin`)."""
     a = ws.by_origin(doc.origin)
     if a is None and (old := typed_origin(doc)) is not None:
         a = ws.by_origin(old)
-        a = adopt(ws, a, doc.origin) if a is not None and a.origin == old else None
     if a is None and (full := resolved_origin(doc.origin)) is not None:
         a = ws.by_origin(full)  # (``clean --json``'s spelling of a file ingested here)
     return a
-
-
-def adopt(ws, a: Article, origin: str) -> Article:
-    """``a`` (found under its older, relative spelling) with the resolved ``origin``, its
-    record written at once: from now on it is found from any directory, and the relative
-    spelling, which names another file from elsewhere, no longer matches it. Written even
-    when the document is a duplicate: once for each such article."""
-    b = copy.copy(a)
-    b.origin = origin
-    ws.register(b)  # (found by its new origin while its file is written)
-    ws.records.moved(a.origin, a.id)  # (and not by the old one, in this process either)
-    ws.write_article(b)
-    return b
 
 
 def learn_furniture(furniture, docs: list[RawDocument]) -> None:

@@ -224,12 +224,6 @@ class Records:
             self.arts[a.id] = a
             self.origins[a.origin] = a.id
 
-    def moved(self, old: str, aid: str) -> None:
-        """Article ``aid``, registered under a new origin, is no longer found by ``old``."""
-        for held in (self.origins, self.added_origins):
-            if held.get(old) == aid:
-                del held[old]
-
     def known(self, aid: str) -> bool:
         """An article with this id exists (or is being added): a stat, not a full read."""
         if aid in self.added or aid in (self.arts if self.loaded else self.few):
