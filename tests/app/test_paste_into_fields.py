@@ -60,6 +60,9 @@ async def test_a_pasted_text_is_not_sent_as_sources(make, monkeypatch):
         await settle(pilot)
         assert sent == [] and "Nothing ingested" in status(app), status(app)
         assert "wiredesk ingest -" in status(app)
+        await pilot.press("backspace", "enter")  # (final review: an edit sent it)
+        await settle(pilot)
+        assert sent == [] and "Nothing ingested" in status(app), status(app)
         field.value = ""  # cleared: what is typed next is sent
         await pilot.press(*"x.html", "enter")
         await settle(pilot)
@@ -120,3 +123,16 @@ async def test_the_search_field_says_it_joined_a_paste(make):
     value, said = await _paste(make, ("slash",), "port\ncrane\n")
     assert value == "port crane"
     assert "Pasted 2 lines, joined into one with spaces." in said, said
+
+
+async def test_a_huge_paste_is_cut_to_what_a_one_line_field_takes_and_says_so(make):
+    # (final review: a 317 KB paste into the search field crashed the app)
+    from tui.widgets.fields import PASTE_CHARS
+
+    book = "\n".join(f"line {n} of a long pasted text" for n in range(4000))
+    value, said = await _paste(make, ("slash",), book)
+    assert len(value) == PASTE_CHARS and value.startswith("line 0 of")
+    assert any("a one-line field takes the first 10,000" in m for m in said), said
+    one = "word " * 3000  # one line, over the bound too
+    value, said = await _paste(make, ("slash",), one)
+    assert len(value) == PASTE_CHARS and any("14,999 characters" in m for m in said), said

@@ -18,16 +18,29 @@ TITLE = "Japan, Canada to formally begin intelligence sharing talks"
 
 
 def story(first, last=None, n=1, langs=("en",), sources=("Harbour Gazette",)) -> Story:
-    return Story(id="s", article_ids=["a"] * n, title=TITLE, sources=list(sources),
-                 langs=list(langs), date_first=first, date_last=last or first, unread=n)
+    return Story(
+        id="s",
+        article_ids=["a"] * n,
+        title=TITLE,
+        sources=list(sources),
+        langs=list(langs),
+        date_first=first,
+        date_last=last or first,
+        unread=n,
+    )
 
 
 SHAPES = {
     "date": story("2026-03-05"),
     "month": story("2022-09"),
     "nodate": story(None),
-    "range": story("2022-10-11", "2022-10-14", n=5, langs=("en", "ar"),
-                   sources=("Associated Press", "Reuters", "Kyodo")),
+    "range": story(
+        "2022-10-11",
+        "2022-10-14",
+        n=5,
+        langs=("en", "ar"),
+        sources=("Associated Press", "Reuters", "Kyodo"),
+    ),
     "yrange": story("2025-12-30", "2026-01-02", n=2),
     "3lang": story("2026-03-05", n=3, langs=("en", "de", "ja"), sources=("NHK", "Die Zeit")),
     "big": story("2026-03-05", n=123),
@@ -39,8 +52,11 @@ def owed(s: Story, width: int) -> set[str]:
     the count alone (a fact that did not fit was skipped, the next one tried)."""
     goal = max(TITLE_GOAL, min(width // 2, 60))
     meta, facts = f"({s.unread}/{s.size})", set()
-    for name, part in (("date", span(s.date_first, s.date_last)), ("langs", ",".join(s.langs)),
-                       ("outlet", outlets(s.sources))):
+    for name, part in (
+        ("date", span(s.date_first, s.date_last)),
+        ("langs", ",".join(s.langs)),
+        ("outlet", outlets(s.sources)),
+    ):
         longer = f"{part}  {meta}" if part else meta
         if part and width - len(longer) - 4 - 2 >= goal:
             meta, facts = longer, facts | {name}
@@ -66,8 +82,10 @@ def test_story_rows_line_up_and_keep_every_fact_from_80_to_200_columns():
     plan = story_plan(SHAPES.values())
     for term in range(80, 201):
         width = (list_width(term) if term >= NARROW else term) - 2
-        rows = {k: story_line(s, width, STYLES, marked=False, rtl=False, plan=plan).plain
-                for k, s in SHAPES.items()}
+        rows = {
+            k: story_line(s, width, STYLES, marked=False, rtl=False, plan=plan).plain
+            for k, s in SHAPES.items()
+        }
         for k, s in SHAPES.items():
             assert owed(s, width) <= shown(s, rows[k]), (term, k, rows[k])
             assert len(rows[k]) == width
@@ -96,7 +114,11 @@ def test_a_row_alone_shows_at_least_what_it_did():
             row = story_line(s, width, STYLES, marked=False, rtl=False).plain
             assert owed(s, width) <= shown(s, row), (term, k, row)
     assert short_spans("2025-12-30", "2026-01-02") == [
-        "2025-12-30..2026-01-02", "2025-12-30..01-02", "12-30..01-02"]
+        "2025-12-30..2026-01-02",
+        "25-12-30..26-01-02",
+        "12-30..01-02",
+    ]  # (both years)
+    assert short_spans("2022-10-11", "2022-12-14")[0] == "2022-10-11..12-14"
     assert short_spans("2022-10-11", "2022-10-14")[-1] == "10-11..14"
 
 
@@ -109,14 +131,27 @@ async def test_the_list_draws_its_story_rows_on_one_plan(make, demo_root):
     from tui.widgets.story_draw import Row
 
     ws = Workspace.open(demo_root)
-    ws.ingest([RawDocument("mem://crane.txt", "Crane falls\n\nA crane fell at the quay.\n",
-                           "text", {})])
+    ws.ingest(
+        [RawDocument("mem://crane.txt", "Crane falls\n\nA crane fell at the quay.\n", "text", {})]
+    )
     app = make(workspace=ws)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await main_ready(pilot, listed=True)
         sl = screen.stories
         stories = sl.listing.stories
         rows = [sl._row_text(Row("story", i), 78, STYLES).plain for i in range(len(stories))]
-        ends = {cell_len(r[:r.rindex(langs)]) + len(langs)  # cells: Arabic marks take none
-                for r, s in zip(rows, stories) for langs in [f"  {','.join(s.langs)}  "]}
+        ends = {
+            cell_len(r[: r.rindex(langs)]) + len(langs)  # cells: Arabic marks take none
+            for r, s in zip(rows, stories)
+            for langs in [f"  {','.join(s.langs)}  "]
+        }
         assert len(rows) >= 2 and len(ends) == 1, "\n".join(rows)
+
+
+def test_a_range_across_a_year_never_loses_its_end_year():
+    # (final review: "2020-12-30..06-01" read as a range ending before it starts)
+    plan = story_plan(SHAPES.values())
+    for width in (118, 158, 198):
+        row = story_line(SHAPES["yrange"], width, STYLES, marked=False, rtl=False, plan=plan).plain
+        assert "25-12-30..26-01-02" in row, row
+        assert "2025-12-30..01-02" not in row

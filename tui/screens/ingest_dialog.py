@@ -112,12 +112,17 @@ class IngestDialog(ModalScreen[bool]):
                     f"folder or URL, so Enter will not ingest them. {self._stdin_hint()}")
         self.query_one("#ingest-status", Label).update(Text(said))
 
+    @on(Input.Changed)
+    def cleared(self, event: Input.Changed) -> None:
+        if not event.value.strip():
+            self.prose = ""
+
     @on(Input.Submitted)
     def start(self, event: Input.Submitted) -> None:
         if self.running:
             return
         status = self.query_one("#ingest-status", Label)
-        if self.prose and self.prose in event.value:
+        if self.prose:  # (held until the field is cleared: an edit of the text is still it)
             status.update(Text("Nothing ingested: the pasted lines are not files, folders or "
                                f"URLs (clear the field to name some). {self._stdin_hint()}"))
             return

@@ -163,18 +163,22 @@ def story_plan(stories) -> StoryPlan:
         count = max(count, 2 * len(str(s.size)) + 3)  # "(40/40)": unread <= size
         forms = short_spans(s.date_first, s.date_last)
         if forms:
-            span_cells = max(span_cells, SPAN_CELLS, 17 if len(forms) > 1 else 0)  # ..MM-DD
+            across = (s.date_first or "")[:4] != (s.date_last or "")[:4]  # ("25-12-30..26-01-02")
+            span_cells = max(span_cells, SPAN_CELLS, (18 if across else 17) if forms[1:] else 0)
             short = max(short, SPAN_CELLS, cell_len(forms[-1]))
     return StoryPlan(count, span_cells, short)
 
 
 def short_spans(first: str | None, last: str | None) -> list[str]:
-    """A story's date span, longest first: ``2025-12-30..2026-01-02``, ``2025-12-30..01-02``
-    (the end's year left out), ``12-30..01-02``, and within a month ``10-11..14``."""
+    """A story's date span, longest first: ``2025-12-30..2026-01-02``; in 17 cells
+    ``2022-10-11..10-14`` within a year, ``25-12-30..26-01-02`` across one (both years kept:
+    a range is never read as ending before it starts); ``12-30..01-02``; and within a month
+    ``10-11..14``."""
     full = span(first, last)
     if not first or not last or full == first:
         return [full] if full else []
-    forms = [full, f"{first}..{last[5:]}", f"{first[5:]}..{last[5:]}"]
+    years = f"{first}..{last[5:]}" if first[:4] == last[:4] else f"{first[2:]}..{last[2:]}"
+    forms = [full, years, f"{first[5:]}..{last[5:]}"]
     if first[:7] == last[:7]:
         forms.append(f"{first[5:]}..{last[8:]}")
     return list(dict.fromkeys(forms))

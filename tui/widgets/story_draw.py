@@ -175,7 +175,7 @@ class RowDrawing(Pane):
     def _story_plan(self) -> StoryPlan:
         """The columns the listing's story rows share, found once per listing. Many stories
         are not read whole for it (a window onto the index; 0.2 s per 100,000 held): the
-        biggest sizes the count, and a date range is assumed to be among them."""
+        biggest sizes the count, and a range across a year is assumed to be among them."""
         listing = self.listing
         if self._plan[0] is not listing:
             stories = listing.stories
@@ -184,7 +184,7 @@ class RowDrawing(Pane):
             else:
                 top = (listing.window.largest() if listing.window is not None
                        else max(stories, key=lambda s: s.size))
-                plan = StoryPlan(story_plan([top] if top else []).count, 17, 12)
+                plan = StoryPlan(story_plan([top] if top else []).count, 18, 12)
             self._plan = (listing, plan)
         return self._plan[1]
 
