@@ -68,3 +68,39 @@ def test_unrelated_article_later_keeps_the_story(docs, through_state):
     assert partition(one) == sorted([["bakery"], sorted(d.id for d in five)])
     assert partition(g) == partition(one)
     assert g.story_of(five[0].id) == story  # the story keeps its id
+
+
+GERMAN = (
+    "Japan und Kanada wollen Geheimdienstinformationen austauschen\n\nJapan und Kanada haben "
+    "vereinbart, formell Gespräche über ein Abkommen zum Austausch militärischer "
+    "Geheimdienstinformationen aufzunehmen. Die Außenminister Yoshimasa Hayashi und Melanie "
+    "Joly stellten am Dienstag in Tokio einen Aktionsplan für eine freie und offene "
+    "Indo-Pazifik-Region vor, angesichts der Lage in der Ukraine, Chinas und Nordkoreas.\n"
+)
+
+
+@pytest.mark.parametrize("through_state", [False, True])
+@pytest.mark.parametrize("later", ["related", "unrelated"])
+def test_a_story_in_three_languages_keeps_together(docs, later, through_state):
+    """English + Arabic + German: the English articles placed again left two languages behind,
+    which were not offered to join them, and the story came apart."""
+    five, bakery = docs
+    german = _doc("de_japan", GERMAN)
+    first = [*five, german]
+    if later == "related":  # another English report of the same event arrives last
+        new, first = five[2], [d for d in first if d.id != five[2].id]
+    else:
+        new = bakery
+    one = Grouper()
+    one.add_many([*first, new])
+    g = Grouper()
+    g.add_many(first)
+    assert len(g.stories()) == 1 and {d.lang for d in first} == {"en", "ar", "de"}
+    if through_state:
+        g = Grouper.from_state(g.to_state())
+    story = g.story_of(five[0].id)
+    changes = g.add_many([new])
+    assert partition(g) == partition(one)
+    assert g.story_of(five[0].id) == story  # the story keeps its id
+    assert all(g.story_of(d.id) == story for d in first)
+    assert all(s == story for a, s in changes.items() if a != "bakery")

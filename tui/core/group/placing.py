@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from . import young
 from .cluster import Node, average_link
 from .current import rescored
 from .index import TermIndex
@@ -38,7 +39,8 @@ def place_batch(
     """Give every entry a placement and add it to its story. ``previous``: the stories of
     articles placed again (a new story keeps the id its members had, so ids stay stable);
     ``looked``: candidates already looked up, by slot; ``left``: articles placed before, left
-    in a one-language story by those placed again, offered the cross-language pass too."""
+    in a story by those placed again, offered the cross-language pass too (each
+    language's part of it)."""
     versions: list[tuple[DocEntry, DocEntry]] = []
     copies: list[tuple[DocEntry, DocEntry]] = []
     open_: list[DocEntry] = []
@@ -63,7 +65,14 @@ def place_batch(
         found = mono_candidates(e, g.words, g.book.slots, g.params)
         cands[e.slot] = [(s, o) for s, o in found if o.slot != e.slot]
     fresh = [e for e in open_ if e.placement.story not in old_stories]
+    order = {e.placement.story: list(g.book.stories[e.placement.story]) for e in left}
+    cohesion = {s: g.book.cohesion[s] for s in order if s in g.book.cohesion}
+    made = young.parts(g, list(left))  # (a story of several languages: one part each)
     _cross_pass(g, fresh + list(left), cands)
+    young.rejoin(g, made, order)
+    for sid, kept in cohesion.items():  # (a story nobody left or joined is as it was)
+        if g.book.stories.get(sid) == order[sid]:
+            g.book.cohesion[sid] = kept
     for e in open_:
         _describe(g, e, cands.get(e.slot, []))
     for e, first in versions:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .model import DocEntry, GroupContext, Packed, Placement
+from .model import DocEntry, GroupContext, Packed, Placement, story_id_for
 
 
 def reopen(g: GroupContext, entries: list[DocEntry]) -> tuple[list[DocEntry], dict[str, str]]:
@@ -47,19 +47,64 @@ def reopen(g: GroupContext, entries: list[DocEntry]) -> tuple[list[DocEntry], di
 
 
 def left_behind(g: GroupContext, previous: dict[str, str]) -> list[DocEntry]:
-    """The articles left in the stories that articles placed again were taken out of, where
-    those left are of one language group (the members of another group than the young one):
-    offered the cross-language pass with the new stories, as one batch offers it to every
-    one-language story. (Left out of it, a story across languages came apart: its young
-    members, placed again, made a story of their own and its others stayed alone, so an
-    unrelated article of the young group split a story one batch keeps whole, issue #14.)"""
+    """The articles left in the stories that articles placed again were taken out of (the
+    members of other groups than the young one): offered the cross-language pass with the new
+    stories, as one batch offers it to every one-language story (left in several languages,
+    each language's part is offered: ``parts``). (Left out of it, a story across languages
+    came apart: its young members, placed again, made a story of their own and its others
+    stayed alone, so an unrelated article of the young group split a story one batch keeps
+    whole, issue #14.)"""
     docs, out = g.book.docs, []
     for sid in dict.fromkeys(previous.values()):
         members = [docs[a] for a in g.book.stories.get(sid, [])]
-        if members and len({m.group for m in members}) == 1:
+        if len({m.group for m in members}) == 1:
             # (not copies or versions, which follow their first: a story is offered whole)
             out += [m for m in members if m.placement.sameness == "coverage"]
+        elif members and all(m.placement.sameness == "coverage" for m in members):
+            out += members  # several languages: each one's part is offered (``parts``)
     return out
+
+
+def parts(g: GroupContext, left: list[DocEntry]) -> dict[str, str]:
+    """Split each story of ``left`` that holds several language groups into one story per
+    group, as one batch holds them before its cross-language pass (issue #14 with three
+    languages: an English + Arabic + German story lost its English articles to a new story
+    and the Arabic and German ones left behind were never offered to join them). Returns
+    each part's story -> the story it came from (``rejoin`` puts back what did not move)."""
+    docs, made = g.book.docs, {}
+    for sid in dict.fromkeys(e.placement.story for e in left):
+        ids = g.book.stories.get(sid, [])
+        groups = dict.fromkeys(docs[a].group for a in ids)
+        if len(groups) < 2:
+            continue
+        made[sid] = sid  # (the story keeps its first group's part; the others are new)
+        for group in list(groups)[1:]:
+            new = story_id_for(f"part:{sid}:{group}", g.book.stories)
+            made[new] = sid
+            for a in [a for a in ids if docs[a].group == group]:
+                g.book.leave(docs[a])
+                docs[a].placement.story = new
+                g.book.join(docs[a], new)
+    return made
+
+
+def rejoin(g: GroupContext, made: dict[str, str], order: dict[str, list[str]]) -> None:
+    """Put the parts ``parts`` made back together: what did not move out (and what moved
+    into them) is in the story it was in, members in the order they had."""
+    docs, stories = g.book.docs, g.book.stories
+    for sid in dict.fromkeys(made.values()):
+        ids = [a for p, s in made.items() if s == sid for a in stories.get(p, [])]
+        for p in [p for p, s in made.items() if s == sid]:
+            stories.pop(p, None)
+            g.book.spans.pop(p, None)
+            g.book.cohesion.pop(p, None)
+        if not ids:
+            continue
+        rank = {a: i for i, a in enumerate(order.get(sid, []))}
+        ids.sort(key=lambda a: rank.get(a, len(rank)))
+        for a in ids:
+            docs[a].placement.story = sid
+            g.book.join(docs[a], sid)
 
 
 def keep_ids(
