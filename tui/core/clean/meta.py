@@ -49,6 +49,7 @@ _LABELS = {"summary", "update", "updated", "updates", "breaking", "breaking news
            "next", "previous", "prev", "up", "contents"}  # (a manual's navigation row)
 _LABEL = re.compile(r"(?:published|created|posted|first published)\W*$", re.I)
 SALUTATION = 3  # words at most of a letter's opening line ("Dear Ms Holt,")
+SIGNATURE = "-- "  # the line that opens an e-mail's signature (kept as written)
 _MAIL_HEADS = tuple(f"{name}: " for name in MAIL_NAMES)
 
 
@@ -212,12 +213,17 @@ def credit_source(lines: list[str]) -> str | None:
     return None
 
 
+def salutation(line: str) -> bool:
+    """A letter's opening line: "Hi Anna,", "Dear Ms Holt,"."""
+    return line.endswith(",") and len(line.split()) <= SALUTATION
+
+
 def lead_title(body: str) -> str | None:
     """A title derived from the lead when the page has none: its first sentence, shortened."""
     first, _, rest = body.strip().partition("\n")
     while piped_line(first) and rest.strip():  # (a table's row is no title: the text under it)
         first, _, rest = rest.strip().partition("\n")
-    if len(first.split()) <= SALUTATION and first.endswith(",") and rest.strip():
+    if salutation(first) and rest.strip():
         first = rest.strip().split("\n", 1)[0]  # "Hi Bob," opens a letter, it is no title
     if not first:
         return None

@@ -24,7 +24,7 @@ from itertools import compress
 from tui.core.clean.dates import parse_date
 from tui.core.clean.lang import stopwords_for
 from tui.core.clean.mail import head_end
-from tui.core.clean.meta import SALUTATION, byline, signoff
+from tui.core.clean.meta import SIGNATURE, byline, salutation, signoff
 from tui.core.clean.shaped import BULLETED
 from tui.core.clean.tables import pipe_rows, piped_line
 
@@ -50,7 +50,6 @@ _FUNCTION_WORDS = stopwords_for(None)  # (a menu's names go without them; a titl
 _PAGE_OF = re.compile(r"(?i)page \d+ (of|/) \d+$")
 _OWN_ENDS = (*_PHRASE_ENDS, ":")  # a line outside the prose ending so is a document's own
 NAME_WORDS = 3  # a signature: a name of at most this many words under a closing line
-SIGNATURE = "-- "  # an e-mail's signature separator (``api.single_spaced`` keeps it as written)
 SIG_LINES = 4  # ...over at most this many lines (the netiquette's "McQuarrie limit")
 FILE_INDENT = 0.1  # a text of which this share of lines (and at least FILE_LINES) opens
 FILE_LINES = 2  # ...indented, and at least this many not, is laid out as a file...
@@ -206,7 +205,7 @@ def plain_document(
     # is the line introducing a quotation, "On Monday, Bob wrote:" over "> ...", a line of
     # figures, "2.4.0 (2024-05-01)", and a letter's signature under "-- ": "Tel. +49 ...")
     sig = len(idx)
-    if _salutation(lines[idx[0]]) and SIGNATURE in lines:
+    if salutation(lines[idx[0]]) and SIGNATURE in lines:
         sig = idx.index(lines.index(SIGNATURE))
     if not document_marks(
         [
@@ -323,7 +322,7 @@ def whole_document(
         and _goes_on(texts[last], texts[last + 1])
     ):
         last += 1  # (the short end of its last paragraph: "by the" over "sales team")
-    if _closing(texts[last + 1 :], texts[last].endswith(":"), _salutation(texts[0])):
+    if _closing(texts[last + 1 :], texts[last].endswith(":"), salutation(texts[0])):
         last = len(body) - 1
     out = body[first : last + 1]
     return keep if out == keep else out
@@ -355,11 +354,6 @@ def _goes_on(line: str, below: str) -> bool:
     """``below`` goes on with the sentence ``line`` leaves open: ``line`` stops mid-sentence
     (no punctuation at its end) and ``below`` opens in lower case."""
     return line[-1:].isalnum() and below[:1].islower()
-
-
-def _salutation(line: str) -> bool:
-    """A letter's opening line: "Hi Anna,", "Dear Ms Holt,"."""
-    return line.endswith(",") and len(line.split()) <= SALUTATION
 
 
 def _closing(run: list[str], announced: bool, letter: bool = False) -> bool:

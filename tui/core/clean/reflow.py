@@ -23,7 +23,7 @@ import re
 from itertools import groupby
 
 from tui.core.clean import mail
-from tui.core.clean.meta import SALUTATION
+from tui.core.clean.meta import SIGNATURE, salutation
 
 MIN_LINES = 4  # fewer non-blank lines: nothing to learn a wrap column from
 MAX_WIDTH = 110  # a "column" wider than this is one paragraph per line already
@@ -211,14 +211,12 @@ def _letter(text: str) -> bool:
     """``text`` is an e-mail pasted without its headers: it opens with a salutation ("Hi
     Anna,": at most ``SALUTATION`` words ending with a comma) and holds lines quoted as
     e-mail quotes them ("> ...") or a signature's separator ("-- ")."""
-    first = text.lstrip().split("\n", 1)[0].strip()
-    if not (first.endswith(",") and len(first.split()) <= SALUTATION):
+    if not salutation(text.lstrip().split("\n", 1)[0].strip()):
         return False
     return any(ln == SIGNATURE or _quoted(ln) for ln in text.split("\n"))
 
 
 MAIL_WRAP = 60  # a mail line this long that stops mid-sentence was wrapped (clients: 72-78)
-SIGNATURE = "-- "  # the line that opens an e-mail's signature, kept as written
 PROSE_WORDS = 4  # a shorter line is no wrapped prose line (a sign-off, a name, an address)
 _CODE_LIKE = re.compile(r"[=${}\[\]<>|\\;`]|\w\(|^-{2,}|-{3,}")  # code, "-----Original..."
 _FIELD = re.compile(r"^[A-Z][\w-]*: ")  # a quoted header field ("Sent: Monday, March 4")

@@ -65,14 +65,9 @@ def place_batch(
         found = mono_candidates(e, g.words, g.book.slots, g.params)
         cands[e.slot] = [(s, o) for s, o in found if o.slot != e.slot]
     fresh = [e for e in open_ if e.placement.story not in old_stories]
-    order = {e.placement.story: list(g.book.stories[e.placement.story]) for e in left}
-    cohesion = {s: g.book.cohesion[s] for s in order if s in g.book.cohesion}
-    made = young.parts(g, list(left))  # (a story of several languages: one part each)
+    parted = young.parts(g, list(left))  # (a story of several languages: one part each)
     _cross_pass(g, fresh + list(left), cands)
-    young.rejoin(g, made, order)
-    for sid, kept in cohesion.items():  # (a story nobody left or joined is as it was)
-        if g.book.stories.get(sid) == order[sid]:
-            g.book.cohesion[sid] = kept
+    young.rejoin(g, *parted)
     for e in open_:
         _describe(g, e, cands.get(e.slot, []))
     for e, first in versions:

@@ -46,6 +46,10 @@ def reopen(g: GroupContext, entries: list[DocEntry]) -> tuple[list[DocEntry], di
     return out, previous
 
 
+# each story of the articles left behind -> its members in order and its cohesion, as they were
+Before = dict[str, tuple[list[str], tuple[float, int] | None]]
+
+
 def left_behind(g: GroupContext, previous: dict[str, str]) -> list[DocEntry]:
     """The articles left in the stories that articles placed again were taken out of (the
     members of other groups than the young one): offered the cross-language pass with the new
@@ -65,14 +69,19 @@ def left_behind(g: GroupContext, previous: dict[str, str]) -> list[DocEntry]:
     return out
 
 
-def parts(g: GroupContext, left: list[DocEntry]) -> dict[str, str]:
+def parts(
+    g: GroupContext, left: list[DocEntry]
+) -> tuple[dict[str, str], Before]:
     """Split each story of ``left`` that holds several language groups into one story per
     group, as one batch holds them before its cross-language pass (issue #14 with three
     languages: an English + Arabic + German story lost its English articles to a new story
     and the Arabic and German ones left behind were never offered to join them). Returns
-    each part's story -> the story it came from (``rejoin`` puts back what did not move)."""
+    each part's story -> the story it came from (``rejoin`` puts back what did not move), and
+    each story of ``left`` -> its members in order and its cohesion, as they were."""
     docs, made = g.book.docs, {}
-    for sid in dict.fromkeys(e.placement.story for e in left):
+    before = {s: (list(g.book.stories[s]), g.book.cohesion.get(s))
+              for s in dict.fromkeys(e.placement.story for e in left)}
+    for sid in before:
         ids = g.book.stories.get(sid, [])
         groups = dict.fromkeys(docs[a].group for a in ids)
         if len(groups) < 2:
@@ -85,12 +94,15 @@ def parts(g: GroupContext, left: list[DocEntry]) -> dict[str, str]:
                 g.book.leave(docs[a])
                 docs[a].placement.story = new
                 g.book.join(docs[a], new)
-    return made
+    return made, before
 
 
-def rejoin(g: GroupContext, made: dict[str, str], order: dict[str, list[str]]) -> None:
+def rejoin(
+    g: GroupContext, made: dict[str, str], before: Before
+) -> None:
     """Put the parts ``parts`` made back together: what did not move out (and what moved
-    into them) is in the story it was in, members in the order they had."""
+    into them) is in the story it was in, members in the order they had; a story nobody left
+    or joined gets its cohesion back (as it was)."""
     docs, stories = g.book.docs, g.book.stories
     for sid in dict.fromkeys(made.values()):
         ids = [a for p, s in made.items() if s == sid for a in stories.get(p, [])]
@@ -100,11 +112,14 @@ def rejoin(g: GroupContext, made: dict[str, str], order: dict[str, list[str]]) -
             g.book.cohesion.pop(p, None)
         if not ids:
             continue
-        rank = {a: i for i, a in enumerate(order.get(sid, []))}
+        rank = {a: i for i, a in enumerate(before[sid][0] if sid in before else [])}
         ids.sort(key=lambda a: rank.get(a, len(rank)))
         for a in ids:
             docs[a].placement.story = sid
             g.book.join(docs[a], sid)
+    for sid, (members, cohesion) in before.items():
+        if cohesion is not None and stories.get(sid) == members:
+            g.book.cohesion[sid] = cohesion
 
 
 def keep_ids(
