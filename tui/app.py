@@ -16,8 +16,9 @@ from pathlib import Path
 from textual import events, work
 from textual.actions import SkipAction
 from textual.app import App, SystemCommand
-from textual.command import CommandPalette
+from textual.command import CommandPalette, SearchIcon
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from tui.config import Config, ConfigError, load_config, remembered_sort, user_keymap_path
 from tui.core.workspace import Workspace, WorkspaceError, WorkspaceLocked
@@ -41,13 +42,31 @@ IDLE_TICK = 0.25  # seconds between two looks at whether a full garbage collecti
 ARCHIVE_LABELS = ("archived", "brought back")  # a refused one is taken back (``Desk.archive``)
 
 
+PALETTE_ICON = ">"  # leads the command palette's search row (Textual's: a magnifier emoji)
+
+
+class PlainPalette(CommandPalette):
+    """Textual's command palette, its search row led by a sign every terminal draws: the
+    magnifier emoji is a box or nothing on the Linux console (TERM=linux) and in some fonts."""
+
+    def on_mount(self) -> None:
+        self.query_one(SearchIcon).icon = PALETTE_ICON
+
+
 class WiredeskApp(App[int]):
     CSS_PATH = "wiredesk.tcss"
     TITLE = "Wiredesk"
     BINDINGS = AppKeys.BINDINGS
 
-    def __init__(self, root: Path, *, keys: dict[str, str], keymap_name: str = "default",
-                 config: Config | None = None, workspace: Workspace | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        keys: dict[str, str],
+        keymap_name: str = "default",
+        config: Config | None = None,
+        workspace: Workspace | None = None,
+    ) -> None:
         palette = palettes.detect((config or Config()).palette)
         with palettes.environment(palette) as mono:  # no colour at all, not grey
             super().__init__(ansi_color=True if mono else None)
@@ -118,8 +137,7 @@ class WiredeskApp(App[int]):
 
     async def _loading(self) -> None:
         async with self._screens:  # not while the main screen is pushed (the open ended now)
-            if self.desk is None and self.error is None and not self.missing and \
-                    self.is_running:
+            if self.desk is None and self.error is None and not self.missing and self.is_running:
                 await self.push_screen(LoadingScreen(self.root))
 
     async def _no_workspace(self) -> None:
@@ -128,8 +146,9 @@ class WiredeskApp(App[int]):
                 await self.pop_screen()
             await self.push_screen(NoWorkspaceScreen(self.root, self.keys))
 
-    async def _workspace_ready(self, desk: Desk, listing: Listing | None = None,
-                               refresh_feeds: bool = False) -> None:
+    async def _workspace_ready(
+        self, desk: Desk, listing: Listing | None = None, refresh_feeds: bool = False
+    ) -> None:
         async with self._screens:  # a loading screen pushed meanwhile is mounted by now
             self.ws, self.desk = desk.ws, desk
             gc.freeze()
@@ -145,16 +164,50 @@ class WiredeskApp(App[int]):
         if problems:
             shown = "\n".join(problems[:5])
             more = len(problems) - 5
-            self.notify(shown + (f"\n...and {more} more" if more > 0 else ""),
-                        title="Damaged workspace files (not read: see `wiredesk doctor`)",
-                        severity="warning",
-                        timeout=15)
+            self.notify(
+                shown + (f"\n...and {more} more" if more > 0 else ""),
+                title="Damaged workspace files (not read: see `wiredesk doctor`)",
+                severity="warning",
+                timeout=15,
+            )
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
-                              events.MouseScrollUp)):
+        if isinstance(
+            event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+        ):
             self.collector.note_input()
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            event.typed_on = self.screen  # type: ignore[attr-defined]  # (see _on_key)
         await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Keys typed ahead of a screen are typed again into it, never dropped.
+
+        ``/bridge`` sent at once (a fast typist, a paste, tmux): every key goes to the list;
+        "/" comes back up first and opens the search dialog, and the letters come back up
+        unused after it. Textual would look them up in the dialog's bindings and drop them.
+        A key that comes back from a screen a newer one now covers is sent again, once that
+        screen is mounted, as if typed now: into its field, or to its bindings (Enter
+        searches); one of no use there either is named. (Textual calls the ``_on_key`` of
+        each class: ``prevent_default`` keeps ``App._on_key`` from running it as well.)"""
+        typed_on = getattr(event, "typed_on", None)
+        screen = self.screen
+        if getattr(event, "typed_again", False) and typed_on is screen:
+            event.prevent_default()
+            if not await self._check_bindings(event.key):
+                self.notify(
+                    f"{keys_label(event.key)} was typed while this screen opened: not used.",
+                    severity="warning",
+                )
+            return
+        if typed_on is None or typed_on is screen or typed_on not in self.screen_stack:
+            return  # App._on_key: the bindings of the screen in front, as ever
+        event.prevent_default()
+        if not screen.is_mounted:  # (its field takes the focus as it is mounted)
+            await AwaitMount(screen, [screen])
+        again = events.Key(event.key, event.character)
+        again.typed_again = True  # type: ignore[attr-defined]
+        self.post_message(again)
 
     async def on_unmount(self) -> None:
         self.collector.stop()
@@ -164,12 +217,13 @@ class WiredeskApp(App[int]):
 
     def _save_failed(self, label: str, error: Exception) -> None:
         """Called from the writer thread (or the read ahead's): say what was not saved."""
-        kept = " Your note is kept: open the note editor again to retry." if label == "note" \
-            else ""
+        kept = " Your note is kept: open the note editor again to retry." if label == "note" else ""
         said, severity = f"Not saved ({label}): {error}.{kept}", "error"
         if label == READ_AHEAD:  # nothing lost: each key reads what it needs itself
-            said = (f"Reading a story's triage ahead failed: {type(error).__name__}: {error} "
-                    "(keys read it themselves).")
+            said = (
+                f"Reading a story's triage ahead failed: {type(error).__name__}: {error} "
+                "(keys read it themselves)."
+            )
             severity = "warning"
         try:
             self.call_from_thread(self.notify, said, severity=severity, timeout=10)
@@ -188,9 +242,12 @@ class WiredeskApp(App[int]):
             saved = await self.desk.flush(12.0) and not self.desk.unsaved_notes
             if not saved and not self._quit_asked:
                 self._quit_asked = True
-                self.notify("Some changes are not saved (is another Wiredesk writing?). "
-                            "Quit again to leave anyway: unsaved notes are printed on exit.",
-                            severity="error", timeout=15)
+                self.notify(
+                    "Some changes are not saved (is another Wiredesk writing?). "
+                    "Quit again to leave anyway: unsaved notes are printed on exit.",
+                    severity="error",
+                    timeout=15,
+                )
                 return
             self.desk.stop()
             self.leftover_notes = dict(self.desk.unsaved_notes)
@@ -201,6 +258,11 @@ class WiredeskApp(App[int]):
         if not isinstance(self.screen, CommandPalette):
             raise SkipAction()
         await self.screen.run_action("escape")  # what Esc does there
+
+    def action_command_palette(self) -> None:
+        """As Textual's, with :class:`PlainPalette`."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(PlainPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen  # noqa: PLC0415 (tui.app_later)
@@ -223,21 +285,27 @@ class WiredeskApp(App[int]):
                         continue
                     seen.add(bid)
                     keys = keys_label(self.keys.get(bid, b.key))
-                    yield SystemCommand(b.description, keys,
-                                        partial(self.run_action, b.action, node))
-        yield SystemCommand("Help: every key and mark", keys_label(self.keys.get("app.help", "")),
-                            self.action_help)
+                    yield SystemCommand(
+                        b.description, keys, partial(self.run_action, b.action, node)
+                    )
+        yield SystemCommand(
+            "Help: every key and mark", keys_label(self.keys.get("app.help", "")), self.action_help
+        )
         yield SystemCommand("Theme", "choose the colours", self.action_change_theme)
 
 
-def make_app(root: Path | str, *, keymap: str | None = None, config: Config | None = None,
-             workspace: Workspace | None = None) -> WiredeskApp:
+def make_app(
+    root: Path | str,
+    *,
+    keymap: str | None = None,
+    config: Config | None = None,
+    workspace: Workspace | None = None,
+) -> WiredeskApp:
     """The app on the workspace at ``root``; raises ConfigError/KeymapError on bad settings."""
     config = config if config is not None else load_config()
     name = keymap or config.keymap
     keys = resolve_keymap(name, user_keymap_path())
-    return WiredeskApp(Path(root), keys=keys, keymap_name=name, config=config,
-                       workspace=workspace)
+    return WiredeskApp(Path(root), keys=keys, keymap_name=name, config=config, workspace=workspace)
 
 
 def run(root: Path, keymap: str | None = None) -> int:
@@ -252,6 +320,5 @@ def run(root: Path, keymap: str | None = None) -> int:
         print(f"wiredesk: {app.error}", file=sys.stderr)
         return 1
     for aid, note in app.leftover_notes.items():
-        print(f"wiredesk: the note on {aid} was not saved; here it is:\n{note}\n",
-              file=sys.stderr)
+        print(f"wiredesk: the note on {aid} was not saved; here it is:\n{note}\n", file=sys.stderr)
     return 1 if app.leftover_notes else app.return_code or 0

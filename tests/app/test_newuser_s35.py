@@ -105,26 +105,28 @@ async def test_the_missing_workspace_at_80_columns_with_a_long_path(tmp_path):
 async def test_a_word_typed_after_the_search_in_force_is_a_word_of_its_own(make):
     # Before: / opened on the words in force with the cursor right after them: "qwertyzz"
     # found nothing, / then "storm" searched for "qwertyzzstorm" (f did the same to a filter).
+    # (Session 36: words that found nothing are offered selected, to be replaced: see
+    # test_newuser_s36; words that found stories are narrowed, as here.)
     from textual.widgets import Input
 
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await main_ready(pilot, listed=True)
-        await pilot.press("slash", *"qwertyzz", "enter")
+        await pilot.press("slash", *"japan", "enter")
         await settle(pilot)
-        assert screen.query_text == "qwertyzz"
-        await pilot.press("slash", *"japan")
-        assert app.screen.query_one(Input).value == "qwertyzz japan"
+        assert screen.query_text == "japan"
+        await pilot.press("slash", *"canada")
+        assert app.screen.query_one(Input).value == "japan canada"
         await pilot.press("enter")
         await settle(pilot)
-        assert screen.query_text == "qwertyzz japan"
+        assert screen.query_text == "japan canada"
         await pilot.press("f", *"unread")
-        assert app.screen.query_one(Input).value == "qwertyzz japan unread"
+        assert app.screen.query_one(Input).value == "japan canada unread"
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("slash", "enter")  # unchanged: the same search, no space kept
         await settle(pilot)
-        assert screen.query_text == "qwertyzz japan"
+        assert screen.query_text == "japan canada"
 
 
 async def test_a_text_dialog_says_how_to_close_it_and_is_as_tall_as_its_text(make):

@@ -155,3 +155,66 @@ def test_a_range_across_a_year_never_loses_its_end_year():
         row = story_line(SHAPES["yrange"], width, STYLES, marked=False, rtl=False, plan=plan).plain
         assert "25-12-30..26-01-02" in row, row
         assert "2025-12-30..01-02" not in row
+
+
+async def test_more_stories_than_are_read_whole_for_the_plan_line_up_alike(tmp_path):
+    # Session 36: past WHOLE_PLAN stories the list does not read every story for its columns
+    # (the biggest sizes the count; a date slot for a range across a year is assumed). Its
+    # rows line up as those of a smaller list: one date column, one count column, every row.
+    import random
+
+    from tests.app.conftest import main_ready
+    from tui.app import make_app
+    from tui.config import Config
+    from tui.core.model import RawDocument
+    from tui.core.workspace import Workspace
+    from tui.widgets.story_draw import WHOLE_PLAN, Row
+
+    syllables = "ka lo mi re tu sa ne po vi da go ri bu fe zo ha ju qe wa xi".split()
+    rng = random.Random(36)
+
+    def words(n: int) -> list[str]:
+        return ["".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(n)]
+
+    docs = []
+    for i in range(450):
+        w = words(60)
+        docs.append(
+            RawDocument(
+                f"mem://s{i}.txt",
+                f"{' '.join(w[:6]).capitalize()}\n\n{' '.join(w)}.\n",
+                "text",
+                {"date": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}", "source": f"Outlet {i % 7}"},
+            )
+        )
+    w = words(80)  # one story of 12 articles over the new year: the widest count and span
+    for k in range(12):
+        docs.append(
+            RawDocument(
+                f"mem://big{k}.txt",
+                f"{' '.join(w[:6]).capitalize()}\n\n{' '.join(w)} {' '.join(words(3))}.\n",
+                "text",
+                {"date": "2025-12-30" if k < 6 else "2026-01-02", "source": f"Wire {k}"},
+            )
+        )
+    root = tmp_path / "ws"
+    ws = Workspace.open(root)
+    ws.ingest(docs)
+    app = make_app(root, config=Config(), workspace=Workspace.open(root))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await main_ready(pilot, listed=True)
+        sl = screen.stories
+        stories = sl.listing.stories
+        assert len(stories) > WHOLE_PLAN and max(s.size for s in stories) == 12
+        width = 118
+        rows = [sl._row_text(Row("story", i), width, STYLES).plain for i in range(len(stories))]
+    counts, dates = set(), set()
+    for s, row in zip(stories, rows):
+        assert cell_len(row) == width, row
+        counts.add(row.rindex("(") + (len(f"({s.unread}/{s.size})") - len("(12/12)")))
+        forms = [f for f in short_spans(s.date_first, s.date_last) if f"  {f}  " in row]
+        assert forms, row  # every story here is dated: its date shown
+        dates.add(row.rindex(f"  {forms[0]}  ") + 2)
+    big = next(r for s, r in zip(stories, rows) if s.size == 12)
+    assert "25-12-30..26-01-02" in big or "2025-12-30..2026-01-02" in big, big
+    assert len(counts) == 1 and len(dates) == 1, "\n".join(rows[:5] + [big])

@@ -76,19 +76,20 @@ pairs = st.tuples(ids, ids)
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(ids, max_size=5), st.lists(ids, max_size=3), st.lists(pairs, max_size=3),
-       st.lists(pairs, max_size=3))
-def test_the_report_printed_a_piece_at_a_time_is_print_jsons(added, updated, dups, failed):
+       st.lists(pairs, max_size=3), st.lists(pairs, max_size=3))
+def test_the_report_printed_a_piece_at_a_time_is_print_jsons(added, updated, dups, failed,
+                                                             warned):
     rep = IngestReport(added=added, updated=updated, duplicates=dups, failed=failed)
     whole = io.StringIO()
-    with redirect_stdout(whole):
-        print_json(rep.as_dict())
-    assert "".join(ingest_cmd.report_json(rep)) == whole.getvalue()
+    with redirect_stdout(whole):  # (the ingest's warnings last, shaped as its failures)
+        print_json({**rep.as_dict(), "warnings": [{"source": s, "reason": r} for s, r in warned]})
+    assert "".join(ingest_cmd.report_json(rep, warned)) == whole.getvalue()
     spilled = SpilledReport()
     spilled.added += added
     spilled.updated += updated
     spilled.duplicates += dups
     spilled.failed += failed
-    assert "".join(ingest_cmd.report_json(spilled)) == whole.getvalue()
+    assert "".join(ingest_cmd.report_json(spilled, warned)) == whole.getvalue()
     spilled.close()
 
 
@@ -173,7 +174,7 @@ def test_the_json_report_of_a_long_run_is_the_one_batch_report(tmp_path, dump, m
     _, rep = run(tmp_path / "long", dump)
     ingest_cmd.print_report(SimpleNamespace(json=True, quiet=False), None, rep)
     out = capsys.readouterr()
-    assert json.loads(out.out) == one.as_dict()
+    assert json.loads(out.out) == {**one.as_dict(), "warnings": []}
     assert out.err.count("wiredesk: ") == 2  # each failed record on standard error
 
 

@@ -26,8 +26,10 @@ def register(sub) -> None:
                    help="a file (.txt .md .html .jsonl, an RSS/Atom feed), a folder (read "
                    "recursively), a glob, an http(s) URL, or - for standard input")
     p.add_argument("--json", action="store_true",
-                   help="print the summary as JSON (added, updated, duplicates, failed)")
-    p.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+                   help="print the summary as JSON (added, updated, duplicates, failed, "
+                   "warnings: what a source taken in could not keep whole)")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="print nothing but errors and warnings (on standard error)")
     p.set_defaults(func=run_ingest, creates=True)
 
 
@@ -55,7 +57,8 @@ def run_ingest(args, ws) -> int:
         if not docs and _none_yet(ws):  # nothing read: no workspace made for nothing
             from tui.core.workspace.adding import IngestReport
 
-            code = print_report(args, ws, IngestReport(failed=list(got.failures)))
+            code = print_report(args, ws, IngestReport(failed=list(got.failures)),
+                                got.warnings)
             if not got.failures:  # (a failure has its line, and the exit status says it)
                 print(f"wiredesk: no workspace made at {one_line(str(ws.root_path))}: no "
                       "document found in the sources, so nothing to put in it", file=sys.stderr)
@@ -72,7 +75,7 @@ def run_ingest(args, ws) -> int:
             progress.close()
     if docs is not got.docs:  # warnings of a stream are known once it is read
         _report_problems(got)
-    return print_report(args, ws, rep)
+    return print_report(args, ws, rep, got.warnings)
 
 
 def _none_yet(ws) -> bool:
@@ -85,12 +88,13 @@ def _none_yet(ws) -> bool:
         return False
 
 
-def print_report(args, ws, rep) -> int:
+def print_report(args, ws, rep, warnings: Iterable[tuple[str, str]] = ()) -> int:
     """Print what an ingest did (its exit status): every article added or updated, the
-    summary, each failure on standard error."""
+    summary, each failure on standard error; with ``--json``, the ``warnings`` too (each is
+    on standard error already, ``_report_problems``)."""
     try:
         if args.json:
-            for text in report_json(rep):
+            for text in report_json(rep, warnings):
                 sys.stdout.write(text)
         elif not args.quiet:
             if rep.added or rep.updated:
@@ -123,16 +127,17 @@ def _abbrev(ws, n: int) -> Abbrev:
 
 
 _SHAPES = (("added", None), ("updated", None), ("duplicates", ("origin", "id")),
-           ("failed", ("source", "reason")))
+           ("failed", ("source", "reason")), ("warnings", ("source", "reason")))
 
 
-def report_json(rep) -> Iterator[str]:
+def report_json(rep, warnings: Iterable[tuple[str, str]] = ()) -> Iterator[str]:
     """``rep.as_dict()`` as ``print_json`` prints it, a piece at a time: a long run's report
-    is read back from its file as it is printed, never held whole."""
+    is read back from its file as it is printed, never held whole; then the ``warnings``
+    (what a source taken in could not keep whole: ``[]`` when none), as ``failed``."""
     yield "{\n"
     for k, (name, keys) in enumerate(_SHAPES):
         end = ",\n" if k < len(_SHAPES) - 1 else "\n"
-        items = getattr(rep, name)
+        items = list(warnings) if name == "warnings" else getattr(rep, name)
         if not items:
             yield f'  "{name}": []{end}'
             continue

@@ -18,11 +18,11 @@ from tui.core.decode import MAX_BYTES, DecodeError, decode_bytes, file_error, lo
 from tui.core.ingest_feed import collect_feed as _collect_feed
 from tui.core.ingest_feed import url_date_warnings
 from tui.core.ingest_json import array_records
-from tui.core.ingest_notes import name_cuts, name_export_keys
+from tui.core.ingest_notes import Escapes, name_cuts, name_export_keys, name_left
 from tui.core.ingest_walk import walk
 from tui.core.model import DocKind, RawDocument
 from tui.core.sources.reading import iter_lines, limit_text, read_path, read_stream
-from tui.core.userpath import user_path
+from tui.core.userpath import is_pattern, user_path
 
 TEXT_EXT: dict[str, DocKind] = {".txt": "text", ".text": "text", ".md": "md", ".markdown": "md",
                                  ".html": "html", ".htm": "html", ".xhtml": "html", ".eml": "text"}
@@ -53,9 +53,9 @@ def collect(sources: list[str], *, stdin=None) -> Collected:
         elif src.startswith(("http://", "https://")):
             _collect_urls([src], out)
         else:
-            for path in _expand(src, out):
+            for path in expand(src, out):
                 _collect_file(path, out)
-    name_cuts(out.docs, out.warnings)
+    name_left(out.docs, out.warnings)
     return out
 
 
@@ -76,27 +76,29 @@ def stream(sources: list[str]) -> tuple[Collected, Iterator[RawDocument]]:
 
     def docs() -> Iterator[RawDocument]:
         for src in sources:
-            for path in _expand(src, out):
+            for path in expand(src, out):
                 if path.suffix.lower() in JSONL_EXT and path.is_file():
+                    left = Escapes(out.warnings)  # (told once for the file, its totals)
                     for doc in _jsonl_docs(path, out, total_limit=False):
                         name_cuts([doc], out.warnings)
-                        yield doc
+                        yield left.add(doc)
+                    left.flush()
                 else:
                     _collect_file(path, out)
-                    name_cuts(out.docs, out.warnings)
+                    name_left(out.docs, out.warnings)
                     yield from out.docs
                     out.docs.clear()
 
     return out, docs()
 
 
-def _expand(src: str, out: Collected) -> Iterator[Path]:
+def expand(src: str, out: Collected) -> Iterator[Path]:
     p = user_path(src)
     if p.is_dir():
         yield from _walk(p, out)
     elif p.exists() or p.is_symlink():
         yield p
-    elif any(c in src for c in "*?["):
+    elif is_pattern(src):
         import glob  # (imported when a pattern comes: `clean`'s start-up is per batch of files)
 
         hits = sorted(glob.glob(os.path.expanduser(src), recursive=True))

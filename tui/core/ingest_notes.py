@@ -1,6 +1,7 @@
 """What ingest says of documents it took in whole but whose body will not hold everything
-they carry: a Wiredesk export's own keys in Markdown front matter, and documents too long to
-clean whole. Each is a warning of the ingest report, by file (never a silent loss)."""
+they carry: a Wiredesk export's own keys in Markdown front matter, documents too long to
+clean whole, and terminal escape sequences (removed, never obeyed). Each is a warning of the
+ingest report, by file (never a silent loss)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ def name_export_keys(text: str, name: str, warnings: Warnings) -> None:
         )
 
 
+def name_left(docs: list[RawDocument], warnings: Warnings) -> None:
+    """What the bodies of ``docs`` will not hold: cuts (``name_cuts``), then escape sequences
+    (``name_escapes``), each a warning by file."""
+    name_cuts(docs, warnings)
+    name_escapes(docs, warnings)
+
+
 def name_cuts(docs: list[RawDocument], warnings: Warnings) -> None:
     """Documents too long to clean whole, named with what their bodies leave out."""
     for doc in docs:
@@ -37,3 +45,70 @@ def name_cuts(docs: list[RawDocument], warnings: Warnings) -> None:
         if note := cut_note(doc):
             where = doc.hints.get("where") if isinstance(doc.hints, dict) else None
             warnings.append((str(where or doc.origin), note))
+
+
+def name_escapes(docs: list[RawDocument], warnings: Warnings) -> None:
+    """Documents holding terminal escape sequences (colours, window titles, hyperlinks), named
+    with how many the body goes without, one warning a file (``Escapes``)."""
+    left = Escapes(warnings)
+    for doc in docs:
+        left.add(doc)
+    left.flush()
+
+
+class Escapes:
+    """The terminal escape sequences of documents, told by file: they are never obeyed, and
+    a hyperlink's URL is kept in the body as text, "text (URL)" (``safe_text.terminal_links``);
+    a URL that is not (a link never closed) is named as dropped. The records of a JSON Lines
+    file or the items of a feed are one file: one warning with their totals, not one a
+    record. ``add`` returns the document (``map(left.add, docs)``); ``flush`` writes the
+    warnings, in the order the files came."""
+
+    def __init__(self, warnings: Warnings) -> None:
+        self.warnings = warnings
+        self.files: dict[str, list[int]] = {}  # file -> [documents, sequences, links, kept]
+        self.where: dict[str, str] = {}  # file -> its one document's name (while it has one)
+
+    def add(self, doc: RawDocument) -> RawDocument:
+        from tui.core.safe_text import OSC8, OSC8_OPEN, escapes
+
+        content = doc.content if isinstance(doc.content, str) else ""
+        if not (n := escapes(content)):
+            return doc  # (nearly every document)
+        hints = doc.hints if isinstance(doc.hints, dict) else {}
+        where = str(hints.get("where") or doc.origin)
+        name = _file_of(where, hints)
+        links = kept = 0
+        if "\x1b]8;" in content:
+            links = sum(1 for _ in OSC8_OPEN.finditer(content))
+            kept = sum(1 for _ in OSC8.finditer(content))
+        tally = self.files.setdefault(name, [0, 0, 0, 0])
+        for i, v in enumerate((1, n, links, kept)):
+            tally[i] += v
+        self.where[name] = where
+        return doc
+
+    def flush(self) -> None:
+        for name, (docs, n, links, kept) in self.files.items():
+            said = f"{n} terminal escape sequence{'s' * (n != 1)} removed (never obeyed)"
+            if docs > 1:
+                said += f" from {docs} {'items' if ' item ' in self.where[name] else 'records'}"
+            if kept:
+                said += f"; {kept} terminal link{'s' * (kept != 1)} kept as text (URL)"
+            if links > kept:
+                lost = links - kept
+                urls = "1 terminal link's URL" if lost == 1 else f"{lost} terminal links' URLs"
+                said += f"; {urls} dropped (the link never closed)"
+            self.warnings.append((self.where[name] if docs == 1 else name, said))
+        self.files.clear()
+        self.where.clear()
+
+
+def _file_of(where: str, hints: dict) -> str:
+    """The file a document came from: a record's ``PATH:N`` and a feed item's ``PATH item N``
+    are of ``PATH`` (a file's own name otherwise)."""
+    head, sep, n = where.rpartition(" item ")
+    if sep and n.isdigit() and isinstance(hints.get("feed"), str):
+        return head
+    head, sep, n = where.rpartition(":")
+    return head if sep and head and n.isdigit() else where

@@ -33,6 +33,17 @@ ESC_SEQ = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
     r"|\x1b[@-Z\\-_]"  # other two-byte escapes
 )
+# A terminal's hyperlink (OSC 8): ESC ] 8 ; params ; URL (BEL or ST), its text, then the same
+# sequence with no URL. The URL is text its author meant (``terminal_links``). The text may be
+# coloured (CSI sequences: ``ls --hyperlink --color``) and run over a line end, up to LINK_TEXT
+# characters.
+_OSC8_OPEN = r"\x1b\]8;[^;\x07\x1b\n]*;([^\x07\x1b\x9c\n]+)(?:\x07|\x1b\\|\x9c)"
+_CSI = r"\x1b\[[0-?]*[ -/]*[@-~]"
+LINK_TEXT = 500
+OSC8 = re.compile(
+    _OSC8_OPEN + rf"((?:[^\x1b]|{_CSI}){{0,{LINK_TEXT}}}?)"
+    r"\x1b\]8;[^;\x07\x1b\n]*;(?:\x07|\x1b\\|\x9c)")
+OSC8_OPEN = re.compile(_OSC8_OPEN)  # a link's opening (with its URL), closed or not
 _UNSAFE_NO_TAB = re.compile(UNSAFE.pattern[:1] + r"\t" + UNSAFE.pattern[1:])
 
 
@@ -48,6 +59,32 @@ def sanitize(s: str, replace: str = "", *, tabs: bool = True) -> str:
     s = ESC_SEQ.sub(replace, s)
     s = s.replace("\r\n", "\n").replace("\r", "\n")
     return unsafe.sub(replace, s)
+
+
+def escapes(s: str) -> int:
+    """How many escape sequences :func:`sanitize` removes from ``s`` (never obeyed; a
+    terminal's hyperlink is two)."""
+    if "\x1b" not in s and "\x9b" not in s and "\x9d" not in s:
+        return 0
+    return sum(1 for _ in ESC_SEQ.finditer(s))
+
+
+def terminal_links(s: str, html: bool = False) -> str:
+    """``s`` with each terminal hyperlink (OSC 8) written as its text and its URL in brackets,
+    "text (URL)" (the text alone when it is the URL), as plain text; the sequences are gone
+    (the colours of its text too). ``html``: ``s`` is a page's markup (the URL is escaped)."""
+    if "\x1b]8;" not in s:
+        return s
+
+    def text(m: re.Match) -> str:
+        url, shown = m[1], re.sub(_CSI, "", m[2])
+        if html:
+            from html import escape
+
+            url = escape(url)
+        return url if not shown.strip() else shown if shown.strip() == url else f"{shown} ({url})"
+
+    return OSC8.sub(text, s)
 
 
 def one_line(s: str) -> str:

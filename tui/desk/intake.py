@@ -33,6 +33,120 @@ def ingest(
     return _outcome(rep.added, rep.updated, rep.duplicates, rep.failed, got.warnings)
 
 
+LOOK_LIMIT = 10_000  # files counted before an ingest of globs or folders (then "at least")
+LOOK_NAMES = 3  # files named
+HOME = ("~", "~/")  # a source that is the home folder itself (named so in the words)
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What sources name, before anything is read: the files their globs and folders give."""
+
+    files: int  # up to LOOK_LIMIT
+    names: list[str]  # the first LOOK_NAMES
+    more: bool  # LOOK_LIMIT reached: there are more
+    urls: int
+    relative_to: str | None  # the folder a relative glob or folder is read in (else None)
+    home: str | None = None  # the home folder, when a source is `~` itself
+    failed: bool = False  # a source names nothing there (the ingest's report says why)
+    why_none: tuple[str, ...] = ()  # sources that are there and name no file: why
+
+
+def wide(sources: list[str]) -> bool:
+    """Whether a source is a folder or a glob pattern (``*``, ``~/news/*.html``): sources that
+    may name many files, shown before they are ingested (a stray ``*`` would take in the whole
+    folder the app was started in)."""
+    from tui.core.userpath import is_pattern, user_path  # noqa: PLC0415 (as in ingest)
+
+    def one(src: str) -> bool:
+        if src == "-" or src.startswith(("http://", "https://")):
+            return False
+        p = user_path(src)
+        return p.is_dir() or (not p.exists() and is_pattern(src))
+
+    return any(map(one, sources))
+
+
+def look(sources: list[str]) -> Look:
+    """*Blocking* (folders are walked): the files ``sources`` name, as ingest would read them
+    (the same expansion: a shell's glob, folders walked for the kinds ingest reads), counted up
+    to LOOK_LIMIT; nothing is read."""
+    from tui.core.ingest import Collected, expand  # noqa: PLC0415 (the walk ingest makes)
+    from tui.core.userpath import user_path  # noqa: PLC0415
+
+    files, urls, relative = 0, 0, False
+    names: list[str] = []
+    why: list[str] = []
+    home = safe_line(str(user_path("~"))) if any(s in HOME for s in sources) else None
+    out = Collected()  # (failures and warnings: the ingest's report says them)
+    for src in sources:
+        if src.startswith(("http://", "https://")):
+            urls += 1
+            continue
+        relative = relative or not user_path(src).is_absolute()
+        before, failures, warnings = files, len(out.failures), len(out.warnings)
+        for path in expand(src, out):
+            if files >= LOOK_LIMIT:
+                return Look(files, names, True, urls, _cwd(relative), home)
+            files += 1
+            if len(names) < LOOK_NAMES:
+                names.append(safe_line(str(path)))
+        if files == before and len(out.failures) == failures:
+            why.append(_why_none(src, [w for _, w in out.warnings[warnings:]]))
+    return Look(files, names, False, urls, _cwd(relative), home, bool(out.failures), tuple(why))
+
+
+def _why_none(src: str, not_read: list[str]) -> str:
+    """Why ``src``, a folder or a glob's matches, names no file ingest reads."""
+    from tui.core.userpath import user_path  # noqa: PLC0415
+
+    p = user_path(src)
+    said = f"~ is your home folder ({safe_line(str(p))}): it" if src in HOME else safe_line(src)
+    try:
+        entries = [e.name for e in p.iterdir()] if p.is_dir() else None
+    except OSError:
+        entries = None
+    if entries == []:
+        return f"{said} is an empty folder"
+    if entries and all(e.startswith(".") for e in entries):
+        return f"{said} holds only hidden files and folders (names that start with a dot: skipped)"
+    return f"{said} {'holds' if entries else 'names'} no file of a kind ingest reads" + "".join(
+        f" ({safe_line(w)})" for w in not_read
+    )
+
+
+def none_said(got: Look) -> str:
+    """The words when sources that are there name no file to read: why, and what is read."""
+    from tui.core.ingest import FEED_EXT, JSONL_EXT, TEXT_EXT  # noqa: PLC0415
+
+    kinds = ", ".join(sorted(TEXT_EXT.keys() | FEED_EXT | JSONL_EXT))
+    return (
+        f"Nothing to ingest: {'; '.join(got.why_none)}. Ingest reads {kinds} files: name "
+        "some, or a folder or pattern that holds some."
+    )
+
+
+def _cwd(relative: bool) -> str | None:
+    return safe_line(str(Path.cwd())) if relative else None
+
+
+def look_said(got: Look) -> str:
+    """The words before a wide ingest: what it takes in, counted and named."""
+    rest = got.files - len(got.names)
+    least = "at least " if got.more else ""
+    files = f"{least}{got.files:,} file{'' if got.files == 1 else 's'}"
+    shown = ", ".join(got.names) + (f" and {least}{rest:,} more" if rest else "")
+    where = f" in {got.relative_to} (where the app was started)" if got.relative_to else ""
+    if got.home:
+        where = f" in your home folder ({got.home})" + (" and" + where if where else "")
+    urls = f" and {got.urls} URL{'s' if got.urls > 1 else ''}" if got.urls else ""
+    one = got.files + got.urls == 1
+    return (
+        f"That names {files}{urls}{where}: {shown}. Enter again ingests "
+        f"{'it' if one else 'them all'}; edit the field to name {'another' if one else 'fewer'}."
+    )
+
+
 def _outcome(
     added: Sized,
     updated: Sized,

@@ -14,9 +14,12 @@ from rich.cells import cell_len
 
 from tui.core.diff import Comparison
 from tui.core.textutil import display_rtl, is_rtl, safe_line
+from tui.render.dates import date_forms
 
 SEP = " \u00b7 "
 MIN_NAME = 6  # cells of a shortened name, ellipsis included
+MIN_TITLE = 12  # cells of a title told apart after its outlet ("Reuters: Japan, Canad…"):
+# with fewer, the outlet alone is shown (one letter of a title tells nothing)
 UNKNOWN = {"", "?", "unknown", "none"}
 
 
@@ -66,8 +69,14 @@ def word_forms(words: int) -> tuple[str, ...]:
     return (f"{words:,} words", f"{short}w", "")
 
 
-def fit(prefix: str, fields: list[tuple[str, ...]], order: list[int], width: int,
-        visual: bool = True, start: list[int] | None = None) -> str:
+def fit(
+    prefix: str,
+    fields: list[tuple[str, ...]],
+    order: list[int],
+    width: int,
+    visual: bool = True,
+    start: list[int] | None = None,
+) -> str:
     """``prefix`` and the fields joined by " · ", made to fit ``width`` cells.
 
     ``fields[0]`` is the name; ``order`` lists field indices, each entry shrinking that field
@@ -77,15 +86,20 @@ def fit(prefix: str, fields: list[tuple[str, ...]], order: list[int], width: int
     return _fit(prefix, fields, order, width, visual, start)[0]
 
 
-def _fit(prefix: str, fields: list[tuple[str, ...]], order: list[int], width: int,
-         visual: bool, start: list[int] | None) -> tuple[str, list[int]]:
+def _fit(
+    prefix: str,
+    fields: list[tuple[str, ...]],
+    order: list[int],
+    width: int,
+    visual: bool,
+    start: list[int] | None,
+) -> tuple[str, list[int]]:
     fields = list(fields)
-    choice = list(start) if start else [0] * len(fields)
-    rtl = visual and is_rtl(fields[0][0])
+    choice = [min(c, len(f) - 1) for c, f in zip(start, fields)] if start else [0] * len(fields)
 
     def line() -> str:
         shown = [f[c] for f, c in zip(fields, choice) if f[c]]
-        if rtl and choice[0] == 0 and fields[0][0]:
+        if visual and fields[0][choice[0]] and is_rtl(fields[0][choice[0]]):
             shown[0] = display_rtl(shown[0])
         return prefix + SEP.join(shown)
 
@@ -96,10 +110,22 @@ def _fit(prefix: str, fields: list[tuple[str, ...]], order: list[int], width: in
         if k >= 0:
             choice[k] = min(choice[k] + 1, len(fields[k]) - 1)
             continue
-        name_ = fields[0][0]
+        # the name: an outlet and the title telling it apart (its shorter form: the outlet)
+        # keeps MIN_TITLE cells of the title, else gives way to the outlet alone (-2: only
+        # that; -1: then the name is shortened)
+        while choice[0] + 1 < len(fields[0]):
+            keep = cell_len(fields[0][choice[0]]) - over - 1
+            if keep >= cell_len(fields[0][choice[0] + 1]) + 2 + MIN_TITLE:
+                break
+            choice[0] += 1
+            over = cell_len(line()) - width
+        if k == -2:
+            continue
+        name_ = fields[0][choice[0]]
         keep = max(MIN_NAME - 1, cell_len(name_) - over - 1)
-        if name_ and keep < cell_len(name_):
-            fields[0] = (cut_cells(name_, keep).rstrip(" -\u00b7,") + "\u2026",)
+        if name_ and over > 0 and keep < cell_len(name_):
+            fields[0] = (cut_cells(name_, keep).rstrip(" -\u00b7,:") + "\u2026",)
+            choice[0] = 0
     text = line()
     text = text if cell_len(text) <= width else cut_cells(text, max(0, width - 1)) + "\u2026"
     return text, choice
@@ -138,23 +164,52 @@ def pane_header(
 ORDER = [3, 4, 2, 4, 4, 2, -1]
 
 
-def _fields(label: str, date: str | None, words: int, lang: str | None,
-            comp: Comparison | None, words_overlap: bool) -> list[tuple[str, ...]]:
-    return [(label,), (safe_line(date or ""),), word_forms(words), (safe_line(lang or ""), ""),
-            similarity_forms(comp, words_overlap)]
+def _fields(
+    label: str,
+    date: str | None,
+    words: int,
+    lang: str | None,
+    comp: Comparison | None,
+    words_overlap: bool,
+) -> list[tuple[str, ...]]:
+    return [
+        (label,),
+        (safe_line(date or ""),),
+        word_forms(words),
+        (safe_line(lang or ""), ""),
+        similarity_forms(comp, words_overlap),
+    ]
 
 
-def pane_headers(sides: list[tuple[str, str, str | None, int, str | None]],
-                 comp: Comparison | None, widths: list[int], words_overlap: bool = True,
-                 visual: bool = True) -> list[str]:
+# the same, then the date shortened to its day, and only then the name
+SCREEN_ORDER = [3, 4, 2, 4, 4, 2, 1, -2, 1, -1]
+
+
+def pane_headers(
+    sides: list[tuple[str, str | tuple[str, ...], str | None, int, str | None]],
+    comp: Comparison | None,
+    widths: list[int],
+    words_overlap: bool = True,
+    visual: bool = True,
+) -> list[str]:
     """The headers of panes shown side by side, each field in the same form on every side
     ("361 words" on both, never "361w" beside "153 words"): the form is the shortest that any
-    side needs. ``sides``: (prefix, name, date, words, lang) per pane."""
-    fields = [_fields(label, date, words, lang, comp, words_overlap)
-              for _prefix, label, date, words, lang in sides]
-    choices = [_fit(side[0], f, ORDER, w, visual, None)[1]
-               for side, f, w in zip(sides, fields, widths)]
+    side needs. ``sides``: (prefix, name, date, words, lang) per pane; a name may come in
+    forms, long to short ("Reuters: Japan eyes pact", "Reuters"). Dates read as a person reads
+    them ("Tue 11 Oct 2022 19:41 +05:30", then "11 Oct 2022")."""
+    fields = []
+    for _prefix, label, date, words, lang in sides:
+        f = _fields("", date, words, lang, comp, words_overlap)
+        f[0] = (label,) if isinstance(label, str) else tuple(label)
+        f[1] = tuple(map(safe_line, date_forms(date)))
+        fields.append(f)
+    choices = [
+        _fit(side[0], f, SCREEN_ORDER, w, visual, None)[1]
+        for side, f, w in zip(sides, fields, widths)
+    ]
     shared = [max(c[k] for c in choices) for k in range(len(choices[0]))]
-    shared[0] = 0  # each name is shortened on its own side
-    return [_fit(side[0], f, ORDER, w, visual, shared)[0]
-            for side, f, w in zip(sides, fields, widths)]
+    # each name in the form its own side chose (else the fields would shrink again first)
+    return [
+        _fit(side[0], f, SCREEN_ORDER, w, visual, [c[0], *shared[1:]])[0]
+        for side, f, w, c in zip(sides, fields, widths, choices)
+    ]

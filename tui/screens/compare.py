@@ -71,14 +71,20 @@ class PaneHeader(Widget):
 def told_apart(items: list[CompareItem], k: int, other: int) -> str:
     """The name of item ``k``, with what tells it from item ``other`` when both names are the
     same (two articles of one outlet): its title, else its id."""
+    return told_apart_forms(items, k, other)[0]
+
+
+def told_apart_forms(items: list[CompareItem], k: int, other: int) -> tuple[str, ...]:
+    """As :func:`told_apart`, long to short: a title telling two articles of one outlet apart
+    gives way to the outlet alone in a narrow header (``tui.render.header.MIN_TITLE``)."""
     mine = name(items[k].outlet, items[k].title, items[k].id)
     theirs = name(items[other].outlet, items[other].title, items[other].id)
     if mine.casefold() != theirs.casefold():
-        return mine
+        return (mine,)
     a, b = safe_line(items[k].title or ""), safe_line(items[other].title or "")
     if a and a.casefold() != b.casefold():
-        return f"{mine}: {a}"
-    return f"{mine} [{items[k].id[:10]}]"
+        return (f"{mine}: {a}", mine)
+    return (f"{mine} [{items[k].id[:10]}]",)
 
 
 class CompareScreen(Screen):
@@ -208,11 +214,19 @@ class CompareScreen(Screen):
         sides = []
         for k, other, mark in ((self.left, self.right, "-"), (self.right, self.left, "+")):
             it = self.items[k]
-            sides.append((f"{mark} {k + 1}/{len(self.items)} ", told_apart(self.items, k, other),
-                          it.date, self.words(k), it.lang))
+            sides.append(
+                (
+                    f"{mark} {k + 1}/{len(self.items)} ",
+                    told_apart_forms(self.items, k, other),
+                    it.date,
+                    self.words(k),
+                    it.lang,
+                )
+            )
         for wid in ("left", "right"):
             self.query_one(f"#compare-{wid}-header", PaneHeader).show(
-                sides, comp, key in self._overlaps)
+                sides, comp, key in self._overlaps
+            )
 
     def _status(self) -> None:
         comp = self._comparisons.get((self.left, self.right))

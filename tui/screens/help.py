@@ -33,8 +33,13 @@ from tui.widgets import legend as legend_data
 from tui.widgets import reader, story_list
 from tui.widgets.keylabels import keys_label
 
-SECTIONS = {"app": "Anywhere", "main": "Stories and articles", "reader": "Reader",
-            "compare": "Comparison view", "dialog": "Dialogs"}
+SECTIONS = {
+    "app": "Anywhere",
+    "main": "Stories and articles",
+    "reader": "Reader",
+    "compare": "Comparison view",
+    "dialog": "Dialogs",
+}
 # Ids bound by several widgets with different wording: one description for the table.
 SHARED = {
     "dialog.cancel": "Cancel or close a dialog (the note editor too: nothing is saved)",
@@ -48,10 +53,20 @@ SHARED = {
 
 def declared_bindings() -> dict[str, str]:
     """Binding id -> description, from every screen and widget of the app."""
-    classes = [AppKeys, main.MainScreen, story_list.StoryList, reader.Reader,
-               tag_editor.TagEditor, note_editor.NoteEditor, query_dialog.QueryDialog,
-               export_dialog.ExportDialog, ingest_dialog.IngestDialog, dialogs.TextDialog,
-               HelpScreen, CompareScreen]
+    classes = [
+        AppKeys,
+        main.MainScreen,
+        story_list.StoryList,
+        reader.Reader,
+        tag_editor.TagEditor,
+        note_editor.NoteEditor,
+        query_dialog.QueryDialog,
+        export_dialog.ExportDialog,
+        ingest_dialog.IngestDialog,
+        dialogs.TextDialog,
+        HelpScreen,
+        CompareScreen,
+    ]
     out: dict[str, str] = dict(SHARED)
     for cls in classes:
         for b in getattr(cls, "BINDINGS", []):
@@ -71,6 +86,20 @@ def key_rows(keymap: dict[str, str]) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def merged_rows(keymap: dict[str, str]) -> list[tuple[str, list[str], str]]:
+    """(section, key labels, description): bindings that follow each other in a section with
+    one description (Tab and Shift+Tab: "Other pane") make one row, their keys joined by "/",
+    never the same words twice in a row."""
+    rows: list[tuple[str, list[str], str]] = []
+    for sec, _bid, keys, what in key_rows(keymap):
+        label = keys_label(keys, limit=4)
+        if rows and rows[-1][0] == sec and rows[-1][2] == what:
+            rows[-1][1].append(label)
+        else:
+            rows.append((sec, [label], what))
+    return rows
+
+
 def _pairs(title: str, rows, width: int = 18) -> list:
     table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
     table.add_column("mark", style="bold", no_wrap=True, width=width)
@@ -82,11 +111,13 @@ def _pairs(title: str, rows, width: int = 18) -> list:
 
 def legend() -> Group:
     """The marks of the list, the columns' order of giving way, the settings."""
-    return Group(*_pairs("Marks in the list", legend_data.MARKS),
-                 Text(legend_data.COLUMNS_NOTE, style="italic"),
-                 *_pairs("Right-to-left layout (b)", legend_data.RTL_HELP),
-                 Text(legend_data.RTL_NOTE, style="italic"),
-                 *_pairs("Settings (config.toml)", legend_data.SETTINGS))
+    return Group(
+        *_pairs("Marks in the list", legend_data.MARKS),
+        Text(legend_data.COLUMNS_NOTE, style="italic"),
+        *_pairs("Right-to-left layout (b)", legend_data.RTL_HELP),
+        Text(legend_data.RTL_NOTE, style="italic"),
+        *_pairs("Settings (config.toml)", legend_data.SETTINGS),
+    )
 
 
 def help_sections(keymap: dict[str, str]) -> list[tuple[str, Group]]:
@@ -94,16 +125,20 @@ def help_sections(keymap: dict[str, str]) -> list[tuple[str, Group]]:
     width: never cut). The id is the binding ids' prefix (``compare``), "other" else."""
     ids = {title: sid for sid, title in SECTIONS.items()}
     tables: dict[str, Table] = {}
-    for sec, _bid, keys, what in key_rows(keymap):
+    for sec, labels, what in merged_rows(keymap):
         if sec not in tables:
             table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
             table.add_column("keys", style="bold", no_wrap=True, width=18)
             table.add_column("what", ratio=1)
             tables[sec] = table
-        tables[sec].add_row(keys_label(keys, limit=4), what)
-    return [(ids.get(sec, "other"),
-             Group(Text(("\n" if n else "") + sec, style="bold underline"), table))
-            for n, (sec, table) in enumerate(tables.items())]
+        tables[sec].add_row(" / ".join(labels), what)
+    return [
+        (
+            ids.get(sec, "other"),
+            Group(Text(("\n" if n else "") + sec, style="bold underline"), table),
+        )
+        for n, (sec, table) in enumerate(tables.items())
+    ]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -116,8 +151,9 @@ class HelpScreen(ModalScreen[None]):
         *reader_scrolling(),  # long text scrolls with the reader's keys, not the arrows alone
     ]
 
-    def __init__(self, keymap: dict[str, str], keymap_name: str = "default",
-                 section: str | None = None) -> None:
+    def __init__(
+        self, keymap: dict[str, str], keymap_name: str = "default", section: str | None = None
+    ) -> None:
         """``section``: the section of the screen help was asked from (``compare``,
         ``reader``, ``main``...), shown at the top; None: from the top."""
         super().__init__()
@@ -127,9 +163,11 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog dialog--tall", id="help"):
             close = keys_label(self.keymap.get("dialog.cancel", "escape"), limit=1)
             palette = keys_label(self.keymap.get("app.palette", "ctrl+p"), limit=1)
-            yield Label(f"Keys ({self.keymap_name} keymap), then every mark and setting: "
-                        f"{close} closes, {palette} lists every command",
-                        classes="dialog--title")
+            yield Label(
+                f"Keys ({self.keymap_name} keymap), then every mark and setting: "
+                f"{close} closes, {palette} lists every command",
+                classes="dialog--title",
+            )
             with VerticalScroll(classes="dialog--scroll", id="help-scroll"):
                 for sid, group in help_sections(self.keymap):
                     yield Static(group, id=f"help-{sid}", classes="help-section")
@@ -146,7 +184,8 @@ class HelpScreen(ModalScreen[None]):
         found = self.query(f"#help-{self.section}")
         if found:
             self.query_one("#help-scroll", VerticalScroll).scroll_to_widget(
-                found.first(), top=True, animate=False)
+                found.first(), top=True, animate=False
+            )
 
     def action_scroll(self, how: str) -> None:
         scroll = self.query_one("#help-scroll", VerticalScroll)

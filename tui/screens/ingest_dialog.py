@@ -21,17 +21,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Static
 
 from tui.core.textutil import safe_line
+from tui.core.userpath import is_pattern
 from tui.core.workspace.paths import shell_where
-from tui.desk.intake import IngestOutcome, Progress
+from tui.desk.intake import IngestOutcome, Look, Progress, look, look_said, none_said, wide
 from tui.keys import binding
 from tui.widgets.fields import LineInput
 from tui.widgets.suggest import PathSuggester
 
 # The field's placeholder, longest first: the longest that fits is shown (80 columns: the 2nd).
-INGEST_HINTS = ("~/news/*.html  feed.xml  https://...  (→ completes paths)",
-                "~/news/*.html  feed.xml  https://...  (→ completes)",
-                "*.html  feed.xml  https://...  (→)",
-                "paths, feeds, URLs")
+INGEST_HINTS = (
+    "~/news/*.html  feed.xml  https://...  (→ completes paths)",
+    "~/news/*.html  feed.xml  https://...  (→ completes)",
+    "*.html  feed.xml  https://...  (→)",
+    "paths, feeds, URLs",
+)
 URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
 
 
@@ -41,8 +44,7 @@ def is_source(line: str) -> bool:
     if URL.fullmatch(line):
         return True
     path = os.path.expanduser(line)
-    return line != "-" and (os.path.exists(path) or bool(glob.has_magic(path)
-                                                          and glob.glob(path)))
+    return line != "-" and (os.path.exists(path) or bool(is_pattern(path) and glob.glob(path)))
 
 
 def join_pasted(lines: list[str]) -> str:
@@ -62,26 +64,43 @@ class Intake(Protocol):
 
 
 class IngestDialog(ModalScreen[bool]):
-    BINDINGS = [binding("dialog.cancel", "close", "Close"),
-                binding("dialog.complete", "complete", "Complete", show=False)]
+    BINDINGS = [
+        binding("dialog.cancel", "close", "Close"),
+        binding("dialog.complete", "complete", "Complete", show=False),
+    ]
 
     def __init__(self, desk: Intake) -> None:
         super().__init__()
         self.desk = desk
         self.changed = False
         self.running = False
+        self.looking = False  # counting the files of a glob or folder (nothing read yet)
         self.prose = ""  # a pasted text that is not a list of sources: Enter does not send it
+        self.shown: str | None = None  # the globs or folders whose files were shown: Enter
+        # again ingests them (any edit of the field shows them anew)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog--tall", id="ingest-dialog"):
-            yield Label("Ingest files, folders, globs, feeds or URLs (space-separated)",
-                        classes="dialog--title")
-            yield LineInput(fitted=INGEST_HINTS, id="ingest-input", suggester=PathSuggester(),
-                            joiner=join_pasted, notice=False)
+            yield Label(
+                "Ingest files, folders, globs, feeds or URLs (space-separated)",
+                classes="dialog--title",
+            )
+            yield LineInput(
+                fitted=INGEST_HINTS,
+                id="ingest-input",
+                suggester=PathSuggester(),
+                joiner=join_pasted,
+                notice=False,
+            )
             where = shell_where(self.desk.root)  # the workspace shown, unless the default
-            yield Label(Text(f"The same as `wiredesk ingest PATH...{where}` in a shell. Feeds "
-                             f"to follow: `wiredesk feeds add URL{where}`, then R here fetches "
-                             "them."), classes="dialog--hint")
+            yield Label(
+                Text(
+                    f"The same as `wiredesk ingest PATH...{where}` in a shell. Feeds "
+                    f"to follow: `wiredesk feeds add URL{where}`, then R here fetches "
+                    "them."
+                ),
+                classes="dialog--hint",
+            )
             yield ProgressBar(total=None, show_eta=False, id="ingest-progress")
             yield Label("", id="ingest-status")
             with VerticalScroll(classes="dialog--scroll"):
@@ -92,9 +111,11 @@ class IngestDialog(ModalScreen[bool]):
         self.query_one(Input).focus()
 
     def _stdin_hint(self) -> str:
-        return (f"To take in a pasted text, save it to a file and name the file, or run "
-                f"`wiredesk ingest -{shell_where(self.desk.root)}` in a shell and paste it "
-                "there (Ctrl-D ends).")
+        return (
+            f"To take in a pasted text, save it to a file and name the file, or run "
+            f"`wiredesk ingest -{shell_where(self.desk.root)}` in a shell and paste it "
+            "there (Ctrl-D ends)."
+        )
 
     @on(LineInput.Joined)
     def joined(self, event: LineInput.Joined) -> None:
@@ -108,14 +129,18 @@ class IngestDialog(ModalScreen[bool]):
         else:
             self.prose = event.text
             bad = next(x for x in event.lines if not is_source(x))
-            said = (f"Pasted {n} lines, joined into one: {safe_line(bad)[:40]!r} is no file, "
-                    f"folder or URL, so Enter will not ingest them. {self._stdin_hint()}")
+            said = (
+                f"Pasted {n} lines, joined into one: {safe_line(bad)[:40]!r} is no file, "
+                f"folder or URL, so Enter will not ingest them. {self._stdin_hint()}"
+            )
         self.query_one("#ingest-status", Label).update(Text(said))
 
     @on(Input.Changed)
     def cleared(self, event: Input.Changed) -> None:
         if not event.value.strip():
             self.prose = ""
+        if event.value != self.shown:
+            self.shown = None
 
     @on(Input.Submitted)
     def start(self, event: Input.Submitted) -> None:
@@ -123,8 +148,12 @@ class IngestDialog(ModalScreen[bool]):
             return
         status = self.query_one("#ingest-status", Label)
         if self.prose:  # (held until the field is cleared: an edit of the text is still it)
-            status.update(Text("Nothing ingested: the pasted lines are not files, folders or "
-                               f"URLs (clear the field to name some). {self._stdin_hint()}"))
+            status.update(
+                Text(
+                    "Nothing ingested: the pasted lines are not files, folders or "
+                    f"URLs (clear the field to name some). {self._stdin_hint()}"
+                )
+            )
             return
         self.prose = ""
         try:
@@ -133,16 +162,65 @@ class IngestDialog(ModalScreen[bool]):
             status.update(Text(f"Cannot read that: {e}"))
             return
         if "-" in sources:  # standard input: the terminal, which nothing here would end
-            status.update(Text("Nothing ingested: `-` (standard input) works in a shell: "
-                               f"`wiredesk ingest -{shell_where(self.desk.root)}`, then paste "
-                               "and press Ctrl-D. Here, name files, folders, feeds or URLs."))
+            status.update(
+                Text(
+                    "Nothing ingested: `-` (standard input) works in a shell: "
+                    f"`wiredesk ingest -{shell_where(self.desk.root)}`, then paste "
+                    "and press Ctrl-D. Here, name files, folders, feeds or URLs."
+                )
+            )
             return
         if not sources:
             return
         self.running = True
+        if event.value != self.shown and wide(sources):
+            # a glob or a folder: its files are counted and named first, and a second Enter
+            # ingests them (a stray `*` would take in the folder the app was started in)
+            status.update("Looking at what that names... (Esc closes: nothing is read yet)")
+            self.looking = True
+            self.look(event.value, sources)
+            return
+        self._start(sources)
+
+    def _start(self, sources: list[str]) -> None:
+        self.shown = None
         self.query_one(ProgressBar).display = True
         self.query_one("#ingest-status", Label).update("Reading sources...")
         self.ingest(sources)
+
+    @work(thread=True, exclusive=True, group="ingest")
+    def look(self, typed: str, sources: list[str]) -> None:
+        try:
+            got: Look | Exception = look(sources)
+        except Exception as e:  # (an unreadable folder): said, never a crash
+            got = e
+        self.app.call_from_thread(self._looked, typed, sources, got)
+
+    def _looked(self, typed: str, sources: list[str], got: Look | Exception) -> None:
+        self.looking = False
+        if self not in self.app.screen_stack:
+            return  # closed while it looked: nothing was read, nothing is
+        if isinstance(got, Look) and not got.files and (got.urls or got.failed):
+            self._start(sources)  # no file: the ingest's report says why (no match...)
+            return
+        self.running = False
+        if self.query_one(Input).value != typed:
+            return  # edited meanwhile: Enter looks again
+        self.query_one(ProgressBar).display = False  # (an earlier ingest's bar and report)
+        self.query_one("#ingest-report", Static).update("")
+        if isinstance(got, Look) and not got.files:  # folders with no file to read: why
+            self.query_one("#ingest-status", Label).update(Text(none_said(got)))
+            return
+        self.shown = typed
+        said = (
+            look_said(got)
+            if isinstance(got, Look)
+            else (
+                f"Cannot list what that names ({safe_line(str(got))}). Enter again tries to "
+                "ingest it anyway."
+            )
+        )
+        self.query_one("#ingest-status", Label).update(Text(said))
 
     @work(thread=True, exclusive=True, group="ingest")
     def ingest(self, sources: list[str]) -> None:
@@ -160,7 +238,8 @@ class IngestDialog(ModalScreen[bool]):
     def _progress(self, n: int, total: int, origin: str) -> None:
         self.query_one(ProgressBar).update(total=max(total, 1), progress=n)
         self.query_one("#ingest-status", Label).update(
-            Text(f"{n}/{total} {safe_line(origin)[-60:]}"))
+            Text(f"{n}/{total} {safe_line(origin)[-60:]}")
+        )
 
     def _done(self, lines: list[str], changed: bool) -> None:
         self.running = False
@@ -183,7 +262,7 @@ class IngestDialog(ModalScreen[bool]):
             self.query_one(VerticalScroll).focus()
 
     def action_close(self) -> None:
-        if self.running:
+        if self.running and not self.looking:
             self.notify("Still ingesting: the dialog closes when it is done.")
             return
         self.dismiss(self.changed)

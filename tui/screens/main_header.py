@@ -6,6 +6,7 @@ from rich.text import Text
 
 from tui.core.model import Article
 from tui.core.textutil import safe_line
+from tui.render.dates import readable_date
 from tui.widgets.rows import outlet_of
 
 
@@ -18,8 +19,14 @@ def article_header(a: Article, *, raw: bool = False, alone: bool = False) -> lis
     article of its story, which has no sameness to show (no "coverage" beside nothing)."""
     m, t = a.meta, a.triage
     head = [("title", a.title)]
-    facts = [outlet_of(a)[0], m.get("author"), m.get("date"), m.get("dateline"),
-             m.get("lang"), "" if alone else a.sameness]
+    facts = [
+        outlet_of(a)[0],
+        m.get("author"),
+        readable_date(m["date"]) if m.get("date") else None,
+        m.get("dateline"),
+        m.get("lang"),
+        "" if alone else a.sameness,
+    ]
     head.append(("meta", "  ·  ".join(x for x in facts if x)))
     marks = ["starred" if t.starred else "", "read" if t.read else "unread"]
     if t.tags:
@@ -28,8 +35,13 @@ def article_header(a: Article, *, raw: bool = False, alone: bool = False) -> lis
     if t.note:
         head.append(("triage", "note: " + " ".join(t.note.split())[:200]))
     if len(a.versions) > 1:
-        head.append(("meta", f"{len(a.versions)} versions: the newest is shown, "
-                              "the comparison view shows what changed"))
+        head.append(
+            (
+                "meta",
+                f"{len(a.versions)} versions: the newest is shown, "
+                "the comparison view shows what changed",
+            )
+        )
     if raw:
         head.append(("meta", "original text as ingested (o shows the cleaned text)"))
     return head
@@ -39,8 +51,10 @@ def status_line(listing, query: str, marked: int, *, raw: bool) -> Text:
     """The line above the panes: what the list holds, marks, raw text, and its filter last: a
     filter too long for the line ends in "…" (the stylesheet's), the rest still shown."""
     line = Text("Wiredesk ", style="bold")
-    line.append(f"{plural(len(listing.stories), 'story', 'stories')}, "
-                f"{plural(listing.article_count, 'article')}")
+    line.append(
+        f"{plural(len(listing.stories), 'story', 'stories')}, "
+        f"{plural(listing.article_count, 'article')}"
+    )
     if listing.partial:
         line.append("  (first results: searching on...)")
     if marked:

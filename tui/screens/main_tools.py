@@ -40,8 +40,12 @@ TOOL_BINDINGS = [
     binding("main.filter", "filter", "Filter"),
     binding("main.clear_filter", "clear_filter", "Clear filter", show=False),
     binding("main.save_filter", "save_filter", "Save filter", show=False),
-    binding("main.delete_filter", "delete_filter", "Delete the saved filter under the cursor",
-            show=False),
+    binding(
+        "main.delete_filter",
+        "delete_filter",
+        "Delete the saved filter under the cursor",
+        show=False,
+    ),
     binding("main.export", "export", "Export", show=False),
     binding("main.ingest", "ingest", "Ingest", show=False),
     binding("main.refresh_feeds", "refresh_feeds", "Refresh feeds", show=False),
@@ -60,13 +64,13 @@ def then_more(words: str) -> str:
 
 class ToolKeys(ScreenKeys):
     def _run(self, job: Callable[[], None], group: str, *, exclusive: bool = True) -> None:
-        self.screen.run_worker(job, thread=True, group=group, exclusive=exclusive,
-                               name=group)
+        self.screen.run_worker(job, thread=True, group=group, exclusive=exclusive, name=group)
 
     def look_over(self) -> None:
         """Beside the first screen, compare every article file with the index the list was
         read from (edits made in place, damaged files): the list is read again if any
         changed, and damaged files are named."""
+
         def job() -> None:
             try:
                 changed, damaged = self.desk.look_over(LOOK_PAUSE)
@@ -74,14 +78,22 @@ class ToolKeys(ScreenKeys):
                 return
             if damaged:
                 more = f"\n...and {len(damaged) - 5} more" if len(damaged) > 5 else ""
-                self.screen.post_message(msg.Notice(
-                    "Damaged workspace files (not read: see `wiredesk doctor`):\n"
-                    + "\n".join(damaged[:5]) + more,
-                    "warning", rebuild=bool(changed)))
+                self.screen.post_message(
+                    msg.Notice(
+                        "Damaged workspace files (not read: see `wiredesk doctor`):\n"
+                        + "\n".join(damaged[:5])
+                        + more,
+                        "warning",
+                        rebuild=bool(changed),
+                    )
+                )
             elif changed:
-                self.screen.post_message(msg.Notice(
-                    f"{changed} article files changed by hand: the list is read again.",
-                    rebuild=True))
+                self.screen.post_message(
+                    msg.Notice(
+                        f"{changed} article files changed by hand: the list is read again.",
+                        rebuild=True,
+                    )
+                )
 
         self._run(job, "look", exclusive=False)
 
@@ -99,8 +111,17 @@ class ToolKeys(ScreenKeys):
 
         from tui.screens.query_dialog import QueryDialog  # noqa: PLC0415 (tui.app_later)
 
-        self.screen.app.push_screen(QueryDialog("Search titles, bodies, tags and notes (fuzzy)",
-                                                then_more(flt.text), free_text=True), done)
+        # Words that found nothing are offered selected: typing replaces them (narrowing an
+        # empty answer finds nothing more); → or End keeps them, to edit.
+        listing = self.screen.stories.listing
+        failed = bool(flt.text.strip()) and not listing.stories and not listing.partial
+        title = "Search titles, bodies, tags and notes (fuzzy)"
+        if failed:
+            self.screen.app.push_screen(
+                QueryDialog(title, flt.text.strip(), free_text=True, failed=True), done
+            )
+            return
+        self.screen.app.push_screen(QueryDialog(title, then_more(flt.text), free_text=True), done)
 
     def apply_query(self, query: str, typed: bool = False) -> None:
         """Filter the list by ``query`` ("" clears the filter). ``typed``: a search typed with
@@ -140,8 +161,14 @@ class ToolKeys(ScreenKeys):
             except Exception as e:  # noqa: BLE001 - the index busy or damaged: said, not fatal
                 screen.post_message(msg.Notice(f"Filter completion unavailable: {e}", "warning"))
 
-        screen.run_worker(read, thread=True, group="vocabulary", exclusive=True,
-                          name="vocabulary", exit_on_error=False)
+        screen.run_worker(
+            read,
+            thread=True,
+            group="vocabulary",
+            exclusive=True,
+            name="vocabulary",
+            exit_on_error=False,
+        )
 
     def save_filter(self) -> None:
         query = self.screen.query_text
@@ -155,8 +182,7 @@ class ToolKeys(ScreenKeys):
 
         from tui.screens.dialogs import PromptDialog  # noqa: PLC0415 (tui.app_later)
 
-        self.screen.app.push_screen(PromptDialog("Save this filter as", placeholder="a name"),
-                                    done)
+        self.screen.app.push_screen(PromptDialog("Save this filter as", placeholder="a name"), done)
 
     def delete_filter(self) -> None:
         row = self.screen.stories.cursor
@@ -167,6 +193,7 @@ class ToolKeys(ScreenKeys):
 
     def _write_filter(self, name: str, query: str | None) -> None:
         """Save the filter ``name`` (or delete it when ``query`` is None); ``u`` undoes it."""
+
         def job() -> None:
             try:
                 saved = self.desk.save_filter(name, query)
@@ -174,8 +201,9 @@ class ToolKeys(ScreenKeys):
                 self.screen.post_message(msg.Notice(f"Filters not saved: {e}", "error"))
                 return
             done = "Deleted" if query is None else "Saved"
-            self.screen.post_message(msg.FiltersSaved(saved, f"{done} filter {name!r} "
-                                                             "(u undoes it)"))
+            self.screen.post_message(
+                msg.FiltersSaved(saved, f"{done} filter {name!r} (u undoes it)")
+            )
 
         self._run(job, "write", exclusive=False)
 
@@ -214,14 +242,16 @@ class ToolKeys(ScreenKeys):
         from tui.core.export import FORMATS  # noqa: PLC0415 (tui.app_later)
         from tui.screens.export_dialog import ExportDialog  # noqa: PLC0415 (tui.app_later)
 
-        self.screen.app.push_screen(ExportDialog(list(FORMATS), self.screen.query_text,
-                                                 Path.cwd()), done)
+        self.screen.app.push_screen(
+            ExportDialog(list(FORMATS), self.screen.query_text, Path.cwd()), done
+        )
 
     def _export(self, req: ExportRequest) -> None:
         def job() -> None:
             try:
-                n = self.desk.export(parse(req.query) if req.query else None, req.fmt,
-                                     req.path, force=req.force)
+                n = self.desk.export(
+                    parse(req.query) if req.query else None, req.fmt, req.path, force=req.force
+                )
             except Exception as e:  # an export error is shown, never raised
                 self.screen.post_message(msg.Notice(f"Export failed: {e}", "error"))
                 return
@@ -242,8 +272,9 @@ class ToolKeys(ScreenKeys):
         self.screen.notify("Refreshing feeds...")
 
         def progress(done: int, total: int, url: str) -> None:
-            self.screen.post_message(msg.Progress(f"Refreshing feeds: {done}/{total}  "
-                                                  f"{safe_line(url)}"))
+            self.screen.post_message(
+                msg.Progress(f"Refreshing feeds: {done}/{total}  {safe_line(url)}")
+            )
 
         def job() -> None:
             try:
@@ -255,8 +286,11 @@ class ToolKeys(ScreenKeys):
                 self.screen.post_message(msg.Progress("", done=True))
             if last is None:
                 self.screen.post_message(
-                    msg.Notice("No feeds yet: add some with "
-                               f"`wiredesk feeds add URL{shell_where(self.desk.root)}`."))
+                    msg.Notice(
+                        "No feeds yet: add some with "
+                        f"`wiredesk feeds add URL{shell_where(self.desk.root)}`."
+                    )
+                )
             else:
                 self.screen.post_message(msg.Notice(last, rebuild=True))
 
@@ -273,8 +307,9 @@ class ToolKeys(ScreenKeys):
 
         def job() -> None:
             lines = self.desk.explain(aid)
-            self.screen.app.call_from_thread(self.screen.app.push_screen,
-                                             TextDialog(title, lines or ["(none)"]))
+            self.screen.app.call_from_thread(
+                self.screen.app.push_screen, TextDialog(title, lines or ["(none)"])
+            )
 
         self._run(job, "explain")
 
@@ -288,8 +323,9 @@ class ToolKeys(ScreenKeys):
         self.screen.notify(f"Right-to-left layout: {mode}: {dict(RTL_HELP)[mode]}.")
 
 
-def compare_items(desk: Desk, article_ids: list[str],
-                  current: str) -> tuple[list[CompareItem], int, int]:
+def compare_items(
+    desk: Desk, article_ids: list[str], current: str
+) -> tuple[list[CompareItem], int, int]:
     """Every text of a story (each version of each article) and the pair to open first.
 
     With several versions of the current article: its last two versions; else the current
@@ -304,16 +340,25 @@ def compare_items(desk: Desk, article_ids: list[str],
         n = len(a.versions)
         first_of[aid] = len(items)
         for i, v in enumerate(a.versions):
-            # one kind of date on every side (publication); versions are told apart by
-            # when each was fetched, in the label
-            date = (a.meta.get("date") or "")[:10] or None
+            # one kind of date on every side (publication), whole: the header shortens it
+            # as its width asks (two texts of one outlet and day differ by the hour);
+            # versions are told apart by when each was fetched, in the label
+            date = a.meta.get("date") or None
             label = outlet_of(a)[0]
-            items.append(CompareItem(
-                id=aid if n == 1 else f"{aid}@{i + 1}",
-                outlet=(label if n == 1
-                        else f"{label} (version {i + 1}/{n}, fetched {v.ingested[:10]})"),
-                date=date, lang=a.meta.get("lang"), title=a.meta.get("title"),
-                text=desk.ws.body(a, i)))
+            items.append(
+                CompareItem(
+                    id=aid if n == 1 else f"{aid}@{i + 1}",
+                    outlet=(
+                        label
+                        if n == 1
+                        else f"{label} (version {i + 1}/{n}, fetched {v.ingested[:10]})"
+                    ),
+                    date=date,
+                    lang=a.meta.get("lang"),
+                    title=a.meta.get("title"),
+                    text=desk.ws.body(a, i),
+                )
+            )
     start = first_of[current]
     n = len(desk.get(current).versions)
     if n > 1:

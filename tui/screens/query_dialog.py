@@ -23,19 +23,25 @@ from tui.keys import binding
 from tui.widgets.fields import LineInput
 from tui.widgets.suggest import QuerySuggester
 
-SYNTAX = ("tag:japan  +starred  unread  source:reuters  lang:ar  after:2022-10-01  "
-          "before:2022-10-31  archived  free words \"a phrase\"")
+SYNTAX = (
+    "tag:japan  +starred  unread  source:reuters  lang:ar  after:2022-10-01  "
+    'before:2022-10-31  archived  free words "a phrase"'
+)
 # One search model, said the same way in both dialogs.
-MODEL = ("One filter is in force at a time. / adds words to it (narrows what is shown); "
-         "f edits the whole filter (replaces it); F clears it. Words are looked for in "
-         "titles, outlets, tags, notes and texts, and forgive typos (\"Japn Canda\").")
+MODEL = (
+    "One filter is in force at a time. / adds words to it (narrows what is shown); "
+    "f edits the whole filter (replaces it); F clears it. Words are looked for in "
+    'titles, outlets, tags, notes and texts, and forgive typos ("Japn Canda").'
+)
 
 
 # The field's placeholder, longest first: the longest that fits is shown.
-FILTER_HINTS = ("tag:x  +starred  unread  source:x  lang:x  after:2022-10  (→ completes)",
-                "tag:x +starred unread source:x ...  (→ completes)",
-                "tag:x +starred ...  (→ completes)",
-                "tag:x +starred ...")
+FILTER_HINTS = (
+    "tag:x  +starred  unread  source:x  lang:x  after:2022-10  (→ completes)",
+    "tag:x +starred unread source:x ...  (→ completes)",
+    "tag:x +starred ...  (→ completes)",
+    "tag:x +starred ...",
+)
 
 
 class QueryDialog(ModalScreen[str | None]):
@@ -48,12 +54,21 @@ class QueryDialog(ModalScreen[str | None]):
         binding("dialog.previous", "previous", "Previous saved filter", show=False),
     ]
 
-    def __init__(self, title: str, value: str = "", saved: list[tuple[str, str]] = (),
-                 *, free_text: bool = False,
-                 words: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        saved: list[tuple[str, str]] = (),
+        *,
+        free_text: bool = False,
+        words: Mapping[str, Sequence[str]] | None = None,
+        failed: bool = False,
+    ) -> None:
         """``words``: what the filter completes (tags, outlets, languages that exist; see
-        :func:`tui.widgets.suggest.vocabulary`)."""
+        :func:`tui.widgets.suggest.vocabulary`). ``failed``: ``value`` found nothing; it is
+        shown selected, for the next word typed to replace it (→ or End keeps it)."""
         super().__init__()
+        self.failed = failed
         self.title_text, self.value = title, value
         self.saved, self.free_text = list(saved), free_text
         self.words = words if words is not None else {}  # (maybe filled later)
@@ -61,26 +76,46 @@ class QueryDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="query-dialog"):
             yield Label(self.title_text, classes="dialog--title")
-            yield LineInput(self.value, id="query-input",
-                            fitted=("words to find",) if self.free_text else FILTER_HINTS,
-                            suggester=None if self.free_text else QuerySuggester(self.words))
+            yield LineInput(
+                self.value,
+                id="query-input",
+                fitted=("words to find",) if self.free_text else FILTER_HINTS,
+                suggester=None if self.free_text else QuerySuggester(self.words),
+            )
             yield Label("", id="query-error", classes="dialog--warning")
+            if self.failed:
+                yield Label(
+                    "Nothing matched these words: typing replaces them (→ or End keeps "
+                    "them, to edit).",
+                    id="query-failed",
+                    classes="dialog--hint",
+                )
             yield Label(MODEL, classes="dialog--hint")
             if self.free_text:
-                yield Label("Enter searches; an empty search shows the whole filter again. "
-                            "Esc cancels.", classes="dialog--hint")
+                yield Label(
+                    "Enter searches; an empty search shows the whole filter again. Esc cancels.",
+                    classes="dialog--hint",
+                )
             else:
-                yield Label(SYNTAX + "  (→ completes tags, outlets, languages)",
-                            classes="dialog--hint")
+                yield Label(
+                    SYNTAX + "  (→ completes tags, outlets, languages)", classes="dialog--hint"
+                )
             if self.saved:
                 yield Label("Saved filters (↓ to choose):", classes="dialog--hint")
-                yield OptionList(*[Text.assemble((safe_line(n), "bold"), "  ", safe_line(q))
-                                   for n, q in self.saved], id="saved-filters")
+                yield OptionList(
+                    *[
+                        Text.assemble((safe_line(n), "bold"), "  ", safe_line(q))
+                        for n, q in self.saved
+                    ],
+                    id="saved-filters",
+                )
 
     def on_mount(self) -> None:
         field = self.query_one(Input)
         field.focus()
         field.cursor_position = len(field.value)
+        if self.failed:
+            field.select_all()
         self.query_one("#query-error").display = False
 
     class WordsReady(Message):

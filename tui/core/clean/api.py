@@ -6,7 +6,8 @@ import re
 
 from tui.core.clean import manpage, meta
 from tui.core.clean.dates import parse_date
-from tui.core.clean.dedupe import _NORM, dedupe_lines
+from tui.core.clean.dedupe import dedupe_lines
+from tui.core.clean.extracted import clean_extracted
 from tui.core.clean.furniture import FurnitureModel
 from tui.core.clean.glued import mend
 from tui.core.clean.lang import detect_lang, stopwords_for
@@ -22,10 +23,9 @@ from tui.core.clean.tables import pipe_rows
 from tui.core.clean.text import select
 from tui.core.markup import title_key
 from tui.core.model import META_FIELDS, Cleaned, RawDocument, outlet_key, page_key
-from tui.core.safe_text import has_unsafe
+from tui.core.safe_text import has_unsafe, terminal_links
 from tui.core.textutil import normalize_ws, safe_text
 
-_WORD = re.compile(r"[^\W_]")  # a letter or a digit: prices and figures are content
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad "
 _ZERO_WIDTH = _INVISIBLE[:-1]  # what a line of _INVISIBLE opens with (lines are stripped)
 _DENSE_LANGS = {"zh", "ja", "th", "lo", "km", "my", "bo"}
@@ -85,6 +85,8 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
     # The parser drops control characters itself; a page without escape sequences is
     # sanitised after extraction, on the little text kept (the raw page is 100 times larger).
     late = doc.kind == "html" and not any(c in raw for c in _ESCAPES)
+    if "\x1b]8;" in raw:  # (a terminal's link: "text (URL)", in a page's markup too)
+        raw = terminal_links(raw, html=doc.kind == "html")
     content = raw[:_MAX_CHARS] if late else _safe(raw[: _MAX_CHARS * 2])[:_MAX_CHARS]
     hints = doc.hints if isinstance(doc.hints, dict) else {}
     outlet = outlet_key(doc.origin, hints)
@@ -111,6 +113,9 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
         known = (lambda line: furniture.is_furniture(outlet, line))
     else:
         known = None
+    bare = None  # (a letter's "--" that lost its space: read as "-- ", kept as written)
+    if doc.kind == "text" and not man and (bare := meta.bare_signature(content)) is not None:
+        content = _read_as_signature(content, bare)
     table = None  # the lines that are a table's rows, as the Markdown reader knows them
     if doc.kind == "md":  # paragraphs, items and quotations whole, as Markdown reads them
         content, table = read(markdown)
@@ -123,7 +128,8 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
             # The markup names no author or date: read bylines and dates off the page's
             # visible text, as for a plain-text page.
             first = fields["body"].split("\n", 1)[0]
-            for k, v in _visible_fields(visible(), first).items():
+            last = fields["body"].rpartition("\n")[2]
+            for k, v in _visible_fields(visible(), first, last).items():
                 if v and not fields.get(k) and not found.get(k):
                     fields[k] = v
     else:
@@ -132,12 +138,23 @@ def _clean(doc: RawDocument, furniture: FurnitureModel | None) -> Cleaned:
             fields["body"] = _with_front_matter(fields, found, unused)
         elif man and (shown := fields.get("title")) and shown not in fields["body"].split("\n\n"):
             fields["body"] = f"{shown}\n\n{fields['body']}"  # (its first heading: "NAME")
+    if bare is not None:  # (the separator as its author wrote it: never rewritten)
+        fields["body"] = "\n".join("--" if ln == meta.SIGNATURE else ln
+                                   for ln in fields["body"].split("\n"))
     for k, v in found.items():  # what the HTML's own metadata says beats guesses from text
         if v and not (k == "lang" and fields.get("lang")):
             fields[k] = v
     if late:
         fields = {k: _late_safe(k, v) for k, v in fields.items()}
     return _with_hints(Cleaned(**fields), hints)
+
+
+def _read_as_signature(text: str, k: int) -> str:
+    """``text`` whose line ``k`` (a letter's "--": ``meta.bare_signature``) the cleaner reads
+    as ``meta.SIGNATURE``, "-- " (the body gives it back as written)."""
+    lines = text.split("\n")
+    lines[k] = meta.SIGNATURE
+    return "\n".join(lines)
 
 
 def _with_front_matter(fields: dict, found: dict, unused: list[str]) -> str:
@@ -164,17 +181,29 @@ def _late_safe(key: str, value):
     return " ".join(safe_text(value, replace=" ").split())
 
 
-def _visible_fields(text: str, first: str) -> dict:
+def _visible_fields(text: str, first: str, last: str = "") -> dict:
     """Author and date as the plain-text reader finds them in a page's visible text: in the
     lines above the body's ``first`` paragraph when the page shows it, else above the body the
-    plain-text cleaner finds in the page's top lines."""
+    plain-text cleaner finds in the page's top lines; and the author of a blog post's byline
+    under its ``last`` paragraph ("Posted by Ann Lee at 10:42 AM": read, the body goes
+    without it as a page's header's)."""
     lines = [ln for ln in single_spaced(text) if ln]
     at = lines.index(first) if first and first in lines else -1
     if at < 0:
         fields = clean_text("\n".join(lines[:HEAD_LINES]))
     else:
         fields = meta.header_fields(lines[max(0, at - 40):at], first)
+    if not fields.get("author") and last and last in lines:
+        end = len(lines) - 1 - lines[::-1].index(last)
+        for ln in lines[end + 1 : end + 1 + _SIGNED_UNDER]:
+            if ln.lower().startswith(_SIGNED) and (who := meta.byline(ln)[0]):
+                fields["author"] = who
+                break
     return {k: fields.get(k) for k in ("author", "date")}
+
+
+_SIGNED = ("posted by ", "written by ", "by ")  # a byline under a post ("Posted by Ann Lee")
+_SIGNED_UNDER = 2  # ...on one of the lines right under its last paragraph
 
 
 def _safe(text: str) -> str:
@@ -184,39 +213,6 @@ def _safe(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return safe_text(text, replace=" ")
-
-
-def clean_extracted(
-    text: str, known=None, title: str | None = None, code: frozenset[str] = frozenset()
-) -> dict:
-    """Body and metadata of text an extractor already chose (one paragraph per line): keep
-    its paragraphs, dropping only lines without letters or digits (but a code block's:
-    ``code``), learned furniture and the headline when the text opens with it; a byline and a
-    date line at its top go to the metadata."""
-    from tui.core.clean.combine import drop_repeated_blocks  # (an HTML page's: loaded for it)
-    from tui.core.clean.titles import PERMALINK, PERMALINK_ENDS
-
-    lines = [" ".join(ln.split()) for ln in text.split("\n")]
-    lines = [PERMALINK.sub("", ln) if ln.endswith(PERMALINK_ENDS) else ln for ln in lines]
-    keep = [ln for ln in lines if ln and (_WORD.search(ln) or ln in code)
-            and not (known and known(ln))]
-    keep = drop_repeated_blocks(keep)  # a copy of the article or of posts, for other screens
-    if keep and title:
-        head, full = (_NORM.sub(" ", t.lower()).strip() for t in (keep[0], title))
-        if head and head in full and len(head) >= len(full) // 2:
-            keep = keep[1:]
-    header: list[str] = []
-    while len(keep) > 1 and len(header) < 3 and _is_stamp(keep[0]):
-        header.append(keep.pop(0))  # "By Jane Holt", "Published May 3, 2022": metadata
-    body = "\n\n".join(keep)
-    out: dict = {"body": body, "lang": detect_lang(body)}
-    if header:
-        found = meta.header_fields(header, " ".join(keep[:4]))
-        out.update({k: found[k] for k in ("author", "date") if found.get(k)})
-    place, wire = meta.dateline(keep[0] if keep else "")
-    out["dateline"], out["source"] = place, wire
-    out["title"] = meta.lead_title(body)
-    return {k: out.get(k) for k in ("body", *META_FIELDS)}
 
 
 def clean_text(text: str, known=None, authored: bool = False, filed: bool = False,
@@ -244,6 +240,8 @@ def clean_text(text: str, known=None, authored: bool = False, filed: bool = Fals
                           table=table)
     if plain:
         keep = underlines(lines, keep)  # (a heading's "=====": no paragraph of its own)
+    if ">" in text and (gaps := _quote_gaps(lines)):
+        keep = [i for i in keep if i not in gaps]
     headline = shown = None
     top = next((i for i, ln in enumerate(lines) if ln), 0)
     if keep and keep[0] == top and len(keep) > 1 and meta.headline_shape(lines[top]):
@@ -305,6 +303,27 @@ def single_spaced(text: str) -> list[str]:
             or ln == "-- " else " ".join(ln.split()) for ln in text.split("\n")]
 
 
+_MARKS_ONLY = re.compile(r">[> ]*")
+
+
+def _quote_gaps(lines: list[str]) -> set[int]:
+    """The quotation's bare ">" lines between two of its quoted lines: each is the gap between
+    the quotation's paragraphs (the body's paragraph break), no paragraph ">" of its own."""
+    gaps: set[int] = set()
+    run: list[int] = []  # bare ">" lines since the last line with words
+    quoted = False  # that line was quoted
+    for i, ln in enumerate(lines):
+        if not ln:
+            continue
+        if _MARKS_ONLY.fullmatch(ln):
+            run.append(i)
+            continue
+        if quoted and ln[:1] == ">":
+            gaps.update(run)
+        run, quoted = [], ln[:1] == ">"
+    return gaps
+
+
 def _drop_lead_teaser(lines: list[str], keep: list[int]) -> list[int]:
     """A standfirst sits above the byline/date; the article starts below them. When a byline
     or a short date line comes after the first one or two kept lines, those lines are header."""
@@ -319,12 +338,6 @@ def _drop_lead_teaser(lines: list[str], keep: list[int]) -> list[int]:
             if head_words <= 0.25 * total:
                 return keep[n:]
     return keep
-
-
-def _is_stamp(line: str) -> bool:
-    """A byline or a line that is a date and little more, above an extracted body."""
-    n = len(line.split())
-    return n <= 12 and (meta.byline(line)[0] is not None or (n <= 8 and bool(parse_date(line))))
 
 
 def _is_byline_or_date(line: str) -> bool:

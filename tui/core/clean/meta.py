@@ -9,6 +9,7 @@ from tui.core.clean.dates import find_dates
 from tui.core.clean.lines import furniture_kind
 from tui.core.clean.mail import NAMES as MAIL_NAMES
 from tui.core.clean.mail import fields as mail_fields
+from tui.core.clean.mail import head_end
 from tui.core.clean.tables import piped_line
 
 # News agencies and wire services: names that, in a byline or a credit, are the source.
@@ -24,7 +25,7 @@ _DENSE = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\u1000-\u109f]")
 _BY = re.compile(r"^\s*(?:(?i:by|written by|posted by|von|par|por|di|door)(?=\s|:)"
                  r"|By(?=[A-Z]{2}))\s*:?\s*(?P<rest>.+)$")
 _BY_FIRST = frozenset("bBwWpPvVdD")  # what a line _BY matches can start with
-_BY_TAIL = re.compile(r"\s+(?:on|at|am|le|el)\s+\w+\s+\d|\s+\d|\s*\|\s*(?:updated|published|"
+_BY_TAIL = re.compile(r"\s+(?:on|at|am|le|el)\s+(?:\w+\s+)?\d|\s+\d|\s*\|\s*(?:updated|published|"
                       r"posted|created)\b|\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
                       re.I)
 _BY_PARTS = re.compile(r",|\s*[|•·]\s*|\s+[-–—/]\s+|\s+and\s+(?=[A-Z][a-z]+ [A-Z])")
@@ -216,6 +217,90 @@ def credit_source(lines: list[str]) -> str | None:
 def salutation(line: str) -> bool:
     """A letter's opening line: "Hi Anna,", "Dear Ms Holt,"."""
     return line.endswith(",") and len(line.split()) <= SALUTATION
+
+
+CLOSING_WORDS = 3  # a closing line or a name right above a bare "--" ("Thanks", "Anna Lee")
+_PROSE = 8  # words of a line of prose (the mail's body)
+
+
+def bare_signature(text: str) -> int | None:
+    """The line of ``text`` that is its signature separator written "--" (its trailing space
+    lost), when the text is a letter: one such line, no "-- " line, a salutation opening the
+    text (after an e-mail's header block), prose above it, and right above it a closing
+    line or a name ("Thanks", "Anna"), or no prose under it (a signature: "Anna Lee", "Tel.
+    ..."). A "--" elsewhere (a rule between a newsletter's paragraphs, a table's, a
+    command's) is none. The text is never rewritten: the cleaner reads that line as
+    ``SIGNATURE`` and the body keeps it as written (``api._clean``)."""
+    if "\n--" not in text:
+        return None  # (the common case, at once)
+    lines = text.split("\n")
+    at = [k for k, ln in enumerate(lines) if ln.rstrip() == "--"]
+    if len(at) != 1 or SIGNATURE in lines:
+        return None
+    k = at[0]
+    above = [ln.strip() for ln in lines[head_end(lines) : k] if ln.strip()]
+    below = [ln for ln in lines[k + 1 :] if ln.strip()]
+    if not (below and above and salutation(above[0])):
+        return None
+    if not any(len(ln.split()) >= _PROSE for ln in above[1:]):
+        return None
+    close = above[-1]
+    closing = (len(close.split()) <= CLOSING_WORDS and close[:1].isupper()
+               and not close.endswith((".", ":", ";")) and not close.isupper())
+    if closing or not any(len(ln.split()) >= _PROSE for ln in below):
+        return k
+    return None
+
+
+# A letter's closing line ("Regards,", "Viele Grüße"): one of these (lower case, without its
+# punctuation), or a line of at most CLOSING_WORDS words ending with a comma.
+SIGN_OFFS = frozenset({
+    "regards", "best regards", "kind regards", "warm regards", "best wishes", "best",
+    "thanks", "thank you", "many thanks", "thanks again", "cheers", "sincerely",
+    "yours sincerely", "yours faithfully", "yours truly", "yours", "love", "all the best",
+    "take care", "viele grüße", "beste grüße", "liebe grüße", "mit freundlichen grüßen",
+    "freundliche grüße", "gruß", "grüße", "cordialement", "bien cordialement", "amitiés",
+    "bien à vous", "saludos", "un saludo", "atentamente", "cordiali saluti", "saluti",
+    "groeten", "met vriendelijke groet", "hälsningar", "pozdrawiam",
+})
+LETTER_TAIL = 6  # short lines at most under a letter's last line of prose: the closing among
+# the first two, a name, a short signature ("Head of Finance, ACME Ltd", "Tel. +49 ...")
+TAIL_WORDS = 8  # words at most of such a line
+
+
+def letter_end(lines: list[str]) -> int | None:
+    """The line where a letter's signature starts when it has no separator ("-- "): the
+    text (after an e-mail's header block) opens with a salutation ("Hi Tom,"), has prose,
+    and ends with at most ``LETTER_TAIL`` short lines (``TAIL_WORDS``) holding a closing
+    (``SIGN_OFFS``) among their first two; the signature is what is under the closing and
+    the name under it ("Regards," / "Anna Lee" / "Head of Finance" / "Tel. ..."). None
+    when the text is no such letter or nothing is under the name."""
+    idx = [k for k in range(head_end(lines), len(lines)) if lines[k].strip()]
+    if len(idx) < 4 or not salutation(lines[idx[0]].strip()):
+        return None
+    n = len(idx)
+    while n > 1 and len(lines[idx[n - 1]].split()) <= TAIL_WORDS:
+        n -= 1
+    tail = idx[n:]
+    if n < 2 or not tail or len(tail) > LETTER_TAIL:
+        return None  # (no prose under the salutation, or a long run of short lines)
+    for c, k in enumerate(tail[:2]):
+        if _closing_line(lines[k].strip()):
+            name = tail[c + 1 : c + 2]
+            under = c + 1 + (bool(name) and _name_line(lines[name[0]].strip()))
+            return tail[under] if under < len(tail) else None
+    return None
+
+
+def _closing_line(line: str) -> bool:
+    words = line.split()
+    return line.rstrip(",.!").strip().lower() in SIGN_OFFS or (
+        0 < len(words) <= CLOSING_WORDS and line.endswith(",") and line[:1].isupper())
+
+
+def _name_line(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= CLOSING_WORDS and all(w[:1].isupper() for w in words)
 
 
 def lead_title(body: str) -> str | None:

@@ -24,7 +24,8 @@ from itertools import compress
 from tui.core.clean.dates import parse_date
 from tui.core.clean.lang import stopwords_for
 from tui.core.clean.mail import head_end
-from tui.core.clean.meta import SIGNATURE, byline, salutation, signoff
+from tui.core.clean.meta import SIGNATURE, TAIL_WORDS, byline, letter_end, salutation, signoff
+from tui.core.clean.plain_edges import closing, goes_on, own
 from tui.core.clean.shaped import BULLETED
 from tui.core.clean.tables import pipe_rows, piped_line
 
@@ -48,9 +49,6 @@ STAMP_WORDS = 8  # ...or is a date of at most this many words ("12 March 2025")
 MENU_WORDS = 3  # ...or this many capitalized words or more and nothing else ("Home News Sport")
 _FUNCTION_WORDS = stopwords_for(None)  # (a menu's names go without them; a title seldom does)
 _PAGE_OF = re.compile(r"(?i)page \d+ (of|/) \d+$")
-_OWN_ENDS = (*_PHRASE_ENDS, ":")  # a line outside the prose ending so is a document's own
-NAME_WORDS = 3  # a signature: a name of at most this many words under a closing line
-SIG_LINES = 4  # ...over at most this many lines (the netiquette's "McQuarrie limit")
 FILE_INDENT = 0.1  # a text of which this share of lines (and at least FILE_LINES) opens
 FILE_LINES = 2  # ...indented, and at least this many not, is laid out as a file...
 FILE_RUNS = 2  # ...its indented lines in this many places or more (not one quote, one code block)
@@ -207,6 +205,8 @@ def plain_document(
     sig = len(idx)
     if salutation(lines[idx[0]]) and SIGNATURE in lines:
         sig = idx.index(lines.index(SIGNATURE))
+    elif (end := letter_end(lines)) is not None:  # (a letter's signature with no "-- ")
+        sig = idx.index(end)
     if not document_marks(
         [
             None if lines[i][:1] == ">" or _attribution(lines, idx, k) else _own_kind(kinds.get(i))
@@ -283,8 +283,9 @@ def whole_document(
     story's sign-off (" Reuter": ``meta.signoff``); a text of a line or two is kept whole.
     When it keeps more, the body runs from the document's first to its last kept line (a
     list, a short line between paragraphs), and takes the lines above and below it too when
-    they are the document's own by their shape (``_own``: "Dear Tom," over a letter; a list,
-    "Thanks." and a name under it). The title line is left to ``clean_text``. Other short
+    they are the document's own by their shape (``plain_edges``: "Dear Tom," over a letter; a
+    list, "Thanks." and a name under it; an e-mail's signature, whole when the body reaches
+    into it). The title line is left to ``clean_text``. Other short
     lines above and below (a site's name, "Powered by ...") stay out, as the selection left
     them.
     ``lists``: bulleted lines are the author's lists (Markdown); ``plain``: what
@@ -314,15 +315,22 @@ def whole_document(
         return body
     first, last = (min(idx.index(i), len(body) - 1) for i in (keep[0], keep[-1]))
     texts = [lines[i] for i in body]
-    if first > 0 and _own(texts[:first][::-1], title_line(texts[0])):
+    if first > 0 and own(texts[:first][::-1], title_line(texts[0])):
         first = 0  # (a title line on top stays above the rest: clean_text reads it)
     while (
         last + 1 < len(body)
         and body[last + 1] == body[last] + 1
-        and _goes_on(texts[last], texts[last + 1])
+        and goes_on(texts[last], texts[last + 1])
     ):
         last += 1  # (the short end of its last paragraph: "by the" over "sales team")
-    if _closing(texts[last + 1 :], texts[last].endswith(":"), salutation(texts[0])):
+    if (
+        closing(texts[last + 1 :], texts[last].endswith(":"), salutation(texts[0]))
+        or SIGNATURE in texts[first:last]  # (under "-- " all is the signature: a list's footer)
+        or (  # (a letter's closing, name and signature with no "-- ": ``letter_end``)
+            (end := letter_end(lines)) is not None and body[last] < end
+            and all(len(t.split()) <= TAIL_WORDS for t in texts[last + 1 :])
+        )
+    ):
         last = len(body) - 1
     out = body[first : last + 1]
     return keep if out == keep else out
@@ -332,63 +340,3 @@ def _byline(line: str) -> bool:
     """A line of its own naming the author ("By Ann Lee, Reuters"), not a sentence going on
     ("written by Ann Lee")."""
     return line[:1].isupper() and byline(line)[0] is not None
-
-
-def _own(run: list[str], titled: bool) -> bool:
-    """The lines of ``run`` (above a document's body, read upwards) are the document's own by
-    their shape: each a list item (the text is plain: no menus), a line ending as a sentence
-    or a phrase does ("Dear Tom,", "Steps to take:") or, between such lines, a line of figures
-    without letters. The last of them may also be, when ``titled``, the title line on top."""
-    for k, ln in enumerate(run):
-        outer = k == len(run) - 1
-        if not any(map(str.isalpha, ln)):
-            if outer:
-                return False  # (a page's counter or date at its edge: "42", "2025-03-04")
-            continue  # (a line of figures: "2.4.0 (2024-05-01)")
-        if not (BULLETED.match(ln) or ln.endswith(_OWN_ENDS)):
-            return outer and titled
-    return True
-
-
-def _goes_on(line: str, below: str) -> bool:
-    """``below`` goes on with the sentence ``line`` leaves open: ``line`` stops mid-sentence
-    (no punctuation at its end) and ``below`` opens in lower case."""
-    return line[-1:].isalnum() and below[:1].islower()
-
-
-def _closing(run: list[str], announced: bool, letter: bool = False) -> bool:
-    """The lines of ``run`` (below a document's body) are its own: a list (announced by the
-    body's last line, "Changes:", or closed by a line ending a sentence, "Done."), then at
-    most a closing line ("Thanks.", "Regards,") and a name under it (``NAME_WORDS``, no word
-    in lower case: a signature). Anything more is a page's footer ("Labels: council,
-    bridge." "Newer Post."). An e-mail's signature ("-- " as written: ``SIGNATURE``) under
-    them is its own too: at most ``SIG_LINES`` lines, any number under a ``letter`` (opened
-    by a salutation, "Hi Anna,"), where a closing line needs no punctuation ("Thanks")."""
-    if SIGNATURE in run:
-        k = run.index(SIGNATURE)
-        return (letter or len(run) - k - 1 <= SIG_LINES) and _closing(run[:k], announced, letter)
-    k = 0
-    while k < len(run) and BULLETED.match(run[k]):
-        k += 1
-    rest = run[k:]
-    items = run[:k]
-    if k and not (
-        announced
-        or (rest and rest[0].endswith(_SENTENCE_ENDS))
-        or all(t.endswith(_SENTENCE_ENDS) for t in items)
-    ):
-        return False  # (a list of links: "Find us on:" over "* Facebook")
-    if not rest:
-        return True
-    bare = letter and not k and len(rest[0].split()) <= NAME_WORDS  # ("Thanks", "Tom")
-    if len(rest) > 2 or not (bare or rest[0].endswith(_OWN_ENDS)):
-        return False
-    if not any(map(str.isalpha, rest[0])):
-        return False
-    name = rest[1:]
-    return not name or (
-        len(name[0].split()) <= NAME_WORDS
-        and not any(w[:1].islower() for w in name[0].split())  # ("Be the first": no name)
-        and not name[0].endswith(_OWN_ENDS)
-        and any(map(str.isalpha, name[0]))
-    )

@@ -16,8 +16,10 @@ average, without the crowding discount (``placing.fullness``). Near-copies in on
 first and do not count as cohesion. While a language group is young its placements are
 decided again with each ingest (``young``).
 Articles left in one-language stories may then move to the clearly best story in other
-languages. Copies are the same text (the same sentences, titles may differ), marked as copies
-of the earliest; versions share an origin. Corrections (``Merge``, ``Split``, ``Move``) are pins
+languages (and so may older stories in other languages that a batch matches, into the stories
+it makes: ``older``, so a translation that came first joins its originals). Copies are the
+same text (the same sentences, titles may differ), marked as copies of the earliest; versions
+share an origin. Corrections (``Merge``, ``Split``, ``Move``) are pins
 and links in ``Corrections``, replayed on every rebuild. The grouper's state is a public
 ``Book``; its cache form is columnar (``state``).
 """

@@ -7,13 +7,14 @@ from array import array
 from collections import Counter
 from collections.abc import Collection
 
-from . import neighbours, state, young
+from . import neighbours, older, state, young
 from .apart import held_apart
 from .corrections import Corrections, Merge, Split, as_correction
+from .describe import describe_recorded
 from .features import extract, order_key, parse_day, sentence_sketch, text_key
 from .index import TermIndex
 from .model import Book, DocEntry, GroupDoc, Packed, Params, Placement, story_id_for
-from .placing import describe_recorded, place_batch, short_text_reason
+from .placing import place_batch, short_text_reason
 from .timing import time_reason
 
 _SPACE = re.compile(r"\s+")
@@ -73,11 +74,14 @@ class Grouper:
         near, before = ([], {}) if known else neighbours.reopen(self, entries, again, looked)
         previous.update(before)
         left = young.left_behind(self, previous)  # (in stories that stay: may move across)
-        was = {e.id: e.placement.story for e in left}
+        # older stories in other languages these match (may join the stories they make)
+        far = [] if known else older.offered(self, entries, set(previous.values()))
+        was = {e.id: e.placement.story for e in left + far}
         placed, stood = again + near + entries, set(self.book.stories)
-        place_batch(self, placed, known or {}, previous, looked, left)
-        young.keep_ids(self, placed + left, previous | was, stood, set(was.values()))
-        changes.update({e.id: e.placement.story for e in left if e.placement.story != was[e.id]})
+        place_batch(self, placed, known or {}, previous, looked, left, far)
+        young.keep_ids(self, placed + left + far, previous | was, stood, set(was.values()))
+        changes.update({e.id: e.placement.story for e in left + far
+                        if e.placement.story != was[e.id]})
         changes.update({e.id: e.placement.story for e in near
                         if e.placement.story != before[e.id]})
         young.keep(self, packed)

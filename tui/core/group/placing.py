@@ -7,17 +7,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from . import young
+from . import older, young
 from .cluster import Node, average_link
 from .current import rescored
+from .describe import describe
 from .index import TermIndex
 from .linking import fullness
 from .linking import scaled as _scaled
 from .model import DocEntry, GroupContext, Placement, story_id_for
-from .sameness import is_copy, same_text
+from .sameness import same_text
 from .scoring import (
     cross_candidates,
-    cross_score,
     dot,
     in_window,
     mono_candidates,
@@ -26,7 +26,6 @@ from .scoring import (
 )
 from .triangles import close_triangles, exactly
 
-_STORY_SAMPLE = 30  # newest members read to describe a placement
 _STORY_READ = 400  # newest members read of an old story (a larger one is counted from them)
 _EDGE_FLOOR = 0.05
 
@@ -34,13 +33,14 @@ _EDGE_FLOOR = 0.05
 def place_batch(
     g: GroupContext, entries: list[DocEntry], known: dict[str, str | Placement],
     previous: dict[str, str] | None = None, looked: dict | None = None,
-    left: Sequence[DocEntry] = (),
+    left: Sequence[DocEntry] = (), far: Sequence[DocEntry] = (),
 ) -> None:
     """Give every entry a placement and add it to its story. ``previous``: the stories of
     articles placed again (a new story keeps the id its members had, so ids stay stable);
     ``looked``: candidates already looked up, by slot; ``left``: articles placed before, left
-    in a story by those placed again, offered the cross-language pass too (each
-    language's part of it)."""
+    in a story by those placed again, offered the cross-language pass too (each language's
+    part of it); ``far``: as ``left``, older stories the batch matches (``older.offered``)."""
+    lead, follow = older.followers(g, [*left, *far])
     versions: list[tuple[DocEntry, DocEntry]] = []
     copies: list[tuple[DocEntry, DocEntry]] = []
     open_: list[DocEntry] = []
@@ -61,15 +61,17 @@ def place_batch(
             open_.append(e)
     old_stories = set(g.book.stories)
     cands = _cluster(g, open_, previous or {}, looked or {})
-    for e in left:  # (their candidates tell what holds them where they are)
+    for e in lead:  # (their candidates tell what holds them where they are)
         found = mono_candidates(e, g.words, g.book.slots, g.params)
         cands[e.slot] = [(s, o) for s, o in found if o.slot != e.slot]
     fresh = [e for e in open_ if e.placement.story not in old_stories]
-    parted = young.parts(g, list(left))  # (a story of several languages: one part each)
-    _cross_pass(g, fresh + list(left), cands)
+    parted = young.parts(g, lead + follow)  # (a story of several languages: one part each)
+    _cross_pass(g, fresh + lead, cands, follow, ({e.slot for e in far}, {e.placement.story
+                                                                        for e in fresh}))
     young.rejoin(g, *parted)
+    older.follow(g, follow)
     for e in open_:
-        _describe(g, e, cands.get(e.slot, []))
+        describe(g, e, cands.get(e.slot, []))
     for e, first in versions:
         _settle(g, e, Placement(first.placement.story, "version", first.id), "version", first.id)
     for e, first in copies:
@@ -248,7 +250,10 @@ def _span(e: DocEntry) -> tuple[int, int] | None:
     return (e.day, e.day) if e.day is not None else None
 
 
-def _cross_pass(g: GroupContext, fresh: list[DocEntry], cands: dict) -> None:
+def _cross_pass(
+    g: GroupContext, fresh: list[DocEntry], cands: dict, follow: Sequence[DocEntry] = (),
+    bound: tuple[set[int], set[str]] = (set(), set()),
+) -> None:
     """Articles in new one-language stories may move to a story in other languages whose
     evidence is clearly the best and stronger than what holds them where they are.
 
@@ -256,18 +261,21 @@ def _cross_pass(g: GroupContext, fresh: list[DocEntry], cands: dict) -> None:
     not a target (it may still move itself), nor is the story of an article that waits (weak
     evidence where a story not yet a target is clearly better); a second sweep offers every
     story to articles still among their own language only. Then articles still alone try any
-    story.
+    story. ``follow``: copies and versions of their stories (``older.followers``); ``bound``:
+    articles (slots) that may move only into the given stories (older ones: into this batch's).
     """
     by_story: dict[str, list[DocEntry]] = {}
     for e in fresh:
         by_story.setdefault(e.placement.story, []).append(e)
+    extra, stories = Counter(e.placement.story for e in follow), g.book.stories
     movable = [e for e in fresh if len({m.group for m in by_story[e.placement.story]}) == 1
-               and len(by_story[e.placement.story]) == len(g.book.stories[e.placement.story])]
+               and len(by_story[s := e.placement.story]) + extra[s] == len(stories[s])]
     size = g.words.n_group
     movable.sort(key=lambda e: (-size.get(e.group, 0), e.group, e.slot))
     waiting = {e.placement.story: e.group for e in movable}
     current, p = None, g.params
     waits: set[str] = set()  # stories of articles that wait for the second sweep
+    only = lambda e: bound[1] if e.slot in bound[0] else None  # noqa: E731
     for sweep in (0, 1):
         for e in movable:
             members = g.book.stories[e.placement.story]
@@ -283,15 +291,16 @@ def _cross_pass(g: GroupContext, fresh: list[DocEntry], cands: dict) -> None:
             own = [s for s, o in cands.get(e.slot, [])
                    if o.placement.story == e.placement.story and not same_text(p, s, e, o)]
             hold = sum(own) / (len(members) - 1) if own else 0.0
-            if _cross_join(g, e, skip, hold, wait_on) is None:
+            if _cross_join(g, e, skip, hold, wait_on, only(e)) is None:
                 waits.add(e.placement.story)
     for e in movable:
         if len(g.book.stories[e.placement.story]) == 1:
-            _cross_join(g, e, set(), 0.0)
+            _cross_join(g, e, set(), 0.0, None, only(e))
 
 
 def _cross_join(
-    g: GroupContext, e: DocEntry, skip: set[str], hold: float, waits: set[str] | None = None
+    g: GroupContext, e: DocEntry, skip: set[str], hold: float, waits: set[str] | None = None,
+    only: set[str] | None = None,
 ) -> bool | None:
     """Join the clearly best story in other languages if it beats ``hold``. On weak evidence
     (under twice ``cross_join``) not a story that holds articles in ``e``'s own language: the
@@ -332,6 +341,9 @@ def _cross_join(
         return None  # a story not yet a target is clearly better (weak evidence here), or
         # the story of an article that waits is: this one waits too (it is not a target)
     sid, (sim, other) = ranked[0]
+    if only is not None and (sid not in only or not older.strong(g, e, other, sim)):
+        return False  # (``only``: the stories an older article may move into, on evidence
+        # that holds with the frequencies known now)
     g.book.leave(e)
     _settle(g, e, Placement(story=sid), "cross-language", other.id)
     e.score = sim
@@ -343,46 +355,3 @@ def _holds(g: GroupContext, sid: str, group: str) -> bool:
     ``_STORY_READ``)."""
     docs = g.book.docs
     return any(docs[a].group == group for a in g.book.stories[sid][-_STORY_READ:])
-
-
-def describe_recorded(g: GroupContext, e: DocEntry) -> None:
-    """Find, when first asked, the closest article and shared evidence of a replayed placement."""
-    sid = e.placement.story
-    members = g.book.stories.get(sid, [])[-4 * _STORY_SAMPLE :]
-    others = [g.book.docs[a] for a in members if a != e.id]
-    query = dict(zip(e.terms, e.weights))
-    same = [(dot(query, m), m) for m in others if m.group == e.group]
-    cross = [(cross_score(e, m, g.cross), m) for m in others if m.group != e.group]
-    best = max(same or cross, key=lambda p: (p[0], -p[1].slot), default=None)
-    if best is None:
-        e.how = "founded"
-        return
-    e.score, partner = best
-    e.how, e.partner = ("same-language" if same else "cross-language"), partner.id
-    if not e.placement.evidence:
-        e.placement.evidence = shared_evidence(e, partner, g.words, g.cross)
-
-
-def _describe(g: GroupContext, e: DocEntry, found: list[tuple[float, DocEntry]]) -> None:
-    """Founder, or closest article in the same story; copies; shared evidence."""
-    sid = e.placement.story
-    if e.how == "cross-language":
-        partner = g.book.docs[e.partner]
-    else:
-        mates = [(s, o) for s, o in found if o.placement.story == sid and o.id != e.id]
-        if not mates:
-            query = dict(zip(e.terms, e.weights))
-            members = (g.book.docs[a] for a in g.book.stories[sid][-_STORY_SAMPLE:] if a != e.id)
-            mates = [(dot(query, m), m) for m in members if m.group == e.group]
-        if not mates:
-            e.how = "founded" if g.book.stories[sid][0] == e.id else "same-language"
-            return
-        e.score, partner = max(mates, key=lambda p: (p[0], -p[1].slot))
-        e.how, e.partner = "same-language", partner.id
-        for _, other in sorted(mates, key=lambda p: p[1].slot):
-            if other.slot < e.slot and is_copy(g.params, e, other):
-                first = other.placement
-                e.placement.sameness = "copy"
-                e.placement.copy_of = first.copy_of if first.sameness == "copy" else other.id
-                break
-    e.placement.evidence = shared_evidence(e, partner, g.words, g.cross)

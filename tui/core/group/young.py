@@ -57,13 +57,15 @@ def left_behind(g: GroupContext, previous: dict[str, str]) -> list[DocEntry]:
     each language's part is offered: ``parts``). (Left out of it, a story across languages
     came apart: its young members, placed again, made a story of their own and its others
     stayed alone, so an unrelated article of the young group split a story one batch keeps
-    whole, issue #14.)"""
+    whole, issue #14.) In a one-language story, copies and versions follow their first
+    (``older.followers``; such a story was not offered at all). A story in several languages
+    holding one is still not offered: offered in parts, the parts of many stories moved apart
+    (ntrex in batches, where every story holds copies: B3 .985 -> .80)."""
     docs, out = g.book.docs, []
     for sid in dict.fromkeys(previous.values()):
         members = [docs[a] for a in g.book.stories.get(sid, [])]
         if len({m.group for m in members}) == 1:
-            # (not copies or versions, which follow their first: a story is offered whole)
-            out += [m for m in members if m.placement.sameness == "coverage"]
+            out += members
         elif members and all(m.placement.sameness == "coverage" for m in members):
             out += members  # several languages: each one's part is offered (``parts``)
     return out
