@@ -27,6 +27,7 @@ from tui.desk.ahead import LABEL as READ_AHEAD
 from tui.desk.idle_gc import IdleCollector
 from tui.keys import KeymapError, default_keys, resolve_keymap
 from tui.screens.app_keys import AppKeys
+from tui.screens.dialog_base import Dialog
 from tui.screens.loading import LoadingScreen
 from tui.screens.main import MainScreen
 from tui.screens.no_workspace import NoWorkspaceScreen
@@ -177,6 +178,8 @@ class WiredeskApp(App[int]):
         ):
             self.collector.note_input()
         if isinstance(event, events.Key) and not event.is_forwarded:
+            if isinstance(self.screen, Dialog) and self.screen.holds(event):
+                return  # typed after an Enter there: waits for it (see tui.screens.dialog_base)
             event.typed_on = self.screen  # type: ignore[attr-defined]  # (see _on_key)
         await super().on_event(event)
 

@@ -73,6 +73,18 @@ def test_two_translations_first_then_the_originals(docs, first, through_state):
 
 
 @pytest.mark.parametrize("through_state", [False, True])
+def test_the_translation_first_with_an_unrelated_article_then_the_originals(docs, through_state):
+    """The review's probe (ws2): the Arabic with the bakery article in one batch, then the four
+    English: as one batch. The English story is new and in one language, so the support of
+    weak evidence counts its distinct articles, not only its languages (the Arabic's score
+    is under twice ``cross_join`` here)."""
+    en, ar, bakery = docs["en"], docs["ar"], docs["bakery"]
+    g = steps([ar + bakery, en], through_state)
+    assert partition(g) == one_batch(ar, bakery, en)
+    assert partition(g) == sorted([["bakery"], sorted(d.id for d in ar + en)])
+
+
+@pytest.mark.parametrize("through_state", [False, True])
 def test_an_unrelated_article_after_the_mirror_changes_nothing(docs, through_state):
     en, ar, bakery = docs["en"], docs["ar"], docs["bakery"]
     g = steps([ar, en], through_state)

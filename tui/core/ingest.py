@@ -104,8 +104,8 @@ def expand(src: str, out: Collected) -> Iterator[Path]:
         hits = sorted(glob.glob(os.path.expanduser(src), recursive=True))
         if not hits:
             out.failures.append((src, "no file matches this pattern"))
-        for h in hits:
-            hp = Path(h)
+        dirs = {Path(h) for h in hits if os.path.isdir(h)}  # `**` names folders and their files:
+        for hp in (Path(h) for h in hits if dirs.isdisjoint(Path(h).parents)):  # walked, once
             yield from (_walk(hp, out) if hp.is_dir() else [hp])
     else:
         out.failures.append((src, "no such file or folder"))

@@ -6,11 +6,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from tui.core.textutil import display_rtl, safe_line, safe_text
 from tui.keys import binding, reader_scrolling
+from tui.screens.dialog_base import Dialog
 from tui.widgets.fields import LineInput
 from tui.widgets.keylabels import keys_label
 from tui.widgets.palette import terminal_bidi
@@ -26,7 +26,7 @@ def shown_title(app, text: str) -> Text:
     return Text(line if keep else display_rtl(line))
 
 
-class TextDialog(ModalScreen[None]):
+class TextDialog(Dialog[None]):
     """Lines of text to read; any of the back keys closes it."""
 
     BINDINGS = [
@@ -67,7 +67,7 @@ class TextDialog(ModalScreen[None]):
         self.dismiss(None)
 
 
-class PromptDialog(ModalScreen[str | None]):
+class PromptDialog(Dialog[str | None]):
     """Ask for one line of text (a saved filter's name...)."""
 
     BINDINGS = [binding("dialog.cancel", "cancel", "Cancel")]

@@ -9,12 +9,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from tui.core.query import QueryError, parse
 from tui.core.userpath import user_path
 from tui.keys import binding
+from tui.screens.dialog_base import Dialog
 from tui.widgets.fields import LineInput
 
 
@@ -32,7 +32,7 @@ def overwrite_label(on: bool) -> str:
     return f"Overwrite an existing file: {'yes' if on else 'no'}"
 
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
+class ExportDialog(Dialog[ExportRequest | None]):
     BINDINGS = [
         binding("dialog.cancel", "cancel", "Cancel"),
         binding("dialog.submit", "submit", "Export"),

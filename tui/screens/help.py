@@ -13,7 +13,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from tui.core.textutil import display_rtl
@@ -29,6 +28,7 @@ from tui.screens import (
 )
 from tui.screens.app_keys import AppKeys
 from tui.screens.compare import CompareScreen
+from tui.screens.dialog_base import Dialog
 from tui.widgets import legend as legend_data
 from tui.widgets import reader, story_list
 from tui.widgets.keylabels import keys_label
@@ -141,7 +141,7 @@ def help_sections(keymap: dict[str, str]) -> list[tuple[str, Group]]:
     ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The keys of the active keymap, by screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -17,7 +17,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Static
 
 from tui.core.textutil import safe_line
@@ -25,6 +24,7 @@ from tui.core.userpath import is_pattern
 from tui.core.workspace.paths import shell_where
 from tui.desk.intake import IngestOutcome, Look, Progress, look, look_said, none_said, wide
 from tui.keys import binding
+from tui.screens.dialog_base import Dialog
 from tui.widgets.fields import LineInput
 from tui.widgets.suggest import PathSuggester
 
@@ -63,7 +63,7 @@ class Intake(Protocol):
     def ingest(self, sources: list[str], on_progress: Progress) -> IngestOutcome: ...
 
 
-class IngestDialog(ModalScreen[bool]):
+class IngestDialog(Dialog[bool]):
     BINDINGS = [
         binding("dialog.cancel", "close", "Close"),
         binding("dialog.complete", "complete", "Complete", show=False),

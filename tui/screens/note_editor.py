@@ -18,18 +18,18 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 from textual.widgets.text_area import Selection
 
 from tui.keys import binding
+from tui.screens.dialog_base import Dialog
 from tui.screens.dialogs import shown_title
 from tui.widgets.keylabels import keys_label
 
 INDENT = 4  # columns between tab stops
 
 
-class NoteEditor(ModalScreen[str | None]):
+class NoteEditor(Dialog[str | None]):
     """Edit a note; returns the text to save, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -13,13 +13,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.suggester import SuggestionReady
 from textual.widgets import Input, Label, OptionList
 
 from tui.core.query import QueryError, parse
 from tui.core.textutil import safe_line
 from tui.keys import binding
+from tui.screens.dialog_base import Dialog
 from tui.widgets.fields import LineInput
 from tui.widgets.suggest import QuerySuggester
 
@@ -44,7 +44,7 @@ FILTER_HINTS = (
 )
 
 
-class QueryDialog(ModalScreen[str | None]):
+class QueryDialog(Dialog[str | None]):
     """Returns the query text (validated), or None when cancelled."""
 
     BINDINGS = [

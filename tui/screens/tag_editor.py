@@ -13,11 +13,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 
 from tui.core.textutil import safe_line
 from tui.keys import binding
+from tui.screens.dialog_base import Dialog
 from tui.screens.dialogs import shown_title
 from tui.widgets.fields import LineInput
 from tui.widgets.keylabels import keys_label
@@ -56,7 +56,7 @@ def suggest(fragment: str, tags: list[str], typed: list[str], limit: int = SHOWN
     return [h[0] for h in hits]
 
 
-class TagEditor(ModalScreen[TagChange | None]):
+class TagEditor(Dialog[TagChange | None]):
     BINDINGS = [
         binding("dialog.cancel", "cancel", "Cancel"),
         binding("dialog.submit", "submit", "Save"),
@@ -130,8 +130,7 @@ class TagEditor(ModalScreen[TagChange | None]):
         self._finish(self.query_one(Input).value)
 
     def _finish(self, value: str) -> None:
-        if self.is_current:
-            self.dismiss(tag_change(value, self.current, replace=self.replace))
+        self.dismiss(tag_change(value, self.current, replace=self.replace))  # (once: Dialog)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -11,6 +11,7 @@ from tui.core.clean.extracted import clean_extracted
 from tui.core.clean.furniture import FurnitureModel
 from tui.core.clean.glued import mend
 from tui.core.clean.lang import detect_lang, stopwords_for
+from tui.core.clean.mail import head_end
 from tui.core.clean.plain import (
     file_layout,
     plain_document,
@@ -185,8 +186,8 @@ def _visible_fields(text: str, first: str, last: str = "") -> dict:
     """Author and date as the plain-text reader finds them in a page's visible text: in the
     lines above the body's ``first`` paragraph when the page shows it, else above the body the
     plain-text cleaner finds in the page's top lines; and the author of a blog post's byline
-    under its ``last`` paragraph ("Posted by Ann Lee at 10:42 AM": read, the body goes
-    without it as a page's header's)."""
+    under its ``last`` paragraph ("Posted by Ann Lee at 10:42 AM", ``meta.signed``: read, the
+    body goes without it as a page's header's)."""
     lines = [ln for ln in single_spaced(text) if ln]
     at = lines.index(first) if first and first in lines else -1
     if at < 0:
@@ -196,13 +197,12 @@ def _visible_fields(text: str, first: str, last: str = "") -> dict:
     if not fields.get("author") and last and last in lines:
         end = len(lines) - 1 - lines[::-1].index(last)
         for ln in lines[end + 1 : end + 1 + _SIGNED_UNDER]:
-            if ln.lower().startswith(_SIGNED) and (who := meta.byline(ln)[0]):
+            if who := meta.signed(ln):
                 fields["author"] = who
                 break
     return {k: fields.get(k) for k in ("author", "date")}
 
 
-_SIGNED = ("posted by ", "written by ", "by ")  # a byline under a post ("Posted by Ann Lee")
 _SIGNED_UNDER = 2  # ...on one of the lines right under its last paragraph
 
 
@@ -240,7 +240,7 @@ def clean_text(text: str, known=None, authored: bool = False, filed: bool = Fals
                           table=table)
     if plain:
         keep = underlines(lines, keep)  # (a heading's "=====": no paragraph of its own)
-    if ">" in text and (gaps := _quote_gaps(lines)):
+    if ">" in text and (gaps := _quote_gaps(lines)) and _mail_shaped(lines):
         keep = [i for i in keep if i not in gaps]
     headline = shown = None
     top = next((i for i, ln in enumerate(lines) if ln), 0)
@@ -304,11 +304,35 @@ def single_spaced(text: str) -> list[str]:
 
 
 _MARKS_ONLY = re.compile(r">[> ]*")
+_PROMPT = re.compile(r"(?<!>)>>>(?!>)")  # an interpreter's prompt (Python's ">>>"), bare
+# The line introducing an e-mail's quotation ("On Mon, 3 Mar 2025, Tom Baker wrote:")
+_WROTE = re.compile(r"\b(?:wrote|writes|a écrit|escribió|escreveu|scrisse|napisał|kirjoitti|"
+                    r"написал[аи]?)\s*:$|\b(?:schrieb|schreef|skrev)\b.{0,80}:$", re.I)
+
+
+_PROSE_QUOTED = re.compile(r">[> ]* (?:\S+ ){3,}\S*[.!?…]")  # "> ... free from ten."
+
+
+def _mail_shaped(lines: list[str]) -> bool:
+    """The text has an e-mail's shape, where a quotation's bare ">" is a gap (``_quote_gaps``):
+    a header block, a signature separator ("-- "), a salutation opening it ("Hi Tom,"), a
+    line introducing a quotation ("... wrote:") or quoted prose (a sentence quoted "> ").
+    An interpreter's session (">>> c = Counter()" / ">>>", "> x <- 1" / ">") has none: its
+    lines are kept as written."""
+    if meta.SIGNATURE in lines or head_end(lines):
+        return True
+    if meta.salutation(next((ln for ln in lines if ln), "")):
+        return True
+    return any(ln[:1] == ">" and _PROSE_QUOTED.fullmatch(ln) or ln.endswith(":")
+               and _WROTE.search(ln) for ln in lines)
 
 
 def _quote_gaps(lines: list[str]) -> set[int]:
     """The quotation's bare ">" lines between two of its quoted lines: each is the gap between
-    the quotation's paragraphs (the body's paragraph break), no paragraph ">" of its own."""
+    the quotation's paragraphs (the body's paragraph break), no paragraph ">" of its own. A bare
+    prompt (">>>", "> >>>") is none: an interpreter's blank line (and an e-mail's third level
+    of quoting, written so, is kept as written). Only in a text of an e-mail's shape
+    (``_mail_shaped``, the caller's test)."""
     gaps: set[int] = set()
     run: list[int] = []  # bare ">" lines since the last line with words
     quoted = False  # that line was quoted
@@ -316,7 +340,8 @@ def _quote_gaps(lines: list[str]) -> set[int]:
         if not ln:
             continue
         if _MARKS_ONLY.fullmatch(ln):
-            run.append(i)
+            if not _PROMPT.search(ln):
+                run.append(i)
             continue
         if quoted and ln[:1] == ">":
             gaps.update(run)

@@ -101,6 +101,34 @@ def byline(line: str) -> tuple[str | None, str | None]:
     return author, source
 
 
+# Words of a heading a bare "By" opens ("By Topic", "By Popular Demand"): no name holds them
+_NO_NAME = frozenset("""the a an and or of our your my all this more most other topic topics
+category categories tag tags date month year author authors subject region country type
+section series genre popular popularity demand design request invitation order numbers number
+name title location season theme format language price brand default way hand day week
+example comparison contrast""".split())
+_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "bin",
+                        "al", "el", "y", "ter"})
+
+
+def signed(line: str) -> str | None:
+    """The author a line under a post names ("Posted by Ann Lee at 10:42 AM", "Written by Ann";
+    ``byline``). A bare "By" only before a name's shape: two to four capitalised words, none
+    of a heading's (a sidebar's "By Topic", "By Popular Demand", "By Category: Politics", "By
+    Order of the Court" name none)."""
+    low = line.lower()
+    if not low.startswith(("posted by ", "written by ", "by ")):
+        return None
+    who = byline(line)[0]
+    if not who or low.startswith(("posted by ", "written by ")):
+        return who
+    ws = who.split()
+    named = 2 <= len(ws) <= 4 and ws[0][:1].isupper() and ws[-1][:1].isupper() and all(
+        (w[:1].isupper() or w in _PARTICLES) and w.lower() not in _NO_NAME
+        and all(c.isalpha() or c in "'’.-" for c in w) for w in ws)
+    return who if named else None
+
+
 def dateline(first: str) -> tuple[str | None, str | None]:
     """(place, agency) from a body's opening 'TOKYO --', 'Tokyo:', 'WASHINGTON (AP) —' or
     'LOS ANGELES, Feb 26 -' (then the place is 'LOS ANGELES, Feb 26', as the wire writes it)."""

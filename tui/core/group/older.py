@@ -12,13 +12,16 @@ between older stories stays as it was. They come from the cross-language index (
 in other languages that share a new article's names and numbers), never from a scan of the
 stories, the best matched first within a budget per batch. An older article moves only on
 evidence one batch would trust (``strong``): scored with the frequencies known now too (its
-own were fixed when it came), and, when weak, matched by the story's articles in two languages.
+own were fixed when it came), and, when weak, matched by the story's articles in two languages
+or by two of its distinct articles (not copies, versions or spelling variants of one another).
 """
 
 from __future__ import annotations
 
 import math
 from array import array
+
+from rapidfuzz import fuzz
 
 from .model import DocEntry, GroupContext, Packed
 from .scoring import cross_candidates, cross_groups, cross_score, in_window
@@ -117,8 +120,10 @@ def strong(g: GroupContext, e: DocEntry, other: DocEntry, sim: float) -> bool:
     it joined an unrelated story one batch keeps apart): it must clear ``cross_join`` with
     the frequencies known now too. And weak evidence (under twice ``cross_join``) counts only
     where it matches articles of two languages of that story (the story's own translations
-    agree), not one article and its copies in other spellings (en, en-GB, en-IN). ``sim``:
-    the score the pass found (a shared weekday's share counts as it did there)."""
+    agree) or two distinct articles of it (a story a batch made in one language: a translation
+    that came first, issue #14), not one article and its copies in other spellings (en,
+    en-GB, en-IN). ``sim``: the score the pass found (a shared weekday's share counts as it
+    did there)."""
     p = g.params
     if sim < p.cross_join or now_score(g, e, other) + sim - cross_score(e, other, g.cross) < (
         p.cross_join
@@ -128,12 +133,26 @@ def strong(g: GroupContext, e: DocEntry, other: DocEntry, sim: float) -> bool:
         return True
     docs, mine = g.book.docs, e.group
     members = [docs[a] for a in g.book.stories[other.placement.story][-SUPPORT_READ:]]
-    agree = {
-        (m.lang or m.group).split("-")[0]
-        for m in members
-        if m.group != mine and cross_score(e, m, g.cross) >= p.cross_join
-    }
-    return len(agree) >= 2
+    agree = [m for m in members if m.group != mine and cross_score(e, m, g.cross) >= p.cross_join]
+    langs = {(m.lang or m.group).split("-")[0] for m in agree}
+    return len(langs) >= 2 or distinct(p, agree) >= 2
+
+
+def distinct(p, members: list[DocEntry]) -> int:
+    """How many of ``members`` are distinct articles: a copy or a version of one counted, or
+    one with nearly its opening (a spelling variant: en, en-GB, en-IN), counts with it."""
+
+    def root(m: DocEntry) -> str:  # (the article it is a copy or a version of, or itself)
+        return (m.placement.sameness != "coverage" and m.placement.copy_of) or m.id
+
+    firsts: list[DocEntry] = []
+    for m in members:
+        if not any(
+            root(f) == root(m) or (m.lead and fuzz.ratio(m.lead, f.lead) >= p.copy_ratio)
+            for f in firsts
+        ):
+            firsts.append(m)
+    return len(firsts)
 
 
 def now_score(g: GroupContext, e: DocEntry, other: DocEntry) -> float:
