@@ -247,7 +247,7 @@ def salutation(line: str) -> bool:
     return line.endswith(",") and len(line.split()) <= SALUTATION
 
 
-CLOSING_WORDS = 3  # a closing line or a name right above a bare "--" ("Thanks", "Anna Lee")
+CLOSING_WORDS = 3  # a closing or a name ("Thanks", "Anna Lee"): over a bare "--", under a closing
 _PROSE = 8  # words of a line of prose (the mail's body)
 
 
@@ -303,8 +303,12 @@ def letter_end(lines: list[str]) -> int | None:
     (``SIGN_OFFS``) among their first two; the signature is what is under the closing and
     the name under it ("Regards," / "Anna Lee" / "Head of Finance" / "Tel. ..."). None
     when the text is no such letter or nothing is under the name."""
-    idx = [k for k in range(head_end(lines), len(lines)) if lines[k].strip()]
-    if len(idx) < 4 or not salutation(lines[idx[0]].strip()):
+    start = head_end(lines)
+    first = next((ln.strip() for ln in lines[start:] if ln.strip()), "")
+    if not salutation(first):
+        return None  # (the common case, answered before the lines are indexed)
+    idx = [k for k in range(start, len(lines)) if lines[k].strip()]
+    if len(idx) < 4:
         return None
     n = len(idx)
     while n > 1 and len(lines[idx[n - 1]].split()) <= TAIL_WORDS:

@@ -5,10 +5,10 @@ a list, a closing line, a name and an e-mail's signature under it (``closing``).
 
 from __future__ import annotations
 
+from tui.core.clean.meta import CLOSING_WORDS as NAME_WORDS  # (a name under a closing line)
 from tui.core.clean.meta import SIGNATURE
 from tui.core.clean.shaped import BULLETED
 
-NAME_WORDS = 3  # a signature: a name of at most this many words under a closing line
 SIG_LINES = 4  # ...over at most this many lines (the netiquette's "McQuarrie limit")
 _SENTENCE_ENDS = tuple(".!?")
 _OWN_ENDS = (*_SENTENCE_ENDS, ";", ",", ":")  # a line outside the prose ending so is its own
