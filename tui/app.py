@@ -27,7 +27,6 @@ from tui.desk.ahead import LABEL as READ_AHEAD
 from tui.desk.idle_gc import IdleCollector
 from tui.keys import KeymapError, default_keys, resolve_keymap
 from tui.screens.app_keys import AppKeys
-from tui.screens.dialog_base import Dialog
 from tui.screens.loading import LoadingScreen
 from tui.screens.main import MainScreen
 from tui.screens.no_workspace import NoWorkspaceScreen
@@ -82,6 +81,7 @@ class WiredeskApp(App[int]):
         self.missing = False  # no workspace at root yet: shown, not made (NoWorkspaceScreen)
         self.leftover_notes: dict[str, str] = {}  # notes that could not be saved, printed
         self._quit_asked = False
+        self._unused: list[str] = []  # keys typed as a screen opened, of no use there: named
         self._screens = asyncio.Lock()  # the loading screen and the main one, never both at once
         self.collector = IdleCollector()  # full garbage collections between keys, not in them
 
@@ -178,8 +178,9 @@ class WiredeskApp(App[int]):
         ):
             self.collector.note_input()
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if isinstance(self.screen, Dialog) and self.screen.holds(event):
-                return  # typed after an Enter there: waits for it (see tui.screens.dialog_base)
+            holds = getattr(self.screen, "holds", None)  # a dialog, the main screen
+            if holds is not None and holds(event):
+                return  # typed after an Enter: waits for it (see tui.screens.dialog_base)
             event.typed_on = self.screen  # type: ignore[attr-defined]  # (see _on_key)
         await super().on_event(event)
 
@@ -198,10 +199,9 @@ class WiredeskApp(App[int]):
         if getattr(event, "typed_again", False) and typed_on is screen:
             event.prevent_default()
             if not await self._check_bindings(event.key):
-                self.notify(
-                    f"{keys_label(event.key)} was typed while this screen opened: not used.",
-                    severity="warning",
-                )
+                self._unused.append(keys_label(event.key))
+                if len(self._unused) == 1:  # one warning for a held key, not one a repeat
+                    self.call_after_refresh(self._say_unused)
             return
         if typed_on is None or typed_on is screen or typed_on not in self.screen_stack:
             return  # App._on_key: the bindings of the screen in front, as ever
@@ -211,6 +211,13 @@ class WiredeskApp(App[int]):
         again = events.Key(event.key, event.character)
         again.typed_again = True  # type: ignore[attr-defined]
         self.post_message(again)
+
+    def _say_unused(self) -> None:
+        keys, self._unused = self._unused, []
+        counts = {k: keys.count(k) for k in keys}  # (in the order typed)
+        said = ", ".join(k if n == 1 else f"{k} ({n} times)" for k, n in counts.items())
+        verb = "was" if len(keys) == 1 else "were"
+        self.notify(f"{said} {verb} typed while this screen opened: not used.", severity="warning")
 
     async def on_unmount(self) -> None:
         self.collector.stop()

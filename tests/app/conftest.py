@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from tui.app import make_app
 from tui.config import Config
@@ -67,12 +68,16 @@ async def main_ready(pilot, *, listed: bool = False):
     app = pilot.app
     while True:
         screen = app.screen
-        if (type(screen).__name__ == "MainScreen" and screen.is_mounted
-                and (not listed or screen.stories.listing.stories)):
+        if (
+            type(screen).__name__ == "MainScreen"
+            and screen.is_mounted
+            and (not listed or screen.stories.listing.stories)
+        ):
             break
         if app._exception is not None or app.error is not None or app._exit:
-            raise AssertionError(f"the app stopped before its main screen: {app._exception!r}, "
-                                 f"{app.error!r}")
+            raise AssertionError(
+                f"the app stopped before its main screen: {app._exception!r}, {app.error!r}"
+            )
         await pilot.pause(0.02)
     await settle(pilot)
     return screen
@@ -97,3 +102,17 @@ async def open_arabic(pilot):
     app.screen.stories.goto(arabic.story, arabic.id)
     await pilot.pause()
     return arabic
+
+
+def burst(app, *keys: str) -> None:
+    """Keys as the terminal sends them, not waited for (a person typing fast)."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def whole_list(pilot, screen) -> None:
+    """Until ``screen``'s story list is whole (no part still coming)."""
+    await settle(pilot)
+    while screen.stories.listing.partial:
+        await pilot.pause(0.02)
+    await settle(pilot)

@@ -4,15 +4,8 @@ main screen under it), and a key typed after a dialog's Enter goes where the Ent
 from __future__ import annotations
 
 import pytest
-from textual import events
 
-from tests.app.conftest import main_ready, settle
-
-
-def _burst(app, *keys: str) -> None:
-    """Keys as the terminal sends them, not waited for (as in test_mend_s36)."""
-    for key in keys:
-        app.post_message(events.Key(key, key if len(key) == 1 else None))
+from tests.app.conftest import burst, main_ready, settle
 
 
 def _stack(app) -> list[str]:
@@ -43,7 +36,7 @@ async def test_two_enters_fast_in_a_dialog_keep_the_main_screen(
         await pilot.press(*opener)
         await settle(pilot)
         assert app.screen is not screen
-        _burst(app, "enter", "enter")
+        burst(app, "enter", "enter")
         await settle(pilot)
         assert app.screen is screen, _stack(app)
         assert _stack(app)[-1] == "MainScreen" and "MainScreen" in _stack(app)
@@ -57,14 +50,14 @@ async def test_a_key_typed_after_enter_in_a_burst_goes_to_the_list(make):
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await main_ready(pilot, listed=True)
-        _burst(app, "slash", *"japan", "enter", "j")
+        burst(app, "slash", *"japan", "enter", "j")
         await settle(pilot)
         assert app.screen is screen, _stack(app)
         assert screen.query_text == "japan"
         # the key reached the main screen: "?" opens the help there (it is not in the field)
         await pilot.press("F")
         await settle(pilot)
-        _burst(app, "slash", *"japan", "enter", "question_mark")
+        burst(app, "slash", *"japan", "enter", "question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen), _stack(app)
         assert screen.query_text == "japan"
@@ -73,7 +66,7 @@ async def test_a_key_typed_after_enter_in_a_burst_goes_to_the_list(make):
         # and the same once the dialog is open: "japan" Enter "?" at once
         await pilot.press("F", "slash")
         await settle(pilot)
-        _burst(app, *"japan", "enter", "question_mark")
+        burst(app, *"japan", "enter", "question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen), _stack(app)
         assert screen.query_text == "japan"
@@ -89,7 +82,7 @@ async def test_keys_after_an_enter_that_does_not_close_go_into_the_field(make):
         await pilot.press("f")
         await settle(pilot)
         dialog = app.screen
-        _burst(app, *"after:zz", "enter", *"x", "backspace", "backspace", "backspace")
+        burst(app, *"after:zz", "enter", *"x", "backspace", "backspace", "backspace")
         await settle(pilot)
         assert app.screen is dialog
         assert dialog.query_one(Input).value == "after:"

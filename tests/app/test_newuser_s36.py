@@ -301,7 +301,7 @@ def test_two_texts_of_one_outlet_and_day_told_apart_by_the_hour_when_the_title_c
         ),
     ]
     left, right = pane_headers(sides, None, [39, 39])  # (80 columns, side by side)
-    assert left == "- 1/2 Hand feed · 2 Dec 2024 08:15", left
-    assert right == "+ 2/2 Hand feed · 2 Dec 2024 10:40", right
+    assert left == "- 1/2 Hand feed · 2 Dec 08:15 +01:00", left
+    assert right == "+ 2/2 Hand feed · 2 Dec 10:40 +01:00", right
     left, right = pane_headers(sides, None, [80, 80])
     assert left.startswith("- 1/2 Hand feed: Bridge closed after ship strike · Mon 2 Dec 2024")

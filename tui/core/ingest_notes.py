@@ -68,31 +68,60 @@ class Escapes:
         self.warnings = warnings
         self.files: dict[str, list[int]] = {}  # file -> [documents, sequences, links, kept]
         self.where: dict[str, str] = {}  # file -> its one document's name (while it has one)
+        self.fields: dict[str, dict[str, list[int]]] = {}  # file -> place -> [sequences, docs]
+        self.seen: set[tuple[str, str, str]] = set()  # a feed's own (file, key, text), once
 
     def add(self, doc: RawDocument) -> RawDocument:
         from tui.core.safe_text import OSC8, OSC8_OPEN, escapes
 
         content = doc.content if isinstance(doc.content, str) else ""
-        if not (n := escapes(content)):
-            return doc  # (nearly every document)
         hints = doc.hints if isinstance(doc.hints, dict) else {}
+        n = escapes(content)
+        fields = {}  # place -> sequences (a title, an author: removed as from the body)
+        for k, v in hints.items():
+            if k in _NOT_SHOWN or not isinstance(v, str) or not (c := escapes(v)):
+                continue
+            if v in content:  # (a title the page or the text is made of: counted once)
+                if k == "summary":
+                    continue  # (a feed item's teaser is its body)
+                n -= c
+            fields[_place(k, hints)] = c
+        if not n and not fields:
+            return doc  # (nearly every document)
         where = str(hints.get("where") or doc.origin)
         name = _file_of(where, hints)
+        if isinstance(hints.get("feed"), str):  # the feed's title, in every item
+            for k in [k for k in fields if k in _FEEDS_OWN]:
+                if (name, k, hints[_FEEDS_OWN[k]]) in self.seen:
+                    del fields[k]  # (counted with the first item)
+                self.seen.add((name, k, hints[_FEEDS_OWN[k]]))
+        own = n > 0 or any(k not in _FEEDS_OWN for k in fields)  # (an item's own sequences)
         links = kept = 0
         if "\x1b]8;" in content:
             links = sum(1 for _ in OSC8_OPEN.finditer(content))
             kept = sum(1 for _ in OSC8.finditer(content))
         tally = self.files.setdefault(name, [0, 0, 0, 0])
-        for i, v in enumerate((1, n, links, kept)):
+        for i, v in enumerate((int(own), n + sum(fields.values()), links, kept)):
             tally[i] += v
-        self.where[name] = where
+        told = self.fields.setdefault(name, {})
+        if n:
+            fields = {"body": n, **fields}
+        for k, c in fields.items():
+            t = told.setdefault(k, [0, 0])
+            t[0], t[1] = t[0] + c, t[1] + 1
+        if own:
+            self.where[name] = where
         return doc
 
     def flush(self) -> None:
         for name, (docs, n, links, kept) in self.files.items():
+            if not n:
+                continue  # (a feed's own sequences, counted with an earlier item)
             said = f"{n} terminal escape sequence{'s' * (n != 1)} removed (never obeyed)"
             if docs > 1:
                 said += f" from {docs} {'items' if ' item ' in self.where[name] else 'records'}"
+            if set(places := self.fields.get(name) or {}) - {"body"}:  # (the body's alone: no
+                said += f" ({_in_places(places)})"  # parenthesis, as before)
             if kept:
                 said += f"; {kept} terminal link{'s' * (kept != 1)} kept as text (URL)"
             if links > kept:
@@ -102,6 +131,32 @@ class Escapes:
             self.warnings.append((self.where[name] if docs == 1 else name, said))
         self.files.clear()
         self.where.clear()
+        self.fields.clear()
+        self.seen.clear()
+
+
+_NOT_SHOWN = frozenset({"where", "feed"})  # hints that name the file, not the article
+_FEEDS_OWN = {"feed title": "source"}  # a feed's own place -> its hint in every item
+_PLACES = {"date_raw": "date"}  # an internal key -> the field the user wrote
+_PLURAL = {"body": "bodies", "summary": "summaries"}
+_ORDER = ("body", "title", "author")
+
+
+def _place(key: str, hints: dict) -> str:
+    """Where a hint's text was, as the user wrote it: "title", "date", a feed's "feed title"."""
+    if isinstance(hints.get("feed"), str) and key == "source":
+        return "feed title"  # (the channel's <title>: every item's source)
+    return _PLACES.get(key, key)
+
+
+def _in_places(places: dict[str, list[int]]) -> str:
+    """Where sequences were: "2 in bodies, 2 in titles, 1 in the author" (a place of one
+    document is "the" place, of several the plural)."""
+    order = sorted(places, key=lambda k: (_ORDER.index(k) if k in _ORDER else 9, k))
+    return ", ".join(
+        f"{places[k][0]} in " + (f"the {k}" if places[k][1] == 1 else _PLURAL.get(k, k + "s"))
+        for k in order
+    )
 
 
 def _file_of(where: str, hints: dict) -> str:

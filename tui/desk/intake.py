@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.textutil import safe_line
+from tui.desk.intake_count import Holders
 
 Progress = Callable[[int, int, str], None]
 
@@ -50,6 +51,10 @@ class Look:
     home: str | None = None  # the home folder, when a source is `~` itself
     failed: bool = False  # a source names nothing there (the ingest's report says why)
     why_none: tuple[str, ...] = ()  # sources that are there and name no file: why
+    holders: int = 0  # files that hold many articles (feeds, JSON Lines)
+    items: int = 0  # the articles counted in them (see tui.desk.intake_count)
+    too_big: int = 0  # holders over the count's limit of one file (not read)
+    uncounted: int = 0  # holders not counted: not regular files, unreadable, past the budget
 
 
 def wide(sources: list[str]) -> bool:
@@ -79,6 +84,7 @@ def look(sources: list[str]) -> Look:
     why: list[str] = []
     home = safe_line(str(user_path("~"))) if any(s in HOME for s in sources) else None
     out = Collected()  # (failures and warnings: the ingest's report says them)
+    held = Holders()
     for src in sources:
         if src.startswith(("http://", "https://")):
             urls += 1
@@ -87,13 +93,24 @@ def look(sources: list[str]) -> Look:
         before, failures, warnings = files, len(out.failures), len(out.warnings)
         for path in expand(src, out):
             if files >= LOOK_LIMIT:
-                return Look(files, names, True, urls, _cwd(relative), home)
+                return Look(files, names, True, urls, _cwd(relative), home, **held.counts())
             files += 1
+            held.add(path)
             if len(names) < LOOK_NAMES:
                 names.append(safe_line(str(path)))
         if files == before and len(out.failures) == failures:
             why.append(_why_none(src, [w for _, w in out.warnings[warnings:]]))
-    return Look(files, names, False, urls, _cwd(relative), home, bool(out.failures), tuple(why))
+    return Look(
+        files,
+        names,
+        False,
+        urls,
+        _cwd(relative),
+        home,
+        bool(out.failures),
+        tuple(why),
+        **held.counts(),
+    )
 
 
 def _why_none(src: str, not_read: list[str]) -> str:
@@ -140,11 +157,31 @@ def look_said(got: Look) -> str:
     if got.home:
         where = f" in your home folder ({got.home})" + (" and" + where if where else "")
     urls = f" and {got.urls} URL{'s' if got.urls > 1 else ''}" if got.urls else ""
+    if got.holders:  # files, not articles: a feed or a JSON Lines file holds many
+        kind = "a feed or JSON Lines file" if got.holders == 1 else "feeds or JSON Lines files"
+        about = _holding(got)
+        files += f" ({got.holders:,} of them {kind}{about})"
+        if got.holders == got.files == 1:
+            files = f"1 file ({kind}{about})"
     one = got.files + got.urls == 1
     return (
         f"That names {files}{urls}{where}: {shown}. Enter again ingests "
         f"{'it' if one else 'them all'}; edit the field to name {'another' if one else 'fewer'}."
     )
+
+
+def _holding(got: Look) -> str:
+    """What the feeds and JSON Lines files hold, as counted; the files not counted named."""
+    skipped = got.too_big + got.uncounted
+    said = []
+    if got.holders > skipped:
+        least = "at least " if skipped else ""
+        said.append(f" holding {least}{got.items:,} article{'' if got.items == 1 else 's'}")
+    parts = [f"{got.too_big:,} too big to count"] if got.too_big else []
+    parts += [f"{got.uncounted:,} not counted"] if got.uncounted else []
+    if parts:
+        said.append(("; " if said else ": ") + ", ".join(parts))
+    return "".join(said)
 
 
 def _outcome(

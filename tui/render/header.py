@@ -181,8 +181,9 @@ def _fields(
     ]
 
 
-# the same, then the date shortened to its day, and only then the name
-SCREEN_ORDER = [3, 4, 2, 4, 4, 2, 1, -2, 1, -1]
+# the same, then the date shortened (its offset kept; at last to what tells it from the other
+# side's: its hour, or its day), and only then the name
+SCREEN_ORDER = [3, 4, 2, 4, 4, 2, 1, -2, 1, 1, -1]
 
 
 def pane_headers(
@@ -198,10 +199,11 @@ def pane_headers(
     forms, long to short ("Reuters: Japan eyes pact", "Reuters"). Dates read as a person reads
     them ("Tue 11 Oct 2022 19:41 +05:30", then "11 Oct 2022")."""
     fields = []
-    for _prefix, label, date, words, lang in sides:
+    dates = [side[2] for side in sides]
+    for k, (_prefix, label, date, words, lang) in enumerate(sides):
         f = _fields("", date, words, lang, comp, words_overlap)
         f[0] = (label,) if isinstance(label, str) else tuple(label)
-        f[1] = tuple(map(safe_line, date_forms(date)))
+        f[1] = tuple(map(safe_line, date_forms(date, (*dates[:k], *dates[k + 1 :]))))
         fields.append(f)
     choices = [
         _fit(side[0], f, SCREEN_ORDER, w, visual, None)[1]

@@ -22,6 +22,7 @@ R = TypeVar("R")
 
 class Dialog(ModalScreen[R]):
     held: list[events.Key] | None = None  # keys typed after an Enter in the field
+    _dismissed = False  # dismissed: the held keys go to the screen in front after its result
 
     def holds(self, key: events.Key) -> bool:
         """Called by the app with each key as it arrives while this dialog is in front:
@@ -41,15 +42,19 @@ class Dialog(ModalScreen[R]):
             front = False
         if not front:
             return AwaitComplete()
+        self._dismissed = True
         done = super().dismiss(result)
-        self._send_held()  # to the screen now in front, as if typed now
+        # to the screen now in front, as if typed now, once the dialog's result was used (its
+        # callback runs next: a search's keys then wait for its list)
+        self.app.call_later(self._send_held)
         return done
 
     @on(Input.Submitted)
     def _enter_done(self) -> None:
         """Runs after the dialog's own handler of Enter: it did not close, so the keys typed
-        after the Enter go into the dialog, in order."""
-        self._send_held()
+        after the Enter go into the dialog, in order (closed: they wait for its result)."""
+        if not self._dismissed:
+            self._send_held()
 
     def _send_held(self) -> None:
         keys, self.held = self.held or [], None

@@ -55,6 +55,9 @@ def join_pasted(lines: list[str]) -> str:
     return " ".join(lines)
 
 
+EDITED = "Edited while it looked: Enter looks at what the field names now (nothing is read yet)."
+
+
 class Intake(Protocol):
     """What the dialog ingests into: the desk, or (no workspace yet) ``FirstIngest``."""
 
@@ -141,6 +144,8 @@ class IngestDialog(Dialog[bool]):
             self.prose = ""
         if event.value != self.shown:
             self.shown = None
+        if self.looking:  # the look under way is at the old value: its answer will not stick
+            self.query_one("#ingest-status", Label).update(EDITED)
 
     @on(Input.Submitted)
     def start(self, event: Input.Submitted) -> None:
@@ -200,12 +205,14 @@ class IngestDialog(Dialog[bool]):
         self.looking = False
         if self not in self.app.screen_stack:
             return  # closed while it looked: nothing was read, nothing is
+        if self.query_one(Input).value != typed:  # edited meanwhile: Enter looks again
+            self.running = False
+            self.query_one("#ingest-status", Label).update(EDITED)
+            return
         if isinstance(got, Look) and not got.files and (got.urls or got.failed):
             self._start(sources)  # no file: the ingest's report says why (no match...)
             return
         self.running = False
-        if self.query_one(Input).value != typed:
-            return  # edited meanwhile: Enter looks again
         self.query_one(ProgressBar).display = False  # (an earlier ingest's bar and report)
         self.query_one("#ingest-report", Static).update("")
         if isinstance(got, Look) and not got.files:  # folders with no file to read: why

@@ -14,6 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import Reactive
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
@@ -25,8 +26,8 @@ from tui.desk import Cancelled, Desk, DiskChange, Listing
 from tui.desk.select import unreadable_note
 from tui.keys import binding
 from tui.screens import main_messages as msg
+from tui.screens.main_actions import ActionScreen
 from tui.screens.main_header import article_header, plural
-from tui.screens.main_status import StatusScreen
 from tui.screens.main_stories import STORY_BINDINGS, GroupingKeys
 from tui.screens.main_tools import TOOL_BINDINGS, ToolKeys, shell_where
 from tui.screens.main_triage import TRIAGE_BINDINGS, TriageKeys
@@ -37,11 +38,12 @@ from tui.widgets.reader import Reader
 from tui.widgets.story_list import StoryList
 
 POLL_SECONDS = 2.0
+HOLD_AT_MOST = 3.0  # seconds: keys typed after a search's Enter wait this long for its list
 LOOK_AFTER = 1.5  # seconds: the look over every file (a thread) waits for the first paint
 __all__ = ["MainScreen", "article_header", "plural"]
 
 
-class MainScreen(StatusScreen):
+class MainScreen(ActionScreen):
     # Textual repaints the whole screen when the focus moves (open, back: two a key); the two
     # panes repaint themselves (their styles and titles change), nothing else shows the focus
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
@@ -59,8 +61,13 @@ class MainScreen(StatusScreen):
         *TOOL_BINDINGS,
     ]
 
-    def __init__(self, desk: Desk, config: Config, listing: Listing | None = None,
-                 keys: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        config: Config,
+        listing: Listing | None = None,
+        keys: dict[str, str] | None = None,
+    ) -> None:
         """``listing``: the unfiltered list if already built (off the UI thread); ``keys``: the
         keymap (binding id -> keys), for the keys the screen names."""
         super().__init__()
@@ -69,6 +76,9 @@ class MainScreen(StatusScreen):
         self.reading = False  # narrow layout: the reader is shown instead of the list
         self._first_listing = listing
         self._first_part: tuple[msg.Keep, msg.Keep] = ((None, None), (None, None))
+        self.held: list[events.Key] | None = None  # keys typed while a search's list is read
+        self._searches = 0  # typed searches so far: a list releases the held keys of its own
+        self._hold_timer: Timer | None = None  # one release timer: the latest search's
         self.triage = TriageKeys(self)
         self.grouping = GroupingKeys(self)
         self.tools = ToolKeys(self)
@@ -76,8 +86,13 @@ class MainScreen(StatusScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal(id="panes"):
-            yield StoryList(self.desk.get, id="stories", listing=self._first_listing,
-                            brief=self.desk.held.brief, where=shell_where(self.desk.root))
+            yield StoryList(
+                self.desk.get,
+                id="stories",
+                listing=self._first_listing,
+                brief=self.desk.held.brief,
+                where=shell_where(self.desk.root),
+            )
             yield Reader(id="reader")
         yield KeyBar("list")  # the keys that matter here, fitted; the help screen has them all
 
@@ -175,15 +190,18 @@ class MainScreen(StatusScreen):
             self.rebuild(self.current_filter(), regrouped=True)
 
     # ---- filters and the list ----------------------------------------------------------------
-    def apply_query(self, query: str, typed: bool = False) -> None:
-        self.tools.apply_query(query, typed)  # (typed: / or f, a new search goes to its top)
-
     def keep(self) -> msg.Keep:
         story = self.stories.story
         return (story.id if story else None, self.current_id())
 
-    def rebuild(self, flt: Filter | None = None, reload: bool = False,
-                regrouped: bool = False, first: bool = False, top: bool = False) -> None:
+    def rebuild(
+        self,
+        flt: Filter | None = None,
+        reload: bool = False,
+        regrouped: bool = False,
+        first: bool = False,
+        top: bool = False,
+    ) -> None:
         """Select the list again off the UI thread (a free-text filter reads bodies).
 
         ``reload``: read what other processes changed; ``regrouped``: articles were added or
@@ -196,21 +214,33 @@ class MainScreen(StatusScreen):
         """
         if top:
             self._first_part = (msg.TOP, self.keep())  # (a first part still shown: the same)
+            self.held = self.held or []  # keys typed now act on the list the search gives
+            self._searches += 1
+            if self._hold_timer is not None:  # (an earlier search's: its keys were for this one)
+                self._hold_timer.stop()
+            self._hold_timer = self.set_timer(HOLD_AT_MOST, self._send_held)  # (never lost)
         keep, order = msg.TOP if top else self._keep_whole(), self.stories.sort
+        search = self._searches
 
         def work() -> None:
             worker = get_current_worker()
             stop = lambda: worker.is_cancelled
             try:
-                listing = self.desk.select(flt, reload=reload, regrouped=regrouped,
-                                           quick=first, order=order, cancelled=stop)
+                listing = self.desk.select(
+                    flt,
+                    reload=reload,
+                    regrouped=regrouped,
+                    quick=first,
+                    order=order,
+                    cancelled=stop,
+                )
                 if listing.partial and not worker.is_cancelled:
-                    self.post_message(msg.ListingReady(listing, keep))
+                    self.post_message(msg.ListingReady(listing, keep, search))
                     listing = self.desk.select(flt, cancelled=stop)
             except Cancelled:
                 return
             if not worker.is_cancelled:
-                self.post_message(msg.ListingReady(listing, keep))
+                self.post_message(msg.ListingReady(listing, keep, search))
 
         self.run_worker(work, thread=True, exclusive=True, group="listing", name="rebuild")
 
@@ -230,8 +260,27 @@ class MainScreen(StatusScreen):
         sl.set_data(listing, self.desk.reload_filters(), self.query_text, keep)
         self._first_part = (keep, self.keep())
         self.update_status()
+        if event.search == self._searches:  # (an earlier search's list: not the one awaited)
+            self._send_held()
         if listing.unreadable:
             self.notify(unreadable_note(listing.unreadable), severity="warning", timeout=8)
+
+    def holds(self, key: events.Key) -> bool:
+        """Called by the app with each key while this screen is in front: True when the key
+        waits for the list of a search typed before it (``/japan`` Enter ``j`` in one burst:
+        the "j" moved the cursor on the old list, and the new one put it back on its top)."""
+        if self.held is None:
+            return False
+        self.held.append(events.Key(key.key, key.character))
+        return True
+
+    def _send_held(self) -> None:
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        keys, self.held = self.held or [], None
+        for key in keys:  # as if typed now, on the list shown
+            self.app.post_message(key)
 
     def poll_disk(self) -> None:
         if not self.desk.pending and self.is_current:
@@ -239,8 +288,13 @@ class MainScreen(StatusScreen):
 
     def check_disk(self) -> None:
         """Ask the desk (off the UI thread) what another process changed."""
-        self.run_worker(lambda: self.post_message(msg.DiskChanged(self.desk.check_disk())),
-                        thread=True, exclusive=True, group="poll", name="check_disk")
+        self.run_worker(
+            lambda: self.post_message(msg.DiskChanged(self.desk.check_disk())),
+            thread=True,
+            exclusive=True,
+            group="poll",
+            name="check_disk",
+        )
 
     @on(msg.DiskChanged)
     def disk_changed(self, event: msg.DiskChanged) -> None:
@@ -251,8 +305,9 @@ class MainScreen(StatusScreen):
             self._reload_filters()
 
     def _reload_filters(self) -> None:
-        self.stories.set_data(self.stories.listing, self.desk.reload_filters(), self.query_text,
-                              self.keep())
+        self.stories.set_data(
+            self.stories.listing, self.desk.reload_filters(), self.query_text, self.keep()
+        )
 
     @on(msg.FiltersSaved)
     def filters_saved(self, event: msg.FiltersSaved) -> None:
@@ -312,80 +367,6 @@ class MainScreen(StatusScreen):
     def action_next_unread(self) -> None:
         self.triage.next_unread()
 
-    # ---- the keys of the helpers (Textual looks actions up on the screen) --------------------
-    def action_toggle_read(self) -> None:
-        self.triage.toggle("read")
-
-    def action_star(self) -> None:
-        self.triage.toggle("starred")
-
-    def action_story_read(self) -> None:
-        self.triage.story_read()
-
-    def action_tag(self) -> None:
-        self.triage.tag()
-
-    def action_note(self) -> None:
-        self.triage.note()
-
-    def action_archive(self) -> None:
-        self.triage.archive()
-
-    def action_mark(self) -> None:
-        self.triage.mark()
-
-    def action_mark_all(self) -> None:
-        self.triage.mark_all()
-
-    def action_undo(self) -> None:
-        if self.grouping.correcting():  # its undo step is recorded when it is written
-            self.notify("A grouping correction is being saved: undo in a moment.")
-            return
-        step = self.triage.undo()
-        if step is not None and step.regroup is not None:
-            self.grouping.undo(step)
-        elif step is not None:
-            self.tools.undo_filters(step)
-
-    def action_join(self) -> None:
-        self.grouping.join()
-
-    def action_move_here(self) -> None:
-        self.grouping.move_here()
-
-    def action_split(self) -> None:
-        self.grouping.split()
-
-    def action_search(self) -> None:
-        self.tools.search()
-
-    def action_filter(self) -> None:
-        self.tools.filter()
-
-    def action_clear_filter(self) -> None:
-        self.apply_query("")
-
-    def action_save_filter(self) -> None:
-        self.tools.save_filter()
-
-    def action_delete_filter(self) -> None:
-        self.tools.delete_filter()
-
-    def action_compare(self) -> None:
-        self.tools.compare()
-
-    def action_export(self) -> None:
-        self.tools.export()
-
-    def action_ingest(self) -> None:
-        self.tools.ingest()
-
-    def action_refresh_feeds(self) -> None:
-        self.tools.refresh_feeds()
-
-    def action_explain(self) -> None:
-        self.tools.explain()
-
     def action_toggle_raw(self) -> None:
         self.show_raw = not self.show_raw
         self.show_article()
@@ -393,4 +374,3 @@ class MainScreen(StatusScreen):
 
     def action_toggle_bidi(self) -> None:
         self.tools.toggle_bidi()
-

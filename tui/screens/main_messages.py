@@ -20,9 +20,10 @@ TOP: Keep = ("", None)  # a new search: the cursor on its first story (``StoryLi
 class ListingReady(Message):
     """A new list was selected off the UI thread."""
 
-    def __init__(self, listing: Listing, keep: Keep) -> None:
+    def __init__(self, listing: Listing, keep: Keep, search: int = 0) -> None:
         super().__init__()
         self.listing, self.keep = listing, keep
+        self.search = search  # the typed search it answers (MainScreen._searches then)
 
 
 class DiskChanged(Message):
@@ -55,8 +56,7 @@ class FiltersSaved(Message):
 class Notice(Message):
     """Something to tell the user from a worker (``severity`` as ``App.notify`` takes it)."""
 
-    def __init__(self, text: str, severity: str = "information", *,
-                 rebuild: bool = False) -> None:
+    def __init__(self, text: str, severity: str = "information", *, rebuild: bool = False) -> None:
         super().__init__()
         self.text, self.severity, self.rebuild = text, severity, rebuild
 

@@ -29,6 +29,7 @@ from tui.widgets.rows import outlet_of
 if TYPE_CHECKING:
     from tui.core.diff.model import CompareItem
     from tui.screens.export_dialog import ExportRequest
+    from tui.screens.query_dialog import QueryDialog
 
 # After each folder the look over the files waits three times what the folder took: a
 # quarter of a core at most, beside the first keys (issue 16: 1,000,000 articles)
@@ -117,11 +118,29 @@ class ToolKeys(ScreenKeys):
         failed = bool(flt.text.strip()) and not listing.stories and not listing.partial
         title = "Search titles, bodies, tags and notes (fuzzy)"
         if failed:
-            self.screen.app.push_screen(
-                QueryDialog(title, flt.text.strip(), free_text=True, failed=True), done
-            )
+            dialog = QueryDialog(title, flt.text.strip(), free_text=True, failed=True)
+            self.screen.app.push_screen(dialog, done)
+            self._which_failed(dialog, rest, flt.text.strip())
             return
         self.screen.app.push_screen(QueryDialog(title, then_more(flt.text), free_text=True), done)
+
+    def _which_failed(self, dialog: QueryDialog, rest: str, text: str) -> None:
+        """Look up each word of a failed search alone (in a worker): the dialog then selects
+        only those that found nothing."""
+        from tui.screens.query_dialog import QueryDialog, words_of  # noqa: PLC0415
+
+        words = [w.group() for w in words_of(text)]
+        if len(words) < 2:
+            return
+
+        def job() -> None:
+            try:
+                found = [bool(self.desk.select(parse(f"{rest} {w}")).stories) for w in words]
+            except Exception:  # noqa: BLE001 - the index busy: all stay selected, as before
+                return
+            dialog.post_message(QueryDialog.WordsFound(text, found))  # (gone: dropped)
+
+        self._run(job, "which-failed")
 
     def apply_query(self, query: str, typed: bool = False) -> None:
         """Filter the list by ``query`` ("" clears the filter). ``typed``: a search typed with

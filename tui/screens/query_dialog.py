@@ -6,6 +6,7 @@ filter; ``f`` edits the whole filter and lists the saved filters to pick from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from rich.text import Text
@@ -15,6 +16,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.suggester import SuggestionReady
 from textual.widgets import Input, Label, OptionList
+from textual.widgets.input import Selection
 
 from tui.core.query import QueryError, parse
 from tui.core.textutil import safe_line
@@ -33,6 +35,33 @@ MODEL = (
     "f edits the whole filter (replaces it); F clears it. Words are looked for in "
     'titles, outlets, tags, notes and texts, and forgive typos ("Japn Canda").'
 )
+
+
+WORD = re.compile(r'"[^"]*"|\S+')  # a search's words: a "quoted phrase" is one
+
+
+def words_of(text: str) -> list[re.Match[str]]:
+    """The words of a search as the field shows them (their places, to select some)."""
+    return list(WORD.finditer(text))
+
+
+def failed_hint(words: Sequence[str], found: Sequence[bool], selected: bool) -> str:
+    """What a failed search's hint says: which words matched nothing, that the others find
+    stories without them, and what to do ("Nothing matched zzqx; bridge alone finds stories:
+    typing replaces zzqx (selected).")."""
+    gone = _and([w for w, f in zip(words, found) if not f])
+    kept = [w for w, f in zip(words, found) if f]
+    it = "it" if len(words) - len(kept) == 1 else "them"
+    finds = f"{kept[0]} alone finds" if len(kept) == 1 else f"{_and(kept)} each find"
+    do = f"typing replaces {it} (selected)" if selected else f"delete {it} to search {_and(kept)}"
+    return f"Nothing matched {gone}; {finds} stories without {it}: {do}."
+
+
+def _and(words: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c": words named (a comma or a full stop typed after one: not
+    part of it)."""
+    named = [w if w.startswith('"') else w.rstrip(",;.") or w for w in words]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
 
 
 # The field's placeholder, longest first: the longest that fits is shown.
@@ -117,6 +146,32 @@ class QueryDialog(Dialog[str | None]):
         if self.failed:
             field.select_all()
         self.query_one("#query-error").display = False
+
+    class WordsFound(Message):
+        """Which words of a failed search find something alone (looked up in a worker)."""
+
+        def __init__(self, text: str, found: Sequence[bool]) -> None:
+            super().__init__()
+            self.text, self.found = text, list(found)
+
+    @on(WordsFound)
+    def words_found(self, event: WordsFound) -> None:
+        """Select only the words that found nothing, and name them: the word that matched
+        stays (typing replaced "japan qwerty" whole, though "japan" found stories)."""
+        field = self.query_one(Input)
+        words = words_of(event.text)
+        if field.value != event.text or len(words) != len(event.found) or all(event.found):
+            return  # edited meanwhile (or each word finds something: together they do not)
+        if field.selection != Selection(0, len(field.value)):
+            return  # the user moved in the field meanwhile: the selection is theirs
+        failed = [i for i, f in enumerate(event.found) if not f]
+        if not any(event.found):  # all failed: all stay selected
+            return
+        together = failed == list(range(failed[0], failed[-1] + 1))
+        if together:  # selected alone
+            field.selection = Selection(words[failed[0]].start(), words[failed[-1]].end())
+        hint = failed_hint([w.group() for w in words], event.found, together)
+        self.query_one("#query-failed", Label).update(Text(hint))
 
     class WordsReady(Message):
         """The words to complete were read (in a worker, after the dialog opened)."""

@@ -26,6 +26,7 @@ from typing import Any
 from tui.core.clean.combine import add_missed
 from tui.core.clean.html_agree import top_up, worth_asking
 from tui.core.clean.html_anchors import drop_anchor_signs
+from tui.core.clean.html_bare import wrap_bare_text
 from tui.core.clean.html_blocks import redraw
 from tui.core.clean.html_inside import fill_inside
 from tui.core.clean.html_meta import read_meta
@@ -76,6 +77,7 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
     if tree is None:
         text = strip_tags(html)
         return text, {}, False, lambda: text
+    _safe(wrap_bare_text, tree)  # prose straight in <body>: blocks of their own (html_bare)
     _safe(drop_anchor_signs, tree)  # "Path#", "Installation¶": a heading's link to itself
     _safe(part_flavours, tree)  # a <pre>'s two <code> flavours side by side: two blocks
     meta = _safe(read_meta, tree) or {}

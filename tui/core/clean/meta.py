@@ -26,8 +26,14 @@ _BY = re.compile(r"^\s*(?:(?i:by|written by|posted by|von|par|por|di|door)(?=\s|
                  r"|By(?=[A-Z]{2}))\s*:?\s*(?P<rest>.+)$")
 _BY_FIRST = frozenset("bBwWpPvVdD")  # what a line _BY matches can start with
 _BY_TAIL = re.compile(r"\s+(?:on|at|am|le|el)\s+(?:\w+\s+)?\d|\s+\d|\s*\|\s*(?:updated|published|"
-                      r"posted|created)\b|\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
-                      re.I)
+                      r"posted|created)\b|\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                      # a publishing phrase: "publiziert am", "publié le", "updated on"
+                      r"|\s+(?:(?:first|last)\s+)?(?:published|updated|posted|publiziert|"
+                      r"veröffentlicht|aktualisiert|publiée?|mis\s+à\s+jour|pubblicat[oa]|"
+                      r"aggiornat[oa]|publicad[oa]|actualizad[oa]|atualizad[oa]|gepubliceerd|"
+                      r"bijgewerkt)\b"  # a month's abbreviation over a date: "Jan. 31, 2026"
+                      r"|\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s*\d", re.I)
+_INITIALS = re.compile(r"(?:[A-Z]\.-?)+")  # "J.", "J.R.", "J.-P.": a name's initials
 _BY_PARTS = re.compile(r",|\s*[|•·]\s*|\s+[-–—/]\s+|\s+and\s+(?=[A-Z][a-z]+ [A-Z])")
 _CAPS_NAME = re.compile(r"^((?:[A-Z][A-Z'.-]+\s*){2,4})(?=\s|$)(.*)$")
 _HANDLE = re.compile(r"(?:^|\|)\s*@(?P<h>[A-Za-z0-9_.]{2,30})\s*(?:\||$)")
@@ -82,10 +88,11 @@ def byline(line: str) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in _BY_PARTS.split(rest) if p.strip()]
     if not parts:
         return None, None
-    head = parts[0]
+    head = _stop_cut(parts[0])  # "Jo Li.", "Jane Doe Reuters.": a sentence's stop
     caps = _CAPS_NAME.match(head)
     source = None
-    if caps and caps[2].strip():  # "MARI YAMAGUCHI Associated Press"
+    if caps and caps[2].strip() and not _INITIALS.fullmatch(caps[1].replace(" ", "")):
+        # "MARI YAMAGUCHI Associated Press" (not "J. R. Smith": initials open a name)
         head, source = caps[1], caps[2].strip()
     elif len(parts) > 1:
         source = parts[1]
@@ -94,11 +101,29 @@ def byline(line: str) -> tuple[str | None, str | None]:
             if head.lower().endswith(" " + ag):
                 head, source = head[: -len(ag)].strip(), ag
                 break
-    name = " ".join(w.capitalize() if w.isupper() else w for w in head.split())
-    author = name if 1 <= len(name.split()) <= 5 and name[:1].isupper() else None
+    name = " ".join(w.capitalize() if w.isupper() and not _INITIALS.fullmatch(w) else w
+                    for w in head.split())
+    if len(ws := name.split()) > 5 and _INITIALS.fullmatch(ws[0]):  # "A. J. Neal View In
+        k = next((k for k, w in enumerate(ws) if not _INITIALS.fullmatch(w)), 5)  # Digital Ed."
+        name = " ".join(ws[: k + 1])  # (the initials and the surname: the rest is no name's)
+    # (initials are no words of their own: "A. B. C. D. E. F. Gee" is a name of one word)
+    own = [w for w in name.split() if not _INITIALS.fullmatch(w)]
+    author = name if name and len(own) <= 5 and name[:1].isupper() else None
     if source:
         source = agency(source) or (source if len(source.split()) <= 5 else None)
     return author, source
+
+
+_ABBREVIATIONS = frozenset("jr sr dr st mr mrs ms prof esq".split())  # "Jr.": its stop stays
+
+
+def _stop_cut(name: str) -> str:
+    """``name`` without a sentence's full stop ("Jo Li." -> "Jo Li"); an initial's, an
+    abbreviation's stay ("J. R.", "Jr.", "Ph.D.")."""
+    last = name.rpartition(" ")[2]
+    if last[-1:] != "." or "." in last[:-1] or _INITIALS.fullmatch(last):
+        return name  # (no stop, "Ph.D.", "J.R.", "J.")
+    return name if last[:-1].lower() in _ABBREVIATIONS else name[:-1]
 
 
 # Words of a heading a bare "By" opens ("By Topic", "By Popular Demand"): no name holds them
@@ -201,7 +226,7 @@ def header_fields(header: list[str], body_head: str,
             out["source"] = handle["h"]
         if (title_at is None and 3 <= n <= 30 and not caption and not dates and not author
                 and len(pipes) < 3 and not line.rstrip().endswith(".") and kind is None
-                and not piped_line(line)):
+                and not piped_line(line) and not line.startswith((">", "... "))):  # (quoted)
             if body_words is None:
                 body_words = words(body_head)
             own = words(line)

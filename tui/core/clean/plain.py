@@ -42,6 +42,8 @@ _PHRASE_ENDS = tuple(".!?;,")  # a list item ending so is written as (part of) a
 PROSE_WORDS = 8  # a sentence this long around a bulleted run sets it inside a text
 _SENTENCE_ENDS = tuple(".!?")
 _QUOTE_ENDS = (*_SENTENCE_ENDS, ":")  # a quoted line ending so is a letter's, not a menu's
+_QUOTE_SHAPE = re.compile(r"^>(?:\s*$|\s*>)")  # a quotation's bare ">" or nested "> >" line
+_CODE = re.compile(r"<-|[=;{}]|\w\(")  # a session's line: "> x <- 1", "> print(y)"
 HEADING_WORDS = 6  # a heading over a list ("Ingredients") is this short
 TITLE_WORDS = 20  # a plain document's first line of at most this many words may be its title
 _NOT_TITLE_ENDS = (".", ",", ";", ":")  # ...unless it ends as a sentence, a salutation, a lead-in
@@ -207,12 +209,11 @@ def plain_document(
         sig = idx.index(lines.index(SIGNATURE))
     elif (end := letter_end(lines)) is not None:  # (a letter's signature with no "-- ")
         sig = idx.index(end)
-    if not document_marks(
-        [
-            None if lines[i][:1] == ">" or _attribution(lines, idx, k) else _own_kind(kinds.get(i))
-            for k, i in enumerate(idx[:sig])
-        ]
-    ):
+    marks = [None if kind == "counter" else kind for kind in map(kinds.get, idx[:sig])]
+    for k in [k for k, kind in enumerate(marks) if kind]:  # (the few lines with a kind)
+        if lines[idx[k]][:1] == ">" or _attribution(lines, idx, k):
+            marks[k] = None
+    if not document_marks(marks):
         return False
     texts = [lines[i] for i in idx]
     piped = {i for i in idx if lines[i].count(" | ") >= 2}
@@ -226,20 +227,28 @@ def plain_document(
         return False
     if lists:
         return True
-    # Lines opening with ">" are quotations, not a menu's items, when one ends a sentence.
-    if any(t[:1] == ">" and t.endswith(_QUOTE_ENDS) for t in texts):
-        texts = [t for t in texts if t[:1] != ">"]
-    return not _menus(texts)
+    return not _menus(_unquoted(texts))
+
+
+def _unquoted(texts: list[str]) -> list[str]:
+    """``texts`` without the lines opening with ">" that are quotations, not a menu's items:
+    all of them when the block reads as a quotation (one line ends a sentence, one is bare
+    or quoted twice, "> >") or as a session (most hold code: "> x <- 1", "> print(y)"); else
+    only the lines holding code, each on its own (a menu's "> Comments(12)" leaves "> Home",
+    "> News" a menu)."""
+    quoted = [t for t in texts if t[:1] == ">"]
+    code = [t for t in quoted if _CODE.search(t)]
+    if len(code) * 2 > len(quoted) or any(
+        t.endswith(_QUOTE_ENDS) or _QUOTE_SHAPE.match(t) for t in quoted
+    ):
+        return [t for t in texts if t[:1] != ">"]
+    return [t for t in texts if t[:1] != ">" or not _CODE.search(t)]
 
 
 def _attribution(lines: list[str], idx: list[int], k: int) -> bool:
     """The ``k``-th line that is not blank introduces an e-mail's quotation: it ends with a
     colon and the next such line is quoted ("On Mon, Anna wrote:" over "> Could you...")."""
     return lines[idx[k]].endswith(":") and k + 1 < len(idx) and lines[idx[k + 1]][:1] == ">"
-
-
-def _own_kind(kind: str | None) -> str | None:
-    return None if kind == "counter" else kind
 
 
 def title_line(line: str) -> bool:

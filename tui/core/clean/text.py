@@ -8,7 +8,8 @@ stretch of non-menu lines; pages whose prose is spread out (threads, listings, m
 run holds little of it) keep their whole prose stretch less furniture (``step_aside``). An
 article whose sections repeat the same headings ("Overview", "Pros:") is read again with those
 lines as its headings rather than walls between items, when that only extends it. Short
-stretches between body lines (subheadings, list items) are the article's own (``_gaps``).
+stretches between body lines (subheadings, list items) are the article's own (``_gaps``). A page
+whose content is records set out alike (a listing's entries) keeps them (``record_items``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tui.core.clean.captions import drop_captions
 from tui.core.clean.lines import Line, measure_page
 from tui.core.clean.mail import head_end
 from tui.core.clean.plain import document_marks
+from tui.core.clean.records import record_items
 from tui.core.clean.repeats import own_repeats
 from tui.core.clean.shaped import shaped_runs
 from tui.core.clean.tables import ROW_KINDS, keep_tables, pipe_rows, table_rows, unmark_rows
@@ -165,6 +167,7 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     keep = listing_items(idx, info, raw, keep) if page else keep
     keep = own_repeats(idx, info, keep, GAP_LINES)
     keep = keep_tables(idx, info, keep, rows, GAP_LINES)
+    keep = record_items(idx, info, keep, INNER_BARRIERS) if page else keep  # a listing
     return drop_captions(idx, info, keep)
 
 

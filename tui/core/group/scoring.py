@@ -12,6 +12,7 @@ from typing import Any
 
 from tui.core.stopwords import stopwords_for
 
+from .content import KNOWN, content_floor, content_similarity
 from .features import LAST, stemmer, stop_language
 from .general import general_words
 from .index import TermIndex
@@ -21,7 +22,7 @@ from .tokens import WORD
 from .weekdays import day_names, is_day_word
 
 _ZEROS = repeat(0.0)
-_KNOWN = 20  # articles in a language group before its frequencies tell function words
+_KNOWN = KNOWN  # articles in a language group before its frequencies tell function words
 _COMMON = 0.05  # ... a word in more than this share of them is one
 _FUNCTION = 0.2  # ... and a longer word in this share of them (a story is rarely so large)
 _WORD = re.compile(r"\w+")
@@ -344,6 +345,11 @@ def thin_reason(doc: DocEntry, other: DocEntry, words: TermIndex, p: Params) -> 
         return (f"with {n} article{'s' if n != 1 else ''} in their language (fewer than "
                 f"{_KNOWN}), shared words cannot be told from general vocabulary, and they "
                 "share no name, number, headline word or sentence: their similarity counts 0%")
+    floor = content_floor(n, min(doc.mass, other.mass), p.keep_terms)
+    if floor and (left := content_similarity(doc, other, words, p)) < floor:
+        return (f"with {n} article{'s' if n != 1 else ''} in their language, function words "
+                f"weigh as much as names; without them their similarity is {left:.2f} (under "
+                f"{floor:.2f}): it counts 0%")
     return ""
 
 
