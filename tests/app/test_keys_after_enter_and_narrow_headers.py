@@ -154,9 +154,10 @@ def test_the_ingest_preview_says_what_feeds_and_json_lines_hold(tmp_path):
         f"<item><title>T{n}</title><description>D</description></item>" for n in range(3)
     )
     (tmp_path / "hand.rss").write_text(f"<rss><channel>{items}</channel></rss>")
-    (tmp_path / "two.jsonl").write_text('{"title": "a"}\n\n{"title": "b"}\n')
+    (tmp_path / "two.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n')
     (tmp_path / "a.txt").write_text("A headline\n\nA body.\n")
     got = look([str(tmp_path)])
     assert (got.files, got.holders, got.items) == (3, 2, 5)
     said = look_said(got)
-    assert "3 files (2 of them feeds or JSON Lines files holding 5 articles)" in said, said
+    kind = "feeds, JSON or JSON Lines files by their names"
+    assert f"3 files (2 of them {kind}, holding 5 articles)" in said, said

@@ -140,3 +140,55 @@ def test_a_river_of_dated_stories_is_not_pulled_into_a_short_item() -> None:
         paras = clean(RawDocument("t", "\n".join(lines), "text")).body.split("\n\n")
         assert ITEM in paras
         assert not any(headline in paras for headline in NEWS[1:])  # the item, not the river
+
+
+DOCTORS = [("Dr Anna Smith", "Cardiology"), ("Dr Ben Okoro", "Dermatology")]
+DOCTORS += [("Dr Clara Weiss", "Neurology"), ("Dr David Lee", "Paediatrics")]
+DOCTORS += [("Dr Eva Novak", "Oncology"), ("Dr Femi Ade", "Orthopaedics")]
+
+
+def test_a_records_last_line_of_no_field_does_not_reach_above_the_first_record() -> None:
+    # A phone number or an e-mail ends each record: no field of a run (contact lines).
+    menu = ["Home | Our doctors | Appointments | Contact", "* Home", "* Our doctors"]
+    lines = [*menu, "* Book online", ""]
+    for n, (name, field) in enumerate(DOCTORS):
+        lines += [name, f"Specialty: {field}", f"Phone: 0113 496 000{n}", ""]
+    body = clean(RawDocument("t", "\n".join([*lines, "© 2026 Leeds Clinic"]), "text")).body
+    assert body.split("\n\n")[0] == "Dr Anna Smith"  # not the menu's last item
+    lines = ["Home | A | B", "* Home", "* About", ""]
+    for n in range(1, 41):
+        lines += [f"Name: Person {n}", f"Email: p{n}@example.com", f"Phone: 555-{n:04}", ""]
+    body = clean(RawDocument("t", "\n".join(lines), "text")).body
+    assert body.split("\n\n")[0] == "Name: Person 1"
+
+
+BOOKS = [("Winter Tides", "Ann Lee"), ("The Glass Road", "Raj Patel"), ("Low Sun", "Tom Wu")]
+BOOKS += [("North Water", "Mia Wong"), ("A Quiet Harbour", "Lee Park"), ("Salt", "Eva Novak")]
+
+
+def test_a_price_inside_each_record_keeps_the_first_records_name() -> None:
+    # rank, title, author, format, price, then the recurring field: the first record's
+    # opening lines hold a count and a price as every other record's do.
+    lines = ["Books", "Best Sellers in Books"]
+    for n, (title, author) in enumerate(BOOKS, 1):
+        form = ("Hardcover", "Paperback", "Kindle")[n % 3]  # (no field: too few alike)
+        lines += [f"{n}. #{n}", title, author, form, f"${n + 12}.40"]
+        lines += [f"{n % 3 + 2} formats available"]
+    lines += ["© 2026 Example Books"]
+    paras = clean(RawDocument("t", "\n".join(lines), "text")).body.split("\n\n")
+    for title, author in BOOKS:
+        assert title in paras and author in paras
+
+
+def test_a_line_the_second_record_has_more_keeps_the_first_records_name() -> None:
+    # name, price, "+ More": record 2 has one line more ("Save $100"), record 1 still opens
+    # with its name and price (not the count of record 2's lines, nor none of them).
+    desks = ["Craft Table", "Pneumatic Desk", "Clearance Desk", "Bistro Table", "Wall Desk"]
+    lines = ["Shop | Desks | Tables | Sale", "All desks"]
+    for n, name in enumerate(desks):
+        lines += [f"UPLIFT {name}", f"${n + 4}49+"]
+        lines += ["Save $100 Clearance"] * (n == 1) + ["+ More"]
+    info = measure_page(lines, STOPS)
+    (block,) = records._blocks(records.record_runs(info))
+    assert block[0][0] == lines.index("+ More")
+    assert records._head(block, info) == 2

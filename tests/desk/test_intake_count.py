@@ -45,7 +45,51 @@ FEEDS = {
         '<link href="http://x/b"/></entry><entry><title>C</title><summary>s</summary></entry>'
         "</feed>"
     ),
+    # (the final review of session 37: both were said to hold "0 articles", the ingest adds 2, 1)
+    "nons.atom": (
+        "<feed><title>T</title><entry><title>One</title><summary>Text one.</summary><id>a1</id>"
+        "</entry><entry><title>Two</title><summary>Text two.</summary><id>a2</id></entry></feed>"
+    ),
+    "ns.rss": (
+        '<rss version="2.0" xmlns="http://backend.userland.com/rss2"><channel><title>N</title>'
+        "<item><title>Default ns item</title><description>Body.</description></item>"
+        "</channel></rss>"
+    ),
+    "media.rss": (
+        '<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>M</title>'
+        "<item><title>P</title><media:description>A caption.</media:description></item>"
+        "</channel></rss>"
+    ),
+    "mixed.atom": (  # (feedparser takes an ``item`` in a ``feed`` as an entry, as expat here)
+        f'<feed xmlns="{ATOM}"><entry><summary>a</summary></entry><item><summary>b</summary>'
+        "</item></feed>"
+    ),
+    "rss091.rss": (
+        '<rss version="0.91" xmlns="http://purl.org/rss/1.0/modules/rss091#"><channel>'
+        "<item><title>A</title><description>a</description></item></channel></rss>"
+    ),
 }
+# Read otherwise by feedparser than by a count of names: "not counted", never a number.
+ODD = {
+    "other-ns.rss": (  # (feedparser takes a default namespace it does not know by local names)
+        '<rss xmlns="http://example.org/mine"><channel><item><description>a</description>'
+        "</item></channel></rss>"
+    ),
+    "prefixed.rss": (  # (... and a prefixed one as ``x:item``: no entry)
+        '<rss xmlns:x="http://example.org/x"><channel><x:item><description>a</description>'
+        "</x:item></channel></rss>"
+    ),
+    "upper.rss": (  # (feedparser lowers names: ``<Item>`` is an item)
+        "<rss><channel><Item><description>a</description></Item></channel></rss>"
+    ),
+    "odd-root.atom": '<a:feed xmlns:a="http://example.org/a"><entry><summary>a</summary>'
+    "</entry></a:feed>",
+}
+JSONL = (  # (the review's mixed.jsonl, and more: 9 lines that are not blank, 4 taken)
+    '\ufeff{"title":"a","text":"one body"}\n\n   \n{"title":"b","text":"two body"}\nnot json\n'
+    '{"title":"c"}\n[1]\n{"text": 3}\n{"text": "", "title": "headline"}\n'
+    '{"body": " ", "html": "h"}\n{"title": "t", "text": null}\n'
+)
 
 
 @pytest.mark.parametrize("name", sorted(FEEDS))
@@ -59,11 +103,36 @@ def test_a_feed_is_counted_as_the_ingest_reads_it(tmp_path: Path, name: str) -> 
     assert held.items == len(collect([str(path)]).docs) > 0
 
 
+@pytest.mark.parametrize("name", sorted(ODD))
+def test_a_feed_read_otherwise_by_the_ingest_is_not_counted(tmp_path: Path, name: str) -> None:
+    # Before: a root or an entry in a namespace not known here was counted 0 ("0 articles").
+    path = tmp_path / name
+    path.write_text(ODD[name])
+    held = Holders()
+    held.add(path)
+    assert (held.holders, held.uncounted, held.items) == (1, 1, 0)
+    assert "0 article" not in look_said(look([str(path)]))
+
+
+def test_json_lines_are_counted_by_the_records_the_ingest_takes(tmp_path: Path) -> None:
+    # Before: lines that are not blank (6 here) were said to be articles.
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(JSONL, encoding="utf-8")
+    held = Holders()
+    held.add(path)
+    got = collect([str(path)])
+    assert (held.items, held.uncounted) == (len(got.docs), 0), got.failures
+    assert held.items == 4 and len(got.failures) == 5
+    (tmp_path / "latin.jsonl").write_bytes(b'{"text": "caf\xe9"}\n')  # (not UTF-8: not counted)
+    held.add(tmp_path / "latin.jsonl")
+    assert (held.holders, held.uncounted, held.items) == (2, 1, 4)
+
+
 def test_a_named_pipe_is_never_opened_and_is_named_not_counted(tmp_path: Path) -> None:
     # Before: read_bytes() on a FIFO waited for a writer for ever ("Looking..." for good).
     os.mkfifo(tmp_path / "pipe.rss")
     (tmp_path / "gone.rss").symlink_to(tmp_path / "nowhere.rss")
-    (tmp_path / "one.jsonl").write_text('{"title": "a"}\n')
+    (tmp_path / "one.jsonl").write_text('{"text": "a"}\n')
     done: list[object] = []
     thread = threading.Thread(target=lambda: done.append(look([str(tmp_path)])), daemon=True)
     thread.start()
@@ -90,7 +159,7 @@ def test_reads_at_most_the_limits_and_names_the_rest(tmp_path: Path, monkeypatch
     # no more than the limits is read.
     monkeypatch.setattr(intake_count, "FILE_BYTES", 100)
     monkeypatch.setattr(intake_count, "COUNT_BYTES", 150)
-    line = '{"title": "a"}\n'
+    line = '{"text": "ab"}\n'  # (a record the ingest takes: a title alone is refused)
     for n in range(3):
         (tmp_path / f"f{n}.jsonl").write_text(line * 4)  # 60 bytes each
     (tmp_path / "big.jsonl").write_text(line * 20)
@@ -107,13 +176,13 @@ def test_reads_at_most_the_limits_and_names_the_rest(tmp_path: Path, monkeypatch
     assert (got.holders, got.items, got.too_big, got.uncounted) == (4, 8, 1, 1)
     assert sum(read) == 120, read  # (two files of 60 bytes; the others never read)
     said = look_said(got)
-    assert "holding at least 8 articles; 1 too big to count, 1 not counted" in said, said
+    assert ", holding at least 8 articles; 1 too big to look into, 1 not counted" in said, said
 
 
 def test_a_broken_link_alone_is_not_said_too_big_nor_zero_articles(tmp_path: Path) -> None:
     (tmp_path / "one.rss").symlink_to(tmp_path / "nowhere.rss")
     said = look_said(look([str(tmp_path)]))
-    assert "1 file (a feed or JSON Lines file: 1 not counted)" in said, said
+    assert "1 file (a feed, JSON or JSON Lines file by its name: 1 not counted)" in said, said
     assert "0 article" not in said and "too big" not in said, said
 
 
@@ -129,3 +198,10 @@ def test_malformed_xml_is_not_counted_rather_than_counted_wrong(tmp_path: Path) 
     held = Holders()
     held.add(tmp_path / "bad.rss")
     assert (held.holders, held.items, held.uncounted) == (1, 0, 1)
+
+
+def test_a_json_file_is_named_by_its_name_not_said_a_feed(tmp_path: Path) -> None:
+    # Final review: a one-article one.json was "a feed or JSON Lines file: 1 not counted".
+    (tmp_path / "one.json").write_text('{"title": "a", "text": "b"}')
+    said = look_said(look([str(tmp_path)]))
+    assert "1 file (a feed, JSON or JSON Lines file by its name: 1 not counted)" in said, said

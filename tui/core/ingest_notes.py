@@ -72,20 +72,24 @@ class Escapes:
         self.seen: set[tuple[str, str, str]] = set()  # a feed's own (file, key, text), once
 
     def add(self, doc: RawDocument) -> RawDocument:
-        from tui.core.safe_text import OSC8, OSC8_OPEN, escapes
+        from tui.core.safe_text import OSC8, OSC8_OPEN, escapes, sanitize
 
         content = doc.content if isinstance(doc.content, str) else ""
         hints = doc.hints if isinstance(doc.hints, dict) else {}
-        n = escapes(content)
+        rest = content  # the body, less each field it repeats (once a field's occurrence)
         fields = {}  # place -> sequences (a title, an author: removed as from the body)
         for k, v in hints.items():
             if k in _NOT_SHOWN or not isinstance(v, str) or not (c := escapes(v)):
                 continue
-            if v in content:  # (a title the page or the text is made of: counted once)
+            # A title the text is made of is counted once, as the title: its one occurrence
+            # leaves the body's count (a second field of the same text finds none left; a
+            # field of sequences alone, no text, is found in any body and is not its text).
+            if sanitize(v).strip() and v in rest:
                 if k == "summary":
                     continue  # (a feed item's teaser is its body)
-                n -= c
+                rest = rest.replace(v, "\n", 1)
             fields[_place(k, hints)] = c
+        n = escapes(rest)
         if not n and not fields:
             return doc  # (nearly every document)
         where = str(hints.get("where") or doc.origin)

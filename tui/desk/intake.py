@@ -157,8 +157,11 @@ def look_said(got: Look) -> str:
     if got.home:
         where = f" in your home folder ({got.home})" + (" and" + where if where else "")
     urls = f" and {got.urls} URL{'s' if got.urls > 1 else ''}" if got.urls else ""
-    if got.holders:  # files, not articles: a feed or a JSON Lines file holds many
-        kind = "a feed or JSON Lines file" if got.holders == 1 else "feeds or JSON Lines files"
+    if got.holders:  # files, not articles: a feed, a JSON Lines or a .json file holds many
+        # (by its name: a .json file or an .xml too big to look into is not known to be one)
+        kind = "a feed, JSON or JSON Lines file by its name"
+        if got.holders > 1:
+            kind = "feeds, JSON or JSON Lines files by their names"
         about = _holding(got)
         files += f" ({got.holders:,} of them {kind}{about})"
         if got.holders == got.files == 1:
@@ -171,13 +174,13 @@ def look_said(got: Look) -> str:
 
 
 def _holding(got: Look) -> str:
-    """What the feeds and JSON Lines files hold, as counted; the files not counted named."""
+    """What the feeds, JSON and JSON Lines files hold, as counted; those not counted named."""
     skipped = got.too_big + got.uncounted
     said = []
     if got.holders > skipped:
         least = "at least " if skipped else ""
-        said.append(f" holding {least}{got.items:,} article{'' if got.items == 1 else 's'}")
-    parts = [f"{got.too_big:,} too big to count"] if got.too_big else []
+        said.append(f", holding {least}{got.items:,} article{'' if got.items == 1 else 's'}")
+    parts = [f"{got.too_big:,} too big to look into"] if got.too_big else []
     parts += [f"{got.uncounted:,} not counted"] if got.uncounted else []
     if parts:
         said.append(("; " if said else ": ") + ", ".join(parts))

@@ -2,10 +2,13 @@
 
 Only regular files are opened (a named pipe, a device or a link to one is never read), and at
 most FILE_BYTES of one file and COUNT_BYTES in all are read. A feed is counted with a streaming
-XML parser, as the ingest reads it: the ``item`` elements of RSS 2.0 / RSS 1.0 and the ``entry``
-elements of Atom that hold a text (the ingest refuses one with a title alone, and says so).
-A file that cannot be counted exactly (malformed XML, which the ingest's parser may still
-read; a JSON Feed) is named "not counted", never given a number that may be wrong.
+XML parser, as the ingest (feedparser) reads it: the ``item`` and ``entry`` elements that hold a
+text (the ingest refuses one with a title alone, and says so), with no namespace or one the
+parser takes as plain RSS / Atom. A JSON Lines file is counted by its records that parse as
+JSON objects with a text (or an empty text and a title), as the ingest takes them. A file that
+cannot be counted exactly (malformed XML, which the ingest's parser may still read; a feed root
+or an entry in a namespace not known here; a ``.json`` file) is named "not counted", never
+given a number that may be wrong.
 """
 
 from __future__ import annotations
@@ -18,8 +21,24 @@ from xml.parsers import expat
 
 FILE_BYTES = 2_000_000  # bytes of one feed or JSON Lines file read at most to count it
 COUNT_BYTES = 8_000_000  # bytes read at most in all (then the files left are "not counted")
-_ATOM = "http://www.w3.org/2005/Atom"
-_RSS1 = ("http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/")
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+# The namespaces whose elements feedparser takes by their plain names (its ``namespaces`` that
+# map to ""), and "?": a prefix never declared (the element taken by its local name).
+_PLAIN = {
+    "",
+    "?",
+    "http://blogs.law.harvard.edu/tech/rss",
+    "http://purl.org/rss/1.0/",
+    "http://my.netscape.com/rdf/simple/0.9/",
+    "http://example.com/newformat#",
+    "http://example.com/necho",
+    "http://purl.org/echo/",
+    "uri/of/echo/namespace#",
+    "http://purl.org/pie/",
+    "http://purl.org/atom/ns#",
+    "http://www.w3.org/2005/atom",
+    "http://purl.org/rss/1.0/modules/rss091#",
+}
 _FILLED = {"description", "summary", "content", "encoded"}  # an entry's text (else refused)
 
 
@@ -103,8 +122,38 @@ def _read(path: Path, limit: int) -> bytes | None:
 
 
 def _lines(data: bytes) -> int:
-    """The records of a JSON Lines file: its lines that are not blank."""
-    return sum(1 for line in data.splitlines() if line.strip())
+    """The records of a JSON Lines file the ingest takes (``ingest._collect_record``): a JSON
+    object whose first text key present holds text, or with an empty text and a title; -1: a
+    line not UTF-8 (the ingest may still read it: no number that may be wrong)."""
+    from tui.core.decode import loads_json  # noqa: PLC0415
+    from tui.core.ingest import BODY_KEYS  # noqa: PLC0415
+
+    taken = 0
+    for n, raw in enumerate(data.split(b"\n")):
+        if not raw.strip():
+            continue
+        try:
+            text = (raw.removeprefix(b"\xef\xbb\xbf") if n == 0 else raw).decode("utf-8")
+        except UnicodeDecodeError:
+            return -1
+        try:
+            rec = loads_json(text)
+        except (ValueError, RecursionError):  # (not JSON: the ingest names it a failure)
+            continue
+        taken += isinstance(rec, dict) and _has_text(rec, BODY_KEYS)
+    return taken
+
+
+def _has_text(rec: dict[str, Any], keys: tuple[str, ...]) -> bool:
+    emptied = False
+    for key in keys:
+        value = rec.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            emptied = emptied or isinstance(value, str)
+            continue
+        return isinstance(value, str)  # (a text key that is not text: the record refused)
+    title = rec.get("title")
+    return emptied and isinstance(title, str) and bool(title.strip())
 
 
 def _entries(data: bytes) -> int | None:
@@ -123,6 +172,7 @@ def _parse(data: bytes, *, spaced: bool) -> int | None:
     """``spaced``: names with their namespaces (else "prefix:local", the namespace unknown)."""
     parser = expat.ParserCreate(namespace_separator=" " if spaced else None)
     state: dict[str, Any] = {"root": None, "depth": 0, "entry": 0, "filled": False, "n": 0}
+    state["odd"] = False  # an entry (or a feed root) read here otherwise than by feedparser
     part: list[int] = []  # the depth of an entry's part being read (its text fills it)
 
     def start(name: str, attrs: dict[str, str]) -> None:
@@ -132,8 +182,13 @@ def _parse(data: bytes, *, spaced: bool) -> int | None:
             state["root"] = (uri, local)
         elif state["entry"] and local in _FILLED:
             part.append(state["depth"])
-        elif not state["entry"] and _is_entry(state["root"], uri, local):
-            state["entry"], state["filled"] = state["depth"], False
+        elif not state["entry"] and local.lower() in ("item", "entry"):
+            if uri.lower() not in _PLAIN and "backend.userland.com/rss" not in uri.lower():
+                state["odd"] = True  # (feedparser may take it or not: its prefix decides)
+            elif local not in ("item", "entry"):
+                state["odd"] = True  # (``<Item>``: feedparser lowers the name, expat does not)
+            else:
+                state["entry"], state["filled"] = state["depth"], False
 
     def end(name: str) -> None:
         if part and part[-1] == state["depth"]:
@@ -159,13 +214,10 @@ def _parse(data: bytes, *, spaced: bool) -> int | None:
         return -1  # (the ingest's parser may still read it: no number that may be wrong)
     if state["root"] is None or state["root"][1] not in ("rss", "RDF", "feed"):
         return None
-    return int(state["n"])
+    return -1 if state["odd"] or not _known_root(*state["root"]) else int(state["n"])
 
 
-def _is_entry(root: tuple[str, str], uri: str, local: str) -> bool:
-    """``uri`` "?": unknown (its prefix never declared), the element taken by its local name."""
-    if root[1] == "rss":
-        return local == "item" and uri in ("", "?")
-    if root[1] == "RDF":
-        return local == "item" and uri in (*_RSS1, "?")
-    return root[0] in (_ATOM, "?") and local == "entry" and uri in (_ATOM, "?")
+def _known_root(uri: str, local: str) -> bool:
+    """A feed root in a namespace feedparser reads as RSS / RDF / Atom (else "not counted")."""
+    known = _PLAIN | {_RDF.lower()} if local == "RDF" else _PLAIN
+    return uri.lower() in known or "backend.userland.com/rss" in uri.lower()

@@ -77,16 +77,34 @@ def _blocks(runs: list[list[int]]) -> list[list[list[int]]]:
     return blocks
 
 
-def _head(block: list[list[int]]) -> int:
+def _head(block: list[list[int]], info: list[Line]) -> int:
     """How many lines open each record before its first recurring field (its name, its rank).
 
     Read off the second record: the lines between the first record's last field and the
     second's first. The span of the runs starts at record 1's first field, so without this its
-    name is the one left out while records 2..n keep theirs."""
+    name is the one left out while records 2..n keep theirs. Counted up from each record's
+    first field, a line above record 1 is its own only while it is of the kind of the one
+    above record 2 (a record's line, a count, a price; a record line record 2 has and record 1
+    has not is passed over): a gap that also holds record 1's last line of no field (a phone
+    number, an e-mail) would otherwise reach as far above record 1 (a menu's last item)."""
     first = block[0]  # the run that opens the block (sorted: its first line is the block's)
     fields = {k for run in block for k in run}
     last = max(k for k in fields if k < first[1])
-    return first[1] - 1 - last
+    n, gap = 0, first[1] - 1
+    while gap > last and first[0] - 1 - n >= 0:
+        mine, above = _kind(info[gap]), _kind(info[first[0] - 1 - n])
+        if mine == above:
+            n += 1
+        elif mine is not None or above is None:
+            break  # (record 1's own tail, or no line of record 1)
+        gap -= 1
+    return n
+
+
+def _kind(ln: Line) -> str | None:
+    """A line's kind, as a record's opening lines go: any record line alike (its name is
+    repeated in one record, unique in the next), otherwise its furniture."""
+    return None if ln.furniture in KINDS else ln.furniture
 
 
 def _river(block: list[list[int]], info: list[Line]) -> bool:
@@ -143,7 +161,7 @@ def record_items(
         a, b = blk[0][0], max(run[-1] for run in blk)
         if ks and any(ks[-1] < w <= a or b <= w < ks[0] for w in cuts):
             continue  # another section, past a wall
-        head = a - _head(blk)
+        head = a - _head(blk, info)
         while a > max(head, 0) and info[a - 1].furniture not in walls:
             a -= 1  # record 1's name, as far as a wall
         for k in range(a, b + 1):
