@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,31 @@ async def whole_list(pilot, screen) -> None:
     while screen.stories.listing.partial:
         await pilot.pause(0.02)
     await settle(pilot)
+
+
+async def moved_then_cleared(pilot, screen) -> tuple[int, int]:
+    """Search "japan", then "j" on its list, then clear the filter (F): (the list's top, where
+    "j" put the cursor), the two rows a key held after a later "japan" search must tell apart."""
+    sl = screen.stories
+    await pilot.press("slash", *"japan", "enter")
+    await whole_list(pilot, screen)
+    top = sl.cursor
+    await pilot.press("j")
+    await whole_list(pilot, screen)
+    moved = sl.cursor
+    assert moved != top
+    await pilot.press("F")
+    await whole_list(pilot, screen)
+    return top, moved
+
+
+def gated_select(app) -> threading.Event:
+    """The desk's selection waits for the returned event (a big workspace, a loaded machine)."""
+    gate, select = threading.Event(), app.desk.select
+
+    def slow(*args, **kwargs):
+        gate.wait(30)
+        return select(*args, **kwargs)
+
+    app.desk.select = slow
+    return gate

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import threading
 
-from tests.app.conftest import burst, main_ready, settle, whole_list
+from tests.app.conftest import (
+    burst,
+    gated_select,
+    main_ready,
+    moved_then_cleared,
+    settle,
+    whole_list,
+)
 
 
 async def test_a_key_typed_after_a_search_enter_moves_on_the_new_list(make):
@@ -15,23 +22,9 @@ async def test_a_key_typed_after_a_search_enter_moves_on_the_new_list(make):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await main_ready(pilot, listed=True)
         sl = screen.stories
-        await pilot.press("slash", *"japan", "enter")
-        await whole_list(pilot, screen)
-        top = sl.cursor
-        await pilot.press("j")
-        await whole_list(pilot, screen)
-        moved = sl.cursor
-        assert moved != top
-        await pilot.press("F")
-        await whole_list(pilot, screen)
+        top, moved = await moved_then_cleared(pilot, screen)
         # the list arrives after the key was read (a big workspace, a loaded machine)
-        gate, select = threading.Event(), app.desk.select
-
-        def slow(*args, **kwargs):
-            gate.wait(30)
-            return select(*args, **kwargs)
-
-        app.desk.select = slow
+        gate = gated_select(app)
         burst(app, "slash", *"japan", "enter", "j")
         for _ in range(5):
             await pilot.pause()

@@ -4,11 +4,10 @@ test), the failed-words hint, a date alone keeps its day."""
 from __future__ import annotations
 
 import asyncio
-import threading
 
 import pytest
 
-from tests.app.conftest import burst, main_ready, whole_list
+from tests.app.conftest import burst, gated_select, main_ready, moved_then_cleared, whole_list
 
 
 @pytest.mark.parametrize("gap", [2.0, 3.5])
@@ -20,25 +19,12 @@ async def test_an_earlier_search_timer_does_not_release_a_later_search_keys(make
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await main_ready(pilot, listed=True)
         sl = screen.stories
-        await pilot.press("slash", *"japan", "enter")  # where "j" puts the cursor on its list
-        await whole_list(pilot, screen)
-        top = sl.cursor
-        await pilot.press("j")
-        await whole_list(pilot, screen)
-        moved = sl.cursor
-        assert moved != top
-        await pilot.press("F")  # search 1 (fast) at t=0: its timer was due at t=3
-        await whole_list(pilot, screen)
+        # (its F: search 1 (fast) at t=0, its timer due at t=3)
+        top, moved = await moved_then_cleared(pilot, screen)
         await pilot.press("slash", *"canada", "enter")
         await whole_list(pilot, screen)
         await asyncio.sleep(gap)
-        gate, select = threading.Event(), app.desk.select
-
-        def slow(*a, **k):
-            gate.wait(30)
-            return select(*a, **k)
-
-        app.desk.select = slow
+        gate = gated_select(app)
         burst(app, "F", "slash", *"japan", "enter", "j")  # search 2 (slow) at t~2
         await asyncio.sleep(1.6)  # past t=3: search 1's timer was due
         held = screen.held

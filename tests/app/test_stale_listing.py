@@ -4,9 +4,8 @@ keys held for the search typed after it (``MainScreen.show_listing``'s search-nu
 from __future__ import annotations
 
 import asyncio
-import threading
 
-from tests.app.conftest import burst, main_ready, whole_list
+from tests.app.conftest import burst, gated_select, main_ready, moved_then_cleared, whole_list
 from tui.screens import main_messages as msg
 
 
@@ -17,22 +16,8 @@ async def test_a_late_list_of_an_earlier_search_keeps_the_keys_held(make):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await main_ready(pilot, listed=True)
         sl = screen.stories
-        await pilot.press("slash", *"japan", "enter")  # where "j" puts the cursor on its list
-        await whole_list(pilot, screen)
-        top = sl.cursor
-        await pilot.press("j")
-        await whole_list(pilot, screen)
-        moved = sl.cursor
-        assert moved != top
-        await pilot.press("F")
-        await whole_list(pilot, screen)
-        gate, select = threading.Event(), app.desk.select
-
-        def slow(*a, **k):
-            gate.wait(30)
-            return select(*a, **k)
-
-        app.desk.select = slow
+        top, moved = await moved_then_cleared(pilot, screen)
+        gate = gated_select(app)
         try:
             burst(app, "F", "slash", *"japan", "enter", "j")  # search 2 (slow)
             for _ in range(200):  # (until the "j" waits for search 2's list)
