@@ -9,11 +9,13 @@ from __future__ import annotations
 import asyncio
 import gc
 import sys
+import time
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
 from textual import events, work
+from textual._dispatch_key import dispatch_key
 from textual.actions import SkipAction
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette, SearchIcon
@@ -38,6 +40,8 @@ MOVES = (".down", ".up", ".page_down", ".page_up")  # cursor moves: not worth a 
 # articles alike: the list is a window onto the index) paints its list first, with no loading
 # screen composed, drawn and taken down before it
 LOADING_AFTER = 0.3
+UNBOUND_EVERY = 5.0  # seconds: "x is not a key here" said at most this often (never a flood)
+MODIFIERS = {"shift", "ctrl", "control", "alt", "meta", "super", "hyper", "caps_lock"}
 IDLE_TICK = 0.25  # seconds between two looks at whether a full garbage collection is due
 ARCHIVE_LABELS = ("archived", "brought back")  # a refused one is taken back (``Desk.archive``)
 
@@ -82,6 +86,7 @@ class WiredeskApp(App[int]):
         self.leftover_notes: dict[str, str] = {}  # notes that could not be saved, printed
         self._quit_asked = False
         self._unused: list[str] = []  # keys typed as a screen opened, of no use there: named
+        self._unbound_said = -UNBOUND_EVERY  # when a key of no use was last named (monotonic)
         self._screens = asyncio.Lock()  # the loading screen and the main one, never both at once
         self.collector = IdleCollector()  # full garbage collections between keys, not in them
 
@@ -204,13 +209,31 @@ class WiredeskApp(App[int]):
                     self.call_after_refresh(self._say_unused)
             return
         if typed_on is None or typed_on is screen or typed_on not in self.screen_stack:
-            return  # App._on_key: the bindings of the screen in front, as ever
+            event.prevent_default()  # (App._on_key, and a key of no use named)
+            if not await self._check_bindings(event.key) and not await dispatch_key(self, event):
+                self._not_bound(event)
+            return
         event.prevent_default()
         if not screen.is_mounted:  # (its field takes the focus as it is mounted)
             await AwaitMount(screen, [screen])
         again = events.Key(event.key, event.character)
         again.typed_again = True  # type: ignore[attr-defined]
         self.post_message(again)
+
+    def _not_bound(self, event: events.Key) -> None:
+        """A key no binding of the screen in front takes: named, with the help key, at most
+        every UNBOUND_EVERY seconds (newsboat, elfeed say so too); modifiers and keys typed
+        into a field are not named."""
+        from textual.widgets import Input, TextArea  # noqa: PLC0415
+
+        if event.key in MODIFIERS or isinstance(self.focused, Input | TextArea):
+            return
+        now = time.monotonic()
+        if now - self._unbound_said < UNBOUND_EVERY:
+            return
+        self._unbound_said = now
+        help_key = keys_label(self.keys.get("app.help", "question_mark")).split()[0]
+        self.notify(f"{keys_label(event.key)} is not a key here ({help_key}: the keys).", timeout=3)
 
     def _say_unused(self) -> None:
         keys, self._unused = self._unused, []

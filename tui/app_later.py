@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import sys
 import threading
+import types
 
 LATER = (
     "tui.core.ingest",
@@ -51,11 +52,12 @@ def load() -> None:
     with its own message)."""
     try:
         for name in later():
-            if name not in sys.modules:
-                try:
+            try:
+                if name not in sys.modules:
                     importlib.import_module(name)
-                except Exception:  # noqa: BLE001 - reported where the module is used
-                    pass
+                _export_back(name)
+            except Exception:  # noqa: BLE001 - reported where the module is used
+                pass
     finally:
         done.set()
 
@@ -67,3 +69,17 @@ def start() -> None:
         if _thread is None:
             _thread = threading.Thread(target=load, name="wiredesk-imports", daemon=True)
             _thread.start()
+
+
+def _export_back(name: str) -> None:
+    """A package that exports a function named like its submodule (``tui.core.sources``'s
+    ``refresh``): importing the submodule by its name bound the module over the function, and
+    ``sources.refresh(...)`` would then fail (``wiredesk refresh`` in the same process, the
+    app's feed refresh). The package's own look-up binds the function back."""
+    parent, _, leaf = name.rpartition(".")
+    pkg = sys.modules.get(parent)
+    if pkg is None or leaf not in getattr(pkg, "__all__", ()):
+        return
+    if isinstance(vars(pkg).get(leaf), types.ModuleType):
+        del vars(pkg)[leaf]
+        getattr(pkg, leaf)

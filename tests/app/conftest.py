@@ -145,3 +145,17 @@ def gated_select(app) -> threading.Event:
 
     app.desk.select = slow
     return gate
+
+
+async def slow_search(pilot, app, screen, *after: str) -> threading.Event:
+    """The search "/japan", Enter and ``after`` typed at once; its list held back (the returned
+    event lets it come) and its hold timer fired: a search slower than ``HOLD_AT_MOST``."""
+    gate = gated_select(app)
+    burst(app, "slash", *"japan", "enter", *after)
+    for _ in range(5):
+        await pilot.pause()
+    assert screen._hold_timer is not None and screen.held
+    screen._hold_timer._callback()  # (its timer fires, no clock: 3 s went by)
+    for _ in range(3):
+        await pilot.pause()
+    return gate

@@ -109,7 +109,7 @@ async def test_an_edit_while_a_glob_is_looked_at_does_not_leave_looking(
     monkeypatch.chdir(tmp_path)
     gate, real = threading.Event(), intake.look
 
-    def slow_look(sources):
+    def slow_look(sources, *_):
         gate.wait(30)
         return real(sources)
 

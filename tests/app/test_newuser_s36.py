@@ -259,7 +259,7 @@ async def test_escape_while_a_glob_is_looked_at_closes_and_reads_nothing(
     looked = []
     real = intake.look
 
-    def slow_look(sources):  # (held until the dialog is closed: Esc during the look)
+    def slow_look(sources, *_):  # (held until the dialog is closed: Esc during the look)
         while isinstance(app.screen, IngestDialog):
             time.sleep(0.01)
         looked.append(sources)

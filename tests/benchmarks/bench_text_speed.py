@@ -94,8 +94,10 @@ def read_alone(files: list[str]) -> float:
     return time.process_time() - t
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def options(doc: str) -> tuple[argparse.Namespace, list[str], list[tuple[str, Path]]]:
+    """The command line these speed scripts share: (its options, the set's text pages, the
+    trees to measure: this checkout and ``--other``)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--set", default="wcxb_dev")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--other", type=Path, help="another checkout to measure alongside")
@@ -104,7 +106,11 @@ def main() -> None:
     if not folder.is_dir():
         raise SystemExit(f"no {folder}")
     files = sorted(str(p) for p in folder.glob("*.txt"))
-    trees = [("this", REPO)] + ([("other", args.other.resolve())] if args.other else [])
+    return args, files, [("this", REPO)] + ([("other", args.other.resolve())] if args.other else [])
+
+
+def main() -> None:
+    args, files, trees = options(__doc__)
     n = len(files)
     print(f"{args.set}: {n} text pages, {args.rounds} rounds (trees alternated), "
           f"load {os.getloadavg()[0]:.1f}")

@@ -190,5 +190,13 @@ def test_a_line_the_second_record_has_more_keeps_the_first_records_name() -> Non
         lines += ["Save $100 Clearance"] * (n == 1) + ["+ More"]
     info = measure_page(lines, STOPS)
     (block,) = records._blocks(records.record_runs(info))
+    assert block[0][0] == lines.index("$449+")  # (its price: a field every record gives)
+    assert records._head(block, info) == 1  # (its name above it)
+    # Read without the prices (lines of figures as no field), "+ More" opens the block.
+    info = measure_page(lines, STOPS)
+    for ln in info:
+        if ln.furniture == records.FIGURES:
+            ln.furniture = "ad"
+    (block,) = records._blocks(records.record_runs(info))
     assert block[0][0] == lines.index("+ More")
     assert records._head(block, info) == 2

@@ -117,3 +117,23 @@ async def test_a_slow_open_shows_the_loading_screen_then_the_list(demo_root, mon
         go.set()
         await main_ready(pilot)  # (no clock: as long as the app runs)
         assert isinstance(app.screen, MainScreen) and len(app.screen_stack) == 2
+
+
+def test_a_function_named_like_its_module_is_still_the_function_after_the_later_imports(
+    monkeypatch,
+) -> None:
+    """``tui.core.sources`` exports ``refresh()`` beside its submodule ``refresh``: importing
+    the submodule by name (as the later imports do) binds the module over the function, and a
+    feed refresh in that process failed with "'module' object is not callable"."""
+    import types
+
+    import tui.core.sources as sources
+    import tui.core.sources.refresh  # noqa: F401 (the submodule, in sys.modules)
+    from tui import app_later
+
+    monkeypatch.setitem(vars(sources), "refresh", sys.modules["tui.core.sources.refresh"])
+    monkeypatch.setattr(app_later, "later", lambda: ["tui.core.sources.refresh"])
+    monkeypatch.setattr(app_later, "done", threading.Event())
+    app_later.load()
+    assert not isinstance(sources.refresh, types.ModuleType)
+    assert sources.refresh.__name__ == "refresh" and callable(sources.refresh)

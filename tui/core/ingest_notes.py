@@ -139,8 +139,11 @@ class Escapes:
         self.seen.clear()
 
 
-_NOT_SHOWN = frozenset({"where", "feed"})  # hints that name the file, not the article
-_FEEDS_OWN = {"feed title": "source"}  # a feed's own place -> its hint in every item
+# Hints that name the file, not the article, and where an item's author comes from.
+_NOT_SHOWN = frozenset({"where", "feed", "author_from"})
+# A feed's own place -> its hint in every item: the channel's title (every item's source),
+# the feed's author (an Atom or JSON feed's, inherited by each entry without its own)
+_FEEDS_OWN = {"feed title": "source", "feed author": "author"}
 _PLACES = {"date_raw": "date"}  # an internal key -> the field the user wrote
 _PLURAL = {"body": "bodies", "summary": "summaries"}
 _ORDER = ("body", "title", "author")
@@ -150,6 +153,8 @@ def _place(key: str, hints: dict) -> str:
     """Where a hint's text was, as the user wrote it: "title", "date", a feed's "feed title"."""
     if isinstance(hints.get("feed"), str) and key == "source":
         return "feed title"  # (the channel's <title>: every item's source)
+    if isinstance(hints.get("feed"), str) and key == "author" and hints.get("author_from"):
+        return "feed author"  # (the feed's <author>, inherited by the entry)
     return _PLACES.get(key, key)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 
@@ -12,10 +12,13 @@ def walk(
     readable: Collection[str],
     failures: list[tuple[str, str]],
     warnings: list[tuple[str, str]],
+    spend: Callable[[int], None] | None = None,
 ) -> Iterator[Path]:
     """Files below ``folder`` whose extension is in ``readable``, sorted; symlink loops and
     hidden files and folders are skipped. Files of other kinds are named in one warning for the
-    folder (never dropped without a word); a folder that cannot be read is a failure."""
+    folder (never dropped without a word); a folder that cannot be read is a failure.
+    ``spend`` is told each folder's entries before they are looked at (a bounded look stops the
+    walk by raising)."""
     seen: set[tuple[int, int]] = set()
     other: list[str] = []
     for dirpath, dirnames, filenames in os.walk(
@@ -23,6 +26,8 @@ def walk(
         followlinks=True,
         onerror=lambda e: failures.append((e.filename, e.strerror or str(e))),
     ):
+        if spend is not None:
+            spend(1 + len(dirnames) + len(filenames))
         try:
             st = os.stat(dirpath)
         except OSError:

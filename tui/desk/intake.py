@@ -11,6 +11,7 @@ from typing import Any
 
 from tui.core.textutil import safe_line
 from tui.desk.intake_count import Holders
+from tui.desk.intake_walk import Budget, Cut
 
 Progress = Callable[[int, int, str], None]
 
@@ -55,6 +56,8 @@ class Look:
     items: int = 0  # the articles counted in them (see tui.desk.intake_count)
     too_big: int = 0  # holders over the count's limit of one file (not read)
     uncounted: int = 0  # holders not counted: not regular files, unreadable, past the budget
+    cut: str | None = None  # why the look stopped before its end (then ``more``)
+    loops: tuple[str, ...] = ()  # links back to a folder above under a glob's `**` (skipped)
 
 
 def wide(sources: list[str]) -> bool:
@@ -72,12 +75,17 @@ def wide(sources: list[str]) -> bool:
     return any(map(one, sources))
 
 
-def look(sources: list[str]) -> Look:
+def look(
+    sources: list[str], stop: Callable[[], bool] | None = None, entries: int | None = None
+) -> Look:
     """*Blocking* (folders are walked): the files ``sources`` name, as ingest would read them
     (the same expansion: a shell's glob, folders walked for the kinds ingest reads), counted up
-    to LOOK_LIMIT; nothing is read."""
-    from tui.core.ingest import Collected, expand  # noqa: PLC0415 (the walk ingest makes)
+    to LOOK_LIMIT files and ``entries`` folder entries (``intake_walk.LOOK_ENTRIES``); nothing
+    is read. ``stop`` is asked at each entry: true, the look ends at once (raises
+    :class:`~tui.desk.intake_walk.Cut`)."""
+    from tui.core.ingest import Collected  # noqa: PLC0415 (the walk ingest makes)
     from tui.core.userpath import user_path  # noqa: PLC0415
+    from tui.desk.intake_walk import expand  # noqa: PLC0415
 
     files, urls, relative = 0, 0, False
     names: list[str] = []
@@ -85,19 +93,30 @@ def look(sources: list[str]) -> Look:
     home = safe_line(str(user_path("~"))) if any(s in HOME for s in sources) else None
     out = Collected()  # (failures and warnings: the ingest's report says them)
     held = Holders()
+    budget = Budget(stop, entries)
     for src in sources:
         if src.startswith(("http://", "https://")):
             urls += 1
             continue
         relative = relative or not user_path(src).is_absolute()
         before, failures, warnings = files, len(out.failures), len(out.warnings)
-        for path in expand(src, out):
-            if files >= LOOK_LIMIT:
-                return Look(files, names, True, urls, _cwd(relative), home, **held.counts())
-            files += 1
-            held.add(path)
-            if len(names) < LOOK_NAMES:
-                names.append(safe_line(str(path)))
+        try:
+            for path in expand(src, out, budget):
+                if files >= LOOK_LIMIT:
+                    loops = tuple(budget.loops)
+                    cwd = _cwd(relative)
+                    return Look(files, names, True, urls, cwd, home, loops=loops, **held.counts())
+                files += 1
+                held.add(path)
+                budget.spend(0)  # (a stop asked between the files read to count them)
+                if len(names) < LOOK_NAMES:
+                    names.append(safe_line(str(path)))
+        except Cut as e:
+            if e.why is None:
+                raise
+            counts, loops = held.counts(), tuple(budget.loops)
+            cwd = _cwd(relative)
+            return Look(files, names, True, urls, cwd, home, cut=e.why, loops=loops, **counts)
         if files == before and len(out.failures) == failures:
             why.append(_why_none(src, [w for _, w in out.warnings[warnings:]]))
     return Look(
@@ -109,6 +128,7 @@ def look(sources: list[str]) -> Look:
         home,
         bool(out.failures),
         tuple(why),
+        loops=tuple(budget.loops),
         **held.counts(),
     )
 
@@ -147,8 +167,25 @@ def _cwd(relative: bool) -> str | None:
     return safe_line(str(Path.cwd())) if relative else None
 
 
+def loops_said(got: Look) -> str:
+    """Why a look through a link loop is not ingested from here, and what to name instead."""
+    first = safe_line(got.loops[0])
+    more = f" (and {len(got.loops) - 1:,} more)" if len(got.loops) > 1 else ""
+    return (
+        f"Not ingested from here: {first}{more} is a link back to a folder above it, and the "
+        "ingest's pattern would go round it without end (skipped in this count). Name the "
+        "folder itself instead: the ingest walks a folder once, skipping such a link."
+    )
+
+
 def look_said(got: Look) -> str:
     """The words before a wide ingest: what it takes in, counted and named."""
+    loops = f" {loops_said(got)}" if got.loops else ""
+    if not got.files and (got.cut or got.loops):
+        found = "No file found yet (too many folder entries to look through here)."
+        if not got.cut:
+            found = "No file found."
+        return found + (loops or " Enter again ingests what it names; edit it to name fewer.")
     rest = got.files - len(got.names)
     least = "at least " if got.more else ""
     files = f"{least}{got.files:,} file{'' if got.files == 1 else 's'}"
@@ -167,8 +204,11 @@ def look_said(got: Look) -> str:
         if got.holders == got.files == 1:
             files = f"1 file ({kind}{about})"
     one = got.files + got.urls == 1
+    cut = f" ({got.cut})" if got.cut else ""
+    if got.loops:  # (the ingest's glob would never end: not sent from here)
+        return f"That names {files}{urls}{where}{cut}: {shown}.{loops}"
     return (
-        f"That names {files}{urls}{where}: {shown}. Enter again ingests "
+        f"That names {files}{urls}{where}{cut}: {shown}. Enter again ingests "
         f"{'it' if one else 'them all'}; edit the field to name {'another' if one else 'fewer'}."
     )
 

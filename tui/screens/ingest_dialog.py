@@ -18,11 +18,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from tui.core.textutil import safe_line
 from tui.core.userpath import is_pattern
 from tui.core.workspace.paths import shell_where
 from tui.desk.intake import IngestOutcome, Look, Progress, look, look_said, none_said, wide
+from tui.desk.intake_walk import Cut, Stop
 from tui.keys import binding
 from tui.screens.dialog_base import Dialog
 from tui.widgets.fields import LineInput
@@ -78,6 +80,7 @@ class IngestDialog(Dialog[bool]):
         self.changed = False
         self.running = False
         self.looking = False  # counting the files of a glob or folder (nothing read yet)
+        self.stop_look = Stop()  # set: the look under way ends (edit, close, quit)
         self.prose = ""  # a pasted text that is not a list of sources: Enter does not send it
         self.shown: str | None = None  # the globs or folders whose files were shown: Enter
         # again ingests them (any edit of the field shows them anew)
@@ -144,8 +147,14 @@ class IngestDialog(Dialog[bool]):
             self.prose = ""
         if event.value != self.shown:
             self.shown = None
-        if self.looking:  # the look under way is at the old value: its answer will not stick
+        if self.looking:  # the look under way is at the old value: stopped, Enter looks anew
+            self._end_look()
             self.query_one("#ingest-status", Label).update(EDITED)
+
+    def _end_look(self) -> None:
+        """The look under way stopped at once (its thread ends; its answer is dropped)."""
+        self.stop_look.set()
+        self.looking = self.running = False
 
     @on(Input.Submitted)
     def start(self, event: Input.Submitted) -> None:
@@ -183,7 +192,8 @@ class IngestDialog(Dialog[bool]):
             # ingests them (a stray `*` would take in the folder the app was started in)
             status.update("Looking at what that names... (Esc closes: nothing is read yet)")
             self.looking = True
-            self.look(event.value, sources)
+            self.stop_look = Stop()
+            self.look(event.value, sources, self.stop_look)
             return
         self._start(sources)
 
@@ -194,14 +204,20 @@ class IngestDialog(Dialog[bool]):
         self.ingest(sources)
 
     @work(thread=True, exclusive=True, group="ingest")
-    def look(self, typed: str, sources: list[str]) -> None:
-        try:
-            got: Look | Exception = look(sources)
+    def look(self, typed: str, sources: list[str], stop: Stop) -> None:
+        worker = get_current_worker()
+        try:  # (stopped when the field is edited, the dialog closed or the app quits)
+            got: Look | Exception = look(sources, lambda: stop.is_set() or worker.is_cancelled)
+        except Cut:
+            return  # (its answer no longer wanted)
         except Exception as e:  # (an unreadable folder): said, never a crash
             got = e
-        self.app.call_from_thread(self._looked, typed, sources, got)
+        if not stop.is_set() and not worker.is_cancelled:
+            self.app.call_from_thread(self._looked, typed, sources, got, stop)
 
-    def _looked(self, typed: str, sources: list[str], got: Look | Exception) -> None:
+    def _looked(self, typed: str, sources: list[str], got: Look | Exception, stop: Stop) -> None:
+        if stop.is_set() or stop is not self.stop_look:
+            return  # (a look stopped meanwhile: a newer one, or none, is under way)
         self.looking = False
         if self not in self.app.screen_stack:
             return  # closed while it looked: nothing was read, nothing is
@@ -215,10 +231,10 @@ class IngestDialog(Dialog[bool]):
         self.running = False
         self.query_one(ProgressBar).display = False  # (an earlier ingest's bar and report)
         self.query_one("#ingest-report", Static).update("")
-        if isinstance(got, Look) and not got.files:  # folders with no file to read: why
+        if isinstance(got, Look) and not got.files and not (got.cut or got.loops):  # why none
             self.query_one("#ingest-status", Label).update(Text(none_said(got)))
             return
-        self.shown = typed
+        self.shown = None if isinstance(got, Look) and got.loops else typed  # (loop: not sent)
         said = (
             look_said(got)
             if isinstance(got, Look)
@@ -272,4 +288,8 @@ class IngestDialog(Dialog[bool]):
         if self.running and not self.looking:
             self.notify("Still ingesting: the dialog closes when it is done.")
             return
+        self._end_look()
         self.dismiss(self.changed)
+
+    def on_unmount(self) -> None:
+        self.stop_look.set()  # (the app quit while it looked: its thread ends at once)

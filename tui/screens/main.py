@@ -1,9 +1,10 @@
 """The main screen: the story list beside (or, on narrow screens, instead of) the reader.
 
 The screen shows what the desk (``tui.desk.Desk``) gives it and asks the desk for every change;
-it holds no lock and touches no file. The keys are handled by three helper objects, each named
-for its job (:class:`~tui.screens.main_triage.TriageKeys`, ``GroupingKeys``, ``ToolKeys``);
-their workers call the desk and report back with the messages of :mod:`main_messages`.
+it holds no lock and touches no file. The keys are handled by four helper objects, each named
+for its job (:class:`~tui.screens.main_triage.TriageKeys`, ``GroupingKeys``, ``ToolKeys``, and
+``main_hold.HeldKeys`` for keys typed ahead of a search's list); their workers call the desk
+and report back with the messages of :mod:`main_messages`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from tui.keys import binding
 from tui.screens import main_messages as msg
 from tui.screens.main_actions import ActionScreen
 from tui.screens.main_header import article_header, plural
+from tui.screens.main_hold import HOLD_AT_MOST, HeldKeys
 from tui.screens.main_stories import STORY_BINDINGS, GroupingKeys
 from tui.screens.main_tools import TOOL_BINDINGS, ToolKeys, shell_where
 from tui.screens.main_triage import TRIAGE_BINDINGS, TriageKeys
@@ -38,7 +40,6 @@ from tui.widgets.reader import Reader
 from tui.widgets.story_list import StoryList
 
 POLL_SECONDS = 2.0
-HOLD_AT_MOST = 3.0  # seconds: keys typed after a search's Enter wait this long for its list
 LOOK_AFTER = 1.5  # seconds: the look over every file (a thread) waits for the first paint
 __all__ = ["MainScreen", "article_header", "plural"]
 
@@ -82,6 +83,7 @@ class MainScreen(ActionScreen):
         self.triage = TriageKeys(self)
         self.grouping = GroupingKeys(self)
         self.tools = ToolKeys(self)
+        self.hold = HeldKeys(self)  # keys typed after a search's Enter, for its list
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -218,7 +220,7 @@ class MainScreen(ActionScreen):
             self._searches += 1
             if self._hold_timer is not None:  # (an earlier search's: its keys were for this one)
                 self._hold_timer.stop()
-            self._hold_timer = self.set_timer(HOLD_AT_MOST, self._send_held)  # (never lost)
+            self._hold_timer = self.set_timer(HOLD_AT_MOST, self.hold.long)
         keep, order = msg.TOP if top else self._keep_whole(), self.stories.sort
         search = self._searches
 
@@ -261,26 +263,16 @@ class MainScreen(ActionScreen):
         self._first_part = (keep, self.keep())
         self.update_status()
         if event.search == self._searches:  # (an earlier search's list: not the one awaited)
-            self._send_held()
+            self.hold.send()
         if listing.unreadable:
             self.notify(unreadable_note(listing.unreadable), severity="warning", timeout=8)
 
     def holds(self, key: events.Key) -> bool:
-        """Called by the app with each key while this screen is in front: True when the key
-        waits for the list of a search typed before it (``/japan`` Enter ``j`` in one burst:
-        the "j" moved the cursor on the old list, and the new one put it back on its top)."""
-        if self.held is None:
-            return False
-        self.held.append(events.Key(key.key, key.character))
-        return True
+        """Called by the app with each key while this screen is in front (see main_hold)."""
+        return self.hold.holds(key)
 
-    def _send_held(self) -> None:
-        if self._hold_timer is not None:
-            self._hold_timer.stop()
-            self._hold_timer = None
-        keys, self.held = self.held or [], None
-        for key in keys:  # as if typed now, on the list shown
-            self.app.post_message(key)
+    def on_screen_resume(self) -> None:
+        self.hold.resume()
 
     def poll_disk(self) -> None:
         if not self.desk.pending and self.is_current:

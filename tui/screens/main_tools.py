@@ -119,14 +119,22 @@ class ToolKeys(ScreenKeys):
         title = "Search titles, bodies, tags and notes (fuzzy)"
         if failed:
             dialog = QueryDialog(title, flt.text.strip(), free_text=True, failed=True)
-            self.screen.app.push_screen(dialog, done)
+
+            def closed(words: str | None) -> None:  # (its look-up, if still on, stops)
+                self.screen.workers.cancel_group(self.screen, "which-failed")
+                done(words)
+
+            self.screen.app.push_screen(dialog, closed)
             self._which_failed(dialog, rest, flt.text.strip())
             return
         self.screen.app.push_screen(QueryDialog(title, then_more(flt.text), free_text=True), done)
 
     def _which_failed(self, dialog: QueryDialog, rest: str, text: str) -> None:
         """Look up each word of a failed search alone (in a worker): the dialog then selects
-        only those that found nothing."""
+        only those that found nothing. The look-up stops between words once the dialog is
+        closed or a newer one started (its worker cancelled): no search waits on it."""
+        from textual.worker import get_current_worker  # noqa: PLC0415
+
         from tui.screens.query_dialog import QueryDialog, words_of  # noqa: PLC0415
 
         words = [w.group() for w in words_of(text)]
@@ -134,11 +142,17 @@ class ToolKeys(ScreenKeys):
             return
 
         def job() -> None:
-            try:
-                found = [bool(self.desk.select(parse(f"{rest} {w}")).stories) for w in words]
-            except Exception:  # noqa: BLE001 - the index busy: all stay selected, as before
-                return
-            dialog.post_message(QueryDialog.WordsFound(text, found))  # (gone: dropped)
+            worker, found = get_current_worker(), []
+            select, stop = self.desk.select, lambda: worker.is_cancelled  # (stops halfway too)
+            for w in words:
+                if worker.is_cancelled or not dialog.is_attached:
+                    return  # (its answer no longer wanted)
+                try:
+                    found.append(bool(select(parse(f"{rest} {w}"), cancelled=stop).stories))
+                except Exception:  # noqa: BLE001 - the index busy or Cancelled: all stay selected
+                    return
+            if not worker.is_cancelled and dialog.is_attached:
+                dialog.post_message(QueryDialog.WordsFound(text, found))
 
         self._run(job, "which-failed")
 

@@ -236,9 +236,10 @@ def story_line(story, width: int, styles: dict[str, Style], *, marked: bool, rtl
 
 
 def article_line(article, width: int, styles: dict[str, Style], *, marked: bool, last: bool,
-                 rtl: bool) -> Text:
+                 rtl: bool, timed: bool = False) -> Text:
     """`` ├ +*N✎ v outlet  date  lang  Title [tags]`` under its story; the columns yield to
-    the title in :data:`YIELD_ORDER` on narrow rows."""
+    the title in :data:`YIELD_ORDER` on narrow rows. ``timed``: its story's articles are all
+    of one day (its row says which): the date column tells them apart by their time."""
     t, meta = article.triage, article.meta
     cols = article_columns(width)
     line = Text(" └ " if last else " ├ ", styles["meta"])
@@ -255,8 +256,10 @@ def article_line(article, width: int, styles: dict[str, Style], *, marked: bool,
         line.append_text(outlet)
         line.append(" ")
     if cols.date:
-        date = (meta.get("date") or "")[:10]
-        date = date if cols.date == 10 else date[5:10]
+        stamp = meta.get("date") or ""
+        date = stamp[:10] if cols.date == 10 else stamp[5:10]
+        if timed and stamp[10:11] == "T" and stamp[13:14] == ":":
+            date = stamp[11:16]  # ("08:15": the story row shows the day)
         line.append(f"{date:<{cols.date}} ", styles["meta"])
     if cols.lang:
         line.append(f"{(meta.get('lang') or '?')[:3]:<3} ", styles["meta"])

@@ -199,5 +199,7 @@ class RowDrawing(Pane):
                               plan=self._story_plan())
         aid = ids[row.article]
         a = self.brief(aid, ids[row.article + 1:row.article + READ_AHEAD])
+        first, last = story.date_first or "", story.date_last or ""
+        timed = len(ids) > 1 and bool(first) and first[:10] == last[:10]  # (one day)
         return article_line(a, width, styles, marked=aid in self.marked,
-                            last=row.article == len(ids) - 1, rtl=self.reorder)
+                            last=row.article == len(ids) - 1, rtl=self.reorder, timed=timed)

@@ -232,7 +232,7 @@ def clean_text(text: str, known=None, authored: bool = False, filed: bool = Fals
     table = pipe_rows(lines) if table is None else table
     keep = select(lines, stopwords_for(lang), known, dense_script=lang in _DENSE_LANGS,
                   kinds=kinds, written=text, authored=authored, piped=table)
-    keep = dedupe_lines(lines, keep)
+    keep = dedupe_lines(lines, keep, fields=True)  # (records may share a field)
     keep = _drop_lead_teaser(lines, keep)
     chosen = keep
     plain = plain_document(lines, kinds, lists=authored, filed=filed, table=table)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from itertools import accumulate
 
 _NORM = re.compile(r"[\W_]+")
@@ -19,13 +20,24 @@ _SENT = re.compile(r"(?<=[.!?。！？؟])[\"'”’»)]*\s+")
 HEAD = 40  # characters of a line's opening looked for further down (after its quotes, bullets)
 HEAD_MIN = 20  # ...when it has this many
 WALK = 8  # later lines holding a sentence's longest word checked one by one, then all at once
+FIELD_LABEL = 30  # a colon this early in a line...
+FIELD_WORDS = 8  # ...of at most this many words sets out a record's field ("Difficulty: Easy")
+_SENTENCE_ENDS = (".", "!", "?")
+EVERY = 3  # a field the same in this many kept lines is every record's
 
 
-def dedupe_lines(lines: list[str], keep: list[int]) -> list[int]:
+def dedupe_lines(lines: list[str], keep: list[int], fields: bool = False) -> list[int]:
     """``keep`` (indices into ``lines``) less each line whose every sentence of three words or
-    more the article repeats further down, once its first ``HEAD`` characters come again."""
+    more the article repeats further down, once its first ``HEAD`` characters come again.
+    ``fields``: a short labelled line ("Difficulty: Beginner to Intermediate") stays: two
+    records of a listing may share a field word for word, each its own (``is_field``)."""
     if len(keep) < 2:
         return keep
+    if fields:
+        own = set(record_fields(lines, keep))  # (a set, built once: not per kept line)
+        if own:
+            rest = dedupe_lines(lines, [i for i in keep if i not in own])
+            return sorted({*rest, *own})
     low = [lines[i].lower() for i in keep]
     full = " | ".join(low)
     ends = list(accumulate(len(t) + 3 for t in low))  # where each next line starts in ``full``
@@ -50,6 +62,31 @@ def dedupe_lines(lines: list[str], keep: list[int]) -> list[int]:
         if not all(later.holds(p, n) for p in parts):
             out.append(i)
     return out
+
+
+def record_fields(lines: list[str], keep: list[int]) -> list[int]:
+    """The kept lines that are records' fields: a label set apart by an early colon and a short
+    value that is no sentence, the label given other values in other kept lines
+    ("Difficulty: Beginner" in one record, "Difficulty: Intermediate" in the next). A line
+    repeated with a label none varies is one only when ``EVERY`` records or more give it
+    ("Location: Anthills Park" under each event). A bulleted line is a list's item (a
+    specification listed twice, "+ OS: Windows 10"), not a record's field."""
+    values: dict[str, set[str]] = {}
+    found = []
+    for i in keep:
+        line = lines[i]
+        colon = line.find(":")
+        if (
+            0 < colon <= FIELD_LABEL
+            and line[:1].isalnum()
+            and len(line.split()) <= FIELD_WORDS
+            and line[colon + 1 :].strip()
+            and not line.endswith(_SENTENCE_ENDS)  # (a sentence under a label: prose)
+        ):
+            values.setdefault(line[:colon].lower(), set()).add(line[colon + 1 :].strip().lower())
+            found.append((i, line[:colon].lower()))
+    copies = Counter(lines[i].lower() for i, _ in found)
+    return [i for i, label in found if len(values[label]) > 1 or copies[lines[i].lower()] >= EVERY]
 
 
 class LaterLines:

@@ -39,6 +39,7 @@ from tui.core.clean.html_readable import (
 )
 from tui.core.clean.html_records import add_records
 from tui.core.clean.html_trim import trim
+from tui.core.clean.html_whole import whole_items
 
 _MAX_HTML = 3_000_000  # characters; longer pages are cut (no article is that long)
 FAST = False
@@ -98,6 +99,7 @@ def extract(html: str, origin: str = "") -> tuple[str, dict, bool, Callable[[], 
     if text.strip():  # a listing's records trafilatura dropped as links (html_records.py)
         text = _safe(add_records, tree, text) or text
         text = _safe(trim, tree, text) or text  # dialogs, links after the article (html_trim)
+        text = _safe(whole_items, tree, text) or text  # list items cut to their ends
     if alt:  # readability's sentences inside the article both kept (html_agree.py); after
         # the trim, which would otherwise read an added sentence as the article's last line
         text = _safe(top_up, text, alt) or text

@@ -49,6 +49,7 @@ _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head", "
 _BLOCKS = frozenset({"p", "div", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
                      "td", "th", "blockquote", "pre", "section", "article", "ul", "ol", "dl",
                      "table", "br", "figure", "figcaption", "header", "footer"})
+BLOCKS = _BLOCKS  # the block tags, for the other steps that read a page's blocks
 _WORD = re.compile(r"[\W_]+")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.clean.bylines import agency, byline
 from tui.core.clean.dates import find_dates
 from tui.core.clean.lines import furniture_kind
 from tui.core.clean.mail import NAMES as MAIL_NAMES
@@ -12,30 +13,8 @@ from tui.core.clean.mail import fields as mail_fields
 from tui.core.clean.mail import head_end
 from tui.core.clean.tables import piped_line
 
-# News agencies and wire services: names that, in a byline or a credit, are the source.
-AGENCIES = {
-    "associated press": "Associated Press", "ap": "Associated Press", "reuters": "Reuters",
-    "afp": "AFP", "agence france-presse": "AFP", "kyodo": "Kyodo", "kyodo news": "Kyodo",
-    "xinhua": "Xinhua", "yonhap": "Yonhap", "pti": "PTI", "ians": "IANS", "ani": "ANI",
-    "bloomberg": "Bloomberg", "dpa": "dpa", "efe": "EFE", "ansa": "ANSA", "tass": "TASS",
-    "upi": "UPI", "bernama": "Bernama", "anadolu": "Anadolu", "jiji": "Jiji", "ibns": "IBNS",
-}
 _LONG_WORDS = re.compile(r"[^\W_]{3,}")  # (words of three letters or more: a run is matched whole)
 _DENSE = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\u1000-\u109f]")
-_BY = re.compile(r"^\s*(?:(?i:by|written by|posted by|von|par|por|di|door)(?=\s|:)"
-                 r"|By(?=[A-Z]{2}))\s*:?\s*(?P<rest>.+)$")
-_BY_FIRST = frozenset("bBwWpPvVdD")  # what a line _BY matches can start with
-_BY_TAIL = re.compile(r"\s+(?:on|at|am|le|el)\s+(?:\w+\s+)?\d|\s+\d|\s*\|\s*(?:updated|published|"
-                      r"posted|created)\b|\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
-                      # a publishing phrase: "publiziert am", "publié le", "updated on"
-                      r"|\s+(?:(?:first|last)\s+)?(?:published|updated|posted|publiziert|"
-                      r"veröffentlicht|aktualisiert|publiée?|mis\s+à\s+jour|pubblicat[oa]|"
-                      r"aggiornat[oa]|publicad[oa]|actualizad[oa]|atualizad[oa]|gepubliceerd|"
-                      r"bijgewerkt)\b"  # a month's abbreviation over a date: "Jan. 31, 2026"
-                      r"|\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s*\d", re.I)
-_INITIALS = re.compile(r"(?:[A-Z]\.-?)+")  # "J.", "J.R.", "J.-P.": a name's initials
-_BY_PARTS = re.compile(r",|\s*[|•·]\s*|\s+[-–—/]\s+|\s+and\s+(?=[A-Z][a-z]+ [A-Z])")
-_CAPS_NAME = re.compile(r"^((?:[A-Z][A-Z'.-]+\s*){2,4})(?=\s|$)(.*)$")
 _HANDLE = re.compile(r"(?:^|\|)\s*@(?P<h>[A-Za-z0-9_.]{2,30})\s*(?:\||$)")
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
 _DATELINE = re.compile(
@@ -72,58 +51,6 @@ def size(text: str) -> int:
     """Length in words (a character of Chinese, Japanese, Thai... counts half a word)."""
     n = len(text.split())
     return n if text.isascii() else n + len(_DENSE.findall(text)) // 2
-
-
-def agency(text: str) -> str | None:
-    """The agency ``text`` names in full (case-insensitive), or None."""
-    return AGENCIES.get(" ".join(text.lower().split()).strip(" .,|"))
-
-
-def byline(line: str) -> tuple[str | None, str | None]:
-    """(author, source) from a byline such as 'ByMARI YAMAGUCHI Associated Press'."""
-    m = _BY.match(line) if line.lstrip()[:1] in _BY_FIRST else None
-    if not m or len(line.split()) > 14:
-        return None, None
-    rest = _BY_TAIL.split(m["rest"])[0]
-    parts = [p.strip() for p in _BY_PARTS.split(rest) if p.strip()]
-    if not parts:
-        return None, None
-    head = _stop_cut(parts[0])  # "Jo Li.", "Jane Doe Reuters.": a sentence's stop
-    caps = _CAPS_NAME.match(head)
-    source = None
-    if caps and caps[2].strip() and not _INITIALS.fullmatch(caps[1].replace(" ", "")):
-        # "MARI YAMAGUCHI Associated Press" (not "J. R. Smith": initials open a name)
-        head, source = caps[1], caps[2].strip()
-    elif len(parts) > 1:
-        source = parts[1]
-    else:  # "Jane Doe Reuters": a trailing agency name
-        for ag in sorted(AGENCIES, key=len, reverse=True):
-            if head.lower().endswith(" " + ag):
-                head, source = head[: -len(ag)].strip(), ag
-                break
-    name = " ".join(w.capitalize() if w.isupper() and not _INITIALS.fullmatch(w) else w
-                    for w in head.split())
-    if len(ws := name.split()) > 5 and _INITIALS.fullmatch(ws[0]):  # "A. J. Neal View In
-        k = next((k for k, w in enumerate(ws) if not _INITIALS.fullmatch(w)), 5)  # Digital Ed."
-        name = " ".join(ws[: k + 1])  # (the initials and the surname: the rest is no name's)
-    # (initials are no words of their own: "A. B. C. D. E. F. Gee" is a name of one word)
-    own = [w for w in name.split() if not _INITIALS.fullmatch(w)]
-    author = name if name and len(own) <= 5 and name[:1].isupper() else None
-    if source:
-        source = agency(source) or (source if len(source.split()) <= 5 else None)
-    return author, source
-
-
-_ABBREVIATIONS = frozenset("jr sr dr st mr mrs ms prof esq".split())  # "Jr.": its stop stays
-
-
-def _stop_cut(name: str) -> str:
-    """``name`` without a sentence's full stop ("Jo Li." -> "Jo Li"); an initial's, an
-    abbreviation's stay ("J. R.", "Jr.", "Ph.D.")."""
-    last = name.rpartition(" ")[2]
-    if last[-1:] != "." or "." in last[:-1] or _INITIALS.fullmatch(last):
-        return name  # (no stop, "Ph.D.", "J.R.", "J.")
-    return name if last[:-1].lower() in _ABBREVIATIONS else name[:-1]
 
 
 # Words of a heading a bare "By" opens ("By Topic", "By Popular Demand"): no name holds them

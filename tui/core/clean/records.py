@@ -16,35 +16,64 @@ an ellipsis, headlines glued to their summaries: cards of other stories, not rec
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 
 from tui.core.clean.lines import Line
 
 MIN_RECORDS = 4  # a line shape seen this often, each time...
 GAP = (2, 12)  # ...this many lines after the last (one record: two lines or more)
+ALIGN = 2  # a run's first line this many times farther from the next than usual is no record's
 KEY_WORDS = 12  # a record's recurring line is short (a label, a count, a link)
 KEY_LABEL = 30  # a colon this early sets a field's label apart from its value
 RECORDS_SHARE = 0.32  # the selection holds under this share of the records' words
+OWN_RECORDS = 1  # the first record, which the selection may have taken as prose
+REACH = GAP[1] - 1  # a first record's lines either side of its first field (``_head``)
+READ_SHARE = 0.5  # a selection holding a line of this share of the records reads them already
 KINDS = (None, "duplicate", "repeat")  # a record's lines (its repeated fields among them)
+# ...and its fields the furniture reader takes for a page's own: a contact's ("Phone: 555-0101",
+# "Email: ann@example.org") as every record gives it, an event's date ("Sat, March 14")
+FIELD_KINDS = (*KINDS, "contact")
+FIGURES = "counter"  # a line of figures ("$129", "4.5"; not a bare "*"): a field only as every
+# record has it
 BUTTON_WORDS = 4  # a line the same in every record and this short is a button or a sign-off
 DATED = ("stamp", "dated")  # a time stamp, a date with its time: a story's, not a record field's
+DATE_WORDS = 6  # a line this short with a day and its month, or a date in figures, is a date...
+DATE_SHAPE = "<date>"  # ...one shape whichever way it is written ("Sat, March 14", "2026-05-09")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = re.compile(  # (a day: one or two figures, not a year: "May 2024" is an archive's)
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
+    # in figures: a year of four (of two after "-" or "/"), one separator; not a version's
+    # or an address's figures ("1.0.0", "10.0.0.1": no year, or more figures around)
+    r"|(?<![\d.])(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2\d{4}"
+    r"|\d{1,2}([-/])\d{1,2}\3\d{2})(?!\.?\d)"
+)
 _DIGITS = re.compile(r"\d+")
 _READ = re.compile(r"^\d+\s*(?:min|mins|minutes?)\.?\s+read\b")  # a teaser's reading time
 
 
 def shape(ln: Line) -> str:
-    """A line's shape: lower case, every number one digit, a field by its label alone."""
-    low = _DIGITS.sub("0", ln.low or ln.text.lower())
+    """A line's shape: lower case, every number one digit, a field by its label alone, a date
+    (a day by its month's name, or written in figures) as any other date ("Sat, March 14",
+    "2026-05-09": not "Junho (170)", an archive's month and count)."""
+    written = ln.low or ln.text.lower()
+    low = _DIGITS.sub("0", written)
     colon = low.find(":")
-    return low[: colon + 1] if 0 < colon <= KEY_LABEL else low
+    if 0 < colon <= KEY_LABEL:
+        return low[: colon + 1]
+    if "0" in low and ln.words <= DATE_WORDS and _DATE.search(written):
+        return DATE_SHAPE
+    return low
 
 
 def record_runs(info: list[Line]) -> list[list[int]]:
     """The lines of each run of one line shape that recurs like a record's field."""
     where: dict[str, list[int]] = defaultdict(list)
-    for k, ln in enumerate(info):
-        if ln.words <= KEY_WORDS and ln.pipes < 2 and ln.furniture in KINDS:
-            where[shape(ln)].append(k)
+    for k in _keys(info):
+        where[shape(info[k])].append(k)
     runs = []
     for ks in where.values():
         if len(ks) < MIN_RECORDS:
@@ -55,10 +84,54 @@ def record_runs(info: list[Line]) -> list[list[int]]:
                 run.append(b)
                 continue
             if len(run) >= MIN_RECORDS:
-                runs.append(run)
+                runs.append(_aligned(run))
             if b is not None:
                 run = [b]
-    return runs
+    return [run for run in runs if len(run) >= MIN_RECORDS]
+
+
+def _keys(info: list[Line]) -> list[int]:
+    """The lines that may be a record's recurring field: short, no table's row, of a record's
+    kind (a field, a contact's, a date, a figure)."""
+    return [
+        k
+        for k, ln in enumerate(info)
+        if ln.words <= KEY_WORDS
+        and ln.pipes < 2
+        and (
+            ln.furniture in FIELD_KINDS
+            or ln.furniture in DATED
+            or (ln.furniture == FIGURES and _DIGITS.search(ln.text) is not None)
+        )
+    ]
+
+
+def _held_most(info: list[Line], ks: list[int]) -> int:
+    """The selection's most words in one reach of lines (``2 * REACH + 1``, a block's first
+    record at its widest: ``_head`` counts up at most ``REACH`` lines above its first field,
+    its next field is ``GAP[1]`` lines below at most): ``held`` when one block's first record
+    holds the selection's words. Not a bound when several blocks' first records each hold
+    many (then the exit in ``record_items`` may keep the selection where the search would
+    add records: none of the bench pages, ``same_clean``)."""
+    most = words = 0
+    first = 0
+    for k in ks:
+        words += info[k].words
+        while ks[first] < k - 2 * REACH:
+            words -= info[ks[first]].words
+            first += 1
+        most = max(most, words)
+    return most
+
+
+def _aligned(run: list[int]) -> list[int]:
+    """``run`` less its first line when that stands farther from the next than ``ALIGN``
+    times the run's usual step: records are set out alike, and a line so far above them is
+    not one (an article's date over a list of dated teasers, "Updated on 09/10/2025")."""
+    steps = sorted(b - a for a, b in zip(run[1:], run[2:]))
+    if steps and run[1] - run[0] > ALIGN * steps[len(steps) // 2]:
+        return run[1:]
+    return run
 
 
 def record_spans(info: list[Line]) -> list[tuple[int, int]]:
@@ -103,8 +176,9 @@ def _head(block: list[list[int]], info: list[Line]) -> int:
 
 def _kind(ln: Line) -> str | None:
     """A line's kind, as a record's opening lines go: any record line alike (its name is
-    repeated in one record, unique in the next), otherwise its furniture."""
-    return None if ln.furniture in KINDS else ln.furniture
+    repeated in one record, unique in the next; a contact field, a date), otherwise its
+    furniture."""
+    return None if ln.furniture in FIELD_KINDS or ln.furniture in DATED else ln.furniture
 
 
 def _river(block: list[list[int]], info: list[Line]) -> bool:
@@ -139,42 +213,92 @@ def _constant(
     return out
 
 
+def _field(ln: Line, figures: bool = False) -> bool:
+    """A line a record may hold: of no furniture or a record's (``FIELD_KINDS``, a date; its
+    figures when they recur as a field), no table's row, no teaser cut short."""
+    kinds = ln.furniture in FIELD_KINDS or ln.furniture in DATED or figures
+    return kinds and ln.pipes < 2 and not ln.cut
+
+
+def _span(blk: list[list[int]], info: list[Line], walls: frozenset[str]) -> set[int]:
+    """The lines of one block of records: from record 1's name (``_head``, as far as a wall)
+    to its last field, those a record may hold (its fields, a contact's, a date, its figures
+    as every record gives them), less tables' rows and teasers cut short."""
+    a, b = blk[0][0], max(run[-1] for run in blk)
+    fields = {k for run in blk for k in run}
+    head = a - _head(blk, info)
+    while a > max(head, 0) and info[a - 1].furniture not in walls:
+        a -= 1  # record 1's name, as far as a wall
+    return {
+        k for k in range(a, b + 1) if _field(info[k]) or (k in fields and _field(info[k], True))
+    }
+
+
+def _read(block: list[list[int]], kept: set[int]) -> bool:
+    """The selection holds a line of most of the block's records (``READ_SHARE``): it reads
+    them as prose already, and left out of each what is not theirs (a version stamp, a
+    "Source" link, an address under each name). Records are told apart by the run that opens
+    the block."""
+    first = block[0]
+    bounds = [*first, max(run[-1] for run in block) + 1]
+    edges = sorted(kept)
+    read = 0
+    for a, b in zip(bounds, bounds[1:]):
+        at = bisect_left(edges, a)
+        read += at < len(edges) and edges[at] < b
+    return read >= READ_SHARE * len(first)
+
+
 def record_items(
     idx: list[int], info: list[Line], keep: list[int], walls: frozenset[str]
 ) -> list[int]:
-    """``keep`` with the page's records when they, not the selection, are its content."""
+    """``keep`` with the page's records when they, not the selection, are its content. The
+    records are weighed against the selection's lines outside them: a selection that took
+    the first record or two as prose is no article beside the rest (as many records as there
+    are: no cliff at ``MIN_RECORDS``). A selection that lies mostly in one block of records
+    is that block's (a menu's block elsewhere is no part of it). A date (``DATED``) is no wall
+    between the records and the selection: an event's own, or the listing's."""
     where = {i: k for k, i in enumerate(idx)}
     ks = sorted(where[i] for i in keep)
     body = sum(info[k].words for k in ks)
-    if body >= RECORDS_SHARE * (sum(ln.words for ln in info) - body):
-        return keep  # (not even the whole rest of the page would outweigh the selection)
+    rest = sum(ln.words for ln in info) - body
+    if body >= RECORDS_SHARE * rest:  # (cheap tests first: the record search costs more)
+        most = _held_most(info, ks)
+        if body - most >= RECORDS_SHARE * (rest + most):
+            return keep  # (the weighing below keeps the selection whatever the records)
     story = any(info[k].ends for k in ks)  # the selection holds a sentence: an item's own text
     blocks = [blk for blk in _blocks(record_runs(info)) if not (story and _river(blk, info))]
     if not blocks:
         return keep
+    walls = walls.difference(DATED)
     cuts = [k for k, ln in enumerate(info) if ln.furniture in walls]
     kept = set(ks)
-    block_of: dict[int, int] = {}
-    add: set[int] = set()
-    sizes: list[int] = []
+    spans: list[tuple[set[int], int]] = []  # each block's lines, and its number of records
+    held = 0  # the selection's words in the blocks' first records (``OWN_RECORDS``)
     for blk in blocks:
         a, b = blk[0][0], max(run[-1] for run in blk)
         if ks and any(ks[-1] < w <= a or b <= w < ks[0] for w in cuts):
             continue  # another section, past a wall
-        head = a - _head(blk, info)
-        while a > max(head, 0) and info[a - 1].furniture not in walls:
-            a -= 1  # record 1's name, as far as a wall
-        for k in range(a, b + 1):
-            if (
-                k not in kept
-                and info[k].furniture in KINDS
-                and info[k].pipes < 2
-                and not info[k].cut
-            ):
-                add.add(k)
-                block_of[k] = len(sizes)
-        sizes.append(max(len(run) for run in blk))
-    if not add or body >= RECORDS_SHARE * sum(info[k].words for k in add):
-        return keep  # (weighed as the page sets the records out, buttons and all)
-    add -= _constant(add, info, block_of, sizes)
+        if _read(blk, kept):
+            continue  # (the selection reads these records: what it left of them is theirs)
+        span = _span(blk, info, walls)
+        first = blk[0]
+        end = first[OWN_RECORDS] if len(first) > OWN_RECORDS else b + 1
+        held += sum(info[k].words for k in kept if min(span) <= k < end)
+        spans.append((span, max(len(run) for run in blk)))
+    if not spans:
+        return keep
+    lines = set().union(*(span for span, _ in spans))
+    # The selection's lines in the first record are a record's all the same; its others among
+    # the records are its own (an article set among cards), weighed with it, not with them.
+    outside = body - held
+    weight = sum(info[k].words for k in lines) - sum(info[k].words for k in lines & kept) + held
+    if lines <= kept or outside >= RECORDS_SHARE * min(
+        weight, sum(ln.words for ln in info) - outside
+    ):
+        # (weighed as the page sets the records out, buttons and all; an article beside a
+        # menu's records outweighs them)
+        return keep
+    block_of = {k: n for n, (span, _) in enumerate(spans) for k in span - kept}
+    add = set(block_of) - _constant(set(block_of), info, block_of, [n for _, n in spans])
     return [idx[k] for k in sorted(kept | add)]

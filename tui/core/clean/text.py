@@ -167,7 +167,8 @@ def select(lines: list[str], stops: frozenset[str], known: Callable[[str], bool]
     keep = listing_items(idx, info, raw, keep) if page else keep
     keep = own_repeats(idx, info, keep, GAP_LINES)
     keep = keep_tables(idx, info, keep, rows, GAP_LINES)
-    keep = record_items(idx, info, keep, INNER_BARRIERS) if page else keep  # a listing
+    if page or any(ln.furniture in ("repeat", "duplicate") for ln in info):  # a listing: also
+        keep = record_items(idx, info, keep, INNER_BARRIERS)  # one pasted with no menu
     return drop_captions(idx, info, keep)
 
 

@@ -67,6 +67,7 @@ def parse_feed(data: bytes | str, url: str, content_type: str | None = None) -> 
 
 
 DATE_RAW = "date_raw"  # the hint holding an entry's date as written when it cannot be taken
+AUTHOR_FROM = "author_from"  # "feed": the entry's author is the feed's (every entry's)
 
 
 @dataclass(slots=True)
@@ -84,6 +85,7 @@ class _Entry:
     author: str | None
     lang: str | None
     written: str | None = None  # the date as the feed writes it
+    inherited: bool = False  # the author is the feed's (told once for the feed: ``AUTHOR_FROM``)
 
 
 def _parse_xml_feed(data: bytes | str, url: str, content_type: str | None) -> Feed:
@@ -108,6 +110,7 @@ def _parse_xml_feed(data: bytes | str, url: str, content_type: str | None) -> Fe
     read = []
     for entry in entries:
         content, is_html, lang = _xml_entry_content(entry)
+        own_author = _xml_authors(entry)
         read.append(
             _Entry(
                 link=entry.get("link"),
@@ -118,9 +121,10 @@ def _parse_xml_feed(data: bytes | str, url: str, content_type: str | None) -> Fe
                 is_html=is_html,
                 summary=entry.get("summary") or "",
                 date=xml_date(entry),
-                author=_xml_authors(entry) or feed_author,
+                author=own_author or feed_author,
                 lang=lang or feed_lang,
                 written=written_date(entry),
+                inherited=bool(feed_author and not own_author),
             )
         )
     return _feed(url, _title(meta, "title") or None, read)
@@ -188,6 +192,7 @@ def _parse_json_feed(data: bytes | str, url: str) -> Feed:
                 date=iso_date(_text(entry.get("date_published")))
                 or iso_date(_text(entry.get("date_modified"))),
                 author=_json_author(entry) or feed_author,
+                inherited=bool(feed_author and not _json_author(entry)),
                 lang=_text(entry.get("language")) or _text(obj.get("language")) or None,
                 written=written_date(
                     {k: entry.get(k) for k in ("date_published", "date_modified")},
@@ -245,6 +250,7 @@ def _item(url: str, feed_title: str | None, e: _Entry, shared_link: bool) -> Fee
         # a date written but not one the cleaner takes (unreadable, the year 2100): kept as
         # written, for the ingest report to name (``DATE_RAW``)
         DATE_RAW: e.written if e.written and not _taken(e.date) else None,
+        AUTHOR_FROM: "feed" if e.inherited else None,
     }
     doc = RawDocument(
         origin=origin,
