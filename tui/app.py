@@ -226,7 +226,15 @@ class WiredeskApp(App[int]):
         into a field are not named."""
         from textual.widgets import Input, TextArea  # noqa: PLC0415
 
+        from tui.screens.help import HelpScreen  # noqa: PLC0415 (tui.app_later)
+
         if event.key in MODIFIERS or isinstance(self.focused, Input | TextArea):
+            return
+        if isinstance(self.screen, HelpScreen):  # (help lists the keys already)
+            return
+        # a key bound here whose action was skipped (→ in the reader: nothing to scroll) is a key
+        chain = self.screen._modal_binding_chain
+        if any(event.key in keys.key_to_bindings for _, keys in chain):
             return
         now = time.monotonic()
         if now - self._unbound_said < UNBOUND_EVERY:

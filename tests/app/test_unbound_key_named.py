@@ -36,3 +36,21 @@ async def test_keys_typed_into_a_field_are_not_named(make):
         await pilot.press("slash", *"zzv", "f5")
         await settle(pilot)
         assert _said(app) == []
+
+
+async def test_no_hint_on_the_help_screen_nor_for_a_bound_key_that_was_skipped(make):
+    from tui.widgets.reader import Reader
+
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await main_ready(pilot, listed=True)
+        app.screen.query_one(Reader).focus()  # (→ is Textual's scroll_right: nothing to scroll)
+        await pilot.pause()
+        await pilot.press("right")
+        await pilot.pause()
+        assert _said(app) == [], _said(app)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        await pilot.press("z")  # (help lists the keys already)
+        await pilot.pause()
+        assert _said(app) == [], _said(app)

@@ -101,6 +101,31 @@ def test_a_second_author_is_an_author_of_the_cleaned_article_not_its_source() ->
     assert (agency_only.author, agency_only.source) == (None, "Associated Press")
 
 
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [  # an outlet after "and" is the source, a person's name a second author
+        ("By Jane Doe and The New York Times", ("Jane Doe", "The New York Times")),
+        ("By Jane Doe and The Washington Post", ("Jane Doe", "The Washington Post")),
+        ("By Jane Doe and Bloomberg News", ("Jane Doe", "Bloomberg News")),
+        ("By Jane Doe & The Guardian", ("Jane Doe", "The Guardian")),
+        ("Von Anna Schmidt und Deutsche Welle", ("Anna Schmidt", "Deutsche Welle")),
+        ("By Jane Doe and the Associated Press", ("Jane Doe", "Associated Press")),
+        ("By Jane Doe and Reuters", ("Jane Doe", "Reuters")),  # never "Jane Doe and"
+        ("By Jane Doe and AP", ("Jane Doe", "Associated Press")),
+        ("By Jane Doe and Mary Ann Smith", ("Jane Doe, Mary Ann Smith", None)),
+        ("By Jane Doe and From Masculindians", ("Jane Doe", None)),
+    ],
+)
+def test_an_outlet_after_and_is_the_source_not_a_second_author(line, want) -> None:
+    assert byline(line) == want
+
+
+def test_a_cleaned_article_keeps_the_outlet_named_after_and_as_its_source() -> None:
+    text = f"Markets rally\n\nBy Jane Doe and The New York Times\n\n{LEAD}\n"
+    c = clean(RawDocument("nyt.txt", text, "text"))
+    assert (c.author, c.source) == ("Jane Doe", "The New York Times")
+
+
 E = "\x1b[31m"
 
 
@@ -138,9 +163,10 @@ def test_an_entrys_own_author_is_still_counted_as_its_own(tmp_path) -> None:
         )
     )
     got = collect([str(path)])
-    # (one item has sequences of its own: the warning names it, as for a feed's title)
+    # (one item has sequences of its own, but the feed author's is not item 2's: the warning
+    # names the feed, not the item)
     assert got.warnings[-1] == (
-        f"{path} item 2",
+        str(path),
         "2 terminal escape sequences removed (never obeyed) (1 in the author, 1 in the feed "
         "author)",
     )

@@ -53,8 +53,12 @@ def test_a_link_back_to_a_folder_above_is_skipped_named_and_the_count_goes_on(tm
     assert got.files == 4 and not got.more and got.cut is None, got
     assert got.loops == (f"{tmp_path}/a/b/back",)
     said = look_said(got)
-    assert said.startswith("That names 4 files") and "a/b/back is a link back" in said, said
-    assert "Name the folder itself instead" in said and "Enter again" not in said, said
+    assert said.startswith("That names 4 files") and "link loop at " in said, said
+    assert f"{tmp_path}/a/b/back (a link back" in said and "Enter again" not in said, said
+    # (final review S1: "name the folder itself" took in every kind ingest reads, not the
+    # pattern's .txt only; the advice now stays below the loop)
+    assert "the ingest cannot follow it" in said and "folder itself" not in said, said
+    assert "Name a pattern or a folder below the loop instead." in said, said
     folder = look([str(tmp_path)])  # (core's walk skips the loop: the folder is ingested)
     assert folder.files == 6 and not folder.loops and "Enter again ingests" in look_said(folder)
 
@@ -87,3 +91,30 @@ def test_a_stop_ends_the_look_at_once(tmp_path):
     with pytest.raises(Cut):
         look([f"{tmp_path}/**/*.txt"], stop)
     assert len(asked) == 4
+
+
+def test_the_at_least_words_keep_one_parenthesis():
+    # final review S5: "(1,966 of them feeds ...; 1,802 not counted) (too many to count here)"
+    from tui.desk.intake import Look
+
+    got = Look(
+        3311,
+        ["a.xml"],
+        True,
+        0,
+        None,
+        holders=1966,
+        items=40,
+        uncounted=1802,
+        cut="too many to count here",
+        loops=("/usr/bin/X11", "/usr/lib/x"),
+    )
+    said = look_said(got)
+    assert said.startswith(
+        "That names at least 3,311 files (1,966 of them feeds, JSON or JSON Lines files by "
+        "their names, holding at least 40 articles; 1,802 not counted; too many to count "
+        "here): a.xml and at least 3,310 more."
+    ), said
+    assert (
+        ") (" not in said and "/usr/bin/X11 (a link back to a folder above it; 1 more like" in said
+    )

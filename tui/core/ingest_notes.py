@@ -132,7 +132,9 @@ class Escapes:
                 lost = links - kept
                 urls = "1 terminal link's URL" if lost == 1 else f"{lost} terminal links' URLs"
                 said += f"; {urls} dropped (the link never closed)"
-            self.warnings.append((self.where[name] if docs == 1 else name, said))
+            # (a feed's own places in the count are the file's, not the one item's)
+            one = docs == 1 and not set(places).intersection(_FEEDS_OWN)
+            self.warnings.append((self.where[name] if one else name, said))
         self.files.clear()
         self.where.clear()
         self.fields.clear()

@@ -170,11 +170,11 @@ def _cwd(relative: bool) -> str | None:
 def loops_said(got: Look) -> str:
     """Why a look through a link loop is not ingested from here, and what to name instead."""
     first = safe_line(got.loops[0])
-    more = f" (and {len(got.loops) - 1:,} more)" if len(got.loops) > 1 else ""
+    more = f"; {len(got.loops) - 1:,} more like it" if len(got.loops) > 1 else ""
     return (
-        f"Not ingested from here: {first}{more} is a link back to a folder above it, and the "
-        "ingest's pattern would go round it without end (skipped in this count). Name the "
-        "folder itself instead: the ingest walks a folder once, skipping such a link."
+        f"Not ingested from here: the pattern goes through a link loop at {first} (a link back "
+        f"to a folder above it{more}; skipped in this count), and the ingest cannot follow it. "
+        "Name a pattern or a folder below the loop instead."
     )
 
 
@@ -194,21 +194,23 @@ def look_said(got: Look) -> str:
     if got.home:
         where = f" in your home folder ({got.home})" + (" and" + where if where else "")
     urls = f" and {got.urls} URL{'s' if got.urls > 1 else ''}" if got.urls else ""
+    notes: list[str] = []  # (what the files are, and why "at least")
     if got.holders:  # files, not articles: a feed, a JSON Lines or a .json file holds many
         # (by its name: a .json file or an .xml too big to look into is not known to be one)
         kind = "a feed, JSON or JSON Lines file by its name"
         if got.holders > 1:
             kind = "feeds, JSON or JSON Lines files by their names"
         about = _holding(got)
-        files += f" ({got.holders:,} of them {kind}{about})"
+        notes.append(f"{got.holders:,} of them {kind}{about}")
         if got.holders == got.files == 1:
-            files = f"1 file ({kind}{about})"
+            notes[-1] = f"{kind}{about}"
+    notes += [got.cut] if got.cut else []  # (one parenthesis, not two in a row)
+    files += f" ({'; '.join(notes)})" if notes else ""
     one = got.files + got.urls == 1
-    cut = f" ({got.cut})" if got.cut else ""
     if got.loops:  # (the ingest's glob would never end: not sent from here)
-        return f"That names {files}{urls}{where}{cut}: {shown}.{loops}"
+        return f"That names {files}{urls}{where}: {shown}.{loops}"
     return (
-        f"That names {files}{urls}{where}{cut}: {shown}. Enter again ingests "
+        f"That names {files}{urls}{where}: {shown}. Enter again ingests "
         f"{'it' if one else 'them all'}; edit the field to name {'another' if one else 'fewer'}."
     )
 

@@ -49,7 +49,18 @@ _BY_TAIL = re.compile(
 _INITIALS = re.compile(r"(?:[A-Z]\.-?)+")  # "J.", "J.R.", "J.-P.": a name's initials
 # A second author's conjunction ("and", "und", "et", "y", "e", "&") before a name's shape; the
 # pieces' separators are kept (``byline``: a piece after one is an author, not the source).
-_AND = r"\s+(?:and|und|et|y|e|&)\s+(?=[A-Z][\w'’-]+ [A-Z])"
+_AND = r"\s+(?:and|und|et|y|e|&)\s+(?=[A-Z][\w'’-]+ [A-Z]|the [A-Z])"
+# An outlet's marks in a piece after a conjunction ("and The New York Times", "and Bloomberg
+# News"): a piece opening with "The", or ending in one of these words, is the source, not a
+# second author (a person's name is two to five capitalised words with none of them).
+_OUTLET_WORDS = frozenset(
+    """news times post press journal herald tribune guardian telegraph daily magazine media
+network radio tv television wire gazette chronicle observer independent standard mail
+globe insider today weekly monthly agency service broadcasting online welle zeitung""".split()
+)
+# A conjunction left at a name's end when an agency after it was cut ("Jane Doe and the
+# [Associated Press]", "Jane Doe and [Reuters]")
+_TRAILING_AND = re.compile(r"\s+(?:and|und|et|y|e|&)(?:\s+the)?$", re.I)
 _BY_PARTS = re.compile(rf"(,|\s*[|•·]\s*|\s+[-–—/]\s+|{_AND})")
 # What follows a name after a comma and is neither a person nor an outlet: a generational
 # suffix (kept with the name: "John Roe Jr.") or a degree (dropped, as no outlet): written
@@ -149,6 +160,8 @@ def byline(line: str) -> tuple[str | None, str | None]:
             continue  # "Elise Mandl, BSc, APD": a credential after a degree, no outlet
         elif agency(piece) or _credit(piece)[0]:
             source = source or _outlet(piece)  # (a role, "Staff Writer", gives none)
+        elif (sep[:1].isalpha() or sep == "&") and _outlet_like(piece):
+            source = source or _outlet(piece)  # "and The New York Times", "and Bloomberg News"
         elif joined and (sep[:1].isalpha() or sep == "&" or (sep == "," and _listed(pieces, k))):
             if piece.split()[0].lower() not in _NOT_OPENING_NAME:  # (not "and From Masculindians")
                 names.append(_name(piece, alone=True))  # "and John Roe"; "A, B and C"
@@ -158,6 +171,12 @@ def byline(line: str) -> tuple[str | None, str | None]:
                 break  # (as before: the second piece is the source, the rest unread)
     authors = [n for n in names if isinstance(n, str) and n]
     return (", ".join(authors) if authors else None), source
+
+
+def _outlet_like(piece: str) -> bool:
+    """``piece`` reads as an outlet, not a person: "The X", "X News", "X Times"."""
+    ws = piece.split()
+    return bool(ws) and (ws[0].lower() == "the" or ws[-1].lower().strip(".") in _OUTLET_WORDS)
 
 
 def _listed(pieces: list[tuple[str, str]], k: int) -> bool:
@@ -180,7 +199,7 @@ def _name(piece: str, alone: bool = False) -> str | None | tuple[str | None, str
     elif not alone:  # "Jane Doe Reuters": a trailing agency name
         for ag in sorted(AGENCIES, key=len, reverse=True):
             if head.lower().endswith(" " + ag):
-                head, source = head[: -len(ag)].strip(), ag
+                head, source = _TRAILING_AND.sub("", head[: -len(ag)].strip()), ag
                 break
     name = " ".join(
         w.capitalize() if w.isupper() and not _INITIALS.fullmatch(w) else w for w in head.split()
