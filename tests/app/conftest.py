@@ -159,3 +159,13 @@ async def slow_search(pilot, app, screen, *after: str) -> threading.Event:
     for _ in range(3):
         await pilot.pause()
     return gate
+
+
+async def open_ingest(pilot, app):
+    """The main screen's ``i``: the ingest dialog, open and checked to be it."""
+    from tui.screens.ingest_dialog import IngestDialog
+
+    await pilot.press("i")
+    await pilot.pause()
+    assert isinstance(app.screen, IngestDialog)
+    return app.screen

@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from tests.app.conftest import main_ready, settle
+from tests.app.conftest import main_ready, open_ingest, settle
 
 
 def _endless(ended: threading.Event):
@@ -29,7 +29,6 @@ def _status(app) -> str:
 
 @pytest.mark.parametrize("how", ["edit", "escape", "quit"])
 async def test_a_look_under_way_ends_when_no_longer_wanted(make, tmp_path, monkeypatch, how):
-    from tui.screens.ingest_dialog import IngestDialog
 
     monkeypatch.chdir(tmp_path)
     ended = threading.Event()
@@ -38,10 +37,7 @@ async def test_a_look_under_way_ends_when_no_longer_wanted(make, tmp_path, monke
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await main_ready(pilot, listed=True)
-            await pilot.press("i")
-            await pilot.pause()
-            dialog = app.screen
-            assert isinstance(dialog, IngestDialog)
+            dialog = await open_ingest(pilot, app)
             await pilot.press("asterisk", "enter")
             await pilot.pause()
             assert "Looking" in _status(app)

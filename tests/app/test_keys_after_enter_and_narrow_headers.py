@@ -10,6 +10,7 @@ from tests.app.conftest import (
     gated_select,
     main_ready,
     moved_then_cleared,
+    open_ingest,
     settle,
     whole_list,
 )
@@ -103,7 +104,6 @@ async def test_an_edit_while_a_glob_is_looked_at_does_not_leave_looking(
     # Before: the field edited while the look ran: the look's answer, for the old value, was
     # dropped, and the status said "Looking..." for good.
     from tui.desk import intake
-    from tui.screens.ingest_dialog import IngestDialog
 
     (tmp_path / "a.txt").write_text("A headline on ports\n\nThe port reopened on Monday.\n")
     monkeypatch.chdir(tmp_path)
@@ -117,10 +117,7 @@ async def test_an_edit_while_a_glob_is_looked_at_does_not_leave_looking(
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
         await main_ready(pilot, listed=True)
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, IngestDialog)
+        dialog = await open_ingest(pilot, app)
         await pilot.press("asterisk", "enter")
         await pilot.pause()
         assert "Looking" in _status(app)

@@ -3,7 +3,7 @@ reader's dates, the help's pane row, the palette's sign on the Linux console."""
 
 from __future__ import annotations
 
-from tests.app.conftest import main_ready, settle
+from tests.app.conftest import main_ready, open_ingest, settle
 
 
 async def test_search_again_after_nothing_matched_replaces_the_failed_words(make):
@@ -113,7 +113,6 @@ async def _until_idle(pilot, dialog) -> None:
 async def test_a_typed_star_shows_what_it_names_before_it_ingests(make, tmp_path, monkeypatch):
     # Before: `*` typed in the ingest field ingested every file below the folder the app was
     # started in, at once, unseen.
-    from tui.screens.ingest_dialog import IngestDialog
 
     here = tmp_path / "started-here"
     (here / "sub").mkdir(parents=True)
@@ -128,10 +127,7 @@ async def test_a_typed_star_shows_what_it_names_before_it_ingests(make, tmp_path
     async with app.run_test(size=(100, 30)) as pilot:
         await main_ready(pilot, listed=True)
         n = len(app.ws.articles())
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, IngestDialog)
+        dialog = await open_ingest(pilot, app)
         await pilot.press("asterisk", "enter")
         await _until_idle(pilot, dialog)
         said = _status(app)
@@ -152,7 +148,6 @@ async def test_a_typed_star_shows_what_it_names_before_it_ingests(make, tmp_path
 
 
 async def test_a_folder_is_shown_first_a_file_is_ingested_at_once(make, tmp_path):
-    from tui.screens.ingest_dialog import IngestDialog
 
     folder = tmp_path / "news"
     folder.mkdir()
@@ -160,10 +155,7 @@ async def test_a_folder_is_shown_first_a_file_is_ingested_at_once(make, tmp_path
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
         await main_ready(pilot, listed=True)
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, IngestDialog)
+        dialog = await open_ingest(pilot, app)
         await pilot.press(*str(folder), "enter")
         await _until_idle(pilot, dialog)
         assert "1 file" in _status(app) and "a.txt" in _status(app), _status(app)
